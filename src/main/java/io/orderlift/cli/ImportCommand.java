@@ -1,0 +1,106 @@
+package io.orderlift.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ColumnMapping;
+import io.orderlift.store.imports.ImportFormat;
+import io.orderlift.store.imports.ImportReport;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code orderlift import}: loads an order file into a store, all or nothing. */
+@Command(name = "import", description = {
+        "Load orders (and the products in them) into the store at DIR, creating it if new.",
+        "All or nothing: a file with bad rows writes nothing unless --skip-bad-rows is given.",
+        "Importing the same file again changes nothing."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The orders CSV (may be .csv.gz).")
+    Path input;
+
+    @Option(names = "--format", paramLabel = "generic|shopify", defaultValue = "generic",
+            converter = FormatConverter.class,
+            description = "generic: DESIGN.md's CSV; shopify: Shopify's orders export. Default: ${DEFAULT-VALUE}.")
+    ImportFormat format;
+
+    @Option(names = "--map", paramLabel = "TARGET=SOURCE,...",
+            description = "Read a field from a differently named column, e.g. --map order_id=Order,sku=Item code.")
+    String map;
+
+    @Option(names = "--skip-bad-rows", description = "Import the good rows; report and record the bad ones.")
+    boolean skipBadRows;
+
+    @Option(names = "--replace", description = "Overwrite orders already in the store whose content differs.")
+    boolean replace;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() throws IOException {
+        ImportRequest request = new ImportRequest(input, format, ColumnMapping.parseOverrides(map), skipBadRows, replace);
+        ImportReport report;
+        try (Store target = Store.openOrCreate(store.directory)) {
+            report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json.enabled ? Json.write(report) : describe(report));
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(ImportReport r) {
+        StringBuilder text = new StringBuilder();
+        if (r.unchanged()) {
+            text.append(r.file()).append(": already in the store, nothing changed (")
+                    .append(r.ordersUnchanged()).append(" orders).");
+        } else {
+            text.append(String.format("Imported %s (%s): %,d orders, %,d lines, %,d new products, %,d new customers.",
+                    r.file(), r.format(), r.orders(), r.lines(), r.products(), r.customers()));
+            if (r.ordersReplaced() > 0) {
+                text.append(String.format("%n  %,d orders replaced.", r.ordersReplaced()));
+            }
+            if (r.ordersUnchanged() > 0) {
+                text.append(String.format("%n  %,d orders were already in the store.", r.ordersUnchanged()));
+            }
+        }
+        if (!r.skippedRows().isEmpty()) {
+            text.append(String.format("%n  %,d rows skipped:", r.skippedRows().size()));
+            r.skippedRows().stream().limit(20).forEach(p -> text.append("\n    ").append(p.describe(r.file())));
+            if (r.skippedRows().size() > 20) {
+                text.append(String.format("%n    … and %,d more (all are kept in the import record)",
+                        r.skippedRows().size() - 20));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Accepts the lower-case format names. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ImportFormat> {
+        @Override
+        public ImportFormat convert(String value) {
+            for (ImportFormat f : ImportFormat.values()) {
+                if (f.cliName().equalsIgnoreCase(value.strip())) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not generic or shopify");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.orderlift.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import io.orderlift.store.ImportBatch;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreOverview;
+import io.orderlift.store.StoreQueries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code orderlift info}: the store overview. */
+@Command(name = "info", description = "The store overview: counts, date range, AOV, imports.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        StoreOverview overview;
+        try (Store source = Store.open(store.directory)) {
+            overview = new StoreQueries(source).overview();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json.enabled ? Json.write(overview) : describe(overview));
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(StoreOverview o) {
+        StringBuilder text = new StringBuilder(String.format(
+                "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%n",
+                o.name(), o.orders(), o.lines(), o.products(), o.customers()));
+        if (!o.noOrders()) {
+            text.append(String.format("  orders from %s to %s%n  AOV        %s%n",
+                    o.firstOrderAt(), o.lastOrderAt(), o.aov().toPlainString()));
+        }
+        text.append(String.format("  imports    %d", o.imports().size()));
+        for (ImportBatch b : o.imports()) {
+            text.append(String.format("%n    #%d %s (%s) at %s: %,d orders, %,d lines, %,d rows skipped",
+                    b.id(), b.file(), b.format(), b.importedAt(), b.orders(), b.lines(), b.rowsSkipped()));
+        }
+        return text.toString();
+    }
+}

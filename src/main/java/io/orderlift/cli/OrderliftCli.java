@@ -1,0 +1,76 @@
+package io.orderlift.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import io.orderlift.store.StoreException;
+import io.orderlift.store.imports.ImportRejectedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code orderlift} command line: the headless face of the workbench. Every command prints a
+ * readable result, takes {@code --json}, and on bad input exits non-zero with the reason on its
+ * first line of standard error.
+ */
+@Command(name = "orderlift", mixinStandardHelpOptions = true, versionProvider = OrderliftCli.Version.class,
+        description = "Cross-sell recommendations tuned for order value.",
+        subcommands = {ImportCommand.class, InfoCommand.class})
+public final class OrderliftCli {
+
+    /** Exit code for bad input (a bad file, a missing store, a locked store). */
+    public static final int EXIT_BAD_INPUT = 1;
+    /** Exit code for a command line that cannot be parsed (picocli's usage error). */
+    public static final int EXIT_USAGE = 2;
+
+    private OrderliftCli() {
+    }
+
+    /** The command line, with {@code gui} opening the workbench through {@code opener}. */
+    public static CommandLine create(WorkbenchOpener opener) {
+        CommandLine cli = new CommandLine(new OrderliftCli());
+        cli.addSubcommand("gui", new GuiCommand(opener));
+        cli.setExecutionExceptionHandler(OrderliftCli::handle);
+        return cli;
+    }
+
+    /** Runs {@code args} and returns the exit code. */
+    public static int run(WorkbenchOpener opener, String... args) {
+        return create(opener).execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof ImportRejectedException rejected) {
+            err.println(rejected.getMessage());
+            if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--json")) {
+                cli.getOut().println(Json.write(new ImportFailure(rejected.getMessage().lines().findFirst().orElse(""),
+                        rejected.problemCount(), rejected.problems())));
+                cli.getOut().flush();
+            }
+        } else if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException) {
+            err.println(e.getMessage());
+        } else {
+            err.println("Unexpected error: " + e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    /** The JSON printed with {@code --json} when an import is refused. */
+    record ImportFailure(String error, long problemCount, java.util.List<io.orderlift.store.imports.RowProblem> problems) {
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = OrderliftCli.class.getPackage().getImplementationVersion();
+            return new String[] {"orderlift " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.orderlift.samples;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Writes the bundled sample stores (and large stores for benchmarks). Deterministic: the same
+ * options give the same bytes.
+ *
+ * <pre>
+ * java -cp target/orderlift.jar io.orderlift.samples.SampleStores --out sample-stores
+ * java -cp target/orderlift.jar io.orderlift.samples.SampleStores --store outdoor --target-lines 10000000 --out target/bench
+ * </pre>
+ */
+@Command(name = "sample-stores", mixinStandardHelpOptions = true,
+        description = "Generate the sample stores' order files (deterministic: same options, same bytes).")
+public final class SampleStores implements Callable<Integer> {
+
+    /** First day of the bundled stores' history. */
+    public static final LocalDate START = LocalDate.of(2025, 1, 1);
+    /** Days of history in the bundled stores (15 months). */
+    public static final int DAYS = 455;
+    static final double AVERAGE_LINES_PER_ORDER = 2.0;
+
+    @Option(names = "--out", defaultValue = "sample-stores", description = "Output directory (one folder per store).")
+    Path out;
+
+    @Option(names = "--store", defaultValue = "all", description = "outdoor, kitchen, beauty or all.")
+    String store;
+
+    @Option(names = "--seed", defaultValue = "20250101", description = "Random seed.")
+    long seed;
+
+    @Option(names = "--days", defaultValue = "" + DAYS, description = "Days of history from 2025-01-01.")
+    int days;
+
+    @Option(names = "--orders-per-day", defaultValue = "48", description = "Average new orders a day.")
+    double ordersPerDay;
+
+    @Option(names = "--target-lines", defaultValue = "0",
+            description = "Instead of --orders-per-day: aim at about this many order lines (benchmarks).")
+    long targetLines;
+
+    @Option(names = "--products-per-category", defaultValue = "24", description = "Generic products per category.")
+    int productsPerCategory;
+
+    @Option(names = "--shopify-orders", defaultValue = "3000",
+            description = "Also write this many beauty orders as a Shopify orders export (0: none).")
+    int shopifyOrders;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SampleStores()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<Recipe> recipes = "all".equals(store) ? Recipes.all() : List.of(Recipes.byName(store));
+        double perDay = targetLines > 0 ? targetLines / (days * AVERAGE_LINES_PER_ORDER) : ordersPerDay;
+        for (Recipe recipe : recipes) {
+            Path dir = Files.createDirectories(out.resolve(recipe.name));
+            StoreGenerator.Settings settings = new StoreGenerator.Settings(seed + recipe.name.hashCode(), START, days,
+                    perDay, productsPerCategory);
+            Summary summary = write(recipe, settings, dir);
+            Files.writeString(dir.resolve("README.md"), readme(recipe, settings, summary), StandardCharsets.UTF_8);
+            System.out.printf("%s: %,d orders, %,d lines, %,d customers, %,d products -> %s%n", recipe.name,
+                    summary.orders, summary.lines, summary.customers.size(), summary.products.size(), dir);
+        }
+        return 0;
+    }
+
+    private Summary write(Recipe recipe, StoreGenerator.Settings settings, Path dir) throws IOException {
+        Summary summary = new Summary();
+        boolean shopify = shopifyOrders > 0 && recipe.name.equals("beauty");
+        try (Writer generic = writer(dir.resolve("orders.csv"));
+             Writer shopifyFile = shopify ? writer(dir.resolve("shopify-orders-export.csv")) : Writer.nullWriter()) {
+            GenericCsvSink csv = new GenericCsvSink(generic);
+            ShopifyCsvSink shopifySink = new ShopifyCsvSink(shopifyFile, shopify ? shopifyOrders : 0);
+            new StoreGenerator(recipe, settings).generate(order -> {
+                csv.accept(order);
+                shopifySink.accept(order);
+                summary.add(order);
+            });
+        }
+        return summary;
+    }
+
+    private static Writer writer(Path file) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private String readme(Recipe recipe, StoreGenerator.Settings settings, Summary s) {
+        StringBuilder text = new StringBuilder();
+        text.append("# ").append(recipe.title).append("\n\n");
+        text.append("A generated sample store (`").append(recipe.name).append("`): ")
+                .append(String.format("%,d orders, %,d order lines, %,d customers, %,d products", s.orders, s.lines,
+                        s.customers.size(), s.products.size()))
+                .append(", from ").append(settings.start()).append(" to ")
+                .append(settings.start().plusDays(settings.days() - 1)).append(".\n\n");
+        text.append("- `orders.csv`: the generic import format (with `list_price` and `cost`).\n");
+        if (recipe.name.equals("beauty") && shopifyOrders > 0) {
+            text.append("- `shopify-orders-export.csv`: the first ").append(shopifyOrders)
+                    .append(" orders again, laid out as Shopify's orders export (emails instead of customer ids;"
+                            + " no categories, as in the real export).\n");
+        }
+        text.append("\nAbout half the orders come from returning customers and 6% are guest checkouts (no"
+                + " customer id). About 1% of orders are followed by a return order (`R…`, negative quantity),"
+                + " 0.8% hold a line cancelled within the order (net quantity zero), and 0.5% have a line added a"
+                + " few minutes after checkout (two times in one order). Sales are seasonal.\n\n");
+        text.append("## What was planted\n\n");
+        recipe.notes.forEach(n -> text.append("- ").append(n).append('\n'));
+        text.append("\nEverything else is noise: 1–3 primary items per order (category by weight, product by a"
+                + " Zipf-like popularity) and occasional consumables.\n\n");
+        text.append("## Regenerate\n\n```\nmvn -B -DskipTests package\njava -cp target/orderlift.jar ")
+                .append("io.orderlift.samples.SampleStores --out sample-stores\n```\n\nSame options, same bytes (seed ")
+                .append(seed).append(").\n");
+        return text.toString();
+    }
+
+    /** Counts what was generated, for the README. */
+    private static final class Summary {
+        long orders;
+        long lines;
+        final Set<String> customers = new HashSet<>();
+        final Set<String> products = new HashSet<>();
+
+        void add(GeneratedOrder order) {
+            orders++;
+            lines += order.lines().size();
+            if (!order.customer().isEmpty()) {
+                customers.add(order.customer());
+            }
+            order.lines().forEach(l -> products.add(l.product().sku()));
+        }
+    }
+}

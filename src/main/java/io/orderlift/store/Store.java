@@ -1,0 +1,194 @@
+package io.orderlift.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.TransactionalCallable;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import static io.orderlift.store.db.Tables.STORE_SETTINGS;
+
+/**
+ * One shop's database: an embedded H2 file {@code store.mv.db} inside the store directory,
+ * migrated by Flyway on open and accessed through jOOQ. A store can be open in one process at a
+ * time (H2's file lock) and once per process; a second attempt gets {@link StoreLockedException}.
+ */
+public final class Store implements AutoCloseable {
+
+    /** File name of the H2 database inside a store directory, without H2's {@code .mv.db}. */
+    public static final String DATABASE_NAME = "store";
+    private static final String SALT_KEY = "customer_salt";
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+    /** Flyway and jOOQ log through java.util.logging here; their INFO chatter is not for users. */
+    private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.flywaydb"),
+            Logger.getLogger("org.jooq"));
+
+    static {
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+    }
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private final Object writeLock = new Object();
+
+    private Store(Path directory, JdbcConnectionPool pool) {
+        this.directory = directory;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    }
+
+    /** Opens the existing store in {@code directory}. */
+    public static Store open(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!exists(dir)) {
+            throw new StoreException("There is no Orderlift store in " + dir + " (no " + DATABASE_NAME + ".mv.db).");
+        }
+        return openFile(dir);
+    }
+
+    /** Opens the store in {@code directory}, creating the directory and an empty store if needed. */
+    public static Store openOrCreate(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create the store directory " + dir + ": " + e.getMessage(), e);
+        }
+        return openFile(dir);
+    }
+
+    /** An empty store in memory, gone when closed; for tests and previews. */
+    public static Store inMemory() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return initialise(null, JdbcConnectionPool.create(url, "sa", ""));
+    }
+
+    /** True when {@code directory} holds a store database. */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(DATABASE_NAME + ".mv.db"));
+    }
+
+    private static Store openFile(Path dir) {
+        if (!OPEN_IN_THIS_PROCESS.add(dir)) {
+            throw new StoreLockedException(dir, null);
+        }
+        try {
+            String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";FILE_LOCK=FILE;CACHE_SIZE=262144";
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+            try {
+                pool.getConnection().close();
+            } catch (SQLException e) {
+                pool.dispose();
+                if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                    throw new StoreLockedException(dir, e);
+                }
+                throw new StoreException("Cannot open the store " + dir + ": " + e.getMessage(), e);
+            }
+            return initialise(dir, pool);
+        } catch (RuntimeException e) {
+            OPEN_IN_THIS_PROCESS.remove(dir);
+            throw e;
+        }
+    }
+
+    private static Store initialise(Path dir, JdbcConnectionPool pool) {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreException("Cannot prepare the store database: " + e.getMessage(), e);
+        }
+        Store store = new Store(dir, pool);
+        store.ensureSalt();
+        return store;
+    }
+
+    private void ensureSalt() {
+        if (setting(SALT_KEY).isEmpty()) {
+            byte[] salt = new byte[32];
+            new SecureRandom().nextBytes(salt);
+            putSetting(SALT_KEY, HexFormat.of().formatHex(salt));
+        }
+    }
+
+    /** The store's directory, or empty for an in-memory store. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** A readable name: the directory name, or "in-memory". */
+    public String name() {
+        return directory == null ? "in-memory" : directory.getFileName().toString();
+    }
+
+    /** The secret salt used to turn customer ids and emails into pseudonymous keys. */
+    public byte[] customerSalt() {
+        return HexFormat.of().parseHex(setting(SALT_KEY).orElseThrow());
+    }
+
+    /** Runs a read with the store's jOOQ context. */
+    public <T> T read(Function<DSLContext, T> query) {
+        return query.apply(dsl);
+    }
+
+    /**
+     * Runs {@code work} in one transaction; everything it wrote is rolled back if it throws.
+     * Writes are serialised so two imports never interleave.
+     */
+    public <T> T write(TransactionalCallable<T> work) {
+        synchronized (writeLock) {
+            return dsl.transactionResult(work);
+        }
+    }
+
+    public Optional<String> setting(String key) {
+        return dsl.select(STORE_SETTINGS.SETTING_VALUE).from(STORE_SETTINGS)
+                .where(STORE_SETTINGS.SETTING_KEY.eq(key))
+                .fetchOptional(STORE_SETTINGS.SETTING_VALUE);
+    }
+
+    public void putSetting(String key, String value) {
+        dsl.mergeInto(STORE_SETTINGS)
+                .using(DSL.selectOne())
+                .on(STORE_SETTINGS.SETTING_KEY.eq(key))
+                .whenMatchedThenUpdate().set(STORE_SETTINGS.SETTING_VALUE, value)
+                .whenNotMatchedThenInsert(STORE_SETTINGS.SETTING_KEY, STORE_SETTINGS.SETTING_VALUE).values(key, value)
+                .execute();
+    }
+
+    @Override
+    public void close() {
+        try {
+            dsl.execute("SHUTDOWN");
+        } catch (RuntimeException ignored) {
+            // already closed, or the database went away: nothing left to flush
+        } finally {
+            pool.dispose();
+            if (directory != null) {
+                OPEN_IN_THIS_PROCESS.remove(directory);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.orderlift.store;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static io.orderlift.store.db.Tables.ORDER_LINES;
+import static io.orderlift.store.db.Tables.PRODUCTS;
+
+/** Read-only questions about a store's contents, for the overview and the command line. */
+public final class StoreQueries {
+
+    private final Store store;
+
+    public StoreQueries(Store store) {
+        this.store = store;
+    }
+
+    /** Counts, date range, AOV and import history. */
+    public StoreOverview overview() {
+        return store.read(ctx -> {
+            Record4<Integer, LocalDateTime, LocalDateTime, BigDecimal> orders = ctx
+                    .select(DSL.count(), DSL.min(ORDERS.ORDERED_AT), DSL.max(ORDERS.ORDERED_AT),
+                            DSL.avg(ORDERS.ORDER_VALUE).filterWhere(ORDERS.ITEM_COUNT.gt(0)))
+                    .from(ORDERS).fetchOne();
+            BigDecimal aov = orders.value4() == null ? BigDecimal.ZERO
+                    : orders.value4().setScale(2, RoundingMode.HALF_UP);
+            return new StoreOverview(store.name(), orders.value1(), ctx.fetchCount(ORDER_LINES),
+                    ctx.fetchCount(PRODUCTS), ctx.fetchCount(CUSTOMERS),
+                    utc(orders.value2()), utc(orders.value3()), aov, imports(ctx));
+        });
+    }
+
+    /** The import history, newest first. */
+    public List<ImportBatch> imports() {
+        return store.read(StoreQueries::imports);
+    }
+
+    private static List<ImportBatch> imports(DSLContext ctx) {
+        var b = IMPORT_BATCHES;
+        return ctx.selectFrom(b).orderBy(b.ID.desc()).fetch(r -> new ImportBatch(r.getId(), r.getFileName(),
+                r.getFormat(), r.getImportedAt().toInstant(), r.getRowsRead(), r.getOrdersAdded(),
+                r.getOrdersReplaced(), r.getOrdersUnchanged(), r.getLinesAdded(), r.getProductsAdded(),
+                r.getCustomersAdded(), r.getRowsSkipped(), r.getChecksum()));
+    }
+
+    /** The value of every order with at least one item, for the AOV histogram. */
+    public double[] orderValues() {
+        return store.read(ctx -> ctx.select(ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(0))
+                .fetch(r -> r.value1().doubleValue()).stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * Each product's price: its list price, or where none is known the median unit price over its
+     * lines with positive quantity and price (DESIGN.md). Products with neither are left out.
+     */
+    public double[] productPrices() {
+        return store.read(ctx -> {
+            var median = DSL.percentileDisc(0.5).withinGroupOrderBy(ORDER_LINES.UNIT_PRICE);
+            var medians = ctx.select(ORDER_LINES.PRODUCT_ID, median.as("m")).from(ORDER_LINES)
+                    .where(ORDER_LINES.QUANTITY.gt(0)).and(ORDER_LINES.UNIT_PRICE.gt(BigDecimal.ZERO))
+                    .groupBy(ORDER_LINES.PRODUCT_ID).asTable("med");
+            return ctx.select(DSL.coalesce(PRODUCTS.LIST_PRICE, medians.field("m", BigDecimal.class)))
+                    .from(PRODUCTS).leftJoin(medians)
+                    .on(PRODUCTS.ID.eq(medians.field(ORDER_LINES.PRODUCT_ID)))
+                    .fetch(r -> r.value1() == null ? -1.0 : r.value1().doubleValue())
+                    .stream().mapToDouble(Double::doubleValue).filter(p -> p >= 0).toArray();
+        });
+    }
+
+    private static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+}

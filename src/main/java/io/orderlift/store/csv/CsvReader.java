@@ -1,0 +1,226 @@
+package io.orderlift.store.csv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A streaming RFC 4180 CSV reader that works on bytes, so it can say exactly which line and
+ * field holds bytes that are not UTF-8, and so one absurd record (a 10 MB line, a quote never
+ * closed) is reported as a problem instead of exhausting memory.
+ *
+ * <p>Records are separated by LF, CRLF or CR; fields by commas; a field may be quoted with
+ * {@code "} and then hold commas, line breaks and doubled quotes. Blank lines are skipped. A
+ * UTF-8 byte order mark at the start is ignored.
+ */
+public final class CsvReader implements Closeable {
+
+    /** Records longer than this many bytes are reported as a problem and their content dropped. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+    private static final int EOF = -1;
+    private static final int NONE = -2;
+
+    private final InputStream in;
+    private final int maxRecordBytes;
+    private final byte[] buffer = new byte[1 << 16];
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int pos;
+    private int limit;
+    private int pushback = NONE;
+    private long bytesConsumed;
+    private long line = 1;
+    private boolean started;
+
+    private byte[] field = new byte[256];
+    private int fieldLength;
+    private int recordBytes;
+    private List<String> fields;
+    private int badEncodingField;
+    private String problem;
+
+    public CsvReader(InputStream in) {
+        this(in, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    public CsvReader(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** Bytes consumed from the stream so far, for progress reporting. */
+    public long bytesConsumed() {
+        return bytesConsumed;
+    }
+
+    /** The next record, or null at the end of the input. */
+    public CsvRecord next() throws IOException {
+        if (!started) {
+            started = true;
+            skipByteOrderMark();
+        }
+        int b = read();
+        while (b == '\n' || b == '\r') {
+            endLine(b);
+            b = read();
+        }
+        if (b == EOF) {
+            return null;
+        }
+        long startLine = line;
+        fields = new ArrayList<>();
+        badEncodingField = -1;
+        problem = null;
+        recordBytes = 0;
+        while (true) {
+            fieldLength = 0;
+            if (b == '"') {
+                b = readQuoted();
+            } else {
+                b = readPlain(b);
+            }
+            addField();
+            if (b == ',') {
+                b = read();
+                continue;
+            }
+            if (b != EOF) {
+                endLine(b);
+            }
+            return new CsvRecord(startLine, List.copyOf(fields), badEncodingField, problem);
+        }
+    }
+
+    private int readPlain(int b) throws IOException {
+        while (b != ',' && b != '\n' && b != '\r' && b != EOF) {
+            if (b == '"') {
+                noteProblem("unexpected quote inside unquoted field " + (fields.size() + 1));
+            }
+            append(b);
+            b = read();
+        }
+        return b;
+    }
+
+    /** Reads a quoted field after its opening quote; returns the byte after the closing quote. */
+    private int readQuoted() throws IOException {
+        long openedOn = line;
+        while (true) {
+            int b = read();
+            if (b == EOF) {
+                noteProblem("quoted field opened on line " + openedOn + " is never closed");
+                return EOF;
+            }
+            if (b == '"') {
+                b = read();
+                if (b == '"') {
+                    append('"');
+                    continue;
+                }
+                if (b != ',' && b != '\n' && b != '\r' && b != EOF) {
+                    noteProblem("unexpected character after the closing quote of field " + (fields.size() + 1));
+                    return readPlain(b);
+                }
+                return b;
+            }
+            if (b == '\n') {
+                line++;
+            }
+            append(b);
+        }
+    }
+
+    private void endLine(int b) throws IOException {
+        if (b == '\r') {
+            int next = read();
+            if (next != '\n') {
+                pushback = next;
+            }
+        }
+        line++;
+    }
+
+    private void append(int b) {
+        if (recordBytes++ >= maxRecordBytes) {
+            noteProblem("record is longer than " + maxRecordBytes + " bytes (is a quote left open?)");
+            return;
+        }
+        if (fieldLength == field.length) {
+            field = java.util.Arrays.copyOf(field, field.length * 2);
+        }
+        field[fieldLength++] = (byte) b;
+    }
+
+    private void noteProblem(String text) {
+        if (problem == null) {
+            problem = text;
+        }
+    }
+
+    private void addField() {
+        boolean ascii = true;
+        for (int i = 0; i < fieldLength; i++) {
+            if (field[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            fields.add(new String(field, 0, fieldLength, StandardCharsets.ISO_8859_1));
+            return;
+        }
+        try {
+            fields.add(utf8.decode(ByteBuffer.wrap(field, 0, fieldLength)).toString());
+        } catch (CharacterCodingException e) {
+            if (badEncodingField < 0) {
+                badEncodingField = fields.size();
+            }
+            fields.add(new String(field, 0, fieldLength, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        int b0 = read();
+        if (b0 == 0xEF) {
+            int b1 = read();
+            int b2 = read();
+            if (b1 == 0xBB && b2 == 0xBF) {
+                return;
+            }
+            throw new IOException("the file starts with bytes that are not UTF-8 text");
+        }
+        pushback = b0;
+    }
+
+    private int read() throws IOException {
+        if (pushback != NONE) {
+            int b = pushback;
+            pushback = NONE;
+            return b;
+        }
+        if (pos == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return EOF;
+            }
+        }
+        bytesConsumed++;
+        return buffer[pos++] & 0xFF;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

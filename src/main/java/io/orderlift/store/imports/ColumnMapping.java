@@ -1,0 +1,113 @@
+package io.orderlift.store.imports;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which header column holds each {@link OrderField}: the format's default names, overridden by
+ * the user's {@code --map target=source} entries. Header names match case-insensitively.
+ */
+public final class ColumnMapping {
+
+    private final Map<OrderField, Integer> indexes;
+    private final Map<OrderField, String> columnNames;
+    private final List<String> header;
+
+    private ColumnMapping(List<String> header, Map<OrderField, Integer> indexes, Map<OrderField, String> columnNames) {
+        this.header = header;
+        this.indexes = indexes;
+        this.columnNames = columnNames;
+    }
+
+    /**
+     * Resolves the mapping for {@code header}.
+     *
+     * @throws ImportRejectedException naming every required column that is missing
+     */
+    public static ColumnMapping resolve(String fileName, List<String> header, ImportFormat format,
+                                        Map<OrderField, String> overrides) {
+        Map<String, Integer> byName = new java.util.HashMap<>();
+        for (int i = header.size() - 1; i >= 0; i--) {
+            byName.put(normalise(header.get(i)), i);
+        }
+        Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
+        Map<OrderField, String> names = new EnumMap<>(OrderField.class);
+        List<RowProblem> missing = new ArrayList<>();
+        for (OrderField field : OrderField.values()) {
+            String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
+            Integer index = byName.get(normalise(wanted));
+            if (index != null) {
+                indexes.put(field, index);
+                names.put(field, header.get(index).strip());
+            } else if (field.required() || overrides.containsKey(field)) {
+                missing.add(new RowProblem(1, wanted, "", "required column is missing from the header"
+                        + " (columns found: " + String.join(", ", header) + "; map it with --map "
+                        + field.key() + "=COLUMN)"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ImportRejectedException(fileName, missing, missing.size());
+        }
+        return new ColumnMapping(List.copyOf(header), indexes, names);
+    }
+
+    /** Parses {@code target=source,...} as given to {@code --map}. */
+    public static Map<OrderField, String> parseOverrides(String spec) {
+        Map<OrderField, String> result = new EnumMap<>(OrderField.class);
+        if (spec == null || spec.isBlank()) {
+            return result;
+        }
+        for (String entry : spec.split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException("--map entry '" + entry + "' is not target=source");
+            }
+            String target = entry.substring(0, eq);
+            OrderField field = OrderField.byKey(target).orElseThrow(() -> new IllegalArgumentException(
+                    "--map target '" + target.strip() + "' is not one of " + fieldKeys()));
+            result.put(field, entry.substring(eq + 1).strip());
+        }
+        return result;
+    }
+
+    private static String fieldKeys() {
+        List<String> keys = new ArrayList<>();
+        for (OrderField field : OrderField.values()) {
+            keys.add(field.key());
+        }
+        return String.join(", ", keys);
+    }
+
+    private static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The column index holding {@code field}, or empty when the file lacks that optional column. */
+    public Optional<Integer> index(OrderField field) {
+        return Optional.ofNullable(indexes.get(field));
+    }
+
+    /** The header name of the column holding {@code field}, or the field's key when absent. */
+    public String columnName(OrderField field) {
+        return columnNames.getOrDefault(field, field.key());
+    }
+
+    /** The header name of column {@code index}. */
+    public String headerName(int index) {
+        return index < header.size() ? header.get(index).strip() : "column " + (index + 1);
+    }
+
+    public List<String> header() {
+        return Collections.unmodifiableList(header);
+    }
+
+    /** Field → header name, for showing the mapping before an import. */
+    public Map<OrderField, String> columnNames() {
+        return Collections.unmodifiableMap(columnNames);
+    }
+}

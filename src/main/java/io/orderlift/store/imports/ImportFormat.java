@@ -1,0 +1,62 @@
+package io.orderlift.store.imports;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order file layouts Orderlift reads: which header names hold which {@link OrderField}, and
+ * which fields are order-level (given on the first row of an order only).
+ */
+public enum ImportFormat {
+    /** The generic CSV of DESIGN.md: one row per order line, every column on every row. */
+    GENERIC(defaults(), EnumSet.noneOf(OrderField.class)),
+    /**
+     * Shopify's orders export: one row per line item, order-level columns (email, created at)
+     * only on the first row of each order. The email is hashed with the store's salt, never stored.
+     */
+    SHOPIFY(Map.of(
+            OrderField.ORDER_ID, "Name",
+            OrderField.CUSTOMER_ID, "Email",
+            OrderField.ORDERED_AT, "Created at",
+            OrderField.SKU, "Lineitem sku",
+            OrderField.TITLE, "Lineitem name",
+            OrderField.CATEGORY, "Product type",
+            OrderField.QUANTITY, "Lineitem quantity",
+            OrderField.UNIT_PRICE, "Lineitem price",
+            OrderField.LIST_PRICE, "Lineitem compare at price",
+            OrderField.COST, "Lineitem cost"),
+            EnumSet.of(OrderField.CUSTOMER_ID, OrderField.ORDERED_AT));
+
+    private final Map<OrderField, String> defaultColumns;
+    private final Set<OrderField> orderLevel;
+
+    ImportFormat(Map<OrderField, String> defaultColumns, Set<OrderField> orderLevel) {
+        this.defaultColumns = Map.copyOf(defaultColumns);
+        this.orderLevel = Set.copyOf(orderLevel);
+    }
+
+    private static Map<OrderField, String> defaults() {
+        Map<OrderField, String> names = new EnumMap<>(OrderField.class);
+        for (OrderField field : OrderField.values()) {
+            names.put(field, field.key());
+        }
+        return names;
+    }
+
+    /** The header name this format expects for {@code field}. */
+    public String defaultColumn(OrderField field) {
+        return defaultColumns.get(field);
+    }
+
+    /** Fields given only on an order's first row and carried to its other rows. */
+    public Set<OrderField> orderLevelFields() {
+        return orderLevel;
+    }
+
+    /** The lower-case name used on the command line. */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

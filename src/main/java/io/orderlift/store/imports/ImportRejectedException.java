@@ -1,0 +1,56 @@
+package io.orderlift.store.imports;
+
+import java.util.List;
+
+/**
+ * An import that wrote nothing because its input has problems. Lists at most
+ * {@link #LISTED_PROBLEMS} of them, then how many more there are.
+ */
+public final class ImportRejectedException extends RuntimeException {
+
+    /** How many problems a message lists before it only counts. */
+    public static final int LISTED_PROBLEMS = 20;
+
+    private final String fileName;
+    private final List<RowProblem> problems;
+    private final long problemCount;
+
+    public ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount) {
+        super(describe(fileName, problems, problemCount));
+        this.fileName = fileName;
+        this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
+        this.problemCount = problemCount;
+    }
+
+    private static String describe(String fileName, List<RowProblem> problems, long count) {
+        StringBuilder text = new StringBuilder(fileName).append(": ")
+                .append(count == 1 ? "1 problem" : count + " problems")
+                .append("; nothing was imported.");
+        problems.stream().limit(LISTED_PROBLEMS).forEach(p -> text.append(System.lineSeparator())
+                .append("  ").append(p.describe(fileName)));
+        if (count > LISTED_PROBLEMS) {
+            text.append(System.lineSeparator()).append("  … and ").append(count - LISTED_PROBLEMS).append(" more");
+        }
+        return text.toString();
+    }
+
+    /** The first problem on a single line, for one-line error output. */
+    public String firstLine() {
+        String first = problems.isEmpty() ? "" : problems.get(0).describe(fileName);
+        return first + (problemCount > 1 ? " (and " + (problemCount - 1) + " more problems); nothing was imported"
+                : "; nothing was imported");
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The listed problems (at most {@link #LISTED_PROBLEMS}). */
+    public List<RowProblem> problems() {
+        return problems;
+    }
+
+    public long problemCount() {
+        return problemCount;
+    }
+}

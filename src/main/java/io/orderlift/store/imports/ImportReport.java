@@ -1,0 +1,28 @@
+package io.orderlift.store.imports;
+
+import java.util.List;
+
+/**
+ * What an import did. The JSON field names are read by outside checks: keep them.
+ *
+ * @param file             the file name
+ * @param format           {@code generic} or {@code shopify}
+ * @param unchanged        true when the store already held everything in the file and nothing was written
+ * @param rowsRead         data rows read (without the header)
+ * @param orders           orders added
+ * @param ordersReplaced   orders overwritten ({@code --replace})
+ * @param ordersUnchanged  orders already in the store with the same content
+ * @param lines            order lines written
+ * @param products         products new to the store
+ * @param customers        customers new to the store
+ * @param skippedRows      rows left out with {@code --skip-bad-rows}, and why
+ * @param batchId          the import batch recorded in the store, or 0 when nothing was written
+ */
+public record ImportReport(String file, String format, boolean unchanged, long rowsRead, int orders,
+                           int ordersReplaced, int ordersUnchanged, int lines, int products, int customers,
+                           List<RowProblem> skippedRows, int batchId) {
+
+    public ImportReport {
+        skippedRows = List.copyOf(skippedRows);
+    }
+}

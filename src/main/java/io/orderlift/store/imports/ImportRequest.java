@@ -1,0 +1,47 @@
+package io.orderlift.store.imports;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What to import and how.
+ *
+ * @param file        the CSV file ({@code .gz} is decompressed on the fly)
+ * @param format      the file's layout
+ * @param columnMap   header overrides, field → column name ({@code --map})
+ * @param skipBadRows import the good rows and report the bad ones instead of rejecting the file
+ * @param replace     overwrite orders already in the store whose content differs
+ */
+public record ImportRequest(Path file, ImportFormat format, Map<OrderField, String> columnMap,
+                            boolean skipBadRows, boolean replace) {
+
+    public ImportRequest {
+        columnMap = Map.copyOf(columnMap);
+    }
+
+    /** A generic-format import with no options. */
+    public static ImportRequest of(Path file) {
+        return new ImportRequest(file, ImportFormat.GENERIC, Map.of(), false, false);
+    }
+
+    public ImportRequest withFormat(ImportFormat newFormat) {
+        return new ImportRequest(file, newFormat, columnMap, skipBadRows, replace);
+    }
+
+    public ImportRequest withSkipBadRows(boolean skip) {
+        return new ImportRequest(file, format, columnMap, skip, replace);
+    }
+
+    public ImportRequest withReplace(boolean overwrite) {
+        return new ImportRequest(file, format, columnMap, skipBadRows, overwrite);
+    }
+
+    public ImportRequest withColumnMap(Map<OrderField, String> map) {
+        return new ImportRequest(file, format, map, skipBadRows, replace);
+    }
+
+    /** The file name alone, as it appears in messages. */
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+}

@@ -1,0 +1,123 @@
+package io.orderlift.store.imports;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.orderlift.store.csv.CsvRecord;
+
+/**
+ * Turns CSV records into {@link OrderRow}s by a {@link ColumnMapping}, checking every value
+ * against the import format. Order-level fields that a format gives on an order's first row
+ * only (Shopify) are carried to the order's later rows.
+ */
+public final class RowParser {
+
+    private final ColumnMapping mapping;
+    private final ImportFormat format;
+    private final int[] index = new int[OrderField.values().length];
+    private final Map<String, String[]> orderLevelValues = new HashMap<>();
+
+    public RowParser(ColumnMapping mapping, ImportFormat format) {
+        this.mapping = mapping;
+        this.format = format;
+        for (OrderField field : OrderField.values()) {
+            index[field.ordinal()] = mapping.index(field).orElse(-1);
+        }
+    }
+
+    public ColumnMapping mapping() {
+        return mapping;
+    }
+
+    /** The row, or null after handing the row's first problem to {@code problems}. */
+    public OrderRow parse(CsvRecord record, Consumer<RowProblem> problems) {
+        long line = record.line();
+        if (record.problem() != null) {
+            problems.accept(new RowProblem(line, "", "", record.problem()));
+            return null;
+        }
+        if (record.badEncodingField() >= 0) {
+            int bad = record.badEncodingField();
+            problems.accept(new RowProblem(line, mapping.headerName(bad), record.field(bad),
+                    "is not valid UTF-8 text (save the file as UTF-8)"));
+            return null;
+        }
+        if (record.fields().size() > mapping.header().size()) {
+            problems.accept(new RowProblem(line, "", "", "the row has " + record.fields().size()
+                    + " fields but the header has " + mapping.header().size()));
+            return null;
+        }
+        OrderField current = OrderField.ORDER_ID;
+        try {
+            String orderId = text(record, OrderField.ORDER_ID);
+            if (orderId.isEmpty()) {
+                throw new BadValueException("is empty; every row needs its order id");
+            }
+            String[] orderLevel = carryOrderLevel(record, orderId);
+            current = OrderField.ORDERED_AT;
+            long orderedAt = Values.timestamp(orderLevel[1]);
+            current = OrderField.SKU;
+            String sku = text(record, OrderField.SKU);
+            if (sku.isEmpty()) {
+                throw new BadValueException("is empty; every row needs a SKU");
+            }
+            current = OrderField.QUANTITY;
+            int quantity = Values.quantity(raw(record, OrderField.QUANTITY));
+            current = OrderField.UNIT_PRICE;
+            long unitPrice = Values.money(raw(record, OrderField.UNIT_PRICE), true);
+            current = OrderField.LIST_PRICE;
+            long listPrice = Values.money(raw(record, OrderField.LIST_PRICE), false);
+            current = OrderField.COST;
+            long cost = Values.money(raw(record, OrderField.COST), false);
+            return new OrderRow(line, orderId, orderLevel[0], orderedAt, sku,
+                    text(record, OrderField.TITLE), text(record, OrderField.CATEGORY),
+                    quantity, unitPrice, listPrice, cost);
+        } catch (BadValueException e) {
+            String value = current == OrderField.ORDERED_AT ? orderLevelRaw(record) : raw(record, current);
+            problems.accept(new RowProblem(line, mapping.columnName(current), value, e.getMessage()));
+            return null;
+        }
+    }
+
+    private String orderLevelRaw(CsvRecord record) {
+        return raw(record, OrderField.ORDERED_AT);
+    }
+
+    /** {customer, ordered_at} for this row, carried from the order's first row where the format says so. */
+    private String[] carryOrderLevel(CsvRecord record, String orderId) {
+        String customer = text(record, OrderField.CUSTOMER_ID);
+        String orderedAt = raw(record, OrderField.ORDERED_AT);
+        if (format.orderLevelFields().isEmpty()) {
+            return new String[] {customer, orderedAt};
+        }
+        String[] first = orderLevelValues.get(orderId);
+        if (first == null) {
+            first = new String[] {customer, orderedAt};
+            orderLevelValues.put(orderId, first);
+            if (orderedAt.isBlank()) {
+                throw new BadValueException("is empty on the first row of order " + orderId);
+            }
+            return first;
+        }
+        return new String[] {
+            customer.isEmpty() && format.orderLevelFields().contains(OrderField.CUSTOMER_ID) ? first[0] : customer,
+            orderedAt.isBlank() && format.orderLevelFields().contains(OrderField.ORDERED_AT) ? first[1] : orderedAt
+        };
+    }
+
+    private String raw(CsvRecord record, OrderField field) {
+        int i = index[field.ordinal()];
+        return i < 0 ? "" : record.field(i);
+    }
+
+    private String text(CsvRecord record, OrderField field) {
+        return raw(record, field).strip();
+    }
+
+    /** Which header name each field was read from; for previews. */
+    public Map<OrderField, String> columns() {
+        return new EnumMap<>(mapping.columnNames());
+    }
+}

@@ -1,0 +1,65 @@
+package io.orderlift.ui;
+
+import java.nio.file.Path;
+
+import io.orderlift.common.UserDataDirectory;
+import io.orderlift.samples.BundledSamples;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.shell.FileDialogs;
+import io.orderlift.ui.shell.WorkbenchModel;
+import io.orderlift.ui.shell.WorkbenchSettings;
+import io.orderlift.ui.shell.WorkbenchWindow;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Opens the store named by {@code --store DIR}, else the most recent
+ * store, else the bundled sample store (imported into the user data folder on first launch).
+ */
+public final class WorkbenchApp extends Application {
+
+    private TaskRunner runner;
+    private WorkbenchModel model;
+
+    public static void main(String[] args) {
+        launch(WorkbenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Path dataDirectory = UserDataDirectory.get();
+        runner = new TaskRunner();
+        WorkbenchSettings settings = new WorkbenchSettings(dataDirectory);
+        model = new WorkbenchModel(runner, settings, dataDirectory);
+        new WorkbenchWindow(stage, model, FileDialogs.nativeDialogs());
+        stage.show();
+        Path requested = requestedStore();
+        if (requested != null) {
+            model.open(requested);
+        } else {
+            settings.recentStores().stream().filter(Store::exists).findFirst()
+                    .ifPresentOrElse(model::open, () -> model.openSample(BundledSamples.DEFAULT_STORE));
+        }
+    }
+
+    private Path requestedStore() {
+        String store = getParameters().getNamed().get("store");
+        if (store == null) {
+            var raw = getParameters().getRaw();
+            int i = raw.indexOf("--store");
+            store = i >= 0 && i + 1 < raw.size() ? raw.get(i + 1) : null;
+        }
+        return store == null ? null : Path.of(store);
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.orderlift.ui.common;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import io.orderlift.common.ProgressMonitor;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
+
+/**
+ * The one way the workbench runs work off the FX thread, in the style of Cryptomator's
+ * {@code Tasks}: {@code Tasks.create("Importing", m -> work(m)).onSuccess(r -> ...).onError(e -> ...).run(runner)}.
+ * Success, error and cancel handlers run on the FX thread.
+ */
+public final class Tasks {
+
+    private Tasks() {
+    }
+
+    public static <T> Builder<T> create(String title, Work<T> work) {
+        return new Builder<>(title, work);
+    }
+
+    /** Collects the handlers of one task. */
+    public static final class Builder<T> {
+        private final String title;
+        private final Work<T> work;
+        private Consumer<T> onSuccess = result -> { };
+        private Consumer<Throwable> onError = error -> { };
+        private Runnable onCancelled = () -> { };
+
+        private Builder(String title, Work<T> work) {
+            this.title = title;
+            this.work = work;
+        }
+
+        public Builder<T> onSuccess(Consumer<T> handler) {
+            this.onSuccess = handler;
+            return this;
+        }
+
+        public Builder<T> onError(Consumer<Throwable> handler) {
+            this.onError = handler;
+            return this;
+        }
+
+        public Builder<T> onCancelled(Runnable handler) {
+            this.onCancelled = handler;
+            return this;
+        }
+
+        /** Starts the task on {@code runner}, which also shows it in the status bar. */
+        public Task<T> run(TaskRunner runner) {
+            Task<T> task = build();
+            runner.submit(task);
+            return task;
+        }
+
+        /** Starts the task on a plain executor (no status bar). */
+        public Task<T> run(Executor executor) {
+            Task<T> task = build();
+            executor.execute(task);
+            return task;
+        }
+
+        private Task<T> build() {
+            BackgroundTask<T> task = new BackgroundTask<>(title, work);
+            task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> onSuccess.accept(task.getValue()));
+            task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> onCancelled.run());
+            task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+                Throwable error = task.getException();
+                if (error instanceof CancellationException) {
+                    onCancelled.run();
+                } else {
+                    onError.accept(error);
+                }
+            });
+            return task;
+        }
+    }
+
+    /** Core work that reports progress through the monitor and may throw anything. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(ProgressMonitor monitor) throws Exception;
+    }
+}

@@ -1,0 +1,135 @@
+package io.orderlift.ui.imports;
+
+import java.util.List;
+
+import io.orderlift.store.imports.ImportFormat;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderField;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/**
+ * Import orders: the first rows of the file and how its columns map to Orderlift's fields, shown
+ * before anything is written. Returns the {@link ImportRequest} to run, or nothing on cancel.
+ */
+public final class ImportDialog extends Dialog<ImportRequest> {
+
+    /** The button that starts the import. */
+    public static final ButtonType IMPORT = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+
+    public ImportDialog(Window owner, ImportViewModel model) {
+        initOwner(owner);
+        setTitle("Import orders");
+        setHeaderText("Import " + model.file().getFileName() + " — check the columns before anything is written");
+        setResizable(true);
+
+        ChoiceBox<ImportFormat> format = new ChoiceBox<>();
+        format.setId("formatChoice");
+        format.getItems().setAll(ImportFormat.values());
+        format.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImportFormat f) {
+                return f == null ? "" : f == ImportFormat.GENERIC ? "Generic CSV" : "Shopify orders export";
+            }
+
+            @Override
+            public ImportFormat fromString(String s) {
+                return null;
+            }
+        });
+        format.valueProperty().bindBidirectional(model.formatProperty());
+
+        GridPane mapping = new GridPane();
+        mapping.setHgap(8);
+        mapping.setVgap(4);
+        int row = 0;
+        for (OrderField field : OrderField.values()) {
+            ComboBox<String> column = new ComboBox<>();
+            column.setId("column-" + field.key());
+            column.setPrefWidth(200);
+            column.getItems().setAll(choices(model.header()));
+            model.header().addListener((ListChangeListener<String>) c -> {
+                String chosen = model.columnProperty(field).get();
+                column.getItems().setAll(choices(model.header()));
+                column.setValue(chosen);
+            });
+            column.valueProperty().bindBidirectional(model.columnProperty(field));
+            Label name = new Label(field.key() + (field.required() ? " *" : ""));
+            mapping.addRow(row++, name, column);
+        }
+
+        TableView<List<String>> preview = new TableView<>(model.rows());
+        preview.setId("previewTable");
+        preview.setPrefSize(620, 320);
+        model.header().addListener((ListChangeListener<String>) c -> rebuildColumns(preview, model.header()));
+        rebuildColumns(preview, model.header());
+
+        ListView<String> problems = new ListView<>(model.problems());
+        problems.setId("previewProblems");
+        problems.setPrefHeight(90);
+        problems.setPlaceholder(new Label("No problems in the first rows."));
+
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
+        CheckBox skip = new CheckBox("Skip bad rows (they are reported and kept in the import record)");
+        skip.setId("skipBadRows");
+        skip.selectedProperty().bindBidirectional(model.skipBadRowsProperty());
+        CheckBox replace = new CheckBox("Replace orders already in the store whose content differs");
+        replace.setId("replaceOrders");
+        replace.selectedProperty().bindBidirectional(model.replaceProperty());
+
+        VBox left = new VBox(8, labelled("Format", format), new Label("Columns (* required)"), mapping);
+        VBox right = new VBox(8, new Label("First " + ImportViewModel.PREVIEW_ROWS + " rows"), preview, status,
+                problems);
+        HBox body = new HBox(16, left, right);
+        VBox content = new VBox(12, body, skip, replace);
+        content.setPadding(new Insets(8));
+        getDialogPane().setContent(content);
+        getDialogPane().setId("importDialog");
+        getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CANCEL);
+        getDialogPane().lookupButton(IMPORT).disableProperty().bind(Bindings.not(model.canImportProperty()));
+        setResultConverter(button -> button == IMPORT ? model.request() : null);
+        model.refresh(true);
+    }
+
+    private static List<String> choices(List<String> header) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(ImportViewModel.NOT_IN_FILE);
+        header.forEach(h -> all.add(h.strip()));
+        return all;
+    }
+
+    private static Node labelled(String text, Node node) {
+        return new HBox(8, new Label(text), node);
+    }
+
+    private static void rebuildColumns(TableView<List<String>> table, List<String> header) {
+        table.getColumns().clear();
+        for (int i = 0; i < header.size(); i++) {
+            int index = i;
+            TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
+            column.setCellValueFactory(c -> new SimpleStringProperty(
+                    index < c.getValue().size() ? c.getValue().get(index) : ""));
+            column.setSortable(false);
+            table.getColumns().add(column);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.orderlift.ui.imports;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import io.orderlift.store.imports.ImportFormat;
+import io.orderlift.store.imports.ImportPreview;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderField;
+import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.ErrorDialogs;
+import io.orderlift.ui.common.Tasks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The import dialog's state: the file, its format, which column holds each field, a preview of
+ * the first rows as the importer reads them, and the options. Nothing is written until the
+ * dialog returns {@link #request()}.
+ */
+public final class ImportViewModel {
+
+    /** Rows shown in the preview. */
+    public static final int PREVIEW_ROWS = 20;
+    /** The choice meaning "this field is not in the file". */
+    public static final String NOT_IN_FILE = "";
+
+    private final Path file;
+    private final Executor executor;
+    private final ObjectProperty<ImportFormat> format = new SimpleObjectProperty<>(ImportFormat.GENERIC);
+    private final Map<OrderField, StringProperty> columns = new EnumMap<>(OrderField.class);
+    private final ObservableList<String> header = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final BooleanProperty skipBadRows = new SimpleBooleanProperty(false);
+    private final BooleanProperty replace = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the first rows…");
+    private final BooleanBinding requiredMapped;
+    private boolean updating;
+
+    public ImportViewModel(Path file, Executor executor) {
+        this.file = file;
+        this.executor = executor;
+        for (OrderField field : OrderField.values()) {
+            StringProperty column = new SimpleStringProperty(NOT_IN_FILE);
+            column.addListener((obs, old, now) -> {
+                if (!updating) {
+                    refresh(false);
+                }
+            });
+            columns.put(field, column);
+        }
+        format.addListener((obs, old, now) -> refresh(true));
+        requiredMapped = Bindings.createBooleanBinding(() -> columns.entrySet().stream()
+                .allMatch(e -> !e.getKey().required() || !e.getValue().get().isEmpty()),
+                columns.values().toArray(new StringProperty[0]));
+    }
+
+    /** Reads the preview again; with {@code defaults} the format's own column names are used. */
+    public void refresh(boolean defaults) {
+        ImportRequest request = defaults ? baseRequest() : request();
+        status.set("Reading the first rows…");
+        Tasks.create("Preview", monitor -> new OrderImporter().preview(request, PREVIEW_ROWS))
+                .onSuccess(preview -> show(preview, defaults))
+                .onError(e -> {
+                    rows.clear();
+                    problems.setAll(ErrorDialogs.describe(e));
+                    status.set("The file cannot be read.");
+                })
+                .run(executor);
+    }
+
+    private void show(ImportPreview preview, boolean defaults) {
+        updating = true;
+        try {
+            header.setAll(preview.header());
+            if (defaults) {
+                columns.forEach((field, column) -> column.set(preview.columns().getOrDefault(field, NOT_IN_FILE)));
+            }
+        } finally {
+            updating = false;
+        }
+        rows.setAll(preview.rows());
+        problems.setAll(preview.problems().stream().map(p -> p.describe(file.getFileName().toString())).toList());
+        status.set(preview.problems().isEmpty()
+                ? "The first " + preview.rows().size() + " rows read cleanly."
+                : preview.problems().size() + " problem(s) in the first " + preview.rows().size() + " rows.");
+    }
+
+    private ImportRequest baseRequest() {
+        return new ImportRequest(file, format.get(), Map.of(), skipBadRows.get(), replace.get());
+    }
+
+    /** The import as currently set up: every mapped field read from its chosen column. */
+    public ImportRequest request() {
+        Map<OrderField, String> map = new EnumMap<>(OrderField.class);
+        columns.forEach((field, column) -> {
+            if (!column.get().isEmpty()) {
+                map.put(field, column.get());
+            }
+        });
+        return baseRequest().withColumnMap(map);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ObjectProperty<ImportFormat> formatProperty() {
+        return format;
+    }
+
+    /** The header column chosen for {@code field}, or {@link #NOT_IN_FILE}. */
+    public StringProperty columnProperty(OrderField field) {
+        return columns.get(field);
+    }
+
+    public ObservableList<String> header() {
+        return header;
+    }
+
+    public ObservableList<List<String>> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public BooleanProperty skipBadRowsProperty() {
+        return skipBadRows;
+    }
+
+    public BooleanProperty replaceProperty() {
+        return replace;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True when every required field has a column, so the import can start. */
+    public BooleanBinding canImportProperty() {
+        return requiredMapped;
+    }
+}

@@ -1,0 +1,124 @@
+package io.orderlift.ui.overview;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+import io.orderlift.store.ImportBatch;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The store overview: key figures, AOV and price histograms, import history. */
+public final class OverviewView extends ScrollPane {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    public OverviewView(OverviewViewModel model, Runnable importAction) {
+        Label title = new Label();
+        title.setId("storeName");
+        title.getStyleClass().add("view-title");
+        title.textProperty().bind(model.storeNameProperty());
+        Label location = new Label();
+        location.getStyleClass().add("subtle");
+        location.textProperty().bind(model.storeLocationProperty());
+        Button importButton = new Button("Import orders…");
+        importButton.setId("importButton");
+        importButton.setOnAction(e -> importAction.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, new VBox(2, title, location), spacer, importButton);
+
+        FlowPane figures = new FlowPane(12, 12,
+                figure("Orders", "ordersValue", model.ordersProperty()),
+                figure("Order lines", "linesValue", model.linesProperty()),
+                figure("Customers", "customersValue", model.customersProperty()),
+                figure("Products", "productsValue", model.productsProperty()),
+                figure("Orders from – to", "dateRangeValue", model.dateRangeProperty()),
+                figure("Average order value", "aovValue", model.aovProperty()));
+
+        ImageView aovChart = chart("aovHistogram");
+        aovChart.imageProperty().bind(model.aovHistogramProperty());
+        ImageView priceChart = chart("priceHistogram");
+        priceChart.imageProperty().bind(model.priceHistogramProperty());
+        FlowPane charts = new FlowPane(12, 12, aovChart, priceChart);
+
+        Label historyTitle = new Label("Import history");
+        historyTitle.getStyleClass().add("section-title");
+        TableView<ImportBatch> history = importHistory(model);
+
+        VBox content = new VBox(16, header, figures, charts, historyTitle, history);
+        content.setPadding(new Insets(16));
+        content.disableProperty().bind(model.loadingProperty());
+        setContent(content);
+        setFitToWidth(true);
+        setId("overview");
+    }
+
+    private static VBox figure(String caption, String id, ObservableValue<String> value) {
+        Label number = new Label();
+        number.setId(id);
+        number.getStyleClass().add("figure-value");
+        number.textProperty().bind(value);
+        Label label = new Label(caption);
+        label.getStyleClass().add("figure-caption");
+        VBox box = new VBox(4, number, label);
+        box.getStyleClass().add("figure");
+        return box;
+    }
+
+    private static ImageView chart(String id) {
+        ImageView view = new ImageView();
+        view.setId(id);
+        view.setFitWidth(OverviewCharts.WIDTH);
+        view.setFitHeight(OverviewCharts.HEIGHT);
+        view.setPreserveRatio(true);
+        view.getStyleClass().add("chart");
+        return view;
+    }
+
+    private static TableView<ImportBatch> importHistory(OverviewViewModel model) {
+        TableView<ImportBatch> table = new TableView<>(model.imports());
+        table.setId("importHistory");
+        table.setPlaceholder(new Label("No imports yet: File → Import orders…"));
+        table.getColumns().add(column("#", b -> b.id()));
+        table.getColumns().add(text("File", ImportBatch::file));
+        table.getColumns().add(text("Format", ImportBatch::format));
+        table.getColumns().add(text("Imported", b -> WHEN.format(b.importedAt())));
+        table.getColumns().add(column("Orders", ImportBatch::orders));
+        table.getColumns().add(column("Replaced", ImportBatch::ordersReplaced));
+        table.getColumns().add(column("Lines", ImportBatch::lines));
+        table.getColumns().add(column("New products", ImportBatch::products));
+        table.getColumns().add(column("New customers", ImportBatch::customers));
+        table.getColumns().add(column("Rows skipped", ImportBatch::rowsSkipped));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(200);
+        return table;
+    }
+
+    private static TableColumn<ImportBatch, String> text(String title, Function<ImportBatch, String> value) {
+        TableColumn<ImportBatch, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TableColumn<ImportBatch, Integer> column(String title, Function<ImportBatch, Integer> value) {
+        TableColumn<ImportBatch, Integer> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.getStyleClass().add("number");
+        return column;
+    }
+}

@@ -1,0 +1,138 @@
+package io.orderlift.ui.overview;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.orderlift.store.ImportBatch;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreOverview;
+import io.orderlift.store.StoreQueries;
+import io.orderlift.ui.common.ChartImages;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.Tasks;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+
+/**
+ * The store overview's state: counts, date range, AOV, histograms and import history, loaded off
+ * the FX thread whenever the store changes or an import finishes.
+ */
+public final class OverviewViewModel {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
+    private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper lines = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper customers = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper products = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper dateRange = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper aov = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyObjectWrapper<Image> aovHistogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> priceHistogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
+    private final TaskRunner runner;
+
+    public OverviewViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    /** What the overview shows, computed in the background. */
+    private record Loaded(StoreOverview overview, byte[] aovPng, byte[] pricePng) {
+    }
+
+    /** Reloads everything from {@code store}. */
+    public void load(Store store) {
+        loading.set(true);
+        storeName.set(store.name());
+        storeLocation.set(store.directory().map(Object::toString).orElse("in memory"));
+        Tasks.create("Reading the store overview", monitor -> {
+            StoreQueries queries = new StoreQueries(store);
+            StoreOverview overview = queries.overview();
+            byte[] aovPng = ChartImages.png(OverviewCharts.histogram("Order value (AOV " + overview.aov() + ")",
+                    "order value", queries.orderValues(), 30));
+            byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
+                    queries.productPrices(), 30));
+            return new Loaded(overview, aovPng, pricePng);
+        }).onSuccess(this::show).onError(e -> loading.set(false)).run(runner);
+    }
+
+    /** Shows that {@code name} is being prepared (first launch of a sample store). */
+    public void preparing(String name) {
+        loading.set(true);
+        storeName.set(name);
+        storeLocation.set("Importing the bundled sample store (first launch)…");
+    }
+
+    private void show(Loaded loaded) {
+        StoreOverview o = loaded.overview();
+        orders.set(String.format("%,d", o.orders()));
+        lines.set(String.format("%,d", o.lines()));
+        customers.set(String.format("%,d", o.customers()));
+        products.set(String.format("%,d", o.products()));
+        dateRange.set(o.noOrders() ? "no orders yet"
+                : DAY.format(o.firstOrderAt()) + " – " + DAY.format(o.lastOrderAt()));
+        aov.set(o.noOrders() ? "–" : o.aov().toPlainString());
+        aovHistogram.set(ChartImages.image(loaded.aovPng()));
+        priceHistogram.set(ChartImages.image(loaded.pricePng()));
+        imports.setAll(o.imports());
+        loading.set(false);
+    }
+
+    public ReadOnlyStringProperty storeNameProperty() {
+        return storeName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty storeLocationProperty() {
+        return storeLocation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ordersProperty() {
+        return orders.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty linesProperty() {
+        return lines.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty customersProperty() {
+        return customers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty productsProperty() {
+        return products.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dateRangeProperty() {
+        return dateRange.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty aovProperty() {
+        return aov.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> aovHistogramProperty() {
+        return aovHistogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> priceHistogramProperty() {
+        return priceHistogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ObservableList<ImportBatch> imports() {
+        return FXCollections.unmodifiableObservableList(imports);
+    }
+}

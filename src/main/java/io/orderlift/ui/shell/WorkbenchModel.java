@@ -1,0 +1,117 @@
+package io.orderlift.ui.shell;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import io.orderlift.samples.BundledSamples;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportReport;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.Tasks;
+import io.orderlift.ui.overview.OverviewViewModel;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The open store and what can be done to it: open another (closing the current one), open a
+ * bundled sample, import a file. All of it runs in the background; failures reach the window
+ * through {@code onError}.
+ */
+public final class WorkbenchModel implements AutoCloseable {
+
+    private final TaskRunner runner;
+    private final WorkbenchSettings settings;
+    private final Path dataDirectory;
+    private final OverviewViewModel overview;
+    private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
+    private Consumer<Throwable> onError = e -> { };
+    private Consumer<ImportReport> onImported = r -> { };
+
+    public WorkbenchModel(TaskRunner runner, WorkbenchSettings settings, Path dataDirectory) {
+        this.runner = runner;
+        this.settings = settings;
+        this.dataDirectory = dataDirectory;
+        this.overview = new OverviewViewModel(runner);
+    }
+
+    public void setOnError(Consumer<Throwable> handler) {
+        this.onError = handler;
+    }
+
+    public void setOnImported(Consumer<ImportReport> handler) {
+        this.onImported = handler;
+    }
+
+    /** Opens (or creates) the store in {@code directory}, closing the current one once the new one is open. */
+    public void open(Path directory) {
+        Tasks.create("Opening " + directory.getFileName(), monitor -> Store.openOrCreate(directory))
+                .onSuccess(this::show)
+                .onError(onError)
+                .run(runner);
+    }
+
+    /** Opens the bundled sample store {@code name}, importing it into the data folder on first use. */
+    public void openSample(String name) {
+        if (!Store.exists(BundledSamples.storeDirectory(dataDirectory, name))) {
+            overview.preparing(name);
+        }
+        Tasks.create("Preparing the sample store " + name, monitor -> {
+            Path directory = BundledSamples.ensureImported(dataDirectory, name, monitor);
+            return Store.openOrCreate(directory);
+        }).onSuccess(this::show).onError(onError).run(runner);
+    }
+
+    /** Shows an already open store (tests, and after the background open). */
+    public void show(Store opened) {
+        Store previous = store.get();
+        store.set(opened);
+        if (previous != null) {
+            previous.close();
+        }
+        opened.directory().ifPresent(settings::rememberStore);
+        overview.load(opened);
+    }
+
+    /** Imports into the open store, then refreshes the overview. */
+    public void importOrders(ImportRequest request) {
+        Store target = store.get();
+        if (target == null) {
+            onError.accept(new IllegalStateException("Open a store before importing orders."));
+            return;
+        }
+        Tasks.create("Importing " + request.fileName(),
+                        monitor -> new OrderImporter().importFile(target, request, monitor))
+                .onSuccess(report -> {
+                    overview.load(target);
+                    onImported.accept(report);
+                })
+                .onError(onError)
+                .run(runner);
+    }
+
+    public ReadOnlyObjectProperty<Store> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
+    }
+
+    public WorkbenchSettings settings() {
+        return settings;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        Store open = store.get();
+        if (open != null) {
+            open.close();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.orderlift.ui.shell;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import io.orderlift.samples.BundledSamples;
+import io.orderlift.store.imports.ImportReport;
+import io.orderlift.ui.common.ErrorDialogs;
+import io.orderlift.ui.imports.ImportDialog;
+import io.orderlift.ui.imports.ImportViewModel;
+import io.orderlift.ui.overview.OverviewView;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The workbench's main window: the File menu, the views in tabs, and a status bar that shows the
+ * running background task with its progress and a Cancel button.
+ */
+public final class WorkbenchWindow {
+
+    /** Smallest size the layout is designed for. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
+
+    private final Stage stage;
+    private final WorkbenchModel model;
+    private final FileDialogs dialogs;
+    private final Menu recentMenu = new Menu("Recent stores");
+
+    public WorkbenchWindow(Stage stage, WorkbenchModel model, FileDialogs dialogs) {
+        this.stage = stage;
+        this.model = model;
+        this.dialogs = dialogs;
+        model.setOnError(e -> ErrorDialogs.show(stage, "Orderlift could not finish that", e));
+        model.setOnImported(this::announce);
+
+        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders)));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        BorderPane root = new BorderPane(views);
+        root.setTop(menuBar());
+        root.setBottom(statusBar());
+
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                WorkbenchWindow.class.getResource("/io/orderlift/ui/workbench.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> model.storeProperty().get() == null
+                ? "Orderlift" : "Orderlift — " + model.storeProperty().get().name(), model.storeProperty()));
+        model.settings().windowBounds().ifPresent(b -> {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        });
+        stage.setOnHiding(e -> model.settings().rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight()));
+        model.storeProperty().addListener((obs, old, now) -> refreshRecent());
+        refreshRecent();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open store…");
+        open.setId("openStore");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> dialogs.chooseStoreDirectory(stage).ifPresent(model::open));
+        MenuItem importOrders = new MenuItem("Import orders…");
+        importOrders.setId("importOrders");
+        importOrders.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        importOrders.setOnAction(e -> importOrders());
+        importOrders.disableProperty().bind(model.storeProperty().isNull());
+        Menu samples = new Menu("Open sample store");
+        for (String name : BundledSamples.NAMES) {
+            MenuItem item = new MenuItem(name);
+            item.setOnAction(e -> model.openSample(name));
+            samples.getItems().add(item);
+        }
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), importOrders,
+                new SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
+        return new MenuBar(file);
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path store : model.settings().recentStores()) {
+            MenuItem item = new MenuItem(store.toString());
+            item.setOnAction(e -> model.open(store));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private StatusBar statusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("statusBar");
+        status.setText("Ready");
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelTask");
+        cancel.setVisible(false);
+        status.getRightItems().add(cancel);
+        model.runner().currentProperty().addListener((obs, old, task) -> follow(status, cancel, task));
+        return status;
+    }
+
+    private static void follow(StatusBar status, Button cancel, Task<?> task) {
+        status.textProperty().unbind();
+        status.progressProperty().unbind();
+        if (task == null) {
+            status.setText("Ready");
+            status.setProgress(0);
+            cancel.setVisible(false);
+            return;
+        }
+        status.textProperty().bind(task.messageProperty());
+        status.progressProperty().bind(task.progressProperty());
+        cancel.setVisible(true);
+        cancel.setOnAction(e -> task.cancel());
+    }
+
+    /** File → Import orders: choose a file, check the preview and mapping, then import in the background. */
+    public void importOrders() {
+        dialogs.chooseOrderFile(stage).ifPresent(file -> new ImportDialog(stage,
+                new ImportViewModel(file, model.runner()::submitPlain)).showAndWait().ifPresent(model::importOrders));
+    }
+
+    private void announce(ImportReport report) {
+        String text = report.unchanged()
+                ? report.file() + " was already imported; nothing changed."
+                : String.format("%s: %,d orders and %,d lines imported%s.", report.file(), report.orders(),
+                report.lines(), report.skippedRows().isEmpty() ? ""
+                        : String.format(", %,d rows skipped", report.skippedRows().size()));
+        Notifications.create().owner(stage).title("Import finished").text(text).showInformation();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}
