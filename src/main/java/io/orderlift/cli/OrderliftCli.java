@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
  * readable result, takes {@code --json}, and on bad input exits non-zero with the reason on its
  * first line of standard error.
  */
-@Command(name = "orderlift", mixinStandardHelpOptions = true, versionProvider = OrderliftCli.Version.class,
+@Command(name = "orderlift", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = OrderliftCli.Version.class,
         description = "Cross-sell recommendations tuned for order value.",
         subcommands = {ImportCommand.class, InfoCommand.class})
 public final class OrderliftCli {

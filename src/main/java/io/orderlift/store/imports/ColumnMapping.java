@@ -31,20 +31,13 @@ public final class ColumnMapping {
      */
     public static ColumnMapping resolve(String fileName, List<String> header, ImportFormat format,
                                         Map<OrderField, String> overrides) {
-        Map<String, Integer> byName = new java.util.HashMap<>();
-        for (int i = header.size() - 1; i >= 0; i--) {
-            byName.put(normalise(header.get(i)), i);
-        }
-        Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
+        Map<OrderField, Integer> indexes = match(header, format, overrides);
         Map<OrderField, String> names = new EnumMap<>(OrderField.class);
+        indexes.forEach((field, index) -> names.put(field, header.get(index).strip()));
         List<RowProblem> missing = new ArrayList<>();
         for (OrderField field : OrderField.values()) {
             String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
-            Integer index = byName.get(normalise(wanted));
-            if (index != null) {
-                indexes.put(field, index);
-                names.put(field, header.get(index).strip());
-            } else if (field.required() || overrides.containsKey(field)) {
+            if (!indexes.containsKey(field) && (field.required() || overrides.containsKey(field))) {
                 missing.add(new RowProblem(1, wanted, "", "required column is missing from the header"
                         + " (columns found: " + String.join(", ", header) + "; map it with --map "
                         + field.key() + "=COLUMN)"));
@@ -54,6 +47,33 @@ public final class ColumnMapping {
             throw new ImportRejectedException(fileName, missing, missing.size());
         }
         return new ColumnMapping(List.copyOf(header), indexes, names);
+    }
+
+    /**
+     * Field → header name for every field whose column is present, even when required ones are
+     * missing; a starting point for the user's own mapping.
+     */
+    public static Map<OrderField, String> partial(List<String> header, ImportFormat format,
+                                                  Map<OrderField, String> overrides) {
+        Map<OrderField, String> names = new EnumMap<>(OrderField.class);
+        match(header, format, overrides).forEach((field, index) -> names.put(field, header.get(index).strip()));
+        return names;
+    }
+
+    private static Map<OrderField, Integer> match(List<String> header, ImportFormat format,
+                                                  Map<OrderField, String> overrides) {
+        Map<String, Integer> byName = new java.util.HashMap<>();
+        for (int i = header.size() - 1; i >= 0; i--) {
+            byName.put(normalise(header.get(i)), i);
+        }
+        Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
+        for (OrderField field : OrderField.values()) {
+            Integer index = byName.get(normalise(overrides.getOrDefault(field, format.defaultColumn(field))));
+            if (index != null) {
+                indexes.put(field, index);
+            }
+        }
+        return indexes;
     }
 
     /** Parses {@code target=source,...} as given to {@code --map}. */

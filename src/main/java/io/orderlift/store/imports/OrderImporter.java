@@ -42,7 +42,8 @@ public final class OrderImporter {
             if (file.mappingProblem() != null) {
                 problems.addAll(0, file.mappingProblem().problems());
             }
-            Map<OrderField, String> columns = file.parser() == null ? Map.of() : file.mapping().columnNames();
+            Map<OrderField, String> columns = file.parser() != null ? file.mapping().columnNames()
+                    : ColumnMapping.partial(file.header(), request.format(), request.columnMap());
             return new ImportPreview(file.header(), columns, rows, parsed, problems);
         }
     }

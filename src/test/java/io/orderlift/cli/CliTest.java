@@ -1,0 +1,152 @@
+package io.orderlift.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end, over the bundled sample stores. */
+class CliTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    final List<Path> opened = new ArrayList<>();
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = OrderliftCli.create(opened::add);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void importsEverySampleStoreAndReportsItAsJson() throws Exception {
+        for (String name : List.of("outdoor", "kitchen", "beauty")) {
+            Path store = dir.resolve(name);
+            Result r = run("import", "--store", store.toString(), "--input", "sample-stores/" + name + "/orders.csv",
+                    "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode report = r.json();
+            assertTrue(report.get("orders").asInt() >= 20_000, name + " has 20k+ orders");
+            assertTrue(report.get("lines").asInt() > report.get("orders").asInt());
+            assertTrue(report.get("products").asInt() > 100);
+            assertTrue(report.get("customers").asInt() > 5_000);
+            assertTrue(report.get("skippedRows").isArray());
+
+            JsonNode info = run("info", "--store", store.toString(), "--json").json();
+            for (String key : List.of("orders", "lines", "products", "customers", "firstOrderAt", "lastOrderAt",
+                    "aov", "imports")) {
+                assertTrue(info.has(key), key);
+            }
+            assertEquals(report.get("orders").asInt(), info.get("orders").asInt());
+            assertTrue(info.get("firstOrderAt").asText().startsWith("2025-01-01"));
+            assertTrue(info.get("lastOrderAt").asText().compareTo("2026-01-01") > 0, "12+ months of history");
+            assertTrue(info.get("aov").asDouble() > 20);
+        }
+    }
+
+    @Test
+    void importsTheShopifyExport() throws Exception {
+        Result r = run("import", "--store", dir.resolve("shop").toString(), "--input",
+                "sample-stores/beauty/shopify-orders-export.csv", "--format", "shopify", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3000, r.json().get("orders").asInt());
+    }
+
+    @Test
+    void textOutputIsReadableAndReimportChangesNothing() {
+        Path csv = dir.resolve("o.csv");
+        write(csv, "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,2025-01-01,A,1,5\n");
+        Result first = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString());
+        assertEquals(0, first.code());
+        assertTrue(first.out().startsWith("Imported o.csv (generic): 1 orders, 1 lines"), first.out());
+        Result second = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString());
+        assertTrue(second.out().contains("nothing changed"), second.out());
+        Result info = run("info", "--store", dir.resolve("s").toString());
+        assertTrue(info.out().contains("orders     1"), info.out());
+    }
+
+    @Test
+    void badInputExitsNonZeroWithTheReasonFirst() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        write(csv, "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,yesterday,A,1,5\n");
+        Result r = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString(), "--json");
+        assertEquals(OrderliftCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith("bad.csv: 1 problem; nothing was imported."), r.err());
+        assertTrue(r.err().contains("bad.csv line 2, column ordered_at (\"yesterday\")"), r.err());
+        assertEquals(1, r.json().get("problemCount").asInt());
+        assertEquals(2, r.json().get("problems").get(0).get("line").asInt());
+    }
+
+    @Test
+    void skipBadRowsReportsSkippedRowsWithTheirColumns() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        write(csv, "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,2025-01-01,A,1,5\n"
+                + "O2,C1,2025-01-02,B,0,5\n");
+        Result r = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString(),
+                "--skip-bad-rows", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode skipped = r.json().get("skippedRows").get(0);
+        assertEquals(3, skipped.get("line").asInt());
+        assertEquals("quantity", skipped.get("column").asText());
+        assertEquals("0", skipped.get("value").asText());
+        assertTrue(skipped.get("reason").asText().contains("zero"));
+    }
+
+    @Test
+    void missingStoreAndMissingFileAreOneLineErrors() {
+        Result info = run("info", "--store", dir.resolve("none").toString());
+        assertEquals(1, info.code());
+        assertEquals(1, info.err().strip().lines().count(), info.err());
+        Result missing = run("import", "--store", dir.resolve("s").toString(), "--input", "no-such.csv");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no-such.csv"), missing.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndUsageErrorsExitTwo() {
+        Result help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("import") && help.out().contains("info") && help.out().contains("gui"));
+        Result importHelp = run("import", "--help");
+        assertTrue(importHelp.out().contains("--skip-bad-rows") && importHelp.out().contains("--map"));
+        assertEquals(OrderliftCli.EXIT_USAGE, run("import", "--store").code());
+        assertEquals(OrderliftCli.EXIT_USAGE, run("import", "--store", "x", "--input", "y", "--format", "xml").code());
+    }
+
+    @Test
+    void guiOpensTheWorkbenchThroughTheOpener() {
+        assertEquals(0, run("gui", "--store", "somewhere").code());
+        assertEquals(List.of(Path.of("somewhere")), opened);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

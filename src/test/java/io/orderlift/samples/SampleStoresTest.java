@@ -1,0 +1,46 @@
+package io.orderlift.samples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SampleStoresTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameSeedSameBytes() throws Exception {
+        String[] args = {"--store", "kitchen", "--days", "40", "--out"};
+        assertEquals(0, new CommandLine(new SampleStores()).execute(concat(args, dir.resolve("a").toString())));
+        assertEquals(0, new CommandLine(new SampleStores()).execute(concat(args, dir.resolve("b").toString())));
+        byte[] a = Files.readAllBytes(dir.resolve("a/kitchen/orders.csv"));
+        assertTrue(a.length > 50_000);
+        assertArrayEquals(a, Files.readAllBytes(dir.resolve("b/kitchen/orders.csv")));
+    }
+
+    @Test
+    void bundledStoresAreWhatTheGeneratorWrites() throws Exception {
+        assertEquals(0, new CommandLine(new SampleStores()).execute("--out", dir.toString()));
+        for (String name : BundledSamples.NAMES) {
+            assertArrayEquals(Files.readAllBytes(Path.of("sample-stores", name, "orders.csv")),
+                    Files.readAllBytes(dir.resolve(name).resolve("orders.csv")),
+                    name + ": regenerate sample-stores/ after changing the generator");
+            assertEquals(Files.readString(Path.of("sample-stores", name, "README.md")),
+                    Files.readString(dir.resolve(name).resolve("README.md")));
+        }
+    }
+
+    private static String[] concat(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+}

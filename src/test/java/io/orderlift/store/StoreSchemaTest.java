@@ -1,0 +1,50 @@
+package io.orderlift.store;
+
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static io.orderlift.store.db.Tables.ORDER_LINES;
+import static io.orderlift.store.db.Tables.PRODUCTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.Test;
+
+/** The Flyway scripts that generated the jOOQ classes also build a working database. */
+class StoreSchemaTest {
+
+    @Test
+    void freshInMemoryStoreAcceptsRowsThroughGeneratedClasses() {
+        try (Store store = Store.inMemory()) {
+            store.write(cfg -> {
+                var ctx = org.jooq.impl.DSL.using(cfg);
+                ctx.insertInto(PRODUCTS).set(PRODUCTS.ID, 1).set(PRODUCTS.SKU, "A").set(PRODUCTS.TITLE, "Tent")
+                        .set(PRODUCTS.LIST_PRICE, new BigDecimal("199.00")).execute();
+                ctx.insertInto(CUSTOMERS).set(CUSTOMERS.ID, 1).set(CUSTOMERS.CUSTOMER_KEY, "k1").execute();
+                ctx.insertInto(ORDERS).set(ORDERS.ID, 1).set(ORDERS.EXTERNAL_ID, "O1").set(ORDERS.CUSTOMER_ID, 1)
+                        .set(ORDERS.ORDERED_AT, LocalDateTime.of(2025, 1, 2, 3, 4)).set(ORDERS.ITEM_COUNT, 1)
+                        .set(ORDERS.ORDER_VALUE, new BigDecimal("199.00")).set(ORDERS.FIRST_LINE_ID, 1L)
+                        .set(ORDERS.LINE_COUNT, 1).set(ORDERS.CONTENT_HASH, 42L).set(ORDERS.BATCH_ID, 1).execute();
+                ctx.insertInto(ORDER_LINES).set(ORDER_LINES.ID, 1L).set(ORDER_LINES.ORDER_ID, 1)
+                        .set(ORDER_LINES.PRODUCT_ID, 1).set(ORDER_LINES.QUANTITY, 1)
+                        .set(ORDER_LINES.UNIT_PRICE, new BigDecimal("199.00")).execute();
+                return null;
+            });
+            String title = store.read(ctx -> ctx.select(PRODUCTS.TITLE).from(ORDER_LINES)
+                    .join(PRODUCTS).on(PRODUCTS.ID.eq(ORDER_LINES.PRODUCT_ID)).fetchOne(PRODUCTS.TITLE));
+            assertEquals("Tent", title);
+            assertTrue(store.customerSalt().length == 32, "a new store gets a 256-bit customer salt");
+        }
+    }
+
+    @Test
+    void settingsRoundTrip() {
+        try (Store store = Store.inMemory()) {
+            store.putSetting("name", "one");
+            store.putSetting("name", "two");
+            assertEquals("two", store.setting("name").orElseThrow());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.orderlift.store.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CsvReaderTest {
+
+    private static List<CsvRecord> read(byte[] bytes, int max) throws IOException {
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvReader reader = new CsvReader(new ByteArrayInputStream(bytes), max)) {
+            CsvRecord r;
+            while ((r = reader.next()) != null) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    private static List<CsvRecord> read(String text) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8), CsvReader.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    @Test
+    void readsPlainAndQuotedFieldsWithLineNumbers() throws IOException {
+        List<CsvRecord> records = read("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n\n2,,\n");
+        assertEquals(3, records.size());
+        assertEquals(List.of("1", "x, y", "say \"hi\""), records.get(1).fields());
+        assertEquals(2, records.get(1).line());
+        assertEquals(List.of("2", "", ""), records.get(2).fields());
+        assertEquals(4, records.get(2).line(), "the blank line is skipped but counted");
+    }
+
+    @Test
+    void quotedFieldMaySpanLines() throws IOException {
+        List<CsvRecord> records = read("h1,h2\n1,\"first\nsecond\"\n2,after\n");
+        assertEquals("first\nsecond", records.get(1).field(1));
+        assertEquals(2, records.get(1).line());
+        assertEquals(4, records.get(2).line(), "lines inside quotes still count");
+        assertTrue(records.get(2).isClean());
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ',', 'b', '\n'};
+        assertEquals(List.of("a", "b"), read(bom, 1000).get(0).fields());
+    }
+
+    @Test
+    void invalidUtf8NamesTheField() throws IOException {
+        byte[] bytes = "a,b\n1,caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] withLatin1 = new byte[bytes.length + 2];
+        System.arraycopy(bytes, 0, withLatin1, 0, bytes.length);
+        withLatin1[bytes.length] = (byte) 0xE9;
+        withLatin1[bytes.length + 1] = '\n';
+        CsvRecord record = read(withLatin1, 1000).get(1);
+        assertEquals(1, record.badEncodingField());
+        assertTrue(record.field(1).startsWith("caf"));
+    }
+
+    @Test
+    void overlongRecordIsAProblemAndReadingGoesOn() throws IOException {
+        String huge = "x".repeat(10 * 1024 * 1024);
+        List<CsvRecord> records = read("a,b\n1," + huge + "\n2,ok\n");
+        assertNotNull(records.get(1).problem());
+        assertTrue(records.get(1).problem().contains("longer than"));
+        assertEquals(List.of("2", "ok"), records.get(2).fields());
+        assertEquals(3, records.get(2).line());
+    }
+
+    @Test
+    void unclosedQuoteIsReportedWithTheLineItOpenedOn() throws IOException {
+        List<CsvRecord> records = read("a,b\n1,\"never closed\n2,x\n");
+        assertEquals(2, records.size());
+        assertTrue(records.get(1).problem().contains("opened on line 2"));
+    }
+
+    @Test
+    void strayQuoteAfterClosingQuoteIsAProblem() throws IOException {
+        assertNotNull(read("a\n\"x\"y\n").get(1).problem());
+        assertNull(read("a\n\"x\"\n").get(1).problem());
+    }
+}

@@ -1,0 +1,372 @@
+package io.orderlift.store.imports;
+
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static io.orderlift.store.db.Tables.ORDER_LINES;
+import static io.orderlift.store.db.Tables.PRODUCTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreOverview;
+import io.orderlift.store.StoreQueries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderImporterTest {
+
+    static final String HEADER = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n";
+    static final String GOOD = HEADER
+            + "O1,C1,2025-01-05T10:00:00Z,TENT,Trail tent,Tents,1,199.00\n"
+            + "O1,C1,2025-01-05T10:00:00Z,STAKES,\"Stakes, 8 pack\",Accessories,2,8.99\n"
+            + "O2,C2,2025-01-06 11:30,TENT,Trail tent,Tents,1,189.00\n"
+            + "O3,,2025-01-07,STOVE,Stove,Cooking,1,0\n";
+
+    @TempDir
+    Path dir;
+    Store store;
+    final OrderImporter importer = new OrderImporter();
+
+    @BeforeEach
+    void openStore() {
+        store = Store.openOrCreate(dir.resolve("store"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    ImportReport importText(String content) throws IOException {
+        return importer.importFile(store, ImportRequest.of(file("orders.csv", content)), ProgressMonitor.NONE);
+    }
+
+    StoreOverview overview() {
+        return new StoreQueries(store).overview();
+    }
+
+    ImportRejectedException rejected(String content) {
+        return assertThrows(ImportRejectedException.class, () -> importText(content));
+    }
+
+    void assertStoreEmpty() {
+        StoreOverview o = overview();
+        assertEquals(0, o.orders());
+        assertEquals(0, o.lines());
+        assertEquals(0, o.products());
+        assertEquals(0, o.imports().size());
+    }
+
+    @Test
+    void importsOrdersLinesProductsAndCustomers() throws IOException {
+        ImportReport report = importText(GOOD);
+        assertEquals(3, report.orders());
+        assertEquals(4, report.lines());
+        assertEquals(3, report.products());
+        assertEquals(2, report.customers());
+        StoreOverview o = overview();
+        assertEquals(3, o.orders());
+        assertEquals(4, o.lines());
+        assertEquals(2, o.customers());
+        assertEquals(new BigDecimal("135.33"), o.aov(), "(216.98 + 189 + 0) / 3");
+        assertEquals("Stakes, 8 pack", store.read(ctx -> ctx.select(PRODUCTS.TITLE).from(PRODUCTS)
+                .where(PRODUCTS.SKU.eq("STAKES")).fetchOne(PRODUCTS.TITLE)));
+        assertEquals(1, o.imports().size());
+    }
+
+    @Test
+    void headerIsCaseInsensitiveInAnyOrderAndOptionalColumnsMayBeMissing() throws IOException {
+        ImportReport report = importText("SKU,Quantity,Unit_Price,Ordered_At,Order_ID\n"
+                + " A ,1,5,2025-02-01T08:00:00+01:00,X1\n");
+        assertEquals(1, report.orders());
+        assertEquals("A", store.read(ctx -> ctx.select(PRODUCTS.SKU).from(PRODUCTS).fetchOne(PRODUCTS.SKU)),
+                "SKUs are trimmed");
+        assertEquals(LocalDateTime.of(2025, 2, 1, 7, 0), store.read(ctx -> ctx.select(ORDERS.ORDERED_AT)
+                .from(ORDERS).fetchOne(ORDERS.ORDERED_AT)), "offsets are converted to UTC");
+    }
+
+    @Test
+    void columnMapReadsDifferentlyNamedColumns() throws IOException {
+        Path csv = file("export.csv", "Order,When,Item,Qty,Price\nA1,2025-03-01,S1,2,3.50\n");
+        ImportRequest request = ImportRequest.of(csv).withColumnMap(
+                ColumnMapping.parseOverrides("order_id=Order,ordered_at=When,sku=Item,quantity=Qty,unit_price=Price"));
+        assertEquals(1, importer.importFile(store, request, ProgressMonitor.NONE).orders());
+    }
+
+    @Test
+    void orderTimeIsTheEarliestLineTimeAndSkusMatchCaseSensitively() throws IOException {
+        importText(HEADER + "O1,C1,2025-01-05T10:05:00Z,abc,,,1,1\nO1,C1,2025-01-05T10:00:00Z,ABC,,,1,1\n");
+        assertEquals(LocalDateTime.of(2025, 1, 5, 10, 0), store.read(ctx -> ctx.select(ORDERS.ORDERED_AT)
+                .from(ORDERS).fetchOne(ORDERS.ORDERED_AT)));
+        assertEquals(2, overview().products());
+    }
+
+    @Test
+    void returnsAndZeroPricesAreAllowed() throws IOException {
+        importText(HEADER + "O1,C1,2025-01-05,A,,,2,10\nO1,C1,2025-01-05,A,,,-2,10\nO2,C1,2025-01-06,B,,,1,0\n");
+        assertEquals((Integer) 0, store.read(ctx -> ctx.select(ORDERS.ITEM_COUNT).from(ORDERS)
+                .where(ORDERS.EXTERNAL_ID.eq("O1")).fetchOne(ORDERS.ITEM_COUNT)), "netted to zero: empty item set");
+        assertEquals(3, overview().lines());
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothing() throws IOException {
+        importText(GOOD);
+        ImportReport again = importText(GOOD);
+        assertTrue(again.unchanged());
+        assertEquals(3, again.ordersUnchanged());
+        assertEquals(1, overview().imports().size());
+        assertEquals(4, overview().lines());
+    }
+
+    @Test
+    void changedOrderIsAnErrorThatNamesItUnlessReplaced() throws IOException {
+        importText(GOOD);
+        String changed = GOOD.replace("O2,C2,2025-01-06 11:30,TENT,Trail tent,Tents,1,189.00",
+                "O2,C2,2025-01-06 11:30,TENT,Trail tent,Tents,3,189.00");
+        ImportRejectedException e = rejected(changed);
+        assertTrue(e.getMessage().contains("O2"), e.getMessage());
+        assertTrue(e.getMessage().contains("--replace"));
+        ImportReport replaced = importer.importFile(store, ImportRequest.of(file("orders.csv", changed))
+                .withReplace(true), ProgressMonitor.NONE);
+        assertEquals(1, replaced.ordersReplaced());
+        assertEquals(2, replaced.ordersUnchanged());
+        assertEquals(3, overview().orders());
+        assertEquals((Integer) 3, store.read(ctx -> ctx.select(ORDER_LINES.QUANTITY).from(ORDER_LINES).join(ORDERS)
+                .on(ORDERS.ID.eq(ORDER_LINES.ORDER_ID)).where(ORDERS.EXTERNAL_ID.eq("O2"))
+                .fetchOne(ORDER_LINES.QUANTITY)));
+        assertEquals(4, overview().lines(), "the replaced order's old line is gone");
+    }
+
+    @Test
+    void emptyFileIsRejected() {
+        assertTrue(rejected("").getMessage().contains("empty"));
+        assertStoreEmpty();
+    }
+
+    @Test
+    void headerOnlyIsRejected() {
+        assertTrue(rejected(HEADER).getMessage().contains("no order rows"));
+        assertStoreEmpty();
+    }
+
+    @Test
+    void missingRequiredColumnIsNamed() {
+        ImportRejectedException e = rejected("order_id,ordered_at,quantity,unit_price\nO1,2025-01-01,1,1\n");
+        assertEquals("sku", e.problems().get(0).column());
+        assertStoreEmpty();
+    }
+
+    @Test
+    void badNumberNamesFileLineColumnAndValue() {
+        ImportRejectedException e = rejected(GOOD + "O4,C1,2025-01-08,A,,,two,5\n");
+        RowProblem p = e.problems().get(0);
+        assertEquals(6, p.line());
+        assertEquals("quantity", p.column());
+        assertEquals("two", p.value());
+        assertTrue(e.getMessage().contains("orders.csv line 6, column quantity (\"two\")"), e.getMessage());
+        assertStoreEmpty();
+    }
+
+    @Test
+    void badDateAndNegativePriceAreRejected() {
+        ImportRejectedException e = rejected(GOOD + "O4,C1,2025-13-01,A,,,1,5\nO5,C1,2025-01-01,A,,,1,-5\n");
+        assertEquals(2, e.problemCount());
+        assertEquals("ordered_at", e.problems().get(0).column());
+        assertEquals("unit_price", e.problems().get(1).column());
+        assertStoreEmpty();
+    }
+
+    @Test
+    void atMostTwentyProblemsAreListedThenACount() {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 25; i++) {
+            text.append("O").append(i).append(",C,not-a-date,A,,,1,1\n");
+        }
+        ImportRejectedException e = rejected(text.toString());
+        assertEquals(25, e.problemCount());
+        assertEquals(20, e.problems().size());
+        assertTrue(e.getMessage().contains("and 5 more"));
+    }
+
+    @Test
+    void nonUtf8BytesAreRejectedWithTheColumn() throws IOException {
+        byte[] head = (HEADER + "O1,C1,2025-01-05,A,Caf").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ",Food,1,5\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = (byte) 0xE9;
+        System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+        Path csv = Files.write(dir.resolve("latin1.csv"), all);
+        ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                () -> importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE));
+        assertEquals("title", e.problems().get(0).column());
+        assertTrue(e.problems().get(0).reason().contains("UTF-8"));
+        assertStoreEmpty();
+    }
+
+    @Test
+    void quotedFieldWithNewlineIsImported() throws IOException {
+        importText(HEADER + "O1,C1,2025-01-05,A,\"Two\nlines\",Cat,1,5\n");
+        assertEquals("Two\nlines", store.read(ctx -> ctx.select(PRODUCTS.TITLE).from(PRODUCTS).fetchOne(PRODUCTS.TITLE)));
+    }
+
+    @Test
+    void tenMegabyteLineIsABadRowNotACrash() {
+        ImportRejectedException e = rejected(HEADER + "O1,C1,2025-01-05,A," + "x".repeat(10_000_000) + ",Cat,1,5\n");
+        assertTrue(e.problems().get(0).reason().contains("longer than"));
+        assertEquals(2, e.problems().get(0).line());
+        assertStoreEmpty();
+    }
+
+    @Test
+    void skipBadRowsImportsTheRestAndRecordsTheSkippedRows() throws IOException {
+        Path csv = file("orders.csv", GOOD + "O4,C1,2025-01-08,A,,,two,5\n");
+        ImportReport report = importer.importFile(store, ImportRequest.of(csv).withSkipBadRows(true),
+                ProgressMonitor.NONE);
+        assertEquals(3, report.orders());
+        assertEquals(1, report.skippedRows().size());
+        assertEquals(6, report.skippedRows().get(0).line());
+        String recorded = store.read(ctx -> ctx.select(IMPORT_BATCHES.SKIPPED_ROWS).from(IMPORT_BATCHES)
+                .fetchOne(IMPORT_BATCHES.SKIPPED_ROWS));
+        assertTrue(recorded.contains("\"line\":6") && recorded.contains("\"column\":\"quantity\""), recorded);
+        assertEquals(1, overview().imports().get(0).rowsSkipped());
+    }
+
+    @Test
+    void customerDifferingWithinAnOrderIsABadRow() {
+        ImportRejectedException e = rejected(HEADER + "O1,C1,2025-01-05,A,,,1,5\nO1,C2,2025-01-05,B,,,1,5\n");
+        assertEquals("customer_id", e.problems().get(0).column());
+        assertStoreEmpty();
+    }
+
+    @Test
+    void customerIdsAreStoredOnlyAsSaltedKeys() throws IOException {
+        importText(GOOD);
+        List<String> keys = store.read(ctx -> ctx.select(CUSTOMERS.CUSTOMER_KEY).from(CUSTOMERS)
+                .fetch(CUSTOMERS.CUSTOMER_KEY));
+        assertEquals(2, keys.size());
+        assertFalse(keys.contains("C1"));
+        assertTrue(keys.stream().allMatch(k -> k.matches("[0-9a-f]{40}")));
+    }
+
+    @Test
+    void shopifyExportCarriesOrderLevelColumnsAndNeverStoresTheEmail() throws IOException {
+        String shopify = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+                + "Lineitem compare at price,Lineitem sku,Vendor\n"
+                + "#1001,Ann@Example.com,paid,2025-03-04 10:22:31 -0500,1,Serum,48.00,,BEA-SERUM,Glow\n"
+                + "#1001,,,,2,Cotton pads,3.99,4.99,BEA-COTTON,Glow\n"
+                + "#1002,ann@example.com,paid,2025-03-09 09:00:00 +0000,1,Serum,48.00,,BEA-SERUM,Glow\n";
+        Path csv = file("orders_export.csv", shopify);
+        ImportReport report = importer.importFile(store, ImportRequest.of(csv).withFormat(ImportFormat.SHOPIFY),
+                ProgressMonitor.NONE);
+        assertEquals(2, report.orders());
+        assertEquals(3, report.lines());
+        assertEquals(1, report.customers(), "emails compare case-insensitively");
+        assertEquals(LocalDateTime.of(2025, 3, 4, 15, 22, 31), store.read(ctx -> ctx.select(ORDERS.ORDERED_AT)
+                .from(ORDERS).where(ORDERS.EXTERNAL_ID.eq("#1001")).fetchOne(ORDERS.ORDERED_AT)));
+        assertEquals((Integer) 2, store.read(ctx -> ctx.fetchCount(ORDERS, ORDERS.CUSTOMER_ID.isNotNull())));
+        String everything = store.read(ctx -> ctx.fetch("SCRIPT NODATA").toString()
+                + ctx.selectFrom(CUSTOMERS).fetch() + ctx.selectFrom(ORDERS).fetch()
+                + ctx.selectFrom(IMPORT_BATCHES).fetch() + ctx.selectFrom(PRODUCTS).fetch());
+        assertFalse(everything.toLowerCase().contains("example.com"), "no email anywhere in the store");
+    }
+
+    @Test
+    void failureMidImportLeavesTheStoreUnchanged() throws IOException {
+        importText(GOOD);
+        StringBuilder big = new StringBuilder(HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            big.append("N").append(i).append(",C").append(i % 50).append(",2025-02-01,S").append(i % 7)
+                    .append(",,,1,2\n");
+        }
+        Path csv = file("big.csv", big.toString());
+        ProgressMonitor diskFull = (message, done, total) -> {
+            if (message.startsWith("Writing") && done > total / 2 + 1000) {
+                throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+            }
+        };
+        assertThrows(java.io.UncheckedIOException.class,
+                () -> importer.importFile(store, ImportRequest.of(csv), diskFull));
+        StoreOverview o = overview();
+        assertEquals(3, o.orders());
+        assertEquals(4, o.lines());
+        assertEquals(3, o.products());
+        assertEquals(1, o.imports().size());
+    }
+
+    @Test
+    void cancelLeavesTheStoreUnchanged() throws IOException {
+        StringBuilder big = new StringBuilder(HEADER);
+        for (int i = 0; i < 30_000; i++) {
+            big.append("N").append(i).append(",,2025-02-01,S").append(i % 7).append(",,,1,2\n");
+        }
+        Path csv = file("big.csv", big.toString());
+        ProgressMonitor cancelWhileWriting = new ProgressMonitor() {
+            boolean writing;
+
+            @Override
+            public void progress(String message, long done, long total) {
+                writing = message.startsWith("Writing");
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (writing) {
+                    throw new CancellationException();
+                }
+            }
+        };
+        assertThrows(CancellationException.class,
+                () -> importer.importFile(store, ImportRequest.of(csv), cancelWhileWriting));
+        assertStoreEmpty();
+    }
+
+    @Test
+    void unreadableFileIsAnIoErrorNamingIt() {
+        IOException e = assertThrows(IOException.class, () -> importer.importFile(store,
+                ImportRequest.of(dir.resolve("missing.csv")), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("missing.csv"));
+    }
+
+    @Test
+    void previewShowsRowsMappingAndProblemsWithoutWriting() throws IOException {
+        Path csv = file("orders.csv", GOOD + "O4,C1,2025-01-08,A,,,two,5\n");
+        ImportPreview preview = importer.preview(ImportRequest.of(csv), 20);
+        assertEquals(5, preview.rows().size());
+        assertEquals(4, preview.parsed().size());
+        assertEquals(1, preview.problems().size());
+        assertEquals("unit_price", preview.columns().get(OrderField.UNIT_PRICE));
+        assertStoreEmpty();
+
+        Path odd = file("odd.csv", "Order,When\nA,2025-01-01\n");
+        ImportPreview unmapped = importer.preview(ImportRequest.of(odd), 20);
+        assertEquals(List.of("Order", "When"), unmapped.header());
+        assertTrue(unmapped.problems().stream().anyMatch(p -> p.column().equals("order_id")));
+        assertEquals(Map.of(), unmapped.columns(), "no column has a default name");
+
+        Path partly = file("partly.csv", "Order,Ordered_At,sku\nA,2025-01-01,S\n");
+        assertEquals(Map.of(OrderField.ORDERED_AT, "Ordered_At", OrderField.SKU, "sku"),
+                importer.preview(ImportRequest.of(partly), 20).columns(), "what can be matched is offered");
+    }
+}

@@ -1,0 +1,142 @@
+package io.orderlift.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.imports.ImportDialog;
+import io.orderlift.ui.shell.FileDialogs;
+import io.orderlift.ui.shell.WorkbenchModel;
+import io.orderlift.ui.shell.WorkbenchSettings;
+import io.orderlift.ui.shell.WorkbenchWindow;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real workbench window headless: the overview, and an import through the File menu. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+
+    static final String HEADER = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n";
+
+    Path data;
+    WorkbenchModel model;
+    TaskRunner runner;
+    final AtomicReference<Path> nextFile = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        data = Files.createTempDirectory("orderlift-ui-test");
+        Path first = Files.writeString(data.resolve("first.csv"), HEADER
+                + "O1,C1,2025-01-05T10:00:00Z,TENT,Trail tent,Tents,1,199.00\n"
+                + "O1,C1,2025-01-05T10:00:00Z,STAKES,Stakes,Accessories,2,8.99\n"
+                + "O2,C2,2025-01-06T11:30:00Z,TENT,Trail tent,Tents,1,189.00\n"
+                + "O3,,2025-01-07,STOVE,Stove,Cooking,1,79.00\n");
+        Store store = Store.openOrCreate(data.resolve("shop"));
+        new OrderImporter().importFile(store, ImportRequest.of(first), ProgressMonitor.NONE);
+        runner = new TaskRunner();
+        model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
+        FileDialogs dialogs = new FileDialogs() {
+            @Override
+            public Optional<Path> chooseOrderFile(Window owner) {
+                return Optional.ofNullable(nextFile.get());
+            }
+
+            @Override
+            public Optional<Path> chooseStoreDirectory(Window owner) {
+                return Optional.empty();
+            }
+        };
+        new WorkbenchWindow(stage, model, dialogs);
+        model.show(store);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+        runner.close();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void overviewShowsTheStoreFiguresChartsAndHistory(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        assertEquals("shop", text(robot, "#storeName"));
+        assertEquals("4", text(robot, "#linesValue"));
+        assertEquals("2", text(robot, "#customersValue"));
+        assertEquals("3", text(robot, "#productsValue"));
+        assertEquals("2025-01-05 – 2025-01-07", text(robot, "#dateRangeValue"));
+        assertEquals("161.66", text(robot, "#aovValue"), "(216.98 + 189 + 79) / 3");
+        assertTrue(robot.lookup("#aovHistogram").queryAs(ImageView.class).getImage() != null);
+        assertTrue(robot.lookup("#priceHistogram").queryAs(ImageView.class).getImage() != null);
+        assertEquals(1, robot.lookup("#importHistory").queryAs(TableView.class).getItems().size());
+        assertTrue(robot.window(0).getWidth() >= WorkbenchWindow.MIN_WIDTH);
+    }
+
+    @Test
+    void importThroughTheFileMenuShowsAPreviewThenUpdatesTheOverview(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        nextFile.set(Files.writeString(data.resolve("more.csv"), HEADER
+                + "O4,C3,2025-02-01T09:00:00Z,TENT,Trail tent,Tents,1,199.00\n"
+                + "O5,C1,2025-02-02T09:00:00Z,STOVE,Stove,Cooking,1,79.00\n"));
+        robot.clickOn("File").clickOn("Import orders…");
+        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent()
+                && robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 2);
+        Node importButton = robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(ImportDialog.IMPORT);
+        assertFalse(importButton.isDisabled());
+        robot.clickOn(importButton);
+        waitFor(() -> "5".equals(text(robot, "#ordersValue")));
+        assertEquals("3", text(robot, "#customersValue"));
+        assertEquals(2, robot.lookup("#importHistory").queryAs(TableView.class).getItems().size());
+    }
+
+    @Test
+    void columnsWithOtherNamesAreMappedInTheDialogBeforeImporting(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        nextFile.set(Files.writeString(data.resolve("odd.csv"), "Order,customer_id,ordered_at,sku,quantity,unit_price\n"
+                + "O9,C9,2025-03-01,KETTLE,1,45.00\n"));
+        robot.clickOn("File").clickOn("Import orders…");
+        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent()
+                && robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 1);
+        Node importButton = robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(ImportDialog.IMPORT);
+        assertTrue(importButton.isDisabled(), "order_id is not mapped yet");
+        robot.clickOn("#column-order_id");
+        robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Order"))
+                .queryAs(Node.class));
+        waitFor(() -> !importButton.isDisabled());
+        robot.clickOn(importButton);
+        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+    }
+}
