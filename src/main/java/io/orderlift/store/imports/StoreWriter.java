@@ -68,6 +68,8 @@ final class StoreWriter {
 
     private ImportReport write(DSLContext ctx, Connection connection) throws SQLException {
         int orders = parsed.orderCount();
+        long total = parsed.lineCount();
+        monitor.progress("Comparing with the store", total, total * 2);
         Map<String, long[]> existing = existingOrders(ctx);
         byte[] action = new byte[orders];
         int added = 0;
@@ -97,6 +99,7 @@ final class StoreWriter {
         if (added == 0 && replaced == 0) {
             return report(true, 0, 0, unchanged, 0, 0, 0, 0);
         }
+        monitor.progress("Writing products and customers", total, total * 2);
         int batchId = nextId(ctx, IMPORT_BATCHES, IMPORT_BATCHES.ID);
         int[] productIds = new int[parsed.skus.size()];
         int newProducts = upsertProducts(ctx, connection, productIds);
@@ -108,6 +111,7 @@ final class StoreWriter {
         int lines = countLines(action);
         insertBatch(ctx, batchId, added, replaced, unchanged, lines, newProducts, newCustomers);
         insertOrders(ctx, connection, action, batchId, customerIds, productIds);
+        monitor.progress("Committing", total * 2, total * 2);
         return report(false, added, replaced, unchanged, lines, newProducts, newCustomers, batchId);
     }
 
@@ -206,6 +210,11 @@ final class StoreWriter {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    /**
+     * Gives every order's customer its store id, inserting the customers new to the store. New
+     * keys are inserted in key order: the keys are random hashes, and sorted inserts keep H2's
+     * unique index from rewriting pages all over the tree (about 3 times faster).
+     */
     private int insertCustomers(DSLContext ctx, Connection connection, int[] customerIds, byte[] action)
             throws SQLException {
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
@@ -217,31 +226,39 @@ final class StoreWriter {
         }
         CustomerKeys keys = new CustomerKeys(store.customerSalt());
         Map<String, String> keyOfRaw = new HashMap<>();
+        String[] orderKeys = new String[customerIds.length];
+        List<String> fresh = new ArrayList<>();
+        for (int o = 0; o < customerIds.length; o++) {
+            String raw = parsed.customers.get(o);
+            if (action[o] == KEEP || raw.isEmpty()) {
+                continue;
+            }
+            String key = keyOfRaw.computeIfAbsent(raw, keys::keyOf);
+            orderKeys[o] = key;
+            if (ids.getInt(key) < 0) {
+                ids.put(key, Integer.MAX_VALUE);
+                fresh.add(key);
+            }
+        }
+        Collections.sort(fresh);
         int next = nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
-        int created = 0;
         try (PreparedStatement ins = connection.prepareStatement(
                 insertSql(ctx, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY))) {
-            for (int o = 0; o < customerIds.length; o++) {
-                String raw = parsed.customers.get(o);
-                if (action[o] == KEEP || raw.isEmpty()) {
-                    customerIds[o] = -1;
-                    continue;
+            for (int i = 0; i < fresh.size(); i++) {
+                ids.put(fresh.get(i), next);
+                ins.setInt(1, next++);
+                ins.setString(2, fresh.get(i));
+                ins.addBatch();
+                if (i % BATCH == BATCH - 1) {
+                    ins.executeBatch();
                 }
-                String key = keyOfRaw.computeIfAbsent(raw, keys::keyOf);
-                int id = ids.getInt(key);
-                if (id < 0) {
-                    id = next++;
-                    created++;
-                    ids.put(key, id);
-                    ins.setInt(1, id);
-                    ins.setString(2, key);
-                    ins.addBatch();
-                }
-                customerIds[o] = id;
             }
             ins.executeBatch();
         }
-        return created;
+        for (int o = 0; o < customerIds.length; o++) {
+            customerIds[o] = orderKeys[o] == null ? -1 : ids.getInt(orderKeys[o]);
+        }
+        return fresh.size();
     }
 
     private void deleteReplaced(DSLContext ctx, Connection connection, Map<String, long[]> existing, byte[] action)

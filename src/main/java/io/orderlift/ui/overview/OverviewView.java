@@ -115,9 +115,16 @@ public final class OverviewView extends ScrollPane {
         return column;
     }
 
-    private static TableColumn<ImportBatch, Integer> column(String title, Function<ImportBatch, Integer> value) {
-        TableColumn<ImportBatch, Integer> column = new TableColumn<>(title);
+    private static TableColumn<ImportBatch, Number> column(String title, Function<ImportBatch, Integer> value) {
+        TableColumn<ImportBatch, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format("%,d", item.longValue()));
+            }
+        });
         column.getStyleClass().add("number");
         return column;
     }
