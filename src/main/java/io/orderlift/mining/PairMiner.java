@@ -1,0 +1,257 @@
+package io.orderlift.mining;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.orderlift.common.ProgressMonitor;
+
+/**
+ * Counts purchase pairs exactly as DESIGN.md's mining rules say, anchor by anchor into dense
+ * scratch arrays (no maps, no boxing in the inner loops), with the anchors split across the cores.
+ *
+ * <p>For an anchor {@code a} it walks the orders holding {@code a}, grouped by customer:
+ * every other item of such an order adds to {@code co(a,c)}; and for an order {@code o} with a known
+ * customer, at most {@code T_last − window}, it adds to {@code followBase(a)} and walks the same
+ * customer's later orders {@code o'} (strictly after, at most {@code window} after {@code o}),
+ * counting each item {@code c} not in {@code o} once per {@code o} in {@code follow(a,c)}. Distinct
+ * customers per pair are counted with a "last customer seen" marker, which works because the
+ * anchor's orders arrive grouped by customer.
+ */
+public final class PairMiner {
+
+    /** Below this many (order, item) entries one thread is faster than starting more. */
+    private static final long PARALLEL_THRESHOLD = 50_000;
+
+    private final int threads;
+    private final long parallelThreshold;
+
+    /** A miner using every core. */
+    public PairMiner() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public PairMiner(int threads) {
+        this(threads, PARALLEL_THRESHOLD);
+    }
+
+    /** For tests: split across {@code threads} even for tiny inputs when {@code parallelThreshold} is 0. */
+    PairMiner(int threads, long parallelThreshold) {
+        this.threads = Math.max(1, threads);
+        this.parallelThreshold = parallelThreshold;
+    }
+
+    public MiningResult mine(Transactions t, MiningSettings settings, ProgressMonitor monitor) {
+        long lastOrderAt = t.lastOrderAt();
+        long cutoff = t.orderCount == 0 ? Long.MIN_VALUE : lastOrderAt - settings.windowMillis();
+        int[] productOrders = new int[t.productCount];
+        for (int p = 0; p < t.productCount; p++) {
+            productOrders[p] = t.ordersWith(p);
+        }
+        int[] followBase = new int[t.productCount];
+        int[] bounds = split(t, threads, parallelThreshold);
+        AtomicInteger done = new AtomicInteger();
+        List<PairCounts> parts = new ArrayList<>();
+        long[] dropped = new long[bounds.length - 1];
+        if (bounds.length == 2) {
+            parts.add(new Worker(t, settings, cutoff, followBase, monitor, done)
+                    .run(bounds[0], bounds[1], dropped, 0));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(bounds.length - 1, r -> {
+                Thread thread = new Thread(r, "orderlift-mining");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<PairCounts>> futures = new ArrayList<>();
+                for (int i = 0; i + 1 < bounds.length; i++) {
+                    int part = i;
+                    futures.add(pool.submit(() -> new Worker(t, settings, cutoff, followBase, monitor, done)
+                            .run(bounds[part], bounds[part + 1], dropped, part)));
+                }
+                for (Future<PairCounts> future : futures) {
+                    parts.add(future.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        int total = parts.stream().mapToInt(PairCounts::size).sum();
+        PairCounts pairs = parts.size() == 1 ? parts.get(0) : new PairCounts(total);
+        if (parts.size() > 1) {
+            parts.forEach(pairs::addAll);
+        }
+        long droppedTotal = 0;
+        for (long d : dropped) {
+            droppedTotal += d;
+        }
+        return new MiningResult(settings, t.orderCount, t.ordersEmpty, t.ordersOverMaxBasket, lastOrderAt, cutoff,
+                productOrders, followBase, pairs, droppedTotal);
+    }
+
+    /** Splits the anchors into contiguous ranges of about equal work (Σ orders per anchor). */
+    private static int[] split(Transactions t, int parts, long threshold) {
+        long work = t.items.length;
+        if (parts == 1 || work < threshold || t.productCount < parts) {
+            return new int[] {0, t.productCount};
+        }
+        int[] bounds = new int[parts + 1];
+        long acc = 0;
+        int b = 1;
+        for (int p = 0; p < t.productCount && b < parts; p++) {
+            acc += t.ordersWith(p);
+            if (acc >= work * b / parts) {
+                bounds[b++] = p + 1;
+            }
+        }
+        while (b <= parts) {
+            bounds[b++] = t.productCount;
+        }
+        return bounds;
+    }
+
+    /** One thread's scratch space; anchors in {@code [from, to)}. */
+    private static final class Worker {
+        private final Transactions t;
+        private final MiningSettings settings;
+        private final long cutoff;
+        private final int[] followBase;
+        private final ProgressMonitor monitor;
+        private final AtomicInteger done;
+        private final int[] co;
+        private final int[] follow;
+        private final int[] customers;
+        private final int[] lastCustomer;
+        private final int[] inAnchorOrder;
+        private final int[] countedForOrder;
+        private final int[] touched;
+        private int touchedCount;
+        private int stamp;
+
+        Worker(Transactions t, MiningSettings settings, long cutoff, int[] followBase, ProgressMonitor monitor,
+               AtomicInteger done) {
+            this.t = t;
+            this.settings = settings;
+            this.cutoff = cutoff;
+            this.followBase = followBase;
+            this.monitor = monitor;
+            this.done = done;
+            int n = t.productCount;
+            co = new int[n];
+            follow = new int[n];
+            customers = new int[n];
+            lastCustomer = new int[n];
+            inAnchorOrder = new int[n];
+            countedForOrder = new int[n];
+            touched = new int[n];
+            java.util.Arrays.fill(lastCustomer, -1);
+        }
+
+        PairCounts run(int from, int to, long[] dropped, int part) {
+            PairCounts pairs = new PairCounts(1024);
+            long window = settings.windowMillis();
+            for (int a = from; a < to; a++) {
+                int base = 0;
+                for (int k = t.productStart[a]; k < t.productStart[a + 1]; k++) {
+                    int o = t.productOrders[k];
+                    int customer = t.customer[o];
+                    for (int i = t.itemStart[o]; i < t.itemStart[o + 1]; i++) {
+                        int c = t.items[i];
+                        if (c != a) {
+                            touch(c);
+                            co[c]++;
+                            countCustomer(c, customer);
+                        }
+                    }
+                    if (customer >= 0 && t.time[o] <= cutoff) {
+                        base++;
+                        followOn(o, customer, window);
+                    }
+                }
+                followBase[a] = base;
+                dropped[part] += emit(a, pairs);
+                int finished = done.incrementAndGet();
+                if ((finished & 255) == 0) {
+                    monitor.checkCancelled();
+                    monitor.progress("Mining pairs", finished, t.productCount);
+                }
+            }
+            return pairs;
+        }
+
+        /** Counts, once each, the items of the customer's orders in (t(o), t(o) + window] that are not in o. */
+        private void followOn(int o, int customer, long window) {
+            stamp++;
+            for (int i = t.itemStart[o]; i < t.itemStart[o + 1]; i++) {
+                inAnchorOrder[t.items[i]] = stamp;
+            }
+            long start = t.time[o];
+            long end = start + window;
+            int last = t.customerStart[customer + 1];
+            for (int j = t.positionInCustomer[o] + 1; j < last; j++) {
+                int later = t.customerOrders[j];
+                long when = t.time[later];
+                if (when > end) {
+                    break;
+                }
+                if (when <= start) {
+                    continue;
+                }
+                for (int i = t.itemStart[later]; i < t.itemStart[later + 1]; i++) {
+                    int c = t.items[i];
+                    if (inAnchorOrder[c] != stamp && countedForOrder[c] != stamp) {
+                        countedForOrder[c] = stamp;
+                        touch(c);
+                        follow[c]++;
+                        countCustomer(c, customer);
+                    }
+                }
+            }
+        }
+
+        private void touch(int c) {
+            if (co[c] == 0 && follow[c] == 0) {
+                touched[touchedCount++] = c;
+            }
+        }
+
+        private void countCustomer(int c, int customer) {
+            if (customer >= 0 && lastCustomer[c] != customer) {
+                lastCustomer[c] = customer;
+                customers[c]++;
+            }
+        }
+
+        /** Appends the anchor's pairs in candidate order, resets the scratch arrays; returns how many were dropped. */
+        private long emit(int a, PairCounts pairs) {
+            java.util.Arrays.sort(touched, 0, touchedCount);
+            long dropped = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int c = touched[i];
+                if (Math.max(co[c], follow[c]) >= settings.minCo()) {
+                    pairs.add(a, c, co[c], follow[c], customers[c]);
+                } else {
+                    dropped++;
+                }
+                co[c] = 0;
+                follow[c] = 0;
+                customers[c] = 0;
+                lastCustomer[c] = -1;
+            }
+            touchedCount = 0;
+            return dropped;
+        }
+    }
+}
