@@ -45,6 +45,9 @@ final class InfoCommand implements Callable<Integer> {
             text.append(String.format("  orders from %s to %s%n  AOV        %s%n",
                     o.firstOrderAt(), o.lastOrderAt(), o.aov().toPlainString()));
         }
+        text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(
+                "  mining     run %d at %s: window %d days, %,d pairs%n", o.lastMining().id(),
+                o.lastMining().startedAt(), o.lastMining().windowDays(), o.lastMining().pairs()));
         text.append(String.format("  imports    %d", o.imports().size()));
         for (ImportBatch b : o.imports()) {
             text.append(String.format("%n    #%d %s (%s) at %s: %,d orders, %,d lines, %,d rows skipped",

@@ -170,7 +170,12 @@ public final class Store implements AutoCloseable {
     }
 
     public void putSetting(String key, String value) {
-        dsl.mergeInto(STORE_SETTINGS)
+        putSetting(dsl, key, value);
+    }
+
+    /** Sets {@code key} inside the transaction of {@code ctx}. */
+    static void putSetting(DSLContext ctx, String key, String value) {
+        ctx.mergeInto(STORE_SETTINGS)
                 .using(DSL.selectOne())
                 .on(STORE_SETTINGS.SETTING_KEY.eq(key))
                 .whenMatchedThenUpdate().set(STORE_SETTINGS.SETTING_VALUE, value)

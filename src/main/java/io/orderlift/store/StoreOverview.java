@@ -16,9 +16,11 @@ import java.util.List;
  * @param lastOrderAt  time of the latest order, or null for an empty store
  * @param aov          average order value over orders with at least one item (net quantity > 0)
  * @param imports      the import history, newest first
+ * @param lastMining   the active mining run, or null when the store was never mined
  */
 public record StoreOverview(String name, long orders, long lines, long products, long customers,
-                            Instant firstOrderAt, Instant lastOrderAt, BigDecimal aov, List<ImportBatch> imports) {
+                            Instant firstOrderAt, Instant lastOrderAt, BigDecimal aov, List<ImportBatch> imports,
+                            MiningRun lastMining) {
 
     public StoreOverview {
         imports = List.copyOf(imports);

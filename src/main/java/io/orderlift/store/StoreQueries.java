@@ -37,7 +37,8 @@ public final class StoreQueries {
                     : orders.value4().setScale(2, RoundingMode.HALF_UP);
             return new StoreOverview(store.name(), orders.value1(), ctx.fetchCount(ORDER_LINES),
                     ctx.fetchCount(PRODUCTS), ctx.fetchCount(CUSTOMERS),
-                    utc(orders.value2()), utc(orders.value3()), aov, imports(ctx));
+                    utc(orders.value2()), utc(orders.value3()), aov, imports(ctx),
+                    new PairStatisticsStore(store).activeRun().orElse(null));
         });
     }
 

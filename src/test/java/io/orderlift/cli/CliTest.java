@@ -68,6 +68,41 @@ class CliTest {
     }
 
     @Test
+    void minesAndListsPairsWithEveryStatistic() throws Exception {
+        Path store = dir.resolve("outdoor");
+        assertEquals(0, run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv").code());
+        Result mined = run("mine", "--store", store.toString(), "--json");
+        assertEquals(0, mined.code(), mined.err());
+        JsonNode run = mined.json().get("run");
+        assertEquals(30, run.get("windowDays").asInt());
+        assertTrue(run.get("orders").asInt() > 20_000);
+        assertTrue(run.get("pairs").asInt() > 1_000);
+
+        Result pairs = run("pairs", "--store", store.toString(), "--anchor", "OUT-TEN-001", "--limit", "5", "--json");
+        assertEquals(0, pairs.code(), pairs.err());
+        JsonNode json = pairs.json();
+        for (String key : List.of("anchor", "orders", "followBase", "N")) {
+            assertTrue(json.has(key), key);
+        }
+        assertEquals(5, json.get("candidates").size());
+        JsonNode first = json.get("candidates").get(0);
+        for (String key : List.of("sku", "co", "follow", "support", "confidence", "lift", "acceptance",
+                "followAcceptance", "customers", "price", "rpi", "popularityRank", "rpiRank")) {
+            assertTrue(first.has(key), key);
+        }
+        Result text = run("pairs", "--store", store.toString(), "--anchor", "OUT-FILTER", "--evidence", "follow-on",
+                "--limit", "3");
+        assertTrue(text.out().lines().skip(2).findFirst().orElse("").contains("OUT-CARTRIDGE"), text.out());
+        Result info = run("info", "--store", store.toString(), "--json");
+        assertEquals(30, info.json().get("lastMining").get("windowDays").asInt());
+
+        Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("No product with SKU 'NOPE'"), unknown.err());
+        assertEquals(1, run("mine", "--store", store.toString(), "--window-days", "-1").code());
+    }
+
+    @Test
     void importsTheShopifyExport() throws Exception {
         Result r = run("import", "--store", dir.resolve("shop").toString(), "--input",
                 "sample-stores/beauty/shopify-orders-export.csv", "--format", "shopify", "--json");

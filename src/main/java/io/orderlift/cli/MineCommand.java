@@ -1,0 +1,77 @@
+package io.orderlift.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.mining.MiningSummary;
+import io.orderlift.store.MiningRun;
+import io.orderlift.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orderlift mine}: computes the store's purchase-pair statistics. */
+@Command(name = "mine", description = {
+        "Compute pair statistics: same-order pairs and follow-on pairs (same customer, within the window).",
+        "Replaces the previous results atomically."})
+final class MineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--window-days", defaultValue = "30", paramLabel = "N",
+            description = "Follow-on window in days (× 24 h). Default: ${DEFAULT-VALUE}.")
+    int windowDays;
+
+    @Option(names = "--max-basket", defaultValue = "0", paramLabel = "N",
+            description = "Ignore orders with more than N distinct items (0: no cap, the default).")
+    int maxBasket;
+
+    @Option(names = "--min-co", defaultValue = "1", paramLabel = "N",
+            description = "Store only pairs seen in at least N orders, same-order or follow-on (1: all, the default).")
+    int minCo;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        MiningSettings settings = new MiningSettings(windowDays, maxBasket, minCo);
+        MiningSummary summary;
+        try (Store target = Store.open(store.directory)) {
+            summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json.enabled ? Json.write(summary) : describe(summary));
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(MiningSummary s) {
+        MiningRun r = s.run();
+        StringBuilder text = new StringBuilder(String.format(
+                "Mined %,d orders (run %d, window %d days): %,d pairs stored in %,d ms (read %,d ms, count %,d ms, save %,d ms).",
+                r.orders(), r.id(), r.windowDays(), r.pairs(), s.loadMs() + s.mineMs() + s.saveMs(), s.loadMs(), s.mineMs(),
+                s.saveMs()));
+        text.append(String.format("%n  ignored: %,d orders with no item left after returns", r.ordersEmpty()));
+        if (r.maxBasket() > 0) {
+            text.append(String.format(", %,d orders above --max-basket %d", r.ordersOverMaxBasket(), r.maxBasket()));
+        }
+        if (r.minCo() > 1) {
+            text.append(String.format("%n  --min-co %d left out %,d pairs", r.minCo(), r.pairsDropped()));
+        }
+        if (r.followCutoff() != null) {
+            text.append(String.format("%n  follow-on evidence from orders up to %s (last order %s)", r.followCutoff(),
+                    r.lastOrderAt()));
+        }
+        return text.toString();
+    }
+}

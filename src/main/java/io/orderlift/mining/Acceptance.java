@@ -1,0 +1,28 @@
+package io.orderlift.mining;
+
+/**
+ * DESIGN.md's smoothed acceptance: {@code p(c|a) = (count + m·base(c)) / (anchorOrders + m)} with
+ * {@code base(c) = orders(c) / N}, so a 1-of-1 pair does not outrank a well-evidenced one. The
+ * same formula serves follow-on evidence with {@code follow} and {@code followBase}.
+ */
+public final class Acceptance {
+
+    /**
+     * Default smoothing strength {@code m}: the evidence of 5 orders at the candidate's base rate.
+     * Provisional until the backtest (issue 7) picks it from data; see docs/mining.md.
+     */
+    public static final double DEFAULT_SMOOTHING = 5;
+
+    private Acceptance() {
+    }
+
+    /** The candidate's base rate {@code orders(c) / N}, 0 for an empty store. */
+    public static double baseRate(int candidateOrders, int n) {
+        return n == 0 ? 0 : (double) candidateOrders / n;
+    }
+
+    public static double smoothed(int count, int anchorOrders, double baseRate, double smoothing) {
+        double denominator = anchorOrders + smoothing;
+        return denominator == 0 ? 0 : (count + smoothing * baseRate) / denominator;
+    }
+}

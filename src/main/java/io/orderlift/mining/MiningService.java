@@ -1,0 +1,70 @@
+package io.orderlift.mining;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.MiningRun;
+import io.orderlift.store.OrderHistory;
+import io.orderlift.store.PairStatisticsStore;
+import io.orderlift.store.Store;
+
+/**
+ * Mines a store: reads its order lines once, counts pairs in memory, and replaces the stored
+ * statistics atomically. A cancel or failure leaves the previous results in place.
+ */
+public final class MiningService {
+
+    private final PairMiner miner;
+
+    public MiningService() {
+        this(new PairMiner());
+    }
+
+    public MiningService(PairMiner miner) {
+        this.miner = miner;
+    }
+
+    public MiningSummary mine(Store store, MiningSettings settings, ProgressMonitor monitor) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        OrderHistory history = new OrderHistory(store);
+        int productCount = history.maxProductId() + 1;
+        Transactions.Builder builder = Transactions.builder(productCount, settings.maxBasket());
+        monitor.progress("Reading order lines", 0, 1);
+        history.forEachLine((order, customer, time, product, quantity) ->
+                builder.line(order, customer, time, product, quantity));
+        Transactions transactions = builder.build();
+        monitor.checkCancelled();
+        long t1 = System.nanoTime();
+        MiningResult result = miner.mine(transactions, settings, monitor);
+        long t2 = System.nanoTime();
+        long duration = (t2 - t0) / 1_000_000;
+        monitor.progress("Saving pairs", 0, 1);
+        List<OrderHistory.CatalogEntry> catalog = history.catalog();
+        int[] ids = new int[catalog.size()];
+        int[] orders = new int[catalog.size()];
+        int[] followBase = new int[catalog.size()];
+        BigDecimal[] prices = new BigDecimal[catalog.size()];
+        for (int i = 0; i < catalog.size(); i++) {
+            OrderHistory.CatalogEntry product = catalog.get(i);
+            ids[i] = product.id();
+            orders[i] = result.productOrders()[product.id()];
+            followBase[i] = result.followBase()[product.id()];
+            prices[i] = product.price();
+        }
+        MiningRun run = new MiningRun(0, started, duration, settings.windowDays(), settings.maxBasket(),
+                settings.minCo(), result.orders(), result.ordersEmpty(), result.ordersOverMaxBasket(),
+                instant(result.lastOrderAt()), instant(result.followCutoff()), catalog.size(),
+                result.pairs().size(), result.pairsDropped());
+        MiningRun stored = new PairStatisticsStore(store).replace(run, ids, orders, followBase, prices,
+                result.pairs().columns(), monitor);
+        long t3 = System.nanoTime();
+        return new MiningSummary(stored, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    private static Instant instant(long epochMillis) {
+        return epochMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(epochMillis);
+    }
+}

@@ -1,0 +1,81 @@
+package io.orderlift.mining;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.orderlift.store.MiningRun;
+import io.orderlift.store.PairStatisticsStore;
+import io.orderlift.store.PairStatisticsStore.PairRow;
+import io.orderlift.store.PairStatisticsStore.ProductStat;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreException;
+
+/** Reads an anchor's mined pairs and derives support, confidence, lift, acceptance, RPI and ranks. */
+public final class PairReports {
+
+    private final PairStatisticsStore statistics;
+
+    public PairReports(Store store) {
+        this.statistics = new PairStatisticsStore(store);
+    }
+
+    /**
+     * The anchor's candidates with evidence of the given kind, sorted by
+     * {@code acceptance × price^priceWeight} (ties by SKU), at most {@code limit} of them.
+     */
+    public AnchorPairs forAnchor(String sku, Evidence evidence, double priceWeight, double smoothing, int limit) {
+        MiningRun run = statistics.activeRun().orElseThrow(() -> new StoreException(
+                "The store has not been mined yet: run 'orderlift mine --store DIR' first."));
+        ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> new IllegalArgumentException(
+                "No product with SKU '" + sku.strip() + "' in the store (SKUs are case-sensitive)."));
+        int n = run.orders();
+        List<CandidatePair> rows = new ArrayList<>();
+        for (PairRow pair : statistics.pairsOf(run.id(), anchor.productId())) {
+            int count = evidence == Evidence.SAME_ORDER ? pair.co() : pair.follow();
+            if (count == 0) {
+                continue;
+            }
+            ProductStat c = pair.candidate();
+            double base = Acceptance.baseRate(c.orders(), n);
+            double acceptance = Acceptance.smoothed(pair.co(), anchor.orders(), base, smoothing);
+            double followAcceptance = Acceptance.smoothed(pair.follow(), anchor.followBase(), base, smoothing);
+            double chosen = evidence == Evidence.SAME_ORDER ? acceptance : followAcceptance;
+            double price = c.price() == null ? 0 : c.price().doubleValue();
+            double confidence = anchor.orders() == 0 ? 0 : (double) pair.co() / anchor.orders();
+            rows.add(new CandidatePair(c.sku(), c.title(), c.category(), pair.co(), pair.follow(),
+                    n == 0 ? 0 : (double) pair.co() / n, confidence, base == 0 ? 0 : confidence / base,
+                    acceptance, followAcceptance, pair.customers(), c.price(), chosen * price,
+                    chosen * Math.pow(price, priceWeight), 0, 0));
+        }
+        int[] popularity = ranks(rows, Comparator.comparingInt((CandidatePair r) -> evidence == Evidence.SAME_ORDER
+                ? r.co() : r.follow()).reversed().thenComparing(CandidatePair::sku));
+        int[] byRpi = ranks(rows, Comparator.comparingDouble(CandidatePair::rpi).reversed()
+                .thenComparing(CandidatePair::sku));
+        List<CandidatePair> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CandidatePair r = rows.get(i);
+            ranked.add(new CandidatePair(r.sku(), r.title(), r.category(), r.co(), r.follow(), r.support(),
+                    r.confidence(), r.lift(), r.acceptance(), r.followAcceptance(), r.customers(), r.price(),
+                    r.rpi(), r.score(), popularity[i], byRpi[i]));
+        }
+        ranked.sort(Comparator.comparingDouble(CandidatePair::score).reversed().thenComparing(CandidatePair::sku));
+        return new AnchorPairs(anchor.sku(), anchor.title(), anchor.orders(), anchor.followBase(), n,
+                evidence.cliName(), priceWeight, smoothing, run.windowDays(),
+                ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    /** The 1-based rank of each row under {@code order}. */
+    private static int[] ranks(List<CandidatePair> rows, Comparator<CandidatePair> order) {
+        Integer[] indexes = new Integer[rows.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = i;
+        }
+        java.util.Arrays.sort(indexes, (a, b) -> order.compare(rows.get(a), rows.get(b)));
+        int[] rank = new int[rows.size()];
+        for (int r = 0; r < indexes.length; r++) {
+            rank[indexes[r]] = r + 1;
+        }
+        return rank;
+    }
+}

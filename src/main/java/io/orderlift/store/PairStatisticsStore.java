@@ -1,0 +1,170 @@
+package io.orderlift.store;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import io.orderlift.common.ProgressMonitor;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import static io.orderlift.store.db.Tables.MINING_RUNS;
+import static io.orderlift.store.db.Tables.PAIR_STATS;
+import static io.orderlift.store.db.Tables.PRODUCTS;
+import static io.orderlift.store.db.Tables.PRODUCT_STATS;
+
+/**
+ * Mining results in the store. {@link #replace} writes a run, makes it the active one and removes
+ * the previous runs in one transaction, so a reader sees the old run or the new one, never a mix.
+ * Curation refers to SKUs, not to runs, so it survives a re-mine.
+ */
+public final class PairStatisticsStore {
+
+    /** The store setting that names the run readers use. */
+    public static final String ACTIVE_RUN = "active_mining_run";
+    private static final int BATCH = 10_000;
+
+    /** A product's statistics in a run, with its catalog data. */
+    public record ProductStat(int productId, String sku, String title, String category, int orders, int followBase,
+                              BigDecimal price) {
+    }
+
+    /** One stored pair, seen from its anchor. */
+    public record PairRow(ProductStat candidate, int co, int follow, int customers) {
+    }
+
+    private final Store store;
+
+    public PairStatisticsStore(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * Stores a run and makes it active. Per product: {@code productIds[i]} has {@code orders[i]},
+     * {@code followBase[i]}, {@code prices[i]}; per pair: the columns anchor id, candidate id, co,
+     * follow, customers. Returns the run as stored, with its id.
+     */
+    public MiningRun replace(MiningRun run, int[] productIds, int[] orders, int[] followBase, BigDecimal[] prices,
+                             int[][] pairs, ProgressMonitor monitor) {
+        return store.write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            Integer max = ctx.select(DSL.max(MINING_RUNS.ID)).from(MINING_RUNS).fetchOne(0, Integer.class);
+            int id = max == null ? 1 : max + 1;
+            MiningRun stored = new MiningRun(id, run.startedAt(), run.durationMs(), run.windowDays(), run.maxBasket(),
+                    run.minCo(), run.orders(), run.ordersEmpty(), run.ordersOverMaxBasket(), run.lastOrderAt(),
+                    run.followCutoff(), run.products(), run.pairs(), run.pairsDropped());
+            ctx.insertInto(MINING_RUNS)
+                    .set(MINING_RUNS.ID, id)
+                    .set(MINING_RUNS.STARTED_AT, run.startedAt().atOffset(ZoneOffset.UTC))
+                    .set(MINING_RUNS.DURATION_MS, run.durationMs())
+                    .set(MINING_RUNS.WINDOW_DAYS, run.windowDays())
+                    .set(MINING_RUNS.MAX_BASKET, run.maxBasket() == 0 ? null : run.maxBasket())
+                    .set(MINING_RUNS.MIN_CO, run.minCo())
+                    .set(MINING_RUNS.ORDERS_USED, run.orders())
+                    .set(MINING_RUNS.ORDERS_EMPTY, run.ordersEmpty())
+                    .set(MINING_RUNS.ORDERS_OVER_MAX_BASKET, run.ordersOverMaxBasket())
+                    .set(MINING_RUNS.LAST_ORDER_AT, utc(run.lastOrderAt()))
+                    .set(MINING_RUNS.FOLLOW_CUTOFF, utc(run.followCutoff()))
+                    .set(MINING_RUNS.PRODUCTS, run.products())
+                    .set(MINING_RUNS.PAIRS_KEPT, run.pairs())
+                    .set(MINING_RUNS.PAIRS_DROPPED, run.pairsDropped())
+                    .execute();
+            ctx.connection(connection -> {
+                try (PreparedStatement ps = connection.prepareStatement(ctx.insertInto(PRODUCT_STATS,
+                        PRODUCT_STATS.RUN_ID, PRODUCT_STATS.PRODUCT_ID, PRODUCT_STATS.ORDERS, PRODUCT_STATS.FOLLOW_BASE,
+                        PRODUCT_STATS.PRICE).values(Collections.nCopies(5, null)).getSQL())) {
+                    for (int i = 0; i < productIds.length; i++) {
+                        ps.setInt(1, id);
+                        ps.setInt(2, productIds[i]);
+                        ps.setInt(3, orders[i]);
+                        ps.setInt(4, followBase[i]);
+                        ps.setBigDecimal(5, prices[i]);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                int count = pairs[0].length;
+                try (PreparedStatement ps = connection.prepareStatement(ctx.insertInto(PAIR_STATS, PAIR_STATS.RUN_ID,
+                        PAIR_STATS.ANCHOR_ID, PAIR_STATS.CANDIDATE_ID, PAIR_STATS.CO, PAIR_STATS.FOLLOW,
+                        PAIR_STATS.CUSTOMERS).values(Collections.nCopies(6, null)).getSQL())) {
+                    for (int i = 0; i < count; i++) {
+                        ps.setInt(1, id);
+                        ps.setInt(2, pairs[0][i]);
+                        ps.setInt(3, pairs[1][i]);
+                        ps.setInt(4, pairs[2][i]);
+                        ps.setInt(5, pairs[3][i]);
+                        ps.setInt(6, pairs[4][i]);
+                        ps.addBatch();
+                        if (i % BATCH == BATCH - 1) {
+                            ps.executeBatch();
+                            monitor.checkCancelled();
+                            monitor.progress("Saving pairs", i + 1, count);
+                        }
+                    }
+                    ps.executeBatch();
+                }
+            });
+            monitor.checkCancelled();
+            ctx.deleteFrom(PAIR_STATS).where(PAIR_STATS.RUN_ID.ne(id)).execute();
+            ctx.deleteFrom(PRODUCT_STATS).where(PRODUCT_STATS.RUN_ID.ne(id)).execute();
+            ctx.deleteFrom(MINING_RUNS).where(MINING_RUNS.ID.ne(id)).execute();
+            Store.putSetting(ctx, ACTIVE_RUN, Integer.toString(id));
+            return stored;
+        });
+    }
+
+    /** The run readers use, if the store was ever mined. */
+    public Optional<MiningRun> activeRun() {
+        return store.setting(ACTIVE_RUN).map(Integer::parseInt).flatMap(id -> store.read(ctx ->
+                ctx.selectFrom(MINING_RUNS).where(MINING_RUNS.ID.eq(id)).fetchOptional(r -> new MiningRun(r.getId(),
+                        r.getStartedAt().toInstant(), r.getDurationMs(), r.getWindowDays(),
+                        r.getMaxBasket() == null ? 0 : r.getMaxBasket(), r.getMinCo(), r.getOrdersUsed(),
+                        r.getOrdersEmpty(), r.getOrdersOverMaxBasket(), instant(r.getLastOrderAt()),
+                        instant(r.getFollowCutoff()), r.getProducts(), r.getPairsKept(), r.getPairsDropped()))));
+    }
+
+    /** The product with {@code sku} (exact, after trimming) in run {@code runId}. */
+    public Optional<ProductStat> product(int runId, String sku) {
+        return store.read(ctx -> ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
+                .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
+                .where(PRODUCTS.SKU.eq(sku.strip())).fetchOptional(PairStatisticsStore::productStat));
+    }
+
+    /** Every stored pair of {@code anchorId} in run {@code runId}, with the candidates' statistics. */
+    public List<PairRow> pairsOf(int runId, int anchorId) {
+        return store.read(ctx -> ctx.select(productFields()).select(PAIR_STATS.CO, PAIR_STATS.FOLLOW,
+                        PAIR_STATS.CUSTOMERS)
+                .from(PAIR_STATS)
+                .join(PRODUCTS).on(PRODUCTS.ID.eq(PAIR_STATS.CANDIDATE_ID))
+                .join(PRODUCT_STATS).on(PRODUCT_STATS.PRODUCT_ID.eq(PAIR_STATS.CANDIDATE_ID)
+                        .and(PRODUCT_STATS.RUN_ID.eq(runId)))
+                .where(PAIR_STATS.RUN_ID.eq(runId)).and(PAIR_STATS.ANCHOR_ID.eq(anchorId))
+                .orderBy(PAIR_STATS.CANDIDATE_ID)
+                .fetch(r -> new PairRow(productStat(r), r.get(PAIR_STATS.CO), r.get(PAIR_STATS.FOLLOW),
+                        r.get(PAIR_STATS.CUSTOMERS))));
+    }
+
+    private static List<org.jooq.SelectField<?>> productFields() {
+        return List.of(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, PRODUCT_STATS.ORDERS,
+                PRODUCT_STATS.FOLLOW_BASE, PRODUCT_STATS.PRICE);
+    }
+
+    private static ProductStat productStat(Record r) {
+        return new ProductStat(r.get(PRODUCTS.ID), r.get(PRODUCTS.SKU), r.get(PRODUCTS.TITLE), r.get(PRODUCTS.CATEGORY),
+                r.get(PRODUCT_STATS.ORDERS), r.get(PRODUCT_STATS.FOLLOW_BASE), r.get(PRODUCT_STATS.PRICE));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+}
