@@ -154,6 +154,16 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Runs a read of several statements that must see one state of the store (no import commits in
+     * between): it waits for running writes and holds off new ones until it returns.
+     */
+    public <T> T readConsistently(Function<DSLContext, T> query) {
+        synchronized (writeLock) {
+            return query.apply(dsl);
+        }
+    }
+
+    /**
      * Runs {@code work} in one transaction; everything it wrote is rolled back if it throws.
      * Writes are serialised so two imports never interleave.
      */

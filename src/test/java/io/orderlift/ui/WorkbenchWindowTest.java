@@ -122,6 +122,16 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void minePairsRunsInTheBackgroundAndShowsWhenAndHowTheStoreWasMined(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        assertTrue(text(robot, "#miningStatus").startsWith("Not mined yet"));
+        robot.clickOn("#mineButton");
+        waitFor(() -> text(robot, "#miningStatus").startsWith("Mined "));
+        assertTrue(text(robot, "#miningStatus").contains("pairs from 3 orders, 30-day follow-on window"),
+                text(robot, "#miningStatus"));
+    }
+
+    @Test
     void columnsWithOtherNamesAreMappedInTheDialogBeforeImporting(FxRobot robot) throws Exception {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         nextFile.set(Files.writeString(data.resolve("odd.csv"), "Order,customer_id,ordered_at,sku,quantity,unit_price\n"

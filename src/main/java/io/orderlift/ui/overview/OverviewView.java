@@ -27,7 +27,7 @@ public final class OverviewView extends ScrollPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    public OverviewView(OverviewViewModel model, Runnable importAction) {
+    public OverviewView(OverviewViewModel model, Runnable importAction, Runnable mineAction) {
         Label title = new Label();
         title.setId("storeName");
         title.getStyleClass().add("view-title");
@@ -40,7 +40,15 @@ public final class OverviewView extends ScrollPane {
         importButton.setOnAction(e -> importAction.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, new VBox(2, title, location), spacer, importButton);
+        Button mineButton = new Button("Mine pairs");
+        mineButton.setId("mineButton");
+        mineButton.setDefaultButton(true);
+        mineButton.setOnAction(e -> mineAction.run());
+        HBox header = new HBox(12, new VBox(2, title, location), spacer, importButton, mineButton);
+        Label mining = new Label();
+        mining.setId("miningStatus");
+        mining.getStyleClass().add("mining-status");
+        mining.textProperty().bind(model.miningStatusProperty());
 
         FlowPane figures = new FlowPane(12, 12,
                 figure("Orders", "ordersValue", model.ordersProperty()),
@@ -60,7 +68,7 @@ public final class OverviewView extends ScrollPane {
         historyTitle.getStyleClass().add("section-title");
         TableView<ImportBatch> history = importHistory(model);
 
-        VBox content = new VBox(16, header, figures, charts, historyTitle, history);
+        VBox content = new VBox(16, header, mining, figures, charts, historyTitle, history);
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.loadingProperty());
         setContent(content);

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import io.orderlift.store.ImportBatch;
+import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
@@ -26,6 +27,8 @@ import javafx.scene.image.Image;
  */
 public final class OverviewViewModel {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.systemDefault());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
@@ -38,6 +41,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper aov = new ReadOnlyStringWrapper("–");
     private final ReadOnlyObjectWrapper<Image> aovHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> priceHistogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper miningStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
     private final TaskRunner runner;
@@ -85,6 +89,11 @@ public final class OverviewViewModel {
         aovHistogram.set(ChartImages.image(loaded.aovPng()));
         priceHistogram.set(ChartImages.image(loaded.pricePng()));
         imports.setAll(o.imports());
+        MiningRun run = o.lastMining();
+        miningStatus.set(run == null ? "Not mined yet: Mine pairs computes which products are bought together."
+                : String.format("Mined %s: %,d pairs from %,d orders, %d-day follow-on window%s.",
+                        WHEN.format(run.startedAt()), run.pairs(), run.orders(), run.windowDays(),
+                        run.maxBasket() > 0 ? ", baskets up to " + run.maxBasket() : ""));
         loading.set(false);
     }
 
@@ -126,6 +135,11 @@ public final class OverviewViewModel {
 
     public ReadOnlyObjectProperty<Image> priceHistogramProperty() {
         return priceHistogram.getReadOnlyProperty();
+    }
+
+    /** When the store was last mined and with which settings, or that it never was. */
+    public ReadOnlyStringProperty miningStatusProperty() {
+        return miningStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -3,6 +3,9 @@ package io.orderlift.ui.shell;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.mining.MiningSummary;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportReport;
@@ -28,6 +31,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = e -> { };
     private Consumer<ImportReport> onImported = r -> { };
+    private Consumer<MiningSummary> onMined = r -> { };
 
     public WorkbenchModel(TaskRunner runner, WorkbenchSettings settings, Path dataDirectory) {
         this.runner = runner;
@@ -89,6 +93,26 @@ public final class WorkbenchModel implements AutoCloseable {
                 })
                 .onError(onError)
                 .run(runner);
+    }
+
+    /** Mines the open store with the default settings, then refreshes the overview. */
+    public void minePairs() {
+        Store target = store.get();
+        if (target == null) {
+            onError.accept(new IllegalStateException("Open a store before mining it."));
+            return;
+        }
+        Tasks.create("Mining pairs", monitor -> new MiningService().mine(target, MiningSettings.defaults(), monitor))
+                .onSuccess(summary -> {
+                    overview.load(target);
+                    onMined.accept(summary);
+                })
+                .onError(onError)
+                .run(runner);
+    }
+
+    public void setOnMined(Consumer<MiningSummary> handler) {
+        this.onMined = handler;
     }
 
     public ReadOnlyObjectProperty<Store> storeProperty() {

@@ -46,8 +46,12 @@ public final class WorkbenchWindow {
         this.dialogs = dialogs;
         model.setOnError(e -> ErrorDialogs.show(stage, "Orderlift could not finish that", e));
         model.setOnImported(this::announce);
+        model.setOnMined(summary -> Notifications.create().owner(stage).title("Mining finished")
+                .text(String.format("%,d pairs from %,d orders in %,d ms.", summary.run().pairs(),
+                        summary.run().orders(), summary.loadMs() + summary.mineMs() + summary.saveMs()))
+                .showInformation());
 
-        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders)));
+        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders, model::minePairs)));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());
@@ -89,11 +93,16 @@ public final class WorkbenchWindow {
             item.setOnAction(e -> model.openSample(name));
             samples.getItems().add(item);
         }
+        MenuItem mine = new MenuItem("Mine pairs");
+        mine.setId("minePairs");
+        mine.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        mine.setOnAction(e -> model.minePairs());
+        mine.disableProperty().bind(model.storeProperty().isNull());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
         Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), importOrders,
-                new SeparatorMenuItem(), quit);
+                mine, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
         return new MenuBar(file);
     }

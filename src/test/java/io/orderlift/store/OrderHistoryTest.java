@@ -1,0 +1,63 @@
+package io.orderlift.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderHistoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pricesAreListPriceElseTheLowerMedianOfSoldLines() throws Exception {
+        Path csv = Files.writeString(dir.resolve("o.csv"),
+                "order_id,customer_id,ordered_at,sku,quantity,unit_price,list_price\n"
+                        + "O1,C1,2025-01-01,LISTED,1,3,4.50\n"
+                        + "O1,C1,2025-01-01,SOLD,1,9,\n"
+                        + "O2,C1,2025-01-02,SOLD,1,5,\n"
+                        + "O3,C1,2025-01-03,SOLD,2,11,\n"
+                        + "O4,C1,2025-01-04,SOLD,1,7,\n"
+                        + "O5,C1,2025-01-05,SOLD,-1,100,\n"
+                        + "O6,C1,2025-01-06,SOLD,1,0,\n"
+                        + "O7,C1,2025-01-07,GIFT,1,0,\n");
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
+            Map<String, BigDecimal> prices = new OrderHistory(store).catalog().stream()
+                    .filter(p -> p.price() != null)
+                    .collect(Collectors.toMap(OrderHistory.CatalogEntry::sku, OrderHistory.CatalogEntry::price));
+            assertEquals(0, new BigDecimal("4.50").compareTo(prices.get("LISTED")));
+            assertEquals(0, new BigDecimal("7").compareTo(prices.get("SOLD")),
+                    "5, 7, 9, 11 (returns and free lines left out): the lower middle value");
+            assertNull(prices.get("GIFT"), "never sold at a price: no price");
+        }
+    }
+
+    @Test
+    void linesStreamGroupedByOrderWithTheOrdersTimeAndCustomer() throws Exception {
+        Path csv = Files.writeString(dir.resolve("o.csv"),
+                "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"
+                        + "B,C1,2025-01-02T10:00:00Z,X,1,1\nA,,2025-01-01T00:00:00Z,Y,2,1\n"
+                        + "B,C1,2025-01-02T09:00:00Z,Y,-1,1\n");
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
+            List<String> seen = new ArrayList<>();
+            new OrderHistory(store).forEachLine((order, customer, time, product, quantity) ->
+                    seen.add(order + "/" + customer + "/" + time + "/" + product + "/" + quantity));
+            assertEquals(List.of("1/1/1735808400000/1/1", "1/1/1735808400000/2/-1", "2/-1/1735689600000/2/2"), seen);
+        }
+    }
+}
