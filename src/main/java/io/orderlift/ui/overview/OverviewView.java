@@ -103,9 +103,13 @@ public final class OverviewView extends ScrollPane {
         table.setId("importHistory");
         table.setPlaceholder(new Label("No imports yet: File → Import orders…"));
         table.getColumns().add(column("#", b -> b.id()));
-        table.getColumns().add(text("File", ImportBatch::file));
+        TableColumn<ImportBatch, String> file = text("File", ImportBatch::file);
+        file.setPrefWidth(240);
+        table.getColumns().add(file);
         table.getColumns().add(text("Format", ImportBatch::format));
-        table.getColumns().add(text("Imported", b -> WHEN.format(b.importedAt())));
+        TableColumn<ImportBatch, String> when = text("Imported", b -> WHEN.format(b.importedAt()));
+        when.setPrefWidth(140);
+        table.getColumns().add(when);
         table.getColumns().add(column("Orders", ImportBatch::orders));
         table.getColumns().add(column("Replaced", ImportBatch::ordersReplaced));
         table.getColumns().add(column("Lines", ImportBatch::lines));
