@@ -126,8 +126,13 @@ class WorkbenchWindowTest {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         assertTrue(text(robot, "#miningStatus").startsWith("Not mined yet"));
         robot.clickOn("#mineButton");
+        waitFor(() -> robot.lookup("#windowDays").tryQuery().isPresent());
+        javafx.scene.control.Spinner<?> window = robot.lookup("#windowDays").queryAs(javafx.scene.control.Spinner.class);
+        robot.doubleClickOn(window.getEditor()).write("14");
+        robot.clickOn(robot.lookup("#miningDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(io.orderlift.ui.mining.MiningDialog.MINE));
         waitFor(() -> text(robot, "#miningStatus").startsWith("Mined "));
-        assertTrue(text(robot, "#miningStatus").contains("pairs from 3 orders, 30-day follow-on window"),
+        assertTrue(text(robot, "#miningStatus").contains("pairs from 3 orders, 14-day follow-on window"),
                 text(robot, "#miningStatus"));
     }
 

@@ -40,7 +40,7 @@ public final class OverviewView extends ScrollPane {
         importButton.setOnAction(e -> importAction.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button mineButton = new Button("Mine pairs");
+        Button mineButton = new Button("Mine pairs…");
         mineButton.setId("mineButton");
         mineButton.setDefaultButton(true);
         mineButton.setOnAction(e -> mineAction.run());

@@ -42,6 +42,7 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<Image> aovHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> priceHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper miningStatus = new ReadOnlyStringWrapper("");
+    private MiningRun lastMining;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
     private final TaskRunner runner;
@@ -90,6 +91,7 @@ public final class OverviewViewModel {
         priceHistogram.set(ChartImages.image(loaded.pricePng()));
         imports.setAll(o.imports());
         MiningRun run = o.lastMining();
+        lastMining = run;
         miningStatus.set(run == null ? "Not mined yet: Mine pairs computes which products are bought together."
                 : String.format("Mined %s: %,d pairs from %,d orders, %d-day follow-on window%s.",
                         WHEN.format(run.startedAt()), run.pairs(), run.orders(), run.windowDays(),
@@ -135,6 +137,11 @@ public final class OverviewViewModel {
 
     public ReadOnlyObjectProperty<Image> priceHistogramProperty() {
         return priceHistogram.getReadOnlyProperty();
+    }
+
+    /** The store's active mining run as last loaded, or null. */
+    public MiningRun lastMining() {
+        return lastMining;
     }
 
     /** When the store was last mined and with which settings, or that it never was. */

@@ -7,6 +7,7 @@ import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
 import io.orderlift.samples.BundledSamples;
+import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
@@ -95,14 +96,21 @@ public final class WorkbenchModel implements AutoCloseable {
                 .run(runner);
     }
 
-    /** Mines the open store with the default settings, then refreshes the overview. */
-    public void minePairs() {
+    /** The settings of the open store's last mining run (as the overview last read it), or the defaults. */
+    public MiningSettings lastMiningSettings() {
+        MiningRun run = overview.lastMining();
+        return run == null ? MiningSettings.defaults()
+                : new MiningSettings(run.windowDays(), run.maxBasket(), run.minCo());
+    }
+
+    /** Mines the open store with {@code settings}, then refreshes the overview. */
+    public void minePairs(MiningSettings settings) {
         Store target = store.get();
         if (target == null) {
             onError.accept(new IllegalStateException("Open a store before mining it."));
             return;
         }
-        Tasks.create("Mining pairs", monitor -> new MiningService().mine(target, MiningSettings.defaults(), monitor))
+        Tasks.create("Mining pairs", monitor -> new MiningService().mine(target, settings, monitor))
                 .onSuccess(summary -> {
                     overview.load(target);
                     onMined.accept(summary);

@@ -8,6 +8,7 @@ import io.orderlift.store.imports.ImportReport;
 import io.orderlift.ui.common.ErrorDialogs;
 import io.orderlift.ui.imports.ImportDialog;
 import io.orderlift.ui.imports.ImportViewModel;
+import io.orderlift.ui.mining.MiningDialog;
 import io.orderlift.ui.overview.OverviewView;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
@@ -51,7 +52,7 @@ public final class WorkbenchWindow {
                         summary.run().orders(), summary.loadMs() + summary.mineMs() + summary.saveMs()))
                 .showInformation());
 
-        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders, model::minePairs)));
+        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders, this::minePairs)));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());
@@ -93,10 +94,10 @@ public final class WorkbenchWindow {
             item.setOnAction(e -> model.openSample(name));
             samples.getItems().add(item);
         }
-        MenuItem mine = new MenuItem("Mine pairs");
+        MenuItem mine = new MenuItem("Mine pairs…");
         mine.setId("minePairs");
         mine.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
-        mine.setOnAction(e -> model.minePairs());
+        mine.setOnAction(e -> minePairs());
         mine.disableProperty().bind(model.storeProperty().isNull());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
@@ -148,6 +149,11 @@ public final class WorkbenchWindow {
     public void importOrders() {
         dialogs.chooseOrderFile(stage).ifPresent(file -> new ImportDialog(stage,
                 new ImportViewModel(file, model.runner()::submitPlain)).showAndWait().ifPresent(model::importOrders));
+    }
+
+    /** Mine pairs: choose the settings (prefilled with the last run's), then mine in the background. */
+    public void minePairs() {
+        new MiningDialog(stage, model.lastMiningSettings()).showAndWait().ifPresent(model::minePairs);
     }
 
     private void announce(ImportReport report) {
