@@ -1,0 +1,17 @@
+package io.orderlift.ranking;
+
+import java.util.List;
+
+/**
+ * What a placement shows for a cart or order. JSON names are read by outside checks.
+ *
+ * @param placement  {@code cart} or {@code confirmation}
+ * @param cartTotal  Σ quantity × unit price of the cart or order
+ * @param profile    the weighting profile's name
+ * @param priceWeight the w used
+ * @param items      the recommendations, in display order
+ * @param removed    candidates with evidence that rules removed, and why
+ */
+public record Recommendations(String placement, double cartTotal, String profile, double priceWeight,
+                              List<Recommendation> items, List<Removed> removed) {
+}

@@ -1,0 +1,359 @@
+package io.orderlift.ranking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+
+import io.orderlift.mining.Acceptance;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+
+/**
+ * Ranks candidates for a whole cart (cart placement) or an order just placed (confirmation
+ * placement), as DESIGN.md's "Ranking" describes and docs/ranking.md details:
+ *
+ * <ol>
+ * <li>every anchor in the cart contributes the smoothed acceptance of each of its pairs that has at
+ * least {@code minEvidence} evidence (same-order; for confirmation also follow-on); an anchor in
+ * fewer than {@code backoffBelowOrders} orders speaks through its category's pairs instead;</li>
+ * <li>a candidate's acceptance is the noisy-OR {@code 1 − Π(1 − p)} of its contributions, its score
+ * {@code acceptance × price^w}; candidates in the cart never appear;</li>
+ * <li>curation wins: rejected and excluded pairs contribute nothing, excluded SKUs, categories and
+ * category pairs never appear, pins come first in pin order;</li>
+ * <li>price ceilings (cart: {@code maxPriceRatio × total}; confirmation: {@code oneTapMaxPrice} and
+ * {@code oneTapMaxShare × total}) and the per-category cap apply, then the list is cut to length.</li>
+ * </ol>
+ * Ties are broken by SKU, so the answer is deterministic. Thread-safe; scratch space is per thread.
+ */
+public final class Recommender {
+
+    private static final int MAX_REMOVED = 50;
+
+    private final RankingModel model;
+    private final CurationRules curation;
+    private final ThreadLocal<Scratch> scratch;
+
+    public Recommender(RankingModel model, CurationRules curation) {
+        this.model = model;
+        this.curation = curation;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount));
+    }
+
+    public RankingModel model() {
+        return model;
+    }
+
+    /**
+     * Recommends for {@code items} (SKUs unknown to the model are ignored as anchors).
+     *
+     * @param limit at most this many; 0 or less for the profile's list length
+     */
+    public Recommendations recommend(Placement placement, List<CartItem> items, WeightingProfile profile, int limit) {
+        Scratch s = scratch.get();
+        s.begin();
+        IntArrayList anchors = new IntArrayList();
+        IntArrayList cartCategories = new IntArrayList();
+        double total = 0;
+        for (CartItem item : items) {
+            OptionalInt id = model.idOf(item.sku());
+            double unit = Double.isNaN(item.unitPrice()) && id.isPresent() ? model.price[id.getAsInt()] : item.unitPrice();
+            total += item.quantity() * (Double.isNaN(unit) ? 0 : unit);
+            if (id.isPresent() && s.inCart[id.getAsInt()] != s.stamp) {
+                int a = id.getAsInt();
+                s.inCart[a] = s.stamp;
+                anchors.add(a);
+                if (model.category[a] >= 0 && !cartCategories.contains(model.category[a])) {
+                    cartCategories.add(model.category[a]);
+                }
+            }
+        }
+        for (int i = 0; i < anchors.size(); i++) {
+            int a = anchors.getInt(i);
+            gather(s, placement, a, Evidence.SAME_ORDER, profile);
+            if (placement == Placement.CONFIRMATION) {
+                gather(s, placement, a, Evidence.FOLLOW_ON, profile);
+            }
+        }
+        // eligible candidates
+        int[] eligible = new int[s.touchedCount];
+        int count = 0;
+        double w = profile.priceWeight();
+        for (int t = 0; t < s.touchedCount; t++) {
+            int c = s.touched[t];
+            String rule = blockedCandidate(c, cartCategories);
+            if (rule == null) {
+                rule = ceiling(placement, c, total, profile);
+            }
+            if (rule != null) {
+                s.remove(c, rule);
+                continue;
+            }
+            s.acceptance[c] = 1 - s.notProbability[c];
+            s.score[c] = s.acceptance[c] * Math.pow(model.price[c], w);
+            eligible[count++] = c;
+        }
+        int[] byScore = Arrays.copyOf(eligible, count);
+        IntArrays.quickSort(byScore, (x, y) -> {
+            int cmp = Double.compare(s.score[y], s.score[x]);
+            return cmp != 0 ? cmp : Integer.compare(model.skuOrder[x], model.skuOrder[y]);
+        });
+        int[] byAcceptance = Arrays.copyOf(eligible, count);
+        IntArrays.quickSort(byAcceptance, (x, y) -> {
+            int cmp = Double.compare(s.acceptance[y], s.acceptance[x]);
+            return cmp != 0 ? cmp : Integer.compare(model.skuOrder[x], model.skuOrder[y]);
+        });
+        for (int r = 0; r < count; r++) {
+            s.popularity[byAcceptance[r]] = r + 1;
+        }
+        int length = limit > 0 ? limit : profile.length(placement);
+        List<Recommendation> result = new ArrayList<>();
+        int[] perCategory = new int[model.categories.size()];
+        // pins first, in cart order then pin order
+        for (int i = 0; i < anchors.size() && result.size() < length; i++) {
+            IntArrayList pinned = curation.pins(placement, anchors.getInt(i));
+            if (pinned == null) {
+                continue;
+            }
+            for (int k = 0; k < pinned.size() && result.size() < length; k++) {
+                int c = pinned.getInt(k);
+                if (s.inCart[c] == s.stamp || s.listed[c] == s.stamp
+                        || curation.pairBlocked(placement, anchors.getInt(i), c)
+                        || blockedCandidate(c, cartCategories) != null) {
+                    continue;
+                }
+                s.listed[c] = s.stamp;
+                if (model.category[c] >= 0) {
+                    perCategory[model.category[c]]++;
+                }
+                result.add(recommendation(s, placement, c, w, true));
+            }
+        }
+        for (int r = 0; r < count && result.size() < length; r++) {
+            int c = byScore[r];
+            if (s.listed[c] == s.stamp) {
+                continue;
+            }
+            int cat = model.category[c];
+            if (cat >= 0 && perCategory[cat] >= profile.perCategoryCap()) {
+                s.remove(c, "category-cap");
+                continue;
+            }
+            s.listed[c] = s.stamp;
+            if (cat >= 0) {
+                perCategory[cat]++;
+            }
+            result.add(recommendation(s, placement, c, w, false));
+        }
+        return new Recommendations(placement.cliName(), total, profile.name(), w, result, s.removedList(model));
+    }
+
+    private enum Evidence { SAME_ORDER, FOLLOW_ON }
+
+    /** Adds anchor {@code a}'s evidence of one kind, its own or its category's. */
+    private void gather(Scratch s, Placement placement, int a, Evidence kind, WeightingProfile profile) {
+        boolean sameOrder = kind == Evidence.SAME_ORDER;
+        int cat = model.category[a];
+        boolean backoff = model.orders[a] < profile.backoffBelowOrders() && cat >= 0;
+        int from;
+        int to;
+        int[] candidates;
+        int[] coCounts;
+        int[] followCounts;
+        int anchorTotal;
+        if (backoff) {
+            from = model.categoryStart[cat];
+            to = model.categoryStart[cat + 1];
+            candidates = model.categoryCandidate;
+            coCounts = model.categoryCo;
+            followCounts = model.categoryFollow;
+            anchorTotal = sameOrder ? model.categoryOrders[cat] : model.categoryFollowBase[cat];
+        } else {
+            from = model.pairStart[a];
+            to = model.pairStart[a + 1];
+            candidates = model.candidate;
+            coCounts = model.co;
+            followCounts = model.follow;
+            anchorTotal = sameOrder ? model.orders[a] : model.followBase[a];
+        }
+        for (int i = from; i < to; i++) {
+            int c = candidates[i];
+            int evidence = sameOrder ? coCounts[i] : followCounts[i];
+            if (evidence < profile.minEvidence() || c == a || s.inCart[c] == s.stamp) {
+                continue;
+            }
+            if (curation.pairBlocked(placement, a, c)) {
+                s.remove(c, "rejected-or-excluded-pair");
+                continue;
+            }
+            double p = Acceptance.smoothed(evidence, anchorTotal, model.baseRate(c), profile.smoothing());
+            s.touch(c);
+            s.notProbability[c] *= 1 - p;
+            s.addEvidence(c, a, sameOrder, backoff ? cat : -1, p, coCounts[i], followCounts[i]);
+        }
+    }
+
+    /** Why curation keeps {@code c} off the list whatever its evidence, or null. */
+    private String blockedCandidate(int c, IntArrayList cartCategories) {
+        if (curation.skuExcluded(c)) {
+            return "excluded-sku";
+        }
+        int cat = model.category[c];
+        if (curation.categoryExcluded(cat)) {
+            return "excluded-category";
+        }
+        for (int i = 0; i < cartCategories.size(); i++) {
+            if (curation.categoryPairExcluded(cartCategories.getInt(i), cat)) {
+                return "excluded-category-pair";
+            }
+        }
+        return null;
+    }
+
+    private String ceiling(Placement placement, int c, double total, WeightingProfile profile) {
+        double price = model.price[c];
+        if (Double.isNaN(price)) {
+            return "no-price";
+        }
+        if (placement == Placement.CART) {
+            return price > profile.maxPriceRatio() * total ? "price-ceiling" : null;
+        }
+        return price > profile.oneTapMaxPrice() || price > profile.oneTapMaxShare() * total ? "one-tap-ceiling" : null;
+    }
+
+    private Recommendation recommendation(Scratch s, Placement placement, int c, double w, boolean pinned) {
+        boolean touched = s.touchedStamp[c] == s.stamp;
+        double acceptance = touched ? 1 - s.notProbability[c] : 0;
+        double price = model.price[c];
+        List<AnchorEvidence> anchors = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        if (pinned) {
+            rules.add("pin");
+        }
+        boolean backoff = false;
+        for (int e = touched ? s.head[c] : -1; e >= 0; e = s.next[e]) {
+            int via = s.evVia[e];
+            backoff |= via >= 0;
+            anchors.add(new AnchorEvidence(model.sku[s.evAnchor[e]], s.evSameOrder[e] ? "same-order" : "follow-on",
+                    via >= 0 ? "category:" + model.categories.get(via) : "pair", s.evP[e], s.evCo[e], s.evFollow[e]));
+            if (curation.isApproved(placement, s.evAnchor[e], c) && !rules.contains("approved")) {
+                rules.add("approved");
+            }
+        }
+        if (backoff) {
+            rules.add("category-backoff");
+        }
+        double safePrice = Double.isNaN(price) ? 0 : price;
+        return new Recommendation(model.sku[c], model.title[c], model.categoryName(c),
+                acceptance * Math.pow(safePrice, w), acceptance, safePrice, acceptance * safePrice,
+                touched && s.popularity[c] > 0 ? s.popularity[c] : 0, anchors, rules);
+    }
+
+    /** Per-thread working memory, reset in O(touched) per request by stamping. */
+    private static final class Scratch {
+        final int[] inCart;
+        final int[] listed;
+        final int[] touchedStamp;
+        final int[] touched;
+        final double[] notProbability;
+        final double[] acceptance;
+        final double[] score;
+        final int[] popularity;
+        final int[] head;
+        final int[] removedStamp;
+        final String[] removedRule;
+        int touchedCount;
+        int stamp;
+        int[] next = new int[64];
+        int[] evAnchor = new int[64];
+        boolean[] evSameOrder = new boolean[64];
+        int[] evVia = new int[64];
+        double[] evP = new double[64];
+        int[] evCo = new int[64];
+        int[] evFollow = new int[64];
+        int evidenceCount;
+        final IntArrayList removed = new IntArrayList();
+
+        Scratch(int products) {
+            inCart = new int[products];
+            listed = new int[products];
+            touchedStamp = new int[products];
+            touched = new int[products];
+            notProbability = new double[products];
+            acceptance = new double[products];
+            score = new double[products];
+            popularity = new int[products];
+            head = new int[products];
+            removedStamp = new int[products];
+            removedRule = new String[products];
+        }
+
+        void begin() {
+            stamp++;
+            touchedCount = 0;
+            evidenceCount = 0;
+            removed.clear();
+        }
+
+        void touch(int c) {
+            if (touchedStamp[c] != stamp) {
+                touchedStamp[c] = stamp;
+                touched[touchedCount++] = c;
+                notProbability[c] = 1;
+                popularity[c] = 0;
+                head[c] = -1;
+            }
+        }
+
+        void addEvidence(int c, int anchor, boolean sameOrder, int via, double p, int co, int follow) {
+            if (evidenceCount == next.length) {
+                int size = next.length * 2;
+                next = Arrays.copyOf(next, size);
+                evAnchor = Arrays.copyOf(evAnchor, size);
+                evSameOrder = Arrays.copyOf(evSameOrder, size);
+                evVia = Arrays.copyOf(evVia, size);
+                evP = Arrays.copyOf(evP, size);
+                evCo = Arrays.copyOf(evCo, size);
+                evFollow = Arrays.copyOf(evFollow, size);
+            }
+            int e = evidenceCount++;
+            evAnchor[e] = anchor;
+            evSameOrder[e] = sameOrder;
+            evVia[e] = via;
+            evP[e] = p;
+            evCo[e] = co;
+            evFollow[e] = follow;
+            // append, so evidence stays in cart order
+            next[e] = -1;
+            if (head[c] < 0) {
+                head[c] = e;
+            } else {
+                int last = head[c];
+                while (next[last] >= 0) {
+                    last = next[last];
+                }
+                next[last] = e;
+            }
+        }
+
+        void remove(int c, String rule) {
+            if (removedStamp[c] != stamp) {
+                removedStamp[c] = stamp;
+                removedRule[c] = rule;
+                removed.add(c);
+            }
+        }
+
+        List<Removed> removedList(RankingModel model) {
+            int[] ids = removed.toIntArray();
+            IntArrays.quickSort(ids, (x, y) -> Integer.compare(model.skuOrder[x], model.skuOrder[y]));
+            List<Removed> list = new ArrayList<>();
+            for (int c : ids) {
+                if (listed[c] != stamp && list.size() < MAX_REMOVED) {
+                    list.add(new Removed(model.sku[c], removedRule[c]));
+                }
+            }
+            return list;
+        }
+    }
+}

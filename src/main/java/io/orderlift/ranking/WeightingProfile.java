@@ -1,0 +1,51 @@
+package io.orderlift.ranking;
+
+/**
+ * Every setting of the ranking, as one named profile (docs/ranking.md explains each default).
+ *
+ * @param name               the profile's name
+ * @param priceWeight        w in score = acceptance × price^w (0: popularity baseline, 1: revenue per impression)
+ * @param smoothing          m of the smoothed acceptance
+ * @param minEvidence        a pair is used only when its count (co, or follow for follow-on) reaches this
+ * @param backoffBelowOrders an anchor in fewer orders than this speaks through its category's pairs
+ * @param maxPriceRatio      cart placement: candidates priced above this × the cart total are dropped
+ * @param oneTapMaxPrice     confirmation placement: the highest price offered for one tap
+ * @param oneTapMaxShare     confirmation placement: the highest price as a share of the order total
+ * @param perCategoryCap     at most this many candidates of one category in a list (pins excepted)
+ * @param cartLength         how many recommendations the cart placement shows
+ * @param confirmationLength how many offers the confirmation placement shows
+ */
+public record WeightingProfile(String name, double priceWeight, double smoothing, int minEvidence,
+                               int backoffBelowOrders, double maxPriceRatio, double oneTapMaxPrice,
+                               double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength) {
+
+    public static final String DEFAULT_NAME = "default";
+
+    public WeightingProfile {
+        if (priceWeight < 0 || smoothing < 0 || minEvidence < 1 || backoffBelowOrders < 0 || maxPriceRatio <= 0
+                || oneTapMaxPrice <= 0 || oneTapMaxShare <= 0 || perCategoryCap < 1 || cartLength < 1
+                || confirmationLength < 1) {
+            throw new IllegalArgumentException("profile " + name + " has a setting out of range");
+        }
+    }
+
+    /** The defaults, explained in docs/ranking.md. */
+    public static WeightingProfile defaults() {
+        return new WeightingProfile(DEFAULT_NAME, 1.0, 5, 3, 30, 1.0, 60, 0.5, 2, 4, 3);
+    }
+
+    public WeightingProfile withPriceWeight(double w) {
+        return new WeightingProfile(name, w, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength);
+    }
+
+    public WeightingProfile withName(String newName) {
+        return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength);
+    }
+
+    /** The list length of {@code placement}. */
+    public int length(Placement placement) {
+        return placement == Placement.CART ? cartLength : confirmationLength;
+    }
+}
