@@ -15,7 +15,8 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
  *
  * <ol>
  * <li>every anchor in the cart contributes the smoothed acceptance of each of its pairs that has at
- * least {@code minEvidence} evidence (same-order; for confirmation also follow-on); an anchor in
+ * least {@code minEvidence} evidence (same-order; for confirmation also follow-on) and an acceptance
+ * above {@code minLift} × the candidate's base rate; an anchor in
  * fewer than {@code backoffBelowOrders} orders speaks through its category's pairs instead;</li>
  * <li>a candidate's acceptance is the noisy-OR {@code 1 − Π(1 − p)} of its contributions, its score
  * {@code acceptance × price^w}; candidates in the cart never appear;</li>
@@ -186,7 +187,11 @@ public final class Recommender {
                 s.remove(c, "rejected-or-excluded-pair");
                 continue;
             }
-            double p = Acceptance.smoothed(evidence, anchorTotal, model.baseRate(c), profile.smoothing());
+            double base = model.baseRate(c);
+            double p = Acceptance.smoothed(evidence, anchorTotal, base, profile.smoothing());
+            if (p <= profile.minLift() * base) {
+                continue;
+            }
             s.touch(c);
             s.notProbability[c] *= 1 - p;
             s.addEvidence(c, a, sameOrder, backoff ? cat : -1, p, coCounts[i], followCounts[i]);

@@ -14,34 +14,39 @@ package io.orderlift.ranking;
  * @param perCategoryCap     at most this many candidates of one category in a list (pins excepted)
  * @param cartLength         how many recommendations the cart placement shows
  * @param confirmationLength how many offers the confirmation placement shows
+ * @param minLift            a pair is used only when its acceptance exceeds this × the candidate's base
+ *                           rate: at 1 the anchor must make the candidate more likely than it is anyway
+ * @param minCustomers       pairs backed by fewer distinct customers are not used (privacy: the same
+ *                           floor the published rule set applies, so the preview shows what will ship)
  */
 public record WeightingProfile(String name, double priceWeight, double smoothing, int minEvidence,
                                int backoffBelowOrders, double maxPriceRatio, double oneTapMaxPrice,
-                               double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength) {
+                               double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
+                               double minLift, int minCustomers) {
 
     public static final String DEFAULT_NAME = "default";
 
     public WeightingProfile {
         if (priceWeight < 0 || smoothing < 0 || minEvidence < 1 || backoffBelowOrders < 0 || maxPriceRatio <= 0
                 || oneTapMaxPrice <= 0 || oneTapMaxShare <= 0 || perCategoryCap < 1 || cartLength < 1
-                || confirmationLength < 1) {
+                || confirmationLength < 1 || minLift < 0 || minCustomers < 1) {
             throw new IllegalArgumentException("profile " + name + " has a setting out of range");
         }
     }
 
     /** The defaults, explained in docs/ranking.md. */
     public static WeightingProfile defaults() {
-        return new WeightingProfile(DEFAULT_NAME, 1.0, 5, 3, 30, 1.0, 60, 0.5, 2, 4, 3);
+        return new WeightingProfile(DEFAULT_NAME, 1.0, 5, 3, 30, 1.0, 60, 0.5, 2, 4, 3, 1.0, 3);
     }
 
     public WeightingProfile withPriceWeight(double w) {
         return new WeightingProfile(name, w, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength);
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
     }
 
     public WeightingProfile withName(String newName) {
         return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength);
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
     }
 
     /** The list length of {@code placement}. */

@@ -129,6 +129,34 @@ public final class PairStatisticsStore {
                         instant(r.getFollowCutoff()), r.getProducts(), r.getPairsKept(), r.getPairsDropped()))));
     }
 
+    /** Receives one stored pair. */
+    @FunctionalInterface
+    public interface PairVisitor {
+        void pair(int anchorId, int candidateId, int co, int follow, int customers);
+    }
+
+    /** Every product of run {@code runId} with its statistics and catalog data, by id. */
+    public List<ProductStat> products(int runId) {
+        return store.read(ctx -> ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
+                .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
+                .orderBy(PRODUCTS.ID).fetch(PairStatisticsStore::productStat));
+    }
+
+    /** Visits every stored pair of run {@code runId}, by anchor then candidate. */
+    public void forEachPair(int runId, PairVisitor visitor) {
+        store.read(ctx -> {
+            try (var cursor = ctx.select(PAIR_STATS.ANCHOR_ID, PAIR_STATS.CANDIDATE_ID, PAIR_STATS.CO,
+                            PAIR_STATS.FOLLOW, PAIR_STATS.CUSTOMERS).from(PAIR_STATS)
+                    .where(PAIR_STATS.RUN_ID.eq(runId)).orderBy(PAIR_STATS.ANCHOR_ID, PAIR_STATS.CANDIDATE_ID)
+                    .fetchSize(20_000).fetchLazy()) {
+                for (var r : cursor) {
+                    visitor.pair(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+                }
+            }
+            return null;
+        });
+    }
+
     /** The product with {@code sku} (exact, after trimming) in run {@code runId}. */
     public Optional<ProductStat> product(int runId, String sku) {
         return store.read(ctx -> ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)

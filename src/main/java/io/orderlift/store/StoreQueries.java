@@ -42,6 +42,16 @@ public final class StoreQueries {
         });
     }
 
+    /** True when the catalog holds {@code sku} (exactly, after trimming). */
+    public boolean hasSku(String sku) {
+        return store.read(ctx -> ctx.fetchExists(PRODUCTS, PRODUCTS.SKU.eq(sku.strip())));
+    }
+
+    /** True when some product has category {@code category}. */
+    public boolean hasCategory(String category) {
+        return store.read(ctx -> ctx.fetchExists(PRODUCTS, PRODUCTS.CATEGORY.eq(category.strip())));
+    }
+
     /** The import history, newest first. */
     public List<ImportBatch> imports() {
         return store.read(StoreQueries::imports);

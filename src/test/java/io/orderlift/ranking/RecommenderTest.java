@@ -90,7 +90,7 @@ class RecommenderTest {
     void cartTotalCapsThePriceOfWhatIsOffered() {
         RankingModel model = RankingModel.builder(10_000)
                 .product(0, "SOCKS", null, "Acc", 20, 1_000, 0).product(1, "BOOTS", null, "Boots", 180, 500, 0)
-                .product(2, "LACES", null, "Acc", 5, 500, 0)
+                .product(2, "LACES", null, "Acc", 5, 100, 0)
                 .pair(0, 1, 100, 0).pair(0, 2, 50, 0)
                 .build();
         Recommender recommender = new Recommender(model, CurationRules.NONE);
@@ -106,7 +106,7 @@ class RecommenderTest {
         RankingModel model = RankingModel.builder(10_000)
                 .product(0, "A", null, "Cat1", 100, 1_000, 0)
                 .product(1, "B", null, "Cat2", 10, 500, 0).product(2, "C", null, "Cat2", 10, 500, 0)
-                .product(3, "D", null, "Cat3", 10, 500, 0).product(4, "E", null, "Cat4", 10, 500, 0)
+                .product(3, "D", null, "Cat3", 10, 500, 0).product(4, "E", null, "Cat4", 10, 100, 0)
                 .product(5, "PINNED", null, "Cat5", 10, 10, 0)
                 .pair(0, 1, 300, 0).pair(0, 2, 200, 0).pair(0, 3, 100, 0).pair(0, 4, 50, 0)
                 .build();
@@ -135,11 +135,26 @@ class RecommenderTest {
     }
 
     @Test
+    void aPopularExpensiveItemTheAnchorDoesNotMakeMoreLikelyIsNotRecommended() {
+        RankingModel model = RankingModel.builder(10_000)
+                .product(0, "TENT", null, "Tents", 300, 1_000, 0)
+                .product(1, "JACKET", null, "Jackets", 150, 1_000, 0)
+                .product(2, "STAKES", null, "Acc", 9, 400, 0)
+                .pair(0, 1, 90, 0).pair(0, 2, 300, 0)
+                .build();
+        Recommender recommender = new Recommender(model, CurationRules.NONE);
+        assertEquals(List.of("STAKES"), skus(recommender.recommend(Placement.CART, cart("TENT"), PROFILE, 0)),
+                "9% of tent orders hold the jacket, as do 10% of all orders: no association");
+        WeightingProfile noFloor = new WeightingProfile("no-floor", 1, 5, 3, 30, 1, 60, 0.5, 2, 4, 3, 0, 3);
+        assertEquals(List.of("JACKET", "STAKES"), skus(recommender.recommend(Placement.CART, cart("TENT"), noFloor, 0)));
+    }
+
+    @Test
     void perCategoryCapKeepsTheListVaried() {
         RankingModel model = RankingModel.builder(10_000)
                 .product(0, "A", null, "X", 100, 1_000, 0)
                 .product(1, "B1", null, "Batteries", 10, 500, 0).product(2, "B2", null, "Batteries", 10, 500, 0)
-                .product(3, "B3", null, "Batteries", 10, 500, 0).product(4, "L", null, "Lamps", 10, 500, 0)
+                .product(3, "B3", null, "Batteries", 10, 500, 0).product(4, "L", null, "Lamps", 10, 50, 0)
                 .pair(0, 1, 300, 0).pair(0, 2, 250, 0).pair(0, 3, 200, 0).pair(0, 4, 10, 0)
                 .build();
         Recommendations r = new Recommender(model, CurationRules.NONE).recommend(Placement.CART, cart("A"), PROFILE, 0);

@@ -1,0 +1,61 @@
+package io.orderlift.ranking;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderlift.store.ProfileStore;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreException;
+
+/** Weighting profiles in a store: saved as JSON, one active; the defaults when none was saved. */
+public final class Profiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProfileStore profiles;
+
+    public Profiles(Store store) {
+        this.profiles = new ProfileStore(store);
+    }
+
+    /** The active profile, or {@link WeightingProfile#defaults()}. */
+    public WeightingProfile active() {
+        return profiles.active().map(p -> read(p.settings())).orElse(WeightingProfile.defaults());
+    }
+
+    /** The profile named {@code name}; "default" is the defaults unless one was saved under that name. */
+    public WeightingProfile named(String name) {
+        return profiles.get(name).map(p -> read(p.settings())).orElseGet(() -> {
+            if (WeightingProfile.DEFAULT_NAME.equals(name)) {
+                return WeightingProfile.defaults();
+            }
+            throw new IllegalArgumentException("There is no weighting profile named '" + name + "'");
+        });
+    }
+
+    public void save(WeightingProfile profile, boolean activate) {
+        try {
+            profiles.save(profile.name(), JSON.writeValueAsString(profile), activate);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void activate(String name) {
+        profiles.activate(name);
+    }
+
+    public List<WeightingProfile> all() {
+        return profiles.all().stream().map(p -> read(p.settings())).toList();
+    }
+
+    private static WeightingProfile read(String json) {
+        try {
+            return JSON.readValue(json, WeightingProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("A stored weighting profile cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.orderlift.ranking;
+
+import java.util.OptionalInt;
+
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.CurationStore.CuratedPair;
+import io.orderlift.store.CurationStore.Exclusion;
+import io.orderlift.store.Store;
+
+/** Compiles a store's curation into {@link CurationRules} for a model; SKUs the model does not know are skipped. */
+public final class StoredCuration {
+
+    private StoredCuration() {
+    }
+
+    public static CurationRules load(Store store, RankingModel model) {
+        CurationStore curation = new CurationStore(store);
+        CurationRules rules = new CurationRules();
+        for (CuratedPair pair : curation.pairs()) {
+            OptionalInt anchor = model.idOf(pair.anchorSku());
+            OptionalInt candidate = model.idOf(pair.candidateSku());
+            if (anchor.isEmpty() || candidate.isEmpty()) {
+                continue;
+            }
+            Placement placement = Placement.fromCli(pair.placement());
+            switch (pair.status()) {
+                case "approved" -> rules.approve(placement, anchor.getAsInt(), candidate.getAsInt());
+                case "rejected" -> rules.reject(placement, anchor.getAsInt(), candidate.getAsInt());
+                default -> rules.pin(placement, anchor.getAsInt(), candidate.getAsInt());
+            }
+        }
+        for (Exclusion e : curation.exclusions()) {
+            switch (e.kind()) {
+                case "sku" -> model.idOf(e.first()).ifPresent(rules::excludeSku);
+                case "category" -> {
+                    int category = model.categoryIndex(e.first());
+                    if (category >= 0) {
+                        rules.excludeCategory(category);
+                    }
+                }
+                case "category-pair" -> {
+                    int from = model.categoryIndex(e.first());
+                    int to = model.categoryIndex(e.second());
+                    if (from >= 0 && to >= 0) {
+                        rules.excludeCategoryPair(from, to);
+                    }
+                }
+                default -> {
+                    OptionalInt a = model.idOf(e.first());
+                    OptionalInt c = model.idOf(e.second());
+                    if (a.isPresent() && c.isPresent()) {
+                        rules.excludePair(a.getAsInt(), c.getAsInt());
+                    }
+                }
+            }
+        }
+        return rules;
+    }
+}
