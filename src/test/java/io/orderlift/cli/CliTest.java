@@ -103,6 +103,56 @@ class CliTest {
     }
 
     @Test
+    void recommendsForACartAndCuratesFromScripts() throws Exception {
+        Path store = dir.resolve("outdoor");
+        run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv");
+        run("mine", "--store", store.toString());
+        String s = store.toString();
+        Result cart = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001", "--json");
+        assertEquals(0, cart.code(), cart.err());
+        JsonNode json = cart.json();
+        assertEquals("cart", json.get("placement").asText());
+        assertEquals(548.0, json.get("cartTotal").asDouble(), 0.001);
+        JsonNode first = json.get("items").get(0);
+        for (String key : List.of("sku", "score", "acceptance", "price", "rpi", "popularityRank", "anchors", "rules")) {
+            assertTrue(first.has(key), key);
+        }
+        assertEquals("OUT-FOOTPRINT", first.get("sku").asText(), "the premium add-on leads at w = 1");
+        assertEquals("OUT-TEN-001", first.get("anchors").get(0).get("sku").asText());
+        assertTrue(first.get("anchors").get(0).has("co"));
+        Result popular = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001",
+                "--price-weight", "0", "--json");
+        assertEquals("OUT-STAKES", popular.json().get("items").get(0).get("sku").asText());
+
+        assertEquals(0, run("curate", "--store", s, "reject", "--anchor", "OUT-TEN-001", "--candidate",
+                "OUT-FOOTPRINT").code());
+        assertEquals(0, run("curate", "--store", s, "pin", "--anchor", "OUT-TEN-001", "--candidate",
+                "OUT-HEADLAMP").code());
+        assertEquals(0, run("curate", "--store", s, "exclude", "--category", "Sleeping bags", "--reason", "test").code());
+        JsonNode curated = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001", "--json")
+                .json().get("items");
+        assertEquals("OUT-HEADLAMP", curated.get(0).get("sku").asText());
+        assertEquals("pin", curated.get(0).get("rules").get(0).asText());
+        for (JsonNode item : curated) {
+            assertTrue(!item.get("sku").asText().equals("OUT-FOOTPRINT"), "rejected");
+            assertTrue(!item.get("sku").asText().startsWith("OUT-SLP") && !item.get("sku").asText().equals("OUT-PAD-PRO"),
+                    "category excluded");
+        }
+        JsonNode list = run("curate", "--store", s, "list", "--json").json();
+        assertEquals(2, list.get("pairs").size());
+        assertEquals(1, list.get("exclusions").size());
+        assertTrue(run("curate", "--store", s, "undo").out().startsWith("Undid exclude"));
+        Result confirmation = run("recommend", "--store", s, "--placement", "confirmation", "--items",
+                "OUT-FILTER:2", "--json");
+        assertEquals("OUT-CARTRIDGE", confirmation.json().get("items").get(0).get("sku").asText());
+        assertEquals("follow-on", confirmation.json().get("items").get(0).get("anchors").get(0).get("evidence").asText());
+
+        assertEquals(1, run("curate", "--store", s, "pin", "--anchor", "NOPE", "--candidate", "OUT-STAKES").code());
+        assertEquals(1, run("recommend", "--store", s, "--placement", "basket", "--items", "OUT-TEN-001").code());
+        assertEquals(1, run("curate", "--store", s, "exclude", "--sku", "OUT-STAKES", "--category", "Tents").code());
+    }
+
+    @Test
     void importsTheShopifyExport() throws Exception {
         Result r = run("import", "--store", dir.resolve("shop").toString(), "--input",
                 "sample-stores/beauty/shopify-orders-export.csv", "--format", "shopify", "--json");
