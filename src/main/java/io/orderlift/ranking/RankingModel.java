@@ -19,6 +19,9 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
  */
 public final class RankingModel {
 
+    /** How many companions per kind of evidence a category aggregate keeps. */
+    static final int CATEGORY_COMPANIONS = 100;
+
     final int n;
     final int productCount;
     final String[] sku;
@@ -113,8 +116,7 @@ public final class RankingModel {
         IntArrayList cos = new IntArrayList();
         IntArrayList follows = new IntArrayList();
         for (int c = 0; c < k; c++) {
-            int[] keys = coByCategory.get(c).keySet().toIntArray();
-            Arrays.sort(keys);
+            int[] keys = strongest(coByCategory.get(c), followByCategory.get(c));
             for (int key : keys) {
                 cands.add(key);
                 cos.add(coByCategory.get(c).get(key));
@@ -125,6 +127,33 @@ public final class RankingModel {
         categoryCandidate = cands.toIntArray();
         categoryCo = cos.toIntArray();
         categoryFollow = follows.toIntArray();
+    }
+
+    /**
+     * The candidates of a category aggregate worth keeping: the {@link #CATEGORY_COMPANIONS} with the
+     * highest co counts and those with the highest follow counts, in id order. A thin anchor backs
+     * off to its category's strongest companions, not to every product ever bought beside it.
+     */
+    private static int[] strongest(Int2IntOpenHashMap co, Int2IntOpenHashMap follow) {
+        int[] all = co.keySet().toIntArray();
+        if (all.length <= CATEGORY_COMPANIONS) {
+            Arrays.sort(all);
+            return all;
+        }
+        it.unimi.dsi.fastutil.ints.IntOpenHashSet keep = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+        for (Int2IntOpenHashMap counts : List.of(co, follow)) {
+            int[] byCount = all.clone();
+            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(byCount, (x, y) -> {
+                int cmp = Integer.compare(counts.get(y), counts.get(x));
+                return cmp != 0 ? cmp : Integer.compare(x, y);
+            });
+            for (int i = 0; i < CATEGORY_COMPANIONS; i++) {
+                keep.add(byCount[i]);
+            }
+        }
+        int[] kept = keep.toIntArray();
+        Arrays.sort(kept);
+        return kept;
     }
 
     public static Builder builder(int n) {

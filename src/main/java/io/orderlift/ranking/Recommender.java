@@ -34,6 +34,7 @@ public final class Recommender {
     private final RankingModel model;
     private final CurationRules curation;
     private final ThreadLocal<Scratch> scratch;
+    private volatile WeightedPrices weightedPrices;
 
     public Recommender(RankingModel model, CurationRules curation) {
         this.model = model;
@@ -80,6 +81,7 @@ public final class Recommender {
         int[] eligible = new int[s.touchedCount];
         int count = 0;
         double w = profile.priceWeight();
+        double[] weighted = weightedPrices(w);
         for (int t = 0; t < s.touchedCount; t++) {
             int c = s.touched[t];
             String rule = blockedCandidate(c, cartCategories);
@@ -91,21 +93,8 @@ public final class Recommender {
                 continue;
             }
             s.acceptance[c] = 1 - s.notProbability[c];
-            s.score[c] = s.acceptance[c] * Math.pow(model.price[c], w);
+            s.score[c] = s.acceptance[c] * weighted[c];
             eligible[count++] = c;
-        }
-        int[] byScore = Arrays.copyOf(eligible, count);
-        IntArrays.quickSort(byScore, (x, y) -> {
-            int cmp = Double.compare(s.score[y], s.score[x]);
-            return cmp != 0 ? cmp : Integer.compare(model.skuOrder[x], model.skuOrder[y]);
-        });
-        int[] byAcceptance = Arrays.copyOf(eligible, count);
-        IntArrays.quickSort(byAcceptance, (x, y) -> {
-            int cmp = Double.compare(s.acceptance[y], s.acceptance[x]);
-            return cmp != 0 ? cmp : Integer.compare(model.skuOrder[x], model.skuOrder[y]);
-        });
-        for (int r = 0; r < count; r++) {
-            s.popularity[byAcceptance[r]] = r + 1;
         }
         int length = limit > 0 ? limit : profile.length(placement);
         List<Recommendation> result = new ArrayList<>();
@@ -127,16 +116,29 @@ public final class Recommender {
                 if (model.category[c] >= 0) {
                     perCategory[model.category[c]]++;
                 }
+                if (s.touchedStamp[c] == s.stamp && s.removedStamp[c] != s.stamp) {
+                    s.popularity[c] = popularityRank(s, c, eligible, count);
+                }
                 result.add(recommendation(s, placement, c, w, true));
             }
         }
-        for (int r = 0; r < count && result.size() < length; r++) {
-            int c = byScore[r];
-            if (s.listed[c] == s.stamp) {
-                continue;
+        // the best remaining candidate, one at a time: the list is short, the candidates many
+        while (result.size() < length) {
+            int best = -1;
+            for (int r = 0; r < count; r++) {
+                int c = eligible[r];
+                if (s.listed[c] != s.stamp && s.capped[c] != s.stamp
+                        && (best < 0 || better(s.score, c, best))) {
+                    best = c;
+                }
             }
+            if (best < 0) {
+                break;
+            }
+            int c = best;
             int cat = model.category[c];
             if (cat >= 0 && perCategory[cat] >= profile.perCategoryCap()) {
+                s.capped[c] = s.stamp;
                 s.remove(c, "category-cap");
                 continue;
             }
@@ -144,12 +146,47 @@ public final class Recommender {
             if (cat >= 0) {
                 perCategory[cat]++;
             }
+            s.popularity[c] = popularityRank(s, c, eligible, count);
             result.add(recommendation(s, placement, c, w, false));
         }
         return new Recommendations(placement.cliName(), total, profile.name(), w, result, s.removedList(model));
     }
 
     private enum Evidence { SAME_ORDER, FOLLOW_ON }
+
+    /** Higher {@code values} first, ties by SKU. */
+    private boolean better(double[] values, int x, int y) {
+        int cmp = Double.compare(values[x], values[y]);
+        return cmp > 0 || cmp == 0 && model.skuOrder[x] < model.skuOrder[y];
+    }
+
+    /** 1 + the eligible candidates with a higher acceptance (ties by SKU): the rank at w = 0. */
+    private int popularityRank(Scratch s, int c, int[] eligible, int count) {
+        int rank = 1;
+        for (int r = 0; r < count; r++) {
+            if (eligible[r] != c && better(s.acceptance, eligible[r], c)) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /** price^w for every product, computed once per w (a slider move re-ranks without a pow per pair). */
+    private double[] weightedPrices(double w) {
+        WeightedPrices cached = weightedPrices;
+        if (cached == null || cached.w() != w) {
+            double[] powered = new double[model.productCount];
+            for (int p = 0; p < powered.length; p++) {
+                powered[p] = Math.pow(model.price[p], w);
+            }
+            cached = new WeightedPrices(w, powered);
+            weightedPrices = cached;
+        }
+        return cached.prices();
+    }
+
+    private record WeightedPrices(double w, double[] prices) {
+    }
 
     /** Adds anchor {@code a}'s evidence of one kind, its own or its category's. */
     private void gather(Scratch s, Placement placement, int a, Evidence kind, WeightingProfile profile) {
@@ -266,6 +303,7 @@ public final class Recommender {
         final int[] popularity;
         final int[] head;
         final int[] removedStamp;
+        final int[] capped;
         final String[] removedRule;
         int touchedCount;
         int stamp;
@@ -290,6 +328,7 @@ public final class Recommender {
             popularity = new int[products];
             head = new int[products];
             removedStamp = new int[products];
+            capped = new int[products];
             removedRule = new String[products];
         }
 
