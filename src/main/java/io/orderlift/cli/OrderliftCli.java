@@ -18,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "orderlift", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = OrderliftCli.Version.class,
         description = "Cross-sell recommendations tuned for order value.",
         subcommands = {ImportCommand.class, InfoCommand.class, MineCommand.class, PairsCommand.class,
-                CurateCommand.class, RecommendCommand.class})
+                CurateCommand.class, RecommendCommand.class, ProfileCommand.class})
 public final class OrderliftCli {
 
     /** Exit code for bad input (a bad file, a missing store, a locked store). */

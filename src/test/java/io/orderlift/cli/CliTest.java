@@ -147,6 +147,12 @@ class CliTest {
         assertEquals("OUT-CARTRIDGE", confirmation.json().get("items").get(0).get("sku").asText());
         assertEquals("follow-on", confirmation.json().get("items").get(0).get("anchors").get(0).get("evidence").asText());
 
+        assertEquals(0, run("profile", "--store", s, "save", "popular", "--price-weight", "0", "--activate").code());
+        assertEquals("OUT-STAKES", run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001",
+                "--json").json().get("items").get(1).get("sku").asText(), "the active profile ranks by acceptance");
+        assertEquals(0.0, run("profile", "--store", s, "show", "--json").json().get("priceWeight").asDouble());
+        assertTrue(run("profile", "--store", s, "list").out().contains("* popular"));
+        assertEquals(1, run("profile", "--store", s, "activate", "default").code(), "'default' was never saved");
         assertEquals(1, run("curate", "--store", s, "pin", "--anchor", "NOPE", "--candidate", "OUT-STAKES").code());
         assertEquals(1, run("recommend", "--store", s, "--placement", "basket", "--items", "OUT-TEN-001").code());
         assertEquals(1, run("curate", "--store", s, "exclude", "--sku", "OUT-STAKES", "--category", "Tents").code());

@@ -1,0 +1,115 @@
+package io.orderlift.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code orderlift profile}: the store's weighting profiles (several per store, one active). */
+@Command(name = "profile", description = {
+        "Weighting profiles:",
+        "  profile --store DIR list [--json]",
+        "  profile --store DIR show [NAME] [--json]      (the active one without NAME)",
+        "  profile --store DIR save NAME [--from NAME] [setting options] [--activate]",
+        "  profile --store DIR activate NAME"})
+final class ProfileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "list, show, save or activate")
+    String action;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--from", paramLabel = "NAME", description = "Start from this profile (default: the active one).")
+    String from;
+
+    @Option(names = "--activate", description = "Make the saved profile the active one.")
+    boolean activate;
+
+    @Option(names = "--price-weight", paramLabel = "W") Double priceWeight;
+    @Option(names = "--smoothing", paramLabel = "M") Double smoothing;
+    @Option(names = "--min-evidence", paramLabel = "N") Integer minEvidence;
+    @Option(names = "--backoff-below", paramLabel = "ORDERS") Integer backoffBelowOrders;
+    @Option(names = "--max-price-ratio", paramLabel = "R") Double maxPriceRatio;
+    @Option(names = "--one-tap-max-price", paramLabel = "P") Double oneTapMaxPrice;
+    @Option(names = "--one-tap-max-share", paramLabel = "S") Double oneTapMaxShare;
+    @Option(names = "--category-cap", paramLabel = "K") Integer perCategoryCap;
+    @Option(names = "--cart-length", paramLabel = "K") Integer cartLength;
+    @Option(names = "--confirmation-length", paramLabel = "K") Integer confirmationLength;
+    @Option(names = "--min-lift", paramLabel = "L") Double minLift;
+    @Option(names = "--min-customers", paramLabel = "N") Integer minCustomers;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store target = Store.open(store.directory)) {
+            Profiles profiles = new Profiles(target);
+            switch (action) {
+                case "list" -> {
+                    var all = profiles.all();
+                    String active = profiles.active().name();
+                    out.println(json.enabled ? Json.write(all) : all.isEmpty()
+                            ? "No saved profiles; the defaults are in use (profile show)."
+                            : String.join("\n", all.stream().map(p -> (p.name().equals(active) ? "* " : "  ") + p.name())
+                            .toList()));
+                }
+                case "show" -> {
+                    WeightingProfile profile = name == null ? profiles.active() : profiles.named(name);
+                    out.println(json.enabled ? Json.write(profile) : profile.toString()
+                            .replace("WeightingProfile[", "").replace("]", "").replace(", ", "\n"));
+                }
+                case "save" -> {
+                    requireName();
+                    WeightingProfile base = from == null ? profiles.active() : profiles.named(from);
+                    WeightingProfile saved = edit(base.withName(name.strip()));
+                    profiles.save(saved, activate);
+                    out.println("Saved profile " + saved.name() + (activate ? " and made it active." : "."));
+                }
+                case "activate" -> {
+                    requireName();
+                    profiles.activate(name.strip());
+                    out.println("Profile " + name.strip() + " is active.");
+                }
+                default -> throw new IllegalArgumentException("'" + action + "' is not list, show, save or activate");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void requireName() {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(action + " needs a profile NAME");
+        }
+    }
+
+    private WeightingProfile edit(WeightingProfile p) {
+        return new WeightingProfile(p.name(), or(priceWeight, p.priceWeight()), or(smoothing, p.smoothing()),
+                or(minEvidence, p.minEvidence()), or(backoffBelowOrders, p.backoffBelowOrders()),
+                or(maxPriceRatio, p.maxPriceRatio()), or(oneTapMaxPrice, p.oneTapMaxPrice()),
+                or(oneTapMaxShare, p.oneTapMaxShare()), or(perCategoryCap, p.perCategoryCap()),
+                or(cartLength, p.cartLength()), or(confirmationLength, p.confirmationLength()),
+                or(minLift, p.minLift()), or(minCustomers, p.minCustomers()));
+    }
+
+    private static <T> T or(T given, T current) {
+        return given != null ? given : current;
+    }
+}
