@@ -33,6 +33,10 @@ public final class WorkbenchApp extends Application {
         WorkbenchSettings settings = new WorkbenchSettings(dataDirectory);
         model = new WorkbenchModel(runner, settings, dataDirectory);
         new WorkbenchWindow(stage, model, FileDialogs.nativeDialogs());
+        var icon = WorkbenchApp.class.getResource("/orderlift/icons/orderlift.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.show();
         Path requested = requestedStore();
         if (requested != null) {

@@ -104,11 +104,11 @@ public final class OverviewView extends ScrollPane {
         table.setPlaceholder(new Label("No imports yet: File → Import orders…"));
         table.getColumns().add(column("#", b -> b.id()));
         TableColumn<ImportBatch, String> file = text("File", ImportBatch::file);
-        file.setPrefWidth(240);
+        file.setPrefWidth(190);
         table.getColumns().add(file);
         table.getColumns().add(text("Format", ImportBatch::format));
         TableColumn<ImportBatch, String> when = text("Imported", b -> WHEN.format(b.importedAt()));
-        when.setPrefWidth(140);
+        when.setPrefWidth(130);
         table.getColumns().add(when);
         table.getColumns().add(column("Orders", ImportBatch::orders));
         table.getColumns().add(column("Replaced", ImportBatch::ordersReplaced));
