@@ -39,6 +39,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStorefrontEvaluatorNeedsOnlyTheRuleSet() {
+        noClasses().that().resideInAPackage("io.orderlift.ruleset.evaluator..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.store..", "io.orderlift.mining..",
+                        "io.orderlift.ranking..", "io.orderlift.ui..", "io.orderlift.cli..", "io.orderlift.samples..",
+                        "io.orderlift.evaluation..", "org.h2..", "org.jooq..", "org.flywaydb..", "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void miningAndRankingKnowNothingOfPublishingOrFaces() {
+        noClasses().that().resideInAnyPackage("io.orderlift.mining..", "io.orderlift.ranking..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.ruleset..", "io.orderlift.cli..",
+                        "io.orderlift.ui..")
+                .check(classes);
+    }
+
+    @Test
     void theStoreDependsOnNoHigherLayer() {
         noClasses().that().resideInAPackage("io.orderlift.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.cli..", "io.orderlift.ui..",

@@ -18,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "orderlift", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = OrderliftCli.Version.class,
         description = "Cross-sell recommendations tuned for order value.",
         subcommands = {ImportCommand.class, InfoCommand.class, MineCommand.class, PairsCommand.class,
-                CurateCommand.class, RecommendCommand.class, ProfileCommand.class})
+                CurateCommand.class, RecommendCommand.class, ProfileCommand.class, PublishCommand.class,
+                CheckRulesetCommand.class, EvaluateCommand.class})
 public final class OrderliftCli {
 
     /** Exit code for bad input (a bad file, a missing store, a locked store). */
@@ -52,7 +53,8 @@ public final class OrderliftCli {
                 cli.getOut().flush();
             }
         } else if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException
+                || e instanceof io.orderlift.ruleset.evaluator.RuleSetException) {
             err.println(e.getMessage());
         } else {
             err.println("Unexpected error: " + e);

@@ -25,6 +25,7 @@ public final class CurationRules {
     private final IntOpenHashSet excludedCategories = new IntOpenHashSet();
     private final LongOpenHashSet excludedCategoryPairs = new LongOpenHashSet();
     private final LongOpenHashSet excludedPairs = new LongOpenHashSet();
+    private boolean approvedOnly;
 
     public CurationRules() {
         for (Placement p : Placement.values()) {
@@ -76,12 +77,27 @@ public final class CurationRules {
         return this;
     }
 
-    boolean pairBlocked(Placement placement, int anchor, int candidate) {
-        long k = key(anchor, candidate);
-        return rejected.get(placement).contains(k) || excludedPairs.contains(k);
+    /**
+     * Approved-only mode: only approved pairs (and pins) are used, as when publishing just the
+     * approved pairs.
+     */
+    public CurationRules approvedOnly(boolean only) {
+        this.approvedOnly = only;
+        return this;
     }
 
-    boolean isApproved(Placement placement, int anchor, int candidate) {
+    public boolean isApprovedOnly() {
+        return approvedOnly;
+    }
+
+    boolean pairBlocked(Placement placement, int anchor, int candidate) {
+        long k = key(anchor, candidate);
+        return rejected.get(placement).contains(k) || excludedPairs.contains(k)
+                || approvedOnly && !approved.get(placement).contains(k);
+    }
+
+    /** Whether the pair is approved in {@code placement}. */
+    public boolean isApproved(Placement placement, int anchor, int candidate) {
         return approved.get(placement).contains(key(anchor, candidate));
     }
 

@@ -180,6 +180,15 @@ public final class RankingModel {
         return name == null ? -1 : categories.indexOf(name);
     }
 
+    public String title(int product) {
+        return title[product];
+    }
+
+    /** orders(a) of the mining run. */
+    public int ordersOf(int product) {
+        return orders[product];
+    }
+
     public double price(int product) {
         return price[product];
     }

@@ -94,6 +94,7 @@ public final class Recommender {
             }
             s.acceptance[c] = 1 - s.notProbability[c];
             s.score[c] = s.acceptance[c] * weighted[c];
+            s.eligible[c] = s.stamp;
             eligible[count++] = c;
         }
         int length = limit > 0 ? limit : profile.length(placement);
@@ -116,7 +117,7 @@ public final class Recommender {
                 if (model.category[c] >= 0) {
                     perCategory[model.category[c]]++;
                 }
-                if (s.touchedStamp[c] == s.stamp && s.removedStamp[c] != s.stamp) {
+                if (s.eligible[c] == s.stamp) {
                     s.popularity[c] = popularityRank(s, c, eligible, count);
                 }
                 result.add(recommendation(s, placement, c, w, true));
@@ -188,9 +189,41 @@ public final class Recommender {
     private record WeightedPrices(double w, double[] prices) {
     }
 
-    /** Adds anchor {@code a}'s evidence of one kind, its own or its category's. */
+    /** Adds anchor {@code a}'s evidence of one kind to the scratch space. */
     private void gather(Scratch s, Placement placement, int a, Evidence kind, WeightingProfile profile) {
-        boolean sameOrder = kind == Evidence.SAME_ORDER;
+        forEachContribution(placement, a, kind == Evidence.SAME_ORDER, profile, new ContributionVisitor() {
+            @Override
+            public void contribution(int c, boolean sameOrder, int via, double p, int co, int follow) {
+                if (s.inCart[c] != s.stamp) {
+                    s.touch(c);
+                    s.notProbability[c] *= 1 - p;
+                    s.addEvidence(c, a, sameOrder, via, p, co, follow);
+                }
+            }
+
+            @Override
+            public void blocked(int c) {
+                if (s.inCart[c] != s.stamp) {
+                    s.remove(c, "rejected-or-excluded-pair");
+                }
+            }
+        });
+    }
+
+    /** Receives the evidence one anchor gives, in the order it is combined. */
+    private interface ContributionVisitor {
+        void contribution(int candidate, boolean sameOrder, int via, double p, int co, int follow);
+
+        void blocked(int candidate);
+    }
+
+    /**
+     * Anchor {@code a}'s evidence of one kind, its own pairs or its category's, in candidate-id
+     * order: pairs under {@code minEvidence} or the lift floor are skipped, rejected and excluded
+     * pairs are reported as blocked.
+     */
+    private void forEachContribution(Placement placement, int a, boolean sameOrder, WeightingProfile profile,
+                                     ContributionVisitor visitor) {
         int cat = model.category[a];
         boolean backoff = model.orders[a] < profile.backoffBelowOrders() && cat >= 0;
         int from;
@@ -217,22 +250,66 @@ public final class Recommender {
         for (int i = from; i < to; i++) {
             int c = candidates[i];
             int evidence = sameOrder ? coCounts[i] : followCounts[i];
-            if (evidence < profile.minEvidence() || c == a || s.inCart[c] == s.stamp) {
+            if (evidence < profile.minEvidence() || c == a) {
                 continue;
             }
             if (curation.pairBlocked(placement, a, c)) {
-                s.remove(c, "rejected-or-excluded-pair");
+                visitor.blocked(c);
                 continue;
             }
             double base = model.baseRate(c);
             double p = Acceptance.smoothed(evidence, anchorTotal, base, profile.smoothing());
-            if (p <= profile.minLift() * base) {
-                continue;
+            if (p > profile.minLift() * base) {
+                visitor.contribution(c, sameOrder, backoff ? cat : -1, p, coCounts[i], followCounts[i]);
             }
-            s.touch(c);
-            s.notProbability[c] *= 1 - p;
-            s.addEvidence(c, a, sameOrder, backoff ? cat : -1, p, coCounts[i], followCounts[i]);
         }
+    }
+
+    /**
+     * Everything anchor {@code a} alone contributes in {@code placement}, in the order it is
+     * combined (same-order evidence, then for confirmation follow-on evidence): what a published
+     * rule set carries per anchor so a storefront computes the same answer.
+     */
+    public List<Contribution> contributions(Placement placement, int a, WeightingProfile profile) {
+        List<Contribution> list = new ArrayList<>();
+        ContributionVisitor collect = new ContributionVisitor() {
+            @Override
+            public void contribution(int c, boolean sameOrder, int via, double p, int co, int follow) {
+                list.add(new Contribution(c, sameOrder, via < 0 ? null : model.categories.get(via), p, co, follow));
+            }
+
+            @Override
+            public void blocked(int candidate) {
+            }
+        };
+        forEachContribution(placement, a, true, profile, collect);
+        if (placement == Placement.CONFIRMATION) {
+            forEachContribution(placement, a, false, profile, collect);
+        }
+        return list;
+    }
+
+    /**
+     * Whether curation keeps product {@code c} off every list whatever the cart (an excluded SKU or
+     * category); category-pair exclusions depend on the cart and are not covered.
+     */
+    public boolean alwaysExcluded(int c) {
+        return curation.skuExcluded(c) || curation.categoryExcluded(model.category[c]);
+    }
+
+    /** The pins of {@code anchor} in {@code placement}, in pin order (possibly empty). */
+    public int[] pins(Placement placement, int anchor) {
+        IntArrayList pinned = curation.pins(placement, anchor);
+        return pinned == null ? new int[0] : pinned.toIntArray();
+    }
+
+    /** Whether the pair is rejected (in this placement) or excluded. */
+    public boolean pairBlocked(Placement placement, int anchor, int candidate) {
+        return curation.pairBlocked(placement, anchor, candidate);
+    }
+
+    public CurationRules curation() {
+        return curation;
     }
 
     /** Why curation keeps {@code c} off the list whatever its evidence, or null. */
@@ -304,6 +381,7 @@ public final class Recommender {
         final int[] head;
         final int[] removedStamp;
         final int[] capped;
+        final int[] eligible;
         final String[] removedRule;
         int touchedCount;
         int stamp;
@@ -329,6 +407,7 @@ public final class Recommender {
             head = new int[products];
             removedStamp = new int[products];
             capped = new int[products];
+            eligible = new int[products];
             removedRule = new String[products];
         }
 

@@ -1,0 +1,64 @@
+package io.orderlift.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.orderlift.ranking.CartItem;
+import io.orderlift.ruleset.evaluator.Answer;
+import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orderlift evaluate}: the storefront evaluator, answering from the rule set alone. */
+@Command(name = "evaluate", description = "Answer a cart or order from a published rule set alone (as a storefront does).")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ruleset", required = true, paramLabel = "FILE")
+    Path ruleset;
+
+    @Option(names = "--placement", required = true, paramLabel = "cart|confirmation")
+    String placement;
+
+    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...")
+    String items;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "K")
+    int limit;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        RuleSet rules = RuleSetJson.read(ruleset);
+        List<RuleSet.Item> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse)
+                .map(i -> new RuleSet.Item(i.sku(), i.quantity())).toList();
+        Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, limit);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.enabled) {
+            out.println(Json.write(answer));
+        } else {
+            out.printf("%s placement, total %.2f (rule set version %d)%n", answer.placement(), answer.cartTotal(),
+                    rules.version());
+            int rank = 1;
+            for (Answer.Item item : answer.items()) {
+                out.printf("%d. %-20s price %8.2f  acceptance %.3f  rpi %7.3f  score %8.3f%s%n", rank++, item.sku(),
+                        item.price(), item.acceptance(), item.rpi(), item.score(),
+                        item.rules().isEmpty() ? "" : "  " + item.rules());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package io.orderlift.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.orderlift.ruleset.Publisher;
+import io.orderlift.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orderlift publish}: writes the rule set a storefront serves on its own. */
+@Command(name = "publish", description = {
+        "Write the rule set (JSON, validated against resources/ruleset.schema.json) atomically to FILE,",
+        "and keep the version in the store."})
+final class PublishCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the rule set.")
+    Path out;
+
+    @Option(names = "--note", defaultValue = "", paramLabel = "TEXT", description = "A note kept with the version.")
+    String note;
+
+    @Option(names = "--approved-only", description = "Publish only the pairs approved by the merchandiser (and pins).")
+    boolean approvedOnly;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "The weighting profile (default: the active one).")
+    String profile;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        Publisher.Result result;
+        try (Store source = Store.open(store.directory)) {
+            result = new Publisher().publish(source, out, note, profile, approvedOnly);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(json.enabled ? Json.write(result) : String.format(
+                "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",
+                result.version(), result.file(), result.bytes(), result.products(), result.anchors(), result.evidence(),
+                result.conformanceCases(), result.contentHash()));
+        o.flush();
+        return 0;
+    }
+}

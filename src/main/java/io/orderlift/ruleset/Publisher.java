@@ -1,0 +1,93 @@
+package io.orderlift.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderlift.ranking.CurationRules;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.RankingModels;
+import io.orderlift.ranking.StoredCuration;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.PublishedVersions;
+import io.orderlift.store.Store;
+
+/**
+ * Publishes a store's rule set: builds it from the active profile, curation and mining run,
+ * validates it against the schema, writes it atomically and keeps the version in the store. If
+ * anything fails, the previous file and the store's version history are left as they were.
+ */
+public final class Publisher {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicFileWriter writer;
+
+    public Publisher() {
+        this(new AtomicFileWriter());
+    }
+
+    public Publisher(AtomicFileWriter writer) {
+        this.writer = writer;
+    }
+
+    /** What a publish produced. JSON names are read by outside checks. */
+    public record Result(long version, String file, long bytes, String contentHash, int products, int anchors,
+                         long evidence, int conformanceCases, boolean approvedOnly, String profile) {
+    }
+
+    /**
+     * Publishes to {@code out}.
+     *
+     * @param profileName  the profile to publish with, or null for the active one
+     * @param approvedOnly publish only the approved pairs (and pins)
+     */
+    public Result publish(Store store, Path out, String note, String profileName, boolean approvedOnly) {
+        Profiles profiles = new Profiles(store);
+        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
+        RankingModel model = RankingModels.load(store, profile.minCustomers());
+        CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
+        List<CurationStore.Exclusion> exclusions = new CurationStore(store).exclusions();
+        RuleSetBuilder builder = new RuleSetBuilder(model, curation, profile, exclusions);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        RuleSet[] published = new RuleSet[1];
+        PublishedVersions.Version version = new PublishedVersions(store).publish(at, note == null ? "" : note,
+                out.getFileName().toString(), number -> {
+                    RuleSet built = builder.build(number, store.name(), at, note == null ? "" : note);
+                    RuleSet hashed = built.withContentHash(RuleSetJson.contentHash(built));
+                    byte[] bytes = RuleSetJson.toBytes(hashed);
+                    validate(bytes);
+                    try {
+                        writer.write(out, bytes);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
+                    }
+                    published[0] = hashed;
+                    return new PublishedVersions.Published(bytes, hashed.contentHash());
+                });
+        RuleSet r = published[0];
+        long evidence = r.anchors().stream().mapToLong(a -> a.cart().size() + a.confirmation().size()).sum();
+        return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
+                r.anchors().size(), evidence, r.conformance().size(), approvedOnly, profile.name());
+    }
+
+    private static void validate(byte[] bytes) {
+        try {
+            List<String> problems = RuleSetJson.schemaProblems(JSON.readTree(bytes));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("The rule set does not match its schema: " + problems);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.orderlift.ruleset.evaluator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * Reads and writes rule-set files: compact JSON, validated against the JSON Schema that ships in
+ * {@code resources/ruleset.schema.json}, with a content hash that proves the file is whole.
+ */
+public final class RuleSetJson {
+
+    /** Where the schema is on the class path. */
+    public static final String SCHEMA_RESOURCE = "/orderlift/ruleset.schema.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final JsonSchema SCHEMA = loadSchema();
+
+    private RuleSetJson() {
+    }
+
+    private static JsonSchema loadSchema() {
+        try (InputStream in = RuleSetJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The rule-set schema is missing from the class path: " + SCHEMA_RESOURCE);
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the rule-set schema", e);
+        }
+    }
+
+    /** The file's bytes: compact JSON, fields in a fixed order. */
+    public static byte[] toBytes(RuleSet ruleSet) {
+        try {
+            return MAPPER.writeValueAsBytes(ruleSet);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the rule set", e);
+        }
+    }
+
+    /** {@code sha256:} + the hex SHA-256 of the rule set written with an empty content hash. */
+    public static String contentHash(RuleSet ruleSet) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBytes(ruleSet.withContentHash("")));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Problems of {@code json} against the schema, at most 10, as readable lines; empty when valid. */
+    public static List<String> schemaProblems(JsonNode json) {
+        Set<ValidationMessage> messages = SCHEMA.validate(json);
+        return messages.stream().map(ValidationMessage::getMessage).sorted().limit(10).collect(Collectors.toList());
+    }
+
+    /**
+     * Reads and checks a rule-set file: valid JSON, valid against the schema, a matching content
+     * hash, and every SKU it mentions among its products.
+     *
+     * @throws RuleSetException with the reason when any check fails
+     */
+    public static RuleSet read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RuleSetException("The rule set " + file + " does not exist");
+        } catch (IOException e) {
+            throw new RuleSetException("Cannot read the rule set " + file + ": " + e.getMessage(), e);
+        }
+        return read(bytes, file.getFileName().toString());
+    }
+
+    /** As {@link #read(Path)}, from bytes; {@code name} appears in messages. */
+    public static RuleSet read(byte[] bytes, String name) {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new RuleSetException(name + " is not valid JSON (truncated?): "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new RuleSetException(name + " is not a JSON object");
+        }
+        List<String> problems = schemaProblems(json);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(name + " does not match the rule-set schema: " + String.join("; ", problems));
+        }
+        RuleSet ruleSet;
+        try {
+            ruleSet = MAPPER.treeToValue(json, RuleSet.class);
+        } catch (JsonProcessingException e) {
+            throw new RuleSetException(name + " cannot be read as a rule set: " + e.getOriginalMessage(), e);
+        }
+        String expected = contentHash(ruleSet);
+        if (!expected.equals(ruleSet.contentHash())) {
+            throw new RuleSetException(name + " has content hash " + ruleSet.contentHash() + " but its content hashes to "
+                    + expected + ": the file was changed or damaged after publishing");
+        }
+        checkReferences(ruleSet, name);
+        return ruleSet;
+    }
+
+    private static void checkReferences(RuleSet ruleSet, String name) {
+        Set<String> skus = new HashSet<>();
+        ruleSet.products().forEach(p -> skus.add(p.sku()));
+        for (RuleSet.Anchor anchor : ruleSet.anchors()) {
+            require(skus, anchor.sku(), name);
+            anchor.cart().forEach(e -> require(skus, e.sku(), name));
+            anchor.confirmation().forEach(e -> require(skus, e.sku(), name));
+        }
+        for (RuleSet.Pin pin : ruleSet.pins()) {
+            require(skus, pin.anchor(), name);
+            pin.candidates().forEach(c -> require(skus, c, name));
+        }
+    }
+
+    private static void require(Set<String> skus, String sku, String name) {
+        if (!skus.contains(sku)) {
+            throw new RuleSetException(name + " mentions SKU " + sku + " but does not list it among its products");
+        }
+    }
+}

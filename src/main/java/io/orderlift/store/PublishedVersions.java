@@ -1,0 +1,78 @@
+package io.orderlift.store;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import static io.orderlift.store.db.Tables.PUBLISHED_RULESETS;
+
+/** The rule sets published from a store, every version kept. */
+public final class PublishedVersions {
+
+    /** One published version (without its content). */
+    public record Version(int version, Instant publishedAt, String note, String contentHash, String fileName,
+                          long sizeBytes) {
+    }
+
+    private final Store store;
+
+    public PublishedVersions(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * Records a new version in one transaction with {@code writeFile}, which is given the version
+     * number and returns the bytes it wrote: if writing the file throws, nothing is recorded.
+     */
+    public Version publish(Instant at, String note, String fileName, Function<Integer, Published> writeFile) {
+        return store.write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            Integer max = ctx.select(DSL.max(PUBLISHED_RULESETS.VERSION)).from(PUBLISHED_RULESETS)
+                    .fetchOne(0, Integer.class);
+            int version = max == null ? 1 : max + 1;
+            Published written = writeFile.apply(version);
+            ctx.insertInto(PUBLISHED_RULESETS)
+                    .set(PUBLISHED_RULESETS.VERSION, version)
+                    .set(PUBLISHED_RULESETS.PUBLISHED_AT, at.atOffset(ZoneOffset.UTC))
+                    .set(PUBLISHED_RULESETS.NOTE, note)
+                    .set(PUBLISHED_RULESETS.CONTENT_HASH, written.contentHash())
+                    .set(PUBLISHED_RULESETS.FILE_NAME, fileName)
+                    .set(PUBLISHED_RULESETS.SIZE_BYTES, (long) written.content().length)
+                    .set(PUBLISHED_RULESETS.CONTENT, written.content())
+                    .execute();
+            return new Version(version, at, note, written.contentHash(), fileName, written.content().length);
+        });
+    }
+
+    /** What a publish wrote. */
+    public record Published(byte[] content, String contentHash) {
+    }
+
+    /** The next version number. */
+    public int nextVersion() {
+        Integer max = store.read(ctx -> ctx.select(DSL.max(PUBLISHED_RULESETS.VERSION)).from(PUBLISHED_RULESETS)
+                .fetchOne(0, Integer.class));
+        return max == null ? 1 : max + 1;
+    }
+
+    /** Every version, newest first. */
+    public List<Version> all() {
+        return store.read(ctx -> ctx.select(PUBLISHED_RULESETS.VERSION, PUBLISHED_RULESETS.PUBLISHED_AT,
+                        PUBLISHED_RULESETS.NOTE, PUBLISHED_RULESETS.CONTENT_HASH, PUBLISHED_RULESETS.FILE_NAME,
+                        PUBLISHED_RULESETS.SIZE_BYTES).from(PUBLISHED_RULESETS)
+                .orderBy(PUBLISHED_RULESETS.VERSION.desc())
+                .fetch(r -> new Version(r.value1(), r.value2().toInstant(), r.value3(), r.value4(), r.value5(),
+                        r.value6())));
+    }
+
+    /** The content of {@code version}, exactly as written. */
+    public Optional<byte[]> content(int version) {
+        return store.read(ctx -> ctx.select(PUBLISHED_RULESETS.CONTENT).from(PUBLISHED_RULESETS)
+                .where(PUBLISHED_RULESETS.VERSION.eq(version)).fetchOptional(PUBLISHED_RULESETS.CONTENT));
+    }
+}

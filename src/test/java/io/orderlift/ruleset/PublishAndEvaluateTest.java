@@ -1,0 +1,216 @@
+package io.orderlift.ruleset;
+
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.RankingModels;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.StoredCuration;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ruleset.evaluator.Answer;
+import io.orderlift.ruleset.evaluator.ConformanceCheck;
+import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.ruleset.evaluator.RuleSetException;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.PairStatisticsStore;
+import io.orderlift.store.PublishedVersions;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publishing every sample store, and the storefront evaluator answering exactly as the preview. */
+class PublishAndEvaluateTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> STORES = List.of("outdoor", "kitchen", "beauty");
+    static final Map<String, Store> MINED = new HashMap<>();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void mineAndCurate() throws Exception {
+        for (String name : STORES) {
+            Store store = Store.openOrCreate(dir.resolve("stores").resolve(name));
+            new OrderImporter().importFile(store, ImportRequest.of(Path.of("sample-stores", name, "orders.csv")),
+                    ProgressMonitor.NONE);
+            new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+            MINED.put(name, store);
+        }
+        CurationStore outdoor = new CurationStore(MINED.get("outdoor"));
+        outdoor.setPair("cart", "OUT-TEN-001", "OUT-FOOTPRINT", "rejected", null);
+        outdoor.setPair("cart", "OUT-TEN-001", "OUT-HEADLAMP", "pinned", null);
+        outdoor.setPair("confirmation", "OUT-STOVE-JET", "OUT-FUEL-230", "approved", null);
+        outdoor.exclude("category", "Jackets", "", "test");
+        outdoor.exclude("category-pair", "Tents", "Tents", "never a second tent");
+        outdoor.exclude("sku", "OUT-SOCKS", "", "test");
+    }
+
+    @AfterAll
+    static void close() {
+        MINED.values().forEach(Store::close);
+    }
+
+    @Test
+    void evaluateEqualsRecommendOnRandomCartsOfEverySampleStore() throws IOException {
+        for (String name : STORES) {
+            Store store = MINED.get(name);
+            Path file = dir.resolve(name + ".json");
+            Publisher.Result result = new Publisher().publish(store, file, "test", null, false);
+            RuleSet rules = RuleSetJson.read(file);
+            assertEquals(List.of(), ConformanceCheck.failures(rules), name);
+            StorefrontEvaluator storefront = new StorefrontEvaluator(rules);
+            WeightingProfile profile = new Profiles(store).active();
+            RankingModel model = RankingModels.load(store, profile.minCustomers());
+            Recommender preview = new Recommender(model, StoredCuration.load(store, model));
+            List<String> skus = rules.products().stream().map(RuleSet.Product::sku).toList();
+            SplittableRandom random = new SplittableRandom(name.hashCode());
+            for (int i = 0; i < 300; i++) {
+                Placement placement = i % 2 == 0 ? Placement.CART : Placement.CONFIRMATION;
+                List<CartItem> cart = new ArrayList<>();
+                for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                    cart.add(new CartItem(skus.get(random.nextInt(skus.size())), 1 + random.nextInt(3), Double.NaN));
+                }
+                var expected = preview.recommend(placement, cart, profile, 0);
+                Answer actual = storefront.evaluate(placement.cliName(),
+                        cart.stream().map(c -> new RuleSet.Item(c.sku(), c.quantity())).toList(), 0);
+                assertEquals(JSON.valueToTree(expected.items()), JSON.valueToTree(actual.items()),
+                        name + " case " + i + " " + cart);
+                assertEquals(expected.cartTotal(), actual.cartTotal());
+            }
+            assertTrue(result.bytes() > 10_000);
+        }
+    }
+
+    @Test
+    void curationIsInTheFileAndVersionsIncrease() {
+        Store store = MINED.get("outdoor");
+        Path file = dir.resolve("curated.json");
+        Publisher.Result first = new Publisher().publish(store, file, "one", null, false);
+        RuleSet rules = RuleSetJson.read(file);
+        assertTrue(rules.pins().stream().anyMatch(p -> p.anchor().equals("OUT-TEN-001")
+                && p.candidates().equals(List.of("OUT-HEADLAMP"))));
+        assertTrue(rules.excludedCategoryPairs().contains(new RuleSet.CategoryPair("Tents", "Tents")));
+        assertTrue(rules.anchors().stream().flatMap(a -> a.cart().stream())
+                .noneMatch(e -> e.sku().equals("OUT-SOCKS") || e.sku().startsWith("OUT-JKT")), "exclusions applied");
+        Answer tent = new StorefrontEvaluator(rules).evaluate("cart", List.of(new RuleSet.Item("OUT-TEN-001", 1)), 0);
+        assertEquals("OUT-HEADLAMP", tent.items().get(0).sku());
+        assertTrue(tent.items().stream().noneMatch(i -> i.sku().equals("OUT-FOOTPRINT")), "rejected");
+        Publisher.Result second = new Publisher().publish(store, file, "two", null, false);
+        assertEquals(first.version() + 1, second.version());
+        assertEquals(second.version(), RuleSetJson.read(file).version());
+        Publisher.Result approved = new Publisher().publish(store, dir.resolve("approved.json"), "", null, true);
+        RuleSet approvedOnly = RuleSetJson.read(dir.resolve("approved.json"));
+        assertTrue(approvedOnly.parameters().approvedOnly());
+        assertEquals(2, approved.evidence(), "only stove → fuel was approved: its same-order and follow-on evidence");
+        assertTrue(new PublishedVersions(store).all().size() >= 3);
+    }
+
+    @Test
+    void noPersonalDataLeavesTheStore() throws IOException {
+        for (String name : STORES) {
+            Store store = MINED.get(name);
+            Path file = dir.resolve("privacy-" + name + ".json");
+            new Publisher().publish(store, file, "", null, false);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> customerKeys = store.read(ctx -> ctx.select(CUSTOMERS.CUSTOMER_KEY).from(CUSTOMERS)
+                    .fetch(CUSTOMERS.CUSTOMER_KEY));
+            List<String> orderIds = store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID).from(ORDERS)
+                    .fetch(ORDERS.EXTERNAL_ID));
+            for (String key : customerKeys) {
+                assertFalse(text.contains(key), name + ": customer key in the rule set");
+            }
+            for (String order : orderIds) {
+                assertFalse(text.contains("\"" + order + "\""), name + ": order id " + order + " in the rule set");
+            }
+            assertFalse(text.matches("(?s).*\"C\\d{7}\".*"), "no source customer ids");
+            RuleSet rules = RuleSetJson.read(file);
+            PairStatisticsStore stats = new PairStatisticsStore(store);
+            int run = stats.activeRun().orElseThrow().id();
+            Map<String, Integer> ids = new HashMap<>();
+            stats.products(run).forEach(p -> ids.put(p.sku(), p.productId()));
+            for (RuleSet.Anchor anchor : rules.anchors()) {
+                Map<String, Integer> customers = new HashMap<>();
+                stats.pairsOf(run, ids.get(anchor.sku())).forEach(p -> customers.put(p.candidate().sku(), p.customers()));
+                for (RuleSet.Evidence e : anchor.cart()) {
+                    if (e.via().equals("pair")) {
+                        assertTrue(customers.getOrDefault(e.sku(), 0) >= 3,
+                                name + ": " + anchor.sku() + " → " + e.sku() + " is backed by fewer than 3 customers");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void damagedTruncatedOrInvalidFilesAreRefusedWithAReason() throws IOException {
+        Path file = dir.resolve("good.json");
+        new Publisher().publish(MINED.get("kitchen"), file, "", null, false);
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(refused(java.util.Arrays.copyOf(bytes, bytes.length / 2)).contains("not valid JSON"));
+        assertTrue(refused("[]".getBytes()).contains("not a JSON object"));
+        assertTrue(refused(text.replace("\"schemaVersion\":1", "\"schemaVersion\":2").getBytes())
+                .contains("does not match the rule-set schema"));
+        assertTrue(refused(text.replaceFirst("\"store\":\"[^\"]*\",", "").getBytes()).contains("schema"));
+        String tampered = text.replaceFirst("\"acceptance\":0\\.(\\d)", "\"acceptance\":0.9$1");
+        assertTrue(refused(tampered.getBytes()).contains("content hash"));
+        assertThrows(RuleSetException.class, () -> RuleSetJson.read(dir.resolve("missing.json")));
+    }
+
+    private static String refused(byte[] bytes) {
+        return assertThrows(RuleSetException.class, () -> RuleSetJson.read(bytes, "x.json")).getMessage();
+    }
+
+    @Test
+    void aFailureAtAnyStepLeavesThePreviousFileAndHistoryIntact() throws IOException {
+        Store store = MINED.get("beauty");
+        Path file = dir.resolve("atomic").resolve("beauty.json");
+        new Publisher().publish(store, file, "good", null, false);
+        byte[] before = Files.readAllBytes(file);
+        int versions = new PublishedVersions(store).all().size();
+        for (AtomicFileWriter.Step failing : AtomicFileWriter.Step.values()) {
+            AtomicFileWriter crashing = new AtomicFileWriter(step -> {
+                if (step == failing) {
+                    throw new IOException("simulated crash before " + step);
+                }
+            });
+            assertThrows(java.io.UncheckedIOException.class,
+                    () -> new Publisher(crashing).publish(store, file, "bad", null, false), failing.name());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), failing + ": previous file intact");
+            try (var left = Files.list(file.getParent())) {
+                assertEquals(List.of(file), left.toList(), failing + ": no temporary file left");
+            }
+            assertEquals(versions, new PublishedVersions(store).all().size(), failing + ": no version recorded");
+        }
+    }
+}
