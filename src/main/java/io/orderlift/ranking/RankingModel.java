@@ -175,6 +175,11 @@ public final class RankingModel {
         return category[product] < 0 ? null : categories.get(category[product]);
     }
 
+    /** The product's category index, or -1. */
+    public int categoryOf(int product) {
+        return category[product];
+    }
+
     /** The category's index, or -1 when unknown. */
     public int categoryIndex(String name) {
         return name == null ? -1 : categories.indexOf(name);

@@ -289,6 +289,37 @@ public final class Recommender {
         return list;
     }
 
+    /** Whether anchor {@code a} speaks through its category's pairs under {@code profile}. */
+    public boolean backsOff(int a, WeightingProfile profile) {
+        return model.orders[a] < profile.backoffBelowOrders() && model.category[a] >= 0;
+    }
+
+    /**
+     * The evidence of category {@code category} as a thin anchor of it contributes it, before any
+     * anchor-specific curation: same-order, then for confirmation follow-on, in candidate-id order.
+     */
+    public List<Contribution> categoryContributions(Placement placement, int category, WeightingProfile profile) {
+        List<Contribution> list = new ArrayList<>();
+        for (boolean sameOrder : placement == Placement.CONFIRMATION ? new boolean[] {true, false}
+                : new boolean[] {true}) {
+            int total = sameOrder ? model.categoryOrders[category] : model.categoryFollowBase[category];
+            for (int i = model.categoryStart[category]; i < model.categoryStart[category + 1]; i++) {
+                int c = model.categoryCandidate[i];
+                int evidence = sameOrder ? model.categoryCo[i] : model.categoryFollow[i];
+                if (evidence < profile.minEvidence()) {
+                    continue;
+                }
+                double base = model.baseRate(c);
+                double p = Acceptance.smoothed(evidence, total, base, profile.smoothing());
+                if (p > profile.minLift() * base) {
+                    list.add(new Contribution(c, sameOrder, model.categories.get(category), p, model.categoryCo[i],
+                            model.categoryFollow[i]));
+                }
+            }
+        }
+        return list;
+    }
+
     /**
      * Whether curation keeps product {@code c} off every list whatever the cart (an excluded SKU or
      * category); category-pair exclusions depend on the cart and are not covered.

@@ -45,6 +45,7 @@ final class RuleSetBuilder {
         List<RuleSet.Product> products = new ArrayList<>();
         List<RuleSet.Anchor> anchors = new ArrayList<>();
         List<RuleSet.Pin> pins = new ArrayList<>();
+        java.util.Map<Integer, RuleSet.CategoryEvidence> categories = new java.util.TreeMap<>();
         for (int id = 0; id < model.productCount(); id++) {
             int p = id;
             String sku = model.sku(p);
@@ -54,10 +55,19 @@ final class RuleSetBuilder {
             double price = model.price(p);
             products.add(new RuleSet.Product(sku, model.title(p), model.categoryName(p),
                     Double.isNaN(price) ? null : price));
-            List<RuleSet.Evidence> cart = evidence(Placement.CART, p);
-            List<RuleSet.Evidence> confirmation = evidence(Placement.CONFIRMATION, p);
-            if (!cart.isEmpty() || !confirmation.isEmpty()) {
-                anchors.add(new RuleSet.Anchor(sku, cart, confirmation));
+            if (sharesCategoryEvidence(p)) {
+                int category = model.categoryOf(p);
+                RuleSet.CategoryEvidence shared = categories.computeIfAbsent(category, k -> new RuleSet.CategoryEvidence(
+                        model.categoryName(p), categoryEvidence(Placement.CART, k), categoryEvidence(Placement.CONFIRMATION, k)));
+                if (!shared.cart().isEmpty() || !shared.confirmation().isEmpty()) {
+                    anchors.add(new RuleSet.Anchor(sku, shared.name(), List.of(), List.of()));
+                }
+            } else {
+                List<RuleSet.Evidence> cart = evidence(Placement.CART, p);
+                List<RuleSet.Evidence> confirmation = evidence(Placement.CONFIRMATION, p);
+                if (!cart.isEmpty() || !confirmation.isEmpty()) {
+                    anchors.add(new RuleSet.Anchor(sku, null, cart, confirmation));
+                }
             }
             for (Placement placement : Placement.values()) {
                 List<String> pinned = IntStream.of(preview.pins(placement, p))
@@ -78,7 +88,37 @@ final class RuleSetBuilder {
                 profile.cartLength(), profile.confirmationLength(), profile.minCustomers(),
                 preview.curation().isApprovedOnly());
         return new RuleSet(RuleSet.SCHEMA_VERSION, version, store, at.toString(), note, "", parameters, products,
-                anchors, pins, categoryPairs, excluded, conformance());
+                anchors, List.copyOf(categories.values()), pins, categoryPairs, excluded, conformance());
+    }
+
+    /**
+     * A thin anchor without pair curation of its own uses its category's shared lists, so the file
+     * carries each category's evidence once instead of once per thin product.
+     */
+    private boolean sharesCategoryEvidence(int anchor) {
+        if (!preview.backsOff(anchor, profile)) {
+            return false;
+        }
+        for (Placement placement : Placement.values()) {
+            for (Contribution c : preview.categoryContributions(placement, model.categoryOf(anchor), profile)) {
+                if (preview.pairBlocked(placement, anchor, c.candidate())
+                        || preview.curation().isApproved(placement, anchor, c.candidate())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private List<RuleSet.Evidence> categoryEvidence(Placement placement, int category) {
+        List<RuleSet.Evidence> list = new ArrayList<>();
+        for (Contribution c : preview.categoryContributions(placement, category, profile)) {
+            if (!preview.alwaysExcluded(c.candidate())) {
+                list.add(new RuleSet.Evidence(model.sku(c.candidate()), c.sameOrder() ? "same-order" : "follow-on",
+                        "category:" + c.category(), c.p(), c.co(), c.follow(), false));
+            }
+        }
+        return list;
     }
 
     private List<RuleSet.Evidence> evidence(Placement placement, int anchor) {

@@ -27,32 +27,10 @@ public final class RankingBenchmark {
     public static void main(String[] args) {
         int skus = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int perAnchor = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        SplittableRandom random = new SplittableRandom(1);
-        int n = 2_000_000;
-        RankingModel.Builder builder = RankingModel.builder(n);
-        double[] cumulative = new double[skus];
-        double sum = 0;
-        for (int p = 0; p < skus; p++) {
-            sum += 1.0 / Math.pow(p + 1, 0.8);
-            cumulative[p] = sum;
-        }
-        for (int p = 0; p < skus; p++) {
-            int orders = (int) Math.max(1, n * 0.3 * (1.0 / Math.pow(p + 1, 0.8)) / sum * 10);
-            builder.product(p, "SKU" + p, "Product " + p, "C" + (p % 400), 5 + random.nextInt(300), orders,
-                    orders * 9 / 10);
-        }
-        long pairs = 0;
-        for (int a = 0; a < skus; a++) {
-            int count = Math.min(perAnchor, skus - 1);
-            for (int i = 0; i < count; i++) {
-                int c = pick(random, cumulative, sum);
-                if (c != a) {
-                    builder.pair(a, c, 3 + random.nextInt(400), random.nextInt(100));
-                    pairs++;
-                }
-            }
-        }
-        RankingModel model = builder.build();
+        SyntheticModel synthetic = SyntheticModel.generate(skus, perAnchor, 1);
+        RankingModel model = synthetic.model();
+        long pairs = model.pairCount();
+        SplittableRandom random = new SplittableRandom(2);
         Recommender recommender = new Recommender(model, new CurationRules());
         WeightingProfile profile = WeightingProfile.defaults();
         System.out.printf("model: %,d SKUs, %,d pairs%n", skus, pairs);
@@ -60,7 +38,7 @@ public final class RankingBenchmark {
         for (int i = 0; i < 20_000; i++) {
             List<CartItem> cart = new ArrayList<>();
             for (int k = 0; k < 10; k++) {
-                cart.add(new CartItem("SKU" + pick(random, cumulative, sum), 1, Double.NaN));
+                cart.add(new CartItem("SKU" + synthetic.pick(random), 1, Double.NaN));
             }
             carts.add(cart);
         }
@@ -101,10 +79,5 @@ public final class RankingBenchmark {
             System.out.printf("re-rank %,d anchors (about %,d pairs) at w = %.1f: %.1f ms%n", anchors,
                     (long) anchors * perAnchor, changed.priceWeight(), (System.nanoTime() - start) / 1e6);
         }
-    }
-
-    private static int pick(SplittableRandom random, double[] cumulative, double sum) {
-        int i = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
-        return i >= 0 ? i : -i - 1;
     }
 }

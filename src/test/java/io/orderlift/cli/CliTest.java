@@ -159,6 +159,44 @@ class CliTest {
     }
 
     @Test
+    void publishesChecksEvaluatesDiffsAndExportsRuleSets() throws Exception {
+        Path store = dir.resolve("kitchen");
+        String s = store.toString();
+        run("import", "--store", s, "--input", "sample-stores/kitchen/orders.csv");
+        run("mine", "--store", s);
+        Path file = dir.resolve("out").resolve("kitchen.json");
+        Result published = run("publish", "--store", s, "--out", file.toString(), "--note", "first", "--json");
+        assertEquals(0, published.code(), published.err());
+        assertEquals(1, published.json().get("version").asInt());
+        assertTrue(published.json().get("contentHash").asText().startsWith("sha256:"));
+        Result check = run("check-ruleset", file.toString());
+        assertEquals(0, check.code(), check.err());
+        assertTrue(check.out().contains("conformance cases pass"), check.out());
+
+        JsonNode evaluated = run("evaluate", "--ruleset", file.toString(), "--placement", "cart", "--items",
+                "KIT-ESPRESSO", "--json").json();
+        JsonNode recommended = run("recommend", "--store", s, "--placement", "cart", "--items", "KIT-ESPRESSO",
+                "--json").json();
+        assertEquals(recommended.get("items"), evaluated.get("items"), "the storefront answers as the preview");
+        assertEquals("KIT-GRINDER", evaluated.get("items").get(0).get("sku").asText());
+
+        run("profile", "--store", s, "save", "half", "--price-weight", "0.5", "--activate");
+        assertEquals(2, run("publish", "--store", s, "--out", file.toString(), "--json").json().get("version").asInt());
+        JsonNode diff = run("versions", "--store", s, "--diff", "1,2", "--json").json();
+        assertEquals("priceWeight", diff.get("settings").get(1).get("name").asText());
+        assertTrue(diff.get("pairsReranked").asInt() > 0);
+        Path exported = dir.resolve("v1.json");
+        assertEquals(0, run("versions", "--store", s, "--export", "1", "--out", exported.toString()).code());
+        assertEquals(0, run("check-ruleset", exported.toString()).code());
+        assertEquals(2, run("versions", "--store", s, "--json").json().size());
+
+        Files.writeString(exported, Files.readString(exported).replace("\"cartLength\":4", "\"cartLength\":5"));
+        Result tampered = run("check-ruleset", exported.toString());
+        assertEquals(1, tampered.code());
+        assertTrue(tampered.err().contains("content hash"), tampered.err());
+    }
+
+    @Test
     void importsTheShopifyExport() throws Exception {
         Result r = run("import", "--store", dir.resolve("shop").toString(), "--input",
                 "sample-stores/beauty/shopify-orders-export.csv", "--format", "shopify", "--json");

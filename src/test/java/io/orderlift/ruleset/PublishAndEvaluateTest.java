@@ -73,6 +73,8 @@ class PublishAndEvaluateTest {
         outdoor.exclude("category", "Jackets", "", "test");
         outdoor.exclude("category-pair", "Tents", "Tents", "never a second tent");
         outdoor.exclude("sku", "OUT-SOCKS", "", "test");
+        // a thin anchor (it backs off to its category) with curation of its own gets its own lists
+        outdoor.setPair("cart", "OUT-TEN-024", "OUT-STAKES", "rejected", null);
     }
 
     @AfterAll
@@ -120,6 +122,12 @@ class PublishAndEvaluateTest {
         assertTrue(rules.pins().stream().anyMatch(p -> p.anchor().equals("OUT-TEN-001")
                 && p.candidates().equals(List.of("OUT-HEADLAMP"))));
         assertTrue(rules.excludedCategoryPairs().contains(new RuleSet.CategoryPair("Tents", "Tents")));
+        RuleSet.Anchor thin = rules.anchors().stream().filter(a -> a.sku().equals("OUT-TEN-024")).findFirst()
+                .orElseThrow();
+        assertEquals(null, thin.backoff(), "own lists, because of its own curation");
+        assertTrue(thin.cart().stream().allMatch(e -> e.via().equals("category:Tents")));
+        assertTrue(thin.cart().stream().noneMatch(e -> e.sku().equals("OUT-STAKES")));
+        assertTrue(rules.anchors().stream().anyMatch(a -> a.backoff() != null), "other thin anchors share their category's lists");
         assertTrue(rules.anchors().stream().flatMap(a -> a.cart().stream())
                 .noneMatch(e -> e.sku().equals("OUT-SOCKS") || e.sku().startsWith("OUT-JKT")), "exclusions applied");
         Answer tent = new StorefrontEvaluator(rules).evaluate("cart", List.of(new RuleSet.Item("OUT-TEN-001", 1)), 0);

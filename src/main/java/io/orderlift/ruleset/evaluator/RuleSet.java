@@ -17,6 +17,7 @@ import java.util.List;
  * @param parameters    the combination and constraint parameters
  * @param products      every product a cart may hold: SKU, title, category, price
  * @param anchors       per anchor and placement, the evidence it gives, in combination order
+ * @param categories    the evidence of categories that thin anchors back off to, shared by those anchors
  * @param pins          pinned candidates per anchor and placement, in pin order
  * @param excludedCategoryPairs never a candidate of category {@code to} for a cart holding {@code from}
  * @param exclusions    SKUs and categories excluded (already left out of every list; for reference)
@@ -24,15 +25,15 @@ import java.util.List;
  */
 public record RuleSet(int schemaVersion, long version, String store, String publishedAt, String note,
                       String contentHash, Parameters parameters, List<Product> products, List<Anchor> anchors,
-                      List<Pin> pins, List<CategoryPair> excludedCategoryPairs, Exclusions exclusions,
+                      List<CategoryEvidence> categories, List<Pin> pins, List<CategoryPair> excludedCategoryPairs, Exclusions exclusions,
                       List<ConformanceCase> conformance) {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** The same rule set with another content hash. */
     public RuleSet withContentHash(String hash) {
-        return new RuleSet(schemaVersion, version, store, publishedAt, note, hash, parameters, products, anchors, pins,
-                excludedCategoryPairs, exclusions, conformance);
+        return new RuleSet(schemaVersion, version, store, publishedAt, note, hash, parameters, products, anchors,
+                categories, pins, excludedCategoryPairs, exclusions, conformance);
     }
 
     /** Ranking parameters; see docs/ranking.md for their meaning. */
@@ -45,8 +46,15 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
     public record Product(String sku, String title, String category, Double price) {
     }
 
-    /** One anchor's evidence per placement. */
-    public record Anchor(String sku, List<Evidence> cart, List<Evidence> confirmation) {
+    /**
+     * One anchor's evidence per placement; when {@code backoff} names a category, the anchor's lists
+     * are that category's (and its own lists are empty).
+     */
+    public record Anchor(String sku, String backoff, List<Evidence> cart, List<Evidence> confirmation) {
+    }
+
+    /** The evidence of a category, used by every anchor that backs off to it. */
+    public record CategoryEvidence(String name, List<Evidence> cart, List<Evidence> confirmation) {
     }
 
     /**

@@ -125,8 +125,18 @@ public final class RuleSetJson {
     private static void checkReferences(RuleSet ruleSet, String name) {
         Set<String> skus = new HashSet<>();
         ruleSet.products().forEach(p -> skus.add(p.sku()));
+        Set<String> categories = new HashSet<>();
+        for (RuleSet.CategoryEvidence category : ruleSet.categories()) {
+            categories.add(category.name());
+            category.cart().forEach(e -> require(skus, e.sku(), name));
+            category.confirmation().forEach(e -> require(skus, e.sku(), name));
+        }
         for (RuleSet.Anchor anchor : ruleSet.anchors()) {
             require(skus, anchor.sku(), name);
+            if (anchor.backoff() != null && !categories.contains(anchor.backoff())) {
+                throw new RuleSetException(name + ": anchor " + anchor.sku() + " backs off to category "
+                        + anchor.backoff() + ", which the file does not list");
+            }
             anchor.cart().forEach(e -> require(skus, e.sku(), name));
             anchor.confirmation().forEach(e -> require(skus, e.sku(), name));
         }

@@ -18,6 +18,7 @@ public final class StorefrontEvaluator {
     private final RuleSet rules;
     private final Map<String, RuleSet.Product> products = new HashMap<>();
     private final Map<String, RuleSet.Anchor> anchors = new HashMap<>();
+    private final Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
     private final Map<String, List<String>> pins = new HashMap<>();
     private final Set<String> excludedCategoryPairs = new HashSet<>();
 
@@ -25,6 +26,7 @@ public final class StorefrontEvaluator {
         this.rules = rules;
         rules.products().forEach(p -> products.put(p.sku(), p));
         rules.anchors().forEach(a -> anchors.put(a.sku(), a));
+        rules.categories().forEach(c -> categories.put(c.name(), c));
         rules.pins().forEach(p -> pins.put(p.placement() + "\u0000" + p.anchor(), p.candidates()));
         rules.excludedCategoryPairs().forEach(p -> excludedCategoryPairs.add(p.from() + "\u0000" + p.to()));
     }
@@ -83,7 +85,7 @@ public final class StorefrontEvaluator {
             if (anchor == null) {
                 continue;
             }
-            for (RuleSet.Evidence e : cart ? anchor.cart() : anchor.confirmation()) {
+            for (RuleSet.Evidence e : evidence(anchor, cart)) {
                 if (inCart.contains(e.sku())) {
                     continue;
                 }
@@ -148,6 +150,15 @@ public final class StorefrontEvaluator {
             result.add(item(best, product, eligible, p, false));
         }
         return new Answer(placement, total, p.profile(), p.priceWeight(), result);
+    }
+
+    /** The anchor's list for the placement: its own, or its category's when it backs off. */
+    private List<RuleSet.Evidence> evidence(RuleSet.Anchor anchor, boolean cart) {
+        if (anchor.backoff() != null) {
+            RuleSet.CategoryEvidence category = categories.get(anchor.backoff());
+            return category == null ? List.of() : cart ? category.cart() : category.confirmation();
+        }
+        return cart ? anchor.cart() : anchor.confirmation();
     }
 
     private boolean categoryPairExcluded(List<String> cartCategories, RuleSet.Product product) {

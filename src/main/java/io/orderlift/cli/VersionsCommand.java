@@ -1,0 +1,106 @@
+package io.orderlift.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.orderlift.ruleset.AtomicFileWriter;
+import io.orderlift.ruleset.RuleSetDiff;
+import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.store.PublishedVersions;
+import io.orderlift.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orderlift versions}: the published rule sets kept in the store; diff two, export one. */
+@Command(name = "versions", description = {
+        "The rule sets published from the store (every version is kept):",
+        "  versions --store DIR [--json]                      list them",
+        "  versions --store DIR --diff A,B [--json]           what changed from version A to B",
+        "  versions --store DIR --export N --out FILE         write version N again"})
+final class VersionsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--diff", paramLabel = "A,B")
+    String diff;
+
+    @Option(names = "--export", paramLabel = "N")
+    Integer export;
+
+    @Option(names = "--out", paramLabel = "FILE")
+    Path out;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        try (Store source = Store.open(store.directory)) {
+            PublishedVersions versions = new PublishedVersions(source);
+            if (diff != null) {
+                String[] ab = diff.split(",");
+                if (ab.length != 2) {
+                    throw new IllegalArgumentException("--diff takes two versions: A,B");
+                }
+                RuleSetDiff d = RuleSetDiff.between(load(versions, ab[0]), load(versions, ab[1]));
+                o.println(json.enabled ? Json.write(d) : describe(d));
+            } else if (export != null) {
+                if (out == null) {
+                    throw new IllegalArgumentException("--export needs --out FILE");
+                }
+                byte[] content = versions.content(export).orElseThrow(() ->
+                        new IllegalArgumentException("There is no published version " + export));
+                new AtomicFileWriter().write(out, content);
+                o.printf("Wrote version %d to %s (%,d bytes).%n", export, out, content.length);
+            } else {
+                var all = versions.all();
+                if (json.enabled) {
+                    o.println(Json.write(all));
+                } else if (all.isEmpty()) {
+                    o.println("Nothing published yet (orderlift publish).");
+                } else {
+                    all.forEach(v -> o.printf("v%-4d %s  %,10d bytes  %s  %s%n", v.version(), v.publishedAt(),
+                            v.sizeBytes(), v.fileName(), v.note()));
+                }
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static RuleSet load(PublishedVersions versions, String number) {
+        int version;
+        try {
+            version = Integer.parseInt(number.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + number + "' is not a version number");
+        }
+        byte[] content = versions.content(version).orElseThrow(() ->
+                new IllegalArgumentException("There is no published version " + version));
+        return RuleSetJson.read(content, "version " + version);
+    }
+
+    private static String describe(RuleSetDiff d) {
+        StringBuilder text = new StringBuilder(String.format("From v%d to v%d: %,d pairs added, %,d removed, %,d re-ranked;"
+                + " %d products added, %d removed.%n", d.fromVersion(), d.toVersion(), d.pairsAdded(),
+                d.pairsRemoved(), d.pairsReranked(), d.productsAdded(), d.productsRemoved()));
+        d.settings().forEach(c -> text.append(String.format("  setting %s: %s → %s%n", c.name(), c.from(), c.to())));
+        d.pinsChanged().forEach(p -> text.append("  pin ").append(p).append('\n'));
+        d.exclusionsChanged().forEach(p -> text.append("  exclusion ").append(p).append('\n'));
+        d.examples().forEach(p -> text.append(String.format("  %-9s %-12s %s → %s%s%n", p.change(), p.placement(),
+                p.anchor(), p.candidate(), p.change().equals("reranked") ? " (#" + p.fromRank() + " → #" + p.toRank()
+                        + ")" : "")));
+        return text.toString().stripTrailing();
+    }
+}
