@@ -15,6 +15,7 @@ import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.RankingModels;
 import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ruleset.evaluator.ConformanceCheck;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.CurationStore;
@@ -78,6 +79,40 @@ public final class Publisher {
         long evidence = r.anchors().stream().mapToLong(a -> a.cart().size() + a.confirmation().size()).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, profile.name());
+    }
+
+    /**
+     * What publishing now would write, without writing it: the rule set, whether it is valid
+     * against the schema, whether its conformance cases replay, and what changed since the last
+     * published version (null when none was published).
+     */
+    public record Preview(RuleSet ruleSet, int bytes, List<String> schemaProblems, List<String> conformanceFailures,
+                          RuleSetDiff changes, PublishedVersions.Version last) {
+    }
+
+    public Preview preview(Store store, String note, String profileName, boolean approvedOnly) {
+        Profiles profiles = new Profiles(store);
+        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
+        RankingModel model = RankingModels.load(store, profile.minCustomers());
+        CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
+        PublishedVersions versions = new PublishedVersions(store);
+        RuleSet built = new RuleSetBuilder(model, curation, profile, new CurationStore(store).exclusions())
+                .build(versions.nextVersion(), store.name(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        note == null ? "" : note);
+        RuleSet hashed = built.withContentHash(RuleSetJson.contentHash(built));
+        byte[] bytes = RuleSetJson.toBytes(hashed);
+        List<String> problems;
+        try {
+            problems = RuleSetJson.schemaProblems(JSON.readTree(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> failures = ConformanceCheck.failures(hashed);
+        PublishedVersions.Version last = versions.all().stream().findFirst().orElse(null);
+        RuleSetDiff changes = last == null ? null : versions.content(last.version())
+                .map(content -> RuleSetDiff.between(RuleSetJson.read(content, "version " + last.version()), hashed))
+                .orElse(null);
+        return new Preview(hashed, bytes.length, problems, failures, changes, last);
     }
 
     private static void validate(byte[] bytes) {

@@ -15,6 +15,7 @@ import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.overview.OverviewViewModel;
+import io.orderlift.ui.publish.PublishViewModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -29,6 +30,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final WorkbenchSettings settings;
     private final Path dataDirectory;
     private final OverviewViewModel overview;
+    private final PublishViewModel publish;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = e -> { };
     private Consumer<ImportReport> onImported = r -> { };
@@ -39,6 +41,7 @@ public final class WorkbenchModel implements AutoCloseable {
         this.settings = settings;
         this.dataDirectory = dataDirectory;
         this.overview = new OverviewViewModel(runner);
+        this.publish = new PublishViewModel(runner);
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -77,6 +80,7 @@ public final class WorkbenchModel implements AutoCloseable {
         }
         opened.directory().ifPresent(settings::rememberStore);
         overview.load(opened);
+        publish.load(opened);
     }
 
     /** Imports into the open store, then refreshes the overview. */
@@ -113,6 +117,7 @@ public final class WorkbenchModel implements AutoCloseable {
         Tasks.create("Mining pairs", monitor -> new MiningService().mine(target, settings, monitor))
                 .onSuccess(summary -> {
                     overview.load(target);
+                    publish.check();
                     onMined.accept(summary);
                 })
                 .onError(onError)
@@ -125,6 +130,10 @@ public final class WorkbenchModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Store> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    public PublishViewModel publish() {
+        return publish;
     }
 
     public OverviewViewModel overview() {

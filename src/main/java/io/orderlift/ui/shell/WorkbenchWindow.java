@@ -10,6 +10,7 @@ import io.orderlift.ui.imports.ImportDialog;
 import io.orderlift.ui.imports.ImportViewModel;
 import io.orderlift.ui.mining.MiningDialog;
 import io.orderlift.ui.overview.OverviewView;
+import io.orderlift.ui.publish.PublishView;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
@@ -52,7 +53,16 @@ public final class WorkbenchWindow {
                         summary.run().orders(), summary.loadMs() + summary.mineMs() + summary.saveMs()))
                 .showInformation());
 
-        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders, this::minePairs)));
+        model.publish().setOnError(e -> ErrorDialogs.show(stage, "The rule set was not published", e));
+        model.publish().setOnPublished(r -> Notifications.create().owner(stage).title("Published")
+                .text(String.format("Version %d written to %s (%,d bytes).", r.version(), r.file(), r.bytes()))
+                .showInformation());
+        javafx.scene.control.ScrollPane publishPane = new javafx.scene.control.ScrollPane(new PublishView(model.publish()));
+        publishPane.setFitToWidth(true);
+        Tab publishTab = new Tab("Publish", publishPane);
+        publishTab.setId("publishTab");
+        TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders,
+                this::minePairs)), publishTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());

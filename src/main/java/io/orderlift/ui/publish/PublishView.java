@@ -1,0 +1,107 @@
+package io.orderlift.ui.publish;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+import io.orderlift.store.PublishedVersions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** Publish: validation of what would be written, the changes since the last version, a note, publish. */
+public final class PublishView extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    public PublishView(PublishViewModel model) {
+        Label title = new Label("Publish the rule set");
+        title.getStyleClass().add("view-title");
+        Label validation = new Label();
+        validation.setId("publishValidation");
+        validation.setWrapText(true);
+        validation.textProperty().bind(model.validationProperty());
+
+        ListView<String> changes = new ListView<>(model.changes());
+        changes.setId("publishChanges");
+        changes.setPrefHeight(220);
+
+        TextField note = new TextField();
+        note.setId("publishNote");
+        note.setPromptText("What changed and why (kept with the version)");
+        note.textProperty().bindBidirectional(model.noteProperty());
+        TextField target = new TextField();
+        target.setId("publishTarget");
+        target.textProperty().bindBidirectional(model.targetProperty());
+        HBox.setHgrow(target, Priority.ALWAYS);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Publish the rule set to");
+            chooser.setInitialFileName("ruleset.json");
+            var file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.targetProperty().set(file.toPath().toString());
+            }
+        });
+        CheckBox approvedOnly = new CheckBox("Approved pairs only");
+        approvedOnly.setId("approvedOnly");
+        approvedOnly.selectedProperty().bindBidirectional(model.approvedOnlyProperty());
+        Button check = new Button("Check again");
+        check.setOnAction(e -> model.check());
+        check.disableProperty().bind(model.busyProperty());
+        Button publish = new Button("Publish");
+        publish.setId("publishButton");
+        publish.setDefaultButton(true);
+        publish.disableProperty().bind(Bindings.not(model.canPublishProperty()));
+        publish.setOnAction(e -> model.publish());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Note"), note);
+        form.addRow(1, new Label("File"), new HBox(8, target, browse));
+        GridPane.setHgrow(note, Priority.ALWAYS);
+
+        TableView<PublishedVersions.Version> versions = new TableView<>(model.versions());
+        versions.setId("publishedVersions");
+        versions.setPlaceholder(new Label("Nothing published yet."));
+        versions.getColumns().add(column("Version", v -> "v" + v.version()));
+        versions.getColumns().add(column("Published", v -> WHEN.format(v.publishedAt())));
+        versions.getColumns().add(column("File", PublishedVersions.Version::fileName));
+        versions.getColumns().add(column("Size", v -> String.format("%,d bytes", v.sizeBytes())));
+        versions.getColumns().add(column("Note", PublishedVersions.Version::note));
+        versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        versions.setPrefHeight(180);
+
+        Label changesTitle = new Label("What changes");
+        changesTitle.getStyleClass().add("section-title");
+        Label versionsTitle = new Label("Published versions");
+        versionsTitle.getStyleClass().add("section-title");
+        getChildren().addAll(title, validation, changesTitle, changes, form,
+                new HBox(12, approvedOnly, check, publish), versionsTitle, versions);
+        setSpacing(10);
+        setPadding(new Insets(16));
+        setId("publishView");
+    }
+
+    private static TableColumn<PublishedVersions.Version, String> column(String title,
+            Function<PublishedVersions.Version, String> value) {
+        TableColumn<PublishedVersions.Version, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,112 @@
+package io.orderlift.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.shell.FileDialogs;
+import io.orderlift.ui.shell.WorkbenchModel;
+import io.orderlift.ui.shell.WorkbenchSettings;
+import io.orderlift.ui.shell.WorkbenchWindow;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Publish tab: check, note, publish, and the version appears; then what changed. */
+@ExtendWith(ApplicationExtension.class)
+class PublishViewTest {
+
+    Path data;
+    WorkbenchModel model;
+    TaskRunner runner;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        data = Files.createTempDirectory("orderlift-publish-test");
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 1; i <= 40; i++) {
+            csv.append(String.format("O%d,C%d,2025-01-%02dT10:00:00Z,TENT,Tent,Tents,1,199%n", i, i, 1 + i % 28));
+            if (i % 2 == 0) {
+                csv.append(String.format("O%d,C%d,2025-01-%02dT10:00:00Z,STAKES,Stakes,Acc,1,9%n", i, i, 1 + i % 28));
+            }
+            csv.append(String.format("X%d,D%d,2025-02-%02dT10:00:00Z,MUG,Mug,Kitchen,1,12%n", i, i, 1 + i % 28));
+        }
+        Path file = Files.writeString(data.resolve("orders.csv"), csv);
+        Store store = Store.openOrCreate(data.resolve("shop"));
+        new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+        new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+        runner = new TaskRunner();
+        model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
+        new WorkbenchWindow(stage, model, new FileDialogs() {
+            @Override
+            public Optional<Path> chooseOrderFile(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseStoreDirectory(Window owner) {
+                return Optional.empty();
+            }
+        });
+        model.show(store);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+        runner.close();
+    }
+
+    private static void waitForValidation(FxRobot robot, String start) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#publishValidation")
+                    .queryAs(Label.class).getText().startsWith(start));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("validation says: " + robot.lookup("#publishValidation").queryAs(Label.class)
+                    .getText(), e);
+        }
+    }
+
+    @Test
+    void publishWritesAValidFileAndKeepsTheVersion(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Publish"))
+                .queryAs(javafx.scene.Node.class));
+        waitForValidation(robot, "Version 1 is valid");
+        assertTrue(robot.lookup("#publishChanges").queryAs(ListView.class).getItems().get(0).toString()
+                .startsWith("Nothing published yet"));
+        Path out = data.resolve("out").resolve("shop.json");
+        robot.interact(() -> robot.lookup("#publishTarget").queryAs(TextField.class).setText(out.toString()));
+        robot.clickOn("#publishNote").write("first rules");
+        robot.clickOn("#publishButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () ->
+                robot.lookup("#publishedVersions").queryAs(TableView.class).getItems().size() == 1);
+        assertEquals(1, RuleSetJson.read(out).version());
+        assertEquals("first rules", RuleSetJson.read(out).note());
+        waitForValidation(robot, "Version 2 is valid");
+        assertTrue(robot.lookup("#publishChanges").queryAs(ListView.class).getItems().get(0).toString()
+                .startsWith("Since version 1"));
+    }
+}
