@@ -202,6 +202,19 @@ public final class RankingModel {
         return productCount;
     }
 
+    /** Receives one stored pair of an anchor. */
+    @FunctionalInterface
+    public interface PairVisitor {
+        void pair(int candidate, int co, int follow);
+    }
+
+    /** Visits the anchor's own pairs in candidate-id order. */
+    public void forEachPairOf(int anchor, PairVisitor visitor) {
+        for (int i = pairStart[anchor]; i < pairStart[anchor + 1]; i++) {
+            visitor.pair(candidate[i], co[i], follow[i]);
+        }
+    }
+
     /** N: orders with a non-empty item set. */
     public int orderCount() {
         return n;

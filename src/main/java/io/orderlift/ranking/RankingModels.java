@@ -1,6 +1,11 @@
 package io.orderlift.ranking;
 
+import java.util.List;
+
+import io.orderlift.mining.MiningResult;
+import io.orderlift.mining.PairCounts;
 import io.orderlift.store.MiningRun;
+import io.orderlift.store.OrderHistory;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.Store;
@@ -10,6 +15,27 @@ import io.orderlift.store.StoreException;
 public final class RankingModels {
 
     private RankingModels() {
+    }
+
+    /**
+     * A model straight from a mining result (no store round trip): the backtest mines a training
+     * period and ranks with it. Pairs backed by fewer than {@code minCustomers} customers are left out.
+     */
+    public static RankingModel of(MiningResult result, List<OrderHistory.CatalogEntry> catalog, int minCustomers) {
+        RankingModel.Builder builder = RankingModel.builder(result.orders());
+        for (OrderHistory.CatalogEntry p : catalog) {
+            builder.product(p.id(), p.sku(), p.title(), p.category(),
+                    p.price() == null ? Double.NaN : p.price().doubleValue(),
+                    p.id() < result.productOrders().length ? result.productOrders()[p.id()] : 0,
+                    p.id() < result.followBase().length ? result.followBase()[p.id()] : 0);
+        }
+        PairCounts pairs = result.pairs();
+        for (int i = 0; i < pairs.size(); i++) {
+            if (pairs.customers(i) >= minCustomers) {
+                builder.pair(pairs.anchor(i), pairs.candidate(i), pairs.co(i), pairs.follow(i));
+            }
+        }
+        return builder.build();
     }
 
     /**

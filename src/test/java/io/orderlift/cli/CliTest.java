@@ -96,6 +96,19 @@ class CliTest {
         Result info = run("info", "--store", store.toString(), "--json");
         assertEquals(30, info.json().get("lastMining").get("windowDays").asInt());
 
+        Result backtest = run("backtest", "--store", store.toString(), "--json");
+        assertEquals(0, backtest.code(), backtest.err());
+        JsonNode report = backtest.json();
+        assertTrue(report.get("trainOrders").asInt() > 10_000 && report.get("testOrders").asInt() > 1_000);
+        for (String placement : List.of("cart", "confirmation")) {
+            JsonNode policy = report.get("placements").get(placement).get(0);
+            for (String key : List.of("policy", "w", "impressions", "hits", "hitRate", "rpi", "avgAcceptedPrice",
+                    "coverage")) {
+                assertTrue(policy.has(key), placement + " " + key);
+            }
+            assertTrue(report.get("chosen").get(placement).has("w"));
+        }
+
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("No product with SKU 'NOPE'"), unknown.err());

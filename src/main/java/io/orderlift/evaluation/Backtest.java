@@ -1,0 +1,211 @@
+package io.orderlift.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningResult;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.mining.PairMiner;
+import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.CurationRules;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.RankingModels;
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.OrderHistory;
+import io.orderlift.store.Store;
+
+/**
+ * The offline comparison of ranking policies (DESIGN.md "Measuring"). Orders are split by time:
+ * the last {@code split} of the date range is the test period; the last fifth of the rest is the
+ * validation period, on which the price weight and smoothing are chosen (mined on what precedes
+ * it); the test period only reports (mined on everything before it).
+ *
+ * <ul>
+ * <li>cart: every test order with at least two items, each item hidden in turn, {@code k}
+ * recommendations for the rest; a hit earns the hidden item's price;</li>
+ * <li>confirmation: every test order of a known customer whose window ends inside the period,
+ * {@code k} recommendations for the whole order; a hit is a candidate the same customer bought
+ * (strictly) later within the window, earning its price.</li>
+ * </ul>
+ * Policies: popularity (sum of {@code co} over the cart's items; for confirmation {@code co + follow}),
+ * and the active profile's ranking at price weights 0, 0.5, 1, 1.5 and its own.
+ */
+public final class Backtest {
+
+    /** Validation period: this share of the training period's date range, at its end. */
+    static final double VALIDATION_SHARE = 0.2;
+    static final double[] WEIGHT_GRID = {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2};
+    static final double[] SMOOTHING_GRID = {1, 5, 20};
+    static final double[] REPORTED_WEIGHTS = {0, 0.5, 1, 1.5};
+
+    /** How to backtest. */
+    public record Settings(int k, double split, int windowDays) {
+        public Settings {
+            if (k < 1) {
+                throw new IllegalArgumentException("--k must be at least 1");
+            }
+            if (!(split > 0 && split < 1)) {
+                throw new IllegalArgumentException("--split must be between 0 and 1 (exclusive), not " + split);
+            }
+            if (windowDays < 0) {
+                throw new IllegalArgumentException("--window-days must be ≥ 0");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(4, 0.2, MiningSettings.DEFAULT_WINDOW_DAYS);
+        }
+    }
+
+    public BacktestReport run(Store store, Settings settings, ProgressMonitor monitor) {
+        long started = System.nanoTime();
+        monitor.progress("Reading orders", 0, 4);
+        OrderLog log = OrderLog.read(store);
+        if (log.orders().size() < 10) {
+            throw new IllegalArgumentException("The store has too few orders to backtest (" + log.orders().size() + ")");
+        }
+        List<OrderHistory.CatalogEntry> catalog = new OrderHistory(store).catalog();
+        WeightingProfile profile = new Profiles(store).active();
+        long first = log.firstTime();
+        long last = log.lastTime();
+        long testFrom = last - (long) ((last - first) * settings.split());
+        long validationFrom = testFrom - (long) ((testFrom - first) * VALIDATION_SHARE);
+        long window = settings.windowDays() * 86_400_000L;
+        MiningSettings mining = MiningSettings.defaults().withWindowDays(settings.windowDays());
+        Replay replay = new Replay(log, window);
+
+        monitor.progress("Choosing w on the validation period", 1, 4);
+        RankingModel validationModel = model(log, t -> t < validationFrom, mining, catalog, profile);
+        List<Order> validationOrders = orders(log, t -> t >= validationFrom && t < testFrom);
+        Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
+        Map<Placement, double[]> best = new HashMap<>();
+        for (Placement placement : Placement.values()) {
+            double bestRpi = -1;
+            double[] pick = {1, profile.smoothing()};
+            for (double m : SMOOTHING_GRID) {
+                for (double w : WEIGHT_GRID) {
+                    monitor.checkCancelled();
+                    WeightingProfile candidate = tuned(profile, w, m);
+                    PolicyResult r = replay.run(placement, validationOrders, testFrom,
+                            rankingPolicy(validationModel, candidate), settings.k(), "w=" + w, w, catalog);
+                    if (r.rpi() > bestRpi + 1e-12) {
+                        bestRpi = r.rpi();
+                        pick = new double[] {w, m};
+                    }
+                }
+            }
+            best.put(placement, new double[] {pick[0], pick[1], bestRpi});
+        }
+
+        monitor.progress("Replaying the test period", 2, 4);
+        RankingModel testModel = model(log, t -> t < testFrom, mining, catalog, profile);
+        List<Order> testOrders = orders(log, t -> t >= testFrom);
+        Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
+        for (Placement placement : Placement.values()) {
+            List<PolicyResult> results = new ArrayList<>();
+            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, popularityPolicy(testModel, placement),
+                    settings.k(), "popularity", null, catalog));
+            for (double w : REPORTED_WEIGHTS) {
+                results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
+                        rankingPolicy(testModel, profile.withPriceWeight(w)), settings.k(), "w=" + w, w, catalog));
+            }
+            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, rankingPolicy(testModel, profile),
+                    settings.k(), "profile:" + profile.name(), profile.priceWeight(), catalog));
+            double[] pick = best.get(placement);
+            PolicyResult chosenTest = replay.run(placement, testOrders, Long.MAX_VALUE,
+                    rankingPolicy(testModel, tuned(profile, pick[0], pick[1])), settings.k(), "chosen", pick[0], catalog);
+            results.add(chosenTest);
+            placements.put(placement.cliName(), results);
+            chosen.put(placement.cliName(), new BacktestReport.Chosen(pick[0], pick[1], pick[2], chosenTest));
+        }
+        monitor.progress("Done", 4, 4);
+        return new BacktestReport(settings.k(), settings.split(), settings.windowDays(), iso(first), iso(validationFrom),
+                iso(testFrom), iso(last), count(log, t -> t < testFrom), validationOrders.size(), testOrders.size(),
+                placements, chosen, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static WeightingProfile tuned(WeightingProfile p, double w, double m) {
+        return new WeightingProfile(p.name(), w, m, p.minEvidence(), p.backoffBelowOrders(), p.maxPriceRatio(),
+                p.oneTapMaxPrice(), p.oneTapMaxShare(), p.perCategoryCap(), p.cartLength(), p.confirmationLength(),
+                p.minLift(), p.minCustomers());
+    }
+
+    private static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,
+                                      List<OrderHistory.CatalogEntry> catalog, WeightingProfile profile) {
+        MiningResult result = new PairMiner().mine(log.transactions(period), mining, ProgressMonitor.NONE);
+        return RankingModels.of(result, catalog, profile.minCustomers());
+    }
+
+    private static List<Order> orders(OrderLog log, java.util.function.LongPredicate period) {
+        return log.between(period).stream().map(o -> new Order(o.customer(), o.time(), o.items(), o.quantities()))
+                .toList();
+    }
+
+    private static int count(OrderLog log, java.util.function.LongPredicate period) {
+        return (int) log.orders().stream().filter(o -> period.test(o.time())).count();
+    }
+
+    private static String iso(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** A test order, by product id. */
+    record Order(int customer, long time, int[] items, int[] quantities) {
+    }
+
+    /** Recommends up to k product ids for the given items. */
+    @FunctionalInterface
+    interface Policy {
+        int[] recommend(Placement placement, int[] items, int[] quantities, int k);
+    }
+
+    static Policy rankingPolicy(RankingModel model, WeightingProfile profile) {
+        Recommender recommender = new Recommender(model, CurationRules.NONE);
+        return (placement, items, quantities, k) -> {
+            List<CartItem> cart = new ArrayList<>();
+            for (int i = 0; i < items.length; i++) {
+                String sku = model.sku(items[i]);
+                if (sku != null) {
+                    cart.add(new CartItem(sku, quantities[i], Double.NaN));
+                }
+            }
+            List<Recommendation> list = recommender.recommend(placement, cart, profile, k).items();
+            return list.stream().mapToInt(r -> model.idOf(r.sku()).orElseThrow()).toArray();
+        };
+    }
+
+    /** "Customers also bought": candidates by summed co (and follow, after checkout), ties by SKU. */
+    static Policy popularityPolicy(RankingModel model, Placement forPlacement) {
+        return (placement, items, quantities, k) -> {
+            Map<Integer, Integer> score = new HashMap<>();
+            Set<Integer> inCart = new HashSet<>();
+            for (int item : items) {
+                inCart.add(item);
+            }
+            for (int a : items) {
+                model.forEachPairOf(a, (c, co, follow) -> {
+                    int s = placement == Placement.CART ? co : co + follow;
+                    if (s > 0 && !inCart.contains(c) && !Double.isNaN(model.price(c))) {
+                        score.merge(c, s, Integer::sum);
+                    }
+                });
+            }
+            return score.entrySet().stream()
+                    .sorted((x, y) -> x.getValue().equals(y.getValue())
+                            ? model.sku(x.getKey()).compareTo(model.sku(y.getKey()))
+                            : Integer.compare(y.getValue(), x.getValue()))
+                    .limit(k).mapToInt(Map.Entry::getKey).toArray();
+        };
+    }
+}

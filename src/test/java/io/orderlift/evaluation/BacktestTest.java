@@ -1,0 +1,70 @@
+package io.orderlift.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Every tent order holds stakes ($9, 30 % of tent orders) or a footprint ($54, 12 %), all year:
+     * at w = 1 the footprint is shown first and earns more per impression than at w = 0.
+     */
+    @Test
+    void revenueRankingEarnsMoreWhereThePremiumAddOnIsWorthIt() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,list_price\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 3_000; i++) {
+            String order = "O" + i;
+            String customer = "C" + random.nextInt(1_500);
+            String day = java.time.LocalDate.of(2025, 1, 1).plusDays(i * 365L / 3_000).toString();
+            csv.append(order).append(',').append(customer).append(',').append(day).append(",TENT,Tent,Tents,1,300,300\n");
+            double r = random.nextDouble();
+            if (r < 0.30) {
+                csv.append(order).append(',').append(customer).append(',').append(day).append(",STAKES,Stakes,Acc,1,9,9\n");
+            } else if (r < 0.42) {
+                csv.append(order).append(',').append(customer).append(',').append(day).append(",FOOT,Footprint,Acc2,1,54,54\n");
+            }
+            csv.append("M").append(i).append(",D").append(random.nextInt(2_000)).append(',').append(day)
+                    .append(",MUG,Mug,Kitchen,1,12,12\n");
+        }
+        Path file = Files.writeString(dir.resolve("orders.csv"), csv);
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            BacktestReport report = new Backtest().run(store, new Backtest.Settings(1, 0.2, 30), ProgressMonitor.NONE);
+            List<PolicyResult> cart = report.placements().get("cart");
+            assertEquals(List.of("popularity", "w=0.0", "w=0.5", "w=1.0", "w=1.5", "profile:default", "chosen"),
+                    cart.stream().map(PolicyResult::policy).toList());
+            PolicyResult byAcceptance = cart.get(1);
+            PolicyResult byRevenue = cart.get(3);
+            assertTrue(byRevenue.rpi() > byAcceptance.rpi(), byRevenue + " vs " + byAcceptance);
+            assertTrue(byRevenue.avgAcceptedPrice() > byAcceptance.avgAcceptedPrice());
+            assertEquals(byRevenue.rpi(), byRevenue.hitRate() * byRevenue.avgAcceptedPrice(), 1e-9,
+                    "RPI = hit rate × average accepted price");
+            assertTrue(report.chosen().get("cart").w() >= 0.5, "validation picks a revenue-minded w");
+            assertTrue(report.trainOrders() + report.testOrders() == 6_000);
+            assertTrue(report.validationOrders() > 0 && report.validationOrders() < report.trainOrders());
+        }
+    }
+
+    @Test
+    void settingsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(0, 0.2, 30));
+        assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(4, 1.0, 30));
+        assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(4, 0.2, -1));
+    }
+}
