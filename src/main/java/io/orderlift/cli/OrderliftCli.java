@@ -19,7 +19,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Cross-sell recommendations tuned for order value.",
         subcommands = {ImportCommand.class, InfoCommand.class, MineCommand.class, PairsCommand.class,
                 CurateCommand.class, RecommendCommand.class, ProfileCommand.class, PublishCommand.class,
-                CheckRulesetCommand.class, EvaluateCommand.class, VersionsCommand.class, BacktestCommand.class})
+                CheckRulesetCommand.class, EvaluateCommand.class, VersionsCommand.class, BacktestCommand.class,
+                AbTestCommand.class})
 public final class OrderliftCli {
 
     /** Exit code for bad input (a bad file, a missing store, a locked store). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -34,6 +35,8 @@ public final class SampleStores implements Callable<Integer> {
     /** Days of history in the bundled stores (15 months). */
     public static final int DAYS = 455;
     static final double AVERAGE_LINES_PER_ORDER = 2.0;
+    /** The A/B experiment covers the last this many days. */
+    static final int EXPERIMENT_DAYS = 180;
 
     @Option(names = "--out", defaultValue = "sample-stores", description = "Output directory (one folder per store).")
     Path out;
@@ -84,13 +87,18 @@ public final class SampleStores implements Callable<Integer> {
     private Summary write(Recipe recipe, StoreGenerator.Settings settings, Path dir) throws IOException {
         Summary summary = new Summary();
         boolean shopify = shopifyOrders > 0 && recipe.name.equals("beauty");
+        long experimentFrom = settings.start().plusDays(Math.max(0, settings.days() - EXPERIMENT_DAYS))
+                .atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
         try (Writer generic = writer(dir.resolve("orders.csv"));
-             Writer shopifyFile = shopify ? writer(dir.resolve("shopify-orders-export.csv")) : Writer.nullWriter()) {
+             Writer shopifyFile = shopify ? writer(dir.resolve("shopify-orders-export.csv")) : Writer.nullWriter();
+             Writer experimentFile = writer(dir.resolve("experiment.csv"))) {
             GenericCsvSink csv = new GenericCsvSink(generic);
             ShopifyCsvSink shopifySink = new ShopifyCsvSink(shopifyFile, shopify ? shopifyOrders : 0);
+            ExperimentSink experiment = new ExperimentSink(experimentFile, experimentFrom, settings.seed() + 1);
             new StoreGenerator(recipe, settings).generate(order -> {
                 csv.accept(order);
                 shopifySink.accept(order);
+                experiment.accept(order);
                 summary.add(order);
             });
         }
@@ -115,6 +123,12 @@ public final class SampleStores implements Callable<Integer> {
                     .append(" orders again, laid out as Shopify's orders export (emails instead of customer ids;"
                             + " no categories, as in the real export).\n");
         }
+        text.append(String.format(Locale.ROOT, "- `experiment.csv`: an A/B test of the confirmation layer over the"
+                + " last %d days (one row per order: `order_id, arm, order_value, offer_impressions,"
+                + " offer_accepted_value`). Treatment orders see %d one-tap offers and accept one %.0f%% of the"
+                + " time, worth $%.0f–$%.0f: a planted AOV lift of $%.2f.%n", EXPERIMENT_DAYS,
+                ExperimentSink.IMPRESSIONS, ExperimentSink.ACCEPTANCE * 100, ExperimentSink.MIN_VALUE,
+                ExperimentSink.MAX_VALUE, ExperimentSink.plantedLift()));
         text.append("\nAbout half the orders come from returning customers and 6% are guest checkouts (no"
                 + " customer id). About 1% of orders are followed by a return order (`R…`, negative quantity),"
                 + " 0.8% hold a line cancelled within the order (net quantity zero), and 0.5% have a line added a"

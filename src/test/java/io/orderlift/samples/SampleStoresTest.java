@@ -35,6 +35,8 @@ class SampleStoresTest {
                     name + ": regenerate sample-stores/ after changing the generator");
             assertEquals(Files.readString(Path.of("sample-stores", name, "README.md")),
                     Files.readString(dir.resolve(name).resolve("README.md")));
+            assertArrayEquals(Files.readAllBytes(Path.of("sample-stores", name, "experiment.csv")),
+                    Files.readAllBytes(dir.resolve(name).resolve("experiment.csv")));
         }
     }
 
