@@ -17,6 +17,16 @@ public interface FileDialogs {
     /** Asks for a store directory to open (or create). */
     Optional<Path> chooseStoreDirectory(Window owner);
 
+    /** Asks for an A/B experiment results file. */
+    default Optional<Path> chooseExperimentFile(Window owner) {
+        return Optional.empty();
+    }
+
+    /** Asks where to save an export, suggesting {@code name}. */
+    default Optional<Path> chooseSaveFile(Window owner, String name) {
+        return Optional.empty();
+    }
+
     /** The platform's file choosers. */
     static FileDialogs nativeDialogs() {
         return new FileDialogs() {
@@ -28,6 +38,22 @@ public interface FileDialogs {
                         new FileChooser.ExtensionFilter("Order files (*.csv, *.csv.gz)", "*.csv", "*.csv.gz"),
                         new FileChooser.ExtensionFilter("All files", "*"));
                 return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> chooseExperimentFile(Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Import A/B experiment results");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv"));
+                return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> chooseSaveFile(Window owner, String name) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Export");
+                chooser.setInitialFileName(name);
+                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
 
             @Override

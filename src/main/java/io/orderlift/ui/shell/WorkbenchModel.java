@@ -16,6 +16,7 @@ import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.overview.OverviewViewModel;
 import io.orderlift.ui.publish.PublishViewModel;
+import io.orderlift.ui.reports.ReportsViewModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -31,6 +32,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final Path dataDirectory;
     private final OverviewViewModel overview;
     private final PublishViewModel publish;
+    private final ReportsViewModel reports;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = e -> { };
     private Consumer<ImportReport> onImported = r -> { };
@@ -42,6 +44,7 @@ public final class WorkbenchModel implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.overview = new OverviewViewModel(runner);
         this.publish = new PublishViewModel(runner);
+        this.reports = new ReportsViewModel(runner);
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -81,6 +84,7 @@ public final class WorkbenchModel implements AutoCloseable {
         opened.directory().ifPresent(settings::rememberStore);
         overview.load(opened);
         publish.load(opened);
+        reports.load(opened);
     }
 
     /** Imports into the open store, then refreshes the overview. */
@@ -130,6 +134,10 @@ public final class WorkbenchModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Store> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    public ReportsViewModel reports() {
+        return reports;
     }
 
     public PublishViewModel publish() {

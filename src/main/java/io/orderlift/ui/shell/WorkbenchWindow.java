@@ -11,6 +11,7 @@ import io.orderlift.ui.imports.ImportViewModel;
 import io.orderlift.ui.mining.MiningDialog;
 import io.orderlift.ui.overview.OverviewView;
 import io.orderlift.ui.publish.PublishView;
+import io.orderlift.ui.reports.ReportsView;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
@@ -61,8 +62,15 @@ public final class WorkbenchWindow {
         publishPane.setFitToWidth(true);
         Tab publishTab = new Tab("Publish", publishPane);
         publishTab.setId("publishTab");
+        model.reports().setOnError(e -> ErrorDialogs.show(stage, "The report could not be made", e));
+        model.reports().setOnInfo(text -> Notifications.create().owner(stage).title("Reports").text(text)
+                .showInformation());
+        javafx.scene.control.ScrollPane reportsPane = new javafx.scene.control.ScrollPane(
+                new ReportsView(model.reports(), dialogs));
+        reportsPane.setFitToWidth(true);
+        Tab reportsTab = new Tab("Reports", reportsPane);
         TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders,
-                this::minePairs)), publishTab);
+                this::minePairs)), publishTab, reportsTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());

@@ -1,0 +1,101 @@
+package io.orderlift.ui.reports;
+
+import java.util.function.Function;
+
+import io.orderlift.ui.shell.FileDialogs;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Reports: the backtest's RPI and hit rate against w per placement, and the A/B analysis. */
+public final class ReportsView extends VBox {
+
+    public ReportsView(ReportsViewModel model, FileDialogs dialogs) {
+        Label title = new Label("Reports");
+        title.getStyleClass().add("view-title");
+        Label summary = new Label();
+        summary.setId("backtestSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+
+        Button run = new Button("Run backtest");
+        run.setId("runBacktest");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> model.runBacktest());
+        Button use = new Button("Use this w");
+        use.setId("useChosenW");
+        use.disableProperty().bind(Bindings.not(model.hasReportProperty()));
+        use.setOnAction(e -> model.useChosenW());
+        Button png = new Button("Export PNG…");
+        png.setId("exportPng");
+        png.disableProperty().bind(Bindings.not(model.hasReportProperty()));
+        png.setOnAction(e -> dialogs.chooseSaveFile(getScene().getWindow(), "backtest.png").ifPresent(model::exportPng));
+        Button csv = new Button("Export CSV…");
+        csv.setId("exportCsv");
+        csv.disableProperty().bind(Bindings.not(model.hasReportProperty()));
+        csv.setOnAction(e -> dialogs.chooseSaveFile(getScene().getWindow(), "backtest.csv").ifPresent(model::exportCsv));
+
+        ImageView cart = chart("cartChart");
+        cart.imageProperty().bind(model.cartChartProperty());
+        ImageView confirmation = chart("confirmationChart");
+        confirmation.imageProperty().bind(model.confirmationChartProperty());
+
+        TableView<ReportsViewModel.Row> table = new TableView<>(model.rows());
+        table.setId("backtestTable");
+        table.setPlaceholder(new Label("No backtest yet."));
+        table.getColumns().add(column("Placement", ReportsViewModel.Row::placement));
+        table.getColumns().add(column("Policy", ReportsViewModel.Row::policy));
+        table.getColumns().add(column("w", ReportsViewModel.Row::w));
+        table.getColumns().add(column("Impressions", r -> String.format("%,d", r.impressions())));
+        table.getColumns().add(column("Hits", r -> String.format("%,d", r.hits())));
+        table.getColumns().add(column("Hit rate", ReportsViewModel.Row::hitRate));
+        table.getColumns().add(column("RPI", ReportsViewModel.Row::rpi));
+        table.getColumns().add(column("Avg accepted price", ReportsViewModel.Row::avgAcceptedPrice));
+        table.getColumns().add(column("Coverage", ReportsViewModel.Row::coverage));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(240);
+
+        Label abTitle = new Label("A/B test of the confirmation layer");
+        abTitle.getStyleClass().add("section-title");
+        Button importExperiment = new Button("Import experiment…");
+        importExperiment.setId("importExperiment");
+        importExperiment.setOnAction(e -> dialogs.chooseExperimentFile(getScene().getWindow())
+                .ifPresent(model::analyseExperiment));
+        Label ab = new Label();
+        ab.setId("abSummary");
+        ab.setWrapText(true);
+        ab.textProperty().bind(model.abSummaryProperty());
+        ImageView abChart = chart("abChart");
+        abChart.imageProperty().bind(model.abChartProperty());
+
+        getChildren().addAll(title, summary, new HBox(10, run, use, png, csv), new FlowPane(12, 12, cart, confirmation),
+                table, abTitle, new HBox(10, importExperiment), ab, abChart);
+        setSpacing(10);
+        setPadding(new Insets(16));
+        setId("reportsView");
+    }
+
+    private static ImageView chart(String id) {
+        ImageView view = new ImageView();
+        view.setId(id);
+        view.setFitWidth(ReportCharts.WIDTH);
+        view.setFitHeight(ReportCharts.HEIGHT);
+        view.setPreserveRatio(true);
+        return view;
+    }
+
+    private static TableColumn<ReportsViewModel.Row, String> column(String title,
+            Function<ReportsViewModel.Row, String> value) {
+        TableColumn<ReportsViewModel.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,225 @@
+package io.orderlift.ui.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.orderlift.evaluation.AbAnalysis;
+import io.orderlift.evaluation.Backtest;
+import io.orderlift.evaluation.BacktestReport;
+import io.orderlift.evaluation.Experiment;
+import io.orderlift.evaluation.PolicyResult;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.ChartImages;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.Tasks;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+
+/**
+ * The Reports view's state: the backtest (run in the background) with RPI and hit rate against w
+ * per placement, the chosen w and "use this w"; the A/B analysis of an experiment file; exports.
+ */
+public final class ReportsViewModel {
+
+    /** One row of the policy table. */
+    public record Row(String placement, String policy, String w, long impressions, long hits, String hitRate,
+                      String rpi, String avgAcceptedPrice, String coverage) {
+    }
+
+    private final TaskRunner runner;
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Run the backtest to compare ranking policies.");
+    private final ReadOnlyObjectWrapper<Image> cartChart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> confirmationChart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> abChart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper abSummary = new ReadOnlyStringWrapper("Import an experiment's results to"
+            + " analyse the confirmation layer (order_id, arm, order_value, offer_impressions, offer_accepted_value).");
+    private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private Store store;
+    private BacktestReport report;
+    private byte[] cartPng;
+    private byte[] confirmationPng;
+    private Consumer<Throwable> onError = e -> { };
+    private Consumer<String> onInfo = s -> { };
+
+    public ReportsViewModel(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    public void setOnError(Consumer<Throwable> handler) {
+        this.onError = handler;
+    }
+
+    public void setOnInfo(Consumer<String> handler) {
+        this.onInfo = handler;
+    }
+
+    public void load(Store opened) {
+        this.store = opened;
+        this.report = null;
+        hasReport.set(false);
+        rows.clear();
+        cartChart.set(null);
+        confirmationChart.set(null);
+        summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
+    }
+
+    private record Rendered(BacktestReport report, byte[] cart, byte[] confirmation) {
+    }
+
+    /** Runs the backtest in the background with progress in the status bar. */
+    public void runBacktest() {
+        Store current = store;
+        if (current == null) {
+            return;
+        }
+        summary.set("Running the backtest…");
+        Tasks.create("Backtest", monitor -> {
+            BacktestReport r = new Backtest().run(current, Backtest.Settings.defaults(), monitor);
+            return new Rendered(r,
+                    ChartImages.png(ReportCharts.rpiAgainstW("cart", r.placements().get("cart"), r.chosen().get("cart"))),
+                    ChartImages.png(ReportCharts.rpiAgainstW("confirmation", r.placements().get("confirmation"),
+                            r.chosen().get("confirmation"))));
+        }).onSuccess(this::show).onError(e -> {
+            summary.set("The backtest did not finish.");
+            onError.accept(e);
+        }).onCancelled(() -> summary.set("Backtest cancelled.")).run(runner);
+    }
+
+    private void show(Rendered rendered) {
+        report = rendered.report();
+        cartPng = rendered.cart();
+        confirmationPng = rendered.confirmation();
+        cartChart.set(ChartImages.image(cartPng));
+        confirmationChart.set(ChartImages.image(confirmationPng));
+        List<Row> table = new ArrayList<>();
+        for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
+            for (PolicyResult p : placement.getValue()) {
+                table.add(new Row(placement.getKey(), p.policy(), p.w() == null ? "" : String.valueOf(p.w()),
+                        p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f%%", p.hitRate() * 100),
+                        String.format(Locale.ROOT, "%.3f", p.rpi()),
+                        String.format(Locale.ROOT, "%.2f", p.avgAcceptedPrice()),
+                        String.format(Locale.ROOT, "%.1f%%", p.coverage() * 100)));
+            }
+        }
+        rows.setAll(table);
+        summary.set(String.format("Trained on %,d orders, tested on %,d (from %s). Chosen on the validation period:"
+                        + " cart w = %s, confirmation w = %s.", report.trainOrders(), report.testOrders(),
+                report.testFrom().substring(0, 10), report.chosen().get("cart").w(),
+                report.chosen().get("confirmation").w()));
+        hasReport.set(true);
+    }
+
+    /** Makes the active profile use the w chosen for the cart placement. */
+    public void useChosenW() {
+        Store current = store;
+        BacktestReport r = report;
+        if (current == null || r == null) {
+            return;
+        }
+        double w = r.chosen().get("cart").w();
+        Tasks.create("Saving the price weight", monitor -> {
+            Profiles profiles = new Profiles(current);
+            WeightingProfile active = profiles.active();
+            profiles.save(active.withPriceWeight(w), true);
+            return active.name();
+        }).onSuccess(name -> onInfo.accept("Profile " + name + " now uses w = " + w + "."))
+                .onError(onError).run(runner);
+    }
+
+    /** Writes the policy table as CSV. */
+    public void exportCsv(Path file) {
+        StringBuilder csv = new StringBuilder("placement,policy,w,impressions,hits,hitRate,rpi,avgAcceptedPrice,coverage\n");
+        for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
+            for (PolicyResult p : placement.getValue()) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f%n", placement.getKey(),
+                        p.policy(), p.w() == null ? "" : p.w().toString(), p.impressions(), p.hits(), p.hitRate(),
+                        p.rpi(), p.avgAcceptedPrice(), p.coverage()));
+            }
+        }
+        write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the cart chart (and the confirmation chart beside it, "-confirmation") as PNG. */
+    public void exportPng(Path file) {
+        write(file, cartPng);
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        write(file.resolveSibling(base + "-confirmation.png"), confirmationPng);
+    }
+
+    private void write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+            onInfo.accept("Wrote " + file);
+        } catch (IOException e) {
+            onError.accept(new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e));
+        }
+    }
+
+    private record AbRendered(AbAnalysis.Report report, byte[] png) {
+    }
+
+    /** Reads and analyses an experiment file in the background. */
+    public void analyseExperiment(Path file) {
+        Tasks.create("A/B analysis", monitor -> {
+            AbAnalysis.Report r = new AbAnalysis().analyse(Experiment.read(file));
+            return new AbRendered(r, ChartImages.png(ReportCharts.aovByArm(r)));
+        }).onSuccess(result -> {
+            AbAnalysis.Report r = result.report();
+            abChart.set(ChartImages.image(result.png()));
+            StringBuilder text = new StringBuilder(file.getFileName().toString()).append(": ");
+            r.arms().forEach(a -> text.append(String.format(Locale.ROOT, "%s %,d orders, AOV %.2f, acceptance %.1f%%,"
+                    + " RPI %.3f; ", a.arm(), a.orders(), a.aov(), a.acceptanceRate() * 100, a.rpi())));
+            r.lifts().forEach(l -> text.append(String.format(Locale.ROOT, "%s vs control: AOV %+.2f (%+.1f%%), 95%% "
+                    + "interval %.2f to %.2f, %s.", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(), l.ciHigh(),
+                    l.significant() ? "significant" : "not significant")));
+            abSummary.set(text.toString());
+        }).onError(onError).run(runner);
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> cartChartProperty() {
+        return cartChart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> confirmationChartProperty() {
+        return confirmationChart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> abChartProperty() {
+        return abChart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty abSummaryProperty() {
+        return abSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasReportProperty() {
+        return hasReport.getReadOnlyProperty();
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+}
