@@ -104,7 +104,7 @@ public final class OverviewView extends ScrollPane {
         table.setPlaceholder(new Label("No imports yet: File → Import orders…"));
         table.getColumns().add(column("#", b -> b.id()));
         TableColumn<ImportBatch, String> file = text("File", ImportBatch::file);
-        file.setPrefWidth(190);
+        file.setPrefWidth(150);
         table.getColumns().add(file);
         table.getColumns().add(text("Format", ImportBatch::format));
         TableColumn<ImportBatch, String> when = text("Imported", b -> WHEN.format(b.importedAt()));

@@ -55,6 +55,7 @@ final class ReportCharts {
         hits.setMarker(SeriesMarkers.DIAMOND);
         hits.setLineColor(new Color(0x99, 0x99, 0x99));
         chart.setYAxisGroupTitle(1, "hit rate %");
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         if (!ws.isEmpty()) {
             XYSeries baseline = chart.addSeries("popularity", List.of(ws.get(0), ws.get(ws.size() - 1)),
                     List.of(popularity, popularity));
