@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.common.ProgressMonitor;
@@ -15,17 +14,11 @@ import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
-import io.orderlift.ui.common.TaskRunner;
-import io.orderlift.ui.shell.FileDialogs;
-import io.orderlift.ui.shell.WorkbenchModel;
-import io.orderlift.ui.shell.WorkbenchSettings;
-import io.orderlift.ui.shell.WorkbenchWindow;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,8 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PublishViewTest {
 
     Path data;
-    WorkbenchModel model;
-    TaskRunner runner;
+    WorkbenchFixture fixture;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -57,27 +49,12 @@ class PublishViewTest {
         Store store = Store.openOrCreate(data.resolve("shop"));
         new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
         new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
-        runner = new TaskRunner();
-        model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
-        new WorkbenchWindow(stage, model, new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOrderFile(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseStoreDirectory(Window owner) {
-                return Optional.empty();
-            }
-        });
-        model.show(store);
-        stage.show();
+        fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(() -> null, null, data));
     }
 
     @AfterEach
     void close() {
-        model.close();
-        runner.close();
+        fixture.close();
     }
 
     private static void waitForValidation(FxRobot robot, String start) {

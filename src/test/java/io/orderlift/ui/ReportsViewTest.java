@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.common.ProgressMonitor;
@@ -13,17 +12,11 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
-import io.orderlift.ui.common.TaskRunner;
-import io.orderlift.ui.shell.FileDialogs;
-import io.orderlift.ui.shell.WorkbenchModel;
-import io.orderlift.ui.shell.WorkbenchSettings;
-import io.orderlift.ui.shell.WorkbenchWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,8 +32,7 @@ class ReportsViewTest {
 
     Path data;
     Store store;
-    WorkbenchModel model;
-    TaskRunner runner;
+    WorkbenchFixture fixture;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -48,37 +40,13 @@ class ReportsViewTest {
         store = Store.openOrCreate(data.resolve("outdoor"));
         new OrderImporter().importFile(store, ImportRequest.of(Path.of("sample-stores/outdoor/orders.csv")),
                 ProgressMonitor.NONE);
-        runner = new TaskRunner();
-        model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
-        new WorkbenchWindow(stage, model, new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOrderFile(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseStoreDirectory(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseExperimentFile(Window owner) {
-                return Optional.of(Path.of("sample-stores/outdoor/experiment.csv"));
-            }
-
-            @Override
-            public Optional<Path> chooseSaveFile(Window owner, String name) {
-                return Optional.of(data.resolve(name));
-            }
-        });
-        model.show(store);
-        stage.show();
+        fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(() -> null,
+                Path.of("sample-stores/outdoor/experiment.csv"), data));
     }
 
     @AfterEach
     void close() {
-        model.close();
-        runner.close();
+        fixture.close();
     }
 
     @Test

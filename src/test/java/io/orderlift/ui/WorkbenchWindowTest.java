@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,18 +13,13 @@ import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
-import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.imports.ImportDialog;
-import io.orderlift.ui.shell.FileDialogs;
-import io.orderlift.ui.shell.WorkbenchModel;
-import io.orderlift.ui.shell.WorkbenchSettings;
 import io.orderlift.ui.shell.WorkbenchWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,8 +35,7 @@ class WorkbenchWindowTest {
     static final String HEADER = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n";
 
     Path data;
-    WorkbenchModel model;
-    TaskRunner runner;
+    WorkbenchFixture fixture;
     final AtomicReference<Path> nextFile = new AtomicReference<>();
 
     @Start
@@ -55,28 +48,12 @@ class WorkbenchWindowTest {
                 + "O3,,2025-01-07,STOVE,Stove,Cooking,1,79.00\n");
         Store store = Store.openOrCreate(data.resolve("shop"));
         new OrderImporter().importFile(store, ImportRequest.of(first), ProgressMonitor.NONE);
-        runner = new TaskRunner();
-        model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
-        FileDialogs dialogs = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOrderFile(Window owner) {
-                return Optional.ofNullable(nextFile.get());
-            }
-
-            @Override
-            public Optional<Path> chooseStoreDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
-        new WorkbenchWindow(stage, model, dialogs);
-        model.show(store);
-        stage.show();
+        fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(nextFile::get, null, data));
     }
 
     @AfterEach
     void close() {
-        model.close();
-        runner.close();
+        fixture.close();
     }
 
     private String text(FxRobot robot, String id) {

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 import io.orderlift.store.ImportBatch;
+import io.orderlift.ui.common.Columns;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -103,11 +103,11 @@ public final class OverviewView extends ScrollPane {
         table.setId("importHistory");
         table.setPlaceholder(new Label("No imports yet: File → Import orders…"));
         table.getColumns().add(column("#", b -> b.id()));
-        TableColumn<ImportBatch, String> file = text("File", ImportBatch::file);
+        TableColumn<ImportBatch, String> file = Columns.text("File", ImportBatch::file);
         file.setPrefWidth(150);
         table.getColumns().add(file);
-        table.getColumns().add(text("Format", ImportBatch::format));
-        TableColumn<ImportBatch, String> when = text("Imported", b -> WHEN.format(b.importedAt()));
+        table.getColumns().add(Columns.<ImportBatch>text("Format", ImportBatch::format));
+        TableColumn<ImportBatch, String> when = Columns.text("Imported", b -> WHEN.format(b.importedAt()));
         when.setPrefWidth(130);
         table.getColumns().add(when);
         table.getColumns().add(column("Orders", ImportBatch::orders));
@@ -119,12 +119,6 @@ public final class OverviewView extends ScrollPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(200);
         return table;
-    }
-
-    private static TableColumn<ImportBatch, String> text(String title, Function<ImportBatch, String> value) {
-        TableColumn<ImportBatch, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
-        return column;
     }
 
     private static TableColumn<ImportBatch, Number> column(String title, Function<ImportBatch, Integer> value) {

@@ -2,17 +2,14 @@ package io.orderlift.ui.publish;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
-
 import io.orderlift.store.PublishedVersions;
+import io.orderlift.ui.common.Columns;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -79,11 +76,11 @@ public final class PublishView extends VBox {
         TableView<PublishedVersions.Version> versions = new TableView<>(model.versions());
         versions.setId("publishedVersions");
         versions.setPlaceholder(new Label("Nothing published yet."));
-        versions.getColumns().add(column("Version", v -> "v" + v.version()));
-        versions.getColumns().add(column("Published", v -> WHEN.format(v.publishedAt())));
-        versions.getColumns().add(column("File", PublishedVersions.Version::fileName));
-        versions.getColumns().add(column("Size", v -> String.format("%,d bytes", v.sizeBytes())));
-        versions.getColumns().add(column("Note", PublishedVersions.Version::note));
+        versions.getColumns().add(Columns.text("Version", v -> "v" + v.version()));
+        versions.getColumns().add(Columns.text("Published", v -> WHEN.format(v.publishedAt())));
+        versions.getColumns().add(Columns.text("File", PublishedVersions.Version::fileName));
+        versions.getColumns().add(Columns.text("Size", v -> String.format("%,d bytes", v.sizeBytes())));
+        versions.getColumns().add(Columns.text("Note", PublishedVersions.Version::note));
         versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         versions.setPrefHeight(180);
 
@@ -96,12 +93,5 @@ public final class PublishView extends VBox {
         setSpacing(10);
         setPadding(new Insets(16));
         setId("publishView");
-    }
-
-    private static TableColumn<PublishedVersions.Version, String> column(String title,
-            Function<PublishedVersions.Version, String> value) {
-        TableColumn<PublishedVersions.Version, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
-        return column;
     }
 }

@@ -1,14 +1,11 @@
 package io.orderlift.ui.reports;
 
-import java.util.function.Function;
-
+import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.shell.FileDialogs;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -51,15 +48,15 @@ public final class ReportsView extends VBox {
         TableView<ReportsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("backtestTable");
         table.setPlaceholder(new Label("No backtest yet."));
-        table.getColumns().add(column("Placement", ReportsViewModel.Row::placement));
-        table.getColumns().add(column("Policy", ReportsViewModel.Row::policy));
-        table.getColumns().add(column("w", ReportsViewModel.Row::w));
-        table.getColumns().add(column("Impressions", r -> String.format("%,d", r.impressions())));
-        table.getColumns().add(column("Hits", r -> String.format("%,d", r.hits())));
-        table.getColumns().add(column("Hit rate", ReportsViewModel.Row::hitRate));
-        table.getColumns().add(column("RPI", ReportsViewModel.Row::rpi));
-        table.getColumns().add(column("Avg accepted price", ReportsViewModel.Row::avgAcceptedPrice));
-        table.getColumns().add(column("Coverage", ReportsViewModel.Row::coverage));
+        table.getColumns().add(Columns.text("Placement", ReportsViewModel.Row::placement));
+        table.getColumns().add(Columns.text("Policy", ReportsViewModel.Row::policy));
+        table.getColumns().add(Columns.text("w", ReportsViewModel.Row::w));
+        table.getColumns().add(Columns.text("Impressions", r -> String.format("%,d", r.impressions())));
+        table.getColumns().add(Columns.text("Hits", r -> String.format("%,d", r.hits())));
+        table.getColumns().add(Columns.text("Hit rate", ReportsViewModel.Row::hitRate));
+        table.getColumns().add(Columns.text("RPI", ReportsViewModel.Row::rpi));
+        table.getColumns().add(Columns.text("Avg accepted price", ReportsViewModel.Row::avgAcceptedPrice));
+        table.getColumns().add(Columns.text("Coverage", ReportsViewModel.Row::coverage));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(240);
 
@@ -90,12 +87,5 @@ public final class ReportsView extends VBox {
         view.setFitHeight(ReportCharts.HEIGHT);
         view.setPreserveRatio(true);
         return view;
-    }
-
-    private static TableColumn<ReportsViewModel.Row, String> column(String title,
-            Function<ReportsViewModel.Row, String> value) {
-        TableColumn<ReportsViewModel.Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
-        return column;
     }
 }
