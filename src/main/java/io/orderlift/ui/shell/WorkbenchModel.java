@@ -15,6 +15,7 @@ import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.overview.OverviewViewModel;
+import io.orderlift.ui.pairs.PairsViewModel;
 import io.orderlift.ui.publish.PublishViewModel;
 import io.orderlift.ui.reports.ReportsViewModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +34,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final OverviewViewModel overview;
     private final PublishViewModel publish;
     private final ReportsViewModel reports;
+    private final PairsViewModel pairs;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = e -> { };
     private Consumer<ImportReport> onImported = r -> { };
@@ -45,6 +47,7 @@ public final class WorkbenchModel implements AutoCloseable {
         this.overview = new OverviewViewModel(runner);
         this.publish = new PublishViewModel(runner);
         this.reports = new ReportsViewModel(runner);
+        this.pairs = new PairsViewModel(runner);
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -85,6 +88,7 @@ public final class WorkbenchModel implements AutoCloseable {
         overview.load(opened);
         publish.load(opened);
         reports.load(opened);
+        pairs.load(opened);
     }
 
     /** Imports into the open store, then refreshes the overview. */
@@ -122,6 +126,7 @@ public final class WorkbenchModel implements AutoCloseable {
                 .onSuccess(summary -> {
                     overview.load(target);
                     publish.check();
+                    pairs.refresh();
                     onMined.accept(summary);
                 })
                 .onError(onError)
@@ -134,6 +139,10 @@ public final class WorkbenchModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Store> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    public PairsViewModel pairs() {
+        return pairs;
     }
 
     public ReportsViewModel reports() {

@@ -10,6 +10,7 @@ import io.orderlift.ui.imports.ImportDialog;
 import io.orderlift.ui.imports.ImportViewModel;
 import io.orderlift.ui.mining.MiningDialog;
 import io.orderlift.ui.overview.OverviewView;
+import io.orderlift.ui.pairs.PairsView;
 import io.orderlift.ui.publish.PublishView;
 import io.orderlift.ui.reports.ReportsView;
 import javafx.beans.binding.Bindings;
@@ -69,8 +70,10 @@ public final class WorkbenchWindow {
                 new ReportsView(model.reports(), dialogs));
         reportsPane.setFitToWidth(true);
         Tab reportsTab = new Tab("Reports", reportsPane);
+        model.pairs().setOnError(e -> ErrorDialogs.show(stage, "The pairs could not be shown or curated", e));
+        Tab pairsTab = new Tab("Pairs", new PairsView(model.pairs()));
         TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders,
-                this::minePairs)), publishTab, reportsTab);
+                this::minePairs)), pairsTab, publishTab, reportsTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());
