@@ -70,8 +70,12 @@ public final class PairsView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(Columns.text("RPI rank", r -> r.rpiRank() + " " + r.movement()));
         table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank())));
-        table.getColumns().add(Columns.text("SKU", PairsViewModel.Row::sku));
-        table.getColumns().add(Columns.text("Title", r -> r.title() == null ? "" : r.title()));
+        TableColumn<PairsViewModel.Row, String> sku = Columns.text("SKU", PairsViewModel.Row::sku);
+        sku.setPrefWidth(130);
+        table.getColumns().add(sku);
+        TableColumn<PairsViewModel.Row, String> name = Columns.text("Title", r -> r.title() == null ? "" : r.title());
+        name.setPrefWidth(190);
+        table.getColumns().add(name);
         table.getColumns().add(Columns.text("Category", r -> r.category() == null ? "" : r.category()));
         table.getColumns().add(number("co", r -> (double) r.co(), "%.0f"));
         table.getColumns().add(number("follow", r -> (double) r.follow(), "%.0f"));
@@ -83,7 +87,6 @@ public final class PairsView extends VBox {
         table.getColumns().add(Columns.text("price", PairsViewModel.Row::price));
         table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, "%.3f"));
         table.getColumns().add(Columns.text("status", PairsViewModel.Row::status));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setOnKeyPressed(e -> {
             List<String> selected = table.getSelectionModel().getSelectedItems().stream()
@@ -119,6 +122,7 @@ public final class PairsView extends VBox {
         TableColumn<PairsViewModel.Row, String> column = Columns.text(title,
                 r -> String.format(Locale.ROOT, format, value.apply(r)));
         column.getStyleClass().add("number");
+        column.setPrefWidth(72);
         return column;
     }
 }
