@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.orderlift.common.ProgressMonitor;
-import io.orderlift.mining.MiningService;
-import io.orderlift.mining.MiningSettings;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.Store;
-import io.orderlift.store.imports.ImportRequest;
-import io.orderlift.store.imports.OrderImporter;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
@@ -40,25 +34,7 @@ class PairsViewTest {
     @Start
     void start(Stage stage) throws Exception {
         data = Files.createTempDirectory("orderlift-pairs-test");
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,"
-                + "list_price\n");
-        SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < 1_000; i++) {
-            String head = "O" + i + ",C" + i + "," + java.time.LocalDate.of(2025, 1, 1).plusDays(i % 300) + ",";
-            csv.append(head).append("TENT,Tent,Tents,1,300,300\n");
-            double r = random.nextDouble();
-            if (r < 0.30) {
-                csv.append(head).append("STAKES,Stakes,Accessories,1,9,9\n");
-            } else if (r < 0.42) {
-                csv.append(head).append("FOOT,Footprint,Groundsheets,1,54,54\n");
-            }
-            csv.append("M").append(i).append(",D").append(i).append(',')
-                    .append(java.time.LocalDate.of(2025, 1, 1).plusDays(i % 300)).append(",MUG,Mug,Kitchen,1,12,12\n");
-        }
-        Path file = Files.writeString(data.resolve("orders.csv"), csv);
-        store = Store.openOrCreate(data.resolve("shop"));
-        new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
-        new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+        store = WorkbenchFixture.minedTentStore(data);
         fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(() -> null, null, data));
     }
 

@@ -55,6 +55,35 @@ final class WorkbenchFixture implements AutoCloseable {
         };
     }
 
+    /**
+     * A mined store of 1,000 tent orders (stakes $9 in 30 % of them, a footprint $54 in 12 %) and
+     * 1,000 mug orders: stakes win on acceptance, the footprint on revenue per impression.
+     */
+    static Store minedTentStore(Path data) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,"
+                + "list_price\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 1_000; i++) {
+            java.time.LocalDate day = java.time.LocalDate.of(2025, 1, 1).plusDays(i % 300);
+            String head = "O" + i + ",C" + i + "," + day + ",";
+            csv.append(head).append("TENT,Tent,Tents,1,300,300\n");
+            double r = random.nextDouble();
+            if (r < 0.30) {
+                csv.append(head).append("STAKES,Stakes,Accessories,1,9,9\n");
+            } else if (r < 0.42) {
+                csv.append(head).append("FOOT,Footprint,Groundsheets,1,54,54\n");
+            }
+            csv.append("M").append(i).append(",D").append(i).append(',').append(day).append(",MUG,Mug,Kitchen,1,12,12\n");
+        }
+        Path file = java.nio.file.Files.writeString(data.resolve("orders.csv"), csv);
+        Store store = Store.openOrCreate(data.resolve("shop"));
+        new io.orderlift.store.imports.OrderImporter().importFile(store,
+                io.orderlift.store.imports.ImportRequest.of(file), io.orderlift.common.ProgressMonitor.NONE);
+        new io.orderlift.mining.MiningService().mine(store, io.orderlift.mining.MiningSettings.defaults(),
+                io.orderlift.common.ProgressMonitor.NONE);
+        return store;
+    }
+
     @Override
     public void close() {
         model.close();

@@ -16,6 +16,7 @@ import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.overview.OverviewViewModel;
 import io.orderlift.ui.pairs.PairsViewModel;
+import io.orderlift.ui.preview.CartPreviewViewModel;
 import io.orderlift.ui.publish.PublishViewModel;
 import io.orderlift.ui.reports.ReportsViewModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,6 +36,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final PublishViewModel publish;
     private final ReportsViewModel reports;
     private final PairsViewModel pairs;
+    private final CartPreviewViewModel preview;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = e -> { };
     private Consumer<ImportReport> onImported = r -> { };
@@ -48,6 +50,7 @@ public final class WorkbenchModel implements AutoCloseable {
         this.publish = new PublishViewModel(runner);
         this.reports = new ReportsViewModel(runner);
         this.pairs = new PairsViewModel(runner);
+        this.preview = new CartPreviewViewModel(runner);
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -89,6 +92,7 @@ public final class WorkbenchModel implements AutoCloseable {
         publish.load(opened);
         reports.load(opened);
         pairs.load(opened);
+        preview.load(opened);
     }
 
     /** Imports into the open store, then refreshes the overview. */
@@ -127,6 +131,7 @@ public final class WorkbenchModel implements AutoCloseable {
                     overview.load(target);
                     publish.check();
                     pairs.refresh();
+                    preview.load(target);
                     onMined.accept(summary);
                 })
                 .onError(onError)
@@ -139,6 +144,10 @@ public final class WorkbenchModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Store> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    public CartPreviewViewModel preview() {
+        return preview;
     }
 
     public PairsViewModel pairs() {

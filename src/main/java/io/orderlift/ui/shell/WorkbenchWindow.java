@@ -11,6 +11,7 @@ import io.orderlift.ui.imports.ImportViewModel;
 import io.orderlift.ui.mining.MiningDialog;
 import io.orderlift.ui.overview.OverviewView;
 import io.orderlift.ui.pairs.PairsView;
+import io.orderlift.ui.preview.CartPreviewView;
 import io.orderlift.ui.publish.PublishView;
 import io.orderlift.ui.reports.ReportsView;
 import javafx.beans.binding.Bindings;
@@ -72,8 +73,15 @@ public final class WorkbenchWindow {
         Tab reportsTab = new Tab("Reports", reportsPane);
         model.pairs().setOnError(e -> ErrorDialogs.show(stage, "The pairs could not be shown or curated", e));
         Tab pairsTab = new Tab("Pairs", new PairsView(model.pairs()));
+        model.preview().setOnError(e -> ErrorDialogs.show(stage, "The preview could not be shown", e));
+        Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview()));
+        previewTab.setOnSelectionChanged(e -> {
+            if (previewTab.isSelected() && model.storeProperty().get() != null) {
+                model.preview().load(model.storeProperty().get());
+            }
+        });
         TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders,
-                this::minePairs)), pairsTab, publishTab, reportsTab);
+                this::minePairs)), pairsTab, previewTab, publishTab, reportsTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());
