@@ -54,6 +54,17 @@ public final class CartPreviewView extends HBox {
         ChoiceBox<Placement> placement = new ChoiceBox<>();
         placement.setId("previewPlacement");
         placement.getItems().setAll(Placement.values());
+        placement.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Placement p) {
+                return p == null ? "" : p == Placement.CART ? "Cart (before checkout)" : "Confirmation page (one tap)";
+            }
+
+            @Override
+            public Placement fromString(String s) {
+                return null;
+            }
+        });
         placement.valueProperty().bindBidirectional(model.placementProperty());
         TableView<Recommendation> recommendations = new TableView<>(model.recommendations());
         recommendations.setId("recommendationsTable");
