@@ -3,44 +3,26 @@ package io.orderlift.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.ranking.Recommendation;
-import io.orderlift.store.Store;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The cart preview: build a cart and see what each placement recommends, and why. */
-@ExtendWith(ApplicationExtension.class)
-class CartPreviewTest {
-
-    Path data;
-    Store store;
-    WorkbenchFixture fixture;
+class CartPreviewTest extends TentStoreWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        data = Files.createTempDirectory("orderlift-preview-test");
-        store = WorkbenchFixture.minedTentStore(data);
-        fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(() -> null, null, data));
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
+        open(stage);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,45 +2,27 @@ package io.orderlift.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.store.CurationStore;
-import io.orderlift.store.Store;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The pairs browser: pick an anchor, move the price weight, curate from the keyboard, undo. */
-@ExtendWith(ApplicationExtension.class)
-class PairsViewTest {
-
-    Path data;
-    Store store;
-    WorkbenchFixture fixture;
+class PairsViewTest extends TentStoreWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        data = Files.createTempDirectory("orderlift-pairs-test");
-        store = WorkbenchFixture.minedTentStore(data);
-        fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(() -> null, null, data));
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
+        open(stage);
     }
 
     @SuppressWarnings("unchecked")
