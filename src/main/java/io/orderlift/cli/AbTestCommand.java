@@ -1,7 +1,6 @@
 package io.orderlift.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -31,20 +30,18 @@ final class AbTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AbAnalysis.Report report = new AbAnalysis().analyse(Experiment.read(input));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            out.println(Json.write(report));
-        } else {
-            out.printf("%-12s %8s %10s %12s %8s%n", "arm", "orders", "AOV", "acceptance", "RPI");
-            report.arms().forEach(a -> out.printf("%-12s %,8d %10.2f %11.1f%% %8.3f%n", a.arm(), a.orders(), a.aov(),
-                    a.acceptanceRate() * 100, a.rpi()));
-            report.lifts().forEach(l -> out.printf("%s vs control: AOV %+.2f (%+.1f%%), 95%% interval %.2f to %.2f"
-                            + " (bootstrap %.2f to %.2f): %s%n", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(),
-                    l.ciHigh(), l.bootstrapLow(), l.bootstrapHigh(), l.significant() ? "significant"
-                            : "not significant"));
-        }
-        out.flush();
+        json.print(spec, new AbAnalysis().analyse(Experiment.read(input)), AbTestCommand::describe);
         return 0;
+    }
+
+    private static String describe(AbAnalysis.Report report) {
+        StringBuilder text = new StringBuilder(String.format("%-12s %8s %10s %12s %8s%n", "arm", "orders", "AOV",
+                "acceptance", "RPI"));
+        report.arms().forEach(a -> text.append(String.format("%-12s %,8d %10.2f %11.1f%% %8.3f%n", a.arm(), a.orders(),
+                a.aov(), a.acceptanceRate() * 100, a.rpi())));
+        report.lifts().forEach(l -> text.append(String.format("%s vs control: AOV %+.2f (%+.1f%%), 95%% interval %.2f"
+                        + " to %.2f (bootstrap %.2f to %.2f): %s%n", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(),
+                l.ciHigh(), l.bootstrapLow(), l.bootstrapHigh(), l.significant() ? "significant" : "not significant")));
+        return text.toString().stripTrailing();
     }
 }

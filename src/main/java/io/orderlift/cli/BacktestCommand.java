@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,9 +47,7 @@ final class BacktestCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             report = new Backtest().run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.enabled ? Json.write(report) : describe(report));
-        out.flush();
+        json.print(spec, report, BacktestCommand::describe);
         return 0;
     }
 

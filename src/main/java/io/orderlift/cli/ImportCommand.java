@@ -1,7 +1,6 @@
 package io.orderlift.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -59,9 +58,7 @@ final class ImportCommand implements Callable<Integer> {
         try (Store target = Store.openOrCreate(store.directory)) {
             report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.enabled ? Json.write(report) : describe(report));
-        out.flush();
+        json.print(spec, report, ImportCommand::describe);
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.orderlift.store.ImportBatch;
@@ -31,9 +30,7 @@ final class InfoCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.enabled ? Json.write(overview) : describe(overview));
-        out.flush();
+        json.print(spec, overview, InfoCommand::describe);
         return 0;
     }
 

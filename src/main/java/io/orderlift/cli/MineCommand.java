@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.ProgressMonitor;
@@ -49,9 +48,7 @@ final class MineCommand implements Callable<Integer> {
         try (Store target = Store.open(store.directory)) {
             summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.enabled ? Json.write(summary) : describe(summary));
-        out.flush();
+        json.print(spec, summary, MineCommand::describe);
         return 0;
     }
 

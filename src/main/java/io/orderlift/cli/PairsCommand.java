@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.orderlift.mining.Acceptance;
@@ -60,9 +59,7 @@ final class PairsCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             pairs = new PairReports(source).forAnchor(anchor, Evidence.fromCli(evidence), priceWeight, smoothing, limit);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.enabled ? Json.write(pairs) : describe(pairs));
-        out.flush();
+        json.print(spec, pairs, PairsCommand::describe);
         return 0;
     }
 

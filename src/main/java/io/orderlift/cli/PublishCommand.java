@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -45,12 +44,10 @@ final class PublishCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             result = new Publisher().publish(source, out, note, profile, approvedOnly);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        o.println(json.enabled ? Json.write(result) : String.format(
+        json.print(spec, result, r -> String.format(
                 "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",
-                result.version(), result.file(), result.bytes(), result.products(), result.anchors(), result.evidence(),
-                result.conformanceCases(), result.contentHash()));
-        o.flush();
+                r.version(), r.file(), r.bytes(), r.products(), r.anchors(), r.evidence(), r.conformanceCases(),
+                r.contentHash()));
         return 0;
     }
 }

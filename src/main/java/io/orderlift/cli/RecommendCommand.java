@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,9 +75,7 @@ final class RecommendCommand implements Callable<Integer> {
             result = new Recommender(model, StoredCuration.load(source, model))
                     .recommend(Placement.fromCli(placement), cart, chosen, limit);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json.enabled ? Json.write(result) : describe(result));
-        out.flush();
+        json.print(spec, result, RecommendCommand::describe);
         return 0;
     }
 

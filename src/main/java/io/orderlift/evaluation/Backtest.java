@@ -136,9 +136,7 @@ public final class Backtest {
     }
 
     private static WeightingProfile tuned(WeightingProfile p, double w, double m) {
-        return new WeightingProfile(p.name(), w, m, p.minEvidence(), p.backoffBelowOrders(), p.maxPriceRatio(),
-                p.oneTapMaxPrice(), p.oneTapMaxShare(), p.perCategoryCap(), p.cartLength(), p.confirmationLength(),
-                p.minLift(), p.minCustomers());
+        return p.withPriceWeight(w).withSmoothing(m);
     }
 
     private static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,

@@ -12,8 +12,6 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 public final class AnchorRanking {
 
     private final RankingModel model;
-    private double cachedWeight = Double.NaN;
-    private double[] weightedPrices;
 
     public AnchorRanking(RankingModel model) {
         this.model = model;
@@ -21,7 +19,7 @@ public final class AnchorRanking {
 
     /** The anchor's ranked list. */
     public Ranked rank(int anchor, boolean followOn, WeightingProfile profile) {
-        double[] weighted = weightedPrices(profile.priceWeight());
+        double[] weighted = model.weightedPrices(profile.priceWeight());
         int from = model.pairStart[anchor];
         int to = model.pairStart[anchor + 1];
         int[] order = new int[to - from];
@@ -47,18 +45,6 @@ public final class AnchorRanking {
             scores[r] = score[order[r]];
         }
         return new Ranked(candidates, scores);
-    }
-
-    private double[] weightedPrices(double w) {
-        if (w != cachedWeight) {
-            double[] powered = new double[model.productCount];
-            for (int p = 0; p < powered.length; p++) {
-                powered[p] = Math.pow(model.price[p], w);
-            }
-            weightedPrices = powered;
-            cachedWeight = w;
-        }
-        return weightedPrices;
     }
 
     /** Candidate ids, best first, with their scores. */

@@ -15,7 +15,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
  * The mined statistics in memory, ready for ranking: per product its SKU, title, category, price,
  * {@code orders(a)} and {@code followBase(a)}; per anchor its pairs (candidate, co, follow) in one
  * compressed array; and the same aggregated per anchor category, for anchors with too little
- * evidence of their own. Immutable and safe to share between threads.
+ * evidence of their own. Immutable (but for a cache of price^w) and safe to share between threads.
  */
 public final class RankingModel {
 
@@ -43,6 +43,11 @@ public final class RankingModel {
     final int[] categoryOrders;
     final int[] categoryFollowBase;
     private final Object2IntOpenHashMap<String> idBySku;
+    private volatile WeightedPrices weightedPrices;
+
+    /** price^w of every product, for one w. */
+    private record WeightedPrices(double w, double[] prices) {
+    }
 
     private RankingModel(Builder b) {
         n = b.n;
@@ -223,6 +228,23 @@ public final class RankingModel {
     /** Number of stored pairs. */
     public int pairCount() {
         return candidate.length;
+    }
+
+    /**
+     * {@code price^w} of every product (NaN where the price is unknown), computed once per w and
+     * kept until another w is asked for: a slider move re-ranks without a {@code pow} per pair.
+     */
+    double[] weightedPrices(double w) {
+        WeightedPrices cached = weightedPrices;
+        if (cached == null || cached.w() != w) {
+            double[] powered = new double[productCount];
+            for (int p = 0; p < productCount; p++) {
+                powered[p] = Math.pow(price[p], w);
+            }
+            cached = new WeightedPrices(w, powered);
+            weightedPrices = cached;
+        }
+        return cached.prices();
     }
 
     /** base(c) = orders(c) / N. */

@@ -34,7 +34,6 @@ public final class Recommender {
     private final RankingModel model;
     private final CurationRules curation;
     private final ThreadLocal<Scratch> scratch;
-    private volatile WeightedPrices weightedPrices;
 
     public Recommender(RankingModel model, CurationRules curation) {
         this.model = model;
@@ -81,7 +80,7 @@ public final class Recommender {
         int[] eligible = new int[s.touchedCount];
         int count = 0;
         double w = profile.priceWeight();
-        double[] weighted = weightedPrices(w);
+        double[] weighted = model.weightedPrices(w);
         for (int t = 0; t < s.touchedCount; t++) {
             int c = s.touched[t];
             String rule = blockedCandidate(c, cartCategories);
@@ -170,23 +169,6 @@ public final class Recommender {
             }
         }
         return rank;
-    }
-
-    /** price^w for every product, computed once per w (a slider move re-ranks without a pow per pair). */
-    private double[] weightedPrices(double w) {
-        WeightedPrices cached = weightedPrices;
-        if (cached == null || cached.w() != w) {
-            double[] powered = new double[model.productCount];
-            for (int p = 0; p < powered.length; p++) {
-                powered[p] = Math.pow(model.price[p], w);
-            }
-            cached = new WeightedPrices(w, powered);
-            weightedPrices = cached;
-        }
-        return cached.prices();
-    }
-
-    private record WeightedPrices(double w, double[] prices) {
     }
 
     /** Adds anchor {@code a}'s evidence of one kind to the scratch space. */

@@ -44,6 +44,11 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
     }
 
+    public WeightingProfile withSmoothing(double m) {
+        return new WeightingProfile(name, priceWeight, m, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
+    }
+
     public WeightingProfile withName(String newName) {
         return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);

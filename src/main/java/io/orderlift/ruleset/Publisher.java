@@ -53,20 +53,18 @@ public final class Publisher {
      * @param approvedOnly publish only the approved pairs (and pins)
      */
     public Result publish(Store store, Path out, String note, String profileName, boolean approvedOnly) {
-        Profiles profiles = new Profiles(store);
-        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
-        RankingModel model = RankingModels.load(store, profile.minCustomers());
-        CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
-        List<CurationStore.Exclusion> exclusions = new CurationStore(store).exclusions();
-        RuleSetBuilder builder = new RuleSetBuilder(model, curation, profile, exclusions);
+        RuleSetBuilder builder = builder(store, profileName, approvedOnly);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String text = note == null ? "" : note;
         RuleSet[] published = new RuleSet[1];
-        PublishedVersions.Version version = new PublishedVersions(store).publish(at, note == null ? "" : note,
+        PublishedVersions.Version version = new PublishedVersions(store).publish(at, text,
                 out.getFileName().toString(), number -> {
-                    RuleSet built = builder.build(number, store.name(), at, note == null ? "" : note);
-                    RuleSet hashed = built.withContentHash(RuleSetJson.contentHash(built));
+                    RuleSet hashed = hashed(builder.build(number, store.name(), at, text));
                     byte[] bytes = RuleSetJson.toBytes(hashed);
-                    validate(bytes);
+                    List<String> problems = schemaProblems(bytes);
+                    if (!problems.isEmpty()) {
+                        throw new IllegalStateException("The rule set does not match its schema: " + problems);
+                    }
                     try {
                         writer.write(out, bytes);
                     } catch (IOException e) {
@@ -78,7 +76,7 @@ public final class Publisher {
         RuleSet r = published[0];
         long evidence = r.anchors().stream().mapToLong(a -> a.cart().size() + a.confirmation().size()).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
-                r.anchors().size(), evidence, r.conformance().size(), approvedOnly, profile.name());
+                r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile());
     }
 
     /**
@@ -91,22 +89,11 @@ public final class Publisher {
     }
 
     public Preview preview(Store store, String note, String profileName, boolean approvedOnly) {
-        Profiles profiles = new Profiles(store);
-        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
-        RankingModel model = RankingModels.load(store, profile.minCustomers());
-        CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
         PublishedVersions versions = new PublishedVersions(store);
-        RuleSet built = new RuleSetBuilder(model, curation, profile, new CurationStore(store).exclusions())
-                .build(versions.nextVersion(), store.name(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                        note == null ? "" : note);
-        RuleSet hashed = built.withContentHash(RuleSetJson.contentHash(built));
+        RuleSet hashed = hashed(builder(store, profileName, approvedOnly).build(versions.nextVersion(), store.name(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), note == null ? "" : note));
         byte[] bytes = RuleSetJson.toBytes(hashed);
-        List<String> problems;
-        try {
-            problems = RuleSetJson.schemaProblems(JSON.readTree(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> problems = schemaProblems(bytes);
         List<String> failures = ConformanceCheck.failures(hashed);
         PublishedVersions.Version last = versions.all().stream().findFirst().orElse(null);
         RuleSetDiff changes = last == null ? null : versions.content(last.version())
@@ -115,12 +102,22 @@ public final class Publisher {
         return new Preview(hashed, bytes.length, problems, failures, changes, last);
     }
 
-    private static void validate(byte[] bytes) {
+    /** The builder for the store's profile ({@code profileName}, or the active one), curation and mining run. */
+    private static RuleSetBuilder builder(Store store, String profileName, boolean approvedOnly) {
+        Profiles profiles = new Profiles(store);
+        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
+        RankingModel model = RankingModels.load(store, profile.minCustomers());
+        CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
+        return new RuleSetBuilder(model, curation, profile, new CurationStore(store).exclusions());
+    }
+
+    private static RuleSet hashed(RuleSet built) {
+        return built.withContentHash(RuleSetJson.contentHash(built));
+    }
+
+    private static List<String> schemaProblems(byte[] bytes) {
         try {
-            List<String> problems = RuleSetJson.schemaProblems(JSON.readTree(bytes));
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("The rule set does not match its schema: " + problems);
-            }
+            return RuleSetJson.schemaProblems(JSON.readTree(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

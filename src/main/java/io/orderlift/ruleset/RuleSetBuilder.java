@@ -16,7 +16,6 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.evaluator.RuleSet;
-import io.orderlift.store.CurationStore;
 import io.orderlift.store.CurationStore.Exclusion;
 
 /**
@@ -164,10 +163,5 @@ final class RuleSetBuilder {
             }
         }
         return cases;
-    }
-
-    /** Exclusions of the store, for the builder. */
-    static List<Exclusion> exclusionsOf(CurationStore curation) {
-        return curation.exclusions();
     }
 }

@@ -1,6 +1,5 @@
 package io.orderlift.store.imports;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -75,14 +74,10 @@ public final class RowParser {
                     text(record, OrderField.TITLE), text(record, OrderField.CATEGORY),
                     quantity, unitPrice, listPrice, cost);
         } catch (BadValueException e) {
-            String value = current == OrderField.ORDERED_AT ? orderLevelRaw(record) : raw(record, current);
+            String value = raw(record, current);
             problems.accept(new RowProblem(line, mapping.columnName(current), value, e.getMessage()));
             return null;
         }
-    }
-
-    private String orderLevelRaw(CsvRecord record) {
-        return raw(record, OrderField.ORDERED_AT);
     }
 
     /** {customer, ordered_at} for this row, carried from the order's first row where the format says so. */
@@ -114,10 +109,5 @@ public final class RowParser {
 
     private String text(CsvRecord record, OrderField field) {
         return raw(record, field).strip();
-    }
-
-    /** Which header name each field was read from; for previews. */
-    public Map<OrderField, String> columns() {
-        return new EnumMap<>(mapping.columnNames());
     }
 }

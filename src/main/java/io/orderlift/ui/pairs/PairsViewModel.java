@@ -13,6 +13,7 @@ import io.orderlift.mining.PairReports;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.DoubleProperty;
@@ -70,14 +71,8 @@ public final class PairsViewModel {
         this.store = opened;
         rows.clear();
         Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog().stream()
-                        .map(p -> p.sku() + (p.title() == null ? "" : " — " + p.title())).toList())
+                        .map(ProductLabels::label).toList())
                 .onSuccess(anchors::setAll).onError(onError).run(runner::submitPlain);
-    }
-
-    /** The SKU of an anchors entry. */
-    static String skuOf(String entry) {
-        int dash = entry.indexOf(" — ");
-        return dash < 0 ? entry : entry.substring(0, dash);
     }
 
     /** The placement whose curation the table shows: cart for same-order evidence, confirmation for follow-on. */
@@ -95,7 +90,7 @@ public final class PairsViewModel {
         if (current == null || entry == null) {
             return;
         }
-        String sku = skuOf(entry);
+        String sku = ProductLabels.skuOf(entry);
         long request = ++generation;
         Evidence kind = evidence.get();
         double w = priceWeight.get();
@@ -136,7 +131,7 @@ public final class PairsViewModel {
         if (current == null || entry == null || candidates.isEmpty()) {
             return;
         }
-        String sku = skuOf(entry);
+        String sku = ProductLabels.skuOf(entry);
         String placement = placement();
         Tasks.create("Curating", monitor -> {
             CurationStore curation = new CurationStore(current);

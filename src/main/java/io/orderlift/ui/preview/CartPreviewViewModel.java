@@ -19,6 +19,7 @@ import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ObjectProperty;
@@ -80,8 +81,7 @@ public final class CartPreviewViewModel {
         }).onSuccess(loaded -> {
             products.clear();
             loaded.catalog().forEach(p -> products.put(p.sku(), p));
-            catalog.setAll(loaded.catalog().stream().map(p -> p.sku() + (p.title() == null ? "" : " — " + p.title()))
-                    .toList());
+            catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
             recommender = loaded.recommender();
             profile = loaded.profile();
             rerank();
@@ -93,8 +93,7 @@ public final class CartPreviewViewModel {
         if (entry == null) {
             return;
         }
-        int dash = entry.indexOf(" — ");
-        String sku = dash < 0 ? entry : entry.substring(0, dash);
+        String sku = ProductLabels.skuOf(entry);
         OrderHistory.CatalogEntry product = products.get(sku);
         if (product == null) {
             return;

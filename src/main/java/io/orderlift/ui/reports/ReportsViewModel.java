@@ -1,7 +1,5 @@
 package io.orderlift.ui.reports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,12 +164,9 @@ public final class ReportsViewModel {
     }
 
     private void write(Path file, byte[] content) {
-        try {
-            Files.write(file, content);
-            onInfo.accept("Wrote " + file);
-        } catch (IOException e) {
-            onError.accept(new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e));
-        }
+        Tasks.create("Exporting " + file.getFileName(), monitor -> Files.write(file, content))
+                .onSuccess(written -> onInfo.accept("Wrote " + written))
+                .onError(onError).run(runner::submitPlain);
     }
 
     private record AbRendered(AbAnalysis.Report report, byte[] png) {
