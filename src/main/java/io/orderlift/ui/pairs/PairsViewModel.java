@@ -1,39 +1,59 @@
 package io.orderlift.ui.pairs;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
-import io.orderlift.mining.Acceptance;
 import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
 import io.orderlift.mining.Evidence;
 import io.orderlift.mining.PairReports;
+import io.orderlift.ranking.ExclusionImpact;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.ChartImages;
 import io.orderlift.ui.common.ProductLabels;
+import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.image.Image;
 
 /**
- * The pairs browser's state: the chosen anchor, evidence kind and price weight, the anchor's
- * candidates with every statistic and their curation status, and the curation actions (approve,
- * reject, pin, undo). Everything touching the store runs in the background; a newer request
- * replaces an older one's result.
+ * The pairs browser's state: the chosen anchor and evidence kind, the anchor's candidates with
+ * every statistic and their curation status, filters by category and status, the scatter plot,
+ * and the curation actions (approve, reject, pin, exclude, undo). The price weight and smoothing
+ * are the session's working profile: moving the slider here moves it everywhere. Everything
+ * touching the store runs in the background; a newer request replaces an older one's result.
  */
 public final class PairsViewModel {
 
-    /** One candidate row. */
+    /** Status filter value that keeps every row. */
+    public static final String ALL = "all";
+    /** Status filter value for rows nobody has curated yet. */
+    public static final String UNCURATED = "uncurated";
+    /** Category filter value that keeps every row. */
+    public static final String ALL_CATEGORIES = "All categories";
+    public static final List<String> STATUS_FILTERS = List.of(ALL, UNCURATED, "approved", "rejected", "pinned",
+            "excluded");
+
+    /** One candidate row; {@code status} is approved, rejected, pinned, excluded (…) or empty. */
     public record Row(String sku, String title, String category, int co, int follow, double confidence, double lift,
                       double acceptance, double followAcceptance, int customers, String price, double rpi,
                       int popularityRank, int rpiRank, String status) {
@@ -45,21 +65,46 @@ public final class PairsViewModel {
     }
 
     private final TaskRunner runner;
+    private final RankingSession session;
     private final ObservableList<String> anchors = FXCollections.observableArrayList();
     private final ObjectProperty<String> anchor = new SimpleObjectProperty<>();
     private final ObjectProperty<Evidence> evidence = new SimpleObjectProperty<>(Evidence.SAME_ORDER);
     private final DoubleProperty priceWeight = new SimpleDoubleProperty(1.0);
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> allRows = FXCollections.observableArrayList();
+    private final FilteredList<Row> rows = new FilteredList<>(allRows);
+    private final ObservableList<String> categories = FXCollections.observableArrayList(ALL_CATEGORIES);
+    private final ObjectProperty<String> categoryFilter = new SimpleObjectProperty<>(ALL_CATEGORIES);
+    private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ALL);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose an anchor.");
+    private final ReadOnlyObjectWrapper<Image> scatter = new ReadOnlyObjectWrapper<>();
+    private final Map<String, String> categoryOfSku = new HashMap<>();
     private Store store;
     private long generation;
+    private boolean syncing;
     private Consumer<Throwable> onError = e -> { };
 
-    public PairsViewModel(TaskRunner runner) {
+    public PairsViewModel(TaskRunner runner, RankingSession session) {
         this.runner = runner;
+        this.session = session;
+        priceWeight.set(session.profileProperty().get().priceWeight());
         anchor.addListener((obs, old, now) -> refresh());
         evidence.addListener((obs, old, now) -> refresh());
-        priceWeight.addListener((obs, old, now) -> refresh());
+        priceWeight.addListener((obs, old, now) -> {
+            if (!syncing) {
+                session.profileProperty().set(session.profileProperty().get().withPriceWeight(now.doubleValue()));
+            }
+        });
+        session.profileProperty().addListener((obs, old, now) -> {
+            syncing = true;
+            priceWeight.set(now.priceWeight());
+            syncing = false;
+            if (old == null || old.priceWeight() != now.priceWeight() || old.smoothing() != now.smoothing()
+                    || old.cartLength() != now.cartLength() || old.confirmationLength() != now.confirmationLength()) {
+                refresh();
+            }
+        });
+        categoryFilter.addListener((obs, old, now) -> applyFilter());
+        statusFilter.addListener((obs, old, now) -> applyFilter());
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -69,18 +114,26 @@ public final class PairsViewModel {
     /** Lists the store's products as "SKU — title" for the anchor search. */
     public void load(Store opened) {
         this.store = opened;
-        rows.clear();
-        Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog().stream()
-                        .map(ProductLabels::label).toList())
-                .onSuccess(anchors::setAll).onError(onError).run(runner::submitPlain);
+        allRows.clear();
+        scatter.set(null);
+        Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog())
+                .onSuccess(catalog -> {
+                    categoryOfSku.clear();
+                    catalog.forEach(p -> categoryOfSku.put(p.sku(), p.category()));
+                    anchors.setAll(catalog.stream().map(ProductLabels::label).toList());
+                }).onError(onError).run(runner::submitPlain);
     }
 
     /** The placement whose curation the table shows: cart for same-order evidence, confirmation for follow-on. */
     public String placement() {
-        return evidence.get() == Evidence.SAME_ORDER ? "cart" : "confirmation";
+        return placementOf(evidence.get()).cliName();
     }
 
-    private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses) {
+    private static Placement placementOf(Evidence kind) {
+        return kind == Evidence.SAME_ORDER ? Placement.CART : Placement.CONFIRMATION;
+    }
+
+    private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses, Image scatter) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -93,17 +146,33 @@ public final class PairsViewModel {
         String sku = ProductLabels.skuOf(entry);
         long request = ++generation;
         Evidence kind = evidence.get();
-        double w = priceWeight.get();
-        String placement = placement();
+        WeightingProfile profile = session.profileProperty().get();
+        Placement placement = placementOf(kind);
+        String anchorCategory = categoryOfSku.get(sku);
         Tasks.create("Ranking " + sku, monitor -> {
-            AnchorPairs pairs = new PairReports(current).forAnchor(sku, kind, w, Acceptance.DEFAULT_SMOOTHING, 500);
+            AnchorPairs pairs = new PairReports(current).forAnchor(sku, kind, profile.priceWeight(),
+                    profile.smoothing(), 500);
+            CurationStore curation = new CurationStore(current);
             Map<String, String> statuses = new HashMap<>();
-            for (CurationStore.CuratedPair p : new CurationStore(current).pairs()) {
-                if (p.placement().equals(placement) && p.anchorSku().equals(sku)) {
+            for (CurationStore.CuratedPair p : curation.pairs()) {
+                if (p.placement().equals(placement.cliName()) && p.anchorSku().equals(sku)) {
                     statuses.put(p.candidateSku(), p.status());
                 }
             }
-            return new Loaded(request, pairs, statuses);
+            List<CurationStore.Exclusion> exclusions = curation.exclusions();
+            for (CandidatePair c : pairs.candidates()) {
+                ExclusionImpact.first(exclusions, sku, anchorCategory, c.sku(), c.category())
+                        .ifPresent(e -> statuses.put(c.sku(), "excluded (" + e.kind() + ")"));
+            }
+            java.util.Set<String> blocked = new java.util.HashSet<>();
+            statuses.forEach((candidate, state) -> {
+                if (state.startsWith("rejected") || state.startsWith("excluded")) {
+                    blocked.add(candidate);
+                }
+            });
+            Image plot = ChartImages.image(ChartImages.png(PairsScatter.chart(sku, pairs.candidates(),
+                    kind == Evidence.FOLLOW_ON, profile.length(placement), blocked)));
+            return new Loaded(request, pairs, statuses, plot);
         }).onSuccess(this::show).onError(onError).run(runner::submitPlain);
     }
 
@@ -112,10 +181,28 @@ public final class PairsViewModel {
             return;
         }
         AnchorPairs p = loaded.pairs();
-        rows.setAll(p.candidates().stream().map(c -> row(c, loaded.statuses().getOrDefault(c.sku(), ""))).toList());
+        allRows.setAll(p.candidates().stream().map(c -> row(c, loaded.statuses().getOrDefault(c.sku(), ""))).toList());
+        TreeSet<String> names = new TreeSet<>();
+        allRows.forEach(r -> names.add(r.category() == null ? "" : r.category()));
+        List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
+        choices.addAll(names);
+        String chosen = categoryFilter.get();
+        categories.setAll(choices);
+        categoryFilter.set(choices.contains(chosen) ? chosen : ALL_CATEGORIES);
+        scatter.set(loaded.scatter());
+        applyFilter();
         status.set(String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
-                        + "A approve · R reject · P pin · Ctrl+Z undo", p.anchor(), p.orders(), p.N(),
-                p.candidates().size(), p.evidence(), p.priceWeight()));
+                        + "A approve · R reject · P pin · Ctrl+Z undo · right-click to exclude", p.anchor(), p.orders(),
+                p.N(), p.candidates().size(), p.evidence(), p.priceWeight()));
+    }
+
+    private void applyFilter() {
+        String category = categoryFilter.get();
+        String wanted = statusFilter.get();
+        rows.setPredicate(r -> (category == null || ALL_CATEGORIES.equals(category)
+                || category.equals(r.category() == null ? "" : r.category()))
+                && (wanted == null || ALL.equals(wanted) || (UNCURATED.equals(wanted) && r.status().isEmpty())
+                || r.status().startsWith(wanted)));
     }
 
     private static Row row(CandidatePair c, String status) {
@@ -137,7 +224,35 @@ public final class PairsViewModel {
             CurationStore curation = new CurationStore(current);
             candidates.forEach(c -> curation.setPair(placement, sku, c, newStatus, null));
             return candidates.size();
-        }).onSuccess(n -> refresh()).onError(onError).run(runner::submitPlain);
+        }).onSuccess(n -> curationChanged()).onError(onError).run(runner::submitPlain);
+    }
+
+    /** What the pairs browser can exclude from a candidate row. */
+    public enum ExclusionTarget { CANDIDATE_SKU, PAIR, CANDIDATE_CATEGORY, CATEGORY_PAIR }
+
+    /** The exclusion {@code target} of {@code row} as (kind, first, second), or null when it has no category. */
+    public String[] exclusionOf(Row row, ExclusionTarget target) {
+        String anchorSku = anchor.get() == null ? null : ProductLabels.skuOf(anchor.get());
+        String anchorCategory = anchorSku == null ? null : categoryOfSku.get(anchorSku);
+        return switch (target) {
+            case CANDIDATE_SKU -> new String[] {"sku", row.sku(), ""};
+            case PAIR -> anchorSku == null ? null : new String[] {"pair", anchorSku, row.sku()};
+            case CANDIDATE_CATEGORY -> row.category() == null ? null : new String[] {"category", row.category(), ""};
+            case CATEGORY_PAIR -> anchorCategory == null || row.category() == null ? null
+                    : new String[] {"category-pair", anchorCategory, row.category()};
+        };
+    }
+
+    /** Adds the exclusion (kind, first, second) with {@code reason}, then re-ranks everything. */
+    public void exclude(String[] exclusion, String reason) {
+        Store current = store;
+        if (current == null || exclusion == null) {
+            return;
+        }
+        Tasks.create("Excluding", monitor -> {
+            new CurationStore(current).exclude(exclusion[0], exclusion[1], exclusion[2], reason);
+            return true;
+        }).onSuccess(done -> curationChanged()).onError(onError).run(runner::submitPlain);
     }
 
     /** Undoes the newest curation change. */
@@ -147,7 +262,17 @@ public final class PairsViewModel {
             return;
         }
         Tasks.create("Undo", monitor -> new CurationStore(current).undo())
-                .onSuccess(done -> refresh()).onError(onError).run(runner::submitPlain);
+                .onSuccess(done -> curationChanged()).onError(onError).run(runner::submitPlain);
+    }
+
+    private void curationChanged() {
+        refresh();
+        session.reloadCuration();
+    }
+
+    /** The anchor's category, when an anchor is chosen. */
+    public String anchorCategory() {
+        return anchor.get() == null ? null : categoryOfSku.get(ProductLabels.skuOf(anchor.get()));
     }
 
     public ObservableList<String> anchors() {
@@ -166,8 +291,30 @@ public final class PairsViewModel {
         return priceWeight;
     }
 
+    /** The candidates that pass the filters, best score first. */
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** Every candidate of the anchor, filters ignored. */
+    public ObservableList<Row> allRows() {
+        return allRows;
+    }
+
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public ObjectProperty<String> categoryFilterProperty() {
+        return categoryFilter;
+    }
+
+    public ObjectProperty<String> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ReadOnlyObjectProperty<Image> scatterProperty() {
+        return scatter.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

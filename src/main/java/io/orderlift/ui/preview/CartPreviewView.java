@@ -5,9 +5,13 @@ import java.util.Locale;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.NameDialog;
+import io.orderlift.ui.common.Placements;
+import io.orderlift.ui.common.RecommendationTables;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -16,10 +20,13 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
 /**
- * Cart preview: build a cart from the catalog, see its total and category mix, and what the cart
- * or the confirmation placement recommends, each recommendation with its explanation.
+ * Cart preview: build a cart from the catalog (or open a saved sample cart), see its total and
+ * category mix, and what the cart or the confirmation placement recommends, each recommendation
+ * with its explanation; optionally side by side with what a saved profile recommends.
  */
 public final class CartPreviewView extends HBox {
+
+    private static final String NO_COMPARISON = "(no comparison)";
 
     public CartPreviewView(CartPreviewViewModel model) {
         SearchableComboBox<String> search = new SearchableComboBox<>(model.catalog());
@@ -30,6 +37,26 @@ public final class CartPreviewView extends HBox {
         add.setId("addToCart");
         add.setDefaultButton(true);
         add.setOnAction(e -> model.add(search.getValue()));
+
+        ComboBox<String> saved = new ComboBox<>(model.savedCarts());
+        saved.setId("savedCarts");
+        saved.setPromptText("Sample carts");
+        saved.setPrefWidth(180);
+        saved.setOnAction(e -> model.openCart(saved.getValue()));
+        Button save = new Button("Save as…");
+        save.setId("saveCart");
+        save.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.cart()));
+        save.setOnAction(e -> NameDialog.ask(this, "Save sample cart",
+                "Save this cart under a name to preview it again later.", "Name", saved.getValue())
+                .ifPresent(model::saveCart));
+        Button delete = new Button("Delete");
+        delete.disableProperty().bind(saved.valueProperty().isNull());
+        delete.setOnAction(e -> {
+            model.deleteCart(saved.getValue());
+            saved.setValue(null);
+        });
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> model.clear());
 
         TableView<CartPreviewViewModel.Line> cart = new TableView<>(model.cart());
         cart.setId("cartTable");
@@ -48,43 +75,70 @@ public final class CartPreviewView extends HBox {
         summary.setId("cartSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
-        VBox left = new VBox(10, new Label("Cart"), new HBox(8, search, add), cart, new HBox(8, more, less), summary);
-        left.setPrefWidth(520);
+        Label cartTitle = new Label("Cart");
+        cartTitle.getStyleClass().add("section-title");
+        VBox left = new VBox(10, cartTitle, new HBox(8, saved, save, delete, clear), new HBox(8, search, add), cart,
+                new HBox(8, more, less), summary);
+        left.setPrefWidth(440);
+        left.setMinWidth(380);
 
-        ChoiceBox<Placement> placement = new ChoiceBox<>();
+        ChoiceBox<Placement> placement = Placements.choice();
         placement.setId("previewPlacement");
-        placement.getItems().setAll(Placement.values());
-        placement.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Placement p) {
-                return p == null ? "" : p == Placement.CART ? "Cart (before checkout)" : "Confirmation page (one tap)";
-            }
-
-            @Override
-            public Placement fromString(String s) {
-                return null;
-            }
-        });
         placement.valueProperty().bindBidirectional(model.placementProperty());
-        TableView<Recommendation> recommendations = new TableView<>(model.recommendations());
-        recommendations.setId("recommendationsTable");
-        recommendations.setPlaceholder(new Label("No recommendations for this cart."));
-        recommendations.getColumns().add(Columns.text("SKU", Recommendation::sku));
-        recommendations.getColumns().add(Columns.text("Title", r -> r.title() == null ? "" : r.title()));
-        recommendations.getColumns().add(Columns.text("Price", r -> String.format(Locale.ROOT, "%.2f", r.price())));
-        recommendations.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.3f",
-                r.acceptance())));
-        recommendations.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.3f", r.rpi())));
-        recommendations.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank())));
-        recommendations.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
-        recommendations.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox.setVgrow(recommendations, Priority.ALWAYS);
+        ComboBox<String> compare = new ComboBox<>();
+        compare.setId("compareProfile");
+        compare.getItems().add(NO_COMPARISON);
+        model.session().profileNames().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            compare.getItems().setAll(NO_COMPARISON);
+            compare.getItems().addAll(model.session().profileNames());
+        });
+        compare.getItems().addAll(model.session().profileNames());
+        compare.setValue(NO_COMPARISON);
+        compare.setOnAction(e -> model.compareWithProperty().set(
+                NO_COMPARISON.equals(compare.getValue()) ? null : compare.getValue()));
+
+        TableView<Recommendation> working = RecommendationTables.create(model.recommendations(),
+                "No recommendations for this cart.");
+        working.setId("recommendationsTable");
+        VBox.setVgrow(working, Priority.ALWAYS);
+        Label workingTitle = new Label();
+        workingTitle.getStyleClass().add("section-title");
+        workingTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Working profile: " + model.session().profileProperty().get().name()
+                        + (model.session().profileProperty().get().equals(model.session().savedProperty().get())
+                        ? "" : " (unsaved changes)"), model.session().profileProperty(),
+                model.session().savedProperty()));
+        VBox workingBox = new VBox(8, workingTitle, working);
+        HBox.setHgrow(workingBox, Priority.ALWAYS);
+        TableView<Recommendation> compared = RecommendationTables.create(model.comparison(), "");
+        compared.setId("comparisonTable");
+        VBox.setVgrow(compared, Priority.ALWAYS);
+        Label comparedTitle = new Label();
+        comparedTitle.getStyleClass().add("section-title");
+        comparedTitle.textProperty().bind(model.compareWithProperty().map(n -> "Saved profile: " + n));
+        VBox comparedBox = new VBox(8, comparedTitle, compared);
+        HBox.setHgrow(comparedBox, Priority.ALWAYS);
+        comparedBox.visibleProperty().bind(model.compareWithProperty().isNotNull());
+        comparedBox.managedProperty().bind(comparedBox.visibleProperty());
+        HBox lists = new HBox(12, workingBox, comparedBox);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+
+        Label comparison = new Label();
+        comparison.setId("comparisonSummary");
+        comparison.textProperty().bind(model.comparisonSummaryProperty());
         Label why = new Label("Select a recommendation to see why.");
         why.setId("whyLabel");
         why.setWrapText(true);
-        recommendations.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                why.setText(now == null ? "Select a recommendation to see why." : CartPreviewViewModel.explain(now)));
-        VBox right = new VBox(10, new HBox(8, new Label("Placement"), placement), recommendations, why);
+        why.setMinHeight(80);
+        working.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> why.setText(
+                now == null ? "Select a recommendation to see why." : RecommendationTables.explain(now)));
+        compared.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                why.setText(RecommendationTables.explain(now));
+            }
+        });
+        VBox right = new VBox(10, new HBox(8, new Label("Placement"), placement, new Label("Compare with"), compare),
+                lists, comparison, why);
         HBox.setHgrow(right, Priority.ALWAYS);
 
         getChildren().addAll(left, right);

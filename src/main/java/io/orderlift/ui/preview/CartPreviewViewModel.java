@@ -9,17 +9,15 @@ import java.util.function.Consumer;
 
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.Placement;
-import io.orderlift.ranking.Profiles;
-import io.orderlift.ranking.RankingModel;
-import io.orderlift.ranking.RankingModels;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
-import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.OrderHistory;
+import io.orderlift.store.SampleCartStore;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ProductLabels;
+import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ObjectProperty;
@@ -31,9 +29,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The cart preview's state: a cart built from the catalog (quantities editable), its total and
- * category mix, and what the cart or confirmation placement recommends for it with the active
- * profile and curation, each with its explanation. The ranking model is loaded once per store (or
- * mining run) in the background; every cart change re-ranks in the background.
+ * category mix, and what the cart or confirmation placement recommends for it with the session's
+ * working profile and curation, each with its explanation, optionally beside what a saved profile
+ * recommends for the same cart. Carts can be saved by name per store. Every change re-ranks in
+ * the background.
  */
 public final class CartPreviewViewModel {
 
@@ -42,50 +41,112 @@ public final class CartPreviewViewModel {
     }
 
     private final TaskRunner runner;
+    private final RankingSession session;
     private final ObservableList<String> catalog = FXCollections.observableArrayList();
     private final ObservableList<Line> cart = FXCollections.observableArrayList();
     private final ObservableList<Recommendation> recommendations = FXCollections.observableArrayList();
+    private final ObservableList<Recommendation> comparison = FXCollections.observableArrayList();
+    private final ObservableList<String> savedCarts = FXCollections.observableArrayList();
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
+    private final ObjectProperty<String> compareWith = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Add products to the cart.");
+    private final ReadOnlyStringWrapper comparisonSummary = new ReadOnlyStringWrapper("");
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
-    private Recommender recommender;
-    private WeightingProfile profile;
+    private Store store;
     private long generation;
     private Consumer<Throwable> onError = e -> { };
 
-    public CartPreviewViewModel(TaskRunner runner) {
+    public CartPreviewViewModel(TaskRunner runner, RankingSession session) {
         this.runner = runner;
+        this.session = session;
         placement.addListener((obs, old, now) -> rerank());
+        compareWith.addListener((obs, old, now) -> rerank());
+        session.recommenderProperty().addListener((obs, old, now) -> rerank());
+        session.profileProperty().addListener((obs, old, now) -> rerank());
     }
 
     public void setOnError(Consumer<Throwable> handler) {
         this.onError = handler;
     }
 
-    private record Loaded(List<OrderHistory.CatalogEntry> catalog, Recommender recommender, WeightingProfile profile) {
+    private record Loaded(List<OrderHistory.CatalogEntry> catalog, List<String> carts) {
     }
 
-    /** Loads the catalog and the ranking model of {@code store} (its active mining run, profile and curation). */
-    public void load(Store store) {
-        Tasks.create("Loading the preview", monitor -> {
-            List<OrderHistory.CatalogEntry> entries = new OrderHistory(store).catalog();
-            WeightingProfile active = new Profiles(store).active();
-            Recommender ranked = null;
-            try {
-                RankingModel model = RankingModels.load(store, active.minCustomers());
-                ranked = new Recommender(model, StoredCuration.load(store, model));
-            } catch (io.orderlift.store.StoreException notMined) {
-                // the preview lists the catalog but recommends nothing until the store is mined
-            }
-            return new Loaded(entries, ranked, active);
-        }).onSuccess(loaded -> {
-            products.clear();
-            loaded.catalog().forEach(p -> products.put(p.sku(), p));
-            catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
-            recommender = loaded.recommender();
-            profile = loaded.profile();
-            rerank();
-        }).onError(onError).run(runner::submitPlain);
+    /** Loads the catalog and the saved sample carts of {@code opened}; the ranking comes from the session. */
+    public void load(Store opened) {
+        this.store = opened;
+        Tasks.create("Loading the preview", monitor -> new Loaded(new OrderHistory(opened).catalog(),
+                        cartNames(opened)))
+                .onSuccess(loaded -> {
+                    products.clear();
+                    loaded.catalog().forEach(p -> products.put(p.sku(), p));
+                    catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
+                    savedCarts.setAll(loaded.carts());
+                    rerank();
+                }).onError(onError).run(runner::submitPlain);
+    }
+
+    private static List<String> cartNames(Store store) {
+        return new SampleCartStore(store).all().stream().map(SampleCartStore.SampleCart::name).toList();
+    }
+
+    /** Saves the cart as the sample cart {@code name} of this store (overwriting one of that name). */
+    public void saveCart(String name) {
+        Store current = store;
+        if (current == null || name == null || name.isBlank()) {
+            return;
+        }
+        List<SampleCartStore.Item> items = cart.stream().map(l -> new SampleCartStore.Item(l.sku(), l.quantity()))
+                .toList();
+        Tasks.create("Saving the cart", monitor -> {
+            new SampleCartStore(current).save(new SampleCartStore.SampleCart(name.strip(), items));
+            return cartNames(current);
+        }).onSuccess(savedCarts::setAll).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Replaces the cart with the saved sample cart {@code name}; SKUs no longer in the catalog are left out. */
+    public void openCart(String name) {
+        Store current = store;
+        if (current == null || name == null) {
+            return;
+        }
+        Tasks.create("Opening the cart", monitor -> new SampleCartStore(current).all().stream()
+                        .filter(c -> c.name().equals(name)).findFirst().map(SampleCartStore.SampleCart::items)
+                        .orElse(List.of()))
+                .onSuccess(items -> {
+                    List<Line> lines = new ArrayList<>();
+                    for (SampleCartStore.Item item : items) {
+                        OrderHistory.CatalogEntry product = products.get(item.sku());
+                        if (product != null) {
+                            lines.add(line(product, item.quantity()));
+                        }
+                    }
+                    cart.setAll(lines);
+                    rerank();
+                }).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Deletes the saved sample cart {@code name}. */
+    public void deleteCart(String name) {
+        Store current = store;
+        if (current == null || name == null) {
+            return;
+        }
+        Tasks.create("Deleting the cart", monitor -> {
+            new SampleCartStore(current).delete(name);
+            return cartNames(current);
+        }).onSuccess(savedCarts::setAll).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Empties the cart. */
+    public void clear() {
+        cart.clear();
+        rerank();
+    }
+
+    private static Line line(OrderHistory.CatalogEntry product, int quantity) {
+        return new Line(product.sku(), product.title(), product.category(), quantity,
+                product.price() == null ? 0 : product.price().doubleValue());
     }
 
     /** Adds one of the chosen "SKU — title" entry to the cart. */
@@ -104,8 +165,7 @@ public final class CartPreviewViewModel {
                 return;
             }
         }
-        cart.add(new Line(sku, product.title(), product.category(), 1,
-                product.price() == null ? 0 : product.price().doubleValue()));
+        cart.add(line(product, 1));
         rerank();
     }
 
@@ -124,29 +184,52 @@ public final class CartPreviewViewModel {
         rerank();
     }
 
-    /** Recommends for the current cart in the background. */
+    private record Ranked(long request, Recommendations working, Recommendations compared, String comparedName) {
+    }
+
+    /** Recommends for the current cart in the background, under the working profile and the compared one. */
     public void rerank() {
-        Recommender ranked = recommender;
+        Recommender ranked = session.recommenderProperty().get();
         List<CartItem> items = cart.stream().map(l -> new CartItem(l.sku(), l.quantity(), Double.NaN)).toList();
         summary.set(describeCart());
+        long request = ++generation;
         if (ranked == null || items.isEmpty()) {
             recommendations.clear();
+            comparison.clear();
+            comparisonSummary.set("");
             if (ranked == null && !products.isEmpty()) {
                 summary.set(describeCart() + "  (Mine the store to see recommendations.)");
             }
             return;
         }
-        long request = ++generation;
         Placement where = placement.get();
-        WeightingProfile using = profile;
-        Tasks.create("Recommending", monitor -> ranked.recommend(where, items, using, 0))
-                .onSuccess(result -> show(request, result)).onError(onError).run(runner::submitPlain);
+        WeightingProfile using = session.profileProperty().get();
+        String other = compareWith.get();
+        Tasks.create("Recommending", monitor -> {
+            Recommendations working = ranked.recommend(where, items, using, 0);
+            Recommendations compared = other == null ? null
+                    : ranked.recommend(where, items, session.readProfile(other), 0);
+            return new Ranked(request, working, compared, other);
+        }).onSuccess(this::show).onError(onError).run(runner::submitPlain);
     }
 
-    private void show(long request, Recommendations result) {
-        if (request == generation) {
-            recommendations.setAll(result.items());
+    private void show(Ranked result) {
+        if (result.request() != generation) {
+            return;
         }
+        recommendations.setAll(result.working().items());
+        if (result.compared() == null) {
+            comparison.clear();
+            comparisonSummary.set("");
+            return;
+        }
+        comparison.setAll(result.compared().items());
+        comparisonSummary.set(String.format(Locale.ROOT, "Revenue per impression of the list: %.2f working · %.2f "
+                        + "with '%s'", listRpi(result.working()), listRpi(result.compared()), result.comparedName()));
+    }
+
+    private static double listRpi(Recommendations r) {
+        return r.items().stream().mapToDouble(Recommendation::rpi).sum();
     }
 
     private String describeCart() {
@@ -159,19 +242,6 @@ public final class CartPreviewViewModel {
                 String.join(", ", parts));
     }
 
-    /** The explanation of a recommendation, for a person. */
-    public static String explain(Recommendation r) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s: acceptance %.3f × price %.2f = %.3f per impression; popularity rank %d.", r.sku(),
-                r.acceptance(), r.price(), r.rpi(), r.popularityRank()));
-        r.anchors().forEach(a -> text.append(String.format(Locale.ROOT, "%n  %s, %s evidence %s: %.3f (co %d, follow %d)",
-                a.sku(), a.evidence(), a.via(), a.acceptance(), a.co(), a.follow())));
-        if (!r.rules().isEmpty()) {
-            text.append("\n  rules: ").append(String.join(", ", r.rules()));
-        }
-        return text.toString();
-    }
-
     public ObservableList<String> catalog() {
         return catalog;
     }
@@ -182,6 +252,27 @@ public final class CartPreviewViewModel {
 
     public ObservableList<Recommendation> recommendations() {
         return recommendations;
+    }
+
+    public ObservableList<Recommendation> comparison() {
+        return comparison;
+    }
+
+    public ObservableList<String> savedCarts() {
+        return savedCarts;
+    }
+
+    /** The saved profile to compare the working one with, or null for no comparison. */
+    public ObjectProperty<String> compareWithProperty() {
+        return compareWith;
+    }
+
+    public ReadOnlyStringProperty comparisonSummaryProperty() {
+        return comparisonSummary.getReadOnlyProperty();
+    }
+
+    public RankingSession session() {
+        return session;
     }
 
     public ObjectProperty<Placement> placementProperty() {

@@ -12,13 +12,17 @@ import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
+import io.orderlift.ui.confirmation.ConfirmationPreviewViewModel;
+import io.orderlift.ui.exclusions.ExclusionsViewModel;
 import io.orderlift.ui.overview.OverviewViewModel;
 import io.orderlift.ui.pairs.PairsViewModel;
 import io.orderlift.ui.preview.CartPreviewViewModel;
 import io.orderlift.ui.publish.PublishViewModel;
 import io.orderlift.ui.reports.ReportsViewModel;
+import io.orderlift.ui.weighting.WeightingViewModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -37,6 +41,10 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ReportsViewModel reports;
     private final PairsViewModel pairs;
     private final CartPreviewViewModel preview;
+    private final RankingSession session;
+    private final WeightingViewModel weighting;
+    private final ExclusionsViewModel exclusions;
+    private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = e -> { };
     private Consumer<ImportReport> onImported = r -> { };
@@ -49,8 +57,12 @@ public final class WorkbenchModel implements AutoCloseable {
         this.overview = new OverviewViewModel(runner);
         this.publish = new PublishViewModel(runner);
         this.reports = new ReportsViewModel(runner);
-        this.pairs = new PairsViewModel(runner);
-        this.preview = new CartPreviewViewModel(runner);
+        this.session = new RankingSession(runner);
+        this.pairs = new PairsViewModel(runner, session);
+        this.preview = new CartPreviewViewModel(runner, session);
+        this.weighting = new WeightingViewModel(runner, session);
+        this.exclusions = new ExclusionsViewModel(runner, session);
+        this.confirmation = new ConfirmationPreviewViewModel(runner, session);
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -88,11 +100,14 @@ public final class WorkbenchModel implements AutoCloseable {
             previous.close();
         }
         opened.directory().ifPresent(settings::rememberStore);
+        session.load(opened);
         overview.load(opened);
         publish.load(opened);
         reports.load(opened);
         pairs.load(opened);
         preview.load(opened);
+        exclusions.load(opened);
+        confirmation.load(opened);
     }
 
     /** Imports into the open store, then refreshes the overview. */
@@ -131,7 +146,7 @@ public final class WorkbenchModel implements AutoCloseable {
                     overview.load(target);
                     publish.check();
                     pairs.refresh();
-                    preview.load(target);
+                    session.load(target);
                     onMined.accept(summary);
                 })
                 .onError(onError)
@@ -144,6 +159,22 @@ public final class WorkbenchModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Store> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    public RankingSession session() {
+        return session;
+    }
+
+    public WeightingViewModel weighting() {
+        return weighting;
+    }
+
+    public ExclusionsViewModel exclusions() {
+        return exclusions;
+    }
+
+    public ConfirmationPreviewViewModel confirmation() {
+        return confirmation;
     }
 
     public CartPreviewViewModel preview() {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.ui.common.ErrorDialogs;
+import io.orderlift.ui.confirmation.ConfirmationPreviewView;
+import io.orderlift.ui.exclusions.ExclusionsView;
 import io.orderlift.ui.imports.ImportDialog;
 import io.orderlift.ui.imports.ImportViewModel;
 import io.orderlift.ui.mining.MiningDialog;
@@ -14,6 +16,7 @@ import io.orderlift.ui.pairs.PairsView;
 import io.orderlift.ui.preview.CartPreviewView;
 import io.orderlift.ui.publish.PublishView;
 import io.orderlift.ui.reports.ReportsView;
+import io.orderlift.ui.weighting.WeightingView;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
@@ -75,13 +78,15 @@ public final class WorkbenchWindow {
         Tab pairsTab = new Tab("Pairs", new PairsView(model.pairs()));
         model.preview().setOnError(e -> ErrorDialogs.show(stage, "The preview could not be shown", e));
         Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview()));
-        previewTab.setOnSelectionChanged(e -> {
-            if (previewTab.isSelected() && model.storeProperty().get() != null) {
-                model.preview().load(model.storeProperty().get());
-            }
-        });
+        model.session().setOnError(e -> ErrorDialogs.show(stage, "The ranking model could not be loaded", e));
+        Tab weightingTab = new Tab("Weighting", new WeightingView(model.weighting()));
+        model.exclusions().setOnError(e -> ErrorDialogs.show(stage, "The exclusions could not be changed", e));
+        Tab exclusionsTab = new Tab("Exclusions", new ExclusionsView(model.exclusions()));
+        model.confirmation().setOnError(e -> ErrorDialogs.show(stage, "The confirmation preview failed", e));
+        Tab confirmationTab = new Tab("Confirmation", new ConfirmationPreviewView(model.confirmation()));
         TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders,
-                this::minePairs)), pairsTab, previewTab, publishTab, reportsTab);
+                this::minePairs)), pairsTab, weightingTab, exclusionsTab, previewTab, confirmationTab, publishTab,
+                reportsTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());

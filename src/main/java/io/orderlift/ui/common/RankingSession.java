@@ -1,0 +1,182 @@
+package io.orderlift.ui.common;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.RankingModels;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.StoredCuration;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What every ranking view of the open store shares: the ranking model of its active mining run
+ * with the stored curation (as a {@link Recommender}), the working weighting profile that the
+ * weighting view edits and every table and preview ranks with, and the store's saved profiles.
+ * Loading happens in the background; a newer load replaces an older one's result.
+ */
+public final class RankingSession {
+
+    private final TaskRunner runner;
+    private final ReadOnlyObjectWrapper<Recommender> recommender = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<WeightingProfile> profile = new SimpleObjectProperty<>(WeightingProfile.defaults());
+    private final ReadOnlyObjectWrapper<WeightingProfile> saved = new ReadOnlyObjectWrapper<>(WeightingProfile.defaults());
+    private final ObservableList<String> profileNames = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper curationChanges = new ReadOnlyIntegerWrapper();
+    private long generation;
+    private long curationGeneration;
+    private Consumer<Throwable> onError = e -> { };
+
+    public RankingSession(TaskRunner runner) {
+        this.runner = runner;
+    }
+
+    public void setOnError(Consumer<Throwable> handler) {
+        this.onError = handler;
+    }
+
+    private record Loaded(long generation, Recommender recommender, WeightingProfile active, List<String> names) {
+    }
+
+    /** Loads {@code opened}'s active profile, saved profile names, ranking model and curation. */
+    public void load(Store opened) {
+        store.set(opened);
+        long request = ++generation;
+        Tasks.create("Loading the ranking model", monitor -> {
+            Profiles profiles = new Profiles(opened);
+            WeightingProfile active = profiles.active();
+            return new Loaded(request, recommenderOf(opened, active.minCustomers()), active, names(profiles));
+        }).onSuccess(loaded -> {
+            if (loaded.generation() == generation) {
+                saved.set(loaded.active());
+                profile.set(loaded.active());
+                profileNames.setAll(loaded.names());
+                recommender.set(loaded.recommender());
+            }
+        }).onError(onError).run(runner::submitPlain);
+    }
+
+    /**
+     * Re-reads the curation (after an approval, pin or exclusion) and swaps it into the recommender;
+     * counts the change so views listing the curation can refresh.
+     */
+    public void reloadCuration() {
+        curationChanges.set(curationChanges.get() + 1);
+        Store current = store.get();
+        Recommender ranked = recommender.get();
+        if (current == null || ranked == null) {
+            return;
+        }
+        long request = ++curationGeneration;
+        Tasks.create("Reading the curation", monitor -> new Recommender(ranked.model(),
+                        StoredCuration.load(current, ranked.model())))
+                .onSuccess(now -> {
+                    if (request == curationGeneration && store.get() == current && recommender.get() == ranked) {
+                        recommender.set(now);
+                    }
+                }).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Saves the working profile under {@code name} and makes it the store's active profile. */
+    public void saveProfileAs(String name) {
+        Store current = store.get();
+        if (current == null) {
+            return;
+        }
+        WeightingProfile named = profile.get().withName(name);
+        Tasks.create("Saving profile " + name, monitor -> {
+            Profiles profiles = new Profiles(current);
+            profiles.save(named, true);
+            return names(profiles);
+        }).onSuccess(names -> {
+            saved.set(named);
+            profile.set(named);
+            profileNames.setAll(names);
+        }).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Makes the saved profile {@code name} the active and working one. */
+    public void switchProfile(String name) {
+        Store current = store.get();
+        if (current == null || name == null) {
+            return;
+        }
+        Tasks.create("Switching to profile " + name, monitor -> {
+            Profiles profiles = new Profiles(current);
+            WeightingProfile chosen = profiles.named(name);
+            profiles.save(chosen, true);
+            return new Loaded(0, null, chosen, names(profiles));
+        }).onSuccess(loaded -> {
+            saved.set(loaded.active());
+            profile.set(loaded.active());
+            profileNames.setAll(loaded.names());
+        }).onError(onError).run(runner::submitPlain);
+    }
+
+    /** The saved profile {@code name} (read in the calling thread). */
+    public WeightingProfile readProfile(String name) {
+        return new Profiles(store.get()).named(name);
+    }
+
+    /** Drops unsaved changes: the working profile goes back to the saved one. */
+    public void revert() {
+        profile.set(saved.get());
+    }
+
+    private static Recommender recommenderOf(Store store, int minCustomers) {
+        try {
+            RankingModel model = RankingModels.load(store, minCustomers);
+            return new Recommender(model, StoredCuration.load(store, model));
+        } catch (StoreException notMined) {
+            return null;
+        }
+    }
+
+    private static List<String> names(Profiles profiles) {
+        List<String> names = new java.util.ArrayList<>(profiles.all().stream().map(WeightingProfile::name).toList());
+        if (!names.contains(WeightingProfile.DEFAULT_NAME)) {
+            names.add(0, WeightingProfile.DEFAULT_NAME);
+        }
+        return names;
+    }
+
+    /** The recommender of the active mining run with the stored curation; null until the store is mined. */
+    public ReadOnlyObjectProperty<Recommender> recommenderProperty() {
+        return recommender.getReadOnlyProperty();
+    }
+
+    /** The profile every view ranks with; edits are live and unsaved until {@link #saveProfileAs}. */
+    public ObjectProperty<WeightingProfile> profileProperty() {
+        return profile;
+    }
+
+    /** The stored version of the working profile. */
+    public ReadOnlyObjectProperty<WeightingProfile> savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    /** Counts curation changes made through this session. */
+    public ReadOnlyIntegerProperty curationChangesProperty() {
+        return curationChanges.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> profileNames() {
+        return profileNames;
+    }
+
+    public ReadOnlyObjectProperty<Store> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+}

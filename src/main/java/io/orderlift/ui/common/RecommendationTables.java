@@ -1,0 +1,42 @@
+package io.orderlift.ui.common;
+
+import java.util.Locale;
+
+import io.orderlift.ranking.Recommendation;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+
+/** The table every preview shows its recommendations in, and their explanation for a person. */
+public final class RecommendationTables {
+
+    private RecommendationTables() {
+    }
+
+    public static TableView<Recommendation> create(ObservableList<Recommendation> items, String placeholder) {
+        TableView<Recommendation> table = new TableView<>(items);
+        table.setPlaceholder(new Label(placeholder));
+        table.getColumns().add(Columns.text("SKU", Recommendation::sku));
+        table.getColumns().add(Columns.text("Title", r -> r.title() == null ? "" : r.title()));
+        table.getColumns().add(Columns.text("Price", r -> String.format(Locale.ROOT, "%.2f", r.price())));
+        table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.3f", r.acceptance())));
+        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.3f", r.rpi())));
+        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank())));
+        table.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    /** Why {@code r} is recommended: its acceptance, price and RPI, the evidence behind it and the rules applied. */
+    public static String explain(Recommendation r) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%s: acceptance %.3f × price %.2f = %.3f per impression; popularity rank %d.", r.sku(),
+                r.acceptance(), r.price(), r.rpi(), r.popularityRank()));
+        r.anchors().forEach(a -> text.append(String.format(Locale.ROOT, "%n  %s, %s evidence %s: %.3f (co %d, follow %d)",
+                a.sku(), a.evidence(), a.via(), a.acceptance(), a.co(), a.follow())));
+        if (!r.rules().isEmpty()) {
+            text.append("\n  rules: ").append(String.join(", ", r.rules()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package io.orderlift.ui.confirmation;
+
+import java.util.Locale;
+
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.store.PastOrders;
+import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.RecommendationTables;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
+
+/**
+ * Confirmation preview: a real past order as if just placed, and the one-tap offers of the
+ * confirmation page for it, each with its explanation.
+ */
+public final class ConfirmationPreviewView extends HBox {
+
+    public ConfirmationPreviewView(ConfirmationPreviewViewModel model) {
+        SearchableComboBox<String> order = new SearchableComboBox<>(model.orders());
+        order.setId("orderPicker");
+        order.setPromptText("Search the newest orders by id or date");
+        order.setPrefWidth(330);
+        HBox.setHgrow(order, Priority.ALWAYS);
+        order.valueProperty().bindBidirectional(model.orderProperty());
+        Button random = new Button("Random order");
+        random.setId("randomOrder");
+        random.setOnAction(e -> model.pickRandom());
+        random.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        TableView<PastOrders.Line> lines = new TableView<>(model.lines());
+        lines.setId("orderLines");
+        lines.setPlaceholder(new Label("Pick an order."));
+        lines.getColumns().add(Columns.text("SKU", PastOrders.Line::sku));
+        lines.getColumns().get(0).setPrefWidth(110);
+        lines.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
+        lines.getColumns().add(Columns.text("Category", l -> l.category() == null ? "" : l.category()));
+        lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
+        lines.getColumns().add(Columns.text("Paid", l -> String.format(Locale.ROOT, "%.2f", l.unitPrice())));
+        lines.getColumns().get(1).setPrefWidth(150);
+        lines.getColumns().get(2).setPrefWidth(100);
+        lines.getColumns().get(3).setPrefWidth(40);
+        lines.getColumns().get(4).setPrefWidth(70);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        Label orderTitle = new Label("The order just placed");
+        orderTitle.getStyleClass().add("section-title");
+        VBox left = new VBox(10, orderTitle, new HBox(8, order, random), lines);
+        left.setPrefWidth(500);
+        left.setMinWidth(420);
+
+        TableView<Recommendation> offers = RecommendationTables.create(model.offers(), "No one-tap offers.");
+        offers.setId("offersTable");
+        VBox.setVgrow(offers, Priority.ALWAYS);
+        Label summary = new Label();
+        summary.setId("confirmationSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+        Label why = new Label("Select an offer to see why.");
+        why.setId("offerWhy");
+        why.setWrapText(true);
+        why.setMinHeight(80);
+        offers.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> why.setText(
+                now == null ? "Select an offer to see why." : RecommendationTables.explain(now)));
+        Label offersTitle = new Label("One-tap offers on the confirmation page");
+        offersTitle.getStyleClass().add("section-title");
+        Label caption = new Label("Offers are added to the order just placed with one tap, so they must be cheap "
+                + "relative to it; build a cart of your own in Cart preview with the confirmation placement.");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("subtle");
+        VBox right = new VBox(10, offersTitle, caption, offers, summary, why);
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        getChildren().addAll(left, right);
+        setSpacing(16);
+        setPadding(new Insets(16));
+        setId("confirmationPreview");
+    }
+}

@@ -1,0 +1,176 @@
+package io.orderlift.ui.confirmation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.ranking.Recommendations;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.PastOrders;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.Tasks;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The confirmation preview's state: a real past order (picked from the newest ones, or at random)
+ * as if it had just been placed, and the one-tap offers the confirmation page would show for it
+ * under the working profile, with their explanations. Reading and ranking run in the background.
+ */
+public final class ConfirmationPreviewViewModel {
+
+    /** How many of the newest orders the picker lists. */
+    public static final int LISTED_ORDERS = 2_000;
+
+    private final TaskRunner runner;
+    private final RankingSession session;
+    private final ObservableList<String> orders = FXCollections.observableArrayList();
+    private final Map<String, String> orderIdByLabel = new LinkedHashMap<>();
+    private final ObjectProperty<String> order = new SimpleObjectProperty<>();
+    private final ObservableList<PastOrders.Line> lines = FXCollections.observableArrayList();
+    private final ObservableList<Recommendation> offers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Pick an order.");
+    private final SplittableRandom random = new SplittableRandom();
+    private Store store;
+    private long generation;
+    private Consumer<Throwable> onError = e -> { };
+
+    public ConfirmationPreviewViewModel(TaskRunner runner, RankingSession session) {
+        this.runner = runner;
+        this.session = session;
+        order.addListener((obs, old, now) -> refresh());
+        session.recommenderProperty().addListener((obs, old, now) -> refresh());
+        session.profileProperty().addListener((obs, old, now) -> refresh());
+    }
+
+    public void setOnError(Consumer<Throwable> handler) {
+        this.onError = handler;
+    }
+
+    /** Lists the newest orders of {@code opened}. */
+    public void load(Store opened) {
+        this.store = opened;
+        order.set(null);
+        lines.clear();
+        offers.clear();
+        Tasks.create("Reading the newest orders", monitor -> new PastOrders(opened).newest(LISTED_ORDERS))
+                .onSuccess(newest -> {
+                    orderIdByLabel.clear();
+                    newest.forEach(o -> orderIdByLabel.put(label(o), o.orderId()));
+                    orders.setAll(orderIdByLabel.keySet());
+                    summary.set(newest.isEmpty() ? "The store has no orders." : "Pick an order.");
+                }).onError(onError).run(runner::submitPlain);
+    }
+
+    /** "#1234 · 2025-03-02 14:05 · 3 items · 123.45". */
+    static String label(PastOrders.OrderSummary o) {
+        return String.format(Locale.ROOT, "%s · %s · %d item%s · %.2f", o.orderId(),
+                o.orderedAt().toString().replace('T', ' '), o.itemCount(), o.itemCount() == 1 ? "" : "s",
+                o.orderValue());
+    }
+
+    /** Picks one of the listed orders at random. */
+    public void pickRandom() {
+        if (!orders.isEmpty()) {
+            order.set(orders.get(random.nextInt(orders.size())));
+        }
+    }
+
+    private record Shown(long request, List<PastOrders.Line> lines, Recommendations offers) {
+    }
+
+    /** Reads the chosen order and ranks its one-tap offers in the background. */
+    public void refresh() {
+        Store current = store;
+        String chosen = order.get();
+        if (current == null || chosen == null) {
+            return;
+        }
+        String orderId = orderIdByLabel.get(chosen);
+        Recommender ranked = session.recommenderProperty().get();
+        WeightingProfile profile = session.profileProperty().get();
+        long request = ++generation;
+        Tasks.create("Ranking one-tap offers", monitor -> {
+            List<PastOrders.Line> placed = new PastOrders(current).lines(orderId).orElse(List.of());
+            List<CartItem> items = items(placed);
+            Recommendations offered = ranked == null || items.isEmpty() ? null
+                    : ranked.recommend(Placement.CONFIRMATION, items, profile, 0);
+            return new Shown(request, placed, offered);
+        }).onSuccess(this::show).onError(onError).run(runner::submitPlain);
+    }
+
+    /** The order's lines as items: net quantity per SKU, returns left out, at the price paid. */
+    static List<CartItem> items(List<PastOrders.Line> placed) {
+        Map<String, int[]> quantity = new LinkedHashMap<>();
+        Map<String, BigDecimal> paid = new LinkedHashMap<>();
+        for (PastOrders.Line line : placed) {
+            quantity.computeIfAbsent(line.sku(), k -> new int[1])[0] += line.quantity();
+            if (line.quantity() > 0) {
+                paid.putIfAbsent(line.sku(), line.unitPrice());
+            }
+        }
+        List<CartItem> items = new ArrayList<>();
+        quantity.forEach((sku, q) -> {
+            if (q[0] > 0) {
+                BigDecimal price = paid.get(sku);
+                items.add(new CartItem(sku, q[0], price == null ? Double.NaN : price.doubleValue()));
+            }
+        });
+        return items;
+    }
+
+    private void show(Shown shown) {
+        if (shown.request() != generation) {
+            return;
+        }
+        lines.setAll(shown.lines());
+        if (shown.offers() == null) {
+            offers.clear();
+            summary.set(session.recommenderProperty().get() == null ? "Mine the store to see one-tap offers."
+                    : "Nothing to offer after this order.");
+            return;
+        }
+        offers.setAll(shown.offers().items());
+        WeightingProfile profile = session.profileProperty().get();
+        double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
+        summary.set(String.format(Locale.ROOT, "Order total %.2f. One-tap offers are priced at most %.2f (%.0f or "
+                        + "%.0f %% of the order); %d offered, expected %.2f per confirmation page view.",
+                shown.offers().cartTotal(), ceiling, profile.oneTapMaxPrice(), 100 * profile.oneTapMaxShare(),
+                shown.offers().items().size(), shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()));
+    }
+
+    public ObservableList<String> orders() {
+        return orders;
+    }
+
+    public ObjectProperty<String> orderProperty() {
+        return order;
+    }
+
+    public ObservableList<PastOrders.Line> lines() {
+        return lines;
+    }
+
+    public ObservableList<Recommendation> offers() {
+        return offers;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

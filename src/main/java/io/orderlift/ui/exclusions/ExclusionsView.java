@@ -1,0 +1,120 @@
+package io.orderlift.ui.exclusions;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import io.orderlift.store.CurationStore;
+import io.orderlift.ui.common.Columns;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
+
+/**
+ * Exclusions: what is never recommended (SKUs, categories, category pairs, pairs), why, and what
+ * each one removes from the mined pairs; add one with a reason, remove the selected (Delete).
+ */
+public final class ExclusionsView extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    public ExclusionsView(ExclusionsViewModel model) {
+        ChoiceBox<String> kind = new ChoiceBox<>();
+        kind.setId("exclusionKind");
+        kind.getItems().setAll(CurationStore.EXCLUSION_KINDS);
+        kind.setValue("sku");
+        SearchableComboBox<String> first = new SearchableComboBox<>();
+        first.setId("exclusionFirst");
+        first.setPrefWidth(230);
+        SearchableComboBox<String> second = new SearchableComboBox<>();
+        second.setId("exclusionSecond");
+        second.setPrefWidth(230);
+        Label arrow = new Label("→");
+        kind.valueProperty().addListener((obs, old, now) -> choose(model, now, first, second, arrow));
+        choose(model, kind.getValue(), first, second, arrow);
+        TextField reason = new TextField();
+        reason.setId("exclusionReason");
+        reason.setPromptText("Reason (shown in the audit trail)");
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        Button add = new Button("Exclude");
+        add.setId("addExclusion");
+        add.setOnAction(e -> {
+            model.add(kind.getValue(), first.getValue(), second.getValue(), reason.getText());
+            reason.clear();
+        });
+
+        TableView<ExclusionsViewModel.Row> table = new TableView<>(model.rows());
+        table.setId("exclusionsTable");
+        table.setPlaceholder(new Label("Nothing is excluded. Add an exclusion above, or right-click a candidate in "
+                + "the pairs browser."));
+        TableColumn<ExclusionsViewModel.Row, String> kindColumn = Columns.text("Kind", ExclusionsViewModel.Row::kind);
+        kindColumn.setPrefWidth(100);
+        table.getColumns().add(kindColumn);
+        TableColumn<ExclusionsViewModel.Row, String> target = Columns.text("Excludes", ExclusionsViewModel.Row::target);
+        target.setPrefWidth(230);
+        table.getColumns().add(target);
+        TableColumn<ExclusionsViewModel.Row, String> why = Columns.text("Reason",
+                r -> r.reason() == null ? "" : r.reason());
+        why.setPrefWidth(220);
+        table.getColumns().add(why);
+        TableColumn<ExclusionsViewModel.Row, String> added = Columns.text("Added", r -> WHEN.format(r.createdAt()));
+        added.setPrefWidth(130);
+        table.getColumns().add(added);
+        TableColumn<ExclusionsViewModel.Row, String> removes = Columns.text("Removes", ExclusionsViewModel.Row::removes);
+        removes.setPrefWidth(520);
+        table.getColumns().add(removes);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button remove = new Button("Remove exclusion");
+        remove.setId("removeExclusion");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.remove(table.getSelectionModel().getSelectedItem()));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                model.remove(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        Label summary = new Label();
+        summary.setId("exclusionsSummary");
+        summary.textProperty().bind(model.summaryProperty());
+
+        Label title = new Label("Exclusions");
+        title.getStyleClass().add("view-title");
+        Label caption = new Label("An excluded SKU or category is never recommended. A category pair keeps the "
+                + "second category away from carts holding the first; a pair keeps one candidate away from one anchor.");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("subtle");
+        getChildren().addAll(title, caption, new HBox(8, kind, first, arrow, second, reason, add), table,
+                new HBox(12, remove, summary));
+        setSpacing(10);
+        setPadding(new Insets(16));
+        setId("exclusionsView");
+    }
+
+    private static void choose(ExclusionsViewModel model, String kind, SearchableComboBox<String> first,
+                               SearchableComboBox<String> second, Label arrow) {
+        boolean categories = kind.startsWith("category");
+        ObservableList<String> keys = categories ? model.categories() : model.skus();
+        first.setItems(keys);
+        second.setItems(keys);
+        first.setValue(null);
+        second.setValue(null);
+        first.setPromptText(categories ? "Category" : "SKU");
+        second.setPromptText(kind.equals("category-pair") ? "Category kept away" : "Candidate SKU");
+        boolean two = kind.equals("category-pair") || kind.equals("pair");
+        second.setVisible(two);
+        second.setManaged(two);
+        arrow.setVisible(two);
+        arrow.setManaged(two);
+    }
+}

@@ -1,0 +1,164 @@
+package io.orderlift.ui.exclusions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import io.orderlift.ranking.ExclusionImpact;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.OrderHistory;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.Tasks;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The exclusions of the open store (SKUs, categories, category pairs, pairs), each with its reason
+ * and what it removes from the mined pairs; adding and removing them. The pairs browser adds them
+ * too (its context menu); any change reaches every view through the session.
+ */
+public final class ExclusionsViewModel {
+
+    /** One exclusion and what it removes; {@code pairs} is -1 while the store is not mined. */
+    public record Row(String kind, String first, String second, String reason, Instant createdAt, int pairs,
+                      int anchors, List<String> strongest) {
+
+        /** What it excludes, for a person. */
+        public String target() {
+            return switch (kind) {
+                case "category-pair" -> first + " → " + second + " (category pair)";
+                case "pair" -> first + " → " + second;
+                default -> first;
+            };
+        }
+
+        /** What it removes, for a person. */
+        public String removes() {
+            if (pairs < 0) {
+                return "(mine the store to see)";
+            }
+            if (pairs == 0) {
+                return "nothing in the mined pairs";
+            }
+            return String.format("%,d pairs of %,d anchors, e.g. %s", pairs, anchors, String.join("; ", strongest));
+        }
+    }
+
+    private final TaskRunner runner;
+    private final RankingSession session;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> skus = FXCollections.observableArrayList();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private long generation;
+    private Consumer<Throwable> onError = e -> { };
+
+    public ExclusionsViewModel(TaskRunner runner, RankingSession session) {
+        this.runner = runner;
+        this.session = session;
+        session.recommenderProperty().addListener((obs, old, now) -> {
+            if (old == null || now == null || old.model() != now.model()) {
+                refresh();
+            }
+        });
+        session.curationChangesProperty().addListener((obs, old, now) -> refresh());
+    }
+
+    public void setOnError(Consumer<Throwable> handler) {
+        this.onError = handler;
+    }
+
+    /** Loads the catalog's SKUs and categories for the add form, and the exclusions. */
+    public void load(Store opened) {
+        Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog()).onSuccess(catalog -> {
+            skus.setAll(catalog.stream().map(OrderHistory.CatalogEntry::sku).sorted().toList());
+            TreeSet<String> names = new TreeSet<>();
+            catalog.stream().map(OrderHistory.CatalogEntry::category).filter(c -> c != null).forEach(names::add);
+            categories.setAll(names);
+        }).onError(onError).run(runner::submitPlain);
+        refresh();
+    }
+
+    private record Loaded(long generation, List<Row> rows) {
+    }
+
+    /** Re-reads the exclusions and what each removes, in the background. */
+    public void refresh() {
+        Store current = session.storeProperty().get();
+        if (current == null) {
+            return;
+        }
+        Recommender ranked = session.recommenderProperty().get();
+        long request = ++generation;
+        Tasks.create("Reading the exclusions", monitor -> {
+            List<CurationStore.Exclusion> exclusions = new CurationStore(current).exclusions();
+            if (ranked == null) {
+                return new Loaded(request, exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
+                        e.reason(), e.createdAt(), -1, 0, List.of())).toList());
+            }
+            return new Loaded(request, ExclusionImpact.of(ranked.model(), exclusions).stream().map(r -> new Row(
+                    r.exclusion().kind(), r.exclusion().first(), r.exclusion().second(), r.exclusion().reason(),
+                    r.exclusion().createdAt(), r.pairs(), r.anchors(), r.strongest())).toList());
+        }).onSuccess(loaded -> {
+            if (loaded.generation() == generation) {
+                rows.setAll(loaded.rows());
+                int removed = loaded.rows().stream().mapToInt(r -> Math.max(0, r.pairs())).sum();
+                summary.set(loaded.rows().isEmpty() ? "Nothing is excluded."
+                        : String.format("%d exclusions; together they remove up to %,d mined pairs.",
+                        loaded.rows().size(), removed));
+            }
+        }).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Adds an exclusion; {@code second} is needed for category-pair and pair only. */
+    public void add(String kind, String first, String second, String reason) {
+        Store current = session.storeProperty().get();
+        if (current == null) {
+            return;
+        }
+        boolean twoKeys = kind.equals("category-pair") || kind.equals("pair");
+        if (first == null || first.isBlank() || twoKeys && (second == null || second.isBlank())) {
+            onError.accept(new IllegalArgumentException(twoKeys ? "Choose both sides of the " + kind + "."
+                    : "Choose the " + kind + " to exclude."));
+            return;
+        }
+        String other = twoKeys ? second.strip() : "";
+        Tasks.create("Excluding", monitor -> {
+            new CurationStore(current).exclude(kind, first.strip(), other, reason == null || reason.isBlank() ? null
+                    : reason.strip());
+            return true;
+        }).onSuccess(done -> session.reloadCuration()).onError(onError).run(runner::submitPlain);
+    }
+
+    /** Removes the exclusion of {@code row}. */
+    public void remove(Row row) {
+        Store current = session.storeProperty().get();
+        if (current == null || row == null) {
+            return;
+        }
+        Tasks.create("Removing the exclusion", monitor -> new CurationStore(current).include(row.kind(), row.first(),
+                row.second())).onSuccess(done -> session.reloadCuration()).onError(onError).run(runner::submitPlain);
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> skus() {
+        return skus;
+    }
+
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,177 @@
+package io.orderlift.ui.weighting;
+
+import java.util.Locale;
+
+import io.orderlift.ranking.Placement;
+import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.NameDialog;
+import io.orderlift.ui.common.Placements;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Weighting: the working profile's settings as sliders and spinners, applied live (the pairs
+ * browser and the previews re-rank as a slider moves); save, save as, revert, and switch profiles;
+ * beside them, what the change does to the best sellers' lists.
+ */
+public final class WeightingView extends HBox {
+
+    private final GridPane grid = new GridPane();
+    private int row;
+
+    public WeightingView(WeightingViewModel model) {
+        ComboBox<String> profiles = new ComboBox<>(model.session().profileNames());
+        profiles.setId("profileChoice");
+        profiles.setPrefWidth(200);
+        model.session().savedProperty().addListener((obs, old, now) -> profiles.setValue(now.name()));
+        profiles.setValue(model.session().savedProperty().get().name());
+        profiles.setOnAction(e -> {
+            String chosen = profiles.getValue();
+            if (chosen != null && !chosen.equals(model.session().savedProperty().get().name())) {
+                model.session().switchProfile(chosen);
+            }
+        });
+        Button save = new Button("Save");
+        save.setId("saveProfile");
+        save.disableProperty().bind(model.unsavedBinding().not());
+        save.setOnAction(e -> model.session().saveProfileAs(model.session().profileProperty().get().name()));
+        Button saveAs = new Button("Save as…");
+        saveAs.setId("saveProfileAs");
+        saveAs.setOnAction(e -> NameDialog.ask(this, "Save profile as",
+                "Save the working settings as a new profile, and make it the active one.", "Name", null)
+                .ifPresent(model.session()::saveProfileAs));
+        Button revert = new Button("Revert");
+        revert.setId("revertProfile");
+        revert.disableProperty().bind(model.unsavedBinding().not());
+        revert.setOnAction(e -> model.session().revert());
+        Label unsaved = new Label("unsaved changes");
+        unsaved.getStyleClass().add("subtle");
+        unsaved.visibleProperty().bind(model.unsavedBinding());
+
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(165), new ColumnConstraints(190),
+                new ColumnConstraints(50));
+        slider("Price weight w", model.priceWeightProperty(), 0, 2, "%.2f",
+                "score = acceptance × price^w. 0 ranks by popularity, 1 by revenue per impression.", "weightSlider");
+        slider("Smoothing m", model.smoothingProperty(), 0, 50, "%.1f",
+                "Acceptance is shrunk toward the candidate's base rate with m pseudo-orders.", "smoothingSlider");
+        spinner("Min evidence", model.minEvidenceProperty(), 1, 100,
+                "A pair is used only when its count (co, or follow) reaches this.", "minEvidenceSpinner");
+        spinner("Category backoff below", model.backoffBelowOrdersProperty(), 0, 1000,
+                "An anchor in fewer orders than this speaks through its category's pairs.", "backoffSpinner");
+        slider("Max price ratio", model.maxPriceRatioProperty(), 0.1, 5, "%.2f",
+                "Cart placement: candidates above this × the cart total are not offered.", "priceRatioSlider");
+        slider("Min lift", model.minLiftProperty(), 0, 5, "%.2f",
+                "A pair is used only when the anchor makes the candidate this many times likelier.", "minLiftSlider");
+        slider("One-tap max price", model.oneTapMaxPriceProperty(), 5, 500, "%.0f",
+                "Confirmation page: the highest price offered for one tap.", "oneTapPriceSlider");
+        slider("One-tap max share", model.oneTapMaxShareProperty(), 0.05, 2, "%.2f",
+                "Confirmation page: the highest price as a share of the order just placed.", "oneTapShareSlider");
+        spinner("Per-category cap", model.perCategoryCapProperty(), 1, 12,
+                "At most this many candidates of one category in a list (pins excepted).", "capSpinner");
+        spinner("Cart list length", model.cartLengthProperty(), 1, 20, "How many the cart shows.", "cartLengthSpinner");
+        spinner("Confirmation length", model.confirmationLengthProperty(), 1, 10,
+                "How many one-tap offers the confirmation page shows.", "confirmationLengthSpinner");
+        Label privacy = new Label(String.format(Locale.ROOT, "Pairs need %d customers or more (privacy floor).",
+                model.session().profileProperty().get().minCustomers()));
+        privacy.getStyleClass().add("subtle");
+        model.session().profileProperty().addListener((obs, old, now) -> privacy.setText(String.format(Locale.ROOT,
+                "Pairs need %d customers or more (privacy floor).", now.minCustomers())));
+
+        Label title = new Label("Weighting");
+        title.getStyleClass().add("view-title");
+        VBox left = new VBox(12, title, new HBox(8, new Label("Profile"), profiles), new HBox(8, save, saveAs, revert,
+                unsaved), grid, privacy);
+        left.setMinWidth(440);
+        left.setPrefWidth(440);
+
+        ChoiceBox<Placement> placement = Placements.choice();
+        placement.valueProperty().bindBidirectional(model.placementProperty());
+        TableView<WeightingViewModel.EffectRow> table = new TableView<>(model.effect());
+        table.setId("effectTable");
+        table.setPlaceholder(new Label("Mine the store to see the effect of the settings."));
+        table.getColumns().add(Columns.text("Best seller", WeightingViewModel.EffectRow::anchor));
+        table.getColumns().add(Columns.text("Saved profile", WeightingViewModel.EffectRow::saved));
+        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.savedRpi())));
+        table.getColumns().add(Columns.text("Working profile", WeightingViewModel.EffectRow::working));
+        table.getColumns().add(Columns.text("RPI ", r -> String.format(Locale.ROOT, "%.2f", r.workingRpi())));
+        table.getColumns().get(0).setPrefWidth(115);
+        table.getColumns().get(1).setPrefWidth(250);
+        table.getColumns().get(2).setPrefWidth(55);
+        table.getColumns().get(3).setPrefWidth(250);
+        table.getColumns().get(4).setPrefWidth(55);
+        table.getColumns().get(2).getStyleClass().add("number");
+        table.getColumns().get(4).getStyleClass().add("number");
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(WeightingViewModel.EffectRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("changed"),
+                        !empty && item != null && item.changed());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label summary = new Label();
+        summary.setId("effectSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+        Label caption = new Label("The store's best sellers as one-item carts: what the saved profile shows, "
+                + "and what the working profile would show (changed lists highlighted).");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("subtle");
+        Label effectTitle = new Label("Effect");
+        effectTitle.getStyleClass().add("section-title");
+        VBox right = new VBox(10, new HBox(12, effectTitle, placement), caption, table, summary);
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        getChildren().addAll(left, right);
+        setSpacing(20);
+        setPadding(new Insets(16));
+        setId("weightingView");
+    }
+
+    private void slider(String label, DoubleProperty value, double min, double max, String format, String help,
+                        String id) {
+        Slider slider = new Slider(min, max, value.get());
+        slider.setId(id);
+        slider.valueProperty().bindBidirectional(value);
+        Label shown = new Label();
+        shown.textProperty().bind(value.asString(Locale.ROOT, format));
+        add(label, slider, shown, help);
+    }
+
+    private void spinner(String label, ObjectProperty<Integer> value, int min, int max, String help, String id) {
+        Spinner<Integer> spinner = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
+                value.get()));
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().bindBidirectional(value);
+        add(label, spinner, new Label(), help);
+    }
+
+    private void add(String label, javafx.scene.control.Control control, Label shown, String help) {
+        Label name = new Label(label);
+        Tooltip tip = new Tooltip(help);
+        name.setTooltip(tip);
+        control.setTooltip(tip);
+        control.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(row++, name, control, shown);
+    }
+}

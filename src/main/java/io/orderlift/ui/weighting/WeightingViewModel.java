@@ -1,0 +1,247 @@
+package io.orderlift.ui.weighting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.ranking.Recommendations;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.Tasks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The weighting view's state: every setting of the working profile as a property. A change is
+ * applied at once to the session's working profile (so the pairs browser and the previews re-rank),
+ * and the effect table compares, for the store's best-selling products as one-item carts, what the
+ * saved profile and the working profile recommend. That comparison runs in the background.
+ */
+public final class WeightingViewModel {
+
+    /** How many best sellers the effect table compares. */
+    public static final int EFFECT_ANCHORS = 15;
+
+    /** One best seller's list under the saved and the working profile; {@code changed} when they differ. */
+    public record EffectRow(String anchor, String saved, double savedRpi, String working, double workingRpi,
+                            boolean changed) {
+    }
+
+    private final TaskRunner runner;
+    private final RankingSession session;
+    private final DoubleProperty priceWeight = new SimpleDoubleProperty();
+    private final DoubleProperty smoothing = new SimpleDoubleProperty();
+    private final ObjectProperty<Integer> minEvidence = new SimpleObjectProperty<>(1);
+    private final ObjectProperty<Integer> backoffBelowOrders = new SimpleObjectProperty<>(0);
+    private final DoubleProperty maxPriceRatio = new SimpleDoubleProperty();
+    private final DoubleProperty oneTapMaxPrice = new SimpleDoubleProperty();
+    private final DoubleProperty oneTapMaxShare = new SimpleDoubleProperty();
+    private final ObjectProperty<Integer> perCategoryCap = new SimpleObjectProperty<>(1);
+    private final ObjectProperty<Integer> cartLength = new SimpleObjectProperty<>(1);
+    private final ObjectProperty<Integer> confirmationLength = new SimpleObjectProperty<>(1);
+    private final DoubleProperty minLift = new SimpleDoubleProperty();
+    private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
+    private final ObservableList<EffectRow> effect = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Mine the store to see the effect.");
+    private final BooleanBinding unsaved;
+    private boolean syncing;
+    private long generation;
+
+    public WeightingViewModel(TaskRunner runner, RankingSession session) {
+        this.runner = runner;
+        this.session = session;
+        show(session.profileProperty().get());
+        session.profileProperty().addListener((obs, old, now) -> {
+            show(now);
+            compare();
+        });
+        session.savedProperty().addListener((obs, old, now) -> compare());
+        session.recommenderProperty().addListener((obs, old, now) -> compare());
+        placement.addListener((obs, old, now) -> compare());
+        for (Property<?> setting : settings()) {
+            setting.addListener((obs, old, now) -> apply());
+        }
+        unsaved = Bindings.createBooleanBinding(() -> !session.profileProperty().get().equals(
+                session.savedProperty().get()), session.profileProperty(), session.savedProperty());
+    }
+
+    private List<Property<?>> settings() {
+        return List.of(priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio, oneTapMaxPrice,
+                oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift);
+    }
+
+    private void show(WeightingProfile p) {
+        syncing = true;
+        try {
+            priceWeight.set(p.priceWeight());
+            smoothing.set(p.smoothing());
+            minEvidence.set(p.minEvidence());
+            backoffBelowOrders.set(p.backoffBelowOrders());
+            maxPriceRatio.set(p.maxPriceRatio());
+            oneTapMaxPrice.set(p.oneTapMaxPrice());
+            oneTapMaxShare.set(p.oneTapMaxShare());
+            perCategoryCap.set(p.perCategoryCap());
+            cartLength.set(p.cartLength());
+            confirmationLength.set(p.confirmationLength());
+            minLift.set(p.minLift());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The settings as a profile under the working profile's name. */
+    public WeightingProfile profile() {
+        WeightingProfile current = session.profileProperty().get();
+        return new WeightingProfile(current.name(), priceWeight.get(), smoothing.get(), minEvidence.get(),
+                backoffBelowOrders.get(), maxPriceRatio.get(), oneTapMaxPrice.get(), oneTapMaxShare.get(),
+                perCategoryCap.get(), cartLength.get(), confirmationLength.get(), minLift.get(),
+                current.minCustomers());
+    }
+
+    private void apply() {
+        if (!syncing) {
+            session.profileProperty().set(profile());
+        }
+    }
+
+    private record Compared(long generation, List<EffectRow> rows) {
+    }
+
+    /** Recomputes the effect table in the background. */
+    public void compare() {
+        Recommender ranked = session.recommenderProperty().get();
+        if (ranked == null) {
+            effect.clear();
+            summary.set("Mine the store to see the effect of the settings.");
+            return;
+        }
+        long request = ++generation;
+        WeightingProfile before = session.savedProperty().get();
+        WeightingProfile after = session.profileProperty().get();
+        Placement where = placement.get();
+        Tasks.create("Re-ranking", monitor -> new Compared(request, effectOf(ranked, where, before, after)))
+                .onSuccess(this::showEffect).run(runner::submitPlain);
+    }
+
+    /** For the best sellers as one-item carts: the lists under {@code before} and {@code after}. */
+    public static List<EffectRow> effectOf(Recommender ranked, Placement where, WeightingProfile before,
+                                           WeightingProfile after) {
+        RankingModel model = ranked.model();
+        List<Integer> best = IntStream.range(0, model.productCount()).filter(p -> model.sku(p) != null)
+                .boxed().sorted(Comparator.comparingInt(model::ordersOf).reversed()).limit(EFFECT_ANCHORS).toList();
+        List<EffectRow> rows = new ArrayList<>();
+        for (int anchor : best) {
+            List<CartItem> cart = List.of(new CartItem(model.sku(anchor), 1, Double.NaN));
+            Recommendations was = ranked.recommend(where, cart, before, 0);
+            Recommendations now = ranked.recommend(where, cart, after, 0);
+            String wasList = list(was);
+            String nowList = list(now);
+            rows.add(new EffectRow(model.sku(anchor), wasList, rpi(was), nowList, rpi(now), !wasList.equals(nowList)));
+        }
+        return rows;
+    }
+
+    private static String list(Recommendations r) {
+        return r.items().isEmpty() ? "–" : r.items().stream().map(Recommendation::sku).collect(Collectors.joining(", "));
+    }
+
+    private static double rpi(Recommendations r) {
+        return r.items().stream().mapToDouble(Recommendation::rpi).sum();
+    }
+
+    private void showEffect(Compared compared) {
+        if (compared.generation() != generation) {
+            return;
+        }
+        effect.setAll(compared.rows());
+        long changed = compared.rows().stream().filter(EffectRow::changed).count();
+        double before = compared.rows().stream().mapToDouble(EffectRow::savedRpi).sum();
+        double after = compared.rows().stream().mapToDouble(EffectRow::workingRpi).sum();
+        summary.set(String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
+                        + "impression goes from %.2f to %.2f (%+.1f %%).", changed, compared.rows().size(), before,
+                after, before == 0 ? 0 : 100 * (after - before) / before));
+    }
+
+    public DoubleProperty priceWeightProperty() {
+        return priceWeight;
+    }
+
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public ObjectProperty<Integer> minEvidenceProperty() {
+        return minEvidence;
+    }
+
+    public ObjectProperty<Integer> backoffBelowOrdersProperty() {
+        return backoffBelowOrders;
+    }
+
+    public DoubleProperty maxPriceRatioProperty() {
+        return maxPriceRatio;
+    }
+
+    public DoubleProperty oneTapMaxPriceProperty() {
+        return oneTapMaxPrice;
+    }
+
+    public DoubleProperty oneTapMaxShareProperty() {
+        return oneTapMaxShare;
+    }
+
+    public ObjectProperty<Integer> perCategoryCapProperty() {
+        return perCategoryCap;
+    }
+
+    public ObjectProperty<Integer> cartLengthProperty() {
+        return cartLength;
+    }
+
+    public ObjectProperty<Integer> confirmationLengthProperty() {
+        return confirmationLength;
+    }
+
+    public DoubleProperty minLiftProperty() {
+        return minLift;
+    }
+
+    public ObjectProperty<Placement> placementProperty() {
+        return placement;
+    }
+
+    public ObservableList<EffectRow> effect() {
+        return effect;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** True while the working profile differs from the saved one. */
+    public BooleanBinding unsavedBinding() {
+        return unsaved;
+    }
+
+    public RankingSession session() {
+        return session;
+    }
+}
