@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
+import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.Recommendation;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.SampleCartStore;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -45,9 +51,42 @@ class CartPreviewTest extends TentStoreWindowTest {
         robot.interact(() -> recommendations(robot).getSelectionModel().select(0));
         assertTrue(robot.lookup("#whyLabel").queryAs(Label.class).getText().contains("TENT, same-order evidence pair"));
 
+        robot.clickOn("#saveCart");
+        answerDialog(robot, "Tent cart");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().savedCarts().contains("Tent cart"));
+        assertEquals(List.of(new SampleCartStore.SampleCart("Tent cart", List.of(new SampleCartStore.Item("TENT", 1)))),
+                new SampleCartStore(store).all());
+
         robot.clickOn(robot.lookup("#cartTable .table-row-cell").nth(0).queryAs(Node.class));
         robot.clickOn("−1");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> recommendations(robot).getItems().isEmpty());
         assertEquals("The cart is empty.", robot.lookup("#cartSummary").queryAs(Label.class).getText());
+
+        robot.interact(() -> robot.lookup("#savedCarts").queryAs(ComboBox.class).setValue("Tent cart"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty());
+        assertEquals("TENT", fixture.model.preview().cart().get(0).sku(), "the saved cart is back");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compareTheSameCartUnderTwoProfiles(FxRobot robot) throws Exception {
+        new Profiles(store).save(WeightingProfile.defaults(), true);
+        new Profiles(store).save(WeightingProfile.defaults().withPriceWeight(0).withName("popularity"), false);
+        robot.interact(() -> fixture.model.session().load(store));
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Cart preview")).queryAs(Node.class));
+        ComboBox<String> compare = robot.lookup("#compareProfile").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare.getItems().contains("popularity")
+                && fixture.model.session().recommenderProperty().get() != null);
+        robot.interact(() -> fixture.model.preview().add("TENT — Tent"));
+        robot.interact(() -> {
+            compare.setValue("popularity");
+            compare.getOnAction().handle(null);
+        });
+        TableView<Recommendation> compared = robot.lookup("#comparisonTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !compared.getItems().isEmpty()
+                && !recommendations(robot).getItems().isEmpty());
+        assertEquals("FOOT", recommendations(robot).getItems().get(0).sku(), "working profile: revenue first");
+        assertEquals("STAKES", compared.getItems().get(0).sku(), "popularity profile: attach rate first");
+        assertTrue(robot.lookup("#comparisonSummary").queryAs(Label.class).getText().contains("with 'popularity'"));
     }
 }

@@ -24,6 +24,17 @@ abstract class TentStoreWindowTest {
         fixture = WorkbenchFixture.show(stage, store, data, WorkbenchFixture.dialogs(() -> null, null, data));
     }
 
+    /** Answers the text dialog that is about to open with {@code text} and OK. */
+    static void answerDialog(org.testfx.api.FxRobot robot, String text) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+        javafx.scene.control.TextField field = robot.lookup(".dialog-pane .text-field")
+                .queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> field.setText(text));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("OK")).queryAs(javafx.scene.Node.class));
+    }
+
     @AfterEach
     void close() {
         fixture.close();

@@ -46,7 +46,8 @@ public final class ExclusionsViewModel {
             if (pairs == 0) {
                 return "nothing in the mined pairs";
             }
-            return String.format("%,d pairs of %,d anchors, e.g. %s", pairs, anchors, String.join("; ", strongest));
+            return String.format("%,d pair%s of %,d anchor%s, e.g. %s", pairs, pairs == 1 ? "" : "s", anchors,
+                    anchors == 1 ? "" : "s", String.join("; ", strongest));
         }
     }
 

@@ -177,12 +177,11 @@ public final class PairsView extends VBox {
         setId("pairsView");
     }
 
-    /** Right-click on a candidate: exclude its SKU, the pair, its category, or the category pair, with a reason. */
+    /** Right-click on the selected candidate: exclude its SKU, the pair, its category or the category pair. */
     private ContextMenu exclusionMenu(PairsViewModel model, TableView<PairsViewModel.Row> table) {
         ContextMenu menu = new ContextMenu();
-        menu.setOnShowing(e -> {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             menu.getItems().clear();
-            PairsViewModel.Row row = table.getSelectionModel().getSelectedItem();
             if (row == null) {
                 return;
             }

@@ -1,0 +1,57 @@
+package io.orderlift.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.store.PastOrders;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.controlsfx.control.SearchableComboBox;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Confirmation preview: pick a real past order and see the one-tap offers, and why. */
+class ConfirmationPreviewTest extends TentStoreWindowTest {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPastTentOrderGetsOneTapOffersUnderTheCeiling(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Confirmation")).queryAs(Node.class));
+        SearchableComboBox<String> picker = robot.lookup("#orderPicker").queryAs(SearchableComboBox.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> picker.getItems().size() == 2_000);
+        String tentOnly = picker.getItems().stream().filter(label -> label.startsWith("O")
+                && label.contains("· 1 item ·")).findFirst().orElseThrow();
+        robot.interact(() -> picker.setValue(tentOnly));
+
+        TableView<PastOrders.Line> lines = robot.lookup("#orderLines").queryAs(TableView.class);
+        TableView<Recommendation> offers = robot.lookup("#offersTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lines.getItems().size() == 1
+                && !offers.getItems().isEmpty());
+        assertEquals("TENT", lines.getItems().get(0).sku());
+        assertTrue(offers.getItems().stream().allMatch(o -> o.price() <= 60), "the one-tap ceiling is $60");
+        assertTrue(offers.getItems().stream().noneMatch(o -> o.sku().equals("TENT")), "nothing from the order itself");
+        assertEquals("FOOT", offers.getItems().get(0).sku(), "the footprint earns most per impression");
+        assertTrue(robot.lookup("#confirmationSummary").queryAs(Label.class).getText()
+                .startsWith("Order total 300.00. One-tap offers are priced at most 60.00"));
+
+        robot.interact(() -> offers.getSelectionModel().select(0));
+        assertTrue(robot.lookup("#offerWhy").queryAs(Label.class).getText().startsWith("FOOT: acceptance"));
+
+        robot.clickOn("#randomOrder");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> picker.getValue() != null
+                && !picker.getValue().equals(tentOnly) && !lines.getItems().isEmpty());
+    }
+}

@@ -1,0 +1,43 @@
+package io.orderlift.ui.weighting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.orderlift.ranking.CurationRules;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.WeightingProfile;
+import org.junit.jupiter.api.Test;
+
+class WeightingViewModelTest {
+
+    private static Recommender shop() {
+        return new Recommender(RankingModel.builder(10_000)
+                .product(0, "TENT", null, "Tents", 300, 1_000, 0)
+                .product(1, "STAKES", null, "Accessories", 9, 2_000, 0)
+                .product(2, "FOOT", null, "Groundsheets", 54, 500, 0)
+                .product(3, "MUG", null, "Kitchen", 12, 100, 0)
+                .pair(0, 1, 300, 0).pair(0, 2, 120, 0)
+                .build(), CurationRules.NONE);
+    }
+
+    @Test
+    void theEffectListsBestSellersFirstAndMarksTheListsThatChange() {
+        WeightingProfile revenue = WeightingProfile.defaults();
+        List<WeightingViewModel.EffectRow> rows = WeightingViewModel.effectOf(shop(), Placement.CART, revenue,
+                revenue.withPriceWeight(0));
+        assertEquals(List.of("STAKES", "TENT", "FOOT", "MUG"), rows.stream().map(WeightingViewModel.EffectRow::anchor)
+                .toList(), "by orders, most first");
+        WeightingViewModel.EffectRow tent = rows.get(1);
+        assertEquals("FOOT, STAKES", tent.saved());
+        assertEquals("STAKES, FOOT", tent.working());
+        assertTrue(tent.changed());
+        assertEquals(tent.savedRpi(), tent.workingRpi(), 1e-9, "the same two items, so the same summed RPI");
+        assertFalse(rows.get(3).changed());
+        assertEquals("–", rows.get(3).working());
+    }
+}
