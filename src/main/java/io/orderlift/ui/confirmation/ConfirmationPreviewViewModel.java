@@ -17,6 +17,7 @@ import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.PastOrders;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
@@ -38,6 +39,7 @@ public final class ConfirmationPreviewViewModel {
     public static final int LISTED_ORDERS = 2_000;
 
     private final TaskRunner runner;
+    private final LatestOnly ranking;
     private final RankingSession session;
     private final ObservableList<String> orders = FXCollections.observableArrayList();
     private final Map<String, String> orderIdByLabel = new LinkedHashMap<>();
@@ -52,6 +54,7 @@ public final class ConfirmationPreviewViewModel {
 
     public ConfirmationPreviewViewModel(TaskRunner runner, RankingSession session) {
         this.runner = runner;
+        this.ranking = new LatestOnly(runner::submitPlain);
         this.session = session;
         order.addListener((obs, old, now) -> refresh());
         session.recommenderProperty().addListener((obs, old, now) -> refresh());
@@ -111,7 +114,7 @@ public final class ConfirmationPreviewViewModel {
             Recommendations offered = ranked == null || items.isEmpty() ? null
                     : ranked.recommend(Placement.CONFIRMATION, items, profile, 0);
             return new Shown(request, placed, offered);
-        }).onSuccess(this::show).onError(onError).run(runner::submitPlain);
+        }).onSuccess(this::show).onError(onError).run(ranking);
     }
 
     /** The order's lines as items: net quantity per SKU, returns left out, at the price paid. */

@@ -19,6 +19,7 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ChartImages;
 import io.orderlift.ui.common.ProductLabels;
+import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
@@ -65,6 +66,7 @@ public final class PairsViewModel {
     }
 
     private final TaskRunner runner;
+    private final LatestOnly ranking;
     private final RankingSession session;
     private final ObservableList<String> anchors = FXCollections.observableArrayList();
     private final ObjectProperty<String> anchor = new SimpleObjectProperty<>();
@@ -85,6 +87,7 @@ public final class PairsViewModel {
 
     public PairsViewModel(TaskRunner runner, RankingSession session) {
         this.runner = runner;
+        this.ranking = new LatestOnly(runner::submitPlain);
         this.session = session;
         priceWeight.set(session.profileProperty().get().priceWeight());
         anchor.addListener((obs, old, now) -> refresh());
@@ -173,7 +176,7 @@ public final class PairsViewModel {
             Image plot = ChartImages.image(ChartImages.png(PairsScatter.chart(sku, pairs.candidates(),
                     kind == Evidence.FOLLOW_ON, profile.length(placement), blocked)));
             return new Loaded(request, pairs, statuses, plot);
-        }).onSuccess(this::show).onError(onError).run(runner::submitPlain);
+        }).onSuccess(this::show).onError(onError).run(ranking);
     }
 
     private void show(Loaded loaded) {
@@ -186,9 +189,11 @@ public final class PairsViewModel {
         allRows.forEach(r -> names.add(r.category() == null ? "" : r.category()));
         List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
         choices.addAll(names);
-        String chosen = categoryFilter.get();
-        categories.setAll(choices);
-        categoryFilter.set(choices.contains(chosen) ? chosen : ALL_CATEGORIES);
+        if (!choices.equals(categories)) {
+            String chosen = categoryFilter.get();
+            categories.setAll(choices);
+            categoryFilter.set(choices.contains(chosen) ? chosen : ALL_CATEGORIES);
+        }
         scatter.set(loaded.scatter());
         applyFilter();
         status.set(String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "

@@ -17,6 +17,7 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.SampleCartStore;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ProductLabels;
+import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
@@ -41,6 +42,7 @@ public final class CartPreviewViewModel {
     }
 
     private final TaskRunner runner;
+    private final LatestOnly ranking;
     private final RankingSession session;
     private final ObservableList<String> catalog = FXCollections.observableArrayList();
     private final ObservableList<Line> cart = FXCollections.observableArrayList();
@@ -58,6 +60,7 @@ public final class CartPreviewViewModel {
 
     public CartPreviewViewModel(TaskRunner runner, RankingSession session) {
         this.runner = runner;
+        this.ranking = new LatestOnly(runner::submitPlain);
         this.session = session;
         placement.addListener((obs, old, now) -> rerank());
         compareWith.addListener((obs, old, now) -> rerank());
@@ -210,7 +213,7 @@ public final class CartPreviewViewModel {
             Recommendations compared = other == null ? null
                     : ranked.recommend(where, items, session.readProfile(other), 0);
             return new Ranked(request, working, compared, other);
-        }).onSuccess(this::show).onError(onError).run(runner::submitPlain);
+        }).onSuccess(this::show).onError(onError).run(ranking);
     }
 
     private void show(Ranked result) {

@@ -14,6 +14,7 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
@@ -46,6 +47,7 @@ public final class WeightingViewModel {
     }
 
     private final TaskRunner runner;
+    private final LatestOnly ranking;
     private final RankingSession session;
     private final DoubleProperty priceWeight = new SimpleDoubleProperty();
     private final DoubleProperty smoothing = new SimpleDoubleProperty();
@@ -67,6 +69,7 @@ public final class WeightingViewModel {
 
     public WeightingViewModel(TaskRunner runner, RankingSession session) {
         this.runner = runner;
+        this.ranking = new LatestOnly(runner::submitPlain);
         this.session = session;
         show(session.profileProperty().get());
         session.profileProperty().addListener((obs, old, now) -> {
@@ -138,7 +141,7 @@ public final class WeightingViewModel {
         WeightingProfile after = session.profileProperty().get();
         Placement where = placement.get();
         Tasks.create("Re-ranking", monitor -> new Compared(request, effectOf(ranked, where, before, after)))
-                .onSuccess(this::showEffect).run(runner::submitPlain);
+                .onSuccess(this::showEffect).run(ranking);
     }
 
     /** For the best sellers as one-item carts: the lists under {@code before} and {@code after}. */
