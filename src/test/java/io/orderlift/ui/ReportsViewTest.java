@@ -54,7 +54,8 @@ class ReportsViewTest {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
         robot.clickOn("#runBacktest");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
-                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 14);
+                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 14
+                        && robot.lookup("#backtestSummary").queryAs(Label.class).getText().contains("Chosen on the validation period"));
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);
         String summary = robot.lookup("#backtestSummary").queryAs(Label.class).getText();

@@ -23,6 +23,9 @@ public final class TaskRunner implements AutoCloseable {
 
     /** Starts {@code task} and makes it the one the status bar follows. Call on the FX thread. */
     public void submit(Task<?> task) {
+        if (executor.isShutdown()) {
+            return;
+        }
         current.set(task);
         task.stateProperty().addListener((obs, old, state) -> {
             if (state != Worker.State.RUNNING && state != Worker.State.SCHEDULED && current.get() == task) {
@@ -32,9 +35,14 @@ public final class TaskRunner implements AutoCloseable {
         executor.execute(task);
     }
 
-    /** Runs {@code work} in the background without showing it in the status bar (quick reads, previews). */
+    /**
+     * Runs {@code work} in the background without showing it in the status bar (quick reads,
+     * previews). Work submitted after {@link #close()} (a late timer while the window closes) is dropped.
+     */
     public void submitPlain(Runnable work) {
-        executor.execute(work);
+        if (!executor.isShutdown()) {
+            executor.execute(work);
+        }
     }
 
     /** The task the status bar shows, or null when idle. */

@@ -65,7 +65,7 @@ public final class ImportViewModel {
         }
         format.addListener((obs, old, now) -> refresh(true));
         requiredMapped = Bindings.createBooleanBinding(() -> columns.entrySet().stream()
-                .allMatch(e -> !e.getKey().required() || !e.getValue().get().isEmpty()),
+                .allMatch(e -> !e.getKey().required() || !isBlank(e.getValue().get())),
                 columns.values().toArray(new StringProperty[0]));
     }
 
@@ -108,7 +108,7 @@ public final class ImportViewModel {
     public ImportRequest request() {
         Map<OrderField, String> map = new EnumMap<>(OrderField.class);
         columns.forEach((field, column) -> {
-            if (!column.get().isEmpty()) {
+            if (!isBlank(column.get())) {
                 map.put(field, column.get());
             }
         });
@@ -155,5 +155,9 @@ public final class ImportViewModel {
     /** True when every required field has a column, so the import can start. */
     public BooleanBinding canImportProperty() {
         return requiredMapped;
+    }
+
+    private static boolean isBlank(String column) {
+        return column == null || column.isEmpty();
     }
 }
