@@ -1,17 +1,23 @@
 package io.orderlift.ui;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import io.orderlift.common.UserDataDirectory;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.FxLagProbe;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.shell.FileDialogs;
 import io.orderlift.ui.shell.WorkbenchModel;
 import io.orderlift.ui.shell.WorkbenchSettings;
 import io.orderlift.ui.shell.WorkbenchWindow;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The JavaFX application. Opens the store named by {@code --store DIR}, else the most recent
@@ -38,6 +44,9 @@ public final class WorkbenchApp extends Application {
             stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         }
         stage.show();
+        if (Boolean.getBoolean("orderlift.fxLagProbe")) {
+            reportFxLag();
+        }
         Path requested = requestedStore();
         if (requested != null) {
             model.open(requested);
@@ -45,6 +54,22 @@ public final class WorkbenchApp extends Application {
             settings.recentStores().stream().filter(Store::exists).findFirst()
                     .ifPresentOrElse(model::open, () -> model.openSample(BundledSamples.DEFAULT_STORE));
         }
+    }
+
+    /**
+     * With {@code -Dorderlift.fxLagProbe=true}: prints every two seconds how late the FX thread
+     * answered ({@link FxLagProbe}), for measuring responsiveness in the running app.
+     */
+    private static void reportFxLag() {
+        FxLagProbe probe = new FxLagProbe().start(5);
+        Timeline report = new Timeline(new KeyFrame(Duration.seconds(2), e -> {
+            FxLagProbe.Summary s = probe.summary();
+            probe.reset();
+            System.err.printf(Locale.ROOT, "fx-lag: pings %d, median %.1f ms, p99 %.1f ms, max %.1f ms, over 50 ms %d%n",
+                    s.pings(), s.medianMs(), s.p99Ms(), s.maxMs(), s.over50Ms());
+        }));
+        report.setCycleCount(Animation.INDEFINITE);
+        report.play();
     }
 
     private Path requestedStore() {

@@ -77,6 +77,8 @@ public final class PairsView extends VBox {
 
         TableView<PairsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("pairsTable");
+        table.setFixedCellSize(24);
+        table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("Choose an anchor (the store must be mined)."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<PairsViewModel.Row, String> rpiRank = Columns.text("RPI rank", r -> r.rpiRank() + " " + r.movement());
