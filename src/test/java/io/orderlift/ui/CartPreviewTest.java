@@ -37,6 +37,7 @@ class CartPreviewTest extends TentStoreWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void buildACartAndSeeWhatIsRecommendedAndWhy(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Cart preview")).queryAs(Node.class));
         @SuppressWarnings("unchecked")
@@ -62,7 +63,12 @@ class CartPreviewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> recommendations(robot).getItems().isEmpty());
         assertEquals("The cart is empty.", robot.lookup("#cartSummary").queryAs(Label.class).getText());
 
-        robot.interact(() -> robot.lookup("#savedCarts").queryAs(ComboBox.class).setValue("Tent cart"));
+        ComboBox<String> saved = robot.lookup("#savedCarts").queryAs(ComboBox.class);
+        assertEquals("Tent cart", saved.getValue(), "the cart shows the name it was saved under");
+        robot.interact(() -> {
+            saved.setValue(null);
+            saved.setValue("Tent cart");
+        });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty());
         assertEquals("TENT", fixture.model.preview().cart().get(0).sku(), "the saved cart is back");
     }

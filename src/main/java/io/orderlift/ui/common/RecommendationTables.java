@@ -27,6 +27,13 @@ public final class RecommendationTables {
         return table;
     }
 
+    /** Hides the title, popularity and rules columns while {@code compact} holds (two tables side by side). */
+    public static void compactWhile(TableView<Recommendation> table, javafx.beans.binding.BooleanExpression compact) {
+        for (int column : new int[] {1, 5, 6}) {
+            table.getColumns().get(column).visibleProperty().bind(compact.not());
+        }
+    }
+
     /** Why {@code r} is recommended: its acceptance, price and RPI, the evidence behind it and the rules applied. */
     public static String explain(Recommendation r) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,

@@ -37,21 +37,21 @@ public final class ConfirmationPreviewView extends HBox {
         lines.setId("orderLines");
         lines.setPlaceholder(new Label("Pick an order."));
         lines.getColumns().add(Columns.text("SKU", PastOrders.Line::sku));
-        lines.getColumns().get(0).setPrefWidth(110);
+        lines.getColumns().get(0).setPrefWidth(105);
         lines.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
         lines.getColumns().add(Columns.text("Category", l -> l.category() == null ? "" : l.category()));
         lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
         lines.getColumns().add(Columns.text("Paid", l -> String.format(Locale.ROOT, "%.2f", l.unitPrice())));
-        lines.getColumns().get(1).setPrefWidth(150);
-        lines.getColumns().get(2).setPrefWidth(100);
-        lines.getColumns().get(3).setPrefWidth(40);
-        lines.getColumns().get(4).setPrefWidth(70);
+        lines.getColumns().get(1).setPrefWidth(140);
+        lines.getColumns().get(2).setPrefWidth(95);
+        lines.getColumns().get(3).setPrefWidth(38);
+        lines.getColumns().get(4).setPrefWidth(62);
         VBox.setVgrow(lines, Priority.ALWAYS);
         Label orderTitle = new Label("The order just placed");
         orderTitle.getStyleClass().add("section-title");
         VBox left = new VBox(10, orderTitle, new HBox(8, order, random), lines);
-        left.setPrefWidth(500);
-        left.setMinWidth(420);
+        left.setPrefWidth(460);
+        left.setMinWidth(460);
 
         TableView<Recommendation> offers = RecommendationTables.create(model.offers(), "No one-tap offers.");
         offers.setId("offersTable");

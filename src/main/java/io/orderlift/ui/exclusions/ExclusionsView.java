@@ -65,13 +65,13 @@ public final class ExclusionsView extends VBox {
         table.getColumns().add(target);
         TableColumn<ExclusionsViewModel.Row, String> why = Columns.text("Reason",
                 r -> r.reason() == null ? "" : r.reason());
-        why.setPrefWidth(220);
+        why.setPrefWidth(200);
         table.getColumns().add(why);
         TableColumn<ExclusionsViewModel.Row, String> added = Columns.text("Added", r -> WHEN.format(r.createdAt()));
         added.setPrefWidth(130);
         table.getColumns().add(added);
         TableColumn<ExclusionsViewModel.Row, String> removes = Columns.text("Removes", ExclusionsViewModel.Row::removes);
-        removes.setPrefWidth(520);
+        removes.setPrefWidth(545);
         table.getColumns().add(removes);
         VBox.setVgrow(table, Priority.ALWAYS);
         Button remove = new Button("Remove exclusion");

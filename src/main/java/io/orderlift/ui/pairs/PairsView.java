@@ -92,10 +92,10 @@ public final class PairsView extends VBox {
         sku.setPrefWidth(115);
         table.getColumns().add(sku);
         TableColumn<PairsViewModel.Row, String> curation = Columns.text("Status", PairsViewModel.Row::status);
-        curation.setPrefWidth(95);
+        curation.setPrefWidth(150);
         table.getColumns().add(curation);
         TableColumn<PairsViewModel.Row, String> name = Columns.text("Title", r -> r.title() == null ? "" : r.title());
-        name.setPrefWidth(160);
+        name.setPrefWidth(150);
         table.getColumns().add(name);
         TableColumn<PairsViewModel.Row, String> group = Columns.text("Category",
                 r -> r.category() == null ? "" : r.category());

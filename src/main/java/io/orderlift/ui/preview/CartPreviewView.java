@@ -28,6 +28,9 @@ public final class CartPreviewView extends HBox {
 
     private static final String NO_COMPARISON = "(no comparison)";
 
+    /** True while the view shows the name a cart was just saved under (which must not reopen it). */
+    private boolean namingSavedCart;
+
     public CartPreviewView(CartPreviewViewModel model) {
         SearchableComboBox<String> search = new SearchableComboBox<>(model.catalog());
         search.setId("cartSearch");
@@ -42,13 +45,22 @@ public final class CartPreviewView extends HBox {
         saved.setId("savedCarts");
         saved.setPromptText("Sample carts");
         saved.setPrefWidth(180);
-        saved.setOnAction(e -> model.openCart(saved.getValue()));
+        saved.setOnAction(e -> {
+            if (!namingSavedCart) {
+                model.openCart(saved.getValue());
+            }
+        });
         Button save = new Button("Save as…");
         save.setId("saveCart");
         save.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.cart()));
         save.setOnAction(e -> NameDialog.ask(this, "Save sample cart",
                 "Save this cart under a name to preview it again later.", "Name", saved.getValue())
-                .ifPresent(model::saveCart));
+                .ifPresent(name -> {
+                    model.saveCart(name);
+                    namingSavedCart = true;
+                    saved.setValue(name);
+                    namingSavedCart = false;
+                }));
         Button delete = new Button("Delete");
         delete.disableProperty().bind(saved.valueProperty().isNull());
         delete.setOnAction(e -> {
@@ -79,8 +91,8 @@ public final class CartPreviewView extends HBox {
         cartTitle.getStyleClass().add("section-title");
         VBox left = new VBox(10, cartTitle, new HBox(8, saved, save, delete, clear), new HBox(8, search, add), cart,
                 new HBox(8, more, less), summary);
-        left.setPrefWidth(440);
-        left.setMinWidth(380);
+        left.setPrefWidth(430);
+        left.setMinWidth(430);
 
         ChoiceBox<Placement> placement = Placements.choice();
         placement.setId("previewPlacement");
@@ -121,6 +133,8 @@ public final class CartPreviewView extends HBox {
         comparedBox.visibleProperty().bind(model.compareWithProperty().isNotNull());
         comparedBox.managedProperty().bind(comparedBox.visibleProperty());
         HBox lists = new HBox(12, workingBox, comparedBox);
+        RecommendationTables.compactWhile(working, model.compareWithProperty().isNotNull());
+        RecommendationTables.compactWhile(compared, model.compareWithProperty().isNotNull());
         VBox.setVgrow(lists, Priority.ALWAYS);
 
         Label comparison = new Label();

@@ -66,7 +66,7 @@ public final class WeightingView extends HBox {
 
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(165), new ColumnConstraints(190),
+        grid.getColumnConstraints().addAll(new ColumnConstraints(160), new ColumnConstraints(175),
                 new ColumnConstraints(50));
         slider("Price weight w", model.priceWeightProperty(), 0, 2, "%.2f",
                 "score = acceptance × price^w. 0 ranks by popularity, 1 by revenue per impression.", "weightSlider");
@@ -99,8 +99,8 @@ public final class WeightingView extends HBox {
         title.getStyleClass().add("view-title");
         VBox left = new VBox(12, title, new HBox(8, new Label("Profile"), profiles), new HBox(8, save, saveAs, revert,
                 unsaved), grid, privacy);
-        left.setMinWidth(440);
-        left.setPrefWidth(440);
+        left.setMinWidth(405);
+        left.setPrefWidth(405);
 
         ChoiceBox<Placement> placement = Placements.choice();
         placement.valueProperty().bindBidirectional(model.placementProperty());
@@ -108,17 +108,19 @@ public final class WeightingView extends HBox {
         table.setId("effectTable");
         table.setPlaceholder(new Label("Mine the store to see the effect of the settings."));
         table.getColumns().add(Columns.text("Best seller", WeightingViewModel.EffectRow::anchor));
-        table.getColumns().add(Columns.text("Saved profile", WeightingViewModel.EffectRow::saved));
-        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.savedRpi())));
-        table.getColumns().add(Columns.text("Working profile", WeightingViewModel.EffectRow::working));
-        table.getColumns().add(Columns.text("RPI ", r -> String.format(Locale.ROOT, "%.2f", r.workingRpi())));
-        table.getColumns().get(0).setPrefWidth(115);
-        table.getColumns().get(1).setPrefWidth(250);
-        table.getColumns().get(2).setPrefWidth(55);
-        table.getColumns().get(3).setPrefWidth(250);
-        table.getColumns().get(4).setPrefWidth(55);
+        table.getColumns().add(Columns.text("Working profile's list", r -> r.working().replace(", ", "  ")));
+        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.workingRpi())));
+        table.getColumns().add(Columns.text("Δ RPI", r -> !r.changed() ? ""
+                : Math.abs(r.workingRpi() - r.savedRpi()) < 0.005 ? "0.00"
+                : String.format(Locale.ROOT, "%+.2f", r.workingRpi() - r.savedRpi())));
+        table.getColumns().add(Columns.text("Change against the saved list", WeightingViewModel.EffectRow::change));
+        table.getColumns().get(0).setPrefWidth(105);
+        table.getColumns().get(1).setPrefWidth(378);
+        table.getColumns().get(2).setPrefWidth(48);
+        table.getColumns().get(3).setPrefWidth(52);
+        table.getColumns().get(4).setPrefWidth(238);
         table.getColumns().get(2).getStyleClass().add("number");
-        table.getColumns().get(4).getStyleClass().add("number");
+        table.getColumns().get(3).getStyleClass().add("number");
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(WeightingViewModel.EffectRow item, boolean empty) {
@@ -132,8 +134,8 @@ public final class WeightingView extends HBox {
         summary.setId("effectSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
-        Label caption = new Label("The store's best sellers as one-item carts: what the saved profile shows, "
-                + "and what the working profile would show (changed lists highlighted).");
+        Label caption = new Label("The store's best sellers as one-item carts: what the working profile shows, "
+                + "and what it changes against the saved profile (changed lists highlighted).");
         caption.setWrapText(true);
         caption.getStyleClass().add("subtle");
         Label effectTitle = new Label("Effect");
@@ -142,7 +144,7 @@ public final class WeightingView extends HBox {
         HBox.setHgrow(right, Priority.ALWAYS);
 
         getChildren().addAll(left, right);
-        setSpacing(20);
+        setSpacing(16);
         setPadding(new Insets(16));
         setId("weightingView");
     }

@@ -44,6 +44,19 @@ public final class WeightingViewModel {
     /** One best seller's list under the saved and the working profile; {@code changed} when they differ. */
     public record EffectRow(String anchor, String saved, double savedRpi, String working, double workingRpi,
                             boolean changed) {
+
+        /** What the working profile changes in the list: "+ADDED −DROPPED", "reordered", or "". */
+        public String change() {
+            if (!changed) {
+                return "";
+            }
+            List<String> before = List.of(saved.split(", "));
+            List<String> after = List.of(working.split(", "));
+            StringBuilder text = new StringBuilder();
+            after.stream().filter(s -> !before.contains(s)).forEach(s -> text.append("+").append(s).append(' '));
+            before.stream().filter(s -> !after.contains(s)).forEach(s -> text.append("−").append(s).append(' '));
+            return text.length() == 0 ? "reordered" : text.toString().strip();
+        }
     }
 
     private final TaskRunner runner;

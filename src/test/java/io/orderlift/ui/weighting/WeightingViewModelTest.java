@@ -36,6 +36,9 @@ class WeightingViewModelTest {
         assertEquals("FOOT, STAKES", tent.saved());
         assertEquals("STAKES, FOOT", tent.working());
         assertTrue(tent.changed());
+        assertEquals("reordered", tent.change());
+        assertEquals("+C −A", new WeightingViewModel.EffectRow("X", "A, B", 1, "B, C", 2, true).change());
+        assertEquals("", rows.get(3).change());
         assertEquals(tent.savedRpi(), tent.workingRpi(), 1e-9, "the same two items, so the same summed RPI");
         assertFalse(rows.get(3).changed());
         assertEquals("–", rows.get(3).working());
