@@ -16,4 +16,11 @@ public final class Columns {
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         return column;
     }
+
+    /** A text column {@code width} pixels wide. */
+    public static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> column = text(title, value);
+        column.setPrefWidth(width);
+        return column;
+    }
 }

@@ -10,7 +10,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -57,22 +56,12 @@ public final class ExclusionsView extends VBox {
         table.setId("exclusionsTable");
         table.setPlaceholder(new Label("Nothing is excluded. Add an exclusion above, or right-click a candidate in "
                 + "the pairs browser."));
-        TableColumn<ExclusionsViewModel.Row, String> kindColumn = Columns.text("Kind", ExclusionsViewModel.Row::kind);
-        kindColumn.setPrefWidth(100);
-        table.getColumns().add(kindColumn);
-        TableColumn<ExclusionsViewModel.Row, String> target = Columns.text("Excludes", ExclusionsViewModel.Row::target);
-        target.setPrefWidth(230);
-        table.getColumns().add(target);
-        TableColumn<ExclusionsViewModel.Row, String> why = Columns.text("Reason",
-                r -> r.reason() == null ? "" : r.reason());
-        why.setPrefWidth(200);
-        table.getColumns().add(why);
-        TableColumn<ExclusionsViewModel.Row, String> added = Columns.text("Added", r -> WHEN.format(r.createdAt()));
-        added.setPrefWidth(130);
-        table.getColumns().add(added);
-        TableColumn<ExclusionsViewModel.Row, String> removes = Columns.text("Removes", ExclusionsViewModel.Row::removes);
-        removes.setPrefWidth(545);
-        table.getColumns().add(removes);
+        table.getColumns().add(Columns.text("Kind", ExclusionsViewModel.Row::kind, 100));
+        table.getColumns().add(Columns.text("Excludes", ExclusionsViewModel.Row::target, 230));
+        table.getColumns().add(Columns.text("Reason",
+                r -> r.reason() == null ? "" : r.reason(), 200));
+        table.getColumns().add(Columns.text("Added", r -> WHEN.format(r.createdAt()), 130));
+        table.getColumns().add(Columns.text("Removes", ExclusionsViewModel.Row::removes, 545));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button remove = new Button("Remove exclusion");
         remove.setId("removeExclusion");

@@ -81,26 +81,12 @@ public final class PairsView extends VBox {
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("Choose an anchor (the store must be mined)."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<PairsViewModel.Row, String> rpiRank = Columns.text("RPI rank", r -> r.rpiRank() + " " + r.movement());
-        rpiRank.setPrefWidth(70);
-        table.getColumns().add(rpiRank);
-        TableColumn<PairsViewModel.Row, String> popularity = Columns.text("Popularity",
-                r -> Integer.toString(r.popularityRank()));
-        popularity.setPrefWidth(75);
-        table.getColumns().add(popularity);
-        TableColumn<PairsViewModel.Row, String> sku = Columns.text("SKU", PairsViewModel.Row::sku);
-        sku.setPrefWidth(115);
-        table.getColumns().add(sku);
-        TableColumn<PairsViewModel.Row, String> curation = Columns.text("Status", PairsViewModel.Row::status);
-        curation.setPrefWidth(150);
-        table.getColumns().add(curation);
-        TableColumn<PairsViewModel.Row, String> name = Columns.text("Title", r -> r.title() == null ? "" : r.title());
-        name.setPrefWidth(150);
-        table.getColumns().add(name);
-        TableColumn<PairsViewModel.Row, String> group = Columns.text("Category",
-                r -> r.category() == null ? "" : r.category());
-        group.setPrefWidth(95);
-        table.getColumns().add(group);
+        table.getColumns().add(Columns.text("RPI rank", r -> r.rpiRank() + " " + r.movement(), 70));
+        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank()), 75));
+        table.getColumns().add(Columns.text("SKU", PairsViewModel.Row::sku, 115));
+        table.getColumns().add(Columns.text("Status", PairsViewModel.Row::status, 150));
+        table.getColumns().add(Columns.text("Title", r -> r.title() == null ? "" : r.title(), 150));
+        table.getColumns().add(Columns.text("Category", r -> r.category() == null ? "" : r.category(), 95));
         table.getColumns().add(number("co", r -> (double) r.co(), "%.0f"));
         table.getColumns().add(number("follow", r -> (double) r.follow(), "%.0f"));
         table.getColumns().add(number("confidence", PairsViewModel.Row::confidence, "%.3f"));
