@@ -22,6 +22,11 @@ import org.jooq.TransactionalCallable;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static io.orderlift.store.db.Tables.ORDER_LINES;
+import static io.orderlift.store.db.Tables.PRODUCTS;
 import static io.orderlift.store.db.Tables.STORE_SETTINGS;
 
 /**
@@ -34,6 +39,12 @@ public final class Store implements AutoCloseable {
     /** File name of the H2 database inside a store directory, without H2's {@code .mv.db}. */
     public static final String DATABASE_NAME = "store";
     private static final String SALT_KEY = "customer_salt";
+    /**
+     * Setting present while an import into an empty store is written in chunks (see
+     * {@code StoreWriter}); found on open, it means that import never finished, and the store is
+     * emptied of its partial rows.
+     */
+    public static final String IMPORT_IN_PROGRESS = "import_in_progress";
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
     /** Flyway and jOOQ log through java.util.logging here; their INFO chatter is not for users. */
@@ -122,6 +133,9 @@ public final class Store implements AutoCloseable {
         }
         Store store = new Store(dir, pool);
         store.ensureSalt();
+        if (store.setting(IMPORT_IN_PROGRESS).isPresent()) {
+            store.discardInterruptedImport();
+        }
         return store;
     }
 
@@ -171,6 +185,37 @@ public final class Store implements AutoCloseable {
         synchronized (writeLock) {
             return dsl.transactionResult(work);
         }
+    }
+
+    /**
+     * Runs {@code work} as the only writer of the store: other writes and consistent reads wait.
+     * For work that commits in chunks on its own connections ({@link #connection()}).
+     */
+    public <T> T exclusively(java.util.concurrent.Callable<T> work) throws Exception {
+        synchronized (writeLock) {
+            return work.call();
+        }
+    }
+
+    /** A connection of the store's pool, for bulk writes under {@link #exclusively}; the caller closes it. */
+    public java.sql.Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /**
+     * Empties the order history written by an unfinished import into an empty store: its lines,
+     * orders, customers, products and batch record, and the {@link #IMPORT_IN_PROGRESS} mark.
+     * Curation, profiles and settings are not touched.
+     */
+    public void discardInterruptedImport() {
+        write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            for (var table : List.of(ORDER_LINES, ORDERS, CUSTOMERS, PRODUCTS, IMPORT_BATCHES)) {
+                ctx.deleteFrom(table).execute();
+            }
+            ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(IMPORT_IN_PROGRESS)).execute();
+            return null;
+        });
     }
 
     public Optional<String> setting(String key) {

@@ -11,8 +11,9 @@ import io.orderlift.store.csv.CsvRecord;
 
 /**
  * Loads an order file into a store, all or nothing. The file is read and checked completely
- * first; only a file without problems (or with {@code skipBadRows}) is written, in one transaction,
- * so a bad row, a conflict, an I/O failure or a cancel leaves the store exactly as it was.
+ * first; only a file without problems (or with {@code skipBadRows}) is written ({@link StoreWriter}:
+ * one transaction, or committed chunks behind a mark for a new store), so a bad row, a conflict,
+ * an I/O failure, a cancel or a crash leaves the store as it was.
  */
 public final class OrderImporter {
 

@@ -26,6 +26,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -34,11 +35,14 @@ import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
 import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
+import static io.orderlift.store.db.Tables.STORE_SETTINGS;
 
 /**
- * Writes checked {@link ParsedOrders} into a store in one transaction: the batch record,
- * new and updated products, new customers, replaced orders removed, then orders and lines in JDBC
- * batches. Anything thrown on the way rolls the whole import back.
+ * Writes checked {@link ParsedOrders} into a store: the batch record, new and updated products,
+ * new customers, replaced orders removed, then orders and lines in JDBC batches. Into a store that
+ * already has orders, in one transaction: anything thrown rolls the whole import back. Into an
+ * empty store, in committed chunks with the lines written in parallel, kept all or nothing by a
+ * mark (see {@link #writeInChunks()}).
  */
 final class StoreWriter {
 
@@ -50,6 +54,7 @@ final class StoreWriter {
     private final String checksum;
     private final ParsedOrders parsed;
     private final ProgressMonitor monitor;
+    private boolean chunked;
 
     StoreWriter(Store store, ImportRequest request, String checksum, ParsedOrders parsed, ProgressMonitor monitor) {
         this.store = store;
@@ -60,13 +65,65 @@ final class StoreWriter {
     }
 
     ImportReport write() {
-        return store.write(configuration -> {
-            DSLContext ctx = DSL.using(configuration);
-            return ctx.connectionResult(connection -> write(ctx, connection));
-        });
+        try {
+            return store.exclusively(() -> storeIsEmpty() ? writeInChunks() : store.write(configuration -> {
+                DSLContext ctx = DSL.using(configuration);
+                return ctx.connectionResult(connection -> write(ctx, connection, null));
+            }));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("The import could not be written: " + e.getMessage(), e);
+        }
     }
 
-    private ImportReport write(DSLContext ctx, Connection connection) throws SQLException {
+    /** True when the store holds no order history yet (a new store), so the chunked path applies. */
+    private boolean storeIsEmpty() {
+        return store.read(ctx -> !ctx.fetchExists(ORDERS) && !ctx.fetchExists(PRODUCTS)
+                && !ctx.fetchExists(CUSTOMERS) && !ctx.fetchExists(IMPORT_BATCHES));
+    }
+
+    /**
+     * Writes into an empty store in chunks of {@value #BATCH} rows, each committed, with the lines
+     * written on a second connection beside the orders: H2 then never holds the whole import in
+     * one transaction's undo log. It stays all or nothing through a mark: {@link
+     * Store#IMPORT_IN_PROGRESS} is committed first and removed in the last commit; a failure or
+     * cancel empties the store again here, and a crash leaves the mark, so the next open does.
+     */
+    private ImportReport writeInChunks() throws Exception {
+        store.putSetting(Store.IMPORT_IN_PROGRESS, request.fileName());
+        try (Connection main = store.connection(); Connection side = store.connection()) {
+            main.setAutoCommit(false);
+            side.setAutoCommit(false);
+            chunked = true;
+            DSLContext ctx = DSL.using(main, SQLDialect.H2);
+            ImportReport report = write(ctx, main, side);
+            ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
+            main.commit();
+            return report;
+        } catch (Exception | Error e) {
+            try {
+                store.discardInterruptedImport();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the batch and, when writing in chunks, commits it. */
+    private void flush(PreparedStatement statement, Connection connection) throws SQLException {
+        statement.executeBatch();
+        if (chunked) {
+            connection.commit();
+        }
+    }
+
+    /**
+     * @param side a second connection to write the lines on, in parallel with the orders; null
+     *             writes everything on {@code connection}
+     */
+    private ImportReport write(DSLContext ctx, Connection connection, Connection side) throws SQLException {
         int orders = parsed.orderCount();
         long total = parsed.lineCount();
         monitor.progress("Comparing with the store", total, total * 2);
@@ -104,13 +161,19 @@ final class StoreWriter {
         int[] productIds = new int[parsed.skus.size()];
         int newProducts = upsertProducts(ctx, connection, productIds);
         int[] customerIds = new int[orders];
-        int newCustomers = insertCustomers(ctx, connection, customerIds, action);
+        NewCustomers customers = assignCustomers(ctx, customerIds, action);
+        String customerSql = insertSql(ctx, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY);
+        if (side == null) {
+            insertCustomers(connection, customerSql, customers);
+        }
+        int newCustomers = customers.keys().size();
         if (replaced > 0) {
             deleteReplaced(ctx, connection, existing, action);
         }
         int lines = countLines(action);
         insertBatch(ctx, batchId, added, replaced, unchanged, lines, newProducts, newCustomers);
-        insertOrders(ctx, connection, action, batchId, customerIds, productIds);
+        insertOrders(ctx, connection, side, action, batchId, customerIds, productIds,
+                () -> insertCustomers(side, customerSql, customers));
         monitor.progress("Committing", total * 2, total * 2);
         return report(false, added, replaced, unchanged, lines, newProducts, newCustomers, batchId);
     }
@@ -200,8 +263,8 @@ final class StoreWriter {
                 }
                 productIds[p] = id;
             }
-            ins.executeBatch();
-            upd.executeBatch();
+            flush(ins, connection);
+            flush(upd, connection);
         }
         return created;
     }
@@ -210,13 +273,15 @@ final class StoreWriter {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    /** Customers new to the store: their keys in key order, with ids from {@code firstId} on. */
+    private record NewCustomers(List<String> keys, int firstId) {
+    }
+
     /**
-     * Gives every order's customer its store id, inserting the customers new to the store. New
-     * keys are inserted in key order: the keys are random hashes, and sorted inserts keep H2's
-     * unique index from rewriting pages all over the tree (about 3 times faster).
+     * Gives every order's customer its store id, new customers the next free ids in key order (the
+     * keys are random hashes; sorted, they append to the table's key index). Nothing is written.
      */
-    private int insertCustomers(DSLContext ctx, Connection connection, int[] customerIds, byte[] action)
-            throws SQLException {
+    private NewCustomers assignCustomers(DSLContext ctx, int[] customerIds, byte[] action) {
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         ids.defaultReturnValue(-1);
         try (var cursor = ctx.select(CUSTOMERS.CUSTOMER_KEY, CUSTOMERS.ID).from(CUSTOMERS).fetchLazy()) {
@@ -241,24 +306,29 @@ final class StoreWriter {
             }
         }
         Collections.sort(fresh);
-        int next = nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
-        try (PreparedStatement ins = connection.prepareStatement(
-                insertSql(ctx, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY))) {
-            for (int i = 0; i < fresh.size(); i++) {
-                ids.put(fresh.get(i), next);
-                ins.setInt(1, next++);
-                ins.setString(2, fresh.get(i));
-                ins.addBatch();
-                if (i % BATCH == BATCH - 1) {
-                    ins.executeBatch();
-                }
-            }
-            ins.executeBatch();
+        int first = nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
+        for (int i = 0; i < fresh.size(); i++) {
+            ids.put(fresh.get(i), first + i);
         }
         for (int o = 0; o < customerIds.length; o++) {
             customerIds[o] = orderKeys[o] == null ? -1 : ids.getInt(orderKeys[o]);
         }
-        return fresh.size();
+        return new NewCustomers(fresh, first);
+    }
+
+    private void insertCustomers(Connection connection, String sql, NewCustomers customers) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < customers.keys().size(); i++) {
+                insert.setInt(1, customers.firstId() + i);
+                insert.setString(2, customers.keys().get(i));
+                insert.addBatch();
+                if (i % BATCH == BATCH - 1) {
+                    flush(insert, connection);
+                    monitor.checkCancelled();
+                }
+            }
+            flush(insert, connection);
+        }
     }
 
     private void deleteReplaced(DSLContext ctx, Connection connection, Map<String, long[]> existing, byte[] action)
@@ -318,71 +388,164 @@ final class StoreWriter {
                 .execute();
     }
 
-    private void insertOrders(DSLContext ctx, Connection connection, byte[] action, int batchId, int[] customerIds,
-                              int[] productIds) throws SQLException {
+    /**
+     * Inserts the added and replacing orders and their lines. Ids are given up front (orders from
+     * the next free id in file order, their lines consecutively), so the orders and the lines can
+     * be written independently: on {@code side}, in parallel, when it is given, after
+     * {@code sideFirst} (the new customers).
+     */
+    private void insertOrders(DSLContext ctx, Connection connection, Connection side, byte[] action, int batchId,
+                              int[] customerIds, int[] productIds, SqlWork sideFirst) throws SQLException {
         int[][] grouped = parsed.linesByOrder();
-        int[] start = grouped[0];
-        int[] lines = grouped[1];
         int nextOrder = nextId(ctx, ORDERS, ORDERS.ID);
         Long maxLine = ctx.select(DSL.max(ORDER_LINES.ID)).from(ORDER_LINES).fetchOne(0, Long.class);
         long nextLine = maxLine == null ? 1 : maxLine + 1;
-        long total = parsed.lineCount();
-        long written = 0;
-        try (PreparedStatement orderInsert = connection.prepareStatement(insertSql(ctx, ORDERS, ORDERS.ID,
-                ORDERS.EXTERNAL_ID, ORDERS.CUSTOMER_ID, ORDERS.ORDERED_AT, ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE,
-                ORDERS.FIRST_LINE_ID, ORDERS.LINE_COUNT, ORDERS.CONTENT_HASH, ORDERS.BATCH_ID));
-             PreparedStatement lineInsert = connection.prepareStatement(insertSql(ctx, ORDER_LINES,
-                     ORDER_LINES.ID, ORDER_LINES.ORDER_ID, ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY,
-                     ORDER_LINES.UNIT_PRICE))) {
-            int pendingOrders = 0;
-            int pendingLines = 0;
+        int[] orderId = new int[action.length];
+        long[] firstLineId = new long[action.length];
+        for (int o = 0; o < action.length; o++) {
+            if (action[o] != KEEP) {
+                orderId[o] = nextOrder++;
+                firstLineId[o] = nextLine;
+                nextLine += grouped[0][o + 1] - grouped[0][o];
+            }
+        }
+        String orderSql = insertSql(ctx, ORDERS, ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.CUSTOMER_ID, ORDERS.ORDERED_AT,
+                ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE, ORDERS.FIRST_LINE_ID, ORDERS.LINE_COUNT, ORDERS.CONTENT_HASH,
+                ORDERS.BATCH_ID);
+        String lineSql = insertSql(ctx, ORDER_LINES, ORDER_LINES.ID, ORDER_LINES.ORDER_ID, ORDER_LINES.PRODUCT_ID,
+                ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE);
+        if (side == null) {
+            insertOrderRows(connection, orderSql, grouped, action, orderId, firstLineId, batchId, customerIds);
+            insertLineRows(connection, lineSql, grouped, action, orderId, firstLineId, productIds, () -> false);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService lineWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "orderlift-import-lines"));
+        try {
+            java.util.concurrent.Future<?> lines = lineWriter.submit(() -> {
+                sideFirst.run();
+                insertLineRows(side, lineSql, grouped, action, orderId, firstLineId, productIds, abandoned::get);
+                return null;
+            });
+            try {
+                insertOrderRows(connection, orderSql, grouped, action, orderId, firstLineId, batchId, customerIds);
+            } catch (RuntimeException | SQLException e) {
+                abandoned.set(true);
+                awaitQuietly(lines);
+                throw e;
+            }
+            await(lines);
+        } finally {
+            lineWriter.shutdown();
+        }
+    }
+
+    private void insertOrderRows(Connection connection, String sql, int[][] grouped, byte[] action, int[] orderId,
+                                 long[] firstLineId, int batchId, int[] customerIds) throws SQLException {
+        int[] start = grouped[0];
+        int[] lines = grouped[1];
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int pending = 0;
             for (int o = 0; o < action.length; o++) {
                 if (action[o] == KEEP) {
                     continue;
                 }
-                int id = nextOrder++;
-                orderInsert.setInt(1, id);
-                orderInsert.setString(2, parsed.orderIds.get(o));
+                insert.setInt(1, orderId[o]);
+                insert.setString(2, parsed.orderIds.get(o));
                 if (customerIds[o] < 0) {
-                    orderInsert.setNull(3, Types.INTEGER);
+                    insert.setNull(3, Types.INTEGER);
                 } else {
-                    orderInsert.setInt(3, customerIds[o]);
+                    insert.setInt(3, customerIds[o]);
                 }
-                orderInsert.setObject(4, utc(parsed.orderedAt.getLong(o)));
-                orderInsert.setInt(5, itemCount(lines, start[o], start[o + 1]));
-                orderInsert.setBigDecimal(6, BigDecimal.valueOf(orderValue(lines, start[o], start[o + 1]),
+                insert.setObject(4, utc(parsed.orderedAt.getLong(o)));
+                insert.setInt(5, itemCount(lines, start[o], start[o + 1]));
+                insert.setBigDecimal(6, BigDecimal.valueOf(orderValue(lines, start[o], start[o + 1]),
                         Values.MONEY_SCALE));
-                orderInsert.setLong(7, nextLine);
-                orderInsert.setInt(8, start[o + 1] - start[o]);
-                orderInsert.setLong(9, parsed.contentHash(o));
-                orderInsert.setInt(10, batchId);
-                orderInsert.addBatch();
-                if (++pendingOrders == BATCH) {
-                    orderInsert.executeBatch();
-                    pendingOrders = 0;
+                insert.setLong(7, firstLineId[o]);
+                insert.setInt(8, start[o + 1] - start[o]);
+                insert.setLong(9, parsed.contentHash(o));
+                insert.setInt(10, batchId);
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    flush(insert, connection);
+                    pending = 0;
+                    monitor.checkCancelled();
                 }
+            }
+            flush(insert, connection);
+        }
+    }
+
+    private void insertLineRows(Connection connection, String sql, int[][] grouped, byte[] action, int[] orderId,
+                                long[] firstLineId, int[] productIds, java.util.function.BooleanSupplier abandoned)
+            throws SQLException {
+        int[] start = grouped[0];
+        int[] lines = grouped[1];
+        long total = parsed.lineCount();
+        long written = 0;
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (int o = 0; o < action.length && !abandoned.getAsBoolean(); o++) {
+                if (action[o] == KEEP) {
+                    continue;
+                }
+                long id = firstLineId[o];
                 for (int k = start[o]; k < start[o + 1]; k++) {
                     int line = lines[k];
-                    lineInsert.setLong(1, nextLine++);
-                    lineInsert.setInt(2, id);
-                    lineInsert.setInt(3, productIds[parsed.lineProduct.getInt(line)]);
-                    lineInsert.setInt(4, parsed.lineQuantity.getInt(line));
-                    lineInsert.setBigDecimal(5, BigDecimal.valueOf(parsed.linePrice.getLong(line), Values.MONEY_SCALE));
-                    lineInsert.addBatch();
+                    insert.setLong(1, id++);
+                    insert.setInt(2, orderId[o]);
+                    insert.setInt(3, productIds[parsed.lineProduct.getInt(line)]);
+                    insert.setInt(4, parsed.lineQuantity.getInt(line));
+                    insert.setBigDecimal(5, BigDecimal.valueOf(parsed.linePrice.getLong(line), Values.MONEY_SCALE));
+                    insert.addBatch();
                     written++;
-                    if (++pendingLines == BATCH) {
-                        orderInsert.executeBatch();
-                        pendingOrders = 0;
-                        lineInsert.executeBatch();
-                        pendingLines = 0;
+                    if (++pending == BATCH) {
+                        flush(insert, connection);
+                        pending = 0;
                         monitor.checkCancelled();
                         monitor.progress("Writing orders", total + written, total * 2);
                     }
                 }
             }
-            orderInsert.executeBatch();
-            lineInsert.executeBatch();
+            flush(insert, connection);
             monitor.progress("Writing orders", total * 2, total * 2);
+        }
+    }
+
+    /** Database work that may throw {@link SQLException}. */
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Waits for the line writer and rethrows what it threw. */
+    private static void await(java.util.concurrent.Future<?> lines) throws SQLException {
+        try {
+            lines.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new StoreException("Writing the order lines failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.Future<?> lines) {
+        try {
+            lines.get();
+        } catch (Exception ignored) {
+            // the orders failed first; that is the error to report
         }
     }
 

@@ -1,0 +1,136 @@
+package io.orderlift.store.imports;
+
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static io.orderlift.store.db.Tables.ORDER_LINES;
+import static io.orderlift.store.db.Tables.PRODUCTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the schema leaves to the importer (no foreign keys, no unique index on customer keys) holds
+ * after imports by both write paths: chunked into an empty store, and one transaction into a store
+ * with orders. And the chunked path stays all or nothing on failure and after a crash.
+ */
+class StoreIntegrityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void idsKeysAndLineRangesAreConsistentAfterBothWritePaths() throws IOException {
+        StringBuilder more = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < 3_000; i++) {
+            more.append("X").append(i).append(",C").append(String.format("%07d", 1 + i % 5_000)).append(",2026-05-0")
+                    .append(1 + i % 9).append(",OUT-STAKES,,,").append(1 + i % 3).append(",8.99\n");
+            if (i % 4 == 0) {
+                more.append("X").append(i).append(",C").append(String.format("%07d", 1 + i % 5_000))
+                        .append(",2026-05-01,NEW-SKU-").append(i % 11).append(",,,1,5\n");
+            }
+        }
+        Path second = Files.writeString(dir.resolve("more.csv"), more);
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            ProgressMonitor none = ProgressMonitor.NONE;
+            new OrderImporter().importFile(store, ImportRequest.of(Path.of("sample-stores/outdoor/orders.csv")), none);
+            new OrderImporter().importFile(store, ImportRequest.of(second), none);
+            assertConsistent(store);
+            assertEquals(21_047 + 3_000, new StoreQueries(store).overview().orders());
+        }
+    }
+
+    static void assertConsistent(Store store) {
+        List<String> keys = store.read(ctx -> ctx.select(CUSTOMERS.CUSTOMER_KEY).from(CUSTOMERS).fetch(CUSTOMERS.CUSTOMER_KEY));
+        assertEquals(keys.size(), new HashSet<>(keys).size(), "customer keys are unique");
+        List<String> external = store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID).from(ORDERS).fetch(ORDERS.EXTERNAL_ID));
+        assertEquals(external.size(), new HashSet<>(external).size(), "order ids are unique");
+        Set<Integer> customers = new HashSet<>(store.read(ctx -> ctx.select(CUSTOMERS.ID).from(CUSTOMERS)
+                .fetch(CUSTOMERS.ID)));
+        Set<Integer> products = new HashSet<>(store.read(ctx -> ctx.select(PRODUCTS.ID).from(PRODUCTS).fetch(PRODUCTS.ID)));
+        var orders = store.read(ctx -> ctx.selectFrom(ORDERS).orderBy(ORDERS.FIRST_LINE_ID).fetch());
+        var lines = store.read(ctx -> ctx.selectFrom(ORDER_LINES).orderBy(ORDER_LINES.ID).fetch());
+        int next = 0;
+        for (var order : orders) {
+            assertTrue(order.getCustomerId() == null || customers.contains(order.getCustomerId()));
+            BigDecimal value = BigDecimal.ZERO;
+            for (int k = 0; k < order.getLineCount(); k++, next++) {
+                var line = lines.get(next);
+                assertEquals(order.getFirstLineId() + k, line.getId(), "an order's lines are one id range");
+                assertEquals(order.getId(), line.getOrderId());
+                assertTrue(products.contains(line.getProductId()));
+                value = value.add(line.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity())));
+            }
+            assertEquals(0, value.compareTo(order.getOrderValue()), "order value of " + order.getExternalId());
+        }
+        assertEquals(lines.size(), next, "every line belongs to one order");
+    }
+
+    @Test
+    void aFailedImportIntoANewStoreLeavesItEmpty() throws IOException {
+        Path csv = bigFile();
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            ProgressMonitor diskFull = (message, done, total) -> {
+                if (message.startsWith("Writing orders") && done > total / 2 + 5_000) {
+                    throw new UncheckedIOException(new IOException("No space left on device"));
+                }
+            };
+            assertThrows(UncheckedIOException.class, () -> new OrderImporter().importFile(store,
+                    ImportRequest.of(csv), diskFull));
+            assertEmpty(store);
+            assertFalse(store.setting(Store.IMPORT_IN_PROGRESS).isPresent());
+            new OrderImporter().importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
+            assertEquals(30_000, new StoreQueries(store).overview().orders(), "and a retry imports everything");
+            assertConsistent(store);
+        }
+    }
+
+    @Test
+    void anImportACrashInterruptedIsUndoneWhenTheStoreOpensAgain() throws IOException {
+        Path csv = bigFile();
+        Path directory = dir.resolve("store");
+        try (Store store = Store.openOrCreate(directory)) {
+            new OrderImporter().importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
+            store.putSetting(Store.IMPORT_IN_PROGRESS, "big.csv");
+            store.putSetting("kept", "yes");
+        }
+        try (Store store = Store.open(directory)) {
+            assertEmpty(store);
+            assertFalse(store.setting(Store.IMPORT_IN_PROGRESS).isPresent());
+            assertEquals("yes", store.setting("kept").orElseThrow(), "settings are not touched");
+        }
+    }
+
+    private Path bigFile() throws IOException {
+        StringBuilder big = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < 30_000; i++) {
+            big.append("N").append(i).append(",C").append(i % 700).append(",2025-02-01,S").append(i % 7)
+                    .append(",,,1,2\n");
+        }
+        return Files.writeString(dir.resolve("big.csv"), big);
+    }
+
+    private static void assertEmpty(Store store) {
+        var o = new StoreQueries(store).overview();
+        assertEquals(0, o.orders());
+        assertEquals(0, o.lines());
+        assertEquals(0, o.products());
+        assertEquals(0, o.customers());
+        assertEquals(0, o.imports().size());
+    }
+}
