@@ -81,6 +81,19 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void everyViewIsOneShortcutAway(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals(8, tabs.getTabs().size());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT3)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> "Weighting".equals(tabs.getSelectionModel().getSelectedItem().getText()));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT1)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> "Overview".equals(tabs.getSelectionModel().getSelectedItem().getText()));
+    }
+
+    @Test
     void importThroughTheFileMenuShowsAPreviewThenUpdatesTheOverview(FxRobot robot) throws Exception {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         nextFile.set(Files.writeString(data.resolve("more.csv"), HEADER

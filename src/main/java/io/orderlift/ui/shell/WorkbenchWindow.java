@@ -95,6 +95,12 @@ public final class WorkbenchWindow {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 WorkbenchWindow.class.getResource("/io/orderlift/ui/workbench.css")).toExternalForm());
+        for (int i = 0; i < views.getTabs().size() && i < 9; i++) {
+            Tab tab = views.getTabs().get(i);
+            KeyCombination key = KeyCombination.keyCombination("Shortcut+" + (i + 1));
+            tab.setTooltip(new javafx.scene.control.Tooltip(key.getDisplayText()));
+            scene.getAccelerators().put(key, () -> views.getSelectionModel().select(tab));
+        }
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
