@@ -1,0 +1,34 @@
+package io.orderlift.ui.exclusions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ExclusionsViewModelTest {
+
+    private static ExclusionsViewModel.Row row(String kind, String first, String second, int pairs, int anchors,
+                                               List<String> strongest) {
+        return new ExclusionsViewModel.Row(kind, first, second, "why", Instant.EPOCH, pairs, anchors, strongest);
+    }
+
+    @Test
+    void saysWhatEachKindExcludes() {
+        assertEquals("OUT-FUEL", row("sku", "OUT-FUEL", "", 0, 0, List.of()).target());
+        assertEquals("Tents", row("category", "Tents", "", 0, 0, List.of()).target());
+        assertEquals("Tents → Jackets (category pair)", row("category-pair", "Tents", "Jackets", 0, 0, List.of())
+                .target());
+        assertEquals("TENT → FOOT", row("pair", "TENT", "FOOT", 0, 0, List.of()).target());
+    }
+
+    @Test
+    void saysWhatEachRemovesOrThatTheStoreIsNotMined() {
+        assertEquals("(mine the store to see)", row("sku", "A", "", -1, 0, List.of()).removes());
+        assertEquals("nothing in the mined pairs", row("sku", "A", "", 0, 0, List.of()).removes());
+        assertEquals("1 pair of 1 anchor, e.g. T → A", row("sku", "A", "", 1, 1, List.of("T → A")).removes());
+        assertEquals("1,204 pairs of 3 anchors, e.g. T → A; U → A", row("sku", "A", "", 1_204, 3,
+                List.of("T → A", "U → A")).removes());
+    }
+}
