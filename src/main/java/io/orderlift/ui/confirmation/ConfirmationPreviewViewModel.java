@@ -21,6 +21,7 @@ import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
+import io.orderlift.ui.common.Updates;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -141,17 +142,17 @@ public final class ConfirmationPreviewViewModel {
         if (shown.request() != generation) {
             return;
         }
-        lines.setAll(shown.lines());
+        Updates.replace(lines, shown.lines());
         if (shown.offers() == null) {
             offers.clear();
             summary.set(session.recommenderProperty().get() == null ? "Mine the store to see one-tap offers."
                     : "Nothing to offer after this order.");
             return;
         }
-        offers.setAll(shown.offers().items());
+        Updates.replace(offers, shown.offers().items());
         WeightingProfile profile = session.profileProperty().get();
         double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
-        summary.set(String.format(Locale.ROOT, "Order total %.2f. One-tap offers are priced at most %.2f (%.0f or "
+        Updates.set(summary, String.format(Locale.ROOT, "Order total %.2f. One-tap offers are priced at most %.2f (%.0f or "
                         + "%.0f %% of the order); %d offered, expected %.2f per confirmation page view.",
                 shown.offers().cartTotal(), ceiling, profile.oneTapMaxPrice(), 100 * profile.oneTapMaxShare(),
                 shown.offers().items().size(), shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()));

@@ -50,14 +50,12 @@ final class PairsScatter {
         styler.setMarkerSize(7);
         styler.setXAxisDecimalPattern("#,##0");
         styler.setYAxisDecimalPattern("0.00");
+        List<String> top = shown(candidates, topK, blocked);
         List<double[]> priced = new ArrayList<>();
-        int shown = 0;
         for (CandidatePair c : candidates) {
-            if (c.price() != null && c.price().doubleValue() > 0) {
-                boolean top = shown < topK && !blocked.contains(c.sku());
-                shown += top ? 1 : 0;
+            if (priced(c)) {
                 priced.add(new double[] {c.price().doubleValue(), followOn ? c.followAcceptance() : c.acceptance(),
-                        top ? 1 : 0});
+                        top.contains(c.sku()) ? 1 : 0});
             }
         }
         if (priced.isEmpty()) {
@@ -81,6 +79,16 @@ final class PairsScatter {
             iso(chart, last, minPrice, maxPrice, maxAcceptance, true);
         }
         return chart;
+    }
+
+    /** The candidates marked as shown: the first {@code topK} priced ones that curation does not block. */
+    static List<String> shown(List<CandidatePair> candidates, int topK, java.util.Set<String> blocked) {
+        return candidates.stream().filter(c -> priced(c) && !blocked.contains(c.sku())).limit(topK)
+                .map(CandidatePair::sku).toList();
+    }
+
+    private static boolean priced(CandidatePair c) {
+        return c.price() != null && c.price().doubleValue() > 0;
     }
 
     private static void add(XYChart chart, String name, List<double[]> points, int top, Color color) {

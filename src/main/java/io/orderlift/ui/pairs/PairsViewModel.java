@@ -23,6 +23,7 @@ import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
+import io.orderlift.ui.common.Updates;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -83,6 +84,8 @@ public final class PairsViewModel {
     private Store store;
     private long generation;
     private boolean syncing;
+    /** The key of the plot shown last; written by the background re-rank (one at a time, see LatestOnly). */
+    private volatile ScatterKey plotted;
     private Consumer<Throwable> onError = e -> { };
 
     public PairsViewModel(TaskRunner runner, RankingSession session) {
@@ -119,6 +122,7 @@ public final class PairsViewModel {
         this.store = opened;
         allRows.clear();
         scatter.set(null);
+        plotted = null;
         Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog())
                 .onSuccess(catalog -> {
                     categoryOfSku.clear();
@@ -136,7 +140,15 @@ public final class PairsViewModel {
         return kind == Evidence.SAME_ORDER ? Placement.CART : Placement.CONFIRMATION;
     }
 
+    /**
+     * @param scatter the new plot, or null when it would look the same as the one shown
+     */
     private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses, Image scatter) {
+    }
+
+    /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the top k). */
+    private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates, List<String> shown,
+                              java.util.Set<String> blocked) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -173,8 +185,12 @@ public final class PairsViewModel {
                     blocked.add(candidate);
                 }
             });
-            Image plot = ChartImages.image(ChartImages.png(PairsScatter.chart(sku, pairs.candidates(),
-                    kind == Evidence.FOLLOW_ON, profile.length(placement), blocked)));
+            int topK = profile.length(placement);
+            ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(),
+                    PairsScatter.shown(pairs.candidates(), topK, blocked), blocked);
+            Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
+                    pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
+            plotted = key;
             return new Loaded(request, pairs, statuses, plot);
         }).onSuccess(this::show).onError(onError).run(ranking);
     }
@@ -184,7 +200,8 @@ public final class PairsViewModel {
             return;
         }
         AnchorPairs p = loaded.pairs();
-        allRows.setAll(p.candidates().stream().map(c -> row(c, loaded.statuses().getOrDefault(c.sku(), ""))).toList());
+        Updates.replace(allRows, p.candidates().stream().map(c -> row(c, loaded.statuses().getOrDefault(c.sku(), "")))
+                .toList());
         TreeSet<String> names = new TreeSet<>();
         allRows.forEach(r -> names.add(r.category() == null ? "" : r.category()));
         List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
@@ -194,9 +211,11 @@ public final class PairsViewModel {
             categories.setAll(choices);
             categoryFilter.set(choices.contains(chosen) ? chosen : ALL_CATEGORIES);
         }
-        scatter.set(loaded.scatter());
+        if (loaded.scatter() != null) {
+            scatter.set(loaded.scatter());
+        }
         applyFilter();
-        status.set(String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
+        Updates.set(status, String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
                         + "A approve · R reject · P pin · Ctrl+Z undo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidates().size(), p.evidence(), p.priceWeight()));
     }

@@ -21,6 +21,7 @@ import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
+import io.orderlift.ui.common.Updates;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -220,14 +221,14 @@ public final class CartPreviewViewModel {
         if (result.request() != generation) {
             return;
         }
-        recommendations.setAll(result.working().items());
+        Updates.replace(recommendations, result.working().items());
         if (result.compared() == null) {
             comparison.clear();
             comparisonSummary.set("");
             return;
         }
-        comparison.setAll(result.compared().items());
-        comparisonSummary.set(String.format(Locale.ROOT, "Revenue per impression of the list: %.2f working · %.2f "
+        Updates.replace(comparison, result.compared().items());
+        Updates.set(comparisonSummary, String.format(Locale.ROOT, "Revenue per impression of the list: %.2f working · %.2f "
                         + "with '%s'", listRpi(result.working()), listRpi(result.compared()), result.comparedName()));
     }
 

@@ -18,6 +18,7 @@ import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
+import io.orderlift.ui.common.Updates;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -187,11 +188,11 @@ public final class WeightingViewModel {
         if (compared.generation() != generation) {
             return;
         }
-        effect.setAll(compared.rows());
+        Updates.replace(effect, compared.rows());
         long changed = compared.rows().stream().filter(EffectRow::changed).count();
         double before = compared.rows().stream().mapToDouble(EffectRow::savedRpi).sum();
         double after = compared.rows().stream().mapToDouble(EffectRow::workingRpi).sum();
-        summary.set(String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
+        Updates.set(summary, String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
                         + "impression goes from %.2f to %.2f (%+.1f %%).", changed, compared.rows().size(), before,
                 after, before == 0 ? 0 : 100 * (after - before) / before));
     }
