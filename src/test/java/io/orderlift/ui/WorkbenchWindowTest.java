@@ -91,6 +91,13 @@ class WorkbenchWindowTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT1)
                 .release(javafx.scene.input.KeyCode.CONTROL);
         waitFor(() -> "Overview".equals(tabs.getSelectionModel().getSelectedItem().getText()));
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT4)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> "Exclusions".equals(tabs.getSelectionModel().getSelectedItem().getText()));
+        robot.interact(() -> tabs.getScene().getWindow().hide());
+        assertEquals("Exclusions", new io.orderlift.ui.shell.WorkbenchSettings(data).lastView().orElseThrow(),
+                "the next window opens on the view shown last");
     }
 
     @Test

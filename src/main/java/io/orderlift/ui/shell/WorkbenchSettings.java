@@ -85,6 +85,23 @@ public final class WorkbenchSettings {
         save();
     }
 
+    /** The view (tab title) shown when the window last closed. */
+    public Optional<String> lastView() {
+        return Optional.ofNullable(values.getProperty("view"));
+    }
+
+    /** Whether the window was maximized when it last closed. */
+    public boolean wasMaximized() {
+        return Boolean.parseBoolean(values.getProperty("maximized", "false"));
+    }
+
+    /** Remembers the shown view and whether the window is maximized (with {@link #rememberWindow}). */
+    public void rememberLayout(String view, boolean maximized) {
+        values.setProperty("view", view);
+        values.setProperty("maximized", Boolean.toString(maximized));
+        save();
+    }
+
     private void save() {
         try {
             Files.createDirectories(file.getParent());

@@ -112,8 +112,15 @@ public final class WorkbenchWindow {
             stage.setWidth(b[2]);
             stage.setHeight(b[3]);
         });
-        stage.setOnHiding(e -> model.settings().rememberWindow(stage.getX(), stage.getY(), stage.getWidth(),
-                stage.getHeight()));
+        stage.setMaximized(model.settings().wasMaximized());
+        model.settings().lastView().flatMap(title -> views.getTabs().stream()
+                .filter(t -> t.getText().equals(title)).findFirst()).ifPresent(views.getSelectionModel()::select);
+        stage.setOnHiding(e -> {
+            if (!stage.isMaximized()) {
+                model.settings().rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+            model.settings().rememberLayout(views.getSelectionModel().getSelectedItem().getText(), stage.isMaximized());
+        });
         model.storeProperty().addListener((obs, old, now) -> refreshRecent());
         refreshRecent();
     }
