@@ -289,8 +289,7 @@ final class StoreWriter {
                 ids.put(r.value1(), r.value2().intValue());
             }
         }
-        CustomerKeys keys = new CustomerKeys(store.customerSalt());
-        Map<String, String> keyOfRaw = new HashMap<>();
+        Map<String, String> keyOfRaw = keysOf(customerIds.length, action);
         String[] orderKeys = new String[customerIds.length];
         List<String> fresh = new ArrayList<>();
         for (int o = 0; o < customerIds.length; o++) {
@@ -298,7 +297,7 @@ final class StoreWriter {
             if (action[o] == KEEP || raw.isEmpty()) {
                 continue;
             }
-            String key = keyOfRaw.computeIfAbsent(raw, keys::keyOf);
+            String key = keyOfRaw.get(raw);
             orderKeys[o] = key;
             if (ids.getInt(key) < 0) {
                 ids.put(key, Integer.MAX_VALUE);
@@ -314,6 +313,20 @@ final class StoreWriter {
             customerIds[o] = orderKeys[o] == null ? -1 : ids.getInt(orderKeys[o]);
         }
         return new NewCustomers(fresh, first);
+    }
+
+    /** The customer key of every distinct source customer of the written orders, hashed on all cores. */
+    private Map<String, String> keysOf(int orders, byte[] action) {
+        java.util.Set<String> raws = new java.util.HashSet<>();
+        for (int o = 0; o < orders; o++) {
+            if (action[o] != KEEP && !parsed.customers.get(o).isEmpty()) {
+                raws.add(parsed.customers.get(o));
+            }
+        }
+        byte[] salt = store.customerSalt();
+        ThreadLocal<CustomerKeys> keys = ThreadLocal.withInitial(() -> new CustomerKeys(salt));
+        return raws.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(raw -> raw,
+                raw -> keys.get().keyOf(raw)));
     }
 
     private void insertCustomers(Connection connection, String sql, NewCustomers customers) throws SQLException {
