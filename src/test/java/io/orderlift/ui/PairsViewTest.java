@@ -49,9 +49,17 @@ class PairsViewTest extends TentStoreWindowTest {
         robot.interact(() -> fixture.model.pairs().anchorProperty().set("TENT — Tent"));
         waitForFirst(robot, "FOOT");
         assertEquals("↑", table(robot).getItems().get(0).movement(), "the premium add-on moves up against popularity");
+        javafx.scene.image.ImageView scatter = robot.lookup("#pairsScatter").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scatter.getImage() != null);
 
         Slider weight = robot.lookup("#priceWeight").queryAs(Slider.class);
+        javafx.scene.image.Image revenuePlot = scatter.getImage();
         robot.interact(() -> weight.setValue(0));
+        waitForFirst(robot, "STAKES");
+        assertEquals(revenuePlot, scatter.getImage(), "the same two candidates are shown: the plot is not redrawn");
+        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(io.orderlift.mining.Evidence.FOLLOW_ON));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scatter.getImage() != revenuePlot);
+        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(io.orderlift.mining.Evidence.SAME_ORDER));
         waitForFirst(robot, "STAKES");
 
         robot.interact(() -> {

@@ -84,7 +84,7 @@ public final class PairsViewModel {
     private Store store;
     private long generation;
     private boolean syncing;
-    /** The key of the plot shown last; written by the background re-rank (one at a time, see LatestOnly). */
+    /** The key of the plot on screen; written on the FX thread when a plot is shown, read by the re-rank. */
     private volatile ScatterKey plotted;
     private Consumer<Throwable> onError = e -> { };
 
@@ -143,12 +143,13 @@ public final class PairsViewModel {
     /**
      * @param scatter the new plot, or null when it would look the same as the one shown
      */
-    private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses, Image scatter) {
+    private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses, Image scatter,
+                          ScatterKey key) {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the top k). */
-    private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates, List<String> shown,
-                              java.util.Set<String> blocked) {
+    private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates,
+                              java.util.Set<String> shown, java.util.Set<String> blocked) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -187,11 +188,10 @@ public final class PairsViewModel {
             });
             int topK = profile.length(placement);
             ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(),
-                    PairsScatter.shown(pairs.candidates(), topK, blocked), blocked);
+                    java.util.Set.copyOf(PairsScatter.shown(pairs.candidates(), topK, blocked)), blocked);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
-            plotted = key;
-            return new Loaded(request, pairs, statuses, plot);
+            return new Loaded(request, pairs, statuses, plot, key);
         }).onSuccess(this::show).onError(onError).run(ranking);
     }
 
@@ -213,6 +213,7 @@ public final class PairsViewModel {
         }
         if (loaded.scatter() != null) {
             scatter.set(loaded.scatter());
+            plotted = loaded.key();
         }
         applyFilter();
         Updates.set(status, String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
