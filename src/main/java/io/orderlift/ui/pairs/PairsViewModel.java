@@ -295,11 +295,6 @@ public final class PairsViewModel {
         session.reloadCuration();
     }
 
-    /** The anchor's category, when an anchor is chosen. */
-    public String anchorCategory() {
-        return anchor.get() == null ? null : categoryOfSku.get(ProductLabels.skuOf(anchor.get()));
-    }
-
     public ObservableList<String> anchors() {
         return anchors;
     }

@@ -56,6 +56,7 @@ public final class CartPreviewViewModel {
     private final ReadOnlyStringWrapper comparisonSummary = new ReadOnlyStringWrapper("");
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
     private Store store;
+    private WeightingProfile compared;
     private long generation;
     private Consumer<Throwable> onError = e -> { };
 
@@ -64,7 +65,8 @@ public final class CartPreviewViewModel {
         this.ranking = new LatestOnly(runner::submitPlain);
         this.session = session;
         placement.addListener((obs, old, now) -> rerank());
-        compareWith.addListener((obs, old, now) -> rerank());
+        compareWith.addListener((obs, old, now) -> loadCompared());
+        session.savedProperty().addListener((obs, old, now) -> loadCompared());
         session.recommenderProperty().addListener((obs, old, now) -> rerank());
         session.profileProperty().addListener((obs, old, now) -> rerank());
     }
@@ -208,13 +210,28 @@ public final class CartPreviewViewModel {
         }
         Placement where = placement.get();
         WeightingProfile using = session.profileProperty().get();
-        String other = compareWith.get();
+        WeightingProfile other = compared != null && compared.name().equals(compareWith.get()) ? compared : null;
         Tasks.create("Recommending", monitor -> {
             Recommendations working = ranked.recommend(where, items, using, 0);
-            Recommendations compared = other == null ? null
-                    : ranked.recommend(where, items, session.readProfile(other), 0);
-            return new Ranked(request, working, compared, other);
+            Recommendations alternative = other == null ? null : ranked.recommend(where, items, other, 0);
+            return new Ranked(request, working, alternative, other == null ? null : other.name());
         }).onSuccess(this::show).onError(onError).run(ranking);
+    }
+
+    /** Reads the saved profile to compare with (once per choice, and again when profiles are saved). */
+    private void loadCompared() {
+        String name = compareWith.get();
+        if (name == null) {
+            compared = null;
+            rerank();
+            return;
+        }
+        Tasks.create("Reading profile " + name, monitor -> session.readProfile(name)).onSuccess(profile -> {
+            if (name.equals(compareWith.get())) {
+                compared = profile;
+                rerank();
+            }
+        }).onError(onError).run(runner::submitPlain);
     }
 
     private void show(Ranked result) {
