@@ -1,7 +1,10 @@
 package io.orderlift.ui.exclusions;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -58,6 +61,12 @@ public final class ExclusionsViewModel {
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private long generation;
+    /**
+     * What each exclusion removes from {@link #impactModel}: an approval or a pin changes no
+     * exclusion, so a refresh after one computes nothing again. Written by the background refresh.
+     */
+    private volatile Map<CurationStore.Exclusion, ExclusionImpact.Removed> impacts = Map.of();
+    private volatile io.orderlift.ranking.RankingModel impactModel;
     private Consumer<Throwable> onError = e -> { };
 
     public ExclusionsViewModel(TaskRunner runner, RankingSession session) {
@@ -103,9 +112,23 @@ public final class ExclusionsViewModel {
                 return new Loaded(request, exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
                         e.reason(), e.createdAt(), -1, 0, List.of())).toList());
             }
-            return new Loaded(request, ExclusionImpact.of(ranked.model(), exclusions).stream().map(r -> new Row(
-                    r.exclusion().kind(), r.exclusion().first(), r.exclusion().second(), r.exclusion().reason(),
-                    r.exclusion().createdAt(), r.pairs(), r.anchors(), r.strongest())).toList());
+            Map<CurationStore.Exclusion, ExclusionImpact.Removed> known = impactModel == ranked.model() ? impacts
+                    : Map.of();
+            Map<CurationStore.Exclusion, ExclusionImpact.Removed> now = new HashMap<>();
+            List<CurationStore.Exclusion> missing = new ArrayList<>();
+            for (CurationStore.Exclusion e : exclusions) {
+                if (known.containsKey(e)) {
+                    now.put(e, known.get(e));
+                } else {
+                    missing.add(e);
+                }
+            }
+            ExclusionImpact.of(ranked.model(), missing).forEach(r -> now.put(r.exclusion(), r));
+            impacts = now;
+            impactModel = ranked.model();
+            return new Loaded(request, exclusions.stream().map(now::get).map(r -> new Row(r.exclusion().kind(),
+                    r.exclusion().first(), r.exclusion().second(), r.exclusion().reason(), r.exclusion().createdAt(),
+                    r.pairs(), r.anchors(), r.strongest())).toList());
         }).onSuccess(loaded -> {
             if (loaded.generation() == generation) {
                 rows.setAll(loaded.rows());
