@@ -12,9 +12,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -317,7 +327,7 @@ final class StoreWriter {
 
     /** The customer key of every distinct source customer of the written orders, hashed on all cores. */
     private Map<String, String> keysOf(int orders, byte[] action) {
-        java.util.Set<String> raws = new java.util.HashSet<>();
+        Set<String> raws = new HashSet<>();
         for (int o = 0; o < orders; o++) {
             if (action[o] != KEEP && !parsed.customers.get(o).isEmpty()) {
                 raws.add(parsed.customers.get(o));
@@ -325,7 +335,7 @@ final class StoreWriter {
         }
         byte[] salt = store.customerSalt();
         ThreadLocal<CustomerKeys> keys = ThreadLocal.withInitial(() -> new CustomerKeys(salt));
-        return raws.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(raw -> raw,
+        return raws.parallelStream().collect(Collectors.toConcurrentMap(raw -> raw,
                 raw -> keys.get().keyOf(raw)));
     }
 
@@ -432,11 +442,11 @@ final class StoreWriter {
             insertLineRows(connection, lineSql, grouped, action, orderId, firstLineId, productIds, () -> false);
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ExecutorService lineWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+        AtomicBoolean abandoned = new AtomicBoolean();
+        ExecutorService lineWriter = Executors.newSingleThreadExecutor(
                 r -> new Thread(r, "orderlift-import-lines"));
         try {
-            java.util.concurrent.Future<?> lines = lineWriter.submit(() -> {
+            Future<?> lines = lineWriter.submit(() -> {
                 sideFirst.run();
                 insertLineRows(side, lineSql, grouped, action, orderId, firstLineId, productIds, abandoned::get);
                 return null;
@@ -491,7 +501,7 @@ final class StoreWriter {
     }
 
     private void insertLineRows(Connection connection, String sql, int[][] grouped, byte[] action, int[] orderId,
-                                long[] firstLineId, int[] productIds, java.util.function.BooleanSupplier abandoned)
+                                long[] firstLineId, int[] productIds, BooleanSupplier abandoned)
             throws SQLException {
         int[] start = grouped[0];
         int[] lines = grouped[1];
@@ -533,13 +543,13 @@ final class StoreWriter {
     }
 
     /** Waits for the line writer and rethrows what it threw. */
-    private static void await(java.util.concurrent.Future<?> lines) throws SQLException {
+    private static void await(Future<?> lines) throws SQLException {
         try {
             lines.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException sql) {
                 throw sql;
@@ -554,7 +564,7 @@ final class StoreWriter {
         }
     }
 
-    private static void awaitQuietly(java.util.concurrent.Future<?> lines) {
+    private static void awaitQuietly(Future<?> lines) {
         try {
             lines.get();
         } catch (Exception ignored) {

@@ -22,7 +22,8 @@ public final class LatestOnly implements Executor {
 
     private final Executor executor;
     private final Duration spacing;
-    private Task<?> running;
+    /** True from a start until the spacing after the task's end has passed. */
+    private boolean busy;
     private Task<?> waiting;
     private long lastStart;
 
@@ -39,7 +40,7 @@ public final class LatestOnly implements Executor {
     @Override
     public void execute(Runnable command) {
         Task<?> task = (Task<?>) command;
-        if (running != null) {
+        if (busy) {
             waiting = task;
         } else {
             start(task);
@@ -47,13 +48,14 @@ public final class LatestOnly implements Executor {
     }
 
     private void start(Task<?> task) {
-        running = task;
+        busy = true;
         lastStart = System.nanoTime();
         task.stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
-                running = null;
                 if (waiting != null) {
                     startWaitingLater();
+                } else {
+                    busy = false;
                 }
             }
         });
@@ -64,24 +66,12 @@ public final class LatestOnly implements Executor {
     private void startWaitingLater() {
         double elapsedMs = (System.nanoTime() - lastStart) / 1e6;
         Duration delay = spacing.subtract(Duration.millis(elapsedMs));
-        running = PLACEHOLDER;
         PauseTransition pause = new PauseTransition(delay.greaterThan(Duration.ZERO) ? delay : Duration.ONE);
         pause.setOnFinished(e -> {
             Task<?> next = waiting;
             waiting = null;
-            running = null;
-            if (next != null) {
-                start(next);
-            }
+            start(next);
         });
         pause.play();
     }
-
-    /** Marks the pause between two starts as busy. */
-    private static final Task<?> PLACEHOLDER = new Task<Void>() {
-        @Override
-        protected Void call() {
-            return null;
-        }
-    };
 }

@@ -11,6 +11,8 @@ import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -35,6 +37,8 @@ public final class RankingSession {
     private final ObservableList<String> profileNames = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper curationChanges = new ReadOnlyIntegerWrapper();
+    private final BooleanBinding unsaved = Bindings.createBooleanBinding(() -> !profile.get().equals(saved.get()),
+            profile, saved);
     private long generation;
     private long curationGeneration;
     private Consumer<Throwable> onError = e -> { };
@@ -117,12 +121,15 @@ public final class RankingSession {
             Profiles profiles = new Profiles(current);
             WeightingProfile chosen = profiles.named(name);
             profiles.save(chosen, true);
-            return new Loaded(0, null, chosen, names(profiles));
-        }).onSuccess(loaded -> {
-            saved.set(loaded.active());
-            profile.set(loaded.active());
-            profileNames.setAll(loaded.names());
+            return new Switched(chosen, names(profiles));
+        }).onSuccess(switched -> {
+            saved.set(switched.profile());
+            profile.set(switched.profile());
+            profileNames.setAll(switched.names());
         }).onError(onError).run(runner::submitPlain);
+    }
+
+    private record Switched(WeightingProfile profile, List<String> names) {
     }
 
     /** The saved profile {@code name} (read in the calling thread). */
@@ -160,6 +167,11 @@ public final class RankingSession {
     /** The profile every view ranks with; edits are live and unsaved until {@link #saveProfileAs}. */
     public ObjectProperty<WeightingProfile> profileProperty() {
         return profile;
+    }
+
+    /** True while the working profile differs from its stored version. */
+    public BooleanBinding unsavedBinding() {
+        return unsaved;
     }
 
     /** The stored version of the working profile. */

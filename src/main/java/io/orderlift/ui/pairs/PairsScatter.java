@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.orderlift.mining.CandidatePair;
 import org.knowm.xchart.XYChart;
@@ -36,7 +37,7 @@ final class PairsScatter {
      * @param blocked     candidates that curation keeps out of the list (not counted in the top k)
      */
     static XYChart chart(String anchor, List<CandidatePair> candidates, boolean followOn, int topK,
-                         java.util.Set<String> blocked) {
+                         Set<String> blocked) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Candidates of " + anchor + ": price vs acceptance")
                 .xAxisTitle("price (log scale)").yAxisTitle(followOn ? "follow-on acceptance" : "acceptance").build();
@@ -82,7 +83,7 @@ final class PairsScatter {
     }
 
     /** The candidates marked as shown: the first {@code topK} priced ones that curation does not block. */
-    static List<String> shown(List<CandidatePair> candidates, int topK, java.util.Set<String> blocked) {
+    static List<String> shown(List<CandidatePair> candidates, int topK, Set<String> blocked) {
         return candidates.stream().filter(c -> priced(c) && !blocked.contains(c.sku())).limit(topK)
                 .map(CandidatePair::sku).toList();
     }

@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.beans.binding.Bindings;
 import org.controlsfx.control.SearchableComboBox;
 
 /**
@@ -133,7 +134,7 @@ public final class PairsView extends VBox {
         curated.valueProperty().bindBidirectional(model.statusFilterProperty());
         Label shown = new Label();
         shown.getStyleClass().add("subtle");
-        shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
+        shown.textProperty().bind(Bindings.createStringBinding(() -> String.format(
                 "%d of %d shown", model.rows().size(), model.allRows().size()), model.rows(), model.allRows()));
 
         ImageView plot = new ImageView();
@@ -146,7 +147,7 @@ public final class PairsView extends VBox {
         plotCaption.getStyleClass().add("subtle");
         VBox side = new VBox(8, plot, plotCaption);
         side.setPadding(new Insets(0, 0, 0, 8));
-        plot.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(PairsScatter.WIDTH, side.widthProperty()
+        plot.fitWidthProperty().bind(Bindings.min(PairsScatter.WIDTH, side.widthProperty()
                 .subtract(8)));
         SplitPane body = new SplitPane(table, side);
         body.setDividerPositions(0.66);

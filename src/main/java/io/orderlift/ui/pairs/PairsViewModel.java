@@ -2,8 +2,10 @@ package io.orderlift.ui.pairs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -149,7 +151,7 @@ public final class PairsViewModel {
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the top k). */
     private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates,
-                              java.util.Set<String> shown, java.util.Set<String> blocked) {
+                              Set<String> shown, Set<String> blocked) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -180,7 +182,7 @@ public final class PairsViewModel {
                 ExclusionImpact.first(exclusions, sku, anchorCategory, c.sku(), c.category())
                         .ifPresent(e -> statuses.put(c.sku(), "excluded (" + e.kind() + ")"));
             }
-            java.util.Set<String> blocked = new java.util.HashSet<>();
+            Set<String> blocked = new HashSet<>();
             statuses.forEach((candidate, state) -> {
                 if (state.startsWith("rejected") || state.startsWith("excluded")) {
                     blocked.add(candidate);
@@ -188,7 +190,7 @@ public final class PairsViewModel {
             });
             int topK = profile.length(placement);
             ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(),
-                    java.util.Set.copyOf(PairsScatter.shown(pairs.candidates(), topK, blocked)), blocked);
+                    Set.copyOf(PairsScatter.shown(pairs.candidates(), topK, blocked)), blocked);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
             return new Loaded(request, pairs, statuses, plot, key);

@@ -17,6 +17,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import org.controlsfx.control.SearchableComboBox;
 
 /**
@@ -52,7 +54,7 @@ public final class CartPreviewView extends HBox {
         });
         Button save = new Button("Save as…");
         save.setId("saveCart");
-        save.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.cart()));
+        save.disableProperty().bind(Bindings.isEmpty(model.cart()));
         save.setOnAction(e -> NameDialog.ask(this, "Save sample cart",
                 "Save this cart under a name to preview it again later.", "Name", saved.getValue())
                 .ifPresent(name -> {
@@ -100,12 +102,13 @@ public final class CartPreviewView extends HBox {
         ComboBox<String> compare = new ComboBox<>();
         compare.setId("compareProfile");
         compare.getItems().add(NO_COMPARISON);
-        model.session().profileNames().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        model.session().profileNames().addListener((ListChangeListener<String>) c -> {
             compare.getItems().setAll(NO_COMPARISON);
             compare.getItems().addAll(model.session().profileNames());
         });
         compare.getItems().addAll(model.session().profileNames());
         compare.setValue(NO_COMPARISON);
+        model.compareWithProperty().addListener((obs, old, now) -> compare.setValue(now == null ? NO_COMPARISON : now));
         compare.setOnAction(e -> model.compareWithProperty().set(
                 NO_COMPARISON.equals(compare.getValue()) ? null : compare.getValue()));
 
@@ -115,11 +118,10 @@ public final class CartPreviewView extends HBox {
         VBox.setVgrow(working, Priority.ALWAYS);
         Label workingTitle = new Label();
         workingTitle.getStyleClass().add("section-title");
-        workingTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        workingTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> "Working profile: " + model.session().profileProperty().get().name()
-                        + (model.session().profileProperty().get().equals(model.session().savedProperty().get())
-                        ? "" : " (unsaved changes)"), model.session().profileProperty(),
-                model.session().savedProperty()));
+                        + (model.session().unsavedBinding().get() ? " (unsaved changes)" : ""),
+                model.session().profileProperty(), model.session().unsavedBinding()));
         VBox workingBox = new VBox(8, workingTitle, working);
         HBox.setHgrow(workingBox, Priority.ALWAYS);
         TableView<Recommendation> compared = RecommendationTables.create(model.comparison(), "");

@@ -81,6 +81,7 @@ public final class CartPreviewViewModel {
     /** Loads the catalog and the saved sample carts of {@code opened}; the ranking comes from the session. */
     public void load(Store opened) {
         this.store = opened;
+        compareWith.set(null);
         Tasks.create("Loading the preview", monitor -> new Loaded(new OrderHistory(opened).catalog(),
                         cartNames(opened)))
                 .onSuccess(loaded -> {

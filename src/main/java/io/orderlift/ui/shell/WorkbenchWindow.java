@@ -30,6 +30,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 
@@ -63,14 +65,14 @@ public final class WorkbenchWindow {
         model.publish().setOnPublished(r -> Notifications.create().owner(stage).title("Published")
                 .text(String.format("Version %d written to %s (%,d bytes).", r.version(), r.file(), r.bytes()))
                 .showInformation());
-        javafx.scene.control.ScrollPane publishPane = new javafx.scene.control.ScrollPane(new PublishView(model.publish()));
+        ScrollPane publishPane = new ScrollPane(new PublishView(model.publish()));
         publishPane.setFitToWidth(true);
         Tab publishTab = new Tab("Publish", publishPane);
         publishTab.setId("publishTab");
         model.reports().setOnError(e -> ErrorDialogs.show(stage, "The report could not be made", e));
         model.reports().setOnInfo(text -> Notifications.create().owner(stage).title("Reports").text(text)
                 .showInformation());
-        javafx.scene.control.ScrollPane reportsPane = new javafx.scene.control.ScrollPane(
+        ScrollPane reportsPane = new ScrollPane(
                 new ReportsView(model.reports(), dialogs));
         reportsPane.setFitToWidth(true);
         Tab reportsTab = new Tab("Reports", reportsPane);
@@ -98,7 +100,7 @@ public final class WorkbenchWindow {
         for (int i = 0; i < views.getTabs().size() && i < 9; i++) {
             Tab tab = views.getTabs().get(i);
             KeyCombination key = KeyCombination.keyCombination("Shortcut+" + (i + 1));
-            tab.setTooltip(new javafx.scene.control.Tooltip(key.getDisplayText()));
+            tab.setTooltip(new Tooltip(key.getDisplayText()));
             scene.getAccelerators().put(key, () -> views.getSelectionModel().select(tab));
         }
         stage.setScene(scene);

@@ -19,7 +19,6 @@ import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -77,7 +76,6 @@ public final class WeightingViewModel {
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
     private final ObservableList<EffectRow> effect = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Mine the store to see the effect.");
-    private final BooleanBinding unsaved;
     private boolean syncing;
     private long generation;
 
@@ -96,8 +94,6 @@ public final class WeightingViewModel {
         for (Property<?> setting : settings()) {
             setting.addListener((obs, old, now) -> apply());
         }
-        unsaved = Bindings.createBooleanBinding(() -> !session.profileProperty().get().equals(
-                session.savedProperty().get()), session.profileProperty(), session.savedProperty());
     }
 
     private List<Property<?>> settings() {
@@ -255,7 +251,7 @@ public final class WeightingViewModel {
 
     /** True while the working profile differs from the saved one. */
     public BooleanBinding unsavedBinding() {
-        return unsaved;
+        return session.unsavedBinding();
     }
 
     public RankingSession session() {
