@@ -12,8 +12,13 @@ import static io.orderlift.store.db.Tables.PRODUCTS;
 /** Real past orders of a store, to preview what the confirmation page would have offered after them. */
 public final class PastOrders {
 
-    /** An order as the picker lists it. */
-    public record OrderSummary(String orderId, LocalDateTime orderedAt, int itemCount, BigDecimal orderValue) {
+    /**
+     * An order as the picker lists it.
+     *
+     * @param id      the store's own id of the order, to read its lines with
+     * @param orderId the order's id in the source system
+     */
+    public record OrderSummary(int id, String orderId, LocalDateTime orderedAt, int itemCount, BigDecimal orderValue) {
     }
 
     /** One line of an order. */
@@ -28,16 +33,16 @@ public final class PastOrders {
 
     /** The newest {@code limit} orders with at least one item, newest first. */
     public List<OrderSummary> newest(int limit) {
-        return store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID, ORDERS.ORDERED_AT, ORDERS.ITEM_COUNT,
-                        ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(0))
+        return store.read(ctx -> ctx.select(ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.ORDERED_AT,
+                        ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(0))
                 .orderBy(ORDERS.ORDERED_AT.desc(), ORDERS.ID.desc()).limit(limit)
-                .fetch(r -> new OrderSummary(r.value1(), r.value2(), r.value3(), r.value4())));
+                .fetch(r -> new OrderSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
     }
 
-    /** The lines of the order {@code orderId} (the store's own id), in file order; empty when there is no such order. */
-    public Optional<List<Line>> lines(String orderId) {
+    /** The lines of the order with the store's own id {@code id}, in file order; empty when there is no such order. */
+    public Optional<List<Line>> lines(int id) {
         return store.readConsistently(ctx -> ctx.select(ORDERS.FIRST_LINE_ID, ORDERS.LINE_COUNT).from(ORDERS)
-                .where(ORDERS.EXTERNAL_ID.eq(orderId)).fetchOptional()
+                .where(ORDERS.ID.eq(id)).fetchOptional()
                 .map(order -> ctx.select(PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, ORDER_LINES.QUANTITY,
                                 ORDER_LINES.UNIT_PRICE).from(ORDER_LINES).join(PRODUCTS)
                         .on(PRODUCTS.ID.eq(ORDER_LINES.PRODUCT_ID))

@@ -58,11 +58,11 @@ class SampleCartsAndPastOrdersTest {
                     "newest first; the return R1 has no item and is not listed");
             assertEquals(2, newest.get(1).itemCount());
             assertEquals(0, new BigDecimal("318").compareTo(newest.get(1).orderValue()));
-            List<PastOrders.Line> lines = orders.lines("A1").orElseThrow();
+            List<PastOrders.Line> lines = orders.lines(newest.get(1).id()).orElseThrow();
             assertEquals(List.of("TENT", "STAKES"), lines.stream().map(PastOrders.Line::sku).toList());
             assertEquals(2, lines.get(1).quantity());
             assertEquals("Accessories", lines.get(1).category());
-            assertTrue(orders.lines("nope").isEmpty());
+            assertTrue(orders.lines(-1).isEmpty());
         }
     }
 }

@@ -58,26 +58,27 @@ public final class OrderImporter {
      * @throws java.util.concurrent.CancellationException when {@code monitor} cancels; the store is unchanged
      */
     public ImportReport importFile(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {
-        ParsedOrders parsed = new ParsedOrders();
-        String checksum;
-        try (OrderFile file = new OrderFile(request)) {
-            if (file.mappingProblem() != null) {
-                throw file.mappingProblem();
+        try (ParsedOrders parsed = new ParsedOrders(store.customerSalt())) {
+            String checksum;
+            try (OrderFile file = new OrderFile(request)) {
+                if (file.mappingProblem() != null) {
+                    throw file.mappingProblem();
+                }
+                read(file, parsed, monitor);
+                checksum = file.checksum();
             }
-            read(file, parsed, monitor);
-            checksum = file.checksum();
+            if (parsed.rowsRead == 0) {
+                throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "",
+                        "the file has a header but no order rows")), 1);
+            }
+            if (!parsed.problems.isEmpty() && !request.skipBadRows()) {
+                throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
+            }
+            if (parsed.orderCount() == 0) {
+                throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
+            }
+            return new StoreWriter(store, request, checksum, parsed, monitor).write();
         }
-        if (parsed.rowsRead == 0) {
-            throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "",
-                    "the file has a header but no order rows")), 1);
-        }
-        if (!parsed.problems.isEmpty() && !request.skipBadRows()) {
-            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
-        }
-        if (parsed.orderCount() == 0) {
-            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
-        }
-        return new StoreWriter(store, request, checksum, parsed, monitor).write();
     }
 
     private static void read(OrderFile file, ParsedOrders parsed, ProgressMonitor monitor) throws IOException {

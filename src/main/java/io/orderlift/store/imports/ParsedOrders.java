@@ -9,13 +9,15 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 /**
  * The valid rows of one file gathered column-wise in memory (a few dozen bytes a line), grouped
- * into orders and products, before anything is written. Orders and products get dense indexes in
- * order of first appearance.
+ * into orders, customers and products, before anything is written. Orders, customers and products
+ * get dense indexes in order of first appearance; customers are hashed into their keys as they
+ * appear ({@link CustomerKeyHasher}).
  */
-final class ParsedOrders {
+final class ParsedOrders implements AutoCloseable {
 
     final List<String> orderIds = new ArrayList<>();
-    final List<String> customers = new ArrayList<>();
+    /** Per order, the index of its customer in {@link #customerIds}, or -1 for a guest. */
+    final IntArrayList orderCustomer = new IntArrayList();
     final LongArrayList orderedAt = new LongArrayList();
     final LongArrayList firstLine = new LongArrayList();
     private final LongArrayList lineHashSum = new LongArrayList();
@@ -33,27 +35,33 @@ final class ParsedOrders {
     final LongArrayList costs = new LongArrayList();
     private final Object2IntOpenHashMap<String> productIndex = new Object2IntOpenHashMap<>();
 
+    /** Distinct source customer ids (or emails), as written in the file. */
+    final List<String> customerIds = new ArrayList<>();
+    private final Object2IntOpenHashMap<String> customerIndex = new Object2IntOpenHashMap<>();
+    private final CustomerKeyHasher hasher;
+
     final List<RowProblem> problems = new ArrayList<>();
     long rowsRead;
 
-    ParsedOrders() {
+    /** @param salt the store's customer salt, to hash customer ids with */
+    ParsedOrders(byte[] salt) {
         orderIndex.defaultReturnValue(-1);
         productIndex.defaultReturnValue(-1);
+        customerIndex.defaultReturnValue(-1);
+        hasher = new CustomerKeyHasher(salt);
     }
 
     /** Adds a valid row, or records a problem if it contradicts an earlier row of its order. */
     void add(OrderRow row) {
-        int order = orderIndex.getInt(row.orderId());
-        if (order < 0) {
-            order = orderIds.size();
-            orderIndex.put(row.orderId(), order);
+        int order = orderOf(row.orderId());
+        if (order == orderIds.size()) {
             orderIds.add(row.orderId());
-            customers.add(row.customerId());
+            orderCustomer.add(customer(row.customerId()));
             orderedAt.add(row.orderedAt());
             firstLine.add(row.line());
             lineHashSum.add(0);
         } else {
-            String known = customers.get(order);
+            String known = customerId(order);
             if (!row.customerId().isEmpty() && !known.isEmpty() && !known.equals(row.customerId())) {
                 problems.add(new RowProblem(row.line(), OrderField.CUSTOMER_ID.key(), row.customerId(),
                         "differs from the customer on line " + firstLine.getLong(order)
@@ -61,7 +69,7 @@ final class ParsedOrders {
                 return;
             }
             if (known.isEmpty()) {
-                customers.set(order, row.customerId());
+                orderCustomer.set(order, customer(row.customerId()));
             }
             if (row.orderedAt() < orderedAt.getLong(order)) {
                 orderedAt.set(order, row.orderedAt());
@@ -76,11 +84,23 @@ final class ParsedOrders {
         lineHashSum.set(order, lineHashSum.getLong(order) + lineHash);
     }
 
+    /**
+     * The index of an order, {@code orderIds.size()} for a new one. Files mostly list an order's
+     * lines together, so the previous row's order is tried before the hash table.
+     */
+    private int orderOf(String orderId) {
+        int last = orderIds.size() - 1;
+        if (last >= 0 && orderIds.get(last).equals(orderId)) {
+            return last;
+        }
+        int known = orderIndex.putIfAbsent(orderId, orderIds.size());
+        return known < 0 ? orderIds.size() : known;
+    }
+
     private int product(OrderRow row) {
-        int product = productIndex.getInt(row.sku());
+        int product = productIndex.putIfAbsent(row.sku(), skus.size());
         if (product < 0) {
             product = skus.size();
-            productIndex.put(row.sku(), product);
             skus.add(row.sku());
             titles.add(row.title());
             categories.add(row.category());
@@ -103,6 +123,34 @@ final class ParsedOrders {
         return product;
     }
 
+    /** The dense index of a customer id, new ones queued for hashing; -1 for none. */
+    private int customer(String customerId) {
+        if (customerId.isEmpty()) {
+            return -1;
+        }
+        int customer = customerIndex.putIfAbsent(customerId, customerIds.size());
+        if (customer < 0) {
+            customer = customerIds.size();
+            customerIds.add(customerId);
+            hasher.add(customerId);
+        }
+        return customer;
+    }
+
+    /** The source customer id of an order, empty for a guest. */
+    String customerId(int order) {
+        int customer = orderCustomer.getInt(order);
+        return customer < 0 ? "" : customerIds.get(customer);
+    }
+
+    /**
+     * The customer key of every customer in {@link #customerIds} (null for one that is blank once
+     * trimmed); waits for the hashing that ran while the file was read.
+     */
+    String[] customerKeys() {
+        return hasher.keys();
+    }
+
     int orderCount() {
         return orderIds.size();
     }
@@ -117,7 +165,7 @@ final class ParsedOrders {
      */
     long contentHash(int order) {
         return Hashing.mix(lineHashSum.getLong(order)
-                ^ Hashing.mix(Hashing.fnv(customers.get(order)) + 0x9E3779B97F4A7C15L * orderedAt.getLong(order)));
+                ^ Hashing.mix(Hashing.fnv(customerId(order)) + 0x9E3779B97F4A7C15L * orderedAt.getLong(order)));
     }
 
     /** Line indexes grouped by order: lines of order {@code o} are {@code lines[start[o]..start[o+1])}. */
@@ -136,5 +184,11 @@ final class ParsedOrders {
             lines[fill[lineOrder.getInt(i)]++] = i;
         }
         return new int[][] {start, lines};
+    }
+
+    /** Stops the hashing thread. */
+    @Override
+    public void close() {
+        hasher.close();
     }
 }

@@ -10,13 +10,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,18 +170,14 @@ final class StoreWriter {
         int newProducts = upsertProducts(ctx, connection, productIds);
         int[] customerIds = new int[orders];
         NewCustomers customers = assignCustomers(ctx, customerIds, action);
-        String customerSql = insertSql(ctx, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY);
-        if (side == null) {
-            insertCustomers(connection, customerSql, customers);
-        }
+        insertCustomers(connection, insertSql(ctx, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY), customers);
         int newCustomers = customers.keys().size();
         if (replaced > 0) {
             deleteReplaced(ctx, connection, existing, action);
         }
         int lines = countLines(action);
         insertBatch(ctx, batchId, added, replaced, unchanged, lines, newProducts, newCustomers);
-        insertOrders(ctx, connection, side, action, batchId, customerIds, productIds,
-                () -> insertCustomers(side, customerSql, customers));
+        insertOrders(ctx, connection, side, action, batchId, customerIds, productIds);
         monitor.progress("Committing", total * 2, total * 2);
         return report(false, added, replaced, unchanged, lines, newProducts, newCustomers, batchId);
     }
@@ -283,13 +277,14 @@ final class StoreWriter {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    /** Customers new to the store: their keys in key order, with ids from {@code firstId} on. */
+    /** Customers new to the store: their keys, with ids from {@code firstId} on. */
     private record NewCustomers(List<String> keys, int firstId) {
     }
 
     /**
-     * Gives every order's customer its store id, new customers the next free ids in key order (the
-     * keys are random hashes; sorted, they append to the table's key index). Nothing is written.
+     * Gives every written order's customer its store id, customers new to the store the next free
+     * ids in order of first appearance (so they append to the table's primary key). The keys were
+     * hashed while the file was read. Nothing is written.
      */
     private NewCustomers assignCustomers(DSLContext ctx, int[] customerIds, byte[] action) {
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
@@ -299,44 +294,29 @@ final class StoreWriter {
                 ids.put(r.value1(), r.value2().intValue());
             }
         }
-        Map<String, String> keyOfRaw = keysOf(customerIds.length, action);
-        String[] orderKeys = new String[customerIds.length];
+        String[] keys = parsed.customerKeys();
+        int[] idOfCustomer = new int[keys.length];
+        Arrays.fill(idOfCustomer, -1);
+        int first = nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
         List<String> fresh = new ArrayList<>();
         for (int o = 0; o < customerIds.length; o++) {
-            String raw = parsed.customers.get(o);
-            if (action[o] == KEEP || raw.isEmpty()) {
+            int customer = parsed.orderCustomer.getInt(o);
+            if (action[o] == KEEP || customer < 0 || keys[customer] == null) {
+                customerIds[o] = -1;
                 continue;
             }
-            String key = keyOfRaw.get(raw);
-            orderKeys[o] = key;
-            if (ids.getInt(key) < 0) {
-                ids.put(key, Integer.MAX_VALUE);
-                fresh.add(key);
+            if (idOfCustomer[customer] < 0) {
+                int id = ids.getInt(keys[customer]);
+                if (id < 0) {
+                    id = first + fresh.size();
+                    ids.put(keys[customer], id);
+                    fresh.add(keys[customer]);
+                }
+                idOfCustomer[customer] = id;
             }
-        }
-        Collections.sort(fresh);
-        int first = nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
-        for (int i = 0; i < fresh.size(); i++) {
-            ids.put(fresh.get(i), first + i);
-        }
-        for (int o = 0; o < customerIds.length; o++) {
-            customerIds[o] = orderKeys[o] == null ? -1 : ids.getInt(orderKeys[o]);
+            customerIds[o] = idOfCustomer[customer];
         }
         return new NewCustomers(fresh, first);
-    }
-
-    /** The customer key of every distinct source customer of the written orders, hashed on all cores. */
-    private Map<String, String> keysOf(int orders, byte[] action) {
-        Set<String> raws = new HashSet<>();
-        for (int o = 0; o < orders; o++) {
-            if (action[o] != KEEP && !parsed.customers.get(o).isEmpty()) {
-                raws.add(parsed.customers.get(o));
-            }
-        }
-        byte[] salt = store.customerSalt();
-        ThreadLocal<CustomerKeys> keys = ThreadLocal.withInitial(() -> new CustomerKeys(salt));
-        return raws.parallelStream().collect(Collectors.toConcurrentMap(raw -> raw,
-                raw -> keys.get().keyOf(raw)));
     }
 
     private void insertCustomers(Connection connection, String sql, NewCustomers customers) throws SQLException {
@@ -414,11 +394,10 @@ final class StoreWriter {
     /**
      * Inserts the added and replacing orders and their lines. Ids are given up front (orders from
      * the next free id in file order, their lines consecutively), so the orders and the lines can
-     * be written independently: on {@code side}, in parallel, when it is given, after
-     * {@code sideFirst} (the new customers).
+     * be written independently: the lines on {@code side}, in parallel, when it is given.
      */
     private void insertOrders(DSLContext ctx, Connection connection, Connection side, byte[] action, int batchId,
-                              int[] customerIds, int[] productIds, SqlWork sideFirst) throws SQLException {
+                              int[] customerIds, int[] productIds) throws SQLException {
         int[][] grouped = parsed.linesByOrder();
         int nextOrder = nextId(ctx, ORDERS, ORDERS.ID);
         Long maxLine = ctx.select(DSL.max(ORDER_LINES.ID)).from(ORDER_LINES).fetchOne(0, Long.class);
@@ -447,7 +426,6 @@ final class StoreWriter {
                 r -> new Thread(r, "orderlift-import-lines"));
         try {
             Future<?> lines = lineWriter.submit(() -> {
-                sideFirst.run();
                 insertLineRows(side, lineSql, grouped, action, orderId, firstLineId, productIds, abandoned::get);
                 return null;
             });
@@ -534,12 +512,6 @@ final class StoreWriter {
             flush(insert, connection);
             monitor.progress("Writing orders", total * 2, total * 2);
         }
-    }
-
-    /** Database work that may throw {@link SQLException}. */
-    @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
     }
 
     /** Waits for the line writer and rethrows what it threw. */

@@ -43,7 +43,7 @@ public final class ConfirmationPreviewViewModel {
     private final LatestOnly ranking;
     private final RankingSession session;
     private final ObservableList<String> orders = FXCollections.observableArrayList();
-    private final Map<String, String> orderIdByLabel = new LinkedHashMap<>();
+    private final Map<String, Integer> orderIdByLabel = new LinkedHashMap<>();
     private final ObjectProperty<String> order = new SimpleObjectProperty<>();
     private final ObservableList<PastOrders.Line> lines = FXCollections.observableArrayList();
     private final ObservableList<Recommendation> offers = FXCollections.observableArrayList();
@@ -75,7 +75,7 @@ public final class ConfirmationPreviewViewModel {
         Tasks.create("Reading the newest orders", monitor -> new PastOrders(opened).newest(LISTED_ORDERS))
                 .onSuccess(newest -> {
                     orderIdByLabel.clear();
-                    newest.forEach(o -> orderIdByLabel.put(label(o), o.orderId()));
+                    newest.forEach(o -> orderIdByLabel.put(label(o), o.id()));
                     orders.setAll(orderIdByLabel.keySet());
                     summary.set(newest.isEmpty() ? "The store has no orders." : "Pick an order.");
                 }).onError(onError).run(runner::submitPlain);
@@ -105,7 +105,7 @@ public final class ConfirmationPreviewViewModel {
         if (current == null || chosen == null) {
             return;
         }
-        String orderId = orderIdByLabel.get(chosen);
+        Integer orderId = orderIdByLabel.get(chosen);
         Recommender ranked = session.recommenderProperty().get();
         WeightingProfile profile = session.profileProperty().get();
         long request = ++generation;

@@ -7,6 +7,7 @@ import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,28 @@ class OrderImporterTest {
         assertEquals(LocalDateTime.of(2025, 1, 5, 10, 0), store.read(ctx -> ctx.select(ORDERS.ORDERED_AT)
                 .from(ORDERS).fetchOne(ORDERS.ORDERED_AT)));
         assertEquals(2, overview().products());
+    }
+
+    @Test
+    void linesOfAnOrderSpreadOverTheFileMakeOneOrderWithOneCustomerPerKey() throws IOException {
+        ImportReport report = importText(HEADER
+                + "O1,,2025-01-05,A,,,1,10\n"
+                + "O2,Ann@Example.com,2025-01-06,B,,,1,5\n"
+                + "O1,ann@example.com,2025-01-05,C,,,1,7\n"
+                + "O3,C9,2025-01-07,A,,,1,10\n");
+        assertEquals(3, report.orders());
+        assertEquals(2, report.customers(), "the two spellings of one email are one customer");
+        assertEquals(List.of(2, 1, 1), store.read(ctx -> ctx.select(ORDERS.LINE_COUNT).from(ORDERS)
+                .orderBy(ORDERS.EXTERNAL_ID).fetch(ORDERS.LINE_COUNT)));
+        List<Integer> customers = store.read(ctx -> ctx.select(ORDERS.CUSTOMER_ID).from(ORDERS)
+                .orderBy(ORDERS.EXTERNAL_ID).fetch(ORDERS.CUSTOMER_ID));
+        assertEquals(customers.get(0), customers.get(1), "O1 takes its customer from its second line");
+        assertNotEquals(customers.get(0), customers.get(2));
+        assertEquals(3, importText(HEADER
+                + "O1,ann@example.com,2025-01-05,C,,,1,7\n"
+                + "O3,C9,2025-01-07,A,,,1,10\n"
+                + "O2,Ann@Example.com,2025-01-06,B,,,1,5\n"
+                + "O1,,2025-01-05,A,,,1,10\n").ordersUnchanged(), "the same orders in another row order are unchanged");
     }
 
     @Test

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the schema leaves to the importer (no foreign keys, no unique index on customer keys) holds
- * after imports by both write paths: chunked into an empty store, and one transaction into a store
- * with orders. And the chunked path stays all or nothing on failure and after a crash.
+ * What the schema leaves to the importer (no foreign keys, no unique index on customer keys or on
+ * source order ids) holds after imports by both write paths: chunked into an empty store, and one
+ * transaction into a store with orders. And the chunked path stays all or nothing on failure and after a crash.
  */
 class StoreIntegrityTest {
 

@@ -26,6 +26,6 @@ class ConfirmationPreviewViewModelTest {
     @Test
     void theOrderPickerLabelShowsIdTimeItemsAndValue() {
         assertEquals("A1 · 2025-03-02 14:05 · 3 items · 123.45", ConfirmationPreviewViewModel.label(
-                new PastOrders.OrderSummary("A1", LocalDateTime.of(2025, 3, 2, 14, 5), 3, new BigDecimal("123.45"))));
+                new PastOrders.OrderSummary(1, "A1", LocalDateTime.of(2025, 3, 2, 14, 5), 3, new BigDecimal("123.45"))));
     }
 }
