@@ -1,6 +1,7 @@
 package io.orderlift.store.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -8,10 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
 /**
  * Turns a file's distinct customers into customer keys ({@link CustomerKeys}) on a background
- * thread while the file is still being read, so the HMACs cost no time of their own: reading is
- * single-threaded and the second core is otherwise idle.
+ * thread while the file is still being read, so the HMACs (a quarter of a million for a 1 M-line
+ * file) do not wait for the end of the file, nor hold up the reading thread.
  */
 final class CustomerKeyHasher implements AutoCloseable {
 
@@ -23,7 +26,9 @@ final class CustomerKeyHasher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Submitted batches and the index of each one's first customer; guarded by itself. */
     private final List<Future<String[]>> batches = new ArrayList<>();
+    private final IntArrayList batchStarts = new IntArrayList();
     private List<String> pending = new ArrayList<>(BATCH);
     private CustomerKeys keys;
     private int added;
@@ -49,7 +54,7 @@ final class CustomerKeyHasher implements AutoCloseable {
         submitPending();
         String[] all = new String[added];
         int at = 0;
-        for (Future<String[]> batch : batches) {
+        for (Future<String[]> batch : submitted()) {
             String[] keys = await(batch);
             System.arraycopy(keys, 0, all, at, keys.length);
             at += keys.length;
@@ -57,13 +62,36 @@ final class CustomerKeyHasher implements AutoCloseable {
         return all;
     }
 
-    private void submitPending() {
+    /**
+     * The key of the customer added at {@code index}, waiting for its batch; callable from any
+     * thread once the adding thread has {@linkplain #submitPending() submitted} that customer.
+     */
+    String key(int index) {
+        Future<String[]> batch;
+        int start;
+        synchronized (batches) {
+            int found = Arrays.binarySearch(batchStarts.elements(), 0, batchStarts.size(), index);
+            int b = found >= 0 ? found : -found - 2;
+            batch = batches.get(b);
+            start = batchStarts.getInt(b);
+        }
+        return await(batch)[index - start];
+    }
+
+    private List<Future<String[]>> submitted() {
+        synchronized (batches) {
+            return List.copyOf(batches);
+        }
+    }
+
+    /** Hands the customers added since the last batch to the hashing thread now. */
+    void submitPending() {
         if (pending.isEmpty()) {
             return;
         }
         List<String> batch = pending;
         pending = new ArrayList<>(BATCH);
-        batches.add(worker.submit(() -> {
+        Future<String[]> hashed = worker.submit(() -> {
             if (keys == null) {
                 keys = new CustomerKeys(salt);
             }
@@ -72,7 +100,11 @@ final class CustomerKeyHasher implements AutoCloseable {
                 out[i] = keys.keyOf(batch.get(i));
             }
             return out;
-        }));
+        });
+        synchronized (batches) {
+            batchStarts.add(added - batch.size());
+            batches.add(hashed);
+        }
     }
 
     private static String[] await(Future<String[]> batch) {

@@ -1,21 +1,38 @@
 package io.orderlift.store.imports;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreException;
 import io.orderlift.store.csv.CsvRecord;
 
 /**
- * Loads an order file into a store, all or nothing. The file is read and checked completely
- * first; only a file without problems (or with {@code skipBadRows}) is written ({@link StoreWriter}:
- * one transaction, or committed chunks behind a mark for a new store), so a bad row, a conflict,
- * an I/O failure, a cancel or a crash leaves the store as it was.
+ * Loads an order file into a store, all or nothing. Into a store with orders, the file is read and
+ * checked completely first, and only a file without problems (or with {@code skipBadRows}) is
+ * written, in one transaction ({@link StoreWriter}). Into an empty store, orders are written while
+ * the file is read, behind a mark ({@link StreamingImport}), and the store is emptied again if the
+ * file is rejected. Either way a bad row, a conflict, an I/O failure, a cancel or a crash leaves the
+ * store as it was.
  */
 public final class OrderImporter {
+
+    private final boolean writeWhileReading;
+
+    public OrderImporter() {
+        this(true);
+    }
+
+    /** @param writeWhileReading false: also an empty store gets the two-pass write (tests compare both) */
+    OrderImporter(boolean writeWhileReading) {
+        this.writeWhileReading = writeWhileReading;
+    }
 
     /** Rows between two progress reports and cancellation checks. */
     private static final int REPORT_EVERY = 8192;
@@ -50,7 +67,9 @@ public final class OrderImporter {
     }
 
     /**
-     * Imports {@code request.file()} into {@code store}.
+     * Imports {@code request.file()} into {@code store}. Into an empty store, the orders are written
+     * while the file is read ({@link StreamingImport}); otherwise the file is read and checked
+     * first and then written in one transaction.
      *
      * @throws ImportRejectedException when the file has problems (and skipping was not asked
      *                                 for) or holds orders that conflict with the store
@@ -59,29 +78,63 @@ public final class OrderImporter {
      */
     public ImportReport importFile(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {
         try (ParsedOrders parsed = new ParsedOrders(store.customerSalt())) {
-            String checksum;
-            try (OrderFile file = new OrderFile(request)) {
-                if (file.mappingProblem() != null) {
-                    throw file.mappingProblem();
-                }
-                read(file, parsed, monitor);
-                checksum = file.checksum();
+            if (!writeWhileReading || !StoreWriter.isEmpty(store)) {
+                return readThenWrite(store, request, parsed, monitor);
             }
-            if (parsed.rowsRead == 0) {
-                throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "",
-                        "the file has a header but no order rows")), 1);
-            }
-            if (!parsed.problems.isEmpty() && !request.skipBadRows()) {
-                throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
-            }
-            if (parsed.orderCount() == 0) {
-                throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
-            }
-            return new StoreWriter(store, request, checksum, parsed, monitor).write();
+            return exclusively(store, () -> StoreWriter.isEmpty(store)
+                    ? readAndWrite(store, request, parsed, monitor)
+                    : readThenWrite(store, request, parsed, monitor));
         }
     }
 
-    private static void read(OrderFile file, ParsedOrders parsed, ProgressMonitor monitor) throws IOException {
+    private ImportReport readThenWrite(Store store, ImportRequest request, ParsedOrders parsed,
+                                       ProgressMonitor monitor) throws IOException {
+        String checksum = readAndCheck(request, parsed, monitor, null);
+        return new StoreWriter(store, request, checksum, parsed, monitor).write();
+    }
+
+    private ImportReport readAndWrite(Store store, ImportRequest request, ParsedOrders parsed,
+                                      ProgressMonitor monitor) throws IOException, SQLException {
+        StreamingImport streaming = new StreamingImport(store, request, parsed, monitor);
+        try {
+            String checksum = readAndCheck(request, parsed, monitor, streaming);
+            return streaming.complete(checksum, Files.size(request.file()));
+        } catch (IOException | SQLException | RuntimeException | Error e) {
+            try {
+                streaming.abandon();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Reads the whole file into {@code parsed} and rejects it if it has problems; returns its checksum. */
+    private static String readAndCheck(ImportRequest request, ParsedOrders parsed, ProgressMonitor monitor,
+                                       StreamingImport streaming) throws IOException {
+        String checksum;
+        try (OrderFile file = new OrderFile(request)) {
+            if (file.mappingProblem() != null) {
+                throw file.mappingProblem();
+            }
+            read(file, parsed, monitor, streaming);
+            checksum = file.checksum();
+        }
+        if (parsed.rowsRead == 0) {
+            throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "",
+                    "the file has a header but no order rows")), 1);
+        }
+        if (!parsed.problems.isEmpty() && !request.skipBadRows()) {
+            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
+        }
+        if (parsed.orderCount() == 0) {
+            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
+        }
+        return checksum;
+    }
+
+    private static void read(OrderFile file, ParsedOrders parsed, ProgressMonitor monitor,
+                             StreamingImport streaming) throws IOException {
         RowParser parser = file.parser();
         CsvRecord record;
         while ((record = file.nextRecord()) != null) {
@@ -93,8 +146,32 @@ public final class OrderImporter {
             if (parsed.rowsRead % REPORT_EVERY == 0) {
                 monitor.checkCancelled();
                 monitor.progress("Reading " + file.fileName(), file.bytesRead(), file.size() * 2);
+                if (streaming != null) {
+                    handOver(streaming, file.bytesRead());
+                }
             }
         }
         monitor.progress("Reading " + file.fileName(), file.size(), file.size() * 2);
+    }
+
+    private static void handOver(StreamingImport streaming, long bytesRead) {
+        try {
+            streaming.handOver(bytesRead);
+        } catch (SQLException e) {
+            throw new StoreException("The import could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} holding the store exclusively, with a cache for bulk writes, its exceptions as they are. */
+    private static ImportReport exclusively(Store store, Callable<ImportReport> work) throws IOException {
+        try {
+            return store.exclusivelyWithSmallCache(work);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new StoreException("The import could not be written: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.orderlift.store.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -20,6 +21,8 @@ final class ParsedOrders implements AutoCloseable {
     final IntArrayList orderCustomer = new IntArrayList();
     final LongArrayList orderedAt = new LongArrayList();
     final LongArrayList firstLine = new LongArrayList();
+    /** Per order, the index of its first line in the line columns. */
+    private final IntArrayList orderStart = new IntArrayList();
     private final LongArrayList lineHashSum = new LongArrayList();
     private final Object2IntOpenHashMap<String> orderIndex = new Object2IntOpenHashMap<>();
 
@@ -42,6 +45,7 @@ final class ParsedOrders implements AutoCloseable {
 
     final List<RowProblem> problems = new ArrayList<>();
     long rowsRead;
+    private boolean grouped = true;
 
     /** @param salt the store's customer salt, to hash customer ids with */
     ParsedOrders(byte[] salt) {
@@ -56,6 +60,7 @@ final class ParsedOrders implements AutoCloseable {
         int order = orderOf(row.orderId());
         if (order == orderIds.size()) {
             orderIds.add(row.orderId());
+            orderStart.add(lineOrder.size());
             orderCustomer.add(customer(row.customerId()));
             orderedAt.add(row.orderedAt());
             firstLine.add(row.line());
@@ -94,7 +99,97 @@ final class ParsedOrders implements AutoCloseable {
             return last;
         }
         int known = orderIndex.putIfAbsent(orderId, orderIds.size());
-        return known < 0 ? orderIds.size() : known;
+        if (known >= 0) {
+            grouped = false;
+            return known;
+        }
+        return orderIds.size();
+    }
+
+    /**
+     * True while every order's lines have come one after another in the file, so every order but
+     * the last is complete and can be written before the file ends ({@link #chunk}).
+     */
+    boolean grouped() {
+        return grouped;
+    }
+
+    /**
+     * A copy of the orders {@code from} to {@code to} (exclusive) with their lines, for a writer on
+     * another thread; only while {@link #grouped()}, where an order's lines are one range.
+     *
+     * @param bytesRead how far into the file the reader was, for progress
+     */
+    OrderChunk chunk(int from, int to, long bytesRead) {
+        int n = to - from;
+        int firstLineOfChunk = orderStart.getInt(from);
+        int end = to < orderCount() ? orderStart.getInt(to) : lineCount();
+        int[] lineStart = new int[n + 1];
+        int[] customer = new int[n];
+        long[] time = new long[n];
+        long[] hash = new long[n];
+        int[] items = new int[n];
+        long[] value = new long[n];
+        for (int i = 0; i < n; i++) {
+            int o = from + i;
+            lineStart[i] = orderStart.getInt(o) - firstLineOfChunk;
+            customer[i] = orderCustomer.getInt(o);
+            time[i] = orderedAt.getLong(o);
+            hash[i] = contentHash(o);
+            int last = o + 1 < orderCount() ? orderStart.getInt(o + 1) : lineCount();
+            items[i] = itemCount(null, orderStart.getInt(o), last);
+            value[i] = orderValue(null, orderStart.getInt(o), last);
+        }
+        lineStart[n] = end - firstLineOfChunk;
+        hasher.submitPending();
+        return new OrderChunk(from, List.copyOf(orderIds.subList(from, to)), customer, time, hash, items, value,
+                lineStart, Arrays.copyOfRange(lineProduct.elements(), firstLineOfChunk, end),
+                Arrays.copyOfRange(lineQuantity.elements(), firstLineOfChunk, end),
+                Arrays.copyOfRange(linePrice.elements(), firstLineOfChunk, end), bytesRead);
+    }
+
+    /**
+     * Number of SKUs whose net quantity over the given lines is positive: lines
+     * {@code lines[from..to)}, or lines {@code from..to-1} themselves when {@code lines} is null.
+     */
+    int itemCount(int[] lines, int from, int to) {
+        int count = 0;
+        for (int k = from; k < to; k++) {
+            int product = lineProduct.getInt(line(lines, k));
+            boolean seen = false;
+            long net = 0;
+            for (int j = from; j < to; j++) {
+                if (lineProduct.getInt(line(lines, j)) == product) {
+                    if (j < k) {
+                        seen = true;
+                        break;
+                    }
+                    net += lineQuantity.getInt(line(lines, j));
+                }
+            }
+            if (!seen && net > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Sum of quantity × unit price over the given lines (as for {@link #itemCount}), in units of 1/10,000. */
+    long orderValue(int[] lines, int from, int to) {
+        long value = 0;
+        for (int k = from; k < to; k++) {
+            value += lineQuantity.getInt(line(lines, k)) * linePrice.getLong(line(lines, k));
+        }
+        return value;
+    }
+
+    private static int line(int[] lines, int k) {
+        return lines == null ? k : lines[k];
+    }
+
+    /** The key of customer {@code customer}, waiting for its hashing if need be; any thread. */
+    String customerKey(int customer) {
+        return hasher.key(customer);
     }
 
     private int product(OrderRow row) {

@@ -16,13 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,12 +42,20 @@ import static io.orderlift.store.db.Tables.STORE_SETTINGS;
  * Writes checked {@link ParsedOrders} into a store: the batch record, new and updated products,
  * new customers, replaced orders removed, then orders and lines in JDBC batches. Into a store that
  * already has orders, in one transaction: anything thrown rolls the whole import back. Into an
- * empty store, in committed chunks with the lines written in parallel, kept all or nothing by a
- * mark (see {@link #writeInChunks()}).
+ * empty store (when it could not be written while reading, {@link StreamingImport}), in committed
+ * chunks kept all or nothing by a mark (see {@link #writeInChunks()}).
  */
 final class StoreWriter {
 
-    private static final int BATCH = 10_000;
+    /** Rows per JDBC batch, and per commit when writing in chunks. */
+    static final int BATCH = 2_500;
+    private static final DSLContext H2 = DSL.using(SQLDialect.H2);
+    static final String ORDER_INSERT = insertSql(H2, ORDERS, ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.CUSTOMER_ID,
+            ORDERS.ORDERED_AT, ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE, ORDERS.FIRST_LINE_ID, ORDERS.LINE_COUNT,
+            ORDERS.CONTENT_HASH, ORDERS.BATCH_ID);
+    static final String LINE_INSERT = insertSql(H2, ORDER_LINES, ORDER_LINES.ID, ORDER_LINES.ORDER_ID,
+            ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE);
+    static final String CUSTOMER_INSERT = insertSql(H2, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
@@ -74,9 +75,9 @@ final class StoreWriter {
 
     ImportReport write() {
         try {
-            return store.exclusively(() -> storeIsEmpty() ? writeInChunks() : store.write(configuration -> {
+            return store.exclusively(() -> isEmpty(store) ? writeInChunks() : store.write(configuration -> {
                 DSLContext ctx = DSL.using(configuration);
-                return ctx.connectionResult(connection -> write(ctx, connection, null));
+                return ctx.connectionResult(connection -> write(ctx, connection));
             }));
         } catch (RuntimeException e) {
             throw e;
@@ -85,27 +86,26 @@ final class StoreWriter {
         }
     }
 
-    /** True when the store holds no order history yet (a new store), so the chunked path applies. */
-    private boolean storeIsEmpty() {
+    /** True when the store holds no order history yet (a new store), so the chunked paths apply. */
+    static boolean isEmpty(Store store) {
         return store.read(ctx -> !ctx.fetchExists(ORDERS) && !ctx.fetchExists(PRODUCTS)
                 && !ctx.fetchExists(CUSTOMERS) && !ctx.fetchExists(IMPORT_BATCHES));
     }
 
     /**
-     * Writes into an empty store in chunks of {@value #BATCH} rows, each committed, with the lines
-     * written on a second connection beside the orders: H2 then never holds the whole import in
-     * one transaction's undo log. It stays all or nothing through a mark: {@link
+     * Writes into an empty store in chunks of {@value #BATCH} rows, each committed: H2 then never
+     * holds the whole import in one transaction's undo log (small transactions commit faster per row,
+     * docs/benchmarks.md). It stays all or nothing through a mark: {@link
      * Store#IMPORT_IN_PROGRESS} is committed first and removed in the last commit; a failure or
      * cancel empties the store again here, and a crash leaves the mark, so the next open does.
      */
     private ImportReport writeInChunks() throws Exception {
         store.putSetting(Store.IMPORT_IN_PROGRESS, request.fileName());
-        try (Connection main = store.connection(); Connection side = store.connection()) {
+        try (Connection main = store.connection()) {
             main.setAutoCommit(false);
-            side.setAutoCommit(false);
             chunked = true;
             DSLContext ctx = DSL.using(main, SQLDialect.H2);
-            ImportReport report = write(ctx, main, side);
+            ImportReport report = write(ctx, main);
             ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
             main.commit();
             return report;
@@ -119,6 +119,23 @@ final class StoreWriter {
         }
     }
 
+    /**
+     * Completes an import into an empty store whose orders, lines and customers a {@link
+     * StreamingWriter} wrote: the products, the batch record, the mark removed, all in the last
+     * commit on {@code connection}.
+     */
+    ImportReport finishStreamed(Connection connection, int newCustomers) throws SQLException {
+        DSLContext ctx = DSL.using(connection, SQLDialect.H2);
+        chunked = true;
+        int newProducts = upsertProducts(ctx, connection, new int[parsed.skus.size()]);
+        int orders = parsed.orderCount();
+        int lines = parsed.lineCount();
+        insertBatch(ctx, StreamingWriter.BATCH_ID, orders, 0, 0, lines, newProducts, newCustomers);
+        ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
+        connection.commit();
+        return report(false, orders, 0, 0, lines, newProducts, newCustomers, StreamingWriter.BATCH_ID);
+    }
+
     /** Runs the batch and, when writing in chunks, commits it. */
     private void flush(PreparedStatement statement, Connection connection) throws SQLException {
         statement.executeBatch();
@@ -127,11 +144,7 @@ final class StoreWriter {
         }
     }
 
-    /**
-     * @param side a second connection to write the lines on, in parallel with the orders; null
-     *             writes everything on {@code connection}
-     */
-    private ImportReport write(DSLContext ctx, Connection connection, Connection side) throws SQLException {
+    private ImportReport write(DSLContext ctx, Connection connection) throws SQLException {
         int orders = parsed.orderCount();
         long total = parsed.lineCount();
         monitor.progress("Comparing with the store", total, total * 2);
@@ -170,14 +183,14 @@ final class StoreWriter {
         int newProducts = upsertProducts(ctx, connection, productIds);
         int[] customerIds = new int[orders];
         NewCustomers customers = assignCustomers(ctx, customerIds, action);
-        insertCustomers(connection, insertSql(ctx, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY), customers);
+        insertCustomers(connection, customers);
         int newCustomers = customers.keys().size();
         if (replaced > 0) {
             deleteReplaced(ctx, connection, existing, action);
         }
         int lines = countLines(action);
         insertBatch(ctx, batchId, added, replaced, unchanged, lines, newProducts, newCustomers);
-        insertOrders(ctx, connection, side, action, batchId, customerIds, productIds);
+        insertOrders(ctx, connection, action, batchId, customerIds, productIds);
         monitor.progress("Committing", total * 2, total * 2);
         return report(false, added, replaced, unchanged, lines, newProducts, newCustomers, batchId);
     }
@@ -319,8 +332,8 @@ final class StoreWriter {
         return new NewCustomers(fresh, first);
     }
 
-    private void insertCustomers(Connection connection, String sql, NewCustomers customers) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+    private void insertCustomers(Connection connection, NewCustomers customers) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(CUSTOMER_INSERT)) {
             for (int i = 0; i < customers.keys().size(); i++) {
                 insert.setInt(1, customers.firstId() + i);
                 insert.setString(2, customers.keys().get(i));
@@ -392,11 +405,10 @@ final class StoreWriter {
     }
 
     /**
-     * Inserts the added and replacing orders and their lines. Ids are given up front (orders from
-     * the next free id in file order, their lines consecutively), so the orders and the lines can
-     * be written independently: the lines on {@code side}, in parallel, when it is given.
+     * Inserts the added and replacing orders and their lines: orders from the next free id in file
+     * order, their lines consecutively.
      */
-    private void insertOrders(DSLContext ctx, Connection connection, Connection side, byte[] action, int batchId,
+    private void insertOrders(DSLContext ctx, Connection connection, byte[] action, int batchId,
                               int[] customerIds, int[] productIds) throws SQLException {
         int[][] grouped = parsed.linesByOrder();
         int nextOrder = nextId(ctx, ORDERS, ORDERS.ID);
@@ -411,62 +423,24 @@ final class StoreWriter {
                 nextLine += grouped[0][o + 1] - grouped[0][o];
             }
         }
-        String orderSql = insertSql(ctx, ORDERS, ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.CUSTOMER_ID, ORDERS.ORDERED_AT,
-                ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE, ORDERS.FIRST_LINE_ID, ORDERS.LINE_COUNT, ORDERS.CONTENT_HASH,
-                ORDERS.BATCH_ID);
-        String lineSql = insertSql(ctx, ORDER_LINES, ORDER_LINES.ID, ORDER_LINES.ORDER_ID, ORDER_LINES.PRODUCT_ID,
-                ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE);
-        if (side == null) {
-            insertOrderRows(connection, orderSql, grouped, action, orderId, firstLineId, batchId, customerIds);
-            insertLineRows(connection, lineSql, grouped, action, orderId, firstLineId, productIds, () -> false);
-            return;
-        }
-        AtomicBoolean abandoned = new AtomicBoolean();
-        ExecutorService lineWriter = Executors.newSingleThreadExecutor(
-                r -> new Thread(r, "orderlift-import-lines"));
-        try {
-            Future<?> lines = lineWriter.submit(() -> {
-                insertLineRows(side, lineSql, grouped, action, orderId, firstLineId, productIds, abandoned::get);
-                return null;
-            });
-            try {
-                insertOrderRows(connection, orderSql, grouped, action, orderId, firstLineId, batchId, customerIds);
-            } catch (RuntimeException | SQLException e) {
-                abandoned.set(true);
-                awaitQuietly(lines);
-                throw e;
-            }
-            await(lines);
-        } finally {
-            lineWriter.shutdown();
-        }
+        insertOrderRows(connection, grouped, action, orderId, firstLineId, batchId, customerIds);
+        insertLineRows(connection, grouped, action, orderId, firstLineId, productIds);
     }
 
-    private void insertOrderRows(Connection connection, String sql, int[][] grouped, byte[] action, int[] orderId,
+    private void insertOrderRows(Connection connection, int[][] grouped, byte[] action, int[] orderId,
                                  long[] firstLineId, int batchId, int[] customerIds) throws SQLException {
         int[] start = grouped[0];
         int[] lines = grouped[1];
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(ORDER_INSERT)) {
             int pending = 0;
             for (int o = 0; o < action.length; o++) {
                 if (action[o] == KEEP) {
                     continue;
                 }
-                insert.setInt(1, orderId[o]);
-                insert.setString(2, parsed.orderIds.get(o));
-                if (customerIds[o] < 0) {
-                    insert.setNull(3, Types.INTEGER);
-                } else {
-                    insert.setInt(3, customerIds[o]);
-                }
-                insert.setObject(4, utc(parsed.orderedAt.getLong(o)));
-                insert.setInt(5, itemCount(lines, start[o], start[o + 1]));
-                insert.setBigDecimal(6, BigDecimal.valueOf(orderValue(lines, start[o], start[o + 1]),
-                        Values.MONEY_SCALE));
-                insert.setLong(7, firstLineId[o]);
-                insert.setInt(8, start[o + 1] - start[o]);
-                insert.setLong(9, parsed.contentHash(o));
-                insert.setInt(10, batchId);
+                bindOrder(insert, orderId[o], parsed.orderIds.get(o), customerIds[o], parsed.orderedAt.getLong(o),
+                        parsed.itemCount(lines, start[o], start[o + 1]),
+                        parsed.orderValue(lines, start[o], start[o + 1]), firstLineId[o], start[o + 1] - start[o],
+                        parsed.contentHash(o), batchId);
                 insert.addBatch();
                 if (++pending == BATCH) {
                     flush(insert, connection);
@@ -478,27 +452,23 @@ final class StoreWriter {
         }
     }
 
-    private void insertLineRows(Connection connection, String sql, int[][] grouped, byte[] action, int[] orderId,
-                                long[] firstLineId, int[] productIds, BooleanSupplier abandoned)
-            throws SQLException {
+    private void insertLineRows(Connection connection, int[][] grouped, byte[] action, int[] orderId,
+                                long[] firstLineId, int[] productIds) throws SQLException {
         int[] start = grouped[0];
         int[] lines = grouped[1];
         long total = parsed.lineCount();
         long written = 0;
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(LINE_INSERT)) {
             int pending = 0;
-            for (int o = 0; o < action.length && !abandoned.getAsBoolean(); o++) {
+            for (int o = 0; o < action.length; o++) {
                 if (action[o] == KEEP) {
                     continue;
                 }
                 long id = firstLineId[o];
                 for (int k = start[o]; k < start[o + 1]; k++) {
                     int line = lines[k];
-                    insert.setLong(1, id++);
-                    insert.setInt(2, orderId[o]);
-                    insert.setInt(3, productIds[parsed.lineProduct.getInt(line)]);
-                    insert.setInt(4, parsed.lineQuantity.getInt(line));
-                    insert.setBigDecimal(5, BigDecimal.valueOf(parsed.linePrice.getLong(line), Values.MONEY_SCALE));
+                    bindLine(insert, id++, orderId[o], productIds[parsed.lineProduct.getInt(line)],
+                            parsed.lineQuantity.getInt(line), parsed.linePrice.getLong(line));
                     insert.addBatch();
                     written++;
                     if (++pending == BATCH) {
@@ -514,66 +484,34 @@ final class StoreWriter {
         }
     }
 
-    /** Waits for the line writer and rethrows what it threw. */
-    private static void await(Future<?> lines) throws SQLException {
-        try {
-            lines.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new StoreException("Writing the order lines failed: " + cause.getMessage(), cause);
+    /** Binds one order's columns to {@link #ORDER_INSERT}; {@code customerId} -1 is a guest. */
+    static void bindOrder(PreparedStatement insert, int id, String externalId, int customerId, long orderedAt,
+                          int itemCount, long value, long firstLineId, int lineCount, long contentHash, int batchId)
+            throws SQLException {
+        insert.setInt(1, id);
+        insert.setString(2, externalId);
+        if (customerId < 0) {
+            insert.setNull(3, Types.INTEGER);
+        } else {
+            insert.setInt(3, customerId);
         }
+        insert.setObject(4, utc(orderedAt));
+        insert.setInt(5, itemCount);
+        insert.setBigDecimal(6, BigDecimal.valueOf(value, Values.MONEY_SCALE));
+        insert.setLong(7, firstLineId);
+        insert.setInt(8, lineCount);
+        insert.setLong(9, contentHash);
+        insert.setInt(10, batchId);
     }
 
-    private static void awaitQuietly(Future<?> lines) {
-        try {
-            lines.get();
-        } catch (Exception ignored) {
-            // the orders failed first; that is the error to report
-        }
-    }
-
-    /** Number of SKUs whose net quantity over the given lines is positive. */
-    private int itemCount(int[] lines, int from, int to) {
-        int count = 0;
-        for (int k = from; k < to; k++) {
-            int product = parsed.lineProduct.getInt(lines[k]);
-            boolean seen = false;
-            long net = 0;
-            for (int j = from; j < to; j++) {
-                int other = parsed.lineProduct.getInt(lines[j]);
-                if (other == product) {
-                    if (j < k) {
-                        seen = true;
-                        break;
-                    }
-                    net += parsed.lineQuantity.getInt(lines[j]);
-                }
-            }
-            if (!seen && net > 0) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private long orderValue(int[] lines, int from, int to) {
-        long value = 0;
-        for (int k = from; k < to; k++) {
-            value += parsed.lineQuantity.getInt(lines[k]) * parsed.linePrice.getLong(lines[k]);
-        }
-        return value;
+    /** Binds one line's columns to {@link #LINE_INSERT}. */
+    static void bindLine(PreparedStatement insert, long id, int orderId, int productId, int quantity, long unitPrice)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setInt(2, orderId);
+        insert.setInt(3, productId);
+        insert.setInt(4, quantity);
+        insert.setBigDecimal(5, BigDecimal.valueOf(unitPrice, Values.MONEY_SCALE));
     }
 
     private static LocalDateTime utc(long epochMillis) {
