@@ -125,12 +125,14 @@ class StoreIntegrityTest {
         return Files.writeString(dir.resolve("big.csv"), big);
     }
 
-    private static void assertEmpty(Store store) {
+    /** No order history and no import mark left behind. */
+    static void assertEmpty(Store store) {
         var o = new StoreQueries(store).overview();
         assertEquals(0, o.orders());
         assertEquals(0, o.lines());
         assertEquals(0, o.products());
         assertEquals(0, o.customers());
         assertEquals(0, o.imports().size());
+        assertFalse(store.setting(Store.IMPORT_IN_PROGRESS).isPresent(), "no import mark left");
     }
 }

@@ -66,7 +66,7 @@ class StreamingImportTest {
             ImportRejectedException rejected = assertThrows(ImportRejectedException.class,
                     () -> new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE));
             assertTrue(rejected.getMessage().contains("40002"), rejected.getMessage());
-            assertEmpty(store);
+            StoreIntegrityTest.assertEmpty(store);
         }
     }
 
@@ -93,7 +93,7 @@ class StreamingImportTest {
         try (Store store = Store.openOrCreate(dir.resolve("store"))) {
             assertThrows(CancellationException.class,
                     () -> new OrderImporter().importFile(store, ImportRequest.of(file), cancelHalfWay));
-            assertEmpty(store);
+            StoreIntegrityTest.assertEmpty(store);
             new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
             assertEquals(30_000, new StoreQueries(store).overview().orders(), "and a retry imports everything");
             StoreIntegrityTest.assertConsistent(store);
@@ -147,15 +147,5 @@ class StreamingImportTest {
             Collections.shuffle(rows, random);
         }
         return Files.writeString(dir.resolve(name), HEADER + String.join("", rows));
-    }
-
-    private static void assertEmpty(Store store) {
-        var o = new StoreQueries(store).overview();
-        assertEquals(0, o.orders());
-        assertEquals(0, o.lines());
-        assertEquals(0, o.products());
-        assertEquals(0, o.customers());
-        assertEquals(0, o.imports().size());
-        assertFalse(store.setting(Store.IMPORT_IN_PROGRESS).isPresent());
     }
 }
