@@ -145,13 +145,16 @@ public final class OrderImporter {
             }
             if (parsed.rowsRead % REPORT_EVERY == 0) {
                 monitor.checkCancelled();
-                monitor.progress("Reading " + file.fileName(), file.bytesRead(), file.size() * 2);
                 if (streaming != null) {
                     handOver(streaming, file.bytesRead());
                 }
+                // while writing as it reads, both halves of the bar move together
+                long written = streaming == null ? 0 : streaming.bytesWritten();
+                monitor.progress("Reading " + file.fileName(), file.bytesRead() + written, file.size() * 2);
             }
         }
-        monitor.progress("Reading " + file.fileName(), file.size(), file.size() * 2);
+        long written = streaming == null ? 0 : streaming.bytesWritten();
+        monitor.progress("Reading " + file.fileName(), file.size() + written, file.size() * 2);
     }
 
     private static void handOver(StreamingImport streaming, long bytesRead) {

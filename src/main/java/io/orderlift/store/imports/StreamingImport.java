@@ -51,6 +51,11 @@ final class StreamingImport {
         }
     }
 
+    /** How far into the file the written orders reach, in bytes (0 when not writing). */
+    long bytesWritten() {
+        return writer == null || stopped ? 0 : writer.bytesWritten();
+    }
+
     /**
      * After the whole file was read and checked: hands over the rest, waits for the writer and
      * completes the import; or, when streaming stopped, empties the store and writes the two-pass way.
