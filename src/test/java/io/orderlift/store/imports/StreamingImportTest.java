@@ -13,15 +13,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The write-while-reading import into an empty store ({@link StreamingImport}) leaves exactly what
  * the two-pass write leaves, on random files with and without the lines of an order together, with
  * skipped rows, and stays all or nothing when the file is rejected or the import cancelled after
- * writing began.
+ * writing began, or when the writer thread fails.
  */
 class StreamingImportTest {
 
@@ -97,6 +101,36 @@ class StreamingImportTest {
             new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
             assertEquals(30_000, new StoreQueries(store).overview().orders(), "and a retry imports everything");
             StoreIntegrityTest.assertConsistent(store);
+        }
+    }
+
+    @Test
+    void aWriteFailureOnTheWriterThreadLeavesTheNewStoreEmpty() throws IOException {
+        Path file = randomFile(new Random(5), 30_000, true, false, "big.csv");
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            store.read(ctx -> ctx.execute("CREATE TRIGGER disk_full BEFORE INSERT ON order_lines FOR EACH ROW CALL \""
+                    + DiskFullAfterManyLines.class.getName() + "\""));
+            DiskFullAfterManyLines.inserted.set(0);
+            RuntimeException failure = assertThrows(RuntimeException.class,
+                    () -> new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE));
+            assertTrue(String.valueOf(failure.getMessage()).contains("No space left on device"), failure.toString());
+            assertTrue(DiskFullAfterManyLines.inserted.get() > 20_000, "the writer had written lines before failing");
+            StoreIntegrityTest.assertEmpty(store);
+            store.read(ctx -> ctx.execute("DROP TRIGGER disk_full"));
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            assertEquals(30_000, new StoreQueries(store).overview().orders(), "and a retry imports everything");
+        }
+    }
+
+    /** An H2 trigger that fails like a full disk once 20,000 order lines were inserted. */
+    public static final class DiskFullAfterManyLines implements Trigger {
+        static final AtomicInteger inserted = new AtomicInteger();
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            if (inserted.incrementAndGet() > 20_000) {
+                throw new SQLException("No space left on device");
+            }
         }
     }
 
