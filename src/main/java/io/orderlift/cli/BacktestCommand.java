@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "backtest", description = {
         "Compare ranking policies offline: mine on the past, replay the last part of the history",
         "(cart: hide each item in turn; confirmation: what the customer bought within the window),",
-        "and report revenue per impression. The validation period picks w and the smoothing."})
+        "and report revenue per impression. The validation period picks w and the smoothing;",
+        "the last rows lift the profile's price ceilings and lift floor to show what they cost."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Spec

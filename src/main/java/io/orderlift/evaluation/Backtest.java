@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningResult;
@@ -39,7 +40,8 @@ import io.orderlift.store.Store;
  * (strictly) later within the window, earning its price.</li>
  * </ul>
  * Policies: popularity (sum of {@code co} over the cart's items; for confirmation {@code co + follow}),
- * and the active profile's ranking at price weights 0, 0.5, 1, 1.5 and its own.
+ * the active profile's ranking at price weights 0, 0.5, 1, 1.5 and its own, the chosen w and
+ * smoothing, and that choice with the profile's price ceilings and lift floor lifted ({@link #RULE_COSTS}).
  */
 public final class Backtest {
 
@@ -48,6 +50,19 @@ public final class Backtest {
     static final double[] WEIGHT_GRID = {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2};
     static final double[] SMOOTHING_GRID = {1, 5, 20};
     static final double[] REPORTED_WEIGHTS = {0, 0.5, 1, 1.5};
+    /**
+     * What the profile's rules cost in the replay: the chosen w and smoothing without the price
+     * ceilings (cart total ratio, one-tap limits), without the lift floor, and without both.
+     */
+    static final Map<String, UnaryOperator<WeightingProfile>> RULE_COSTS = rulesRelaxed();
+
+    private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
+        Map<String, UnaryOperator<WeightingProfile>> relaxed = new LinkedHashMap<>();
+        relaxed.put("no price ceiling", WeightingProfile::withoutPriceCeilings);
+        relaxed.put("no lift floor", p -> p.withMinLift(0));
+        relaxed.put("no ceiling/floor", p -> p.withoutPriceCeilings().withMinLift(0));
+        return relaxed;
+    }
 
     /** How to backtest. */
     public record Settings(int k, double split, int windowDays) {
@@ -123,9 +138,12 @@ public final class Backtest {
             results.add(replay.run(placement, testOrders, Long.MAX_VALUE, rankingPolicy(testModel, profile),
                     settings.k(), "profile:" + profile.name(), profile.priceWeight(), catalog));
             double[] pick = best.get(placement);
+            WeightingProfile chosenProfile = tuned(profile, pick[0], pick[1]);
             PolicyResult chosenTest = replay.run(placement, testOrders, Long.MAX_VALUE,
-                    rankingPolicy(testModel, tuned(profile, pick[0], pick[1])), settings.k(), "chosen", pick[0], catalog);
+                    rankingPolicy(testModel, chosenProfile), settings.k(), "chosen", pick[0], catalog);
             results.add(chosenTest);
+            RULE_COSTS.forEach((name, relax) -> results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
+                    rankingPolicy(testModel, relax.apply(chosenProfile)), settings.k(), name, pick[0], catalog)));
             placements.put(placement.cliName(), results);
             chosen.put(placement.cliName(), new BacktestReport.Chosen(pick[0], pick[1], pick[2], chosenTest));
         }

@@ -54,6 +54,18 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
     }
 
+    /** The same without price ceilings: no cart-total ratio, no one-tap price or share limit (for measuring what they cost). */
+    public WeightingProfile withoutPriceCeilings() {
+        double none = Double.POSITIVE_INFINITY;
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, none, none, none,
+                perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
+    }
+
+    public WeightingProfile withMinLift(double lift) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, lift, minCustomers);
+    }
+
     /** The list length of {@code placement}. */
     public int length(Placement placement) {
         return placement == Placement.CART ? cartLength : confirmationLength;

@@ -54,7 +54,7 @@ class ReportsViewTest {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
         robot.clickOn("#runBacktest");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
-                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 14
+                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 20
                         && robot.lookup("#backtestSummary").queryAs(Label.class).getText().contains("Chosen on the validation period"));
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);
@@ -67,7 +67,7 @@ class ReportsViewTest {
 
         robot.clickOn("#exportCsv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(data.resolve("backtest.csv")));
-        assertEquals(15, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 14 policies");
+        assertEquals(21, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 20 policies");
 
         // the A/B section is below the fold: scroll down as a person would, then click
         javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup("#reportsView")
