@@ -55,12 +55,14 @@ public final class Backtest {
      * ceilings (cart total ratio, one-tap limits), without the lift floor, and without both.
      */
     static final Map<String, UnaryOperator<WeightingProfile>> RULE_COSTS = rulesRelaxed();
+    /** The policy name of the chosen w without price ceilings and lift floor. */
+    public static final String WITHOUT_RULES = "no ceiling/floor";
 
     private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
         Map<String, UnaryOperator<WeightingProfile>> relaxed = new LinkedHashMap<>();
         relaxed.put("no price ceiling", WeightingProfile::withoutPriceCeilings);
         relaxed.put("no lift floor", p -> p.withMinLift(0));
-        relaxed.put("no ceiling/floor", p -> p.withoutPriceCeilings().withMinLift(0));
+        relaxed.put(WITHOUT_RULES, p -> p.withoutPriceCeilings().withMinLift(0));
         return relaxed;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.orderlift.evaluation.AbAnalysis;
+import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
 import io.orderlift.evaluation.PolicyResult;
 import org.knowm.xchart.CategoryChart;
@@ -26,20 +27,26 @@ final class ReportCharts {
 
     /**
      * RPI (left) and hit rate (as a second series, scaled to per cent) against w for one placement,
-     * the popularity baseline as a dashed line, the chosen w as a marker.
+     * the popularity baseline as a dashed line, the chosen w as a marker, and beside it what the
+     * chosen w earns without the profile's price ceilings and lift floor.
      */
     static XYChart rpiAgainstW(String placement, List<PolicyResult> results, BacktestReport.Chosen chosen) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(placement + ": revenue per impression by price weight").xAxisTitle("price weight w")
                 .yAxisTitle("RPI").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        // below the plot: inside, it hid the points near the top (the rule-free RPI, the popularity line)
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         List<Double> ws = new ArrayList<>();
         List<Double> rpi = new ArrayList<>();
         List<Double> hitRate = new ArrayList<>();
         double popularity = 0;
+        PolicyResult withoutRules = null;
         for (PolicyResult r : results) {
-            if (r.policy().equals("popularity")) {
+            if (r.policy().equals(Backtest.WITHOUT_RULES)) {
+                withoutRules = r;
+            } else if (r.policy().equals("popularity")) {
                 popularity = r.rpi();
             } else if (r.policy().startsWith("w=")) {
                 ws.add(r.w());
@@ -68,6 +75,13 @@ final class ReportCharts {
         pick.setMarker(SeriesMarkers.SQUARE);
         pick.setMarkerColor(new Color(0x1a, 0x9c, 0x3c));
         pick.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        if (withoutRules != null) {
+            XYSeries free = chart.addSeries(Backtest.WITHOUT_RULES, List.of(chosen.w()),
+                    List.of(withoutRules.rpi()));
+            free.setMarker(SeriesMarkers.TRIANGLE_UP);
+            free.setMarkerColor(new Color(0x80, 0x40, 0xa0));
+            free.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        }
         return chart;
     }
 
