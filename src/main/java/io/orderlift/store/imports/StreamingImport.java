@@ -62,10 +62,7 @@ final class StreamingImport {
      */
     ImportReport complete(String checksum, long fileSize) throws SQLException {
         if (stopped || !parsed.grouped()) {
-            stop();
-            if (wroteSomething) {
-                store.discardInterruptedImport();
-            }
+            abandon();
             return new StoreWriter(store, request, checksum, parsed, monitor).write();
         }
         StreamingWriter streaming = writer();
@@ -93,6 +90,7 @@ final class StreamingImport {
         stop();
         if (wroteSomething) {
             store.discardInterruptedImport();
+            wroteSomething = false;
         }
     }
 
