@@ -110,7 +110,10 @@ public final class Store implements AutoCloseable {
             throw new StoreLockedException(dir, null);
         }
         try {
-            String url = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";FILE_LOCK=FILE;CACHE_SIZE=" + CACHE_KB;
+            // retry: H2's file system that reopens a file channel closed because a thread doing I/O was
+            // interrupted, as Cancel in the workbench does (a JavaFX task's cancel interrupts). With
+            // plain file: the store failed ("Reading from file ... failed") until it was reopened.
+            String url = "jdbc:h2:retry:" + dir.resolve(DATABASE_NAME) + ";FILE_LOCK=FILE;CACHE_SIZE=" + CACHE_KB;
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             try {
                 pool.getConnection().close();

@@ -104,6 +104,48 @@ class StreamingImportTest {
         }
     }
 
+    /** The workbench's Cancel interrupts the importing thread (a JavaFX task's cancel does). */
+    @Test
+    void cancellingByInterruptLeavesTheNewStoreEmptyAndUsable() throws Exception {
+        Path file = randomFile(new Random(11), 60_000, true, false, "big.csv");
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
+            ProgressMonitor task = new ProgressMonitor() {
+                @Override
+                public void progress(String message, long done, long total) {
+                    progress.set(done * 100 / total);
+                }
+
+                @Override
+                public void checkCancelled() {
+                    if (cancelled.get()) {
+                        throw new CancellationException();
+                    }
+                }
+            };
+            java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread importing = new Thread(() -> {
+                try {
+                    new OrderImporter().importFile(store, ImportRequest.of(file), task);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            });
+            importing.start();
+            while (progress.get() < 30 && importing.isAlive()) {
+                Thread.sleep(5);
+            }
+            cancelled.set(true);
+            importing.interrupt();
+            importing.join();
+            assertTrue(outcome.get() instanceof CancellationException, String.valueOf(outcome.get()));
+            StoreIntegrityTest.assertEmpty(store);
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            assertEquals(60_000, new StoreQueries(store).overview().orders(), "the store still works");
+        }
+    }
+
     @Test
     void aWriteFailureOnTheWriterThreadLeavesTheNewStoreEmpty() throws IOException {
         Path file = randomFile(new Random(5), 30_000, true, false, "big.csv");
