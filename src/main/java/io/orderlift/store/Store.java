@@ -211,7 +211,7 @@ public final class Store implements AutoCloseable {
     /**
      * Runs {@code work} as the only writer ({@link #exclusively}) with H2's page cache shrunk to
      * {@value #BULK_WRITE_CACHE_KB} KB. A bulk write fills a large cache with pages written once,
-     * which the garbage collector then keeps copying: a 1 M-line import ran about 0.7 s faster with
+     * which the garbage collector then keeps copying: a 1 M-line import ran about 0.5 s faster with
      * the small cache (docs/benchmarks.md). Reads get the full cache back afterwards.
      */
     public <T> T exclusivelyWithSmallCache(java.util.concurrent.Callable<T> work) throws Exception {

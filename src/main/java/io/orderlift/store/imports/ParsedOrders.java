@@ -123,7 +123,7 @@ final class ParsedOrders implements AutoCloseable {
     OrderChunk chunk(int from, int to, long bytesRead) {
         int n = to - from;
         int firstLineOfChunk = orderStart.getInt(from);
-        int end = to < orderCount() ? orderStart.getInt(to) : lineCount();
+        int end = linesEnd(to - 1);
         int[] lineStart = new int[n + 1];
         int[] customer = new int[n];
         long[] time = new long[n];
@@ -136,9 +136,8 @@ final class ParsedOrders implements AutoCloseable {
             customer[i] = orderCustomer.getInt(o);
             time[i] = orderedAt.getLong(o);
             hash[i] = contentHash(o);
-            int last = o + 1 < orderCount() ? orderStart.getInt(o + 1) : lineCount();
-            items[i] = itemCount(null, orderStart.getInt(o), last);
-            value[i] = orderValue(null, orderStart.getInt(o), last);
+            items[i] = itemCount(null, orderStart.getInt(o), linesEnd(o));
+            value[i] = orderValue(null, orderStart.getInt(o), linesEnd(o));
         }
         lineStart[n] = end - firstLineOfChunk;
         hasher.submitPending();
@@ -146,6 +145,11 @@ final class ParsedOrders implements AutoCloseable {
                 lineStart, Arrays.copyOfRange(lineProduct.elements(), firstLineOfChunk, end),
                 Arrays.copyOfRange(lineQuantity.elements(), firstLineOfChunk, end),
                 Arrays.copyOfRange(linePrice.elements(), firstLineOfChunk, end), bytesRead);
+    }
+
+    /** Where the lines of a grouped order end: the next order's first line, or the end. */
+    private int linesEnd(int order) {
+        return order + 1 < orderCount() ? orderStart.getInt(order + 1) : lineCount();
     }
 
     /**
