@@ -62,7 +62,7 @@ public final class ImportBenchmark {
 
         @Override
         public void progress(String message, long done, long total) {
-            String phase = message.startsWith("Reading") ? "read+check" : message;
+            String phase = message.startsWith("Reading") ? "read" : message; // into a new store: reading and writing
             if (!phase.equals(current)) {
                 lap(current);
                 current = phase;
