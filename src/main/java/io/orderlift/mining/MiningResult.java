@@ -1,5 +1,7 @@
 package io.orderlift.mining;
 
+import io.orderlift.store.PackedPairs;
+
 /**
  * What one mining run found.
  *
@@ -11,10 +13,10 @@ package io.orderlift.mining;
  * @param followCutoff        T_last − window: only orders up to here count for follow-on evidence
  * @param productOrders       orders(p) per product index
  * @param followBase          followBase(p) per product index
- * @param pairs               the pairs kept, sorted by anchor then candidate
+ * @param pairs               the pairs kept, packed per anchor
  * @param pairsDropped        pairs left out by {@code minCo}
  */
 public record MiningResult(MiningSettings settings, int orders, int ordersEmpty, int ordersOverMaxBasket,
                            long lastOrderAt, long followCutoff, int[] productOrders, int[] followBase,
-                           PairCounts pairs, long pairsDropped) {
+                           PackedPairs pairs, long pairsDropped) {
 }

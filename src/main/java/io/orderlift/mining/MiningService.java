@@ -59,7 +59,7 @@ public final class MiningService {
                 instant(result.lastOrderAt()), instant(result.followCutoff()), catalog.size(),
                 result.pairs().size(), result.pairsDropped());
         MiningRun stored = new PairStatisticsStore(store).replace(run, ids, orders, followBase, prices,
-                result.pairs().columns(), monitor);
+                result.pairs(), monitor);
         long t3 = System.nanoTime();
         return new MiningSummary(stored, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.PackedPairs;
 
 /**
  * Counts purchase pairs exactly as DESIGN.md's mining rules say, anchor by anchor into dense
@@ -55,11 +56,10 @@ public final class PairMiner {
         int[] followBase = new int[t.productCount];
         int[] bounds = split(t, threads, parallelThreshold);
         AtomicInteger done = new AtomicInteger();
-        List<PairCounts> parts = new ArrayList<>();
+        PackedPairs pairs = new PackedPairs(t.productCount);
         long[] dropped = new long[bounds.length - 1];
         if (bounds.length == 2) {
-            parts.add(new Worker(t, settings, cutoff, followBase, monitor, done)
-                    .run(bounds[0], bounds[1], dropped, 0));
+            new Worker(t, settings, cutoff, followBase, pairs, monitor, done).run(bounds[0], bounds[1], dropped, 0);
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(bounds.length - 1, r -> {
                 Thread thread = new Thread(r, "orderlift-mining");
@@ -67,14 +67,14 @@ public final class PairMiner {
                 return thread;
             });
             try {
-                List<Future<PairCounts>> futures = new ArrayList<>();
+                List<Future<?>> futures = new ArrayList<>();
                 for (int i = 0; i + 1 < bounds.length; i++) {
                     int part = i;
-                    futures.add(pool.submit(() -> new Worker(t, settings, cutoff, followBase, monitor, done)
+                    futures.add(pool.submit(() -> new Worker(t, settings, cutoff, followBase, pairs, monitor, done)
                             .run(bounds[part], bounds[part + 1], dropped, part)));
                 }
-                for (Future<PairCounts> future : futures) {
-                    parts.add(future.get());
+                for (Future<?> future : futures) {
+                    future.get();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -87,11 +87,6 @@ public final class PairMiner {
             } finally {
                 pool.shutdownNow();
             }
-        }
-        int total = parts.stream().mapToInt(PairCounts::size).sum();
-        PairCounts pairs = parts.size() == 1 ? parts.get(0) : new PairCounts(total);
-        if (parts.size() > 1) {
-            parts.forEach(pairs::addAll);
         }
         long droppedTotal = 0;
         for (long d : dropped) {
@@ -128,6 +123,8 @@ public final class PairMiner {
         private final MiningSettings settings;
         private final long cutoff;
         private final int[] followBase;
+        private final PackedPairs pairs;
+        private final PackedPairs.Encoder encoder = new PackedPairs.Encoder();
         private final ProgressMonitor monitor;
         private final AtomicInteger done;
         private final int[] co;
@@ -140,12 +137,13 @@ public final class PairMiner {
         private int touchedCount;
         private int stamp;
 
-        Worker(Transactions t, MiningSettings settings, long cutoff, int[] followBase, ProgressMonitor monitor,
-               AtomicInteger done) {
+        Worker(Transactions t, MiningSettings settings, long cutoff, int[] followBase, PackedPairs pairs,
+               ProgressMonitor monitor, AtomicInteger done) {
             this.t = t;
             this.settings = settings;
             this.cutoff = cutoff;
             this.followBase = followBase;
+            this.pairs = pairs;
             this.monitor = monitor;
             this.done = done;
             int n = t.productCount;
@@ -159,8 +157,7 @@ public final class PairMiner {
             java.util.Arrays.fill(lastCustomer, -1);
         }
 
-        PairCounts run(int from, int to, long[] dropped, int part) {
-            PairCounts pairs = new PairCounts(1024);
+        void run(int from, int to, long[] dropped, int part) {
             long window = settings.windowMillis();
             for (int a = from; a < to; a++) {
                 int base = 0;
@@ -181,14 +178,13 @@ public final class PairMiner {
                     }
                 }
                 followBase[a] = base;
-                dropped[part] += emit(a, pairs);
+                dropped[part] += emit(a);
                 int finished = done.incrementAndGet();
                 if ((finished & 255) == 0) {
                     monitor.checkCancelled();
                     monitor.progress("Mining pairs", finished, t.productCount);
                 }
             }
-            return pairs;
         }
 
         /** Counts, once each, the items of the customer's orders in (t(o), t(o) + window] that are not in o. */
@@ -234,14 +230,14 @@ public final class PairMiner {
             }
         }
 
-        /** Appends the anchor's pairs in candidate order, resets the scratch arrays; returns how many were dropped. */
-        private long emit(int a, PairCounts pairs) {
+        /** Packs the anchor's pairs in candidate order, resets the scratch arrays; returns how many were dropped. */
+        private long emit(int a) {
             java.util.Arrays.sort(touched, 0, touchedCount);
             long dropped = 0;
             for (int i = 0; i < touchedCount; i++) {
                 int c = touched[i];
                 if (Math.max(co[c], follow[c]) >= settings.minCo()) {
-                    pairs.add(a, c, co[c], follow[c], customers[c]);
+                    encoder.add(c, co[c], follow[c], customers[c]);
                 } else {
                     dropped++;
                 }
@@ -251,6 +247,8 @@ public final class PairMiner {
                 lastCustomer[c] = -1;
             }
             touchedCount = 0;
+            int count = encoder.count();
+            pairs.put(a, count, encoder.finish());
             return dropped;
         }
     }

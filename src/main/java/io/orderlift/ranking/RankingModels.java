@@ -3,9 +3,9 @@ package io.orderlift.ranking;
 import java.util.List;
 
 import io.orderlift.mining.MiningResult;
-import io.orderlift.mining.PairCounts;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.OrderHistory;
+import io.orderlift.store.PackedPairs;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.Store;
@@ -29,12 +29,7 @@ public final class RankingModels {
                     p.id() < result.productOrders().length ? result.productOrders()[p.id()] : 0,
                     p.id() < result.followBase().length ? result.followBase()[p.id()] : 0);
         }
-        PairCounts pairs = result.pairs();
-        for (int i = 0; i < pairs.size(); i++) {
-            if (pairs.customers(i) >= minCustomers) {
-                builder.pair(pairs.anchor(i), pairs.candidate(i), pairs.co(i), pairs.follow(i));
-            }
-        }
+        addPairs(builder, result.pairs(), minCustomers);
         return builder.build();
     }
 
@@ -51,11 +46,15 @@ public final class RankingModels {
             builder.product(p.productId(), p.sku(), p.title(), p.category(),
                     p.price() == null ? Double.NaN : p.price().doubleValue(), p.orders(), p.followBase());
         }
-        statistics.forEachPair(run.id(), (anchor, candidate, co, follow, customers) -> {
+        addPairs(builder, statistics.pairs(run.id(), 0), minCustomers);
+        return builder.build();
+    }
+
+    private static void addPairs(RankingModel.Builder builder, PackedPairs pairs, int minCustomers) {
+        pairs.forEachPair((anchor, candidate, co, follow, customers) -> {
             if (customers >= minCustomers) {
                 builder.pair(anchor, candidate, co, follow);
             }
         });
-        return builder.build();
     }
 }

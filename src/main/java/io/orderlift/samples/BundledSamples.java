@@ -21,7 +21,7 @@ public final class BundledSamples {
     /** The store the workbench opens on first launch. */
     public static final String DEFAULT_STORE = "outdoor";
     /** Every bundled store's name. */
-    public static final List<String> NAMES = List.of("outdoor", "kitchen", "beauty");
+    public static final List<String> NAMES = List.of("outdoor", "kitchen", "beauty", "wholesale");
 
     private BundledSamples() {
     }
@@ -40,9 +40,9 @@ public final class BundledSamples {
         if (Store.exists(directory)) {
             return directory;
         }
-        String resource = "/sample-stores/" + name + "/orders.csv";
+        String resource = resource(name);
         Path temp = Files.createTempDirectory("orderlift-" + name + "-");
-        Path csv = temp.resolve(name + "-orders.csv");
+        Path csv = temp.resolve(name + "-" + resource.substring(resource.lastIndexOf('/') + 1));
         try (InputStream in = BundledSamples.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("The sample store " + name + " is not bundled with this build (" + resource + ")");
@@ -62,6 +62,12 @@ public final class BundledSamples {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The order file of bundled store {@code name}: {@code orders.csv}, or gzipped when it is large. */
+    private static String resource(String name) {
+        String plain = "/sample-stores/" + name + "/orders.csv";
+        return BundledSamples.class.getResource(plain) != null ? plain : plain + ".gz";
     }
 
     private static void deleteStore(Path directory) throws IOException {

@@ -39,13 +39,23 @@ public final class SampleStores implements Callable<Integer> {
      * a little low, so a target of 1 M gives a file of slightly more than 1 M lines.
      */
     static final double AVERAGE_LINES_PER_ORDER = 1.62;
+    /** The real-shaped sample store. */
+    static final String WHOLESALE = "wholesale";
+    static final LocalDate WHOLESALE_START = LocalDate.of(2025, 1, 1);
+    /** 13 months. */
+    static final int WHOLESALE_DAYS = 396;
+    static final int WHOLESALE_PRODUCTS = 4_000;
+    static final int WHOLESALE_CUSTOMERS = 4_800;
+    static final double WHOLESALE_ORDERS_PER_DAY = 46;
+    /** Lines per order of the wholesale store, for {@code --target-lines}. */
+    static final double WHOLESALE_LINES_PER_ORDER = 24;
     /** The A/B experiment covers the last this many days. */
     static final int EXPERIMENT_DAYS = 180;
 
     @Option(names = "--out", defaultValue = "sample-stores", description = "Output directory (one folder per store).")
     Path out;
 
-    @Option(names = "--store", defaultValue = "all", description = "outdoor, kitchen, beauty or all.")
+    @Option(names = "--store", defaultValue = "all", description = "outdoor, kitchen, beauty, wholesale or all.")
     String store;
 
     @Option(names = "--seed", defaultValue = "20250101", description = "Random seed.")
@@ -74,6 +84,12 @@ public final class SampleStores implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if ("wholesale".equals(store) || "all".equals(store)) {
+            writeWholesale();
+            if ("wholesale".equals(store)) {
+                return 0;
+            }
+        }
         List<Recipe> recipes = "all".equals(store) ? Recipes.all() : List.of(Recipes.byName(store));
         double perDay = targetLines > 0 ? targetLines / (days * AVERAGE_LINES_PER_ORDER) : ordersPerDay;
         for (Recipe recipe : recipes) {
@@ -86,6 +102,69 @@ public final class SampleStores implements Callable<Integer> {
                     summary.orders, summary.lines, summary.customers.size(), summary.products.size(), dir);
         }
         return 0;
+    }
+
+    /**
+     * The real-shaped store: written gzipped ({@code orders.csv.gz}), 13 months, about 20,000
+     * orders by default; {@code --target-lines} scales the orders a day (benchmarks).
+     */
+    private void writeWholesale() throws IOException {
+        Path dir = Files.createDirectories(out.resolve(WHOLESALE));
+        double perDay = targetLines > 0 ? targetLines / (WHOLESALE_DAYS * WHOLESALE_LINES_PER_ORDER)
+                : WHOLESALE_ORDERS_PER_DAY;
+        WholesaleGenerator.Settings settings = new WholesaleGenerator.Settings(seed + WHOLESALE.hashCode(),
+                WHOLESALE_START, WHOLESALE_DAYS, WHOLESALE_PRODUCTS, WHOLESALE_CUSTOMERS, perDay);
+        WholesaleGenerator generator = new WholesaleGenerator(settings);
+        Summary summary = new Summary();
+        Path file = dir.resolve("orders.csv.gz");
+        try (Writer generic = new BufferedWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                Files.newOutputStream(file), 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        }, StandardCharsets.UTF_8), 1 << 16)) {
+            GenericCsvSink csv = new GenericCsvSink(generic);
+            generator.generate(order -> {
+                csv.accept(order);
+                summary.add(order);
+            });
+        }
+        Files.writeString(dir.resolve("README.md"), wholesaleReadme(generator, settings, summary),
+                StandardCharsets.UTF_8);
+        System.out.printf("%s: %,d orders, %,d lines, %,d customers, %,d products, baskets up to %,d lines -> %s%n",
+                WHOLESALE, summary.orders, summary.lines, summary.customers.size(), summary.products.size(),
+                summary.longest, file);
+    }
+
+    private String wholesaleReadme(WholesaleGenerator generator, WholesaleGenerator.Settings settings, Summary s) {
+        StringBuilder text = new StringBuilder();
+        text.append("# Wholesale giftware (the shape of a real store)\n\n");
+        text.append("A generated sample store (`wholesale`) shaped like a real giftware wholesaler's history: ")
+                .append(String.format(Locale.ROOT, "%,d orders, %,d order lines (%.1f lines per order, the longest"
+                        + " %,d), %,d customers, %,d products", s.orders, s.lines, (double) s.lines / s.orders,
+                        s.longest, s.customers.size(), s.products.size()))
+                .append(", from ").append(settings.start()).append(" to ")
+                .append(settings.start().plusDays(settings.days() - 1)).append(".\n\n");
+        text.append("- `orders.csv.gz`: the generic import format (with `list_price` and `cost`), gzipped;"
+                + " `orderlift import --input sample-stores/wholesale/orders.csv.gz` reads it as it is.\n\n");
+        text.append(String.format(Locale.ROOT, "Popularity is Zipf-like over the whole catalog (a random permutation"
+                + " of the ids) and, for each trade customer, over 2–4 favourite categories. Prices are log-normal"
+                + " around $2.50 (cards and party goods cheaper, lighting and furniture dearer). Basket sizes are"
+                + " log-normal (median 16 distinct items), with %.2f%% bulk orders of 800–1,200 items. Customers"
+                + " order with heavy-tailed frequency, so many reorder within weeks; %.0f%% of orders are guest"
+                + " checkouts; %.1f%% are cancelled as a whole a little later (`C…` order, every line negative)"
+                + " and %.0f%% have one to three lines returned within three weeks. Quantities come in trade packs"
+                + " (1–48), with a 15%% discount from 12 up.%n%n", WholesaleGenerator.BULK_SHARE * 100,
+                WholesaleGenerator.GUEST_SHARE * 100, WholesaleGenerator.CANCELLED_SHARE * 100,
+                WholesaleGenerator.RETURN_SHARE * 100));
+        text.append("## What was planted\n\n");
+        generator.plantedNotes().forEach(n -> text.append("- ").append(n).append('\n'));
+        text.append("\nEverything else is noise from the popularity and the customers' favourite categories.\n\n");
+        text.append("## Regenerate\n\n```\nmvn -B -DskipTests package\njava -cp target/orderlift.jar ")
+                .append("io.orderlift.samples.SampleStores --store wholesale --out sample-stores\n```\n\n")
+                .append("Same options, same bytes (seed ").append(seed).append("). For benchmarks, `--target-lines ")
+                .append("10000000 --out target/bench` writes about 10 M lines of the same shape.\n");
+        return text.toString();
     }
 
     private Summary write(Recipe recipe, StoreGenerator.Settings settings, Path dir) throws IOException {
@@ -151,12 +230,14 @@ public final class SampleStores implements Callable<Integer> {
     private static final class Summary {
         long orders;
         long lines;
+        int longest;
         final Set<String> customers = new HashSet<>();
         final Set<String> products = new HashSet<>();
 
         void add(GeneratedOrder order) {
             orders++;
             lines += order.lines().size();
+            longest = Math.max(longest, order.lines().size());
             if (!order.customer().isEmpty()) {
                 customers.add(order.customer());
             }

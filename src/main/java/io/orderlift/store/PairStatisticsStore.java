@@ -14,13 +14,14 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
 import static io.orderlift.store.db.Tables.MINING_RUNS;
-import static io.orderlift.store.db.Tables.PAIR_STATS;
 import static io.orderlift.store.db.Tables.PRODUCTS;
 import static io.orderlift.store.db.Tables.PRODUCT_STATS;
 
 /**
- * Mining results in the store. {@link #replace} writes a run, makes it the active one and removes
+ * Mining results in the store: per run its settings and counts, per product its statistics, and per
+ * anchor all its pairs in one packed row ({@link PackedPairs}). {@link #replace} writes a run, makes it the active one and removes
  * the previous runs in one transaction, so a reader sees the old run or the new one, never a mix.
  * Curation refers to SKUs, not to runs, so it survives a re-mine.
  */
@@ -28,7 +29,7 @@ public final class PairStatisticsStore {
 
     /** The store setting that names the run readers use. */
     public static final String ACTIVE_RUN = "active_mining_run";
-    private static final int BATCH = 10_000;
+    private static final int BATCH = 256;
 
     /** A product's statistics in a run, with its catalog data. */
     public record ProductStat(int productId, String sku, String title, String category, int orders, int followBase,
@@ -51,7 +52,7 @@ public final class PairStatisticsStore {
      * follow, customers. Returns the run as stored, with its id.
      */
     public MiningRun replace(MiningRun run, int[] productIds, int[] orders, int[] followBase, BigDecimal[] prices,
-                             int[][] pairs, ProgressMonitor monitor) {
+                             PackedPairs pairs, ProgressMonitor monitor) {
         return store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
             Integer max = ctx.select(DSL.max(MINING_RUNS.ID)).from(MINING_RUNS).fetchOne(0, Integer.class);
@@ -89,29 +90,31 @@ public final class PairStatisticsStore {
                     }
                     ps.executeBatch();
                 }
-                int count = pairs[0].length;
-                try (PreparedStatement ps = connection.prepareStatement(ctx.insertInto(PAIR_STATS, PAIR_STATS.RUN_ID,
-                        PAIR_STATS.ANCHOR_ID, PAIR_STATS.CANDIDATE_ID, PAIR_STATS.CO, PAIR_STATS.FOLLOW,
-                        PAIR_STATS.CUSTOMERS).values(Collections.nCopies(6, null)).getSQL())) {
-                    for (int i = 0; i < count; i++) {
+                int anchors = pairs.anchors();
+                try (PreparedStatement ps = connection.prepareStatement(ctx.insertInto(ANCHOR_PAIRS,
+                        ANCHOR_PAIRS.RUN_ID, ANCHOR_PAIRS.ANCHOR_ID, ANCHOR_PAIRS.PAIRS, ANCHOR_PAIRS.PACKED)
+                        .values(Collections.nCopies(4, null)).getSQL())) {
+                    int batched = 0;
+                    for (int a = 0; a < anchors; a++) {
+                        if (pairs.pairCount(a) == 0) {
+                            continue;
+                        }
                         ps.setInt(1, id);
-                        ps.setInt(2, pairs[0][i]);
-                        ps.setInt(3, pairs[1][i]);
-                        ps.setInt(4, pairs[2][i]);
-                        ps.setInt(5, pairs[3][i]);
-                        ps.setInt(6, pairs[4][i]);
+                        ps.setInt(2, a);
+                        ps.setInt(3, pairs.pairCount(a));
+                        ps.setBytes(4, pairs.packed(a));
                         ps.addBatch();
-                        if (i % BATCH == BATCH - 1) {
+                        if (++batched % BATCH == 0) {
                             ps.executeBatch();
                             monitor.checkCancelled();
-                            monitor.progress("Saving pairs", i + 1, count);
+                            monitor.progress("Saving pairs", a + 1, anchors);
                         }
                     }
                     ps.executeBatch();
                 }
             });
             monitor.checkCancelled();
-            ctx.deleteFrom(PAIR_STATS).where(PAIR_STATS.RUN_ID.ne(id)).execute();
+            ctx.deleteFrom(ANCHOR_PAIRS).where(ANCHOR_PAIRS.RUN_ID.ne(id)).execute();
             ctx.deleteFrom(PRODUCT_STATS).where(PRODUCT_STATS.RUN_ID.ne(id)).execute();
             ctx.deleteFrom(MINING_RUNS).where(MINING_RUNS.ID.ne(id)).execute();
             Store.putSetting(ctx, ACTIVE_RUN, Integer.toString(id));
@@ -129,12 +132,6 @@ public final class PairStatisticsStore {
                         instant(r.getFollowCutoff()), r.getProducts(), r.getPairsKept(), r.getPairsDropped()))));
     }
 
-    /** Receives one stored pair. */
-    @FunctionalInterface
-    public interface PairVisitor {
-        void pair(int anchorId, int candidateId, int co, int follow, int customers);
-    }
-
     /** Every product of run {@code runId} with its statistics and catalog data, by id. */
     public List<ProductStat> products(int runId) {
         return store.read(ctx -> ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
@@ -142,18 +139,19 @@ public final class PairStatisticsStore {
                 .orderBy(PRODUCTS.ID).fetch(PairStatisticsStore::productStat));
     }
 
-    /** Visits every stored pair of run {@code runId}, by anchor then candidate. */
-    public void forEachPair(int runId, PairVisitor visitor) {
-        store.read(ctx -> {
-            try (var cursor = ctx.select(PAIR_STATS.ANCHOR_ID, PAIR_STATS.CANDIDATE_ID, PAIR_STATS.CO,
-                            PAIR_STATS.FOLLOW, PAIR_STATS.CUSTOMERS).from(PAIR_STATS)
-                    .where(PAIR_STATS.RUN_ID.eq(runId)).orderBy(PAIR_STATS.ANCHOR_ID, PAIR_STATS.CANDIDATE_ID)
-                    .fetchSize(20_000).fetchLazy()) {
+    /** Every stored pair of run {@code runId}, packed per anchor ({@code anchors} slots at least). */
+    public PackedPairs pairs(int runId, int anchors) {
+        return store.read(ctx -> {
+            Integer maxAnchor = ctx.select(DSL.max(ANCHOR_PAIRS.ANCHOR_ID)).from(ANCHOR_PAIRS)
+                    .where(ANCHOR_PAIRS.RUN_ID.eq(runId)).fetchOne(0, Integer.class);
+            PackedPairs pairs = new PackedPairs(Math.max(anchors, maxAnchor == null ? 0 : maxAnchor + 1));
+            try (var cursor = ctx.select(ANCHOR_PAIRS.ANCHOR_ID, ANCHOR_PAIRS.PAIRS, ANCHOR_PAIRS.PACKED)
+                    .from(ANCHOR_PAIRS).where(ANCHOR_PAIRS.RUN_ID.eq(runId)).fetchSize(256).fetchLazy()) {
                 for (var r : cursor) {
-                    visitor.pair(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+                    pairs.put(r.value1(), r.value2(), r.value3());
                 }
             }
-            return null;
+            return pairs;
         });
     }
 
@@ -166,16 +164,21 @@ public final class PairStatisticsStore {
 
     /** Every stored pair of {@code anchorId} in run {@code runId}, with the candidates' statistics. */
     public List<PairRow> pairsOf(int runId, int anchorId) {
-        return store.read(ctx -> ctx.select(productFields()).select(PAIR_STATS.CO, PAIR_STATS.FOLLOW,
-                        PAIR_STATS.CUSTOMERS)
-                .from(PAIR_STATS)
-                .join(PRODUCTS).on(PRODUCTS.ID.eq(PAIR_STATS.CANDIDATE_ID))
-                .join(PRODUCT_STATS).on(PRODUCT_STATS.PRODUCT_ID.eq(PAIR_STATS.CANDIDATE_ID)
-                        .and(PRODUCT_STATS.RUN_ID.eq(runId)))
-                .where(PAIR_STATS.RUN_ID.eq(runId)).and(PAIR_STATS.ANCHOR_ID.eq(anchorId))
-                .orderBy(PAIR_STATS.CANDIDATE_ID)
-                .fetch(r -> new PairRow(productStat(r), r.get(PAIR_STATS.CO), r.get(PAIR_STATS.FOLLOW),
-                        r.get(PAIR_STATS.CUSTOMERS))));
+        return store.read(ctx -> {
+            var row = ctx.select(ANCHOR_PAIRS.PAIRS, ANCHOR_PAIRS.PACKED).from(ANCHOR_PAIRS)
+                    .where(ANCHOR_PAIRS.RUN_ID.eq(runId)).and(ANCHOR_PAIRS.ANCHOR_ID.eq(anchorId)).fetchOne();
+            if (row == null) {
+                return List.of();
+            }
+            java.util.Map<Integer, ProductStat> byId = new java.util.HashMap<>();
+            ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
+                    .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
+                    .fetch(PairStatisticsStore::productStat).forEach(p -> byId.put(p.productId(), p));
+            List<PairRow> rows = new java.util.ArrayList<>(row.value1());
+            PackedPairs.decode(row.value2(), row.value1(), (candidate, co, follow, customers) ->
+                    rows.add(new PairRow(byId.get(candidate), co, follow, customers)));
+            return rows;
+        });
     }
 
     private static List<org.jooq.SelectField<?>> productFields() {

@@ -112,8 +112,9 @@ class MiningServiceTest {
         MiningRun active = stats.activeRun().orElseThrow();
         assertEquals(second.id(), active.id());
         assertEquals(7, active.windowDays());
-        assertEquals(second.pairs(), (long) store.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.PAIR_STATS)),
-                "only the active run's pairs are stored");
+        assertEquals(second.pairs(), (long) store.read(ctx -> ctx.select(org.jooq.impl.DSL.sum(
+                        io.orderlift.store.db.Tables.ANCHOR_PAIRS.PAIRS)).from(io.orderlift.store.db.Tables.ANCHOR_PAIRS)
+                        .fetchOne(0, Long.class)), "only the active run's pairs are stored");
     }
 
     @Test

@@ -33,16 +33,8 @@ class PairMinerTest {
             followBase.put(p, result.followBase()[p]);
         }
         Map<List<Integer>, Pair> pairs = new HashMap<>();
-        PairCounts counts = result.pairs();
-        for (int i = 0; i < counts.size(); i++) {
-            if (i > 0) {
-                boolean ordered = counts.anchor(i - 1) < counts.anchor(i)
-                        || counts.anchor(i - 1) == counts.anchor(i) && counts.candidate(i - 1) < counts.candidate(i);
-                assertEquals(true, ordered, "pairs are sorted by anchor, then candidate");
-            }
-            pairs.put(List.of(counts.anchor(i), counts.candidate(i)),
-                    new Pair(counts.co(i), counts.follow(i), counts.customers(i)));
-        }
+        result.pairs().forEachPair((anchor, candidate, co, follow, customers) ->
+                pairs.put(List.of(anchor, candidate), new Pair(co, follow, customers)));
         return new BruteForceMiner.Result(result.orders(), orders, followBase, pairs);
     }
 

@@ -30,6 +30,14 @@ class SampleStoresTest {
     void bundledStoresAreWhatTheGeneratorWrites() throws Exception {
         assertEquals(0, new CommandLine(new SampleStores()).execute("--out", dir.toString()));
         for (String name : BundledSamples.NAMES) {
+            if (name.equals(SampleStores.WHOLESALE)) {
+                assertArrayEquals(gunzip(Path.of("sample-stores", name, "orders.csv.gz")),
+                        gunzip(dir.resolve(name).resolve("orders.csv.gz")),
+                        name + ": regenerate sample-stores/ after changing the generator");
+                assertEquals(Files.readString(Path.of("sample-stores", name, "README.md")),
+                        Files.readString(dir.resolve(name).resolve("README.md")));
+                continue;
+            }
             assertArrayEquals(Files.readAllBytes(Path.of("sample-stores", name, "orders.csv")),
                     Files.readAllBytes(dir.resolve(name).resolve("orders.csv")),
                     name + ": regenerate sample-stores/ after changing the generator");
@@ -37,6 +45,12 @@ class SampleStoresTest {
                     Files.readString(dir.resolve(name).resolve("README.md")));
             assertArrayEquals(Files.readAllBytes(Path.of("sample-stores", name, "experiment.csv")),
                     Files.readAllBytes(dir.resolve(name).resolve("experiment.csv")));
+        }
+    }
+
+    private static byte[] gunzip(Path file) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
         }
     }
 
