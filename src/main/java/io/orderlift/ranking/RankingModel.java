@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import io.orderlift.store.PackedPairs;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -13,14 +17,25 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 /**
  * The mined statistics in memory, ready for ranking: per product its SKU, title, category, price,
- * {@code orders(a)} and {@code followBase(a)}; per anchor its pairs (candidate, co, follow) in one
- * compressed array; and the same aggregated per anchor category, for anchors with too little
- * evidence of their own. Immutable (but for a cache of price^w) and safe to share between threads.
+ * {@code orders(a)} and {@code followBase(a)}; per anchor its pairs (candidate, co, follow), kept
+ * packed as mined or stored and unpacked the first time the anchor is asked for (a command-line
+ * {@code recommend} unpacks only its cart's anchors); and the same aggregated per anchor category,
+ * for anchors with too little evidence of their own, built the first time a category is asked for.
+ * Immutable (but for those caches and a cache of price^w) and safe to share between threads.
  */
 public final class RankingModel {
 
     /** How many companions per kind of evidence a category aggregate keeps. */
     static final int CATEGORY_COMPANIONS = 100;
+
+    /** An anchor's (or a category's) pairs in candidate-id order. */
+    record Pairs(int[] candidate, int[] co, int[] follow) {
+        static final Pairs NONE = new Pairs(new int[0], new int[0], new int[0]);
+
+        int size() {
+            return candidate.length;
+        }
+    }
 
     final int n;
     final int productCount;
@@ -32,16 +47,12 @@ public final class RankingModel {
     final int[] orders;
     final int[] followBase;
     final int[] skuOrder;
-    final int[] pairStart;
-    final int[] candidate;
-    final int[] co;
-    final int[] follow;
-    final int[] categoryStart;
-    final int[] categoryCandidate;
-    final int[] categoryCo;
-    final int[] categoryFollow;
     final int[] categoryOrders;
     final int[] categoryFollowBase;
+    private final PackedPairs packed;
+    private final int minCustomers;
+    private final AtomicReferenceArray<Pairs> anchorPairs;
+    private final AtomicReferenceArray<Pairs> categoryPairs;
     private final Object2IntOpenHashMap<String> idBySku;
     private volatile WeightedPrices weightedPrices;
 
@@ -56,9 +67,11 @@ public final class RankingModel {
         title = b.title.toArray(new String[0]);
         category = b.category.toIntArray();
         categories = List.copyOf(b.categories);
-        price = b.price.stream().mapToDouble(Double::doubleValue).toArray();
+        price = b.price.toDoubleArray();
         orders = b.orders.toIntArray();
         followBase = b.followBase.toIntArray();
+        packed = b.pairs == null ? new PackedPairs(0) : b.pairs;
+        minCustomers = b.minCustomers;
         idBySku = new Object2IntOpenHashMap<>(productCount);
         idBySku.defaultReturnValue(-1);
         for (int p = 0; p < productCount; p++) {
@@ -75,63 +88,70 @@ public final class RankingModel {
         for (int r = 0; r < productCount; r++) {
             skuOrder[bySku[r]] = r;
         }
-        // pairs grouped by anchor
-        int pairs = b.pairAnchor.size();
-        pairStart = new int[productCount + 1];
-        for (int i = 0; i < pairs; i++) {
-            pairStart[b.pairAnchor.getInt(i) + 1]++;
-        }
-        for (int p = 0; p < productCount; p++) {
-            pairStart[p + 1] += pairStart[p];
-        }
-        candidate = new int[pairs];
-        co = new int[pairs];
-        follow = new int[pairs];
-        int[] fill = Arrays.copyOf(pairStart, productCount);
-        for (int i = 0; i < pairs; i++) {
-            int at = fill[b.pairAnchor.getInt(i)]++;
-            candidate[at] = b.pairCandidate.getInt(i);
-            co[at] = b.pairCo.getInt(i);
-            follow[at] = b.pairFollow.getInt(i);
-        }
-        // the same aggregated per anchor category
+        anchorPairs = new AtomicReferenceArray<>(productCount);
         int k = categories.size();
+        categoryPairs = new AtomicReferenceArray<>(k);
         categoryOrders = new int[k];
         categoryFollowBase = new int[k];
-        List<Int2IntOpenHashMap> coByCategory = new ArrayList<>();
-        List<Int2IntOpenHashMap> followByCategory = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            coByCategory.add(new Int2IntOpenHashMap());
-            followByCategory.add(new Int2IntOpenHashMap());
-        }
         for (int a = 0; a < productCount; a++) {
-            int cat = category[a];
-            if (cat < 0) {
-                continue;
-            }
-            categoryOrders[cat] += orders[a];
-            categoryFollowBase[cat] += followBase[a];
-            for (int i = pairStart[a]; i < pairStart[a + 1]; i++) {
-                coByCategory.get(cat).addTo(candidate[i], co[i]);
-                followByCategory.get(cat).addTo(candidate[i], follow[i]);
+            if (category[a] >= 0) {
+                categoryOrders[category[a]] += orders[a];
+                categoryFollowBase[category[a]] += followBase[a];
             }
         }
-        categoryStart = new int[k + 1];
-        IntArrayList cands = new IntArrayList();
-        IntArrayList cos = new IntArrayList();
-        IntArrayList follows = new IntArrayList();
-        for (int c = 0; c < k; c++) {
-            int[] keys = strongest(coByCategory.get(c), followByCategory.get(c));
-            for (int key : keys) {
-                cands.add(key);
-                cos.add(coByCategory.get(c).get(key));
-                follows.add(followByCategory.get(c).get(key));
+    }
+
+    /** Anchor {@code a}'s pairs backed by at least {@code minCustomers} customers. */
+    Pairs pairsOf(int a) {
+        Pairs pairs = anchorPairs.get(a);
+        if (pairs == null) {
+            int count = packed.pairCount(a);
+            if (count == 0) {
+                pairs = Pairs.NONE;
+            } else {
+                IntArrayList candidates = new IntArrayList(count);
+                IntArrayList cos = new IntArrayList(count);
+                IntArrayList follows = new IntArrayList(count);
+                packed.forEachPairOf(a, (c, co, follow, customers) -> {
+                    if (customers >= minCustomers && c < productCount) {
+                        candidates.add(c);
+                        cos.add(co);
+                        follows.add(follow);
+                    }
+                });
+                pairs = new Pairs(candidates.toIntArray(), cos.toIntArray(), follows.toIntArray());
             }
-            categoryStart[c + 1] = cands.size();
+            anchorPairs.compareAndSet(a, null, pairs);
         }
-        categoryCandidate = cands.toIntArray();
-        categoryCo = cos.toIntArray();
-        categoryFollow = follows.toIntArray();
+        return pairs;
+    }
+
+    /** The pairs of category {@code cat} as a whole: its anchors' pairs summed, the strongest kept. */
+    Pairs categoryPairsOf(int cat) {
+        Pairs pairs = categoryPairs.get(cat);
+        if (pairs == null) {
+            Int2IntOpenHashMap co = new Int2IntOpenHashMap();
+            Int2IntOpenHashMap follow = new Int2IntOpenHashMap();
+            for (int a = 0; a < productCount; a++) {
+                if (category[a] == cat) {
+                    Pairs own = pairsOf(a);
+                    for (int i = 0; i < own.size(); i++) {
+                        co.addTo(own.candidate[i], own.co[i]);
+                        follow.addTo(own.candidate[i], own.follow[i]);
+                    }
+                }
+            }
+            int[] keys = strongest(co, follow);
+            int[] cos = new int[keys.length];
+            int[] follows = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                cos[i] = co.get(keys[i]);
+                follows[i] = follow.get(keys[i]);
+            }
+            pairs = new Pairs(keys, cos, follows);
+            categoryPairs.compareAndSet(cat, null, pairs);
+        }
+        return pairs;
     }
 
     /**
@@ -194,6 +214,21 @@ public final class RankingModel {
         return title[product];
     }
 
+    /** followBase(a) of the mining run. */
+    public int followBaseOf(int product) {
+        return followBase[product];
+    }
+
+    /** The orders of the category's products, summed: a thin anchor's same-order denominator. */
+    public int categoryOrders(int category) {
+        return categoryOrders[category];
+    }
+
+    /** followBase of the category's products, summed: a thin anchor's follow-on denominator. */
+    public int categoryFollowBase(int category) {
+        return categoryFollowBase[category];
+    }
+
     /** orders(a) of the mining run. */
     public int ordersOf(int product) {
         return orders[product];
@@ -213,10 +248,11 @@ public final class RankingModel {
         void pair(int candidate, int co, int follow);
     }
 
-    /** Visits the anchor's own pairs in candidate-id order. */
+    /** Visits the anchor's own pairs (backed by enough customers) in candidate-id order. */
     public void forEachPairOf(int anchor, PairVisitor visitor) {
-        for (int i = pairStart[anchor]; i < pairStart[anchor + 1]; i++) {
-            visitor.pair(candidate[i], co[i], follow[i]);
+        Pairs pairs = pairsOf(anchor);
+        for (int i = 0; i < pairs.size(); i++) {
+            visitor.pair(pairs.candidate[i], pairs.co[i], pairs.follow[i]);
         }
     }
 
@@ -225,9 +261,9 @@ public final class RankingModel {
         return n;
     }
 
-    /** Number of stored pairs. */
-    public int pairCount() {
-        return candidate.length;
+    /** Number of mined pairs, before the customer floor. */
+    public long minedPairCount() {
+        return packed.size();
     }
 
     /**
@@ -260,13 +296,12 @@ public final class RankingModel {
         private final IntArrayList category = new IntArrayList();
         private final List<String> categories = new ArrayList<>();
         private final Map<String, Integer> categoryIndex = new HashMap<>();
-        private final List<Double> price = new ArrayList<>();
+        private final DoubleArrayList price = new DoubleArrayList();
         private final IntArrayList orders = new IntArrayList();
         private final IntArrayList followBase = new IntArrayList();
-        private final IntArrayList pairAnchor = new IntArrayList();
-        private final IntArrayList pairCandidate = new IntArrayList();
-        private final IntArrayList pairCo = new IntArrayList();
-        private final IntArrayList pairFollow = new IntArrayList();
+        private PackedPairs pairs;
+        private int minCustomers = 1;
+        private final java.util.TreeMap<Integer, java.util.TreeMap<Integer, int[]>> loose = new java.util.TreeMap<>();
 
         private Builder(int n) {
             this.n = n;
@@ -299,15 +334,35 @@ public final class RankingModel {
             return this;
         }
 
+        /**
+         * Adds one pair backed by enough customers (for models built by hand); pairs of one anchor
+         * may come in any order. Not combinable with {@link #pairs}.
+         */
         public Builder pair(int anchor, int candidateId, int coCount, int followCount) {
-            pairAnchor.add(anchor);
-            pairCandidate.add(candidateId);
-            pairCo.add(coCount);
-            pairFollow.add(followCount);
+            loose.computeIfAbsent(anchor, k -> new java.util.TreeMap<>()).put(candidateId,
+                    new int[] {coCount, followCount});
+            return this;
+        }
+
+        /** The mined pairs; those backed by fewer than {@code floor} distinct customers are left out. */
+        public Builder pairs(PackedPairs minedPairs, int floor) {
+            this.pairs = minedPairs;
+            this.minCustomers = floor;
             return this;
         }
 
         public RankingModel build() {
+            if (!loose.isEmpty()) {
+                PackedPairs packed = new PackedPairs(Math.max(sku.size(), loose.lastKey() + 1));
+                PackedPairs.Encoder encoder = new PackedPairs.Encoder();
+                loose.forEach((anchor, candidates) -> {
+                    candidates.forEach((c, counts) -> encoder.add(c, counts[0], counts[1], Integer.MAX_VALUE));
+                    int count = encoder.count();
+                    packed.put(anchor, count, encoder.finish());
+                });
+                pairs = packed;
+                minCustomers = 1;
+            }
             return new RankingModel(this);
         }
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import io.orderlift.mining.MiningResult;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.OrderHistory;
-import io.orderlift.store.PackedPairs;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.Store;
@@ -29,8 +28,7 @@ public final class RankingModels {
                     p.id() < result.productOrders().length ? result.productOrders()[p.id()] : 0,
                     p.id() < result.followBase().length ? result.followBase()[p.id()] : 0);
         }
-        addPairs(builder, result.pairs(), minCustomers);
-        return builder.build();
+        return builder.pairs(result.pairs(), minCustomers).build();
     }
 
     /**
@@ -46,15 +44,6 @@ public final class RankingModels {
             builder.product(p.productId(), p.sku(), p.title(), p.category(),
                     p.price() == null ? Double.NaN : p.price().doubleValue(), p.orders(), p.followBase());
         }
-        addPairs(builder, statistics.pairs(run.id(), 0), minCustomers);
-        return builder.build();
-    }
-
-    private static void addPairs(RankingModel.Builder builder, PackedPairs pairs, int minCustomers) {
-        pairs.forEachPair((anchor, candidate, co, follow, customers) -> {
-            if (customers >= minCustomers) {
-                builder.pair(anchor, candidate, co, follow);
-            }
-        });
+        return builder.pairs(statistics.pairs(run.id(), 0), minCustomers).build();
     }
 }

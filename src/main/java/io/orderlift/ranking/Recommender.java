@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
-import io.orderlift.mining.Acceptance;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
@@ -30,15 +29,46 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 public final class Recommender {
 
     private static final int MAX_REMOVED = 50;
+    private static final IntArrayList NO_CATEGORIES = new IntArrayList();
 
     private final RankingModel model;
     private final CurationRules curation;
     private final ThreadLocal<Scratch> scratch;
+    private final int topK;
+    /** The bounded contribution lists per profile in use (a few: the active one, a compared one, a slider's). */
+    private final java.util.concurrent.ConcurrentHashMap<WeightingProfile, ContributionLists> lists =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Recommender(RankingModel model, CurationRules curation) {
+        this(model, curation, ContributionLists.TOP_K);
+    }
+
+    /**
+     * A recommender whose anchors each contribute at most {@code topK} candidates per kind of
+     * evidence ({@link ContributionLists}); {@link Integer#MAX_VALUE} for unbounded lists.
+     */
+    public Recommender(RankingModel model, CurationRules curation, int topK) {
         this.model = model;
         this.curation = curation;
+        this.topK = topK;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount));
+    }
+
+    /** At most this many candidates per anchor, placement and kind of evidence. */
+    public int topK() {
+        return topK;
+    }
+
+    /** The bounded lists of {@code profile}, built on first use. */
+    private ContributionLists lists(WeightingProfile profile) {
+        ContributionLists found = lists.get(profile);
+        if (found == null) {
+            if (lists.size() >= 8) {
+                lists.clear();
+            }
+            found = lists.computeIfAbsent(profile, p -> new ContributionLists(model, curation, p, topK));
+        }
+        return found;
     }
 
     public RankingModel model() {
@@ -69,12 +99,9 @@ public final class Recommender {
                 }
             }
         }
+        ContributionLists bounded = lists(profile);
         for (int i = 0; i < anchors.size(); i++) {
-            int a = anchors.getInt(i);
-            gather(s, placement, a, Evidence.SAME_ORDER, profile);
-            if (placement == Placement.CONFIRMATION) {
-                gather(s, placement, a, Evidence.FOLLOW_ON, profile);
-            }
+            gather(s, placement, anchors.getInt(i), bounded, total, profile);
         }
         // eligible candidates
         int[] eligible = new int[s.touchedCount];
@@ -152,8 +179,6 @@ public final class Recommender {
         return new Recommendations(placement.cliName(), total, profile.name(), w, result, s.removedList(model));
     }
 
-    private enum Evidence { SAME_ORDER, FOLLOW_ON }
-
     /** Higher {@code values} first, ties by SKU. */
     private boolean better(double[] values, int x, int y) {
         int cmp = Double.compare(values[x], values[y]);
@@ -171,104 +196,45 @@ public final class Recommender {
         return rank;
     }
 
-    /** Adds anchor {@code a}'s evidence of one kind to the scratch space. */
-    private void gather(Scratch s, Placement placement, int a, Evidence kind, WeightingProfile profile) {
-        forEachContribution(placement, a, kind == Evidence.SAME_ORDER, profile, new ContributionVisitor() {
-            @Override
-            public void contribution(int c, boolean sameOrder, int via, double p, int co, int follow) {
-                if (s.inCart[c] != s.stamp) {
-                    s.touch(c);
-                    s.notProbability[c] *= 1 - p;
-                    s.addEvidence(c, a, sameOrder, via, p, co, follow);
-                }
+    /** Adds anchor {@code a}'s contributions in {@code placement} to the scratch space. */
+    private void gather(Scratch s, Placement placement, int a, ContributionLists bounded, double total,
+                        WeightingProfile profile) {
+        ContributionLists.AnchorList list = bounded.of(placement, a);
+        for (int i = 0; i < list.size(); i++) {
+            int c = list.candidate()[i];
+            if (s.inCart[c] != s.stamp) {
+                s.touch(c);
+                s.notProbability[c] *= 1 - list.p()[i];
+                s.addEvidence(c, a, list.sameOrder()[i], list.via()[i], list.p()[i], list.co()[i], list.follow()[i]);
             }
-
-            @Override
-            public void blocked(int c) {
-                if (s.inCart[c] != s.stamp) {
-                    s.remove(c, "rejected-or-excluded-pair");
-                }
-            }
-        });
-    }
-
-    /** Receives the evidence one anchor gives, in the order it is combined. */
-    private interface ContributionVisitor {
-        void contribution(int candidate, boolean sameOrder, int via, double p, int co, int follow);
-
-        void blocked(int candidate);
-    }
-
-    /**
-     * Anchor {@code a}'s evidence of one kind, its own pairs or its category's, in candidate-id
-     * order: pairs under {@code minEvidence} or the lift floor are skipped, rejected and excluded
-     * pairs are reported as blocked.
-     */
-    private void forEachContribution(Placement placement, int a, boolean sameOrder, WeightingProfile profile,
-                                     ContributionVisitor visitor) {
-        int cat = model.category[a];
-        boolean backoff = model.orders[a] < profile.backoffBelowOrders() && cat >= 0;
-        int from;
-        int to;
-        int[] candidates;
-        int[] coCounts;
-        int[] followCounts;
-        int anchorTotal;
-        if (backoff) {
-            from = model.categoryStart[cat];
-            to = model.categoryStart[cat + 1];
-            candidates = model.categoryCandidate;
-            coCounts = model.categoryCo;
-            followCounts = model.categoryFollow;
-            anchorTotal = sameOrder ? model.categoryOrders[cat] : model.categoryFollowBase[cat];
-        } else {
-            from = model.pairStart[a];
-            to = model.pairStart[a + 1];
-            candidates = model.candidate;
-            coCounts = model.co;
-            followCounts = model.follow;
-            anchorTotal = sameOrder ? model.orders[a] : model.followBase[a];
         }
-        for (int i = from; i < to; i++) {
-            int c = candidates[i];
-            int evidence = sameOrder ? coCounts[i] : followCounts[i];
-            if (evidence < profile.minEvidence() || c == a) {
-                continue;
+        for (int c : list.blocked()) {
+            if (s.inCart[c] != s.stamp) {
+                s.remove(c, ContributionLists.BLOCKED_PAIR);
             }
-            if (curation.pairBlocked(placement, a, c)) {
-                visitor.blocked(c);
-                continue;
-            }
-            double base = model.baseRate(c);
-            double p = Acceptance.smoothed(evidence, anchorTotal, base, profile.smoothing());
-            if (p > profile.minLift() * base) {
-                visitor.contribution(c, sameOrder, backoff ? cat : -1, p, coCounts[i], followCounts[i]);
+        }
+        for (int c : list.excluded()) {
+            if (s.inCart[c] != s.stamp) {
+                String rule = blockedCandidate(c, NO_CATEGORIES);
+                s.remove(c, rule != null ? rule : ceiling(placement, c, total, profile));
             }
         }
     }
 
     /**
      * Everything anchor {@code a} alone contributes in {@code placement}, in the order it is
-     * combined (same-order evidence, then for confirmation follow-on evidence): what a published
-     * rule set carries per anchor so a storefront computes the same answer.
+     * combined (same-order evidence, then for confirmation follow-on evidence; each bounded and best
+     * first): what a published rule set carries per anchor so a storefront computes the same answer.
      */
     public List<Contribution> contributions(Placement placement, int a, WeightingProfile profile) {
-        List<Contribution> list = new ArrayList<>();
-        ContributionVisitor collect = new ContributionVisitor() {
-            @Override
-            public void contribution(int c, boolean sameOrder, int via, double p, int co, int follow) {
-                list.add(new Contribution(c, sameOrder, via < 0 ? null : model.categories.get(via), p, co, follow));
-            }
-
-            @Override
-            public void blocked(int candidate) {
-            }
-        };
-        forEachContribution(placement, a, true, profile, collect);
-        if (placement == Placement.CONFIRMATION) {
-            forEachContribution(placement, a, false, profile, collect);
+        ContributionLists.AnchorList list = lists(profile).of(placement, a);
+        List<Contribution> result = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            int via = list.via()[i];
+            result.add(new Contribution(list.candidate()[i], list.sameOrder()[i],
+                    via < 0 ? null : model.categories.get(via), list.p()[i], list.co()[i], list.follow()[i]));
         }
-        return list;
+        return result;
     }
 
     /** Whether anchor {@code a} speaks through its category's pairs under {@code profile}. */
@@ -277,29 +243,17 @@ public final class Recommender {
     }
 
     /**
-     * The evidence of category {@code category} as a thin anchor of it contributes it, before any
-     * anchor-specific curation: same-order, then for confirmation follow-on, in candidate-id order.
+     * Whether curation treats anchor {@code a} differently from the rest of its category in
+     * {@code placement}: a rejected, excluded or approved pair of its own among its category's pairs.
      */
-    public List<Contribution> categoryContributions(Placement placement, int category, WeightingProfile profile) {
-        List<Contribution> list = new ArrayList<>();
-        for (boolean sameOrder : placement == Placement.CONFIRMATION ? new boolean[] {true, false}
-                : new boolean[] {true}) {
-            int total = sameOrder ? model.categoryOrders[category] : model.categoryFollowBase[category];
-            for (int i = model.categoryStart[category]; i < model.categoryStart[category + 1]; i++) {
-                int c = model.categoryCandidate[i];
-                int evidence = sameOrder ? model.categoryCo[i] : model.categoryFollow[i];
-                if (evidence < profile.minEvidence()) {
-                    continue;
-                }
-                double base = model.baseRate(c);
-                double p = Acceptance.smoothed(evidence, total, base, profile.smoothing());
-                if (p > profile.minLift() * base) {
-                    list.add(new Contribution(c, sameOrder, model.categories.get(category), p, model.categoryCo[i],
-                            model.categoryFollow[i]));
-                }
+    public boolean curatedApart(Placement placement, int a) {
+        RankingModel.Pairs pairs = model.categoryPairsOf(model.category[a]);
+        for (int c : pairs.candidate()) {
+            if (curation.pairBlocked(placement, a, c) || curation.isApproved(placement, a, c)) {
+                return true;
             }
         }
-        return list;
+        return false;
     }
 
     /**

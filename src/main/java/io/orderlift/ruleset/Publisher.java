@@ -74,9 +74,13 @@ public final class Publisher {
                     return new PublishedVersions.Published(bytes, hashed.contentHash());
                 });
         RuleSet r = published[0];
-        long evidence = r.anchors().stream().mapToLong(a -> a.cart().size() + a.confirmation().size()).sum();
+        long evidence = r.anchors().stream().mapToLong(a -> size(a.cart()) + size(a.confirmation())).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile());
+    }
+
+    private static int size(RuleSet.Evidence list) {
+        return list == null ? 0 : list.size();
     }
 
     /**

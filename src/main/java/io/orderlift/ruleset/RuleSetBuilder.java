@@ -27,6 +27,8 @@ final class RuleSetBuilder {
 
     /** Sample carts and orders per placement in the conformance cases. */
     static final int CASES_PER_PLACEMENT = 12;
+    /** Long carts per placement in the conformance cases, the size of real wholesale baskets. */
+    static final int[] LONG_CASES = {10, 26, 60};
 
     private final RankingModel model;
     private final Recommender preview;
@@ -42,6 +44,16 @@ final class RuleSetBuilder {
 
     RuleSet build(long version, String store, Instant at, String note) {
         List<RuleSet.Product> products = new ArrayList<>();
+        int[] index = new int[model.productCount()];
+        java.util.Arrays.fill(index, -1);
+        for (int p = 0; p < model.productCount(); p++) {
+            if (model.sku(p) != null) {
+                index[p] = products.size();
+                double price = model.price(p);
+                products.add(new RuleSet.Product(model.sku(p), model.title(p), model.categoryName(p),
+                        Double.isNaN(price) ? null : price, model.ordersOf(p)));
+            }
+        }
         List<RuleSet.Anchor> anchors = new ArrayList<>();
         List<RuleSet.Pin> pins = new ArrayList<>();
         java.util.Map<Integer, RuleSet.CategoryEvidence> categories = new java.util.TreeMap<>();
@@ -51,20 +63,17 @@ final class RuleSetBuilder {
             if (sku == null) {
                 continue;
             }
-            double price = model.price(p);
-            products.add(new RuleSet.Product(sku, model.title(p), model.categoryName(p),
-                    Double.isNaN(price) ? null : price));
             if (sharesCategoryEvidence(p)) {
-                int category = model.categoryOf(p);
-                RuleSet.CategoryEvidence shared = categories.computeIfAbsent(category, k -> new RuleSet.CategoryEvidence(
-                        model.categoryName(p), categoryEvidence(Placement.CART, k), categoryEvidence(Placement.CONFIRMATION, k)));
-                if (!shared.cart().isEmpty() || !shared.confirmation().isEmpty()) {
-                    anchors.add(new RuleSet.Anchor(sku, shared.name(), List.of(), List.of()));
+                RuleSet.CategoryEvidence shared = categories.computeIfAbsent(model.categoryOf(p), k ->
+                        new RuleSet.CategoryEvidence(model.categoryName(p), evidence(Placement.CART, p, index),
+                                evidence(Placement.CONFIRMATION, p, index)));
+                if (shared.cart() != null || shared.confirmation() != null) {
+                    anchors.add(new RuleSet.Anchor(sku, shared.name(), null, null));
                 }
             } else {
-                List<RuleSet.Evidence> cart = evidence(Placement.CART, p);
-                List<RuleSet.Evidence> confirmation = evidence(Placement.CONFIRMATION, p);
-                if (!cart.isEmpty() || !confirmation.isEmpty()) {
+                RuleSet.Evidence cart = evidence(Placement.CART, p, index);
+                RuleSet.Evidence confirmation = evidence(Placement.CONFIRMATION, p, index);
+                if (cart != null || confirmation != null) {
                     anchors.add(new RuleSet.Anchor(sku, null, cart, confirmation));
                 }
             }
@@ -85,57 +94,70 @@ final class RuleSetBuilder {
         RuleSet.Parameters parameters = new RuleSet.Parameters(profile.name(), profile.priceWeight(),
                 profile.maxPriceRatio(), profile.oneTapMaxPrice(), profile.oneTapMaxShare(), profile.perCategoryCap(),
                 profile.cartLength(), profile.confirmationLength(), profile.minCustomers(),
-                preview.curation().isApprovedOnly());
+                preview.curation().isApprovedOnly(), preview.topK(), profile.smoothing(), model.orderCount());
         return new RuleSet(RuleSet.SCHEMA_VERSION, version, store, at.toString(), note, "", parameters, products,
                 anchors, List.copyOf(categories.values()), pins, categoryPairs, excluded, conformance());
     }
 
     /**
-     * A thin anchor without pair curation of its own uses its category's shared lists, so the file
-     * carries each category's evidence once instead of once per thin product.
+     * A thin anchor without pair curation of its own uses its category's shared lists (the preview's
+     * lists of such anchors are identical), so the file carries each category's evidence once
+     * instead of once per thin product.
      */
     private boolean sharesCategoryEvidence(int anchor) {
         if (!preview.backsOff(anchor, profile)) {
             return false;
         }
         for (Placement placement : Placement.values()) {
-            for (Contribution c : preview.categoryContributions(placement, model.categoryOf(anchor), profile)) {
-                if (preview.pairBlocked(placement, anchor, c.candidate())
-                        || preview.curation().isApproved(placement, anchor, c.candidate())) {
-                    return false;
-                }
+            if (preview.curatedApart(placement, anchor)) {
+                return false;
             }
         }
         return true;
     }
 
-    private List<RuleSet.Evidence> categoryEvidence(Placement placement, int category) {
-        List<RuleSet.Evidence> list = new ArrayList<>();
-        for (Contribution c : preview.categoryContributions(placement, category, profile)) {
-            if (!preview.alwaysExcluded(c.candidate())) {
-                list.add(new RuleSet.Evidence(model.sku(c.candidate()), c.sameOrder() ? "same-order" : "follow-on",
-                        "category:" + c.category(), c.p(), c.co(), c.follow(), false));
+    /** The anchor's bounded list in {@code placement} as the preview combines it, or null when empty. */
+    private RuleSet.Evidence evidence(Placement placement, int anchor, int[] index) {
+        List<Contribution> list = preview.contributions(placement, anchor, profile);
+        if (list.isEmpty()) {
+            return null;
+        }
+        int n = list.size();
+        int[] c = new int[n];
+        int[] co = new int[n];
+        int[] follow = new int[n];
+        int sameOrder = 0;
+        String category = list.get(0).category();
+        it.unimi.dsi.fastutil.ints.IntArrayList approved = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        for (int i = 0; i < n; i++) {
+            Contribution e = list.get(i);
+            c[i] = index[e.candidate()];
+            co[i] = e.co();
+            follow[i] = e.follow();
+            if (e.sameOrder()) {
+                sameOrder = i + 1;
+            }
+            if (preview.curation().isApproved(placement, anchor, e.candidate())) {
+                approved.add(i);
             }
         }
-        return list;
+        boolean backoff = category != null;
+        int cat = model.categoryOf(anchor);
+        return new RuleSet.Evidence(c, co, follow, sameOrder,
+                backoff ? model.categoryOrders(cat) : model.ordersOf(anchor),
+                backoff ? model.categoryFollowBase(cat) : model.followBaseOf(anchor), approved.toIntArray(), category);
     }
 
-    private List<RuleSet.Evidence> evidence(Placement placement, int anchor) {
-        List<RuleSet.Evidence> list = new ArrayList<>();
-        for (Contribution c : preview.contributions(placement, anchor, profile)) {
-            if (preview.alwaysExcluded(c.candidate())) {
-                continue;
-            }
-            list.add(new RuleSet.Evidence(model.sku(c.candidate()), c.sameOrder() ? "same-order" : "follow-on",
-                    c.category() == null ? "pair" : "category:" + c.category(), c.p(), c.co(), c.follow(),
-                    preview.curation().isApproved(placement, anchor, c.candidate())));
-        }
-        return list;
+    private RuleSet.ConformanceCase conformanceCase(Placement placement, List<CartItem> items) {
+        List<Recommendation> answer = preview.recommend(placement, items, profile, 0).items();
+        return new RuleSet.ConformanceCase(placement.cliName(),
+                items.stream().map(x -> new RuleSet.Item(x.sku(), x.quantity())).toList(),
+                answer.stream().map(r -> new RuleSet.Expected(r.sku(), r.score())).toList());
     }
 
     /**
      * Sample carts and orders drawn deterministically from the products with evidence (weighted
-     * towards the most bought), one to four items each, answered by the preview.
+     * towards the most bought), one to four items each, and a few long ones ({@link #LONG_CASES}), answered by the preview.
      */
     private List<RuleSet.ConformanceCase> conformance() {
         int[] anchors = IntStream.range(0, model.productCount())
@@ -156,10 +178,21 @@ final class RuleSetBuilder {
                             (int) (Math.pow(random.nextDouble(), 2) * Math.min(anchors.length, 200)))];
                     items.add(new CartItem(model.sku(pick), 1 + random.nextInt(i % 3 == 0 ? 3 : 1), Double.NaN));
                 }
-                List<Recommendation> answer = preview.recommend(placement, items, profile, 0).items();
-                cases.add(new RuleSet.ConformanceCase(placement.cliName(),
-                        items.stream().map(x -> new RuleSet.Item(x.sku(), x.quantity())).toList(),
-                        answer.stream().map(r -> new RuleSet.Expected(r.sku(), r.score())).toList()));
+                cases.add(conformanceCase(placement, items));
+            }
+            for (int size : LONG_CASES) {
+                if (anchors.length < size) {
+                    continue;
+                }
+                List<CartItem> items = new ArrayList<>();
+                java.util.Set<Integer> picked = new java.util.HashSet<>();
+                while (items.size() < size) {
+                    int pick = anchors[(int) (Math.pow(random.nextDouble(), 1.5) * anchors.length)];
+                    if (picked.add(pick)) {
+                        items.add(new CartItem(model.sku(pick), 1 + random.nextInt(12), Double.NaN));
+                    }
+                }
+                cases.add(conformanceCase(placement, items));
             }
         }
         return cases;

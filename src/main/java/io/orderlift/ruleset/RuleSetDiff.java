@@ -102,14 +102,16 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
             for (String placement : List.of("cart", "confirmation")) {
                 Map<String, Double> notProbability = new HashMap<>();
                 RuleSet.CategoryEvidence shared = anchor.backoff() == null ? null : categories.get(anchor.backoff());
-                List<RuleSet.Evidence> list = shared == null
+                RuleSet.Evidence list = shared == null
                         ? (placement.equals("cart") ? anchor.cart() : anchor.confirmation())
                         : (placement.equals("cart") ? shared.cart() : shared.confirmation());
-                for (RuleSet.Evidence e : list) {
-                    if (e.sku().equals(anchor.sku())) {
-                        continue;
+                for (int i = 0; list != null && i < list.size(); i++) {
+                    RuleSet.Product candidate = rules.products().get(list.c()[i]);
+                    if (!candidate.sku().equals(anchor.sku())) {
+                        double p = list.acceptance(i, candidate.orders(), rules.parameters().orders(),
+                                rules.parameters().smoothing());
+                        notProbability.merge(candidate.sku(), 1 - p, (a, b) -> a * b);
                     }
-                    notProbability.merge(e.sku(), 1 - e.acceptance(), (a, b) -> a * b);
                 }
                 List<String> ordered = new ArrayList<>(notProbability.keySet());
                 ordered.sort((x, y) -> {

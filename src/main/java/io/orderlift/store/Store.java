@@ -53,6 +53,9 @@ public final class Store implements AutoCloseable {
     private static final int CACHE_KB = 262_144;
     private static final int BULK_WRITE_CACHE_KB = 16_384;
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+    /** The number of the newest migration in {@code db/migration}; a test keeps it so. */
+    static final int SCHEMA_VERSION = 8;
+
     /** Flyway and jOOQ log through java.util.logging here; their INFO chatter is not for users. */
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("org.flywaydb"),
             Logger.getLogger("org.jooq"));
@@ -133,6 +136,9 @@ public final class Store implements AutoCloseable {
 
     private static Store initialise(Path dir, String url, JdbcConnectionPool pool) {
         try {
+            if (isCurrent(pool)) {
+                return ready(dir, url, pool);
+            }
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
@@ -142,6 +148,24 @@ public final class Store implements AutoCloseable {
             pool.dispose();
             throw new StoreException("Cannot prepare the store database: " + e.getMessage(), e);
         }
+        return ready(dir, url, pool);
+    }
+
+    /**
+     * Whether the schema history says every bundled migration ran successfully, so Flyway (about
+     * half a second of class loading and validation on every command) can be skipped.
+     */
+    private static boolean isCurrent(JdbcConnectionPool pool) {
+        try (var connection = pool.getConnection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END),"
+                     + " MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            return rs.next() && rs.getInt(1) == SCHEMA_VERSION && rs.getInt(2) == 0 && rs.getInt(3) == SCHEMA_VERSION;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static Store ready(Path dir, String url, JdbcConnectionPool pool) {
         Store store = new Store(dir, url, pool);
         store.ensureSalt();
         if (store.setting(IMPORT_IN_PROGRESS).isPresent()) {

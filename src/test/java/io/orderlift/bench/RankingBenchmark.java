@@ -29,7 +29,7 @@ public final class RankingBenchmark {
         int perAnchor = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         SyntheticModel synthetic = SyntheticModel.generate(skus, perAnchor, 1);
         RankingModel model = synthetic.model();
-        long pairs = model.pairCount();
+        long pairs = model.minedPairCount();
         SplittableRandom random = new SplittableRandom(2);
         Recommender recommender = new Recommender(model, new CurationRules());
         WeightingProfile profile = WeightingProfile.defaults();
@@ -59,13 +59,14 @@ public final class RankingBenchmark {
         }
         // re-rank: every anchor's list under a new price weight, about 100 k pairs per 2,500 anchors
         int anchors = (int) Math.min(skus, 100_000 / Math.max(1, perAnchor));
-        io.orderlift.ranking.AnchorRanking lists = new io.orderlift.ranking.AnchorRanking(model);
+        io.orderlift.ranking.Recommender lists = new io.orderlift.ranking.Recommender(model,
+                io.orderlift.ranking.CurationRules.NONE, Integer.MAX_VALUE);
         for (int round = 0; round < 8; round++) {
             WeightingProfile changed = profile.withPriceWeight(0.5 + round * 0.1);
             long start = System.nanoTime();
             long ranked = 0;
             for (int a = 0; a < anchors; a++) {
-                ranked += lists.rank(a, false, changed).candidates().length;
+                ranked += lists.contributions(Placement.CART, a, changed).size();
             }
             System.out.printf("re-score and sort %,d pairs of %,d anchors at w = %.1f: %.1f ms%n", ranked, anchors,
                     changed.priceWeight(), (System.nanoTime() - start) / 1e6);

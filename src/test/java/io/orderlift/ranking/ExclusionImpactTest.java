@@ -87,8 +87,9 @@ class ExclusionImpactTest {
                     }
                 }
             }
-            Recommender excluding = new Recommender(model, rules);
-            Recommender plain = new Recommender(model, CurationRules.NONE);
+            // unbounded lists: with bounded ones an exclusion lets the next-best candidate into the list
+            Recommender excluding = new Recommender(model, rules, Integer.MAX_VALUE);
+            Recommender plain = new Recommender(model, CurationRules.NONE, Integer.MAX_VALUE);
             WeightingProfile everything = new WeightingProfile("all", random.nextDouble() * 2, 5, 3, 30, 10, 60, 0.5,
                     20, 20, 20, 0, 3);
             for (int a = 0; a < products; a++) {

@@ -125,11 +125,11 @@ class PublishAndEvaluateTest {
         RuleSet.Anchor thin = rules.anchors().stream().filter(a -> a.sku().equals("OUT-TEN-024")).findFirst()
                 .orElseThrow();
         assertEquals(null, thin.backoff(), "own lists, because of its own curation");
-        assertTrue(thin.cart().stream().allMatch(e -> e.via().equals("category:Tents")));
-        assertTrue(thin.cart().stream().noneMatch(e -> e.sku().equals("OUT-STAKES")));
+        assertEquals("category:Tents", thin.cart().via());
+        assertTrue(skus(rules, thin.cart()).stream().noneMatch(sku -> sku.equals("OUT-STAKES")));
         assertTrue(rules.anchors().stream().anyMatch(a -> a.backoff() != null), "other thin anchors share their category's lists");
-        assertTrue(rules.anchors().stream().flatMap(a -> a.cart().stream())
-                .noneMatch(e -> e.sku().equals("OUT-SOCKS") || e.sku().startsWith("OUT-JKT")), "exclusions applied");
+        assertTrue(rules.anchors().stream().flatMap(a -> skus(rules, a.cart()).stream())
+                .noneMatch(sku -> sku.equals("OUT-SOCKS") || sku.startsWith("OUT-JKT")), "exclusions applied");
         Answer tent = new StorefrontEvaluator(rules).evaluate("cart", List.of(new RuleSet.Item("OUT-TEN-001", 1)), 0);
         assertEquals("OUT-HEADLAMP", tent.items().get(0).sku());
         assertTrue(tent.items().stream().noneMatch(i -> i.sku().equals("OUT-FOOTPRINT")), "rejected");
@@ -169,10 +169,10 @@ class PublishAndEvaluateTest {
             for (RuleSet.Anchor anchor : rules.anchors()) {
                 Map<String, Integer> customers = new HashMap<>();
                 stats.pairsOf(run, ids.get(anchor.sku())).forEach(p -> customers.put(p.candidate().sku(), p.customers()));
-                for (RuleSet.Evidence e : anchor.cart()) {
-                    if (e.via().equals("pair")) {
-                        assertTrue(customers.getOrDefault(e.sku(), 0) >= 3,
-                                name + ": " + anchor.sku() + " → " + e.sku() + " is backed by fewer than 3 customers");
+                if (anchor.cart() != null && anchor.cart().category() == null) {
+                    for (String sku : skus(rules, anchor.cart())) {
+                        assertTrue(customers.getOrDefault(sku, 0) >= 3,
+                                name + ": " + anchor.sku() + " → " + sku + " is backed by fewer than 3 customers");
                     }
                 }
             }
@@ -187,10 +187,11 @@ class PublishAndEvaluateTest {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(refused(java.util.Arrays.copyOf(bytes, bytes.length / 2)).contains("not valid JSON"));
         assertTrue(refused("[]".getBytes()).contains("not a JSON object"));
-        assertTrue(refused(text.replace("\"schemaVersion\":1", "\"schemaVersion\":2").getBytes())
+        assertTrue(refused(text.replace("\"schemaVersion\":2", "\"schemaVersion\":3").getBytes())
                 .contains("does not match the rule-set schema"));
         assertTrue(refused(text.replaceFirst("\"store\":\"[^\"]*\",", "").getBytes()).contains("schema"));
-        String tampered = text.replaceFirst("\"acceptance\":0\\.(\\d)", "\"acceptance\":0.9$1");
+        String tampered = text.replaceFirst("\"co\":\\[(\\d)", "\"co\":[9$1");
+        assertTrue(!tampered.equals(text));
         assertTrue(refused(tampered.getBytes()).contains("content hash"));
         assertThrows(RuleSetException.class, () -> RuleSetJson.read(dir.resolve("missing.json")));
     }
@@ -220,5 +221,14 @@ class PublishAndEvaluateTest {
             }
             assertEquals(versions, new PublishedVersions(store).all().size(), failing + ": no version recorded");
         }
+    }
+
+    /** The candidates' SKUs of a list (empty for none). */
+    static List<String> skus(RuleSet rules, RuleSet.Evidence list) {
+        List<String> skus = new java.util.ArrayList<>();
+        for (int i = 0; list != null && i < list.size(); i++) {
+            skus.add(rules.products().get(list.c()[i]).sku());
+        }
+        return skus;
     }
 }

@@ -40,6 +40,16 @@ class StoreSchemaTest {
     }
 
     @Test
+    void schemaVersionNamesTheNewestMigration() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertEquals(newest, Store.SCHEMA_VERSION, "Store.SCHEMA_VERSION must name the newest migration, or"
+                    + " stores opened by this build would skip it");
+        }
+    }
+
+    @Test
     void settingsRoundTrip() {
         try (Store store = Store.inMemory()) {
             store.putSetting("name", "one");

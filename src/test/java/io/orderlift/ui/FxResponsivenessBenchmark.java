@@ -65,7 +65,7 @@ class FxResponsivenessBenchmark {
         String anchor = fixture.model.preview().catalog().stream().filter(l -> l.startsWith(model.sku(best[0]) + " "))
                 .findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "store %s: %,d products, %,d pairs, anchor %s%n", STORE, model.productCount(),
-                model.pairCount(), anchor);
+                model.minedPairCount(), anchor);
         try (FxLagProbe probe = new FxLagProbe().start(5)) {
             tab(robot, "Pairs");
             robot.interact(() -> fixture.model.pairs().anchorProperty().set(anchor));

@@ -2,6 +2,8 @@ package io.orderlift.ruleset.evaluator;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A published rule set: everything a storefront needs to compute the same recommendations as the
  * workbench preview, and nothing more (no customer or order ids, no pair backed by fewer than
@@ -15,7 +17,7 @@ import java.util.List;
  * @param note          the publisher's note
  * @param contentHash   {@code sha256:} + hex SHA-256 of this file written with an empty contentHash
  * @param parameters    the combination and constraint parameters
- * @param products      every product a cart may hold: SKU, title, category, price
+ * @param products      every product a cart may hold: SKU, title, category, price; lists refer to them by index
  * @param anchors       per anchor and placement, the evidence it gives, in combination order
  * @param categories    the evidence of categories that thin anchors back off to, shared by those anchors
  * @param pins          pinned candidates per anchor and placement, in pin order
@@ -28,7 +30,8 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
                       List<CategoryEvidence> categories, List<Pin> pins, List<CategoryPair> excludedCategoryPairs, Exclusions exclusions,
                       List<ConformanceCase> conformance) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: bounded lists in columns with candidates by product index (1: one object per contribution). */
+    public static final int SCHEMA_VERSION = 2;
 
     /** The same rule set with another content hash. */
     public RuleSet withContentHash(String hash) {
@@ -36,40 +39,110 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
                 categories, pins, excludedCategoryPairs, exclusions, conformance);
     }
 
-    /** Ranking parameters; see docs/ranking.md for their meaning. */
+    /**
+     * Ranking parameters; see docs/ranking.md for their meaning. {@code topK}: how many candidates
+     * per anchor, placement and kind of evidence were kept (the preview ranks from the same lists);
+     * {@code smoothing}: m of the smoothed acceptance; {@code orders}: N, the orders with a
+     * non-empty item set that the statistics count.
+     */
     public record Parameters(String profile, double priceWeight, double maxPriceRatio, double oneTapMaxPrice,
                              double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
-                             int minCustomers, boolean approvedOnly) {
+                             int minCustomers, boolean approvedOnly, int topK, double smoothing, int orders) {
     }
 
-    /** A product; {@code price} is null when unknown (such a product is never recommended). */
-    public record Product(String sku, String title, String category, Double price) {
+    /**
+     * A product; {@code price} is null when unknown (such a product is never recommended);
+     * {@code orders}: the mined orders holding it, orders(c), whose share of N is its base rate.
+     */
+    public record Product(String sku, String title, String category, Double price, int orders) {
     }
 
     /**
      * One anchor's evidence per placement; when {@code backoff} names a category, the anchor's lists
-     * are that category's (and its own lists are empty).
+     * are that category's (and its own lists are null).
      */
-    public record Anchor(String sku, String backoff, List<Evidence> cart, List<Evidence> confirmation) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Anchor(String sku, String backoff, Evidence cart, Evidence confirmation) {
     }
 
     /** The evidence of a category, used by every anchor that backs off to it. */
-    public record CategoryEvidence(String name, List<Evidence> cart, List<Evidence> confirmation) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CategoryEvidence(String name, Evidence cart, Evidence confirmation) {
     }
 
     /**
-     * One contribution of an anchor to a candidate.
+     * The contributions of one anchor (or category) in one placement, in combination order, as
+     * parallel columns. The first {@code sameOrder} entries are same-order evidence, the rest
+     * follow-on evidence (confirmation only). Entry {@code i} says that candidate
+     * {@code products[c[i]]} is bought with the smoothed acceptance
+     * {@code p = (count + m·base) / (denominator + m)}, where {@code count} is {@code co[i]} for
+     * same-order entries and {@code follow[i]} for follow-on entries, {@code denominator} is
+     * {@code total} or {@code followTotal} likewise, {@code base = products[c[i]].orders / N} and
+     * {@code m}, {@code N} are the parameters {@code smoothing} and {@code orders}: exactly what the
+     * workbench computes, in the same order of operations ({@link #acceptance}).
      *
-     * @param sku        the candidate
-     * @param evidence   {@code same-order} or {@code follow-on}
-     * @param via        {@code pair}, or {@code category:NAME} when the anchor backed off to its category
-     * @param acceptance the smoothed acceptance it contributes
-     * @param co         co count behind it
-     * @param follow     follow count behind it
-     * @param approved   the pair is approved by the merchandiser
+     * @param c           candidates, as indexes into the rule set's products
+     * @param co          co counts behind them (the category's when the list is a category's)
+     * @param follow      follow counts behind them
+     * @param sameOrder   how many leading entries are same-order evidence
+     * @param total       orders(a) of the anchor (or of its category): the same-order denominator
+     * @param followTotal followBase(a) of the anchor (or of its category): the follow-on denominator
+     * @param approved    the entries (indexes into this list) whose pair the merchandiser approved
+     * @param category    the category whose evidence this is (a thin anchor speaking through its
+     *                    category), or null for the anchor's own pairs
      */
-    public record Evidence(String sku, String evidence, String via, double acceptance, int co, int follow,
-                           boolean approved) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Evidence(int[] c, int[] co, int[] follow, int sameOrder, int total, int followTotal,
+                           int[] approved, String category) {
+
+        /** An empty list. */
+        public static final Evidence NONE = new Evidence(new int[0], new int[0], new int[0], 0, 0, 0, new int[0],
+                null);
+
+        /** The smoothed acceptance of entry {@code i}, given the candidate's orders, N and m. */
+        public double acceptance(int i, int candidateOrders, int n, double smoothing) {
+            boolean same = i < sameOrder;
+            double base = n == 0 ? 0 : (double) candidateOrders / n;
+            double denominator = (same ? total : followTotal) + smoothing;
+            return denominator == 0 ? 0 : ((same ? co[i] : follow[i]) + smoothing * base) / denominator;
+        }
+
+        /** {@code pair}, or {@code category:NAME}: what the answer's anchors report as {@code via}. */
+        public String via() {
+            return category == null ? "pair" : "category:" + category;
+        }
+
+        public int size() {
+            return c.length;
+        }
+
+        /** Whether entry {@code i} is approved. */
+        public boolean isApproved(int i) {
+            for (int a : approved) {
+                if (a == i) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Evidence e && sameOrder == e.sameOrder && total == e.total
+                    && followTotal == e.followTotal && java.util.Objects.equals(category, e.category)
+                    && java.util.Arrays.equals(c, e.c) && java.util.Arrays.equals(co, e.co)
+                    && java.util.Arrays.equals(follow, e.follow) && java.util.Arrays.equals(approved, e.approved);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(c) * 31 + java.util.Arrays.hashCode(co);
+        }
+
+        @Override
+        public String toString() {
+            return "Evidence" + java.util.Arrays.toString(c);
+        }
     }
 
     /** Pinned candidates of one anchor in one placement, in pin order. */

@@ -128,8 +128,8 @@ public final class RuleSetJson {
         Set<String> categories = new HashSet<>();
         for (RuleSet.CategoryEvidence category : ruleSet.categories()) {
             categories.add(category.name());
-            category.cart().forEach(e -> require(skus, e.sku(), name));
-            category.confirmation().forEach(e -> require(skus, e.sku(), name));
+            requireList(ruleSet, category.cart(), name);
+            requireList(ruleSet, category.confirmation(), name);
         }
         for (RuleSet.Anchor anchor : ruleSet.anchors()) {
             require(skus, anchor.sku(), name);
@@ -137,12 +137,34 @@ public final class RuleSetJson {
                 throw new RuleSetException(name + ": anchor " + anchor.sku() + " backs off to category "
                         + anchor.backoff() + ", which the file does not list");
             }
-            anchor.cart().forEach(e -> require(skus, e.sku(), name));
-            anchor.confirmation().forEach(e -> require(skus, e.sku(), name));
+            requireList(ruleSet, anchor.cart(), name);
+            requireList(ruleSet, anchor.confirmation(), name);
         }
         for (RuleSet.Pin pin : ruleSet.pins()) {
             require(skus, pin.anchor(), name);
             pin.candidates().forEach(c -> require(skus, c, name));
+        }
+    }
+
+    /** A list's columns have one length, its indexes point into the products and into itself. */
+    private static void requireList(RuleSet ruleSet, RuleSet.Evidence list, String name) {
+        if (list == null) {
+            return;
+        }
+        int n = list.c().length;
+        if (list.co().length != n || list.follow().length != n || list.sameOrder() > n) {
+            throw new RuleSetException(name + ": a list's columns c, co and follow differ in length");
+        }
+        for (int c : list.c()) {
+            if (c >= ruleSet.products().size()) {
+                throw new RuleSetException(name + " refers to product " + c + " but lists only "
+                        + ruleSet.products().size() + " products");
+            }
+        }
+        for (int a : list.approved()) {
+            if (a >= n) {
+                throw new RuleSetException(name + ": an approved entry " + a + " is outside its list of " + n);
+            }
         }
     }
 

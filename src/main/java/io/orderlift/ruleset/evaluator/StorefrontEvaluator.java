@@ -16,6 +16,7 @@ import java.util.Set;
 public final class StorefrontEvaluator {
 
     private final RuleSet rules;
+    private final List<RuleSet.Product> productList;
     private final Map<String, RuleSet.Product> products = new HashMap<>();
     private final Map<String, RuleSet.Anchor> anchors = new HashMap<>();
     private final Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
@@ -24,6 +25,7 @@ public final class StorefrontEvaluator {
 
     public StorefrontEvaluator(RuleSet rules) {
         this.rules = rules;
+        this.productList = rules.products();
         rules.products().forEach(p -> products.put(p.sku(), p));
         rules.anchors().forEach(a -> anchors.put(a.sku(), a));
         rules.categories().forEach(c -> categories.put(c.name(), c));
@@ -39,8 +41,8 @@ public final class StorefrontEvaluator {
     private static final class Candidate {
         final String sku;
         double notProbability = 1;
-        final List<RuleSet.Evidence> evidence = new ArrayList<>();
-        final List<String> anchorSkus = new ArrayList<>();
+        final List<Answer.Anchor> evidence = new ArrayList<>();
+        final List<Boolean> approved = new ArrayList<>();
         boolean eligible;
         double acceptance;
         double score;
@@ -85,14 +87,19 @@ public final class StorefrontEvaluator {
             if (anchor == null) {
                 continue;
             }
-            for (RuleSet.Evidence e : evidence(anchor, cart)) {
-                if (inCart.contains(e.sku())) {
+            RuleSet.Evidence list = evidence(anchor, cart);
+            String via = list.via();
+            for (int i = 0; i < list.size(); i++) {
+                RuleSet.Product product = productList.get(list.c()[i]);
+                if (inCart.contains(product.sku())) {
                     continue;
                 }
-                Candidate c = candidates.computeIfAbsent(e.sku(), Candidate::new);
-                c.notProbability *= 1 - e.acceptance();
-                c.evidence.add(e);
-                c.anchorSkus.add(sku);
+                double acceptance = list.acceptance(i, product.orders(), p.orders(), p.smoothing());
+                Candidate c = candidates.computeIfAbsent(product.sku(), Candidate::new);
+                c.notProbability *= 1 - acceptance;
+                c.evidence.add(new Answer.Anchor(sku, i < list.sameOrder() ? "same-order" : "follow-on", via,
+                        acceptance, list.co()[i], list.follow()[i]));
+                c.approved.add(list.isApproved(i));
             }
         }
         // 3. eligibility: category pairs, price, ceilings; score = acceptance × price^w
@@ -153,12 +160,15 @@ public final class StorefrontEvaluator {
     }
 
     /** The anchor's list for the placement: its own, or its category's when it backs off. */
-    private List<RuleSet.Evidence> evidence(RuleSet.Anchor anchor, boolean cart) {
+    private RuleSet.Evidence evidence(RuleSet.Anchor anchor, boolean cart) {
+        RuleSet.Evidence list;
         if (anchor.backoff() != null) {
             RuleSet.CategoryEvidence category = categories.get(anchor.backoff());
-            return category == null ? List.of() : cart ? category.cart() : category.confirmation();
+            list = category == null ? null : cart ? category.cart() : category.confirmation();
+        } else {
+            list = cart ? anchor.cart() : anchor.confirmation();
         }
-        return cart ? anchor.cart() : anchor.confirmation();
+        return list == null ? RuleSet.Evidence.NONE : list;
     }
 
     private boolean categoryPairExcluded(List<String> cartCategories, RuleSet.Product product) {
@@ -211,11 +221,10 @@ public final class StorefrontEvaluator {
         boolean backoff = false;
         if (c != null) {
             for (int i = 0; i < c.evidence.size(); i++) {
-                RuleSet.Evidence e = c.evidence.get(i);
+                Answer.Anchor e = c.evidence.get(i);
                 backoff |= !e.via().equals("pair");
-                anchors.add(new Answer.Anchor(c.anchorSkus.get(i), e.evidence(), e.via(), e.acceptance(), e.co(),
-                        e.follow()));
-                if (e.approved() && !rules.contains("approved")) {
+                anchors.add(e);
+                if (c.approved.get(i) && !rules.contains("approved")) {
                     rules.add("approved");
                 }
             }

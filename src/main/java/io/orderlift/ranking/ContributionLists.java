@@ -1,0 +1,202 @@
+package io.orderlift.ranking;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import io.orderlift.mining.Acceptance;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+
+/**
+ * What each anchor contributes under one profile and curation, per placement: the bounded lists
+ * that both the preview and a published rule set rank from, so the two agree by construction.
+ *
+ * <p>For anchor {@code a} and one kind of evidence (same-order; for confirmation also follow-on),
+ * the pairs of {@code a} (or of its category when {@code a} backs off) are filtered — evidence
+ * under {@code minEvidence}, acceptance not above {@code minLift} × base rate, rejected or excluded
+ * pairs, excluded SKUs and categories, products without a price, and for confirmation products
+ * above the one-tap price — then only the candidates that can matter are
+ * kept, ranked by the single-anchor score {@code p × price^w} (ties by SKU): the best
+ * {@link #TOP_K}, and the best {@code TOP_K} of those priced within the ceiling that the anchor's
+ * own price always admits (a cart holding the anchor totals at least its price), so that a cheap
+ * cart still finds candidates it may be shown. At most {@code 2 × TOP_K} entries, best first.
+ * A thin anchor's list is its category's, itself included (it is in the cart, so it is skipped
+ * there): every uncurated thin anchor of a category has the same list, which a rule set writes
+ * once. Built lazily per anchor and safe to share between threads.
+ */
+final class ContributionLists {
+
+    /**
+     * Candidates kept per anchor, placement and kind of evidence, twice over (the best, and the best
+     * of those always under the price ceiling). docs/decisions/0002 gives the measurement behind it.
+     */
+    static final int TOP_K = 8;
+
+    /** Why curation or the profile keeps a candidate of this anchor off every list. */
+    static final String BLOCKED_PAIR = "rejected-or-excluded-pair";
+
+    /**
+     * One anchor's contributions in one placement, in combination order (best first per kind);
+     * {@code blocked}: candidates of rejected or excluded pairs; {@code excluded}: candidates that can
+     * never be shown (excluded SKU or category, no price, above the one-tap price).
+     */
+    record AnchorList(int[] candidate, boolean[] sameOrder, int[] via, double[] p, int[] co, int[] follow,
+                      int[] blocked, int[] excluded) {
+        int size() {
+            return candidate.length;
+        }
+    }
+
+    private final RankingModel model;
+    private final CurationRules curation;
+    private final WeightingProfile profile;
+    private final int k;
+    private final double[] weighted;
+    private final AtomicReferenceArray<AnchorList> cart;
+    private final AtomicReferenceArray<AnchorList> confirmation;
+
+    ContributionLists(RankingModel model, CurationRules curation, WeightingProfile profile, int k) {
+        this.model = model;
+        this.curation = curation;
+        this.profile = profile;
+        this.k = k;
+        this.weighted = model.weightedPrices(profile.priceWeight()).clone();
+        this.cart = new AtomicReferenceArray<>(model.productCount);
+        this.confirmation = new AtomicReferenceArray<>(model.productCount);
+    }
+
+    /** The profile these lists were built for. */
+    WeightingProfile profile() {
+        return profile;
+    }
+
+    /** Anchor {@code a}'s list in {@code placement}. */
+    AnchorList of(Placement placement, int a) {
+        AtomicReferenceArray<AnchorList> lists = placement == Placement.CART ? cart : confirmation;
+        AnchorList list = lists.get(a);
+        if (list == null) {
+            list = build(placement, a);
+            lists.compareAndSet(a, null, list);
+        }
+        return list;
+    }
+
+    /** Whether anchor {@code a} speaks through its category's pairs. */
+    boolean backsOff(int a) {
+        return model.orders[a] < profile.backoffBelowOrders() && model.category[a] >= 0;
+    }
+
+    private AnchorList build(Placement placement, int a) {
+        Builder into = new Builder();
+        kind(placement, a, true, into);
+        if (placement == Placement.CONFIRMATION) {
+            kind(placement, a, false, into);
+        }
+        return into.build();
+    }
+
+    /** Adds the best {@code k} contributions of one kind of evidence. */
+    private void kind(Placement placement, int a, boolean sameOrder, Builder into) {
+        boolean backoff = backsOff(a);
+        int cat = model.category[a];
+        RankingModel.Pairs pairs = backoff ? model.categoryPairsOf(cat) : model.pairsOf(a);
+        int total = backoff ? (sameOrder ? model.categoryOrders[cat] : model.categoryFollowBase[cat])
+                : (sameOrder ? model.orders[a] : model.followBase[a]);
+        int[] kept = new int[pairs.size()];
+        double[] p = new double[pairs.size()];
+        double[] score = new double[pairs.size()];
+        int count = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            int c = pairs.candidate()[i];
+            int evidence = sameOrder ? pairs.co()[i] : pairs.follow()[i];
+            if (evidence < profile.minEvidence()) {
+                continue;
+            }
+            if (curation.pairBlocked(placement, a, c)) {
+                into.blocked.add(c);
+                continue;
+            }
+            double base = model.baseRate(c);
+            double acceptance = Acceptance.smoothed(evidence, total, base, profile.smoothing());
+            if (!(acceptance > profile.minLift() * base)) {
+                continue;
+            }
+            if (curation.skuExcluded(c) || curation.categoryExcluded(model.category[c]) || neverShown(placement, c)) {
+                into.excluded.add(c);
+                continue;
+            }
+            kept[count] = i;
+            p[i] = acceptance;
+            score[i] = p[i] * weighted[c];
+            count++;
+        }
+        int[] order = java.util.Arrays.copyOf(kept, count);
+        IntArrays.quickSort(order, (x, y) -> better(score, pairs, y, x));
+        double admitted = admittedPrice(placement, a);
+        int overall = 0;
+        int cheap = 0;
+        for (int i : order) {
+            boolean alwaysAdmitted = model.price[pairs.candidate()[i]] <= admitted;
+            if (overall < k || alwaysAdmitted && cheap < k) {
+                into.add(pairs.candidate()[i], sameOrder, backoff ? cat : -1, p[i], pairs.co()[i], pairs.follow()[i]);
+                overall++;
+                if (alwaysAdmitted) {
+                    cheap++;
+                }
+            }
+        }
+    }
+
+    /**
+     * The highest price that any cart holding anchor {@code a} admits under the price ceilings: the
+     * cart total is at least the anchor's price.
+     */
+    private double admittedPrice(Placement placement, int a) {
+        double own = Double.isNaN(model.price[a]) ? 0 : model.price[a];
+        return placement == Placement.CART ? profile.maxPriceRatio() * own
+                : Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * own);
+    }
+
+    /** Compares entries {@code x} and {@code y} by score, then the lower SKU first: positive when x is better. */
+    private int better(double[] score, RankingModel.Pairs pairs, int x, int y) {
+        int cmp = Double.compare(score[x], score[y]);
+        return cmp != 0 ? cmp : Integer.compare(model.skuOrder[pairs.candidate()[y]],
+                model.skuOrder[pairs.candidate()[x]]);
+    }
+
+    /** Whether {@code c} can never be shown in {@code placement} for its price, whatever the cart. */
+    private boolean neverShown(Placement placement, int c) {
+        double price = model.price[c];
+        return Double.isNaN(price) || placement == Placement.CONFIRMATION && price > profile.oneTapMaxPrice();
+    }
+
+    /** Collects one anchor list. */
+    private static final class Builder {
+        final IntArrayList candidate = new IntArrayList();
+        final IntArrayList via = new IntArrayList();
+        final IntArrayList co = new IntArrayList();
+        final IntArrayList follow = new IntArrayList();
+        final IntArrayList blocked = new IntArrayList();
+        final IntArrayList excluded = new IntArrayList();
+        final it.unimi.dsi.fastutil.doubles.DoubleArrayList p = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+        final IntArrayList sameOrder = new IntArrayList();
+
+        void add(int c, boolean same, int category, double acceptance, int coCount, int followCount) {
+            candidate.add(c);
+            sameOrder.add(same ? 1 : 0);
+            via.add(category);
+            p.add(acceptance);
+            co.add(coCount);
+            follow.add(followCount);
+        }
+
+        AnchorList build() {
+            boolean[] same = new boolean[sameOrder.size()];
+            for (int i = 0; i < same.length; i++) {
+                same[i] = sameOrder.getInt(i) == 1;
+            }
+            return new AnchorList(candidate.toIntArray(), same, via.toIntArray(),
+                    p.toDoubleArray(), co.toIntArray(), follow.toIntArray(), blocked.toIntArray(),
+                    excluded.toIntArray());
+        }
+    }
+}
