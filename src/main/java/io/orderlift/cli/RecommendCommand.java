@@ -66,7 +66,7 @@ final class RecommendCommand implements Callable<Integer> {
             if (priceWeight != null) {
                 chosen = chosen.withPriceWeight(priceWeight);
             }
-            RankingModel model = RankingModels.load(source, chosen.minCustomers());
+            RankingModel model = RankingModels.loadFor(source, chosen, cart.stream().map(CartItem::sku).toList());
             for (CartItem item : cart) {
                 if (model.idOf(item.sku()).isEmpty()) {
                     throw new IllegalArgumentException("No product with SKU '" + item.sku() + "' in the store");

@@ -129,20 +129,35 @@ final class ContributionLists {
             score[i] = p[i] * weighted[c];
             count++;
         }
-        int[] order = java.util.Arrays.copyOf(kept, count);
-        IntArrays.quickSort(order, (x, y) -> better(score, pairs, y, x));
+        it.unimi.dsi.fastutil.ints.IntComparator bestFirst = (x, y) -> better(score, pairs, y, x);
+        int[] overall = TopK.best(kept, count, k, bestFirst);
         double admitted = admittedPrice(placement, a);
-        int overall = 0;
-        int cheap = 0;
-        for (int i : order) {
-            boolean alwaysAdmitted = model.price[pairs.candidate()[i]] <= admitted;
-            if (overall < k || alwaysAdmitted && cheap < k) {
-                into.add(pairs.candidate()[i], sameOrder, backoff ? cat : -1, p[i], pairs.co()[i], pairs.follow()[i]);
-                overall++;
-                if (alwaysAdmitted) {
-                    cheap++;
-                }
+        int cheapCount = 0;
+        for (int r = 0; r < count; r++) {
+            if (model.price[pairs.candidate()[kept[r]]] <= admitted) {
+                kept[cheapCount++] = kept[r];
             }
+        }
+        int[] cheap = TopK.best(kept, cheapCount, k, bestFirst);
+        // the union, best first
+        int[] union = new int[overall.length + cheap.length];
+        int size = 0;
+        int i = 0;
+        int j = 0;
+        while (i < overall.length || j < cheap.length) {
+            int next;
+            if (j >= cheap.length || i < overall.length && bestFirst.compare(overall[i], cheap[j]) <= 0) {
+                next = overall[i++];
+            } else {
+                next = cheap[j++];
+            }
+            if (size == 0 || union[size - 1] != next) {
+                union[size++] = next;
+            }
+        }
+        for (int r = 0; r < size; r++) {
+            int e = union[r];
+            into.add(pairs.candidate()[e], sameOrder, backoff ? cat : -1, p[e], pairs.co()[e], pairs.follow()[e]);
         }
     }
 

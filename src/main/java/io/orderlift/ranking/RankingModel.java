@@ -160,20 +160,26 @@ public final class RankingModel {
      * off to its category's strongest companions, not to every product ever bought beside it.
      */
     private static int[] strongest(Int2IntOpenHashMap co, Int2IntOpenHashMap follow) {
-        int[] all = co.keySet().toIntArray();
-        if (all.length <= CATEGORY_COMPANIONS) {
-            Arrays.sort(all);
-            return all;
+        int[] keys = co.keySet().toIntArray();
+        if (keys.length <= CATEGORY_COMPANIONS) {
+            Arrays.sort(keys);
+            return keys;
+        }
+        int[] coCounts = new int[keys.length];
+        int[] followCounts = new int[keys.length];
+        int[] indexes = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            coCounts[i] = co.get(keys[i]);
+            followCounts[i] = follow.get(keys[i]);
+            indexes[i] = i;
         }
         it.unimi.dsi.fastutil.ints.IntOpenHashSet keep = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
-        for (Int2IntOpenHashMap counts : List.of(co, follow)) {
-            int[] byCount = all.clone();
-            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(byCount, (x, y) -> {
-                int cmp = Integer.compare(counts.get(y), counts.get(x));
-                return cmp != 0 ? cmp : Integer.compare(x, y);
-            });
-            for (int i = 0; i < CATEGORY_COMPANIONS; i++) {
-                keep.add(byCount[i]);
+        for (int[] counts : List.of(coCounts, followCounts)) {
+            for (int i : TopK.best(indexes, indexes.length, CATEGORY_COMPANIONS, (x, y) -> {
+                int cmp = Integer.compare(counts[y], counts[x]);
+                return cmp != 0 ? cmp : Integer.compare(keys[x], keys[y]);
+            })) {
+                keep.add(keys[i]);
             }
         }
         int[] kept = keep.toIntArray();

@@ -36,14 +36,47 @@ public final class RankingModels {
      * customers (1 keeps all).
      */
     public static RankingModel load(Store store, int minCustomers) {
+        return load(store, minCustomers, null);
+    }
+
+    /**
+     * A model that answers carts made of {@code skus} under {@code profile} exactly as the full model
+     * does, reading only the pairs it needs: those of the SKUs themselves and, for a SKU thin enough
+     * to back off to its category, those of the category's products.
+     */
+    public static RankingModel loadFor(Store store, WeightingProfile profile, java.util.Collection<String> skus) {
+        return load(store, profile.minCustomers(), products -> {
+            java.util.Map<String, ProductStat> bySku = new java.util.HashMap<>();
+            products.forEach(p -> bySku.put(p.sku(), p));
+            java.util.Set<String> thinCategories = new java.util.HashSet<>();
+            java.util.Set<Integer> needed = new java.util.HashSet<>();
+            for (String sku : skus) {
+                ProductStat p = bySku.get(sku.strip());
+                if (p != null) {
+                    needed.add(p.productId());
+                    if (p.orders() < profile.backoffBelowOrders() && p.category() != null && !p.category().isEmpty()) {
+                        thinCategories.add(p.category());
+                    }
+                }
+            }
+            products.stream().filter(p -> thinCategories.contains(p.category()))
+                    .forEach(p -> needed.add(p.productId()));
+            return needed;
+        });
+    }
+
+    private static RankingModel load(Store store, int minCustomers,
+                                     java.util.function.Function<List<ProductStat>, java.util.Set<Integer>> anchors) {
         PairStatisticsStore statistics = new PairStatisticsStore(store);
         MiningRun run = statistics.activeRun().orElseThrow(() -> new StoreException(
                 "The store has not been mined yet: run 'orderlift mine --store DIR' first."));
         RankingModel.Builder builder = RankingModel.builder(run.orders());
-        for (ProductStat p : statistics.products(run.id())) {
+        List<ProductStat> products = statistics.products(run.id());
+        for (ProductStat p : products) {
             builder.product(p.productId(), p.sku(), p.title(), p.category(),
                     p.price() == null ? Double.NaN : p.price().doubleValue(), p.orders(), p.followBase());
         }
-        return builder.pairs(statistics.pairs(run.id(), 0), minCustomers).build();
+        return builder.pairs(statistics.pairs(run.id(), 0, anchors == null ? null : anchors.apply(products)),
+                minCustomers).build();
     }
 }

@@ -54,6 +54,19 @@ public final class Recommender {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount));
     }
 
+    /**
+     * Builds every anchor's lists under {@code profile} now, on all cores, instead of on first use
+     * (a rule set needs them all).
+     */
+    public void prepareAll(WeightingProfile profile) {
+        ContributionLists bounded = lists(profile);
+        java.util.stream.IntStream.range(0, model.productCount).parallel().forEach(a -> {
+            for (Placement placement : Placement.values()) {
+                bounded.of(placement, a);
+            }
+        });
+    }
+
     /** At most this many candidates per anchor, placement and kind of evidence. */
     public int topK() {
         return topK;

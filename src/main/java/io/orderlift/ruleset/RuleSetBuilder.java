@@ -43,6 +43,7 @@ final class RuleSetBuilder {
     }
 
     RuleSet build(long version, String store, Instant at, String note) {
+        preview.prepareAll(profile);
         List<RuleSet.Product> products = new ArrayList<>();
         int[] index = new int[model.productCount()];
         java.util.Arrays.fill(index, -1);

@@ -141,12 +141,25 @@ public final class PairStatisticsStore {
 
     /** Every stored pair of run {@code runId}, packed per anchor ({@code anchors} slots at least). */
     public PackedPairs pairs(int runId, int anchors) {
+        return pairs(runId, anchors, null);
+    }
+
+    /**
+     * The stored pairs of the anchors {@code only} in run {@code runId} (every anchor when null),
+     * packed per anchor ({@code anchors} slots at least): a command that answers one cart reads
+     * just the rows it needs.
+     */
+    public PackedPairs pairs(int runId, int anchors, java.util.Collection<Integer> only) {
         return store.read(ctx -> {
             Integer maxAnchor = ctx.select(DSL.max(ANCHOR_PAIRS.ANCHOR_ID)).from(ANCHOR_PAIRS)
                     .where(ANCHOR_PAIRS.RUN_ID.eq(runId)).fetchOne(0, Integer.class);
             PackedPairs pairs = new PackedPairs(Math.max(anchors, maxAnchor == null ? 0 : maxAnchor + 1));
+            org.jooq.Condition which = ANCHOR_PAIRS.RUN_ID.eq(runId);
+            if (only != null) {
+                which = which.and(ANCHOR_PAIRS.ANCHOR_ID.in(only));
+            }
             try (var cursor = ctx.select(ANCHOR_PAIRS.ANCHOR_ID, ANCHOR_PAIRS.PAIRS, ANCHOR_PAIRS.PACKED)
-                    .from(ANCHOR_PAIRS).where(ANCHOR_PAIRS.RUN_ID.eq(runId)).fetchSize(256).fetchLazy()) {
+                    .from(ANCHOR_PAIRS).where(which).fetchSize(256).fetchLazy()) {
                 for (var r : cursor) {
                     pairs.put(r.value1(), r.value2(), r.value3());
                 }
