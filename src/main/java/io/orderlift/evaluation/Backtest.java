@@ -100,10 +100,14 @@ public final class Backtest {
         long validationFrom = testFrom - (long) ((testFrom - first) * VALIDATION_SHARE);
         long window = settings.windowDays() * 86_400_000L;
         MiningSettings mining = MiningSettings.defaults().withWindowDays(settings.windowDays());
-        Replay replay = new Replay(log, window);
+        double[] prices = new double[Math.max(log.productCount(), catalog.stream().mapToInt(e -> e.id() + 1).max()
+                .orElse(0))];
+        catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
+        Replay replay = new Replay(log, window, prices);
 
         monitor.progress("Choosing w on the validation period", 1, 4);
         RankingModel validationModel = model(log, t -> t < validationFrom, mining, catalog, profile);
+        Recommender validationRecommender = new Recommender(validationModel, CurationRules.NONE);
         List<Order> validationOrders = orders(log, t -> t >= validationFrom && t < testFrom);
         Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
         Map<Placement, double[]> best = new HashMap<>();
@@ -115,7 +119,7 @@ public final class Backtest {
                     monitor.checkCancelled();
                     WeightingProfile candidate = tuned(profile, w, m);
                     PolicyResult r = replay.run(placement, validationOrders, testFrom,
-                            rankingPolicy(validationModel, candidate), settings.k(), "w=" + w, w, catalog);
+                            rankingPolicy(validationRecommender, candidate), settings.k(), "w=" + w, w);
                     if (r.rpi() > bestRpi + 1e-12) {
                         bestRpi = r.rpi();
                         pick = new double[] {w, m};
@@ -127,25 +131,26 @@ public final class Backtest {
 
         monitor.progress("Replaying the test period", 2, 4);
         RankingModel testModel = model(log, t -> t < testFrom, mining, catalog, profile);
+        Recommender testRecommender = new Recommender(testModel, CurationRules.NONE);
         List<Order> testOrders = orders(log, t -> t >= testFrom);
         Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
         for (Placement placement : Placement.values()) {
             List<PolicyResult> results = new ArrayList<>();
-            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, popularityPolicy(testModel, placement),
-                    settings.k(), "popularity", null, catalog));
+            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, popularityPolicy(testModel),
+                    settings.k(), "popularity", null));
             for (double w : REPORTED_WEIGHTS) {
                 results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
-                        rankingPolicy(testModel, profile.withPriceWeight(w)), settings.k(), "w=" + w, w, catalog));
+                        rankingPolicy(testRecommender, profile.withPriceWeight(w)), settings.k(), "w=" + w, w));
             }
-            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, rankingPolicy(testModel, profile),
-                    settings.k(), "profile:" + profile.name(), profile.priceWeight(), catalog));
+            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, rankingPolicy(testRecommender, profile),
+                    settings.k(), "profile:" + profile.name(), profile.priceWeight()));
             double[] pick = best.get(placement);
             WeightingProfile chosenProfile = tuned(profile, pick[0], pick[1]);
             PolicyResult chosenTest = replay.run(placement, testOrders, Long.MAX_VALUE,
-                    rankingPolicy(testModel, chosenProfile), settings.k(), "chosen", pick[0], catalog);
+                    rankingPolicy(testRecommender, chosenProfile), settings.k(), "chosen", pick[0]);
             results.add(chosenTest);
             RULE_COSTS.forEach((name, relax) -> results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
-                    rankingPolicy(testModel, relax.apply(chosenProfile)), settings.k(), name, pick[0], catalog)));
+                    rankingPolicy(testRecommender, relax.apply(chosenProfile)), settings.k(), name, pick[0])));
             placements.put(placement.cliName(), results);
             chosen.put(placement.cliName(), new BacktestReport.Chosen(pick[0], pick[1], pick[2], chosenTest));
         }
@@ -188,42 +193,94 @@ public final class Backtest {
         int[] recommend(Placement placement, int[] items, int[] quantities, int k);
     }
 
-    static Policy rankingPolicy(RankingModel model, WeightingProfile profile) {
-        Recommender recommender = new Recommender(model, CurationRules.NONE);
+    static Policy rankingPolicy(Recommender recommender, WeightingProfile profile) {
+        RankingModel model = recommender.model();
         return (placement, items, quantities, k) -> {
-            List<CartItem> cart = new ArrayList<>();
-            for (int i = 0; i < items.length; i++) {
-                String sku = model.sku(items[i]);
-                if (sku != null) {
-                    cart.add(new CartItem(sku, quantities[i], Double.NaN));
+            int known = 0;
+            for (int item : items) {
+                if (item < model.productCount() && model.sku(item) != null) {
+                    known++;
                 }
             }
-            List<Recommendation> list = recommender.recommend(placement, cart, profile, k).items();
-            return list.stream().mapToInt(r -> model.idOf(r.sku()).orElseThrow()).toArray();
+            if (known < items.length) {
+                int[] keptItems = new int[known];
+                int[] keptQuantities = new int[known];
+                for (int i = 0, j = 0; i < items.length; i++) {
+                    if (items[i] < model.productCount() && model.sku(items[i]) != null) {
+                        keptItems[j] = items[i];
+                        keptQuantities[j++] = quantities[i];
+                    }
+                }
+                return recommender.recommendIds(placement, keptItems, keptQuantities, profile, k);
+            }
+            return recommender.recommendIds(placement, items, quantities, profile, k);
         };
     }
 
-    /** "Customers also bought": candidates by summed co (and follow, after checkout), ties by SKU. */
-    static Policy popularityPolicy(RankingModel model, Placement forPlacement) {
+    /**
+     * "Customers also bought": candidates by summed co (and follow, after checkout) over all the
+     * cart's pairs, ties by SKU; products without a price are left out.
+     */
+    static Policy popularityPolicy(RankingModel model) {
+        ThreadLocal<PopularityScratch> scratch = ThreadLocal.withInitial(() -> new PopularityScratch(model.productCount()));
         return (placement, items, quantities, k) -> {
-            Map<Integer, Integer> score = new HashMap<>();
-            Set<Integer> inCart = new HashSet<>();
+            PopularityScratch s = scratch.get();
+            s.stamp++;
             for (int item : items) {
-                inCart.add(item);
+                if (item < model.productCount()) {
+                    s.inCart[item] = s.stamp;
+                }
             }
+            s.count = 0;
             for (int a : items) {
+                if (a >= model.productCount()) {
+                    continue;
+                }
                 model.forEachPairOf(a, (c, co, follow) -> {
-                    int s = placement == Placement.CART ? co : co + follow;
-                    if (s > 0 && !inCart.contains(c) && !Double.isNaN(model.price(c))) {
-                        score.merge(c, s, Integer::sum);
+                    int add = placement == Placement.CART ? co : co + follow;
+                    if (add > 0 && s.inCart[c] != s.stamp && !Double.isNaN(model.price(c))) {
+                        if (s.seen[c] != s.stamp) {
+                            s.seen[c] = s.stamp;
+                            s.score[c] = 0;
+                            s.touched[s.count++] = c;
+                        }
+                        s.score[c] += add;
                     }
                 });
             }
-            return score.entrySet().stream()
-                    .sorted((x, y) -> x.getValue().equals(y.getValue())
-                            ? model.sku(x.getKey()).compareTo(model.sku(y.getKey()))
-                            : Integer.compare(y.getValue(), x.getValue()))
-                    .limit(k).mapToInt(Map.Entry::getKey).toArray();
+            int[] best = new int[Math.min(k, s.count)];
+            for (int r = 0; r < best.length; r++) {
+                int pick = -1;
+                for (int t = 0; t < s.count; t++) {
+                    int c = s.touched[t];
+                    if (s.chosen[c] != s.stamp && (pick < 0 || s.score[c] > s.score[pick]
+                            || s.score[c] == s.score[pick] && model.sku(c).compareTo(model.sku(pick)) < 0)) {
+                        pick = c;
+                    }
+                }
+                s.chosen[pick] = s.stamp;
+                best[r] = pick;
+            }
+            return best;
         };
+    }
+
+    /** Per-thread working memory of the popularity policy. */
+    private static final class PopularityScratch {
+        final int[] inCart;
+        final int[] seen;
+        final int[] chosen;
+        final long[] score;
+        final int[] touched;
+        int stamp;
+        int count;
+
+        PopularityScratch(int products) {
+            inCart = new int[products];
+            seen = new int[products];
+            chosen = new int[products];
+            score = new long[products];
+            touched = new int[products];
+        }
     }
 }

@@ -64,6 +64,11 @@ final class OrderLog {
         return new OrderLog(List.copyOf(orders), productCount);
     }
 
+    /** Product ids are below this. */
+    int productCount() {
+        return productCount;
+    }
+
     List<Order> orders() {
         return orders;
     }

@@ -2,98 +2,184 @@ package io.orderlift.evaluation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import io.orderlift.ranking.Placement;
-import io.orderlift.store.OrderHistory;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
-/** Replays orders against a policy and scores what it would have earned. */
+/**
+ * Replays orders against a policy and scores what it would have earned.
+ *
+ * <p>Cost is bounded whatever the basket: at most {@link #MAX_HIDDEN} items of an order are
+ * hidden in turn (a deterministic sample, seeded by the order), so replaying an order of 1,000 items
+ * costs ten recommendations, not a thousand. Orders are replayed on every core.
+ */
 final class Replay {
 
+    /** Items hidden per cart order at most (all of them in shorter orders). */
+    static final int MAX_HIDDEN = 10;
+
     private final long window;
+    private final double[] prices;
+    private final double averageOrderValue;
     private final Map<Integer, List<OrderLog.Order>> byCustomer = new HashMap<>();
 
-    Replay(OrderLog log, long window) {
+    Replay(OrderLog log, long window, double[] prices) {
         this.window = window;
+        this.prices = prices;
+        double value = 0;
         for (OrderLog.Order o : log.orders()) {
             if (o.customer() >= 0) {
                 byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o);
             }
+            for (int i = 0; i < o.items().length; i++) {
+                value += o.quantities()[i] * price(o.items()[i]);
+            }
         }
+        averageOrderValue = log.orders().isEmpty() ? 0 : value / log.orders().size();
+    }
+
+    /** The average order value at catalog prices over the whole log. */
+    double averageOrderValue() {
+        return averageOrderValue;
+    }
+
+    /** What one order earned a policy. */
+    private record Outcome(int impressions, int hits, double revenue, int[] shown) {
     }
 
     /**
      * @param horizon purchases at or after this time are not known (the end of the validation period)
      */
     PolicyResult run(Placement placement, List<Backtest.Order> orders, long horizon, Backtest.Policy policy, int k,
-                     String name, Double w, List<OrderHistory.CatalogEntry> catalog) {
-        Map<Integer, Double> prices = new HashMap<>();
-        catalog.forEach(p -> {
-            if (p.price() != null) {
-                prices.put(p.id(), p.price().doubleValue());
-            }
-        });
+                     String name, Double w) {
+        long periodEnd = orders.isEmpty() ? 0 : orders.get(orders.size() - 1).time();
+        Outcome[] outcomes = IntStream.range(0, orders.size()).parallel()
+                .mapToObj(i -> placement == Placement.CART ? cart(orders.get(i), policy, k)
+                        : confirmation(orders.get(i), policy, k, horizon, periodEnd))
+                .toArray(Outcome[]::new);
         long impressions = 0;
         long hits = 0;
         double revenue = 0;
-        Set<Integer> shown = new HashSet<>();
-        long lastKnown = Math.min(horizon, Long.MAX_VALUE);
-        long periodEnd = orders.isEmpty() ? 0 : orders.get(orders.size() - 1).time();
-        for (Backtest.Order order : orders) {
-            if (placement == Placement.CART) {
-                if (order.items().length < 2) {
-                    continue;
-                }
-                for (int hidden = 0; hidden < order.items().length; hidden++) {
-                    int[] rest = without(order.items(), hidden);
-                    int[] restQuantities = without(order.quantities(), hidden);
-                    int[] shownNow = policy.recommend(placement, rest, restQuantities, k);
-                    impressions += shownNow.length;
-                    for (int c : shownNow) {
-                        shown.add(c);
-                        if (c == order.items()[hidden]) {
-                            hits++;
-                            revenue += prices.getOrDefault(c, 0.0);
-                        }
-                    }
-                }
-            } else {
-                long end = order.time() + window;
-                boolean complete = horizon == Long.MAX_VALUE ? end <= periodEnd : end < lastKnown;
-                if (order.customer() < 0 || !complete) {
-                    continue;
-                }
-                Set<Integer> later = new HashSet<>();
-                for (OrderLog.Order o : byCustomer.getOrDefault(order.customer(), List.of())) {
-                    if (o.time() > order.time() && o.time() <= end && o.time() < lastKnown) {
-                        for (int item : o.items()) {
-                            later.add(item);
-                        }
-                    }
-                }
-                int[] shownNow = policy.recommend(placement, order.items(), order.quantities(), k);
-                impressions += shownNow.length;
-                for (int c : shownNow) {
-                    shown.add(c);
-                    if (later.contains(c)) {
-                        hits++;
-                        revenue += prices.getOrDefault(c, 0.0);
-                    }
+        int replayed = 0;
+        IntOpenHashSet shown = new IntOpenHashSet();
+        for (Outcome o : outcomes) {
+            if (o == null) {
+                continue;
+            }
+            replayed++;
+            impressions += o.impressions();
+            hits += o.hits();
+            revenue += o.revenue();
+            shown.addAll(IntOpenHashSet.of(o.shown()));
+        }
+        double rpi = impressions == 0 ? 0 : revenue / impressions;
+        double halfWidth = halfWidth(outcomes, rpi, replayed, impressions);
+        long priced = java.util.Arrays.stream(prices).filter(p -> p > 0).count();
+        return new PolicyResult(name, w, impressions, hits, impressions == 0 ? 0 : (double) hits / impressions, rpi,
+                hits == 0 ? 0 : revenue / hits, priced == 0 ? 0 : (double) shown.size() / priced,
+                Math.max(0, rpi - halfWidth), rpi + halfWidth,
+                replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue, replayed);
+    }
+
+    /**
+     * Half the width of the 95 % confidence interval of revenue / impressions, orders being the
+     * independent units: the delta method, {@code 1.96 · sqrt(Σ(r_o − rpi·i_o)² / (n(n−1))) / mean(i)}.
+     */
+    private static double halfWidth(Outcome[] outcomes, double rpi, int n, long impressions) {
+        if (n < 2 || impressions == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (Outcome o : outcomes) {
+            if (o != null) {
+                double residual = o.revenue() - rpi * o.impressions();
+                sum += residual * residual;
+            }
+        }
+        double meanImpressions = (double) impressions / n;
+        return 1.96 * Math.sqrt(sum / ((double) n * (n - 1))) / meanImpressions;
+    }
+
+    /** Hides up to {@link #MAX_HIDDEN} items in turn and recommends for the rest; a hit earns the hidden item. */
+    private Outcome cart(Backtest.Order order, Backtest.Policy policy, int k) {
+        int n = order.items().length;
+        if (n < 2) {
+            return null;
+        }
+        int[] hidden = hiddenItems(order);
+        int impressions = 0;
+        int hits = 0;
+        double revenue = 0;
+        IntOpenHashSet shown = new IntOpenHashSet();
+        int[] rest = new int[n - 1];
+        int[] restQuantities = new int[n - 1];
+        for (int h : hidden) {
+            System.arraycopy(order.items(), 0, rest, 0, h);
+            System.arraycopy(order.items(), h + 1, rest, h, n - h - 1);
+            System.arraycopy(order.quantities(), 0, restQuantities, 0, h);
+            System.arraycopy(order.quantities(), h + 1, restQuantities, h, n - h - 1);
+            int[] recommended = policy.recommend(Placement.CART, rest, restQuantities, k);
+            impressions += recommended.length;
+            for (int c : recommended) {
+                shown.add(c);
+                if (c == order.items()[h]) {
+                    hits++;
+                    revenue += price(c);
                 }
             }
         }
-        return new PolicyResult(name, w, impressions, hits, impressions == 0 ? 0 : (double) hits / impressions,
-                impressions == 0 ? 0 : revenue / impressions, hits == 0 ? 0 : revenue / hits,
-                prices.isEmpty() ? 0 : (double) shown.size() / prices.size());
+        return new Outcome(impressions, hits, revenue, shown.toIntArray());
     }
 
-    private static int[] without(int[] values, int index) {
-        int[] rest = new int[values.length - 1];
-        System.arraycopy(values, 0, rest, 0, index);
-        System.arraycopy(values, index + 1, rest, index, values.length - index - 1);
-        return rest;
+    /** The positions hidden in turn: all of a short order, a sample seeded by the order of a long one. */
+    private static int[] hiddenItems(Backtest.Order order) {
+        int n = order.items().length;
+        int[] positions = IntStream.range(0, n).toArray();
+        if (n <= MAX_HIDDEN) {
+            return positions;
+        }
+        SplittableRandom random = new SplittableRandom(order.time() * 31 + order.items()[0]);
+        for (int i = 0; i < MAX_HIDDEN; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = positions[i];
+            positions[i] = positions[j];
+            positions[j] = swap;
+        }
+        int[] sample = java.util.Arrays.copyOf(positions, MAX_HIDDEN);
+        java.util.Arrays.sort(sample);
+        return sample;
+    }
+
+    /** Recommends for the whole order; a hit is a candidate the customer bought later within the window. */
+    private Outcome confirmation(Backtest.Order order, Backtest.Policy policy, int k, long horizon, long periodEnd) {
+        long end = order.time() + window;
+        boolean complete = horizon == Long.MAX_VALUE ? end <= periodEnd : end < horizon;
+        if (order.customer() < 0 || !complete) {
+            return null;
+        }
+        IntOpenHashSet later = new IntOpenHashSet();
+        for (OrderLog.Order o : byCustomer.getOrDefault(order.customer(), List.of())) {
+            if (o.time() > order.time() && o.time() <= end && o.time() < horizon) {
+                later.addAll(IntOpenHashSet.of(o.items()));
+            }
+        }
+        int[] recommended = policy.recommend(Placement.CONFIRMATION, order.items(), order.quantities(), k);
+        int hits = 0;
+        double revenue = 0;
+        for (int c : recommended) {
+            if (later.contains(c)) {
+                hits++;
+                revenue += price(c);
+            }
+        }
+        return new Outcome(recommended.length, hits, revenue, recommended);
+    }
+
+    private double price(int product) {
+        return product < prices.length && prices[product] > 0 ? prices[product] : 0;
     }
 }

@@ -109,6 +109,11 @@ public final class CurationRules {
         return category >= 0 && excludedCategories.contains(category);
     }
 
+    /** Whether any category pair is excluded. */
+    boolean excludesCategoryPairs() {
+        return !excludedCategoryPairs.isEmpty();
+    }
+
     boolean categoryPairExcluded(int from, int to) {
         return from >= 0 && to >= 0 && excludedCategoryPairs.contains(key(from, to));
     }

@@ -95,32 +95,69 @@ public final class Recommender {
      */
     public Recommendations recommend(Placement placement, List<CartItem> items, WeightingProfile profile, int limit) {
         Scratch s = scratch.get();
-        s.begin();
-        IntArrayList anchors = new IntArrayList();
-        IntArrayList cartCategories = new IntArrayList();
+        s.begin(true);
         double total = 0;
         for (CartItem item : items) {
             OptionalInt id = model.idOf(item.sku());
             double unit = Double.isNaN(item.unitPrice()) && id.isPresent() ? model.price[id.getAsInt()] : item.unitPrice();
             total += item.quantity() * (Double.isNaN(unit) ? 0 : unit);
-            if (id.isPresent() && s.inCart[id.getAsInt()] != s.stamp) {
-                int a = id.getAsInt();
-                s.inCart[a] = s.stamp;
-                anchors.add(a);
-                if (model.category[a] >= 0 && !cartCategories.contains(model.category[a])) {
-                    cartCategories.add(model.category[a]);
-                }
+            if (id.isPresent()) {
+                addAnchor(s, id.getAsInt());
             }
         }
+        select(s, placement, total, profile, limit > 0 ? limit : profile.length(placement));
+        double w = profile.priceWeight();
+        List<Recommendation> result = new ArrayList<>(s.chosen.size());
+        for (int i = 0; i < s.chosen.size(); i++) {
+            int c = s.chosen.getInt(i);
+            if (s.eligible[c] == s.stamp) {
+                s.popularity[c] = popularityRank(s, c, s.eligibleList, s.eligibleCount);
+            }
+            result.add(recommendation(s, placement, c, w, s.pinned[c] == s.stamp));
+        }
+        return new Recommendations(placement.cliName(), total, profile.name(), w, result, s.removedList(model));
+    }
+
+    /**
+     * The product ids {@link #recommend} would list for a cart of product ids at catalog prices,
+     * without the explanations: what the backtest replays, many thousand times.
+     */
+    public int[] recommendIds(Placement placement, int[] items, int[] quantities, WeightingProfile profile,
+                              int limit) {
+        Scratch s = scratch.get();
+        s.begin(false);
+        double total = 0;
+        for (int i = 0; i < items.length; i++) {
+            double unit = model.price[items[i]];
+            total += quantities[i] * (Double.isNaN(unit) ? 0 : unit);
+            addAnchor(s, items[i]);
+        }
+        select(s, placement, total, profile, limit > 0 ? limit : profile.length(placement));
+        return s.chosen.toIntArray();
+    }
+
+    private void addAnchor(Scratch s, int a) {
+        if (s.inCart[a] != s.stamp) {
+            s.inCart[a] = s.stamp;
+            s.anchors.add(a);
+            if (model.category[a] >= 0 && !s.cartCategories.contains(model.category[a])) {
+                s.cartCategories.add(model.category[a]);
+            }
+        }
+    }
+
+    /** Ranks the cart in {@code s}: the chosen candidates go to {@code s.chosen}, in list order. */
+    private void select(Scratch s, Placement placement, double total, WeightingProfile profile, int length) {
+        IntArrayList anchors = s.anchors;
+        IntArrayList cartCategories = s.cartCategories;
         ContributionLists bounded = lists(profile);
         for (int i = 0; i < anchors.size(); i++) {
             gather(s, placement, anchors.getInt(i), bounded, total, profile);
         }
         // eligible candidates
-        int[] eligible = new int[s.touchedCount];
+        int[] eligible = s.eligibleList;
         int count = 0;
-        double w = profile.priceWeight();
-        double[] weighted = model.weightedPrices(w);
+        double[] weighted = model.weightedPrices(profile.priceWeight());
         for (int t = 0; t < s.touchedCount; t++) {
             int c = s.touched[t];
             String rule = blockedCandidate(c, cartCategories);
@@ -136,9 +173,9 @@ public final class Recommender {
             s.eligible[c] = s.stamp;
             eligible[count++] = c;
         }
-        int length = limit > 0 ? limit : profile.length(placement);
-        List<Recommendation> result = new ArrayList<>();
+        s.eligibleCount = count;
         int[] perCategory = new int[model.categories.size()];
+        IntArrayList result = s.chosen;
         // pins first, in cart order then pin order
         for (int i = 0; i < anchors.size() && result.size() < length; i++) {
             IntArrayList pinned = curation.pins(placement, anchors.getInt(i));
@@ -153,13 +190,11 @@ public final class Recommender {
                     continue;
                 }
                 s.listed[c] = s.stamp;
+                s.pinned[c] = s.stamp;
                 if (model.category[c] >= 0) {
                     perCategory[model.category[c]]++;
                 }
-                if (s.eligible[c] == s.stamp) {
-                    s.popularity[c] = popularityRank(s, c, eligible, count);
-                }
-                result.add(recommendation(s, placement, c, w, true));
+                result.add(c);
             }
         }
         // the best remaining candidate, one at a time: the list is short, the candidates many
@@ -186,10 +221,8 @@ public final class Recommender {
             if (cat >= 0) {
                 perCategory[cat]++;
             }
-            s.popularity[c] = popularityRank(s, c, eligible, count);
-            result.add(recommendation(s, placement, c, w, false));
+            result.add(c);
         }
-        return new Recommendations(placement.cliName(), total, profile.name(), w, result, s.removedList(model));
     }
 
     /** Higher {@code values} first, ties by SKU. */
@@ -218,7 +251,10 @@ public final class Recommender {
             if (s.inCart[c] != s.stamp) {
                 s.touch(c);
                 s.notProbability[c] *= 1 - list.p()[i];
-                s.addEvidence(c, a, list.sameOrder()[i], list.via()[i], list.p()[i], list.co()[i], list.follow()[i]);
+                if (s.explain) {
+                    s.addEvidence(c, a, list.sameOrder()[i], list.via()[i], list.p()[i], list.co()[i],
+                            list.follow()[i]);
+                }
             }
         }
         for (int c : list.blocked()) {
@@ -301,6 +337,9 @@ public final class Recommender {
         if (curation.categoryExcluded(cat)) {
             return "excluded-category";
         }
+        if (!curation.excludesCategoryPairs()) {
+            return null;
+        }
         for (int i = 0; i < cartCategories.size(); i++) {
             if (curation.categoryPairExcluded(cartCategories.getInt(i), cat)) {
                 return "excluded-category-pair";
@@ -362,7 +401,15 @@ public final class Recommender {
         final int[] removedStamp;
         final int[] capped;
         final int[] eligible;
+        final int[] eligibleList;
+        final int[] pinned;
         final String[] removedRule;
+        final IntArrayList anchors = new IntArrayList();
+        final IntArrayList cartCategories = new IntArrayList();
+        final IntArrayList chosen = new IntArrayList();
+        int eligibleCount;
+        boolean explain;
+        final int[] tail;
         int touchedCount;
         int stamp;
         int[] next = new int[64];
@@ -388,14 +435,23 @@ public final class Recommender {
             removedStamp = new int[products];
             capped = new int[products];
             eligible = new int[products];
+            eligibleList = new int[products];
+            pinned = new int[products];
+            tail = new int[products];
             removedRule = new String[products];
         }
 
-        void begin() {
+        /** Starts a request; {@code explanations}: whether to keep every contribution for the answer. */
+        void begin(boolean explanations) {
+            explain = explanations;
             stamp++;
             touchedCount = 0;
             evidenceCount = 0;
             removed.clear();
+            anchors.clear();
+            cartCategories.clear();
+            chosen.clear();
+            eligibleCount = 0;
         }
 
         void touch(int c) {
@@ -431,12 +487,9 @@ public final class Recommender {
             if (head[c] < 0) {
                 head[c] = e;
             } else {
-                int last = head[c];
-                while (next[last] >= 0) {
-                    last = next[last];
-                }
-                next[last] = e;
+                next[tail[c]] = e;
             }
+            tail[c] = e;
         }
 
         void remove(int c, String rule) {
