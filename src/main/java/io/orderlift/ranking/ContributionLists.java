@@ -17,7 +17,8 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
  * above the one-tap price — then only the candidates that can matter are
  * kept, ranked by the single-anchor score {@code p × price^w} (ties by SKU): the best
  * {@link #TOP_K}, and the best {@code TOP_K} of those priced within the ceiling that the anchor's
- * own price always admits (a cart holding the anchor totals at least its price), so that a cheap
+ * own price always admits (a cart holding the anchor totals at least its price; for a thin anchor,
+ * the cheapest price of its category), so that a cheap
  * cart still finds candidates it may be shown. At most {@code 2 × TOP_K} entries, best first.
  * A thin anchor's list is its category's, itself included (it is in the cart, so it is skipped
  * there): every uncurated thin anchor of a category has the same list, which a rule set writes
@@ -131,7 +132,7 @@ final class ContributionLists {
         }
         it.unimi.dsi.fastutil.ints.IntComparator bestFirst = (x, y) -> better(score, pairs, y, x);
         int[] overall = TopK.best(kept, count, k, bestFirst);
-        double admitted = admittedPrice(placement, a);
+        double admitted = admittedPrice(placement, backoff ? model.categoryMinPrice(cat) : model.price[a]);
         int cheapCount = 0;
         for (int r = 0; r < count; r++) {
             if (model.price[pairs.candidate()[kept[r]]] <= admitted) {
@@ -162,11 +163,12 @@ final class ContributionLists {
     }
 
     /**
-     * The highest price that any cart holding anchor {@code a} admits under the price ceilings: the
-     * cart total is at least the anchor's price.
+     * The highest price that any cart holding an anchor priced at least {@code anchorPrice} admits
+     * under the price ceilings: the cart total is at least that. For a thin anchor it is the
+     * cheapest price in its category, so every thin anchor of a category has the same list.
      */
-    private double admittedPrice(Placement placement, int a) {
-        double own = Double.isNaN(model.price[a]) ? 0 : model.price[a];
+    private double admittedPrice(Placement placement, double anchorPrice) {
+        double own = Double.isNaN(anchorPrice) ? 0 : anchorPrice;
         return placement == Placement.CART ? profile.maxPriceRatio() * own
                 : Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * own);
     }

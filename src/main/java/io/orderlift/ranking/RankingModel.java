@@ -49,6 +49,7 @@ public final class RankingModel {
     final int[] skuOrder;
     final int[] categoryOrders;
     final int[] categoryFollowBase;
+    private final double[] categoryMinPrice;
     private final PackedPairs packed;
     private final int minCustomers;
     private final AtomicReferenceArray<Pairs> anchorPairs;
@@ -93,7 +94,13 @@ public final class RankingModel {
         categoryPairs = new AtomicReferenceArray<>(k);
         categoryOrders = new int[k];
         categoryFollowBase = new int[k];
+        categoryMinPrice = new double[k];
+        Arrays.fill(categoryMinPrice, Double.NaN);
         for (int a = 0; a < productCount; a++) {
+            if (category[a] >= 0 && !Double.isNaN(price[a])
+                    && !(price[a] >= categoryMinPrice[category[a]])) {
+                categoryMinPrice[category[a]] = price[a];
+            }
             if (category[a] >= 0) {
                 categoryOrders[category[a]] += orders[a];
                 categoryFollowBase[category[a]] += followBase[a];
@@ -223,6 +230,11 @@ public final class RankingModel {
     /** followBase(a) of the mining run. */
     public int followBaseOf(int product) {
         return followBase[product];
+    }
+
+    /** The lowest known price among the category's products, NaN when none is known. */
+    double categoryMinPrice(int category) {
+        return categoryMinPrice[category];
     }
 
     /** The orders of the category's products, summed: a thin anchor's same-order denominator. */

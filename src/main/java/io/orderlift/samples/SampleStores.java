@@ -48,7 +48,7 @@ public final class SampleStores implements Callable<Integer> {
     static final int WHOLESALE_CUSTOMERS = 4_800;
     static final double WHOLESALE_ORDERS_PER_DAY = 46;
     /** Lines per order of the wholesale store, for {@code --target-lines}. */
-    static final double WHOLESALE_LINES_PER_ORDER = 24;
+    static final double WHOLESALE_LINES_PER_ORDER = 26.3;
     /** The A/B experiment covers the last this many days. */
     static final int EXPERIMENT_DAYS = 180;
 
@@ -112,8 +112,10 @@ public final class SampleStores implements Callable<Integer> {
         Path dir = Files.createDirectories(out.resolve(WHOLESALE));
         double perDay = targetLines > 0 ? targetLines / (WHOLESALE_DAYS * WHOLESALE_LINES_PER_ORDER)
                 : WHOLESALE_ORDERS_PER_DAY;
+        // a bigger merchant has proportionally more customers, not the same ones ordering daily
+        int customers = (int) Math.round(WHOLESALE_CUSTOMERS * Math.max(1, perDay / WHOLESALE_ORDERS_PER_DAY));
         WholesaleGenerator.Settings settings = new WholesaleGenerator.Settings(seed + WHOLESALE.hashCode(),
-                WHOLESALE_START, WHOLESALE_DAYS, WHOLESALE_PRODUCTS, WHOLESALE_CUSTOMERS, perDay);
+                WHOLESALE_START, WHOLESALE_DAYS, WHOLESALE_PRODUCTS, customers, perDay);
         WholesaleGenerator generator = new WholesaleGenerator(settings);
         Summary summary = new Summary();
         Path file = dir.resolve("orders.csv.gz");
@@ -154,7 +156,8 @@ public final class SampleStores implements Callable<Integer> {
                 + " order with heavy-tailed frequency, so many reorder within weeks; %.0f%% of orders are guest"
                 + " checkouts; %.1f%% are cancelled as a whole a little later (`C…` order, every line negative)"
                 + " and %.0f%% have one to three lines returned within three weeks. Quantities come in trade packs"
-                + " (1–48), with a 15%% discount from 12 up.%n%n", WholesaleGenerator.BULK_SHARE * 100,
+                + " (1–48), with a 15%% discount from 12 up. With `--target-lines` the orders a day and the"
+                + " customers grow together.%n%n", WholesaleGenerator.BULK_SHARE * 100,
                 WholesaleGenerator.GUEST_SHARE * 100, WholesaleGenerator.CANCELLED_SHARE * 100,
                 WholesaleGenerator.RETURN_SHARE * 100));
         text.append("## What was planted\n\n");

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishAndEvaluateTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> STORES = List.of("outdoor", "kitchen", "beauty");
+    static final List<String> STORES = List.of("outdoor", "kitchen", "beauty", "wholesale");
     static final Map<String, Store> MINED = new HashMap<>();
 
     @TempDir
@@ -61,8 +61,7 @@ class PublishAndEvaluateTest {
     static void mineAndCurate() throws Exception {
         for (String name : STORES) {
             Store store = Store.openOrCreate(dir.resolve("stores").resolve(name));
-            new OrderImporter().importFile(store, ImportRequest.of(Path.of("sample-stores", name, "orders.csv")),
-                    ProgressMonitor.NONE);
+            new OrderImporter().importFile(store, ImportRequest.of(sampleOrders(name)), ProgressMonitor.NONE);
             new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
             MINED.put(name, store);
         }
@@ -75,6 +74,12 @@ class PublishAndEvaluateTest {
         outdoor.exclude("sku", "OUT-SOCKS", "", "test");
         // a thin anchor (it backs off to its category) with curation of its own gets its own lists
         outdoor.setPair("cart", "OUT-TEN-024", "OUT-STAKES", "rejected", null);
+    }
+
+    /** The bundled order file of a sample store (gzipped for the real-shaped one). */
+    static Path sampleOrders(String name) {
+        Path plain = Path.of("sample-stores", name, "orders.csv");
+        return Files.exists(plain) ? plain : Path.of("sample-stores", name, "orders.csv.gz");
     }
 
     @AfterAll
@@ -96,10 +101,13 @@ class PublishAndEvaluateTest {
             Recommender preview = new Recommender(model, StoredCuration.load(store, model));
             List<String> skus = rules.products().stream().map(RuleSet.Product::sku).toList();
             SplittableRandom random = new SplittableRandom(name.hashCode());
-            for (int i = 0; i < 300; i++) {
+            boolean longBaskets = name.equals("wholesale");
+            for (int i = 0; i < 1_000; i++) {
                 Placement placement = i % 2 == 0 ? Placement.CART : Placement.CONFIRMATION;
                 List<CartItem> cart = new ArrayList<>();
-                for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                // real baskets: mostly a few items, some dozens (up to 80 on the wholesale store)
+                int size = longBaskets && i % 5 == 0 ? 10 + random.nextInt(71) : 1 + random.nextInt(5);
+                for (int k = 0; k < size; k++) {
                     cart.add(new CartItem(skus.get(random.nextInt(skus.size())), 1 + random.nextInt(3), Double.NaN));
                 }
                 var expected = preview.recommend(placement, cart, profile, 0);
@@ -110,6 +118,68 @@ class PublishAndEvaluateTest {
                 assertEquals(expected.cartTotal(), actual.cartTotal());
             }
             assertTrue(result.bytes() > 10_000);
+        }
+    }
+
+    @Test
+    void theRealShapedStoresRuleSetIsBoundedAndSmall() throws IOException {
+        Path file = dir.resolve("wholesale-bounded.json");
+        Publisher.Result result = new Publisher().publish(MINED.get("wholesale"), file, "", null, false);
+        byte[] bytes = Files.readAllBytes(file);
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(bytes);
+        }
+        assertTrue(bytes.length <= 5_000_000, "rule set of " + bytes.length + " bytes");
+        assertTrue(gzipped.size() <= 1_000_000, "gzipped rule set of " + gzipped.size() + " bytes");
+        RuleSet rules = RuleSetJson.read(file);
+        int bound = 2 * rules.parameters().topK();
+        List<RuleSet.Evidence> lists = new ArrayList<>();
+        rules.anchors().forEach(a -> {
+            lists.add(a.cart());
+            lists.add(a.confirmation());
+        });
+        rules.categories().forEach(c -> {
+            lists.add(c.cart());
+            lists.add(c.confirmation());
+        });
+        for (RuleSet.Evidence list : lists) {
+            if (list != null) {
+                assertTrue(list.sameOrder() <= bound && list.size() - list.sameOrder() <= bound,
+                        "at most 2 × topK entries per kind of evidence");
+            }
+        }
+        assertEquals(4_000, result.products());
+        assertEquals(List.of(), ConformanceCheck.failures(rules));
+        assertTrue(rules.conformance().stream().anyMatch(c -> c.items().size() >= 50), "long carts are conformance cases");
+    }
+
+    @Test
+    void aModelReadForOneCartAnswersAsTheWholeModel() {
+        for (String name : List.of("outdoor", "wholesale")) {
+            Store store = MINED.get(name);
+            WeightingProfile profile = new Profiles(store).active();
+            RankingModel whole = RankingModels.load(store, profile.minCustomers());
+            Recommender full = new Recommender(whole, StoredCuration.load(store, whole));
+            List<String> skus = new ArrayList<>();
+            for (int p = 0; p < whole.productCount(); p++) {
+                if (whole.sku(p) != null) {
+                    skus.add(whole.sku(p));
+                }
+            }
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < 20; i++) {
+                List<CartItem> cart = new ArrayList<>();
+                for (int k = 0; k < 1 + random.nextInt(i % 4 == 0 ? 50 : 4); k++) {
+                    cart.add(new CartItem(skus.get(random.nextInt(skus.size())), 1, Double.NaN));
+                }
+                RankingModel partial = RankingModels.loadFor(store, profile, cart.stream().map(CartItem::sku).toList());
+                Recommender reading = new Recommender(partial, StoredCuration.load(store, partial));
+                for (Placement placement : Placement.values()) {
+                    assertEquals(full.recommend(placement, cart, profile, 0), reading.recommend(placement, cart, profile, 0),
+                            name + " " + cart);
+                }
+            }
         }
     }
 
@@ -154,21 +224,33 @@ class PublishAndEvaluateTest {
                     .fetch(CUSTOMERS.CUSTOMER_KEY));
             List<String> orderIds = store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID).from(ORDERS)
                     .fetch(ORDERS.EXTERNAL_ID));
-            for (String key : customerKeys) {
-                assertFalse(text.contains(key), name + ": customer key in the rule set");
+            // every string of the file, once: a scan per key would read the file tens of thousands of times
+            java.util.Set<String> strings = new java.util.HashSet<>();
+            java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+            while (quoted.find()) {
+                strings.add(quoted.group(1));
             }
+            for (String key : customerKeys) {
+                assertFalse(strings.contains(key), name + ": customer key in the rule set");
+            }
+            assertTrue(strings.stream().noneMatch(t -> t.matches("[0-9a-fA-F]{32,}")), name + ": no hash-like strings");
             for (String order : orderIds) {
-                assertFalse(text.contains("\"" + order + "\""), name + ": order id " + order + " in the rule set");
+                assertFalse(strings.contains(order), name + ": order id " + order + " in the rule set");
             }
             assertFalse(text.matches("(?s).*\"C\\d{7}\".*"), "no source customer ids");
             RuleSet rules = RuleSetJson.read(file);
             PairStatisticsStore stats = new PairStatisticsStore(store);
             int run = stats.activeRun().orElseThrow().id();
             Map<String, Integer> ids = new HashMap<>();
-            stats.products(run).forEach(p -> ids.put(p.sku(), p.productId()));
+            Map<Integer, String> skuOf = new HashMap<>();
+            stats.products(run).forEach(p -> {
+                ids.put(p.sku(), p.productId());
+                skuOf.put(p.productId(), p.sku());
+            });
+            io.orderlift.store.PackedPairs pairs = stats.pairs(run, 0);
             for (RuleSet.Anchor anchor : rules.anchors()) {
                 Map<String, Integer> customers = new HashMap<>();
-                stats.pairsOf(run, ids.get(anchor.sku())).forEach(p -> customers.put(p.candidate().sku(), p.customers()));
+                pairs.forEachPairOf(ids.get(anchor.sku()), (c, co, follow, count) -> customers.put(skuOf.get(c), count));
                 if (anchor.cart() != null && anchor.cart().category() == null) {
                     for (String sku : skus(rules, anchor.cart())) {
                         assertTrue(customers.getOrDefault(sku, 0) >= 3,
