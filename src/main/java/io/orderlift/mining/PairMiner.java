@@ -54,12 +54,14 @@ public final class PairMiner {
             productOrders[p] = t.ordersWith(p);
         }
         int[] followBase = new int[t.productCount];
+        FollowOnWindows windows = FollowOnWindows.of(t, cutoff, settings.windowMillis());
+        monitor.checkCancelled();
         int[] bounds = split(t, threads, parallelThreshold);
         AtomicInteger done = new AtomicInteger();
         PackedPairs pairs = new PackedPairs(t.productCount);
         long[] dropped = new long[bounds.length - 1];
         if (bounds.length == 2) {
-            new Worker(t, settings, cutoff, followBase, pairs, monitor, done).run(bounds[0], bounds[1], dropped, 0);
+            new Worker(t, settings, cutoff, windows, followBase, pairs, monitor, done).run(bounds[0], bounds[1], dropped, 0);
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(bounds.length - 1, r -> {
                 Thread thread = new Thread(r, "orderlift-mining");
@@ -70,7 +72,7 @@ public final class PairMiner {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int i = 0; i + 1 < bounds.length; i++) {
                     int part = i;
-                    futures.add(pool.submit(() -> new Worker(t, settings, cutoff, followBase, pairs, monitor, done)
+                    futures.add(pool.submit(() -> new Worker(t, settings, cutoff, windows, followBase, pairs, monitor, done)
                             .run(bounds[part], bounds[part + 1], dropped, part)));
                 }
                 for (Future<?> future : futures) {
@@ -131,15 +133,14 @@ public final class PairMiner {
         private final int[] follow;
         private final int[] customers;
         private final int[] lastCustomer;
-        private final int[] inAnchorOrder;
-        private final int[] countedForOrder;
+        private final FollowOnWindows windows;
         private final int[] touched;
         private int touchedCount;
-        private int stamp;
 
-        Worker(Transactions t, MiningSettings settings, long cutoff, int[] followBase, PackedPairs pairs,
-               ProgressMonitor monitor, AtomicInteger done) {
+        Worker(Transactions t, MiningSettings settings, long cutoff, FollowOnWindows windows, int[] followBase,
+               PackedPairs pairs, ProgressMonitor monitor, AtomicInteger done) {
             this.t = t;
+            this.windows = windows;
             this.settings = settings;
             this.cutoff = cutoff;
             this.followBase = followBase;
@@ -151,14 +152,11 @@ public final class PairMiner {
             follow = new int[n];
             customers = new int[n];
             lastCustomer = new int[n];
-            inAnchorOrder = new int[n];
-            countedForOrder = new int[n];
             touched = new int[n];
             java.util.Arrays.fill(lastCustomer, -1);
         }
 
         void run(int from, int to, long[] dropped, int part) {
-            long window = settings.windowMillis();
             for (int a = from; a < to; a++) {
                 int base = 0;
                 for (int k = t.productStart[a]; k < t.productStart[a + 1]; k++) {
@@ -174,7 +172,7 @@ public final class PairMiner {
                     }
                     if (customer >= 0 && t.time[o] <= cutoff) {
                         base++;
-                        followOn(o, customer, window);
+                        followOn(o, customer);
                     }
                 }
                 followBase[a] = base;
@@ -188,32 +186,12 @@ public final class PairMiner {
         }
 
         /** Counts, once each, the items of the customer's orders in (t(o), t(o) + window] that are not in o. */
-        private void followOn(int o, int customer, long window) {
-            stamp++;
-            for (int i = t.itemStart[o]; i < t.itemStart[o + 1]; i++) {
-                inAnchorOrder[t.items[i]] = stamp;
-            }
-            long start = t.time[o];
-            long end = start + window;
-            int last = t.customerStart[customer + 1];
-            for (int j = t.positionInCustomer[o] + 1; j < last; j++) {
-                int later = t.customerOrders[j];
-                long when = t.time[later];
-                if (when > end) {
-                    break;
-                }
-                if (when <= start) {
-                    continue;
-                }
-                for (int i = t.itemStart[later]; i < t.itemStart[later + 1]; i++) {
-                    int c = t.items[i];
-                    if (inAnchorOrder[c] != stamp && countedForOrder[c] != stamp) {
-                        countedForOrder[c] = stamp;
-                        touch(c);
-                        follow[c]++;
-                        countCustomer(c, customer);
-                    }
-                }
+        private void followOn(int o, int customer) {
+            for (int i = windows.from(o); i < windows.to(o); i++) {
+                int c = windows.item(i);
+                touch(c);
+                follow[c]++;
+                countCustomer(c, customer);
             }
         }
 

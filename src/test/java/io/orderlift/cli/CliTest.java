@@ -68,6 +68,61 @@ class CliTest {
     }
 
     @Test
+    void theRealShapedStoreEndToEnd() throws Exception {
+        Path store = dir.resolve("wholesale");
+        Result imported = run("import", "--store", store.toString(), "--input",
+                "sample-stores/wholesale/orders.csv.gz", "--json");
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.json().get("lines").asInt() > 500_000);
+        Result mined = run("mine", "--store", store.toString(), "--json");
+        assertEquals(0, mined.code(), mined.err());
+        assertTrue(mined.json().get("run").get("pairs").asLong() > 5_000_000, "millions of pairs, stored packed");
+        JsonNode pairs = run("pairs", "--store", store.toString(), "--anchor", "WHS-10428", "--limit", "5", "--json")
+                .json();
+        assertEquals(5, pairs.get("candidates").size());
+        // a long real cart: the 50 most bought products
+        String cart = String.join(",", topSkus(store, 50));
+        Result recommended = run("recommend", "--store", store.toString(), "--placement", "cart", "--items", cart,
+                "--json");
+        assertEquals(0, recommended.code(), recommended.err());
+        assertEquals(4, recommended.json().get("items").size());
+        Path ruleset = dir.resolve("wholesale.json");
+        Result published = run("publish", "--store", store.toString(), "--out", ruleset.toString(), "--json");
+        assertEquals(0, published.code(), published.err());
+        assertTrue(Files.size(ruleset) < 5_000_000, "a bounded rule set: " + Files.size(ruleset) + " bytes");
+        assertEquals(0, run("check-ruleset", ruleset.toString()).code());
+        for (String placement : List.of("cart", "confirmation")) {
+            JsonNode preview = run("recommend", "--store", store.toString(), "--placement", placement, "--items", cart,
+                    "--json").json();
+            JsonNode storefront = run("evaluate", "--ruleset", ruleset.toString(), "--placement", placement,
+                    "--items", cart, "--json").json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) preview).remove("removed");
+            assertEquals(preview, storefront, placement);
+        }
+        Result backtest = run("backtest", "--store", store.toString(), "--json");
+        assertEquals(0, backtest.code(), backtest.err());
+        JsonNode cartPolicies = backtest.json().get("placements").get("cart");
+        assertEquals("popularity", cartPolicies.get(0).get("policy").asText());
+        for (JsonNode policy : cartPolicies) {
+            assertTrue(policy.get("rpiLow").asDouble() <= policy.get("rpi").asDouble()
+                    && policy.get("rpi").asDouble() <= policy.get("rpiHigh").asDouble(), policy.toString());
+        }
+    }
+
+    private List<String> topSkus(Path store, int count) throws Exception {
+        List<String> skus = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(Path.of("sample-stores/wholesale/orders.csv.gz")))))) {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            in.lines().skip(1).forEach(line -> counts.merge(line.split(",")[3], 1, Integer::sum));
+            counts.entrySet().stream().sorted((a, b) -> b.getValue().equals(a.getValue())
+                    ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
+                    .limit(count).forEach(e -> skus.add(e.getKey()));
+        }
+        return skus;
+    }
+
+    @Test
     void minesAndListsPairsWithEveryStatistic() throws Exception {
         Path store = dir.resolve("outdoor");
         assertEquals(0, run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv").code());

@@ -1,6 +1,7 @@
 package io.orderlift.mining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,36 @@ class PairMinerTest {
             int minCo = random.nextInt(4) == 0 ? 2 : 1;
             assertSame(lines, products, new MiningSettings(window, maxBasket, minCo), "seed " + seed);
         }
+    }
+
+    /**
+     * The real shape: the first four weeks of the wholesale sample (long baskets, bulk orders,
+     * cancellations as separate negative orders, repeat customers), every window boundary exact.
+     */
+    @Test
+    void matchesBruteForceOnASliceOfTheRealShapedStore() throws Exception {
+        Map<String, Integer> orders = new HashMap<>();
+        Map<String, Integer> customers = new HashMap<>();
+        Map<String, Integer> products = new HashMap<>();
+        List<Line> lines = new java.util.ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(java.nio.file.Path.of("sample-stores/wholesale/orders.csv.gz")))))) {
+            String line = in.readLine();
+            while ((line = in.readLine()) != null && line.compareTo("") != 0) {
+                String[] f = line.split(",");
+                long time = java.time.Instant.parse(f[2]).toEpochMilli();
+                if (time >= java.time.Instant.parse("2025-01-29T00:00:00Z").toEpochMilli()) {
+                    break;
+                }
+                int order = orders.computeIfAbsent(f[0], k -> orders.size());
+                int customer = f[1].isEmpty() ? -1 : customers.computeIfAbsent(f[1], k -> customers.size());
+                int product = products.computeIfAbsent(f[3], k -> products.size());
+                lines.add(new Line(order, customer, time, product, Integer.parseInt(f[6])));
+            }
+        }
+        assertTrue(orders.size() > 500 && lines.size() > 10_000, orders.size() + " orders, " + lines.size() + " lines");
+        assertSame(lines, products.size(), MiningSettings.defaults(), "wholesale slice");
+        assertSame(lines, products.size(), new MiningSettings(7, 0, 2), "wholesale slice, 7 days, min co 2");
     }
 
     @Test
