@@ -85,6 +85,21 @@ public final class Backtest {
         }
     }
 
+    private final int topK;
+
+    /** A backtest of the rankings the preview and the rule sets use. */
+    public Backtest() {
+        this(Recommender.DEFAULT_TOP_K);
+    }
+
+    /**
+     * A backtest whose rankings keep {@code topK} candidates per anchor, placement and kind of
+     * evidence ({@link Integer#MAX_VALUE}: unbounded), to measure what the bound costs.
+     */
+    public Backtest(int topK) {
+        this.topK = topK;
+    }
+
     public BacktestReport run(Store store, Settings settings, ProgressMonitor monitor) {
         long started = System.nanoTime();
         monitor.progress("Reading orders", 0, 4);
@@ -107,7 +122,7 @@ public final class Backtest {
 
         monitor.progress("Choosing w on the validation period", 1, 4);
         RankingModel validationModel = model(log, t -> t < validationFrom, mining, catalog, profile);
-        Recommender validationRecommender = new Recommender(validationModel, CurationRules.NONE);
+        Recommender validationRecommender = new Recommender(validationModel, CurationRules.NONE, topK);
         List<Order> validationOrders = orders(log, t -> t >= validationFrom && t < testFrom);
         Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
         Map<Placement, double[]> best = new HashMap<>();
@@ -131,7 +146,7 @@ public final class Backtest {
 
         monitor.progress("Replaying the test period", 2, 4);
         RankingModel testModel = model(log, t -> t < testFrom, mining, catalog, profile);
-        Recommender testRecommender = new Recommender(testModel, CurationRules.NONE);
+        Recommender testRecommender = new Recommender(testModel, CurationRules.NONE, topK);
         List<Order> testOrders = orders(log, t -> t >= testFrom);
         Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
         for (Placement placement : Placement.values()) {

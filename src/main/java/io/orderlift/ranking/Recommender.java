@@ -39,8 +39,11 @@ public final class Recommender {
     private final java.util.concurrent.ConcurrentHashMap<WeightingProfile, ContributionLists> lists =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Candidates kept per anchor, placement and kind of evidence, twice over (see {@link ContributionLists}). */
+    public static final int DEFAULT_TOP_K = ContributionLists.TOP_K;
+
     public Recommender(RankingModel model, CurationRules curation) {
-        this(model, curation, ContributionLists.TOP_K);
+        this(model, curation, DEFAULT_TOP_K);
     }
 
     /**

@@ -36,8 +36,14 @@ final class RuleSetBuilder {
     private final List<Exclusion> exclusions;
 
     RuleSetBuilder(RankingModel model, CurationRules curation, WeightingProfile profile, List<Exclusion> exclusions) {
+        this(model, curation, profile, exclusions, Recommender.DEFAULT_TOP_K);
+    }
+
+    /** A builder whose lists keep {@code topK} per kind (to measure what the bound costs). */
+    RuleSetBuilder(RankingModel model, CurationRules curation, WeightingProfile profile, List<Exclusion> exclusions,
+                   int topK) {
         this.model = model;
-        this.preview = new Recommender(model, curation);
+        this.preview = new Recommender(model, curation, topK);
         this.profile = profile;
         this.exclusions = exclusions;
     }
