@@ -65,7 +65,7 @@ public final class BundledSamples {
     }
 
     /** The order file of bundled store {@code name}: {@code orders.csv}, or gzipped when it is large. */
-    private static String resource(String name) {
+    static String resource(String name) {
         String plain = "/sample-stores/" + name + "/orders.csv";
         return BundledSamples.class.getResource(plain) != null ? plain : plain + ".gz";
     }

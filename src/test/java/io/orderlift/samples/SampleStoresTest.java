@@ -48,6 +48,14 @@ class SampleStoresTest {
         }
     }
 
+    @Test
+    void everyBundledStoreTravelsOnTheClassPath() {
+        for (String name : BundledSamples.NAMES) {
+            assertTrue(BundledSamples.class.getResource(BundledSamples.resource(name)) != null,
+                    name + " is not bundled: the pom's sample-stores resource includes must name its file");
+        }
+    }
+
     private static byte[] gunzip(Path file) throws java.io.IOException {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();

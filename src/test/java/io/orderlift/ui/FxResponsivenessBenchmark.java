@@ -33,11 +33,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * in the pairs browser, the weighting view and the cart preview, while {@link FxLagProbe} pings the
  * FX thread every 5 ms. Run headless (Monocle, software rendering) with:
  * <pre>mvn -B test -Dtest=FxResponsivenessBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * and on the real shape with a 50-item cart:
+ * <pre>mvn -B test -Dtest=FxResponsivenessBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     "-Dsurefire.extraArgs=-Dorderlift.benchStore=wholesale -Dorderlift.benchCart=50"</pre>
  */
 @ExtendWith(ApplicationExtension.class)
 class FxResponsivenessBenchmark {
 
-    private static final String STORE = "beauty";
+    /** The store: beauty by default; {@code -Dorderlift.benchStore=wholesale} for the real shape. */
+    private static final String STORE = System.getProperty("orderlift.benchStore", "beauty");
+    /** Items in the cart preview: the best sellers; {@code -Dorderlift.benchCart=50} for a long cart. */
+    private static final int CART = Integer.getInteger("orderlift.benchCart", 4);
     private WorkbenchFixture fixture;
 
     @Start
@@ -60,7 +66,7 @@ class FxResponsivenessBenchmark {
                 && !fixture.model.preview().catalog().isEmpty());
         RankingModel model = fixture.model.session().recommenderProperty().get().model();
         int[] best = IntStream.range(0, model.productCount()).filter(p -> model.sku(p) != null).boxed()
-                .sorted(Comparator.comparingInt(model::ordersOf).reversed()).limit(4).mapToInt(Integer::intValue)
+                .sorted(Comparator.comparingInt(model::ordersOf).reversed()).limit(CART).mapToInt(Integer::intValue)
                 .toArray();
         String anchor = fixture.model.preview().catalog().stream().filter(l -> l.startsWith(model.sku(best[0]) + " "))
                 .findFirst().orElseThrow();
@@ -92,7 +98,7 @@ class FxResponsivenessBenchmark {
             probe.reset();
             tab(robot, "Weighting");
             drag(robot, "#weightSlider", probe);
-            report("weighting with a 4-item cart in the preview: drag price weight (161 steps)", probe);
+            report("weighting with a " + CART + "-item cart in the preview: drag price weight (161 steps)", probe);
         }
     }
 

@@ -146,7 +146,7 @@ public final class PairsViewModel {
      * @param scatter the new plot, or null when it would look the same as the one shown
      */
     private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses, Image scatter,
-                          ScatterKey key) {
+                          ScatterKey key, List<Row> rows, List<String> categoryChoices) {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the top k). */
@@ -193,7 +193,13 @@ public final class PairsViewModel {
                     Set.copyOf(PairsScatter.shown(pairs.candidates(), topK, blocked)), blocked);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
-            return new Loaded(request, pairs, statuses, plot, key);
+            // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
+            List<Row> built = pairs.candidates().stream().map(c -> row(c, statuses.getOrDefault(c.sku(), ""))).toList();
+            TreeSet<String> names = new TreeSet<>();
+            built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
+            List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
+            choices.addAll(names);
+            return new Loaded(request, pairs, statuses, plot, key, built, choices);
         }).onSuccess(this::show).onError(onError).run(ranking);
     }
 
@@ -202,12 +208,8 @@ public final class PairsViewModel {
             return;
         }
         AnchorPairs p = loaded.pairs();
-        Updates.replace(allRows, p.candidates().stream().map(c -> row(c, loaded.statuses().getOrDefault(c.sku(), "")))
-                .toList());
-        TreeSet<String> names = new TreeSet<>();
-        allRows.forEach(r -> names.add(r.category() == null ? "" : r.category()));
-        List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
-        choices.addAll(names);
+        Updates.replace(allRows, loaded.rows());
+        List<String> choices = loaded.categoryChoices();
         if (!choices.equals(categories)) {
             String chosen = categoryFilter.get();
             categories.setAll(choices);
