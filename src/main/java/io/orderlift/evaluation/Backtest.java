@@ -120,7 +120,10 @@ public final class Backtest {
         catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
         Replay replay = new Replay(log, window, prices);
 
-        monitor.progress("Choosing w on the validation period", 1, 4);
+        int replays = Placement.values().length * (SMOOTHING_GRID.length * WEIGHT_GRID.length + REPORTED_WEIGHTS.length
+                + 3 + RULE_COSTS.size());
+        int[] replayed = {0};
+        monitor.progress("Choosing w on the validation period", 0, replays);
         RankingModel validationModel = model(log, t -> t < validationFrom, mining, catalog, profile);
         Recommender validationRecommender = new Recommender(validationModel, CurationRules.NONE, topK);
         List<Order> validationOrders = orders(log, t -> t >= validationFrom && t < testFrom);
@@ -132,6 +135,7 @@ public final class Backtest {
             for (double m : SMOOTHING_GRID) {
                 for (double w : WEIGHT_GRID) {
                     monitor.checkCancelled();
+                    monitor.progress("Choosing w on the validation period", ++replayed[0], replays);
                     WeightingProfile candidate = tuned(profile, w, m);
                     PolicyResult r = replay.run(placement, validationOrders, testFrom,
                             rankingPolicy(validationRecommender, candidate), settings.k(), "w=" + w, w);
@@ -144,7 +148,7 @@ public final class Backtest {
             best.put(placement, new double[] {pick[0], pick[1], bestRpi});
         }
 
-        monitor.progress("Replaying the test period", 2, 4);
+        monitor.progress("Replaying the test period", replayed[0], replays);
         RankingModel testModel = model(log, t -> t < testFrom, mining, catalog, profile);
         Recommender testRecommender = new Recommender(testModel, CurationRules.NONE, topK);
         List<Order> testOrders = orders(log, t -> t >= testFrom);
@@ -166,10 +170,13 @@ public final class Backtest {
             results.add(chosenTest);
             RULE_COSTS.forEach((name, relax) -> results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
                     rankingPolicy(testRecommender, relax.apply(chosenProfile)), settings.k(), name, pick[0])));
+            replayed[0] += results.size();
+            monitor.checkCancelled();
+            monitor.progress("Replaying the test period", replayed[0], replays);
             placements.put(placement.cliName(), results);
             chosen.put(placement.cliName(), new BacktestReport.Chosen(pick[0], pick[1], pick[2], chosenTest));
         }
-        monitor.progress("Done", 4, 4);
+        monitor.progress("Done", replays, replays);
         return new BacktestReport(settings.k(), settings.split(), settings.windowDays(), iso(first), iso(validationFrom),
                 iso(testFrom), iso(last), count(log, t -> t < testFrom), validationOrders.size(), testOrders.size(),
                 placements, chosen, (System.nanoTime() - started) / 1_000_000);

@@ -55,7 +55,9 @@ public final class ReportsView extends VBox {
         table.getColumns().add(Columns.text("Hits", r -> String.format("%,d", r.hits())));
         table.getColumns().add(Columns.text("Hit rate", ReportsViewModel.Row::hitRate));
         table.getColumns().add(Columns.text("RPI", ReportsViewModel.Row::rpi));
+        table.getColumns().add(Columns.text("RPI 95 % interval", ReportsViewModel.Row::rpiInterval));
         table.getColumns().add(Columns.text("Avg accepted price", ReportsViewModel.Row::avgAcceptedPrice));
+        table.getColumns().add(Columns.text("AOV lift", ReportsViewModel.Row::aovLift));
         table.getColumns().add(Columns.text("Coverage", ReportsViewModel.Row::coverage));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(240);

@@ -38,7 +38,7 @@ public final class ReportsViewModel {
 
     /** One row of the policy table. */
     public record Row(String placement, String policy, String w, long impressions, long hits, String hitRate,
-                      String rpi, String avgAcceptedPrice, String coverage) {
+                      String rpi, String rpiInterval, String avgAcceptedPrice, String aovLift, String coverage) {
     }
 
     private final TaskRunner runner;
@@ -113,7 +113,9 @@ public final class ReportsViewModel {
                 table.add(new Row(placement.getKey(), p.policy(), p.w() == null ? "" : String.valueOf(p.w()),
                         p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f%%", p.hitRate() * 100),
                         String.format(Locale.ROOT, "%.3f", p.rpi()),
+                        String.format(Locale.ROOT, "%.3f – %.3f", p.rpiLow(), p.rpiHigh()),
                         String.format(Locale.ROOT, "%.2f", p.avgAcceptedPrice()),
+                        String.format(Locale.ROOT, "%.1f%%", p.aovLift() * 100),
                         String.format(Locale.ROOT, "%.1f%%", p.coverage() * 100)));
             }
         }
@@ -144,12 +146,14 @@ public final class ReportsViewModel {
 
     /** Writes the policy table as CSV. */
     public void exportCsv(Path file) {
-        StringBuilder csv = new StringBuilder("placement,policy,w,impressions,hits,hitRate,rpi,avgAcceptedPrice,coverage\n");
+        StringBuilder csv = new StringBuilder("placement,policy,w,impressions,hits,hitRate,rpi,rpiLow,rpiHigh,"
+                + "avgAcceptedPrice,aovLift,coverage,orders\n");
         for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
             for (PolicyResult p : placement.getValue()) {
-                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f%n", placement.getKey(),
-                        p.policy(), p.w() == null ? "" : p.w().toString(), p.impressions(), p.hits(), p.hitRate(),
-                        p.rpi(), p.avgAcceptedPrice(), p.coverage()));
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d%n",
+                        placement.getKey(), p.policy(), p.w() == null ? "" : p.w().toString(), p.impressions(),
+                        p.hits(), p.hitRate(), p.rpi(), p.rpiLow(), p.rpiHigh(), p.avgAcceptedPrice(), p.aovLift(),
+                        p.coverage(), p.orders()));
             }
         }
         write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
