@@ -24,8 +24,10 @@ import io.orderlift.store.Store;
 
 /**
  * Publishes a store's rule set: builds it from the active profile, curation and mining run,
- * validates it against the schema, writes it atomically and keeps the version in the store. If
- * anything fails, the previous file and the store's version history are left as they were.
+ * validates it against the schema, records the version in the store, then writes the file
+ * atomically. If anything fails, the previous file and the store's version history are left as
+ * they were; if the process dies between the two, the store lists a version whose file was not
+ * written yet, never the other way round.
  */
 public final class Publisher {
 
@@ -57,22 +59,30 @@ public final class Publisher {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String text = note == null ? "" : note;
         RuleSet[] published = new RuleSet[1];
-        PublishedVersions.Version version = new PublishedVersions(store).publish(at, text,
-                out.getFileName().toString(), number -> {
-                    RuleSet hashed = hashed(builder.build(number, store.name(), at, text));
-                    byte[] bytes = RuleSetJson.toBytes(hashed);
-                    List<String> problems = schemaProblems(bytes);
-                    if (!problems.isEmpty()) {
-                        throw new IllegalStateException("The rule set does not match its schema: " + problems);
-                    }
-                    try {
-                        writer.write(out, bytes);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
-                    }
-                    published[0] = hashed;
-                    return new PublishedVersions.Published(bytes, hashed.contentHash());
-                });
+        PublishedVersions versions = new PublishedVersions(store);
+        byte[][] content = new byte[1][];
+        // the version is recorded first, then the file written: killed in between, the store lists a
+        // version the file does not hold yet, never a file the store does not know (issue 19)
+        PublishedVersions.Version version = versions.publish(at, text, out.getFileName().toString(), number -> {
+            RuleSet hashed = hashed(builder.build(number, store.name(), at, text));
+            byte[] bytes = RuleSetJson.toBytes(hashed);
+            List<String> problems = schemaProblems(bytes);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("The rule set does not match its schema: " + problems);
+            }
+            published[0] = hashed;
+            content[0] = bytes;
+            return new PublishedVersions.Published(bytes, hashed.contentHash());
+        });
+        try {
+            writer.write(out, content[0]);
+        } catch (IOException | RuntimeException e) {
+            versions.withdraw(version.version());
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot write " + out + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
         RuleSet r = published[0];
         long evidence = r.anchors().stream().mapToLong(a -> size(a.cart()) + size(a.confirmation())).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),

@@ -26,16 +26,18 @@ public final class PublishedVersions {
     }
 
     /**
-     * Records a new version in one transaction with {@code writeFile}, which is given the version
-     * number and returns the bytes it wrote: if writing the file throws, nothing is recorded.
+     * Records a new version in one transaction with {@code content}, which is given the version
+     * number and returns the rule set's bytes: if it throws, nothing is recorded. The file is
+     * written after this commits (a file on disk is then always a version the store lists, and no
+     * number can name two files); {@link #withdraw} undoes the record when writing the file fails.
      */
-    public Version publish(Instant at, String note, String fileName, Function<Integer, Published> writeFile) {
+    public Version publish(Instant at, String note, String fileName, Function<Integer, Published> content) {
         return store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
             Integer max = ctx.select(DSL.max(PUBLISHED_RULESETS.VERSION)).from(PUBLISHED_RULESETS)
                     .fetchOne(0, Integer.class);
             int version = max == null ? 1 : max + 1;
-            Published written = writeFile.apply(version);
+            Published written = content.apply(version);
             ctx.insertInto(PUBLISHED_RULESETS)
                     .set(PUBLISHED_RULESETS.VERSION, version)
                     .set(PUBLISHED_RULESETS.PUBLISHED_AT, at.atOffset(ZoneOffset.UTC))
@@ -49,7 +51,24 @@ public final class PublishedVersions {
         });
     }
 
-    /** What a publish wrote. */
+    /**
+     * Removes {@code version} again, if it is still the newest: its file could not be written, so
+     * the store keeps no version that no file carries and the next publish reuses no number that a
+     * file on disk holds.
+     */
+    public void withdraw(int version) {
+        store.write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            Integer max = ctx.select(DSL.max(PUBLISHED_RULESETS.VERSION)).from(PUBLISHED_RULESETS)
+                    .fetchOne(0, Integer.class);
+            if (max != null && max == version) {
+                ctx.deleteFrom(PUBLISHED_RULESETS).where(PUBLISHED_RULESETS.VERSION.eq(version)).execute();
+            }
+            return null;
+        });
+    }
+
+    /** What a publish records. */
     public record Published(byte[] content, String contentHash) {
     }
 

@@ -305,6 +305,36 @@ class PublishAndEvaluateTest {
         }
     }
 
+    /** A process that dies mid-publish: nothing after the dying step runs, no cleanup either. */
+    private static final class Killed extends Error {
+        Killed(String where) {
+            super("killed before " + where);
+        }
+    }
+
+    @Test
+    void aProcessKilledMidPublishNeverLeavesAFileTheStoreDoesNotList() throws IOException {
+        Store store = MINED.get("kitchen");
+        Path file = dir.resolve("killed").resolve("kitchen.json");
+        PublishedVersions history = new PublishedVersions(store);
+        for (AtomicFileWriter.Step dying : AtomicFileWriter.Step.values()) {
+            new Publisher().publish(store, file, "good", null, false);
+            AtomicFileWriter killed = new AtomicFileWriter(step -> {
+                if (step == dying) {
+                    throw new Killed(step.name());
+                }
+            });
+            assertThrows(Killed.class, () -> new Publisher(killed).publish(store, file, "killed", null, false));
+            long onDisk = RuleSetJson.read(file).version();
+            List<Integer> listed = history.all().stream().map(PublishedVersions.Version::version).toList();
+            assertTrue(listed.contains((int) onDisk), dying + ": the file on disk (version " + onDisk
+                    + ") is a version the store lists " + listed);
+            Publisher.Result next = new Publisher().publish(store, file, "after", null, false);
+            assertTrue(next.version() > listed.get(0), dying + ": the next publish takes a new number");
+            assertEquals(next.version(), RuleSetJson.read(file).version());
+        }
+    }
+
     /** The candidates' SKUs of a list (empty for none). */
     static List<String> skus(RuleSet rules, RuleSet.Evidence list) {
         List<String> skus = new java.util.ArrayList<>();
