@@ -117,20 +117,32 @@ public final class Store implements AutoCloseable {
             // interrupted, as Cancel in the workbench does (a JavaFX task's cancel interrupts). With
             // plain file: the store failed ("Reading from file ... failed") until it was reopened.
             String url = "jdbc:h2:retry:" + dir.resolve(DATABASE_NAME) + ";FILE_LOCK=FILE;CACHE_SIZE=" + CACHE_KB;
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-            try {
-                pool.getConnection().close();
-            } catch (SQLException e) {
+            JdbcConnectionPool pool = connect(dir, url);
+            if (!isCurrent(pool)) {
+                // created or migrated aside and renamed into place: a kill never leaves half a schema
                 pool.dispose();
-                if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                    throw new StoreLockedException(dir, e);
-                }
-                throw new StoreException("Cannot open the store " + dir + ": " + e.getMessage(), e);
+                SchemaMigration.ensureCurrent(dir, ";FILE_LOCK=FILE");
+                pool = connect(dir, url);
             }
             return initialise(dir, url, pool);
         } catch (RuntimeException e) {
             OPEN_IN_THIS_PROCESS.remove(dir);
             throw e;
+        }
+    }
+
+    /** A pool on the store file, its first connection made: a store open elsewhere is reported here. */
+    private static JdbcConnectionPool connect(Path dir, String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        try {
+            pool.getConnection().close();
+            return pool;
+        } catch (SQLException e) {
+            pool.dispose();
+            if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                throw new StoreLockedException(dir, e);
+            }
+            throw new StoreException("Cannot open the store " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -156,10 +168,8 @@ public final class Store implements AutoCloseable {
      * half a second of class loading and validation on every command) can be skipped.
      */
     private static boolean isCurrent(JdbcConnectionPool pool) {
-        try (var connection = pool.getConnection(); var statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END),"
-                     + " MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
-            return rs.next() && rs.getInt(1) == SCHEMA_VERSION && rs.getInt(2) == 0 && rs.getInt(3) == SCHEMA_VERSION;
+        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+            return SchemaMigration.isCurrent(statement);
         } catch (SQLException e) {
             return false;
         }

@@ -1,0 +1,135 @@
+package io.orderlift.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings a store file's schema up to date so that no kill can leave it half-migrated: H2 commits
+ * each DDL statement on its own, so a migration interrupted in place leaves tables that exist and a
+ * schema history that says the migration failed, and the store never opens again. Instead the
+ * schema is created or migrated in a copy beside the store ({@code store-migrating.mv.db}), which
+ * replaces the store file in one atomic rename once Flyway is done. A kill before the rename leaves
+ * the old file as it was (the copy is discarded next time); after it, the new one.
+ *
+ * <p>A store that an interrupted creation left behind under earlier versions (a failed migration
+ * in its history and no order in it) is rebuilt from scratch; it holds nothing to lose.
+ */
+final class SchemaMigration {
+
+    static final String MIGRATING_NAME = "store-migrating";
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private SchemaMigration() {
+    }
+
+    /** Makes {@code dir}'s store file current, creating it when there is none. */
+    static void ensureCurrent(Path dir, String urlOptions) {
+        Path store = dir.resolve(Store.DATABASE_NAME + ".mv.db");
+        Path copy = dir.resolve(MIGRATING_NAME + ".mv.db");
+        try {
+            deleteLeftovers(dir);
+            if (Files.exists(store)) {
+                // only read: closing without the usual compaction keeps every command's start fast
+                State state = state(url(dir, Store.DATABASE_NAME, urlOptions + ";MAX_COMPACT_TIME=0"), dir);
+                if (state == State.CURRENT) {
+                    return;
+                }
+                if (state == State.FAILED_EMPTY) {
+                    Files.delete(store);
+                } else {
+                    Files.copy(store, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            migrate(url(dir, MIGRATING_NAME, urlOptions));
+            Files.move(copy, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StoreException("Cannot prepare the store in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                deleteLeftovers(dir);
+            } catch (IOException ignored) {
+                // a leftover copy is removed on the next open
+            }
+        }
+    }
+
+    private enum State { CURRENT, BEHIND, FAILED_EMPTY }
+
+    private static State state(String url, Path dir) {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             Statement statement = connection.createStatement()) {
+            if (isCurrent(statement)) {
+                return State.CURRENT;
+            }
+            return history(statement)[1] > 0 && !holdsOrders(statement) ? State.FAILED_EMPTY : State.BEHIND;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                throw new StoreLockedException(dir, e);
+            }
+            throw new StoreException("Cannot open the store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the schema history says every bundled migration ran successfully. */
+    static boolean isCurrent(Statement statement) throws SQLException {
+        int[] history = history(statement);
+        return history[0] == Store.SCHEMA_VERSION && history[1] == 0 && history[2] == Store.SCHEMA_VERSION;
+    }
+
+    /** Migrations recorded, failed ones among them, and the newest version; zeros without a history. */
+    private static int[] history(Statement statement) throws SQLException {
+        try (ResultSet exists = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_NAME = 'flyway_schema_history'")) {
+            if (!exists.next() || exists.getInt(1) == 0) {
+                return new int[] {0, 0, 0};
+            }
+        }
+        try (ResultSet rs = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN \"success\" THEN 0 ELSE 1 END),"
+                + " MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            rs.next();
+            return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+        }
+    }
+
+    private static boolean holdsOrders(Statement statement) {
+        try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM ORDERS")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void migrate(String url) {
+        try {
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot prepare the store database: " + e.getMessage(), e);
+        } finally {
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // nothing open to flush
+            }
+        }
+    }
+
+    private static void deleteLeftovers(Path dir) throws IOException {
+        for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
+            Files.deleteIfExists(dir.resolve(MIGRATING_NAME + suffix));
+        }
+    }
+
+    private static String url(Path dir, String name, String options) {
+        return "jdbc:h2:retry:" + dir.resolve(name) + options;
+    }
+}

@@ -1,0 +1,77 @@
+package io.orderlift.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stores whose schema a kill interrupted open again, as they were or complete. */
+class SchemaMigrationTest {
+
+    @TempDir
+    Path dir;
+
+    private void sql(Path store, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + store.resolve(Store.DATABASE_NAME), "sa", "");
+             Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+            s.execute("SHUTDOWN");
+        }
+    }
+
+    @Test
+    void aCopyLeftByAKilledCreationIsDiscardedAndTheStoreCreated() throws Exception {
+        Path store = dir.resolve("new");
+        Files.createDirectories(store);
+        Files.write(store.resolve(SchemaMigration.MIGRATING_NAME + ".mv.db"), new byte[] {1, 2, 3});
+        try (Store opened = Store.openOrCreate(store)) {
+            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
+        }
+        assertFalse(Files.exists(store.resolve(SchemaMigration.MIGRATING_NAME + ".mv.db")));
+    }
+
+    @Test
+    void aStoreWhoseCreationFailedHalfwayUnderEarlierVersionsOpensAgain() throws Exception {
+        Path store = dir.resolve("bricked");
+        Store.openOrCreate(store).close();
+        // what an interrupted in-place migration left: a failed entry in the history, no orders
+        sql(store, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
+        try (Store opened = Store.open(store)) {
+            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
+        }
+    }
+
+    @Test
+    void aStoreBehindIsMigratedAsideAndKeepsItsOrders() throws Exception {
+        Path store = dir.resolve("behind");
+        try (Store created = Store.openOrCreate(store)) {
+            new OrderImporter().importFile(created, ImportRequest.of(Path.of("sample-stores/outdoor/orders.csv")),
+                    ProgressMonitor.NONE);
+        }
+        // the store as version 7 left it: per-pair rows, no packed pairs, no V8 in the history
+        sql(store, "DROP TABLE ANCHOR_PAIRS",
+                "CREATE TABLE PAIR_STATS (RUN_ID INT NOT NULL, ANCHOR_ID INT NOT NULL, CANDIDATE_ID INT NOT NULL,"
+                        + " CO INT NOT NULL, FOLLOW INT NOT NULL, CUSTOMERS INT NOT NULL)",
+                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'");
+        try (Store opened = Store.open(store)) {
+            assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
+            assertTrue(new PairStatisticsStore(opened).activeRun().isEmpty(), "asks to be mined again");
+        }
+        try (var files = Files.list(store)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(SchemaMigration.MIGRATING_NAME)));
+        }
+    }
+}
