@@ -276,6 +276,33 @@ class PublishAndEvaluateTest {
         assertTrue(!tampered.equals(text));
         assertTrue(refused(tampered.getBytes()).contains("content hash"));
         assertThrows(RuleSetException.class, () -> RuleSetJson.read(dir.resolve("missing.json")));
+        // strict JSON: nothing after the document
+        byte[] nuls = java.util.Arrays.copyOf(bytes, bytes.length + 4096);
+        for (byte[] trailing : List.of(nuls, (text + text).getBytes(), (text + "}").getBytes(), (text + ",").getBytes())) {
+            assertTrue(refused(trailing).contains("not valid JSON"), "data after the JSON document");
+        }
+        assertTrue(RuleSetJson.read((text + "\n  ").getBytes(), "x.json") != null, "whitespace after it is fine");
+        // whole files, correctly hashed, that still break the rules
+        RuleSet good = RuleSetJson.read(bytes, "good.json");
+        List<RuleSet.Product> twice = new ArrayList<>(good.products());
+        RuleSet.Product first = twice.get(0);
+        twice.add(new RuleSet.Product(first.sku(), first.title(), first.category(), 1.0, first.orders()));
+        assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.publishedAt(),
+                good.note(), "", good.parameters(), twice, good.anchors(), good.categories(), good.pins(),
+                good.excludedCategoryPairs(), good.exclusions(), good.conformance()))).contains("twice"));
+        for (String date : List.of("not a date", "2026-02-30T10:00:00Z")) {
+            assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), date, good.note(),
+                    "", good.parameters(), good.products(), good.anchors(), good.categories(), good.pins(),
+                    good.excludedCategoryPairs(), good.exclusions(), good.conformance()))).contains("publishedAt"),
+                    date);
+        }
+        assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.publishedAt(),
+                good.note(), "", good.parameters(), good.products(), good.anchors(), good.categories(), good.pins(),
+                good.excludedCategoryPairs(), good.exclusions(), List.of()))).contains("conformance"));
+    }
+
+    private static byte[] rehashed(RuleSet rules) {
+        return RuleSetJson.toBytes(rules.withContentHash(RuleSetJson.contentHash(rules)));
     }
 
     private static String refused(byte[] bytes) {

@@ -31,7 +31,10 @@ public final class RuleSetJson {
     /** Where the schema is on the class path. */
     public static final String SCHEMA_RESOURCE = "/orderlift/ruleset.schema.json";
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // strict JSON, as a storefront's JSON.parse reads it: nothing after the document, no key twice
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final JsonSchema SCHEMA = loadSchema();
 
     private RuleSetJson() {
@@ -124,7 +127,20 @@ public final class RuleSetJson {
 
     private static void checkReferences(RuleSet ruleSet, String name) {
         Set<String> skus = new HashSet<>();
-        ruleSet.products().forEach(p -> skus.add(p.sku()));
+        for (RuleSet.Product p : ruleSet.products()) {
+            if (!skus.add(p.sku())) {
+                throw new RuleSetException(name + " lists product " + p.sku() + " twice");
+            }
+        }
+        try {
+            java.time.OffsetDateTime.parse(ruleSet.publishedAt());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleSetException(name + ": publishedAt '" + ruleSet.publishedAt()
+                    + "' is not an ISO-8601 date-time");
+        }
+        if (!ruleSet.anchors().isEmpty() && ruleSet.conformance().isEmpty()) {
+            throw new RuleSetException(name + " has recommendations but no conformance cases to prove them");
+        }
         Set<String> categories = new HashSet<>();
         for (RuleSet.CategoryEvidence category : ruleSet.categories()) {
             categories.add(category.name());
