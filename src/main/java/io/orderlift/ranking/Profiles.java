@@ -53,7 +53,13 @@ public final class Profiles {
 
     private static WeightingProfile read(String json) {
         try {
-            return JSON.readValue(json, WeightingProfile.class);
+            com.fasterxml.jackson.databind.node.ObjectNode tree =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+            // profiles saved before the floor was enforced are raised to it, not refused
+            if (tree.path("minCustomers").asInt(WeightingProfile.PRIVACY_FLOOR) < WeightingProfile.PRIVACY_FLOOR) {
+                tree.put("minCustomers", WeightingProfile.PRIVACY_FLOOR);
+            }
+            return JSON.treeToValue(tree, WeightingProfile.class);
         } catch (JsonProcessingException e) {
             throw new StoreException("A stored weighting profile cannot be read: " + e.getOriginalMessage(), e);
         }

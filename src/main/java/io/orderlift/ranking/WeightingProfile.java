@@ -25,8 +25,18 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                                double minLift, int minCustomers) {
 
     public static final String DEFAULT_NAME = "default";
+    /**
+     * The privacy floor: DESIGN.md's promise to a shop's customers that no pair backed by fewer
+     * distinct customers leaves the store. A profile may raise it, never lower it.
+     */
+    public static final int PRIVACY_FLOOR = 3;
 
     public WeightingProfile {
+        if (minCustomers < PRIVACY_FLOOR) {
+            throw new IllegalArgumentException("profile " + name + ": --min-customers must be at least "
+                    + PRIVACY_FLOOR + " (the privacy floor: no pair backed by fewer customers may be published), not "
+                    + minCustomers);
+        }
         if (priceWeight < 0 || smoothing < 0 || minEvidence < 1 || backoffBelowOrders < 0 || maxPriceRatio <= 0
                 || oneTapMaxPrice <= 0 || oneTapMaxShare <= 0 || perCategoryCap < 1 || cartLength < 1
                 || confirmationLength < 1 || minLift < 0 || minCustomers < 1) {

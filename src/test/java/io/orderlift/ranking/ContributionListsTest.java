@@ -40,7 +40,7 @@ class ContributionListsTest {
             int k = 1 + random.nextInt(6);
             WeightingProfile profile = new WeightingProfile("p", random.nextDouble() * 2, 1 + random.nextInt(20), 1
                     + random.nextInt(3), random.nextInt(3) == 0 ? 100 : 0, 0.5 + random.nextDouble(),
-                    20 + random.nextInt(60), 0.2 + random.nextDouble(), 2, 4, 3, random.nextDouble(), 1);
+                    20 + random.nextInt(60), 0.2 + random.nextDouble(), 2, 4, 3, random.nextDouble(), 3);
             ContributionLists lists = new ContributionLists(model, CurationRules.NONE, profile, k);
             for (int a = 0; a < products; a++) {
                 for (Placement placement : Placement.values()) {
