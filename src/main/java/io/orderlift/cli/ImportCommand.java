@@ -55,8 +55,18 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImportRequest request = new ImportRequest(input, format, ColumnMapping.parseOverrides(map), skipBadRows, replace);
         ImportReport report;
-        try (Store target = Store.openOrCreate(store.directory)) {
-            report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
+        boolean isNew = !Store.exists(store.directory);
+        boolean folderIsNew = !java.nio.file.Files.exists(store.directory);
+        try {
+            try (Store target = Store.openOrCreate(store.directory)) {
+                report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
+            }
+        } catch (RuntimeException | IOException e) {
+            if (isNew) {
+                // a rejected first import leaves no empty store behind (nor the folder, if it made it)
+                Store.discardNew(store.directory, folderIsNew);
+            }
+            throw e;
         }
         json.print(spec, report, ImportCommand::describe);
         return 0;

@@ -103,6 +103,29 @@ public final class Store implements AutoCloseable {
         return initialise(null, url, JdbcConnectionPool.create(url, "sa", ""));
     }
 
+    /**
+     * Removes a store that was created moments ago and holds nothing (its first import was
+     * rejected): its database files, and the folder when {@code folderToo} and it is then empty.
+     * The store must be closed.
+     */
+    public static void discardNew(Path directory, boolean folderToo) {
+        Path dir = directory.toAbsolutePath().normalize();
+        try {
+            for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
+                Files.deleteIfExists(dir.resolve(DATABASE_NAME + suffix));
+            }
+            if (folderToo && Files.isDirectory(dir)) {
+                try (var left = Files.list(dir)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(dir);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot remove the empty store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** True when {@code directory} holds a store database. */
     public static boolean exists(Path directory) {
         return Files.isRegularFile(directory.resolve(DATABASE_NAME + ".mv.db"));

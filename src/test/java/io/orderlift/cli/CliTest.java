@@ -295,6 +295,15 @@ class CliTest {
         assertTrue(r.err().contains("bad.csv line 2, column ordered_at (\"yesterday\")"), r.err());
         assertEquals(1, r.json().get("problemCount").asInt());
         assertEquals(2, r.json().get("problems").get(0).get("line").asInt());
+        assertTrue(!Files.exists(dir.resolve("s")), "a rejected first import leaves no empty store behind");
+        // into a folder that was there before: the folder stays, no store in it
+        Files.createDirectories(dir.resolve("kept"));
+        assertEquals(OrderliftCli.EXIT_BAD_INPUT, run("import", "--store", dir.resolve("kept").toString(), "--input",
+                csv.toString()).code());
+        assertTrue(Files.isDirectory(dir.resolve("kept")));
+        try (var left = Files.list(dir.resolve("kept"))) {
+            assertEquals(0, left.count(), "no store files left in it");
+        }
     }
 
     @Test
