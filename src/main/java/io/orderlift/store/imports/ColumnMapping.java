@@ -35,6 +35,14 @@ public final class ColumnMapping {
         Map<OrderField, String> names = new EnumMap<>(OrderField.class);
         indexes.forEach((field, index) -> names.put(field, header.get(index).strip()));
         List<RowProblem> missing = new ArrayList<>();
+        // a column named twice would silently use the first: ambiguous, so refused
+        indexes.forEach((field, index) -> {
+            long named = header.stream().filter(h -> normalise(h).equals(normalise(header.get(index)))).count();
+            if (named > 1) {
+                missing.add(new RowProblem(1, header.get(index).strip(), "", "the header names this column "
+                        + named + " times; which one holds the " + field.key() + " is ambiguous"));
+            }
+        });
         for (OrderField field : OrderField.values()) {
             String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
             if (!indexes.containsKey(field) && (field.required() || overrides.containsKey(field))) {

@@ -50,15 +50,17 @@ public final class RowParser {
         }
         OrderField current = OrderField.ORDER_ID;
         try {
-            String orderId = text(record, OrderField.ORDER_ID);
+            String orderId = Values.identifier(raw(record, OrderField.ORDER_ID), 200, "an order id");
             if (orderId.isEmpty()) {
                 throw new BadValueException("is empty; every row needs its order id");
             }
             String[] orderLevel = carryOrderLevel(record, orderId);
             current = OrderField.ORDERED_AT;
             long orderedAt = Values.timestamp(orderLevel[1]);
+            current = OrderField.CUSTOMER_ID;
+            Values.identifier(raw(record, OrderField.CUSTOMER_ID), 1_000, "a customer id");
             current = OrderField.SKU;
-            String sku = text(record, OrderField.SKU);
+            String sku = Values.identifier(raw(record, OrderField.SKU), 200, "a SKU");
             if (sku.isEmpty()) {
                 throw new BadValueException("is empty; every row needs a SKU");
             }
@@ -66,12 +68,17 @@ public final class RowParser {
             int quantity = Values.quantity(raw(record, OrderField.QUANTITY));
             current = OrderField.UNIT_PRICE;
             long unitPrice = Values.money(raw(record, OrderField.UNIT_PRICE), true);
+            current = OrderField.QUANTITY;
+            Values.lineValue(quantity, unitPrice);
             current = OrderField.LIST_PRICE;
             long listPrice = Values.money(raw(record, OrderField.LIST_PRICE), false);
             current = OrderField.COST;
             long cost = Values.money(raw(record, OrderField.COST), false);
-            return new OrderRow(line, orderId, orderLevel[0], orderedAt, sku,
-                    text(record, OrderField.TITLE), text(record, OrderField.CATEGORY),
+            current = OrderField.TITLE;
+            String title = Values.limited(text(record, OrderField.TITLE), 1_000, "a title");
+            current = OrderField.CATEGORY;
+            String category = Values.limited(text(record, OrderField.CATEGORY), 200, "a category");
+            return new OrderRow(line, orderId, orderLevel[0], orderedAt, sku, title, category,
                     quantity, unitPrice, listPrice, cost);
         } catch (BadValueException e) {
             String value = raw(record, current);

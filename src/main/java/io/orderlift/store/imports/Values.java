@@ -19,22 +19,85 @@ final class Values {
     private Values() {
     }
 
-    /** A non-zero whole number. */
+    /** The largest quantity a line may have, either way. */
+    static final int MAX_QUANTITY = 1_000_000_000;
+    /** The largest value of a line, quantity × unit price, in units of 1/10,000 (a billion). */
+    static final long MAX_LINE_VALUE = 1_000_000_000L * 10_000;
+
+    /** A non-zero whole number: an optional sign, then digits only. */
     static int quantity(String text) {
         String s = text.strip();
         if (s.isEmpty()) {
             throw new BadValueException("is empty; a quantity is a non-zero whole number");
         }
-        int value;
-        try {
-            value = Integer.parseInt(s.startsWith("+") ? s.substring(1) : s);
-        } catch (NumberFormatException e) {
+        int start = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        if (start == s.length()) {
             throw new BadValueException("is not a whole number");
         }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                throw new BadValueException("is not a whole number");
+            }
+        }
+        if (s.length() - start > 10) {
+            throw new BadValueException("is too large for a quantity");
+        }
+        long parsed = Long.parseLong(s.substring(start));
+        if (parsed > MAX_QUANTITY) {
+            throw new BadValueException("is too large for a quantity (at most " + MAX_QUANTITY + ")");
+        }
+        int value = (int) (s.charAt(0) == '-' ? -parsed : parsed);
         if (value == 0) {
             throw new BadValueException("is zero; a quantity is a non-zero whole number (negative for a return)");
         }
         return value;
+    }
+
+    /**
+     * The line's value, {@code quantity × unitPrice}, refusing one so large that sums of it would
+     * overflow (a line worth more than a billion).
+     */
+    static long lineValue(int quantity, long unitPrice) {
+        try {
+            long value = Math.multiplyExact((long) quantity, unitPrice);
+            if (Math.abs(value) <= MAX_LINE_VALUE) {
+                return value;
+            }
+        } catch (ArithmeticException overflow) {
+            // too large either way
+        }
+        throw new BadValueException("times the unit price is worth more than a billion; no line is");
+    }
+
+    /**
+     * An identifier (order id, customer id, SKU) at most {@code maxLength} characters, without
+     * control or invisible characters (a BOM or NUL inside an id would make one order two), and not
+     * made of spaces alone; surrounding spaces are trimmed.
+     */
+    static String identifier(String text, int maxLength, String what) {
+        String s = text.strip();
+        boolean visible = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                throw new BadValueException(String.format("holds an invisible character (U+%04X); %s must be plain"
+                        + " text", (int) c, what));
+            }
+            visible |= !Character.isSpaceChar(c);
+        }
+        if (!s.isEmpty() && !visible) {
+            throw new BadValueException("is only spaces; every row needs " + what);
+        }
+        return limited(s, maxLength, what);
+    }
+
+    /** {@code text} when at most {@code maxLength} characters, else a bad value naming the limit. */
+    static String limited(String text, int maxLength, String what) {
+        if (text.length() > maxLength) {
+            throw new BadValueException("is " + text.length() + " characters long; " + what + " may have at most "
+                    + maxLength);
+        }
+        return text;
     }
 
     /** A price ≥ 0 with at most four decimals, as units of 1/10,000; {@link #MISSING} when blank and optional. */
