@@ -188,6 +188,11 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /** The line the reader is on (1-based): where a failure while reading happened. */
+    public long line() {
+        return line;
+    }
+
     private void skipByteOrderMark() throws IOException {
         int b0 = read();
         if (b0 == 0xEF) {
@@ -196,7 +201,8 @@ public final class CsvReader implements Closeable {
             if (b1 == 0xBB && b2 == 0xBF) {
                 return;
             }
-            throw new IOException("the file starts with bytes that are not UTF-8 text");
+            throw new IOException("column 1: the file starts with the bytes of a damaged byte order mark ("
+                    + String.format("%02X %02X", b0, b1 & 0xFF) + " without BF), not UTF-8 text");
         }
         pushback = b0;
     }

@@ -49,10 +49,16 @@ final class OrderFile implements AutoCloseable {
         this.counter = new CountingStream(new DigestInputStream(Files.newInputStream(file), digest));
         InputStream in = new BufferedInputStream(counter, 1 << 16);
         if (fileName.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+            try {
+                in = new GZIPInputStream(in, 1 << 16);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                in.close();
+                throw new ImportRejectedException(fileName, List.of(new RowProblem(1, "", "",
+                        "is not a gzip file, though its name ends in .gz (" + e.getMessage() + ")")), 1);
+            }
         }
         this.csv = new CsvReader(in);
-        CsvRecord header = csv.next();
+        CsvRecord header = nextRecord();
         if (header == null) {
             csv.close();
             throw new ImportRejectedException(fileName,
@@ -90,9 +96,30 @@ final class OrderFile implements AutoCloseable {
         return parser.mapping();
     }
 
-    /** The next record, or null at the end of the file. */
+    /**
+     * The next record, or null at the end of the file. A file that cannot be read on (a damaged or
+     * cut-short .gz, a damaged byte order mark) is rejected naming the file and the line reached.
+     */
     CsvRecord nextRecord() throws IOException {
-        return csv.next();
+        try {
+            return csv.next();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw unreadable("is not a complete gzip file (damaged or cut short: " + e.getMessage() + ")");
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("column 1:")) {
+                throw unreadable(e.getMessage().substring("column 1: ".length()));
+            }
+            throw e;
+        }
+    }
+
+    private ImportRejectedException unreadable(String why) {
+        try {
+            csv.close();
+        } catch (IOException ignored) {
+            // the file is refused either way
+        }
+        return new ImportRejectedException(fileName, List.of(new RowProblem(csv.line(), "", "", why)), 1);
     }
 
     /** The row parser, or null when {@link #mappingProblem()} is set. */

@@ -73,6 +73,36 @@ class HostileValuesTest {
     }
 
     @Test
+    void unreadableFilesAreRefusedNamingTheFileAndTheLineReached() throws Exception {
+        long before = new io.orderlift.store.StoreQueries(store).overview().orders();
+        byte[] gz = Files.readAllBytes(Path.of("sample-stores/wholesale/orders.csv.gz"));
+        Path cut = dir.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz, 300_000));
+        ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                () -> new OrderImporter().importFile(store, ImportRequest.of(cut), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("cut.csv.gz: 1 problem"), e.getMessage());
+        assertTrue(e.problems().get(0).line() > 1_000, "the line reached before the damage");
+        assertTrue(e.problems().get(0).reason().contains("not a complete gzip file"));
+        Path notGzip = dir.resolve("plain.csv.gz");
+        Files.writeString(notGzip, HEADER + "O1,C1,2025-01-01,A,,,1,1\n");
+        assertTrue(assertThrows(ImportRejectedException.class, () -> new OrderImporter().importFile(store,
+                ImportRequest.of(notGzip), ProgressMonitor.NONE)).problems().get(0).reason().contains("not a gzip file"));
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB}, HEADER.getBytes(StandardCharsets.UTF_8)));
+        RowProblem damaged = assertThrows(ImportRejectedException.class, () -> new OrderImporter().importFile(store,
+                ImportRequest.of(bom), ProgressMonitor.NONE)).problems().get(0);
+        assertEquals(1, damaged.line());
+        assertTrue(damaged.reason().contains("damaged byte order mark"), damaged.reason());
+        assertEquals(before, new io.orderlift.store.StoreQueries(store).overview().orders(), "the store is unchanged");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void aDuplicatedHeaderColumnIsRefused() throws Exception {
         ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> importCsv("dup.csv",
                 "order_id,customer_id,ordered_at,sku,quantity,unit_price,sku\nO1,C1,2025-01-01,A,1,1,B\n"));
