@@ -232,7 +232,31 @@ public final class Store implements AutoCloseable {
 
     /** Runs a read with the store's jOOQ context. */
     public <T> T read(Function<DSLContext, T> query) {
-        return query.apply(dsl);
+        try {
+            return query.apply(dsl);
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /**
+     * One line for a failure of the storage itself, naming the store and the root cause (a full
+     * disk said so first) instead of jOOQ's and H2's nested messages.
+     */
+    StoreException storageFailure(Throwable e) {
+        Throwable root = e;
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            chain.append(' ').append(t.getMessage());
+        }
+        String where = directory == null ? "the in-memory store" : "the store " + directory;
+        if (chain.toString().contains("No space left on device")) {
+            return new StoreException("The disk holding " + where + " is full; free some space and try again. Nothing"
+                    + " was changed.", e);
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage().lines().findFirst().orElse("");
+        return new StoreException("Cannot use " + where + ": " + message, e);
     }
 
     /**
@@ -241,7 +265,11 @@ public final class Store implements AutoCloseable {
      */
     public <T> T readConsistently(Function<DSLContext, T> query) {
         synchronized (writeLock) {
-            return query.apply(dsl);
+            try {
+                return query.apply(dsl);
+            } catch (org.jooq.exception.DataAccessException e) {
+                throw storageFailure(e);
+            }
         }
     }
 
@@ -251,7 +279,11 @@ public final class Store implements AutoCloseable {
      */
     public <T> T write(TransactionalCallable<T> work) {
         synchronized (writeLock) {
-            return dsl.transactionResult(work);
+            try {
+                return dsl.transactionResult(work);
+            } catch (org.jooq.exception.DataAccessException e) {
+                throw storageFailure(e);
+            }
         }
     }
 
@@ -261,7 +293,11 @@ public final class Store implements AutoCloseable {
      */
     public <T> T exclusively(java.util.concurrent.Callable<T> work) throws Exception {
         synchronized (writeLock) {
-            return work.call();
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw isStorageFailure(e) ? storageFailure(e) : e;
+            }
         }
     }
 
@@ -276,10 +312,27 @@ public final class Store implements AutoCloseable {
             setCacheSize(BULK_WRITE_CACHE_KB);
             try {
                 return work.call();
+            } catch (Exception e) {
+                throw isStorageFailure(e) ? storageFailure(e) : e;
             } finally {
-                setCacheSize(CACHE_KB);
+                try {
+                    setCacheSize(CACHE_KB);
+                } catch (RuntimeException closed) {
+                    // the work's own failure (a full disk closes the database) is the one to report
+                }
             }
         }
+    }
+
+    /** Whether {@code e} comes from the database or the file under it (SQL, jOOQ, H2's store, I/O). */
+    private static boolean isStorageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof org.jooq.exception.DataAccessException
+                    || t instanceof org.h2.mvstore.MVStoreException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void setCacheSize(int kilobytes) {

@@ -50,6 +50,23 @@ class StoreSchemaTest {
     }
 
     @Test
+    void aFullDiskIsOneLineNamingTheStore() {
+        try (Store store = Store.inMemory()) {
+            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> store.exclusivelyWithSmallCache(() -> {
+                        throw new java.sql.SQLException("Error while running", new java.io.IOException(
+                                "No space left on device"));
+                    }));
+            assertEquals("The disk holding the in-memory store is full; free some space and try again. Nothing was"
+                    + " changed.", e.getMessage());
+            StoreException other = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> store.read(ctx -> ctx.fetch("SELECT * FROM NO_SUCH_TABLE")));
+            assertTrue(other.getMessage().startsWith("Cannot use the in-memory store: "), other.getMessage());
+            assertEquals(1, other.getMessage().lines().count(), "one line");
+        }
+    }
+
+    @Test
     void settingsRoundTrip() {
         try (Store store = Store.inMemory()) {
             store.putSetting("name", "one");
