@@ -301,6 +301,73 @@ class PublishAndEvaluateTest {
                 good.excludedCategoryPairs(), good.exclusions(), List.of()))).contains("conformance"));
     }
 
+    /** 300 damaged copies of a published file: none is accepted unless the damage changed no content. */
+    @Test
+    void damagedRuleSetsAreRefused() throws IOException {
+        Path file = dir.resolve("fuzz.json");
+        new Publisher().publish(MINED.get("beauty"), file, "", null, false);
+        byte[] good = Files.readAllBytes(file);
+        RuleSet original = RuleSetJson.read(good, "good.json");
+        SplittableRandom random = new SplittableRandom(269);
+        int refused = 0;
+        for (int m = 0; m < 300; m++) {
+            byte[] bad = switch (m % 6) {
+                case 0 -> flip(good, random);
+                case 1 -> java.util.Arrays.copyOf(good, random.nextInt(good.length));
+                case 2 -> delete(good, random.nextInt(good.length));
+                case 3 -> insert(good, random.nextInt(good.length), (byte) "0123456789,{}[]\":\u0000 ".charAt(
+                        random.nextInt(18)));
+                case 4 -> insert(good, good.length, (byte) "}],x\u0000 \n".charAt(random.nextInt(7)));
+                default -> swapDigits(good, random);
+            };
+            try {
+                RuleSet read = RuleSetJson.read(bad, "damaged.json");
+                assertEquals(JSON.valueToTree(original), JSON.valueToTree(read),
+                        "damage " + m + " was accepted and changed the content");
+            } catch (RuleSetException e) {
+                refused++;
+                assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+            }
+        }
+        assertTrue(refused >= 280, refused + " of 300 refused");
+    }
+
+    private static byte[] flip(byte[] bytes, SplittableRandom random) {
+        byte[] copy = bytes.clone();
+        int at = random.nextInt(copy.length);
+        copy[at] = (byte) (copy[at] ^ (1 << random.nextInt(7)));
+        return copy;
+    }
+
+    private static byte[] delete(byte[] bytes, int at) {
+        byte[] copy = new byte[bytes.length - 1];
+        System.arraycopy(bytes, 0, copy, 0, at);
+        System.arraycopy(bytes, at + 1, copy, at, bytes.length - at - 1);
+        return copy;
+    }
+
+    private static byte[] insert(byte[] bytes, int at, byte value) {
+        byte[] copy = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, copy, 0, at);
+        copy[at] = value;
+        System.arraycopy(bytes, at, copy, at + 1, bytes.length - at);
+        return copy;
+    }
+
+    private static byte[] swapDigits(byte[] bytes, SplittableRandom random) {
+        byte[] copy = bytes.clone();
+        for (int tries = 0; tries < 1_000; tries++) {
+            int at = random.nextInt(copy.length - 1);
+            if (Character.isDigit(copy[at]) && Character.isDigit(copy[at + 1]) && copy[at] != copy[at + 1]) {
+                byte t = copy[at];
+                copy[at] = copy[at + 1];
+                copy[at + 1] = t;
+                return copy;
+            }
+        }
+        return flip(bytes, random);
+    }
+
     private static byte[] rehashed(RuleSet rules) {
         return RuleSetJson.toBytes(rules.withContentHash(RuleSetJson.contentHash(rules)));
     }
