@@ -1,6 +1,7 @@
 package io.orderlift;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers of DESIGN.md, kept by a test that fails when they are broken. */
+/** The layers of DESIGN.md ("Layers and packages"), kept by tests that fail when they are broken. */
 class ArchitectureTest {
 
     static JavaClasses classes;
@@ -19,6 +20,37 @@ class ArchitectureTest {
                 .importPackages("io.orderlift");
     }
 
+    /** DESIGN.md's table: each layer may use the layers below it, never one above; cli and ui not each other. */
+    @Test
+    void theLayersOfDesignMd() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy("io.orderlift.common..")
+                .layer("store").definedBy("io.orderlift.store..")
+                .layer("mining").definedBy("io.orderlift.mining..")
+                .layer("ranking").definedBy("io.orderlift.ranking..")
+                .layer("ruleset").definedBy("io.orderlift.ruleset")
+                .layer("evaluation").definedBy("io.orderlift.evaluation..")
+                .layer("storefront evaluator").definedBy("io.orderlift.ruleset.evaluator..")
+                .layer("samples").definedBy("io.orderlift.samples..")
+                .layer("cli").definedBy("io.orderlift.cli..")
+                .layer("ui").definedBy("io.orderlift.ui..")
+                .layer("main").definedBy("io.orderlift")
+                .whereLayer("main").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("ruleset").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("ranking").mayOnlyBeAccessedByLayers("ruleset", "evaluation", "cli", "ui")
+                .whereLayer("mining").mayOnlyBeAccessedByLayers("ranking", "ruleset", "evaluation", "cli", "ui")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("mining", "ranking", "ruleset", "evaluation",
+                        "samples", "cli", "ui")
+                .whereLayer("samples").mayOnlyBeAccessedByLayers("cli", "ui", "main")
+                .whereLayer("storefront evaluator").mayOnlyBeAccessedByLayers("ruleset", "evaluation", "cli", "ui")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("store", "mining", "ranking", "ruleset", "evaluation",
+                        "samples", "cli", "ui", "main")
+                .check(classes);
+    }
+
     @Test
     void onlyTheUiKnowsJavaFx() {
         noClasses().that().resideOutsideOfPackages("io.orderlift.ui..")
@@ -27,40 +59,33 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCommandLineDoesNotUseTheUi() {
-        noClasses().that().resideInAPackage("io.orderlift.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.orderlift.ui..").check(classes);
+    void onlyTheStoreTouchesJooqJdbcAndTheGeneratedClasses() {
+        noClasses().that().resideOutsideOfPackages("io.orderlift.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..",
+                        "org.h2..", "org.flywaydb..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.orderlift.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.store.db..")
+                .check(classes);
     }
 
     @Test
-    void theUiDoesNotUseTheCommandLine() {
-        noClasses().that().resideInAPackage("io.orderlift.ui..")
-                .should().dependOnClassesThat().resideInAPackage("io.orderlift.cli..").check(classes);
+    void nothingOutsideTheCommandLineAndTheSamplesWritesToStandardOutput() {
+        noClasses().that().resideOutsideOfPackages("io.orderlift.cli..", "io.orderlift.samples..")
+                .should().accessField(System.class, "out")
+                .check(classes);
     }
 
     @Test
-    void theStorefrontEvaluatorNeedsOnlyTheRuleSet() {
+    void theStorefrontEvaluatorDependsOnNothingOfTheProject() {
         noClasses().that().resideInAPackage("io.orderlift.ruleset.evaluator..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.store..", "io.orderlift.mining..",
-                        "io.orderlift.ranking..", "io.orderlift.ui..", "io.orderlift.cli..", "io.orderlift.samples..",
-                        "io.orderlift.evaluation..", "org.h2..", "org.jooq..", "org.flywaydb..", "javafx..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.common..", "io.orderlift.store..",
+                        "io.orderlift.mining..", "io.orderlift.ranking..", "io.orderlift.ui..", "io.orderlift.cli..",
+                        "io.orderlift.samples..", "io.orderlift.evaluation..", "org.h2..", "org.jooq..",
+                        "org.flywaydb..", "javafx..")
                 .check(classes);
-    }
-
-    @Test
-    void miningAndRankingKnowNothingOfPublishingOrFaces() {
-        noClasses().that().resideInAnyPackage("io.orderlift.mining..", "io.orderlift.ranking..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.ruleset..", "io.orderlift.cli..",
-                        "io.orderlift.ui..")
-                .check(classes);
-    }
-
-    @Test
-    void theStoreDependsOnNoHigherLayer() {
-        noClasses().that().resideInAPackage("io.orderlift.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderlift.cli..", "io.orderlift.ui..",
-                        "io.orderlift.samples..", "io.orderlift.mining..", "io.orderlift.ranking..",
-                        "io.orderlift.ruleset..", "io.orderlift.evaluation..")
+        noClasses().that().resideInAPackage("io.orderlift.ruleset.evaluator..")
+                .should().dependOnClassesThat().resideInAPackage("io.orderlift.ruleset")
                 .check(classes);
     }
 }
