@@ -76,6 +76,17 @@ class PublishAndEvaluateTest {
         outdoor.setPair("cart", "OUT-TEN-024", "OUT-STAKES", "rejected", null);
     }
 
+    /**
+     * The rule set and the Java evaluator's answers, for the JavaScript package's tests
+     * (src/main/js/storefront/test), which read them from target/storefront-fixtures.
+     */
+    static void writeStorefrontFixtures(String name, Path ruleSet, List<Map<String, Object>> cases)
+            throws IOException {
+        Path out = Files.createDirectories(Path.of("target", "storefront-fixtures"));
+        Files.copy(ruleSet, out.resolve(name + ".ruleset.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        JSON.writeValue(out.resolve(name + ".cases.json").toFile(), cases);
+    }
+
     /** The bundled order file of a sample store (gzipped for the real-shaped one). */
     static Path sampleOrders(String name) {
         Path plain = Path.of("sample-stores", name, "orders.csv");
@@ -102,6 +113,7 @@ class PublishAndEvaluateTest {
             List<String> skus = rules.products().stream().map(RuleSet.Product::sku).toList();
             SplittableRandom random = new SplittableRandom(name.hashCode());
             boolean longBaskets = name.equals("wholesale");
+            List<Map<String, Object>> fixtures = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 Placement placement = i % 2 == 0 ? Placement.CART : Placement.CONFIRMATION;
                 List<CartItem> cart = new ArrayList<>();
@@ -115,9 +127,12 @@ class PublishAndEvaluateTest {
                         cart.stream().map(c -> new RuleSet.Item(c.sku(), c.quantity())).toList(), 0);
                 assertEquals(JSON.valueToTree(expected.items()), JSON.valueToTree(actual.items()),
                         name + " case " + i + " " + cart);
+                fixtures.add(Map.of("placement", placement.cliName(), "items", cart.stream()
+                        .map(c -> new RuleSet.Item(c.sku(), c.quantity())).toList(), "answer", actual));
                 assertEquals(expected.cartTotal(), actual.cartTotal());
             }
             assertTrue(result.bytes() > 10_000);
+            writeStorefrontFixtures(name, file, fixtures);
         }
     }
 

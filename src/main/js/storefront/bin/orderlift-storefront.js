@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// The package's command line, so that a rule set can be checked and queried from a shell and
+// compared with the Java evaluator (`orderlift evaluate ... --json` prints the same JSON):
+//   orderlift-storefront evaluate --ruleset FILE --placement cart|confirmation --items SKU[:QTY],... [--limit K] [--json]
+//   orderlift-storefront check FILE
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { RuleSetError, checkConformance, evaluate, validate } from '../index.js';
+
+const USAGE = 'usage: orderlift-storefront evaluate --ruleset FILE --placement cart|confirmation --items SKU[:QTY],...'
+  + ' [--limit K] [--json]\n       orderlift-storefront check FILE';
+
+/** Reads, parses strictly and checks a rule set file, including its content hash. */
+function read(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new RuleSetError(`The rule set ${file} cannot be read: ${e.code === 'ENOENT' ? 'it does not exist' : e.message}`);
+  }
+  let ruleSet;
+  try {
+    ruleSet = JSON.parse(text);
+  } catch (e) {
+    throw new RuleSetError(`${basename(file)} is not valid JSON (truncated?): ${e.message}`);
+  }
+  validate(ruleSet);
+  // the hash is over the file as written, with the hash itself left empty
+  const marker = `"contentHash":"${ruleSet.contentHash}"`;
+  const at = text.indexOf(marker);
+  const hashed = at < 0 ? null : text.slice(0, at) + '"contentHash":""' + text.slice(at + marker.length);
+  const expected = hashed === null ? null : 'sha256:' + createHash('sha256').update(hashed, 'utf8').digest('hex');
+  if (expected !== ruleSet.contentHash) {
+    throw new RuleSetError(`${basename(file)} has content hash ${ruleSet.contentHash} but its content hashes to ${expected}:`
+      + ' the file was changed or damaged after publishing');
+  }
+  return ruleSet;
+}
+
+function parseItems(text) {
+  return text.split(',').filter((s) => s.trim() !== '').map((raw) => {
+    const item = raw.trim();
+    const colon = item.lastIndexOf(':');
+    if (colon < 0) return { sku: item, quantity: 1 };
+    const quantity = item.slice(colon + 1).trim();
+    if (!/^[+-]?\d+$/.test(quantity)) throw new RangeError(`'${item}' is not SKU or SKU:QUANTITY`);
+    return { sku: item.slice(0, colon).trim(), quantity: Number.parseInt(quantity, 10) };
+  });
+}
+
+function options(args) {
+  const found = { json: false, limit: 0 };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') found.json = true;
+    else if (['--ruleset', '--placement', '--items', '--limit'].includes(a) && i + 1 < args.length) found[a.slice(2)] = args[++i];
+    else throw new RangeError(`unknown option ${a}\n${USAGE}`);
+  }
+  return found;
+}
+
+function main(argv) {
+  const [command, ...rest] = argv;
+  if (command === 'evaluate') {
+    const o = options(rest);
+    if (!o.ruleset || !o.placement || !o.items) throw new RangeError(USAGE);
+    const ruleSet = read(o.ruleset);
+    const answer = evaluate(ruleSet, o.placement.trim(), parseItems(o.items), Number.parseInt(o.limit, 10) || 0);
+    if (o.json) {
+      process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+    } else {
+      process.stdout.write(`${answer.placement} placement, total ${answer.cartTotal.toFixed(2)} (rule set version ${ruleSet.version})\n`);
+      answer.items.forEach((item, i) => process.stdout.write(`${i + 1}. ${item.sku.padEnd(20)} price ${item.price.toFixed(2).padStart(8)}`
+        + `  acceptance ${item.acceptance.toFixed(3)}  rpi ${item.rpi.toFixed(3).padStart(7)}  score ${item.score.toFixed(3).padStart(8)}`
+        + `${item.rules.length ? '  [' + item.rules.join(', ') + ']' : ''}\n`));
+    }
+    return 0;
+  }
+  if (command === 'check' && rest.length === 1) {
+    const ruleSet = read(rest[0]);
+    const failures = checkConformance(ruleSet);
+    if (failures.length > 0) {
+      process.stderr.write(`${basename(rest[0])}: ${failures.length} of ${ruleSet.conformance.length} conformance cases fail; first: ${failures[0]}\n`);
+      return 1;
+    }
+    process.stdout.write(`${basename(rest[0])}: valid rule set version ${ruleSet.version} of ${ruleSet.store}; `
+      + `${ruleSet.conformance.length} conformance cases pass.\n`);
+    return 0;
+  }
+  throw new RangeError(USAGE);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write((e instanceof RuleSetError || e instanceof RangeError ? e.message : String(e)) + '\n');
+  process.exitCode = e instanceof RangeError && e.message.startsWith('usage') ? 2 : 1;
+}

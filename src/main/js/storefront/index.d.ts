@@ -1,0 +1,124 @@
+/** Type declarations of orderlift-storefront (rule-set schema version 2; resources/ruleset.schema.json). */
+
+export declare const SCHEMA_VERSION: 2;
+export declare const TOLERANCE: number;
+
+/** A rule set that cannot be used: malformed, or of a schema version this package does not read. */
+export declare class RuleSetError extends Error {}
+
+export type Placement = 'cart' | 'confirmation';
+
+export interface Product {
+  sku: string;
+  title: string | null;
+  category: string | null;
+  /** null: unknown, never recommended. */
+  price: number | null;
+  /** Mined orders holding the product; its base rate is orders / parameters.orders. */
+  orders: number;
+}
+
+/** One anchor's (or category's) contributions in one placement, as parallel columns. */
+export interface EvidenceList {
+  /** Candidates, as indexes into products. */
+  c: number[];
+  co: number[];
+  follow: number[];
+  /** How many leading entries are same-order evidence; the rest are follow-on. */
+  sameOrder: number;
+  /** The same-order denominator, orders(a). */
+  total: number;
+  /** The follow-on denominator, followBase(a). */
+  followTotal: number;
+  /** Indexes (into this list) of approved entries. */
+  approved: number[];
+  /** The category whose evidence this is, when a thin anchor speaks through its category. */
+  category?: string;
+}
+
+export interface Anchor {
+  sku: string;
+  /** A category in categories whose lists this anchor uses instead of its own. */
+  backoff?: string | null;
+  cart?: EvidenceList | null;
+  confirmation?: EvidenceList | null;
+}
+
+export interface Parameters {
+  profile: string;
+  priceWeight: number;
+  maxPriceRatio: number;
+  oneTapMaxPrice: number;
+  oneTapMaxShare: number;
+  perCategoryCap: number;
+  cartLength: number;
+  confirmationLength: number;
+  minCustomers: number;
+  approvedOnly: boolean;
+  topK: number;
+  smoothing: number;
+  /** N: the orders the statistics count. */
+  orders: number;
+}
+
+export interface CartLine {
+  sku: string;
+  quantity: number;
+}
+
+export interface RuleSet {
+  schemaVersion: 2;
+  version: number;
+  store: string;
+  publishedAt: string;
+  note: string;
+  contentHash: string;
+  parameters: Parameters;
+  products: Product[];
+  anchors: Anchor[];
+  categories: { name: string; cart?: EvidenceList | null; confirmation?: EvidenceList | null }[];
+  pins: { placement: Placement; anchor: string; candidates: string[] }[];
+  excludedCategoryPairs: { from: string; to: string }[];
+  exclusions: { skus: string[]; categories: string[] };
+  conformance: { placement: Placement; items: CartLine[]; expected: { sku: string; score: number }[] }[];
+}
+
+/** The evidence one anchor gave for a recommendation. */
+export interface AnchorEvidence {
+  sku: string;
+  evidence: 'same-order' | 'follow-on';
+  via: string;
+  acceptance: number;
+  co: number;
+  follow: number;
+}
+
+export interface Recommendation {
+  sku: string;
+  title: string | null;
+  category: string | null;
+  score: number;
+  acceptance: number;
+  price: number;
+  rpi: number;
+  popularityRank: number;
+  anchors: AnchorEvidence[];
+  rules: string[];
+}
+
+export interface Answer {
+  placement: Placement;
+  cartTotal: number;
+  profile: string;
+  priceWeight: number;
+  items: Recommendation[];
+}
+
+/** Checks what evaluation relies on; throws RuleSetError. */
+export declare function validate(ruleSet: unknown): RuleSet;
+
+/** The recommendations for a cart or an order just placed, as the workbench preview gives them. */
+export declare function evaluate(ruleSet: RuleSet, placement: Placement, items: CartLine[], limit?: number): Answer;
+
+/** The failures of the rule set's conformance cases, one line each; empty when all pass. */
+export declare function checkConformance(ruleSet: RuleSet): string[];

@@ -1,0 +1,71 @@
+// The JavaScript evaluator against the Java one: every conformance case of a rule set published from
+// every sample store, and the Java evaluator's answers to 1,000 random carts and orders per store
+// (fixtures written by the Java test PublishAndEvaluateTest into target/storefront-fixtures).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { RuleSetError, checkConformance, evaluate, validate } from '../index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = process.env.ORDERLIFT_FIXTURES ?? join(here, '../../../../../target/storefront-fixtures');
+const stores = existsSync(fixtures)
+  ? readdirSync(fixtures).filter((f) => f.endsWith('.ruleset.json')).map((f) => f.slice(0, -'.ruleset.json'.length))
+  : [];
+const ruleSet = (store) => JSON.parse(readFileSync(join(fixtures, `${store}.ruleset.json`), 'utf8'));
+
+test('fixtures of every sample store are there (run mvn verify first)', () => {
+  assert.deepEqual([...stores].sort(), ['beauty', 'kitchen', 'outdoor', 'wholesale']);
+});
+
+for (const store of stores) {
+  test(`${store}: every conformance case passes`, () => {
+    const rules = ruleSet(store);
+    assert.ok(rules.conformance.length >= 24);
+    assert.deepEqual(checkConformance(rules), []);
+  });
+
+  test(`${store}: the same answers as the Java evaluator on 1,000 random carts and orders`, () => {
+    const rules = ruleSet(store);
+    const cases = JSON.parse(readFileSync(join(fixtures, `${store}.cases.json`), 'utf8'));
+    assert.ok(cases.length >= 1000);
+    for (const [i, c] of cases.entries()) {
+      const answer = evaluate(rules, c.placement, c.items, 0);
+      assert.deepEqual(answer, c.answer, `${store} case ${i}`);
+    }
+  });
+}
+
+test('the command line prints what orderlift evaluate --json prints, and check exits 0', () => {
+  const store = stores.find((s) => s === 'wholesale') ?? stores[0];
+  const file = join(fixtures, `${store}.ruleset.json`);
+  const cases = JSON.parse(readFileSync(join(fixtures, `${store}.cases.json`), 'utf8'));
+  const bin = join(here, '../bin/orderlift-storefront.js');
+  const c = cases.find((x) => x.items.length > 10) ?? cases[0];
+  const items = c.items.map((i) => `${i.sku}:${i.quantity}`).join(',');
+  const out = execFileSync('node', [bin, 'evaluate', '--ruleset', file, '--placement', c.placement, '--items', items, '--json']);
+  assert.deepEqual(JSON.parse(out.toString()), c.answer);
+  assert.match(execFileSync('node', [bin, 'check', file]).toString(), /conformance cases pass/);
+});
+
+test('malformed rule sets and unknown schema versions are refused with a reason', () => {
+  const rules = ruleSet(stores[0]);
+  assert.throws(() => validate({ ...rules, schemaVersion: 1 }), (e) => e instanceof RuleSetError && /unknown schema version 1/.test(e.message));
+  assert.throws(() => validate([]), RuleSetError);
+  assert.throws(() => validate({ ...rules, products: undefined }), /no products/);
+  assert.throws(() => validate({ ...rules, products: [...rules.products, rules.products[0]] }), /twice/);
+  const anchor = rules.anchors.find((a) => a.cart);
+  const broken = { ...rules, anchors: [{ ...anchor, cart: { ...anchor.cart, c: [rules.products.length] } }] };
+  assert.throws(() => validate(broken), RuleSetError);
+  assert.throws(() => evaluate(rules, 'checkout', []), RangeError);
+});
+
+test('the package is small: index.js ≤ 5 KB gzipped, no dependencies', () => {
+  const size = gzipSync(readFileSync(join(here, '../index.js'))).length;
+  assert.ok(size <= 5 * 1024, `${size} bytes gzipped`);
+  const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'));
+  assert.equal(pkg.dependencies, undefined);
+});
