@@ -1,0 +1,179 @@
+package io.orderlift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.ruleset.Publisher;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.store.PairStatisticsStore;
+import io.orderlift.store.PublishedVersions;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} at random moments, in separate processes (issue 19): import into a new store
+ * (store creation included), import into a store with orders, mining, publishing. After each kill
+ * the store opens and is as before or complete; the rule set file on disk is always a version the
+ * store lists, and no version number names two files. {@value #ROUNDS} kills of each by default;
+ * {@code -Dorderlift.killRounds=N} runs the longer campaign (docs/reliability.md).
+ */
+class KillCampaignTest {
+
+    static final int ROUNDS = 30;
+    static final Path ORDERS = Path.of("sample-stores/kitchen/orders.csv");
+    static final int ORDERS_IN_FILE = 21_962;
+
+    @TempDir
+    Path dir;
+
+    private final SplittableRandom random = new SplittableRandom(9);
+    private final int rounds = Integer.getInteger("orderlift.killRounds", ROUNDS);
+
+    /** Runs the command line in a new JVM and kills it (SIGKILL) after a random delay up to {@code maxMs}. */
+    private boolean runAndKill(long maxMs, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "io.orderlift.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean finished = process.waitFor(100 + random.nextLong(maxMs), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor();
+        }
+        return finished;
+    }
+
+    /** Appends one line of figures to target/kill-campaign.txt (docs/reliability.md quotes the last run). */
+    private static void record(String line) throws java.io.IOException {
+        Files.writeString(Path.of("target", "kill-campaign.txt"), line + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static long orders(Path store) {
+        try (Store opened = Store.open(store)) {
+            return new StoreQueries(opened).overview().orders();
+        }
+    }
+
+    @Test
+    void killedImportsLeaveNoStoreOrAWholeOne() throws Exception {
+        int killed = 0;
+        int complete = 0;
+        for (int i = 0; i < rounds; i++) {
+            Path store = dir.resolve("new-" + i);
+            killed += runAndKill(3_000, "import", "--store", store.toString(), "--input", ORDERS.toString()) ? 0 : 1;
+            if (Store.exists(store)) {
+                long n = orders(store);
+                assertTrue(n == 0 || n == ORDERS_IN_FILE, "round " + i + ": " + n + " orders");
+                complete += n == ORDERS_IN_FILE ? 1 : 0;
+            }
+        }
+        record(String.format("import into a new store: %d runs, %d killed mid-way; %d stores complete, the rest"
+                + " empty or absent, none partial", rounds, killed, complete));
+        assertTrue(killed >= rounds / 2, killed + " of " + rounds + " imports were killed mid-way");
+    }
+
+    @Test
+    void killedImportsIntoAStoreWithOrdersLeaveItAsBeforeOrComplete() throws Exception {
+        Path store = dir.resolve("existing");
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        List<String> lines = Files.readAllLines(ORDERS);
+        Files.write(first, lines.subList(0, 20_001));
+        Files.write(second, concat(lines.get(0), lines.subList(20_001, lines.size())));
+        try (Store created = Store.openOrCreate(store)) {
+            new OrderImporter().importFile(created, ImportRequest.of(first), ProgressMonitor.NONE);
+        }
+        long before = orders(store);
+        long whole = -1;
+        for (int i = 0; i < rounds; i++) {
+            runAndKill(3_000, "import", "--store", store.toString(), "--input", second.toString());
+            long n = orders(store);
+            if (n != before) {
+                whole = whole < 0 ? n : whole;
+                assertEquals(whole, n, "round " + i + ": a second import changes nothing");
+            }
+            assertTrue(n == before || n > before && n == whole, "round " + i + ": " + n + " orders");
+        }
+        record(String.format("import into a store with %d orders: %d runs; the store always held %d or %d orders",
+                before, rounds, before, whole));
+    }
+
+    @Test
+    void killedMiningLeavesThePreviousRunOrTheNewOne() throws Exception {
+        Path store = dir.resolve("mined");
+        try (Store created = Store.openOrCreate(store)) {
+            new OrderImporter().importFile(created, ImportRequest.of(ORDERS), ProgressMonitor.NONE);
+            new MiningService().mine(created, MiningSettings.defaults(), ProgressMonitor.NONE);
+        }
+        Set<Long> pairCounts = new java.util.HashSet<>();
+        for (int i = 0; i < rounds; i++) {
+            int window = 1 + random.nextInt(60);
+            runAndKill(3_000, "mine", "--store", store.toString(), "--window-days", Integer.toString(window));
+            try (Store opened = Store.open(store)) {
+                var run = new PairStatisticsStore(opened).activeRun().orElseThrow();
+                long stored = new PairStatisticsStore(opened).pairs(run.id(), 0).size();
+                assertEquals(run.pairs(), stored, "round " + i + ": the active run's pairs are all there");
+                pairCounts.add(stored);
+            }
+        }
+        assertTrue(pairCounts.size() > 1, "some mining runs completed between kills");
+        record(String.format("mining: %d runs; the active run always complete (%d distinct runs seen)", rounds,
+                pairCounts.size()));
+    }
+
+    @Test
+    void killedPublishesNeverLeaveAFileTheStoreDoesNotList() throws Exception {
+        Path store = dir.resolve("published");
+        Path file = dir.resolve("out").resolve("kitchen.json");
+        try (Store created = Store.openOrCreate(store)) {
+            new OrderImporter().importFile(created, ImportRequest.of(ORDERS), ProgressMonitor.NONE);
+            new MiningService().mine(created, MiningSettings.defaults(), ProgressMonitor.NONE);
+            new Publisher().publish(created, file, "first", null, false);
+        }
+        Map<Long, String> hashOfVersion = new HashMap<>();
+        for (int i = 0; i < rounds; i++) {
+            runAndKill(2_500, "publish", "--store", store.toString(), "--out", file.toString(), "--note", "r" + i);
+            var onDisk = RuleSetJson.read(file);
+            try (Store opened = Store.open(store)) {
+                Map<Integer, String> listed = new HashMap<>();
+                new PublishedVersions(opened).all().forEach(v -> listed.put(v.version(), v.contentHash()));
+                assertEquals(listed.get((int) onDisk.version()), onDisk.contentHash(),
+                        "round " + i + ": the file on disk is version " + onDisk.version() + " as the store keeps it");
+                String before = hashOfVersion.putIfAbsent(onDisk.version(), onDisk.contentHash());
+                assertTrue(before == null || before.equals(onDisk.contentHash()),
+                        "round " + i + ": version " + onDisk.version() + " names two files");
+            }
+        }
+        record(String.format("publishing: %d runs; the file on disk always a listed version with its content,"
+                + " %d versions seen on disk, none naming two files", rounds, hashOfVersion.size()));
+        try (var left = Files.list(file.getParent())) {
+            assertTrue(left.map(Path::getFileName).map(Path::toString).allMatch(n -> n.equals("kitchen.json")
+                    || n.startsWith(".kitchen.json") || n.endsWith(".tmp")), "only the file and temporary leftovers");
+        }
+    }
+
+    private static List<String> concat(String header, List<String> rows) {
+        List<String> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
+    }
+}
