@@ -159,20 +159,18 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
     if (anchor === undefined) continue;
     const list = index.list(anchor, cart);
     if (list === null) continue;
-    const via = list.category === undefined || list.category === null ? 'pair' : 'category:' + list.category;
     for (let i = 0; i < list.c.length; i++) {
       const product = ruleSet.products[list.c[i]];
       if (inCart.has(product.sku)) continue;
       const a = acceptance(list, i, product.orders, p.orders, p.smoothing);
       let c = candidates.get(product.sku);
       if (c === undefined) {
-        c = { sku: product.sku, notProbability: 1, evidence: [], approved: [], eligible: false, acceptance: 0, score: 0 };
+        // evidence is kept as (anchor, list, entry, acceptance) and made into objects only for listed items
+        c = { sku: product.sku, notProbability: 1, refs: [], eligible: false, acceptance: 0, score: 0 };
         candidates.set(product.sku, c);
       }
       c.notProbability *= 1 - a;
-      c.evidence.push({ sku, evidence: i < list.sameOrder ? 'same-order' : 'follow-on', via, acceptance: a,
-        co: list.co[i], follow: list.follow[i] });
-      c.approved.push(list.approved.includes(i));
+      c.refs.push(sku, list, i, a);
     }
   }
   // 3. eligibility: category pairs, price, ceilings; score = acceptance × price^w
@@ -251,11 +249,14 @@ function item(c, product, eligible, p, pinned) {
   let backoff = false;
   const anchors = [];
   if (c !== undefined) {
-    for (let i = 0; i < c.evidence.length; i++) {
-      const e = c.evidence[i];
-      backoff ||= e.via !== 'pair';
-      anchors.push(e);
-      if (c.approved[i] && !rules.includes('approved')) rules.push('approved');
+    for (let k = 0; k < c.refs.length; k += 4) {
+      const list = c.refs[k + 1];
+      const i = c.refs[k + 2];
+      const via = list.category === undefined || list.category === null ? 'pair' : 'category:' + list.category;
+      backoff ||= via !== 'pair';
+      anchors.push({ sku: c.refs[k], evidence: i < list.sameOrder ? 'same-order' : 'follow-on', via,
+        acceptance: c.refs[k + 3], co: list.co[i], follow: list.follow[i] });
+      if (list.approved.includes(i) && !rules.includes('approved')) rules.push('approved');
     }
   }
   if (backoff) rules.push('category-backoff');
