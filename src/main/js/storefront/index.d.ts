@@ -120,5 +120,34 @@ export declare function validate(ruleSet: unknown): RuleSet;
 /** The recommendations for a cart or an order just placed, as the workbench preview gives them. */
 export declare function evaluate(ruleSet: RuleSet, placement: Placement, items: CartLine[], limit?: number): Answer;
 
+/** The shared part of a sliced rule set (header.json). */
+export interface SliceHeader {
+  schemaVersion: 2;
+  version: number;
+  store: string;
+  publishedAt: string;
+  contentHash: string;
+  parameters: Parameters;
+  excludedCategoryPairs: { from: string; to: string }[];
+  exclusions: { skus: string[]; categories: string[] };
+}
+
+/** One product's slice (anchors/SKU.json): products[0] is the product, lists index into products. */
+export interface Slice {
+  sku: string;
+  version: number;
+  products: Product[];
+  cart?: EvidenceList | null;
+  confirmation?: EvidenceList | null;
+  pins?: Partial<Record<Placement, string[]>>;
+}
+
+/** The file name (or key) of a SKU's slice, as `orderlift publish --slices` writes it. */
+export declare function sliceFileName(sku: string): string;
+
+/** The same answer as evaluate() on the whole file, from the header and the slices of the cart's items. */
+export declare function evaluateSlices(header: SliceHeader, slices: Slice[], placement: Placement, items: CartLine[],
+  limit?: number): Answer;
+
 /** The failures of the rule set's conformance cases, one line each; empty when all pass. */
 export declare function checkConformance(ruleSet: RuleSet): string[];

@@ -266,6 +266,54 @@ function item(c, product, eligible, p, pinned) {
 }
 
 /**
+ * The file name (or key) of a SKU's slice: the SKU percent-encoded as UTF-8, every character but
+ * letters, digits and `-._` encoded (a leading dot too), plus `.json`.
+ * @param {string} sku
+ * @returns {string}
+ */
+export function sliceFileName(sku) {
+  const encoded = encodeURIComponent(sku).replace(/[!'()*~]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+  return (encoded.startsWith('.') ? '%2E' + encoded.slice(1) : encoded) + '.json';
+}
+
+/**
+ * The same answer as {@link evaluate} on the whole file, from the header and the slices of the
+ * cart's items only (`orderlift publish --slices DIR` writes them: header.json, anchors/SKU.json).
+ * @param {object} header the parsed header.json
+ * @param {object[]} slices the parsed slices of the cart's SKUs (those that exist)
+ * @param {string} placement "cart" or "confirmation"
+ * @param {{sku: string, quantity: number}[]} items the cart's lines, in cart order
+ * @param {number} [limit] at most this many
+ */
+export function evaluateSlices(header, slices, placement, items, limit = 0) {
+  const products = [];
+  const at = new Map();
+  const local = (p) => {
+    if (!at.has(p.sku)) {
+      at.set(p.sku, products.length);
+      products.push(p);
+    }
+    return at.get(p.sku);
+  };
+  const anchors = [];
+  const pins = [];
+  for (const slice of slices) {
+    if (slice.version !== header.version) {
+      throw new RuleSetError(`the slice of ${slice.sku} is of version ${slice.version}, the header of ${header.version}`);
+    }
+    const ids = slice.products.map(local);
+    const remap = (list) => (list === undefined || list === null ? null : { ...list, c: list.c.map((c) => ids[c]) });
+    anchors.push({ sku: slice.sku, cart: remap(slice.cart), confirmation: remap(slice.confirmation) });
+    for (const [where, candidates] of Object.entries(slice.pins ?? {})) {
+      pins.push({ placement: where, anchor: slice.sku, candidates });
+    }
+  }
+  return evaluate({ schemaVersion: header.schemaVersion, version: header.version, parameters: header.parameters,
+    products, anchors, categories: [], pins, excludedCategoryPairs: header.excludedCategoryPairs, conformance: [] },
+  placement, items, limit);
+}
+
+/**
  * Replays the rule set's conformance cases.
  * @param {object} ruleSet a parsed rule set
  * @returns {string[]} the failures, one line each; empty when every case passes

@@ -63,9 +63,35 @@ test('malformed rule sets and unknown schema versions are refused with a reason'
   assert.throws(() => evaluate(rules, 'checkout', []), RangeError);
 });
 
+test('slice file names are the Java publisher\'s', async () => {
+  const { sliceFileName } = await import('../index.js');
+  // the same as RuleSetSlices.fileName, checked in RuleSetSlicesTest for these SKUs
+  assert.equal(sliceFileName('OUT-TEN-001'), 'OUT-TEN-001.json');
+  assert.equal(sliceFileName("a b/c*d!e'(f)~.é"), "a%20b%2Fc%2Ad%21e%27%28f%29%7E.%C3%A9.json");
+  assert.equal(sliceFileName('..'), '%2E..json');
+});
+
 test('the package is small: index.js ≤ 5 KB gzipped, no dependencies', () => {
   const size = gzipSync(readFileSync(join(here, '../index.js'))).length;
   assert.ok(size <= 5 * 1024, `${size} bytes gzipped`);
   const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'));
   assert.equal(pkg.dependencies, undefined);
 });
+
+for (const store of stores) {
+  test(`${store}: the slices of a cart's items give the whole file's answer`, async () => {
+    const { evaluateSlices, sliceFileName } = await import('../index.js');
+    const dir = join(fixtures, `${store}.slices`);
+    const header = JSON.parse(readFileSync(join(dir, 'header.json'), 'utf8'));
+    const fileOf = (sku) => join(dir, 'anchors', sliceFileName(sku));
+    const cases = JSON.parse(readFileSync(join(fixtures, `${store}.cases.json`), 'utf8'));
+    for (const [i, c] of cases.entries()) {
+      const slices = [...new Set(c.items.map((item) => item.sku))].filter((sku) => existsSync(fileOf(sku)))
+        .map((sku) => JSON.parse(readFileSync(fileOf(sku), 'utf8')));
+      assert.deepEqual(evaluateSlices(header, slices, c.placement, c.items, 0), c.answer, `${store} case ${i}`);
+    }
+    for (const f of readdirSync(join(dir, 'anchors'))) {
+      assert.ok(readFileSync(join(dir, 'anchors', f)).length <= 10 * 1024, `${f} is at most 10 KB`);
+    }
+  });
+}

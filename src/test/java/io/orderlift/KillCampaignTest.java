@@ -143,7 +143,7 @@ class KillCampaignTest {
         Set<Long> pairCounts = new java.util.HashSet<>();
         for (int i = 0; i < rounds; i++) {
             int window = 1 + random.nextInt(60);
-            runAndKill(3_000, "mine", "--store", store.toString(), "--window-days", Integer.toString(window));
+            runAndKill(6_000, "mine", "--store", store.toString(), "--window-days", Integer.toString(window));
             try (Store opened = Store.open(store)) {
                 var run = new PairStatisticsStore(opened).activeRun().orElseThrow();
                 long stored = new PairStatisticsStore(opened).pairs(run.id(), 0).size();

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.orderlift.ruleset.Publisher;
+import io.orderlift.ruleset.RuleSetSlices;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,10 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "The weighting profile (default: the active one).")
     String profile;
 
+    @Option(names = "--slices", paramLabel = "DIR", description = {"Also write the rule set cut into small documents"
+            + " (header.json, anchors/SKU.json, each at most 10 KB) for storefronts that hold small values."})
+    Path slices;
+
     @Mixin
     JsonOption json;
 
@@ -43,6 +49,13 @@ final class PublishCommand implements Callable<Integer> {
         Publisher.Result result;
         try (Store source = Store.open(store.directory)) {
             result = new Publisher().publish(source, out, note, profile, approvedOnly);
+        }
+        if (slices != null) {
+            try {
+                RuleSetSlices.write(RuleSetJson.read(out), slices);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot write the slices to " + slices + ": " + e.getMessage(), e);
+            }
         }
         json.print(spec, result, r -> String.format(
                 "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",

@@ -85,6 +85,8 @@ class PublishAndEvaluateTest {
         Path out = Files.createDirectories(Path.of("target", "storefront-fixtures"));
         Files.copy(ruleSet, out.resolve(name + ".ruleset.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         JSON.writeValue(out.resolve(name + ".cases.json").toFile(), cases);
+        RuleSetSlices.Written slices = RuleSetSlices.write(RuleSetJson.read(ruleSet), out.resolve(name + ".slices"));
+        assertTrue(slices.largestBytes() <= RuleSetSlices.MAX_BYTES, name + ": largest slice " + slices.largestBytes());
     }
 
     /** The bundled order file of a sample store (gzipped for the real-shaped one). */

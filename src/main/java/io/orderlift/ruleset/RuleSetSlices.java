@@ -1,0 +1,135 @@
+package io.orderlift.ruleset;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderlift.ruleset.evaluator.RuleSet;
+
+/**
+ * A rule set cut into small documents for storefronts that can only hold small values (a Shopify
+ * metafield, a CDN key): {@code header.json} with the parameters and exclusions, and per product
+ * {@code anchors/SKU.json} with the product, its lists (a thin anchor's category lists inline), its
+ * pins, and every product those mention, lists re-indexed into the slice. A storefront fetches the
+ * header and the slices of the cart's items and gets the answer the whole file gives
+ * ({@code evaluateSlices} in the JavaScript package). Each slice stays under {@link #MAX_BYTES}.
+ */
+public final class RuleSetSlices {
+
+    /** The largest slice a storefront must be able to hold. */
+    public static final int MAX_BYTES = 10 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RuleSetSlices() {
+    }
+
+    /** The shared part: everything but the products and their lists. */
+    public record Header(int schemaVersion, long version, String store, String publishedAt, String contentHash,
+                         RuleSet.Parameters parameters, List<RuleSet.CategoryPair> excludedCategoryPairs,
+                         RuleSet.Exclusions exclusions) {
+    }
+
+    /**
+     * One product's slice: {@code products[0]} is the product itself; the lists refer to
+     * {@code products} by index.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Slice(String sku, long version, List<RuleSet.Product> products, RuleSet.Evidence cart,
+                        RuleSet.Evidence confirmation, Map<String, List<String>> pins) {
+    }
+
+    /** What was written. */
+    public record Written(int slices, int largestBytes, long totalBytes) {
+    }
+
+    /** Writes the slices of {@code ruleSet} into {@code dir} (header.json and anchors/). */
+    public static Written write(RuleSet ruleSet, Path dir) throws IOException {
+        Path anchors = Files.createDirectories(dir.resolve("anchors"));
+        JSON.writeValue(dir.resolve("header.json").toFile(), new Header(ruleSet.schemaVersion(), ruleSet.version(),
+                ruleSet.store(), ruleSet.publishedAt(), ruleSet.contentHash(), ruleSet.parameters(),
+                ruleSet.excludedCategoryPairs(), ruleSet.exclusions()));
+        Map<String, RuleSet.Anchor> anchorOf = new HashMap<>();
+        ruleSet.anchors().forEach(a -> anchorOf.put(a.sku(), a));
+        Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
+        ruleSet.categories().forEach(c -> categories.put(c.name(), c));
+        Map<String, Map<String, List<String>>> pins = new HashMap<>();
+        ruleSet.pins().forEach(p -> pins.computeIfAbsent(p.anchor(), k -> new LinkedHashMap<>())
+                .put(p.placement(), p.candidates()));
+        Map<String, RuleSet.Product> bySku = new HashMap<>();
+        ruleSet.products().forEach(p -> bySku.put(p.sku(), p));
+        int largest = 0;
+        long total = 0;
+        for (RuleSet.Product product : ruleSet.products()) {
+            RuleSet.Anchor anchor = anchorOf.get(product.sku());
+            RuleSet.Evidence cart = null;
+            RuleSet.Evidence confirmation = null;
+            if (anchor != null) {
+                RuleSet.CategoryEvidence shared = anchor.backoff() == null ? null : categories.get(anchor.backoff());
+                cart = shared == null ? anchor.cart() : shared.cart();
+                confirmation = shared == null ? anchor.confirmation() : shared.confirmation();
+            }
+            List<RuleSet.Product> products = new ArrayList<>(List.of(product));
+            Map<Integer, Integer> local = new HashMap<>();
+            Map<String, List<String>> pinned = pins.get(product.sku());
+            if (pinned != null) {
+                pinned.values().forEach(skus -> skus.forEach(sku -> {
+                    if (products.stream().noneMatch(p -> p.sku().equals(sku))) {
+                        products.add(bySku.get(sku));
+                    }
+                }));
+            }
+            Slice slice = new Slice(product.sku(), ruleSet.version(), products,
+                    reindex(cart, ruleSet.products(), products, local), reindex(confirmation, ruleSet.products(),
+                    products, local), pinned);
+            byte[] bytes = JSON.writeValueAsBytes(slice);
+            if (bytes.length > MAX_BYTES) {
+                throw new IllegalStateException("The slice of " + product.sku() + " is " + bytes.length
+                        + " bytes, more than " + MAX_BYTES);
+            }
+            Files.write(anchors.resolve(fileName(product.sku())), bytes);
+            largest = Math.max(largest, bytes.length);
+            total += bytes.length;
+        }
+        return new Written(ruleSet.products().size(), largest, total);
+    }
+
+    /** The slice's file name for {@code sku}: percent-encoded, so any SKU is a safe file name. */
+    public static String fileName(String sku) {
+        String encoded = URLEncoder.encode(sku, StandardCharsets.UTF_8).replace("*", "%2A").replace("+", "%20");
+        return (encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded) + ".json";
+    }
+
+    private static RuleSet.Evidence reindex(RuleSet.Evidence list, List<RuleSet.Product> all,
+                                            List<RuleSet.Product> products, Map<Integer, Integer> local) {
+        if (list == null) {
+            return null;
+        }
+        int[] c = new int[list.c().length];
+        for (int i = 0; i < c.length; i++) {
+            int global = list.c()[i];
+            Integer at = local.get(global);
+            if (at == null) {
+                RuleSet.Product p = all.get(global);
+                int existing = products.indexOf(p);
+                at = existing >= 0 ? existing : products.size();
+                if (existing < 0) {
+                    products.add(p);
+                }
+                local.put(global, at);
+            }
+            c[i] = at;
+        }
+        return new RuleSet.Evidence(c, list.co(), list.follow(), list.sameOrder(), list.total(), list.followTotal(),
+                list.approved(), list.category());
+    }
+}
