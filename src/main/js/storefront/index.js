@@ -81,7 +81,6 @@ function acceptance(list, i, candidateOrders, n, smoothing) {
 class Index {
   constructor(ruleSet) {
     validate(ruleSet);
-    this.ruleSet = ruleSet;
     this.products = new Map(ruleSet.products.map((p) => [p.sku, p]));
     this.anchors = new Map(ruleSet.anchors.map((a) => [a.sku, a]));
     this.categories = new Map(ruleSet.categories.map((c) => [c.name, c]));

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.orderlift.ruleset.Publisher;
-import io.orderlift.ruleset.RuleSetSlices;
-import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,14 +46,7 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         Publisher.Result result;
         try (Store source = Store.open(store.directory)) {
-            result = new Publisher().publish(source, out, note, profile, approvedOnly);
-        }
-        if (slices != null) {
-            try {
-                RuleSetSlices.write(RuleSetJson.read(out), slices);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Cannot write the slices to " + slices + ": " + e.getMessage(), e);
-            }
+            result = new Publisher().publish(source, out, note, profile, approvedOnly, slices);
         }
         json.print(spec, result, r -> String.format(
                 "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",

@@ -25,6 +25,7 @@ final class Replay {
     private final long window;
     private final double[] prices;
     private final double averageOrderValue;
+    private final long pricedProducts;
     private final Map<Integer, List<OrderLog.Order>> byCustomer = new HashMap<>();
 
     Replay(OrderLog log, long window, double[] prices) {
@@ -40,6 +41,7 @@ final class Replay {
             }
         }
         averageOrderValue = log.orders().isEmpty() ? 0 : value / log.orders().size();
+        pricedProducts = java.util.Arrays.stream(prices).filter(p -> p > 0).count();
     }
 
     /** The average order value at catalog prices over the whole log. */
@@ -74,13 +76,14 @@ final class Replay {
             impressions += o.impressions();
             hits += o.hits();
             revenue += o.revenue();
-            shown.addAll(IntOpenHashSet.of(o.shown()));
+            for (int c : o.shown()) {
+                shown.add(c);
+            }
         }
         double rpi = impressions == 0 ? 0 : revenue / impressions;
         double halfWidth = halfWidth(outcomes, rpi, replayed, impressions);
-        long priced = java.util.Arrays.stream(prices).filter(p -> p > 0).count();
         return new PolicyResult(name, w, impressions, hits, impressions == 0 ? 0 : (double) hits / impressions, rpi,
-                hits == 0 ? 0 : revenue / hits, priced == 0 ? 0 : (double) shown.size() / priced,
+                hits == 0 ? 0 : revenue / hits, pricedProducts == 0 ? 0 : (double) shown.size() / pricedProducts,
                 Math.max(0, rpi - halfWidth), rpi + halfWidth,
                 replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue, replayed);
     }
@@ -164,7 +167,9 @@ final class Replay {
         IntOpenHashSet later = new IntOpenHashSet();
         for (OrderLog.Order o : byCustomer.getOrDefault(order.customer(), List.of())) {
             if (o.time() > order.time() && o.time() <= end && o.time() < horizon) {
-                later.addAll(IntOpenHashSet.of(o.items()));
+                for (int item : o.items()) {
+                    later.add(item);
+                }
             }
         }
         int[] recommended = policy.recommend(Placement.CONFIRMATION, order.items(), order.quantities(), k);

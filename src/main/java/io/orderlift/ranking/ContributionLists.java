@@ -37,10 +37,11 @@ final class ContributionLists {
 
     /**
      * One anchor's contributions in one placement, in combination order (best first per kind);
+     * {@code via}: the category whose pairs they are when the anchor backs off, else -1;
      * {@code blocked}: candidates of rejected or excluded pairs; {@code excluded}: candidates that can
      * never be shown (excluded SKU or category, no price, above the one-tap price).
      */
-    record AnchorList(int[] candidate, boolean[] sameOrder, int[] via, double[] p, int[] co, int[] follow,
+    record AnchorList(int[] candidate, boolean[] sameOrder, int via, double[] p, int[] co, int[] follow,
                       int[] blocked, int[] excluded) {
         int size() {
             return candidate.length;
@@ -65,11 +66,6 @@ final class ContributionLists {
         this.confirmation = new AtomicReferenceArray<>(model.productCount);
     }
 
-    /** The profile these lists were built for. */
-    WeightingProfile profile() {
-        return profile;
-    }
-
     /** Anchor {@code a}'s list in {@code placement}. */
     AnchorList of(Placement placement, int a) {
         AtomicReferenceArray<AnchorList> lists = placement == Placement.CART ? cart : confirmation;
@@ -81,13 +77,25 @@ final class ContributionLists {
         return list;
     }
 
+    /**
+     * The denominator of anchor {@code a}'s acceptances: {@code orders(a)} for same-order evidence,
+     * {@code followBase(a)} for follow-on, summed over the category when the anchor backs off.
+     */
+    int denominator(int a, boolean sameOrder) {
+        int cat = model.category[a];
+        if (backsOff(a)) {
+            return sameOrder ? model.categoryOrders[cat] : model.categoryFollowBase[cat];
+        }
+        return sameOrder ? model.orders[a] : model.followBase[a];
+    }
+
     /** Whether anchor {@code a} speaks through its category's pairs. */
     boolean backsOff(int a) {
         return model.orders[a] < profile.backoffBelowOrders() && model.category[a] >= 0;
     }
 
     private AnchorList build(Placement placement, int a) {
-        Builder into = new Builder();
+        Builder into = new Builder(backsOff(a) ? model.category[a] : -1);
         kind(placement, a, true, into);
         if (placement == Placement.CONFIRMATION) {
             kind(placement, a, false, into);
@@ -100,8 +108,7 @@ final class ContributionLists {
         boolean backoff = backsOff(a);
         int cat = model.category[a];
         RankingModel.Pairs pairs = backoff ? model.categoryPairsOf(cat) : model.pairsOf(a);
-        int total = backoff ? (sameOrder ? model.categoryOrders[cat] : model.categoryFollowBase[cat])
-                : (sameOrder ? model.orders[a] : model.followBase[a]);
+        int total = denominator(a, sameOrder);
         int[] kept = new int[pairs.size()];
         double[] p = new double[pairs.size()];
         double[] score = new double[pairs.size()];
@@ -158,7 +165,7 @@ final class ContributionLists {
         }
         for (int r = 0; r < size; r++) {
             int e = union[r];
-            into.add(pairs.candidate()[e], sameOrder, backoff ? cat : -1, p[e], pairs.co()[e], pairs.follow()[e]);
+            into.add(pairs.candidate()[e], sameOrder, p[e], pairs.co()[e], pairs.follow()[e]);
         }
     }
 
@@ -188,8 +195,8 @@ final class ContributionLists {
 
     /** Collects one anchor list. */
     private static final class Builder {
+        final int via;
         final IntArrayList candidate = new IntArrayList();
-        final IntArrayList via = new IntArrayList();
         final IntArrayList co = new IntArrayList();
         final IntArrayList follow = new IntArrayList();
         final IntArrayList blocked = new IntArrayList();
@@ -197,10 +204,13 @@ final class ContributionLists {
         final it.unimi.dsi.fastutil.doubles.DoubleArrayList p = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
         final IntArrayList sameOrder = new IntArrayList();
 
-        void add(int c, boolean same, int category, double acceptance, int coCount, int followCount) {
+        Builder(int via) {
+            this.via = via;
+        }
+
+        void add(int c, boolean same, double acceptance, int coCount, int followCount) {
             candidate.add(c);
             sameOrder.add(same ? 1 : 0);
-            via.add(category);
             p.add(acceptance);
             co.add(coCount);
             follow.add(followCount);
@@ -211,7 +221,7 @@ final class ContributionLists {
             for (int i = 0; i < same.length; i++) {
                 same[i] = sameOrder.getInt(i) == 1;
             }
-            return new AnchorList(candidate.toIntArray(), same, via.toIntArray(),
+            return new AnchorList(candidate.toIntArray(), same, via,
                     p.toDoubleArray(), co.toIntArray(), follow.toIntArray(), blocked.toIntArray(),
                     excluded.toIntArray());
         }

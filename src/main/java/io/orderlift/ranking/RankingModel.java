@@ -227,24 +227,9 @@ public final class RankingModel {
         return title[product];
     }
 
-    /** followBase(a) of the mining run. */
-    public int followBaseOf(int product) {
-        return followBase[product];
-    }
-
     /** The lowest known price among the category's products, NaN when none is known. */
     double categoryMinPrice(int category) {
         return categoryMinPrice[category];
-    }
-
-    /** The orders of the category's products, summed: a thin anchor's same-order denominator. */
-    public int categoryOrders(int category) {
-        return categoryOrders[category];
-    }
-
-    /** followBase of the category's products, summed: a thin anchor's follow-on denominator. */
-    public int categoryFollowBase(int category) {
-        return categoryFollowBase[category];
     }
 
     /** orders(a) of the mining run. */

@@ -255,7 +255,7 @@ public final class Recommender {
                 s.touch(c);
                 s.notProbability[c] *= 1 - list.p()[i];
                 if (s.explain) {
-                    s.addEvidence(c, a, list.sameOrder()[i], list.via()[i], list.p()[i], list.co()[i],
+                    s.addEvidence(c, a, list.sameOrder()[i], list.via(), list.p()[i], list.co()[i],
                             list.follow()[i]);
                 }
             }
@@ -281,17 +281,26 @@ public final class Recommender {
     public List<Contribution> contributions(Placement placement, int a, WeightingProfile profile) {
         ContributionLists.AnchorList list = lists(profile).of(placement, a);
         List<Contribution> result = new ArrayList<>(list.size());
+        String category = list.via() < 0 ? null : model.categories.get(list.via());
         for (int i = 0; i < list.size(); i++) {
-            int via = list.via()[i];
-            result.add(new Contribution(list.candidate()[i], list.sameOrder()[i],
-                    via < 0 ? null : model.categories.get(via), list.p()[i], list.co()[i], list.follow()[i]));
+            result.add(new Contribution(list.candidate()[i], list.sameOrder()[i], category, list.p()[i],
+                    list.co()[i], list.follow()[i]));
         }
         return result;
     }
 
+    /**
+     * The denominator of anchor {@code a}'s acceptances under {@code profile} ({@code orders(a)} or
+     * {@code followBase(a)}, its category's when it backs off): what a rule set carries so a
+     * storefront recomputes the same acceptances.
+     */
+    public int denominator(int a, boolean sameOrder, WeightingProfile profile) {
+        return lists(profile).denominator(a, sameOrder);
+    }
+
     /** Whether anchor {@code a} speaks through its category's pairs under {@code profile}. */
     public boolean backsOff(int a, WeightingProfile profile) {
-        return model.orders[a] < profile.backoffBelowOrders() && model.category[a] >= 0;
+        return lists(profile).backsOff(a);
     }
 
     /**

@@ -55,6 +55,15 @@ public final class Publisher {
      * @param approvedOnly publish only the approved pairs (and pins)
      */
     public Result publish(Store store, Path out, String note, String profileName, boolean approvedOnly) {
+        return publish(store, out, note, profileName, approvedOnly, null);
+    }
+
+    /**
+     * Publishes to {@code out} and, when {@code slices} is not null, also writes the same rule set
+     * cut into per-product documents there ({@link RuleSetSlices}).
+     */
+    public Result publish(Store store, Path out, String note, String profileName, boolean approvedOnly,
+                          Path slices) {
         RuleSetBuilder builder = builder(store, profileName, approvedOnly);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String text = note == null ? "" : note;
@@ -84,6 +93,13 @@ public final class Publisher {
             throw (RuntimeException) e;
         }
         RuleSet r = published[0];
+        if (slices != null) {
+            try {
+                RuleSetSlices.write(r, slices);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the slices to " + slices + ": " + e.getMessage(), e);
+            }
+        }
         long evidence = r.anchors().stream().mapToLong(a -> size(a.cart()) + size(a.confirmation())).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile());

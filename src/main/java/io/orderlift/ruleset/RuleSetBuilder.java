@@ -148,11 +148,8 @@ final class RuleSetBuilder {
                 approved.add(i);
             }
         }
-        boolean backoff = category != null;
-        int cat = model.categoryOf(anchor);
-        return new RuleSet.Evidence(c, co, follow, sameOrder,
-                backoff ? model.categoryOrders(cat) : model.ordersOf(anchor),
-                backoff ? model.categoryFollowBase(cat) : model.followBaseOf(anchor), approved.toIntArray(), category);
+        return new RuleSet.Evidence(c, co, follow, sameOrder, preview.denominator(anchor, true, profile),
+                preview.denominator(anchor, false, profile), approved.toIntArray(), category);
     }
 
     private RuleSet.ConformanceCase conformanceCase(Placement placement, List<CartItem> items) {

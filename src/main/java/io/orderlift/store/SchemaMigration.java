@@ -108,14 +108,23 @@ final class SchemaMigration {
         }
     }
 
-    private static void migrate(String url) {
+    /** Runs the bundled migrations on {@code dataSource}; the one place the project calls Flyway. */
+    static void migrate(javax.sql.DataSource dataSource) {
         try {
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             throw new StoreException("Cannot prepare the store database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(String url) {
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser("sa");
+        try {
+            migrate(dataSource);
         } finally {
-            try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                 Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException ignored) {
                 // nothing open to flush

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -100,7 +99,14 @@ public final class Store implements AutoCloseable {
     /** An empty store in memory, gone when closed; for tests and previews. */
     public static Store inMemory() {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return initialise(null, url, JdbcConnectionPool.create(url, "sa", ""));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        try {
+            SchemaMigration.migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return ready(null, url, pool);
     }
 
     /**
@@ -147,7 +153,7 @@ public final class Store implements AutoCloseable {
                 SchemaMigration.ensureCurrent(dir, ";FILE_LOCK=FILE");
                 pool = connect(dir, url);
             }
-            return initialise(dir, url, pool);
+            return ready(dir, url, pool);
         } catch (RuntimeException e) {
             OPEN_IN_THIS_PROCESS.remove(dir);
             throw e;
@@ -169,26 +175,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static Store initialise(Path dir, String url, JdbcConnectionPool pool) {
-        try {
-            if (isCurrent(pool)) {
-                return ready(dir, url, pool);
-            }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw new StoreException("Cannot prepare the store database: " + e.getMessage(), e);
-        }
-        return ready(dir, url, pool);
-    }
-
     /**
-     * Whether the schema history says every bundled migration ran successfully, so Flyway (about
-     * half a second of class loading and validation on every command) can be skipped.
+     * Whether the schema history says every bundled migration ran successfully, so the store opens
+     * without Flyway (about half a second of class loading and validation on every command).
      */
     private static boolean isCurrent(JdbcConnectionPool pool) {
         try (var connection = pool.getConnection(); var statement = connection.createStatement()) {

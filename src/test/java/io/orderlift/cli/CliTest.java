@@ -87,8 +87,13 @@ class CliTest {
         assertEquals(0, recommended.code(), recommended.err());
         assertEquals(4, recommended.json().get("items").size());
         Path ruleset = dir.resolve("wholesale.json");
-        Result published = run("publish", "--store", store.toString(), "--out", ruleset.toString(), "--json");
+        Path slices = dir.resolve("wholesale-slices");
+        Result published = run("publish", "--store", store.toString(), "--out", ruleset.toString(), "--slices",
+                slices.toString(), "--json");
         assertEquals(0, published.code(), published.err());
+        try (var files = Files.list(slices.resolve("anchors"))) {
+            assertEquals(4_000, files.count(), "a slice per product");
+        }
         assertTrue(Files.size(ruleset) < 5_000_000, "a bounded rule set: " + Files.size(ruleset) + " bytes");
         assertEquals(0, run("check-ruleset", ruleset.toString()).code());
         for (String placement : List.of("cart", "confirmation")) {
