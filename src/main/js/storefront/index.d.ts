@@ -16,6 +16,8 @@ export interface Product {
   price: number | null;
   /** Mined orders holding the product; its base rate is orders / parameters.orders. */
   orders: number;
+  /** price^priceWeight as the workbench computed it; scores use it instead of a pow of their own. */
+  weight?: number | null;
 }
 
 /** One anchor's (or category's) contributions in one placement, as parallel columns. */
@@ -57,6 +59,8 @@ export interface Parameters {
   approvedOnly: boolean;
   topK: number;
   smoothing: number;
+  /** How acceptances are estimated from the counts; base-rate when absent. */
+  estimator?: 'base-rate' | 'lower-bound';
   /** N: the orders the statistics count. */
   orders: number;
 }

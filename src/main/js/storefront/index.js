@@ -40,6 +40,10 @@ export function validate(ruleSet) {
       throw new RuleSetError(`the rule set has no ${key}`);
     }
   }
+  const estimator = ruleSet.parameters.estimator;
+  if (estimator !== undefined && estimator !== 'base-rate' && estimator !== 'lower-bound') {
+    throw new RuleSetError(`unknown estimator '${estimator}' (this package knows base-rate and lower-bound)`);
+  }
   const skus = new Set();
   for (const p of ruleSet.products) {
     if (typeof p.sku !== 'string' || p.sku === '') throw new RuleSetError('a product has no SKU');
@@ -69,12 +73,26 @@ function better(value, sku, otherValue, otherSku) {
   return value > otherValue || (value === otherValue && sku < otherSku);
 }
 
-/** The smoothed acceptance of entry i, in the workbench's order of operations. */
-function acceptance(list, i, candidateOrders, n, smoothing) {
+/**
+ * The acceptance of entry i, in the workbench's order of operations: the smoothed acceptance p, and
+ * for the lower-bound estimator max(0, p − 1.96·sqrt(p·(1 − p) / (denominator + m))).
+ */
+function acceptance(list, i, candidateOrders, n, smoothing, lowerBound) {
   const same = i < list.sameOrder;
   const base = n === 0 ? 0 : candidateOrders / n;
-  const denominator = (same ? list.total : list.followTotal) + smoothing;
-  return denominator === 0 ? 0 : ((same ? list.co[i] : list.follow[i]) + smoothing * base) / denominator;
+  const trials = (same ? list.total : list.followTotal) + smoothing;
+  const p = trials === 0 ? 0 : ((same ? list.co[i] : list.follow[i]) + smoothing * base) / trials;
+  if (!lowerBound || trials <= 0) return p;
+  const bound = p - 1.96 * Math.sqrt(p * (1 - p) / trials);
+  return bound > 0 ? bound : 0;
+}
+
+/**
+ * price^w: the weight the workbench published (so no pow of this engine can change a score), else
+ * computed, as in files without weights (0^w for a product without a price).
+ */
+function weight(product, w) {
+  return product.weight !== undefined && product.weight !== null ? product.weight : Math.pow(product.price ?? 0, w);
 }
 
 /** An index of a rule set for repeated evaluation. */
@@ -161,7 +179,7 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
     for (let i = 0; i < list.c.length; i++) {
       const product = ruleSet.products[list.c[i]];
       if (inCart.has(product.sku)) continue;
-      const a = acceptance(list, i, product.orders, p.orders, p.smoothing);
+      const a = acceptance(list, i, product.orders, p.orders, p.smoothing, p.estimator === 'lower-bound');
       let c = candidates.get(product.sku);
       if (c === undefined) {
         // evidence is kept as (anchor, list, entry, acceptance) and made into objects only for listed items
@@ -182,7 +200,7 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
     }
     c.eligible = true;
     c.acceptance = 1 - c.notProbability;
-    c.score = c.acceptance * Math.pow(product.price, p.priceWeight);
+    c.score = c.acceptance * weight(product, p.priceWeight);
     eligible.push(c);
   }
   const length = limit > 0 ? limit : cart ? p.cartLength : p.confirmationLength;
@@ -260,7 +278,7 @@ function item(c, product, eligible, p, pinned) {
   }
   if (backoff) rules.push('category-backoff');
   return { sku: product.sku, title: product.title ?? null, category: product.category ?? null,
-    score: acceptanceOf * Math.pow(price, p.priceWeight), acceptance: acceptanceOf, price,
+    score: acceptanceOf * weight(product, p.priceWeight), acceptance: acceptanceOf, price,
     rpi: acceptanceOf * price, popularityRank: popularity, anchors, rules };
 }
 

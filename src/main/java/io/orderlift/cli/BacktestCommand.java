@@ -8,6 +8,8 @@ import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
 import io.orderlift.evaluation.PolicyResult;
+import io.orderlift.evaluation.BacktestSummary;
+import io.orderlift.ranking.Profiles;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +20,11 @@ import picocli.CommandLine.Spec;
 /** {@code orderlift backtest}: offline comparison of ranking policies on a temporal split. */
 @Command(name = "backtest", description = {
         "Compare ranking policies offline: mine on the past, replay the last part of the history",
-        "(cart: hide each item in turn; confirmation: what the customer bought within the window),",
-        "and report revenue per impression. The validation period picks w and the smoothing;",
-        "the last rows lift the profile's price ceilings and lift floor to show what they cost."})
+        "(cart: reveal each order's items one by one in a seeded random order, and leave-one-out beside it;",
+        "confirmation: what the customer bought within the window), and report revenue per impression",
+        "and the expected AOV lift. The validation period chooses every setting that moves revenue",
+        "(w, smoothing, estimator, lift floor, price ceilings); --apply saves that choice into the",
+        "active profile. The last rows lift the chosen price ceilings and lift floor to show what they cost."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +43,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--window-days", defaultValue = "30", paramLabel = "N", description = "Follow-on window. Default: ${DEFAULT-VALUE}.")
     int windowDays;
 
+    @Option(names = "--apply", description = "Save the validated settings into the active profile.")
+    boolean apply;
+
     @Mixin
     JsonOption json;
 
@@ -47,27 +54,43 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestReport report;
         try (Store source = Store.open(store.directory)) {
             report = new Backtest().run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE);
+            if (apply) {
+                new Profiles(source).save(report.chosenProfile(), true);
+            }
         }
         json.print(spec, report, BacktestCommand::describe);
         return 0;
     }
 
     private static String describe(BacktestReport r) {
+        BacktestSummary summary = new BacktestSummary(r);
         StringBuilder text = new StringBuilder(String.format(
                 "Trained on %,d orders from %s; validation from %s (%,d orders); test %s to %s (%,d orders). k = %d, "
-                        + "window %d days, %,d ms.%n", r.trainOrders(), r.trainFrom(), r.validationFrom(),
-                r.validationOrders(), r.testFrom(), r.testTo(), r.testOrders(), r.k(), r.windowDays(), r.durationMs()));
+                        + "window %d days, %,d ms.%n", r.trainOrders(), r.trainFrom().substring(0, 10),
+                r.validationFrom().substring(0, 10), r.validationOrders(), r.testFrom().substring(0, 10),
+                r.testTo().substring(0, 10), r.testOrders(), r.k(), r.windowDays(), r.durationMs()));
+        text.append(String.format("%n%s%n", summary.headline()));
+        summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));
+        text.append(String.format("Chosen: %s (%s).%n", BacktestSummary.settings(r.chosenProfile()),
+                r.chosenProfile().chosenBy()));
         for (Map.Entry<String, List<PolicyResult>> placement : r.placements().entrySet()) {
-            BacktestReport.Chosen chosen = r.chosen().get(placement.getKey());
-            text.append(String.format("%n%s — chosen on validation: w = %s, smoothing = %s%n", placement.getKey(),
-                    chosen.w(), chosen.smoothing()));
-            text.append(String.format("  %-16s %11s %7s %9s %9s %12s %9s%n", "policy", "impressions", "hits",
-                    "hit rate", "RPI", "avg price", "coverage"));
-            for (PolicyResult p : placement.getValue()) {
-                text.append(String.format("  %-16s %,11d %,7d %8.2f%% %9.3f %12.2f %8.1f%%%n", p.policy(),
-                        p.impressions(), p.hits(), p.hitRate() * 100, p.rpi(), p.avgAcceptedPrice(), p.coverage() * 100));
-            }
+            String protocol = placement.getKey().equals("cart") ? r.protocol() + " replay" : "purchases within the window";
+            text.append(String.format("%n%s (%s)%n", placement.getKey(), protocol));
+            table(text, placement.getValue());
         }
+        text.append(String.format("%ncart (leave-one-out replay, for comparison)%n"));
+        table(text, r.leaveOneOut());
         return text.toString().stripTrailing();
+    }
+
+    private static void table(StringBuilder text, List<PolicyResult> results) {
+        text.append(String.format("  %-16s %11s %7s %9s %9s %17s %10s %9s %9s%n", "policy", "impressions", "hits",
+                "hit rate", "RPI", "95% interval", "avg price", "AOV lift", "coverage"));
+        for (PolicyResult p : results) {
+            text.append(String.format("  %-16s %,11d %,7d %8.2f%% %9.3f %17s %10.2f %8.1f%% %8.1f%%%n", p.policy(),
+                    p.impressions(), p.hits(), p.hitRate() * 100, p.rpi(),
+                    String.format("%.3f–%.3f", p.rpiLow(), p.rpiHigh()), p.avgAcceptedPrice(), p.aovLift() * 100,
+                    p.coverage() * 100));
+        }
     }
 }

@@ -1,8 +1,12 @@
 package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
+import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.BacktestSummary;
+import io.orderlift.evaluation.DefaultProfiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code orderlift mine}: computes the store's purchase-pair statistics. */
 @Command(name = "mine", description = {
         "Compute pair statistics: same-order pairs and follow-on pairs (same customer, within the window).",
-        "Replaces the previous results atomically."})
+        "Replaces the previous results atomically. On a store without a saved profile, the backtest's",
+        "validation period then chooses the default profile's settings (--keep-profile skips that)."})
 final class MineCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +43,9 @@ final class MineCommand implements Callable<Integer> {
             description = "Store only pairs seen in at least N orders, same-order or follow-on (1: all, the default).")
     int minCo;
 
+    @Option(names = "--keep-profile", description = "Do not choose a new store's default profile by backtest.")
+    boolean keepProfile;
+
     @Mixin
     JsonOption json;
 
@@ -45,10 +53,16 @@ final class MineCommand implements Callable<Integer> {
     public Integer call() {
         MiningSettings settings = new MiningSettings(windowDays, maxBasket, minCo);
         MiningSummary summary;
+        Optional<WeightingProfile> chosen = Optional.empty();
         try (Store target = Store.open(store.directory)) {
             summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
+            if (!keepProfile) {
+                chosen = DefaultProfiles.chooseIfNew(target, ProgressMonitor.NONE);
+            }
         }
-        json.print(spec, summary, MineCommand::describe);
+        Optional<WeightingProfile> profile = chosen;
+        json.print(spec, summary, s -> describe(s) + profile.map(p -> String.format(
+                "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p))).orElse(""));
         return 0;
     }
 

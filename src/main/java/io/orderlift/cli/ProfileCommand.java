@@ -3,6 +3,7 @@ package io.orderlift.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
@@ -52,6 +53,8 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--confirmation-length", paramLabel = "K") Integer confirmationLength;
     @Option(names = "--min-lift", paramLabel = "L") Double minLift;
     @Option(names = "--min-customers", paramLabel = "N") Integer minCustomers;
+    @Option(names = "--estimator", paramLabel = "NAME", description = "base-rate or lower-bound")
+    String estimator;
 
     @Mixin
     JsonOption json;
@@ -72,8 +75,7 @@ final class ProfileCommand implements Callable<Integer> {
                 }
                 case "show" -> {
                     WeightingProfile profile = name == null ? profiles.active() : profiles.named(name);
-                    out.println(json.enabled ? Json.write(profile) : profile.toString()
-                            .replace("WeightingProfile[", "").replace("]", "").replace(", ", "\n"));
+                    out.println(json.enabled ? Json.write(profile) : describe(profile));
                 }
                 case "save" -> {
                     requireName();
@@ -100,13 +102,29 @@ final class ProfileCommand implements Callable<Integer> {
         }
     }
 
+    /** The profile with the given options applied; edited settings are no longer the backtest's choice. */
     private WeightingProfile edit(WeightingProfile p) {
-        return new WeightingProfile(p.name(), or(priceWeight, p.priceWeight()), or(smoothing, p.smoothing()),
-                or(minEvidence, p.minEvidence()), or(backoffBelowOrders, p.backoffBelowOrders()),
-                or(maxPriceRatio, p.maxPriceRatio()), or(oneTapMaxPrice, p.oneTapMaxPrice()),
-                or(oneTapMaxShare, p.oneTapMaxShare()), or(perCategoryCap, p.perCategoryCap()),
-                or(cartLength, p.cartLength()), or(confirmationLength, p.confirmationLength()),
-                or(minLift, p.minLift()), or(minCustomers, p.minCustomers()));
+        WeightingProfile edited = new WeightingProfile(p.name(), or(priceWeight, p.priceWeight()),
+                or(smoothing, p.smoothing()), or(minEvidence, p.minEvidence()),
+                or(backoffBelowOrders, p.backoffBelowOrders()), or(maxPriceRatio, p.maxPriceRatio()),
+                or(oneTapMaxPrice, p.oneTapMaxPrice()), or(oneTapMaxShare, p.oneTapMaxShare()),
+                or(perCategoryCap, p.perCategoryCap()), or(cartLength, p.cartLength()),
+                or(confirmationLength, p.confirmationLength()), or(minLift, p.minLift()),
+                or(minCustomers, p.minCustomers()), estimator == null ? p.estimator() : Estimator.fromJson(estimator),
+                p.chosenBy());
+        return edited.rankingOnly().equals(p.rankingOnly()) ? edited : edited.withChosenBy(null);
+    }
+
+    /** One setting per line, as a person reads them. */
+    private static String describe(WeightingProfile p) {
+        return String.join("\n", "name: " + p.name(), "priceWeight: " + p.priceWeight(),
+                "smoothing: " + p.smoothing(), "estimator: " + p.estimator().jsonName(),
+                "minEvidence: " + p.minEvidence(), "backoffBelowOrders: " + p.backoffBelowOrders(),
+                "maxPriceRatio: " + p.maxPriceRatio(), "oneTapMaxPrice: " + p.oneTapMaxPrice(),
+                "oneTapMaxShare: " + p.oneTapMaxShare(), "perCategoryCap: " + p.perCategoryCap(),
+                "cartLength: " + p.cartLength(), "confirmationLength: " + p.confirmationLength(),
+                "minLift: " + p.minLift(), "minCustomers: " + p.minCustomers(),
+                "source: " + (p.chosenBy() == null ? "set by hand" : p.chosenBy()));
     }
 
     private static <T> T or(T given, T current) {

@@ -27,35 +27,36 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 
 /**
- * The offline comparison of ranking policies (DESIGN.md "Measuring"). Orders are split by time:
- * the last {@code split} of the date range is the test period; the last fifth of the rest is the
- * validation period, on which the price weight and smoothing are chosen (mined on what precedes
- * it); the test period only reports (mined on everything before it).
+ * The offline comparison of ranking policies (DESIGN.md "Measuring", docs/measuring.md). Orders are
+ * split by time: the last {@code split} of the date range is the test period; the last fifth of
+ * the rest is the validation period, on which {@link SettingsSearch} chooses every setting that
+ * moves revenue (mined on what precedes it); the test period only reports (mined on everything
+ * before it).
  *
  * <ul>
- * <li>cart: every test order with at least two items, each item hidden in turn, {@code k}
- * recommendations for the rest; a hit earns the hidden item's price;</li>
+ * <li>cart: every test order with at least two items, replayed {@link CartProtocol#SEQUENTIAL
+ * sequentially} (the protocol that chooses) and, for the main policies, leave-one-out;</li>
  * <li>confirmation: every test order of a known customer whose window ends inside the period,
  * {@code k} recommendations for the whole order; a hit is a candidate the same customer bought
  * (strictly) later within the window, earning its price.</li>
  * </ul>
- * Policies: popularity (sum of {@code co} over the cart's items; for confirmation {@code co + follow}),
- * the active profile's ranking at price weights 0, 0.5, 1, 1.5 and its own, the chosen w and
- * smoothing, and that choice with the profile's price ceilings and lift floor lifted ({@link #RULE_COSTS}).
+ * Policies: {@link Popularity#classic popularity}, popularity under the chosen profile's rules,
+ * the chosen profile at price weights 0, 0.5, 1, 1.5, the active profile, the chosen profile, and
+ * the chosen profile with its price ceilings and lift floor lifted ({@link #RULE_COSTS}).
  */
 public final class Backtest {
 
     /** Validation period: this share of the training period's date range, at its end. */
     static final double VALIDATION_SHARE = 0.2;
-    static final double[] WEIGHT_GRID = {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2};
-    static final double[] SMOOTHING_GRID = {1, 5, 20};
     static final double[] REPORTED_WEIGHTS = {0, 0.5, 1, 1.5};
+    /** The cart protocol that chooses the settings and fills {@code placements.cart}. */
+    public static final CartProtocol PROTOCOL = CartProtocol.SEQUENTIAL;
     /**
-     * What the profile's rules cost in the replay: the chosen w and smoothing without the price
+     * What the profile's rules cost in the replay: the chosen profile without the price
      * ceilings (cart total ratio, one-tap limits), without the lift floor, and without both.
      */
     static final Map<String, UnaryOperator<WeightingProfile>> RULE_COSTS = rulesRelaxed();
-    /** The policy name of the chosen w without price ceilings and lift floor. */
+    /** The policy name of the chosen profile without price ceilings and lift floor. */
     public static final String WITHOUT_RULES = "no ceiling/floor";
 
     private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
@@ -100,90 +101,133 @@ public final class Backtest {
         this.topK = topK;
     }
 
-    public BacktestReport run(Store store, Settings settings, ProgressMonitor monitor) {
-        long started = System.nanoTime();
-        monitor.progress("Reading orders", 0, 4);
+    /** The periods of one store's log. */
+    private record Periods(long first, long validationFrom, long testFrom, long last) {
+    }
+
+    /** What one run works on: the log, its catalog prices and its replayer. */
+    private record Inputs(OrderLog log, List<OrderHistory.CatalogEntry> catalog, Replay replay, Periods periods,
+                          MiningSettings mining) {
+    }
+
+    private static Inputs inputs(Store store, Settings settings) {
         OrderLog log = OrderLog.read(store);
         if (log.orders().size() < 10) {
             throw new IllegalArgumentException("The store has too few orders to backtest (" + log.orders().size() + ")");
         }
         List<OrderHistory.CatalogEntry> catalog = new OrderHistory(store).catalog();
-        WeightingProfile profile = new Profiles(store).active();
         long first = log.firstTime();
         long last = log.lastTime();
         long testFrom = last - (long) ((last - first) * settings.split());
         long validationFrom = testFrom - (long) ((testFrom - first) * VALIDATION_SHARE);
-        long window = settings.windowDays() * 86_400_000L;
-        MiningSettings mining = MiningSettings.defaults().withWindowDays(settings.windowDays());
         double[] prices = new double[Math.max(log.productCount(), catalog.stream().mapToInt(e -> e.id() + 1).max()
                 .orElse(0))];
         catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
-        Replay replay = new Replay(log, window, prices);
-
-        int replays = Placement.values().length * (SMOOTHING_GRID.length * WEIGHT_GRID.length + REPORTED_WEIGHTS.length
-                + 3 + RULE_COSTS.size());
-        int[] replayed = {0};
-        monitor.progress("Choosing w on the validation period", 0, replays);
-        RankingModel validationModel = model(log, t -> t < validationFrom, mining, catalog, profile);
-        Recommender validationRecommender = new Recommender(validationModel, CurationRules.NONE, topK);
-        List<Order> validationOrders = orders(log, t -> t >= validationFrom && t < testFrom);
-        Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
-        Map<Placement, double[]> best = new HashMap<>();
-        for (Placement placement : Placement.values()) {
-            double bestRpi = -1;
-            double[] pick = {1, profile.smoothing()};
-            for (double m : SMOOTHING_GRID) {
-                for (double w : WEIGHT_GRID) {
-                    monitor.checkCancelled();
-                    monitor.progress("Choosing w on the validation period", ++replayed[0], replays);
-                    WeightingProfile candidate = tuned(profile, w, m);
-                    PolicyResult r = replay.run(placement, validationOrders, testFrom,
-                            rankingPolicy(validationRecommender, candidate), settings.k(), "w=" + w, w);
-                    if (r.rpi() > bestRpi + 1e-12) {
-                        bestRpi = r.rpi();
-                        pick = new double[] {w, m};
-                    }
-                }
-            }
-            best.put(placement, new double[] {pick[0], pick[1], bestRpi});
-        }
-
-        monitor.progress("Replaying the test period", replayed[0], replays);
-        RankingModel testModel = model(log, t -> t < testFrom, mining, catalog, profile);
-        Recommender testRecommender = new Recommender(testModel, CurationRules.NONE, topK);
-        List<Order> testOrders = orders(log, t -> t >= testFrom);
-        Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
-        for (Placement placement : Placement.values()) {
-            List<PolicyResult> results = new ArrayList<>();
-            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, popularityPolicy(testModel),
-                    settings.k(), "popularity", null));
-            for (double w : REPORTED_WEIGHTS) {
-                results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
-                        rankingPolicy(testRecommender, profile.withPriceWeight(w)), settings.k(), "w=" + w, w));
-            }
-            results.add(replay.run(placement, testOrders, Long.MAX_VALUE, rankingPolicy(testRecommender, profile),
-                    settings.k(), "profile:" + profile.name(), profile.priceWeight()));
-            double[] pick = best.get(placement);
-            WeightingProfile chosenProfile = tuned(profile, pick[0], pick[1]);
-            PolicyResult chosenTest = replay.run(placement, testOrders, Long.MAX_VALUE,
-                    rankingPolicy(testRecommender, chosenProfile), settings.k(), "chosen", pick[0]);
-            results.add(chosenTest);
-            RULE_COSTS.forEach((name, relax) -> results.add(replay.run(placement, testOrders, Long.MAX_VALUE,
-                    rankingPolicy(testRecommender, relax.apply(chosenProfile)), settings.k(), name, pick[0])));
-            replayed[0] += results.size();
-            monitor.checkCancelled();
-            monitor.progress("Replaying the test period", replayed[0], replays);
-            placements.put(placement.cliName(), results);
-            chosen.put(placement.cliName(), new BacktestReport.Chosen(pick[0], pick[1], pick[2], chosenTest));
-        }
-        monitor.progress("Done", replays, replays);
-        return new BacktestReport(settings.k(), settings.split(), settings.windowDays(), iso(first), iso(validationFrom),
-                iso(testFrom), iso(last), count(log, t -> t < testFrom), validationOrders.size(), testOrders.size(),
-                placements, chosen, (System.nanoTime() - started) / 1_000_000);
+        Replay replay = new Replay(log, settings.windowDays() * 86_400_000L, prices);
+        return new Inputs(log, catalog, replay, new Periods(first, validationFrom, testFrom, last),
+                MiningSettings.defaults().withWindowDays(settings.windowDays()));
     }
 
-    private static WeightingProfile tuned(WeightingProfile p, double w, double m) {
-        return p.withPriceWeight(w).withSmoothing(m);
+    /**
+     * Only the validation period's choice, starting from {@code start}: what a new store's default
+     * profile is set to after its first mining (one mining run instead of two, no test replays).
+     */
+    public WeightingProfile choose(Store store, Settings settings, WeightingProfile start, ProgressMonitor monitor) {
+        Inputs in = inputs(store, settings);
+        int total = SettingsSearch.maxEvaluations();
+        SettingsSearch.Choice choice = validationChoice(in, settings, start, monitor, new int[1], total);
+        return choice.profile().withChosenBy(provenance(in.periods()));
+    }
+
+    public BacktestReport run(Store store, Settings settings, ProgressMonitor monitor) {
+        long started = System.nanoTime();
+        monitor.progress("Reading orders", 0, 1);
+        Inputs in = inputs(store, settings);
+        Periods periods = in.periods();
+        WeightingProfile profile = new Profiles(store).active();
+        int testReplays = Placement.values().length * (REPORTED_WEIGHTS.length + 4 + RULE_COSTS.size()) + 3;
+        int total = SettingsSearch.maxEvaluations() + testReplays;
+        int[] done = {0};
+        SettingsSearch.Choice choice = validationChoice(in, settings, profile, monitor, done, total);
+        WeightingProfile chosenProfile = choice.profile().withChosenBy(provenance(periods));
+
+        monitor.progress("Replaying the test period", done[0], total);
+        RankingModel testModel = model(in.log(), t -> t < periods.testFrom(), in.mining(), in.catalog(), profile);
+        List<Order> testOrders = orders(in.log(), t -> t >= periods.testFrom());
+        Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
+        Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
+        Replay replay = in.replay();
+        int k = settings.k();
+        Policy popularity = Popularity.classic(testModel);
+        for (Placement placement : Placement.values()) {
+            List<PolicyResult> results = new ArrayList<>();
+            java.util.function.BiFunction<WeightingProfile, String, PolicyResult> ranked = (p, name) -> replay.run(
+                    placement, PROTOCOL, testOrders, Long.MAX_VALUE, rankingPolicy(recommender(testModel), p), k,
+                    name, p.priceWeight());
+            results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE, popularity, k,
+                    BacktestReport.POPULARITY, null));
+            results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
+                    Popularity.underRules(testModel, chosenProfile), k, BacktestReport.POPULARITY_UNDER_RULES, null));
+            for (double w : REPORTED_WEIGHTS) {
+                results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w));
+            }
+            results.add(ranked.apply(profile, "profile:" + profile.name()));
+            PolicyResult chosenTest = ranked.apply(chosenProfile, BacktestReport.CHOSEN);
+            results.add(chosenTest);
+            RULE_COSTS.forEach((name, relax) -> results.add(ranked.apply(relax.apply(chosenProfile), name)));
+            done[0] += results.size();
+            monitor.checkCancelled();
+            monitor.progress("Replaying the test period", done[0], total);
+            placements.put(placement.cliName(), results);
+            chosen.put(placement.cliName(), new BacktestReport.Chosen(chosenProfile.priceWeight(),
+                    chosenProfile.smoothing(), choice.validation().get(placement).rpi(), chosenTest));
+        }
+        List<PolicyResult> leaveOneOut = List.of(
+                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
+                        popularity, k, BacktestReport.POPULARITY, null),
+                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
+                        rankingPolicy(recommender(testModel), profile), k, "profile:" + profile.name(),
+                        profile.priceWeight()),
+                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
+                        rankingPolicy(recommender(testModel), chosenProfile), k, BacktestReport.CHOSEN,
+                        chosenProfile.priceWeight()));
+        monitor.progress("Done", total, total);
+        return new BacktestReport(k, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
+                iso(periods.first()), iso(periods.validationFrom()), iso(periods.testFrom()), iso(periods.last()),
+                count(in.log(), t -> t < periods.testFrom()), count(in.log(),
+                        t -> t >= periods.validationFrom() && t < periods.testFrom()), testOrders.size(),
+                placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Mines the period before validation and searches the settings on the validation orders. */
+    private SettingsSearch.Choice validationChoice(Inputs in, Settings settings, WeightingProfile start,
+                                                   ProgressMonitor monitor, int[] done, int total) {
+        String message = "Choosing the settings on the validation period";
+        monitor.progress(message, done[0], total);
+        Periods periods = in.periods();
+        RankingModel model = model(in.log(), t -> t < periods.validationFrom(), in.mining(), in.catalog(), start);
+        List<Order> orders = orders(in.log(), t -> t >= periods.validationFrom() && t < periods.testFrom());
+        Map<Placement, PolicyResult> baseline = new java.util.EnumMap<>(Placement.class);
+        Policy popularity = Popularity.classic(model);
+        for (Placement p : Placement.values()) {
+            baseline.put(p, in.replay().run(p, PROTOCOL, orders, periods.testFrom(), popularity,
+                    settings.k(), BacktestReport.POPULARITY, null));
+        }
+        SettingsSearch search = new SettingsSearch((placement, profile) -> in.replay().run(placement, PROTOCOL,
+                orders, periods.testFrom(), rankingPolicy(recommender(model), profile), settings.k(), "candidate",
+                profile.priceWeight()), baseline);
+        return search.search(start, monitor, message, done, total);
+    }
+
+    private Recommender recommender(RankingModel model) {
+        return new Recommender(model, CurationRules.NONE, topK);
+    }
+
+    /** "chosen by backtest on DATE (validation period FROM to TO)", for the profile and the Reports tab. */
+    private static String provenance(Periods periods) {
+        return "chosen by backtest on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " (validation period "
+                + iso(periods.validationFrom()).substring(0, 10) + " to " + iso(periods.testFrom()).substring(0, 10)
+                + ", " + PROTOCOL.jsonName() + " replay)";
     }
 
     private static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,
@@ -213,6 +257,19 @@ public final class Backtest {
     @FunctionalInterface
     interface Policy {
         int[] recommend(Placement placement, int[] items, int[] quantities, int k);
+
+        /**
+         * Recommendations for the cart's prefixes of the given ascending {@code lengths} (the
+         * sequential replay's steps); a policy may carry its work from one prefix to the next.
+         */
+        default int[][] recommendPrefixes(Placement placement, int[] items, int[] quantities, int[] lengths, int k) {
+            int[][] answers = new int[lengths.length][];
+            for (int i = 0; i < lengths.length; i++) {
+                answers[i] = recommend(placement, java.util.Arrays.copyOf(items, lengths[i]),
+                        java.util.Arrays.copyOf(quantities, lengths[i]), k);
+            }
+            return answers;
+        }
     }
 
     static Policy rankingPolicy(Recommender recommender, WeightingProfile profile) {
@@ -237,72 +294,5 @@ public final class Backtest {
             }
             return recommender.recommendIds(placement, items, quantities, profile, k);
         };
-    }
-
-    /**
-     * "Customers also bought": candidates by summed co (and follow, after checkout) over all the
-     * cart's pairs, ties by SKU; products without a price are left out.
-     */
-    static Policy popularityPolicy(RankingModel model) {
-        ThreadLocal<PopularityScratch> scratch = ThreadLocal.withInitial(() -> new PopularityScratch(model.productCount()));
-        return (placement, items, quantities, k) -> {
-            PopularityScratch s = scratch.get();
-            s.stamp++;
-            for (int item : items) {
-                if (item < model.productCount()) {
-                    s.inCart[item] = s.stamp;
-                }
-            }
-            s.count = 0;
-            for (int a : items) {
-                if (a >= model.productCount()) {
-                    continue;
-                }
-                model.forEachPairOf(a, (c, co, follow) -> {
-                    int add = placement == Placement.CART ? co : co + follow;
-                    if (add > 0 && s.inCart[c] != s.stamp && !Double.isNaN(model.price(c))) {
-                        if (s.seen[c] != s.stamp) {
-                            s.seen[c] = s.stamp;
-                            s.score[c] = 0;
-                            s.touched[s.count++] = c;
-                        }
-                        s.score[c] += add;
-                    }
-                });
-            }
-            int[] best = new int[Math.min(k, s.count)];
-            for (int r = 0; r < best.length; r++) {
-                int pick = -1;
-                for (int t = 0; t < s.count; t++) {
-                    int c = s.touched[t];
-                    if (s.chosen[c] != s.stamp && (pick < 0 || s.score[c] > s.score[pick]
-                            || s.score[c] == s.score[pick] && model.sku(c).compareTo(model.sku(pick)) < 0)) {
-                        pick = c;
-                    }
-                }
-                s.chosen[pick] = s.stamp;
-                best[r] = pick;
-            }
-            return best;
-        };
-    }
-
-    /** Per-thread working memory of the popularity policy. */
-    private static final class PopularityScratch {
-        final int[] inCart;
-        final int[] seen;
-        final int[] chosen;
-        final long[] score;
-        final int[] touched;
-        int stamp;
-        int count;
-
-        PopularityScratch(int products) {
-            inCart = new int[products];
-            seen = new int[products];
-            chosen = new int[products];
-            score = new long[products];
-            touched = new int[products];
-        }
     }
 }

@@ -3,27 +3,47 @@ package io.orderlift.evaluation;
 import java.util.List;
 import java.util.Map;
 
+import io.orderlift.ranking.WeightingProfile;
+
 /**
  * The backtest: per placement ({@code cart}, {@code confirmation}) every policy's figures on the
- * test period, and the price weight and smoothing chosen on the validation period. JSON names are
- * read by outside checks.
+ * test period, and what the validation period chose. JSON names are read by outside checks.
  *
+ * @param protocol         the cart replay behind {@code placements.cart} and the choice ({@code sequential})
  * @param trainOrders      orders mined for the test (training period, validation included)
  * @param validationOrders orders of the validation period (the last part of the training period)
  * @param testOrders       orders of the test period
+ * @param placements       per placement, every policy on the test period
+ * @param leaveOneOut      the cart's main policies replayed leave-one-out, beside the sequential replay
+ * @param chosen           per placement, the chosen profile's figures
+ * @param chosenProfile    every setting the validation period chose, saved by {@code backtest --apply}
  */
-public record BacktestReport(int k, double split, int windowDays, String trainFrom, String validationFrom,
-                             String testFrom, String testTo, int trainOrders, int validationOrders, int testOrders,
-                             Map<String, List<PolicyResult>> placements, Map<String, Chosen> chosen, long durationMs) {
+public record BacktestReport(int k, double split, int windowDays, String protocol, String trainFrom,
+                             String validationFrom, String testFrom, String testTo, int trainOrders,
+                             int validationOrders, int testOrders, Map<String, List<PolicyResult>> placements,
+                             List<PolicyResult> leaveOneOut, Map<String, Chosen> chosen,
+                             WeightingProfile chosenProfile, long durationMs) {
+
+    /** The policy name of the classic widget, and the one the comparison in words is against. */
+    public static final String POPULARITY = "popularity";
+    /** The policy name of popularity under the chosen profile's rules. */
+    public static final String POPULARITY_UNDER_RULES = "popularity+rules";
+    /** The policy name of the validated choice. */
+    public static final String CHOSEN = "chosen";
 
     /**
      * What the validation period picked for a placement, and how it did on the test period.
      *
-     * @param w             the price weight with the best validation RPI
-     * @param smoothing     the smoothing with the best validation RPI
+     * @param w             the chosen price weight
+     * @param smoothing     the chosen smoothing
      * @param validationRpi its RPI on the validation period
      * @param test          its figures on the test period
      */
     public record Chosen(double w, double smoothing, double validationRpi, PolicyResult test) {
+    }
+
+    /** The named policy's figures in a placement, if it was replayed. */
+    public java.util.Optional<PolicyResult> policy(String placement, String name) {
+        return placements.getOrDefault(placement, List.of()).stream().filter(r -> r.policy().equals(name)).findFirst();
     }
 }

@@ -29,6 +29,11 @@ final class OrderLog {
         this.productCount = productCount;
     }
 
+    /** A log of the given orders, in time order (for tests). */
+    static OrderLog of(List<Order> orders, int productCount) {
+        return new OrderLog(List.copyOf(orders), productCount);
+    }
+
     static OrderLog read(Store store) {
         OrderHistory history = new OrderHistory(store);
         int productCount = history.maxProductId() + 1;

@@ -56,12 +56,14 @@ final class Replay {
     /**
      * @param horizon purchases at or after this time are not known (the end of the validation period)
      */
-    PolicyResult run(Placement placement, List<Backtest.Order> orders, long horizon, Backtest.Policy policy, int k,
-                     String name, Double w) {
+    PolicyResult run(Placement placement, CartProtocol protocol, List<Backtest.Order> orders, long horizon,
+                     Backtest.Policy policy, int k, String name, Double w) {
         long periodEnd = orders.isEmpty() ? 0 : orders.get(orders.size() - 1).time();
         Outcome[] outcomes = IntStream.range(0, orders.size()).parallel()
-                .mapToObj(i -> placement == Placement.CART ? cart(orders.get(i), policy, k)
-                        : confirmation(orders.get(i), policy, k, horizon, periodEnd))
+                .mapToObj(i -> placement == Placement.CONFIRMATION
+                        ? confirmation(orders.get(i), policy, k, horizon, periodEnd)
+                        : protocol == CartProtocol.SEQUENTIAL ? sequential(orders.get(i), policy, k)
+                        : cart(orders.get(i), policy, k))
                 .toArray(Outcome[]::new);
         long impressions = 0;
         long hits = 0;
@@ -130,6 +132,65 @@ final class Replay {
             for (int c : recommended) {
                 shown.add(c);
                 if (c == order.items()[h]) {
+                    hits++;
+                    revenue += price(c);
+                }
+            }
+        }
+        return new Outcome(impressions, hits, revenue, shown.toIntArray());
+    }
+
+    /**
+     * Reveals the order's items in a random order seeded by the order and recommends for the
+     * revealed cart after up to {@link #MAX_HIDDEN} of the steps (all of them in shorter orders; a
+     * seeded sample of the steps in longer ones); a hit is a recommended item the order holds that
+     * the cart does not yet hold, earning its price.
+     */
+    private Outcome sequential(Backtest.Order order, Backtest.Policy policy, int k) {
+        int n = order.items().length;
+        if (n < 2) {
+            return null;
+        }
+        SplittableRandom random = new SplittableRandom(order.time() * 31 + order.items()[0]);
+        int[] reveal = IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = reveal[i];
+            reveal[i] = reveal[j];
+            reveal[j] = swap;
+        }
+        // steps 1 … n−1 (the cart holds that many items); a sample of them in a long order
+        int[] steps = IntStream.rangeClosed(1, n - 1).toArray();
+        if (steps.length > MAX_HIDDEN) {
+            for (int i = 0; i < MAX_HIDDEN; i++) {
+                int j = i + random.nextInt(steps.length - i);
+                int swap = steps[i];
+                steps[i] = steps[j];
+                steps[j] = swap;
+            }
+            steps = java.util.Arrays.copyOf(steps, MAX_HIDDEN);
+            java.util.Arrays.sort(steps);
+        }
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap revealedAt = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap(n);
+        revealedAt.defaultReturnValue(-1);
+        int[] cart = new int[n];
+        int[] quantities = new int[n];
+        for (int r = 0; r < n; r++) {
+            cart[r] = order.items()[reveal[r]];
+            quantities[r] = order.quantities()[reveal[r]];
+            revealedAt.put(cart[r], r);
+        }
+        int impressions = 0;
+        int hits = 0;
+        double revenue = 0;
+        IntOpenHashSet shown = new IntOpenHashSet();
+        int[][] answers = policy.recommendPrefixes(Placement.CART, cart, quantities, steps, k);
+        for (int s = 0; s < steps.length; s++) {
+            int[] recommended = answers[s];
+            impressions += recommended.length;
+            for (int c : recommended) {
+                shown.add(c);
+                if (revealedAt.get(c) >= steps[s]) {
                     hits++;
                     revenue += price(c);
                 }

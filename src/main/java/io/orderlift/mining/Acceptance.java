@@ -25,4 +25,17 @@ public final class Acceptance {
         double denominator = anchorOrders + smoothing;
         return denominator == 0 ? 0 : (count + smoothing * baseRate) / denominator;
     }
+
+    /**
+     * The smoothed acceptance {@code p} less 1.96 binomial standard errors with {@code total + m}
+     * trials, at least 0: {@code max(0, p − 1.96·sqrt(p·(1 − p) / (total + m)))}.
+     */
+    public static double lowerBound(double p, int total, double smoothing) {
+        double trials = total + smoothing;
+        if (trials <= 0) {
+            return 0;
+        }
+        double bound = p - 1.96 * Math.sqrt(p * (1 - p) / trials);
+        return bound > 0 ? bound : 0;
+    }
 }

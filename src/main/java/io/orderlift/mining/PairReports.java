@@ -46,7 +46,7 @@ public final class PairReports {
             rows.add(new CandidatePair(c.sku(), c.title(), c.category(), pair.co(), pair.follow(),
                     n == 0 ? 0 : (double) pair.co() / n, confidence, base == 0 ? 0 : confidence / base,
                     acceptance, followAcceptance, pair.customers(), c.price(), chosen * price,
-                    chosen * Math.pow(price, priceWeight), 0, 0));
+                    chosen * StrictMath.pow(price, priceWeight), 0, 0));
         }
         int[] popularity = ranks(rows, Comparator.comparingInt((CandidatePair r) -> evidence == Evidence.SAME_ORDER
                 ? r.co() : r.follow()).reversed().thenComparing(CandidatePair::sku));

@@ -2,7 +2,6 @@ package io.orderlift.ranking;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import io.orderlift.mining.Acceptance;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
@@ -124,7 +123,7 @@ final class ContributionLists {
                 continue;
             }
             double base = model.baseRate(c);
-            double acceptance = Acceptance.smoothed(evidence, total, base, profile.smoothing());
+            double acceptance = profile.estimator().estimate(evidence, total, base, profile.smoothing());
             if (!(acceptance > profile.minLift() * base)) {
                 continue;
             }

@@ -91,6 +91,9 @@ public final class CurationRules {
     }
 
     boolean pairBlocked(Placement placement, int anchor, int candidate) {
+        if (!approvedOnly && excludedPairs.isEmpty() && rejected.get(placement).isEmpty()) {
+            return false;
+        }
         long k = key(anchor, candidate);
         return rejected.get(placement).contains(k) || excludedPairs.contains(k)
                 || approvedOnly && !approved.get(placement).contains(k);
@@ -102,11 +105,11 @@ public final class CurationRules {
     }
 
     boolean skuExcluded(int product) {
-        return excludedSkus.contains(product);
+        return !excludedSkus.isEmpty() && excludedSkus.contains(product);
     }
 
     boolean categoryExcluded(int category) {
-        return category >= 0 && excludedCategories.contains(category);
+        return category >= 0 && !excludedCategories.isEmpty() && excludedCategories.contains(category);
     }
 
     /** Whether any category pair is excluded. */
@@ -120,6 +123,7 @@ public final class CurationRules {
 
     /** The anchor's pins in order, or null. */
     IntArrayList pins(Placement placement, int anchor) {
-        return pins.get(placement).get(anchor);
+        Int2ObjectOpenHashMap<IntArrayList> placed = pins.get(placement);
+        return placed.isEmpty() ? null : placed.get(anchor);
     }
 }

@@ -237,6 +237,21 @@ public final class RankingModel {
         return orders[product];
     }
 
+    /** followBase(a) of the mining run. */
+    public int followBaseOf(int product) {
+        return followBase[product];
+    }
+
+    /** How many categories the catalog has. */
+    public int categoryCount() {
+        return categories.size();
+    }
+
+    /** The product's base rate orders(c) / N. */
+    public double baseRateOf(int product) {
+        return baseRate(product);
+    }
+
     public double price(int product) {
         return price[product];
     }
@@ -278,7 +293,7 @@ public final class RankingModel {
         if (cached == null || cached.w() != w) {
             double[] powered = new double[productCount];
             for (int p = 0; p < productCount; p++) {
-                powered[p] = Math.pow(price[p], w);
+                powered[p] = StrictMath.pow(price[p], w);
             }
             cached = new WeightedPrices(w, powered);
             weightedPrices = cached;

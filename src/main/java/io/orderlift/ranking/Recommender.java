@@ -395,7 +395,7 @@ public final class Recommender {
         }
         double safePrice = Double.isNaN(price) ? 0 : price;
         return new Recommendation(model.sku[c], model.title[c], model.categoryName(c),
-                acceptance * Math.pow(safePrice, w), acceptance, safePrice, acceptance * safePrice,
+                acceptance * StrictMath.pow(safePrice, w), acceptance, safePrice, acceptance * safePrice,
                 touched && s.popularity[c] > 0 ? s.popularity[c] : 0, anchors, rules);
     }
 

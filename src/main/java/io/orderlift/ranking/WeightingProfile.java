@@ -18,11 +18,14 @@ package io.orderlift.ranking;
  *                           rate: at 1 the anchor must make the candidate more likely than it is anyway
  * @param minCustomers       pairs backed by fewer distinct customers are not used (privacy: the same
  *                           floor the published rule set applies, so the preview shows what will ship)
+ * @param estimator          how a pair's acceptance is estimated from its count (base rate if absent)
+ * @param chosenBy           where the settings come from, for people ("chosen by backtest on 2026-12-01
+ *                           …"); null when set by hand
  */
 public record WeightingProfile(String name, double priceWeight, double smoothing, int minEvidence,
                                int backoffBelowOrders, double maxPriceRatio, double oneTapMaxPrice,
                                double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
-                               double minLift, int minCustomers) {
+                               double minLift, int minCustomers, Estimator estimator, String chosenBy) {
 
     public static final String DEFAULT_NAME = "default";
     /**
@@ -31,7 +34,20 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
      */
     public static final int PRIVACY_FLOOR = 3;
 
+    /** A profile set by hand with the base-rate estimator. */
+    public WeightingProfile(String name, double priceWeight, double smoothing, int minEvidence,
+                            int backoffBelowOrders, double maxPriceRatio, double oneTapMaxPrice,
+                            double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
+                            double minLift, int minCustomers) {
+        this(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio, oneTapMaxPrice,
+                oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                Estimator.BASE_RATE, null);
+    }
+
     public WeightingProfile {
+        if (estimator == null) {
+            estimator = Estimator.BASE_RATE;
+        }
         if (minCustomers < PRIVACY_FLOOR) {
             throw new IllegalArgumentException("profile " + name + ": --min-customers must be at least "
                     + PRIVACY_FLOOR + " (the privacy floor: no pair backed by fewer customers may be published), not "
@@ -51,29 +67,68 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
 
     public WeightingProfile withPriceWeight(double w) {
         return new WeightingProfile(name, w, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, chosenBy);
     }
 
     public WeightingProfile withSmoothing(double m) {
         return new WeightingProfile(name, priceWeight, m, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, chosenBy);
     }
 
     public WeightingProfile withName(String newName) {
         return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, chosenBy);
     }
 
     /** The same without price ceilings: no cart-total ratio, no one-tap price or share limit (for measuring what they cost). */
     public WeightingProfile withoutPriceCeilings() {
         double none = Double.POSITIVE_INFINITY;
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, none, none, none,
-                perCategoryCap, cartLength, confirmationLength, minLift, minCustomers);
+        return withMaxPriceRatio(none).withOneTapMaxPrice(none).withOneTapMaxShare(none);
     }
 
     public WeightingProfile withMinLift(double lift) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, lift, minCustomers);
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, lift, minCustomers,
+                estimator, chosenBy);
+    }
+
+    public WeightingProfile withMaxPriceRatio(double ratio) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, ratio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, chosenBy);
+    }
+
+    public WeightingProfile withOneTapMaxPrice(double price) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                price, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, chosenBy);
+    }
+
+    public WeightingProfile withOneTapMaxShare(double share) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, share, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, chosenBy);
+    }
+
+    public WeightingProfile withEstimator(Estimator e) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                e, chosenBy);
+    }
+
+    /** The same settings with a new note on where they come from (null: set by hand). */
+    public WeightingProfile withChosenBy(String note) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, note);
+    }
+
+    /** The same ranking settings, whatever the name and provenance: what the rankings depend on. */
+    public WeightingProfile rankingOnly() {
+        return withName(DEFAULT_NAME).withChosenBy(null);
     }
 
     /** The list length of {@code placement}. */

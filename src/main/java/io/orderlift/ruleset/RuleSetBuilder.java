@@ -58,7 +58,8 @@ final class RuleSetBuilder {
                 index[p] = products.size();
                 double price = model.price(p);
                 products.add(new RuleSet.Product(model.sku(p), model.title(p), model.categoryName(p),
-                        Double.isNaN(price) ? null : price, model.ordersOf(p)));
+                        Double.isNaN(price) ? null : price, model.ordersOf(p),
+                        Double.isNaN(price) ? null : StrictMath.pow(price, profile.priceWeight())));
             }
         }
         List<RuleSet.Anchor> anchors = new ArrayList<>();
@@ -101,7 +102,8 @@ final class RuleSetBuilder {
         RuleSet.Parameters parameters = new RuleSet.Parameters(profile.name(), profile.priceWeight(),
                 profile.maxPriceRatio(), profile.oneTapMaxPrice(), profile.oneTapMaxShare(), profile.perCategoryCap(),
                 profile.cartLength(), profile.confirmationLength(), profile.minCustomers(),
-                preview.curation().isApprovedOnly(), preview.topK(), profile.smoothing(), model.orderCount());
+                preview.curation().isApprovedOnly(), preview.topK(), profile.smoothing(), model.orderCount(),
+                profile.estimator().jsonName());
         return new RuleSet(RuleSet.SCHEMA_VERSION, version, store, at.toString(), note, "", parameters, products,
                 anchors, List.copyOf(categories.values()), pins, categoryPairs, excluded, conformance());
     }

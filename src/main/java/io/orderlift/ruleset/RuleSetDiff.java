@@ -109,14 +109,14 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
                     RuleSet.Product candidate = rules.products().get(list.c()[i]);
                     if (!candidate.sku().equals(anchor.sku())) {
                         double p = list.acceptance(i, candidate.orders(), rules.parameters().orders(),
-                                rules.parameters().smoothing());
+                                rules.parameters().smoothing(), rules.parameters().estimatorName());
                         notProbability.merge(candidate.sku(), 1 - p, (a, b) -> a * b);
                     }
                 }
                 List<String> ordered = new ArrayList<>(notProbability.keySet());
                 ordered.sort((x, y) -> {
-                    int cmp = Double.compare((1 - notProbability.get(y)) * Math.pow(prices.get(y), w),
-                            (1 - notProbability.get(x)) * Math.pow(prices.get(x), w));
+                    int cmp = Double.compare((1 - notProbability.get(y)) * StrictMath.pow(prices.get(y), w),
+                            (1 - notProbability.get(x)) * StrictMath.pow(prices.get(x), w));
                     return cmp != 0 ? cmp : x.compareTo(y);
                 });
                 for (int i = 0; i < ordered.size(); i++) {

@@ -74,7 +74,7 @@ class CliTest {
                 "sample-stores/wholesale/orders.csv.gz", "--json");
         assertEquals(0, imported.code(), imported.err());
         assertTrue(imported.json().get("lines").asInt() > 500_000);
-        Result mined = run("mine", "--store", store.toString(), "--json");
+        Result mined = run("mine", "--store", store.toString(), "--json", "--keep-profile");
         assertEquals(0, mined.code(), mined.err());
         assertTrue(mined.json().get("run").get("pairs").asLong() > 5_000_000, "millions of pairs, stored packed");
         JsonNode pairs = run("pairs", "--store", store.toString(), "--anchor", "WHS-10428", "--limit", "5", "--json")
@@ -133,6 +133,10 @@ class CliTest {
         assertEquals(0, run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv").code());
         Result mined = run("mine", "--store", store.toString(), "--json");
         assertEquals(0, mined.code(), mined.err());
+        // a new store's first mining saves the validated choice as its default profile
+        JsonNode profile = run("profile", "--store", store.toString(), "show", "--json").json();
+        assertTrue(profile.get("chosenBy").asText().startsWith("chosen by backtest on "), profile.toString());
+        assertTrue(List.of("base-rate", "lower-bound").contains(profile.get("estimator").asText()));
         JsonNode run = mined.json().get("run");
         assertEquals(30, run.get("windowDays").asInt());
         assertTrue(run.get("orders").asInt() > 20_000);
@@ -160,10 +164,11 @@ class CliTest {
         assertEquals(0, backtest.code(), backtest.err());
         JsonNode report = backtest.json();
         assertTrue(report.get("trainOrders").asInt() > 10_000 && report.get("testOrders").asInt() > 1_000);
+        assertEquals("sequential", report.get("protocol").asText());
         for (String placement : List.of("cart", "confirmation")) {
             JsonNode policy = report.get("placements").get(placement).get(0);
             for (String key : List.of("policy", "w", "impressions", "hits", "hitRate", "rpi", "avgAcceptedPrice",
-                    "coverage")) {
+                    "coverage", "aovLift")) {
                 assertTrue(policy.has(key), placement + " " + key);
             }
             assertTrue(report.get("chosen").get(placement).has("w"));
@@ -179,7 +184,7 @@ class CliTest {
     void recommendsForACartAndCuratesFromScripts() throws Exception {
         Path store = dir.resolve("outdoor");
         run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv");
-        run("mine", "--store", store.toString());
+        run("mine", "--store", store.toString(), "--keep-profile");
         String s = store.toString();
         Result cart = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001", "--json");
         assertEquals(0, cart.code(), cart.err());

@@ -47,17 +47,22 @@ class BacktestTest {
             new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
             BacktestReport report = new Backtest().run(store, new Backtest.Settings(1, 0.2, 30), ProgressMonitor.NONE);
             List<PolicyResult> cart = report.placements().get("cart");
-            assertEquals(List.of("popularity", "w=0.0", "w=0.5", "w=1.0", "w=1.5", "profile:default", "chosen",
-                    "no price ceiling", "no lift floor", "no ceiling/floor"),
+            assertEquals("sequential", report.protocol());
+            assertEquals(List.of("popularity", "popularity+rules", "w=0.0", "w=0.5", "w=1.0", "w=1.5",
+                    "profile:default", "chosen", "no price ceiling", "no lift floor", "no ceiling/floor"),
                     cart.stream().map(PolicyResult::policy).toList());
-            PolicyResult chosen = cart.get(6);
-            PolicyResult noCeiling = cart.get(7);
-            assertTrue(noCeiling.rpi() > chosen.rpi(), "hiding the $300 tent leaves a $9 or $54 cart: only without"
-                    + " the cart-total ceiling can the tent be offered back (" + noCeiling + " vs " + chosen + ")");
-            assertTrue(cart.get(9).impressions() >= chosen.impressions(), "lifting rules never shortens a list");
-            assertEquals(chosen.w(), cart.get(9).w());
-            PolicyResult byAcceptance = cart.get(1);
-            PolicyResult byRevenue = cart.get(3);
+            PolicyResult chosen = cart.get(7);
+            PolicyResult noCeiling = cart.get(8);
+            assertTrue(noCeiling.rpi() >= chosen.rpi(), "a tent revealed after its $9 stakes can be offered back only"
+                    + " under a high enough cart-total ceiling (" + noCeiling + " vs " + chosen + ")");
+            assertTrue(cart.get(10).impressions() >= chosen.impressions(), "lifting rules never shortens a list");
+            assertEquals(chosen.w(), cart.get(10).w());
+            assertEquals(report.chosenProfile().priceWeight(), chosen.w());
+            assertTrue(report.chosenProfile().chosenBy().startsWith("chosen by backtest on "));
+            assertEquals(List.of("popularity", "profile:default", "chosen"),
+                    report.leaveOneOut().stream().map(PolicyResult::policy).toList());
+            PolicyResult byAcceptance = cart.get(2);
+            PolicyResult byRevenue = cart.get(4);
             assertTrue(byRevenue.rpi() > byAcceptance.rpi(), byRevenue + " vs " + byAcceptance);
             assertTrue(byRevenue.avgAcceptedPrice() > byAcceptance.avgAcceptedPrice());
             assertEquals(byRevenue.rpi(), byRevenue.hitRate() * byRevenue.avgAcceptedPrice(), 1e-9,

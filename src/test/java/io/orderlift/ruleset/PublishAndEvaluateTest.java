@@ -24,6 +24,7 @@ import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.RankingModels;
@@ -65,6 +66,13 @@ class PublishAndEvaluateTest {
             new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
             MINED.put(name, store);
         }
+        // two stores rank under non-default profiles, as after a validated choice: every setting the
+        // backtest chooses (the lower-bound estimator included) must reach the storefronts unchanged
+        new Profiles(MINED.get("kitchen")).save(WeightingProfile.defaults().withEstimator(Estimator.LOWER_BOUND)
+                .withPriceWeight(1.25).withSmoothing(20).withMinLift(0).withMaxPriceRatio(100)
+                .withOneTapMaxPrice(1000).withOneTapMaxShare(20), true);
+        new Profiles(MINED.get("beauty")).save(WeightingProfile.defaults().withName("lean").withPriceWeight(0.5)
+                .withSmoothing(50).withMinLift(1.5).withMaxPriceRatio(2).withOneTapMaxPrice(30), true);
         CurationStore outdoor = new CurationStore(MINED.get("outdoor"));
         outdoor.setPair("cart", "OUT-TEN-001", "OUT-FOOTPRINT", "rejected", null);
         outdoor.setPair("cart", "OUT-TEN-001", "OUT-HEADLAMP", "pinned", null);

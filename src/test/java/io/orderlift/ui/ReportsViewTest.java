@@ -54,20 +54,26 @@ class ReportsViewTest {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
         robot.clickOn("#runBacktest");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
-                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 20
-                        && robot.lookup("#backtestSummary").queryAs(Label.class).getText().contains("Chosen on the validation period"));
+                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 22
+                        && robot.lookup("#backtestSummary").queryAs(Label.class).getText().contains("On this store"));
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);
         String summary = robot.lookup("#backtestSummary").queryAs(Label.class).getText();
-        assertTrue(summary.contains("Chosen on the validation period"), summary);
-        double chosen = Double.parseDouble(summary.replaceAll(".*cart w = ([0-9.]+),.*", "$1"));
+        assertTrue(summary.matches("On this store, ranking by expected revenue earns [0-9.,]+ per impression on the cart "
+                + "against [0-9.,]+ for \"customers also bought\" .*an expected AOV lift of .*validation period.*"), summary);
+        String settings = robot.lookup("#chosenSettings").queryAs(Label.class).getText();
+        assertTrue(settings.startsWith("Validated settings: w "), settings);
 
         robot.clickOn("#useChosenW");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new Profiles(store).active().priceWeight() == chosen);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new Profiles(store).active().chosenBy() != null
+                && new Profiles(store).active().chosenBy().startsWith("chosen by backtest on "));
+        // every view ranks with the saved settings: the session's working profile follows
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new Profiles(store).active()
+                .equals(fixture.model.session().profileProperty().get()));
 
         robot.clickOn("#exportCsv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(data.resolve("backtest.csv")));
-        assertEquals(21, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 20 policies");
+        assertEquals(23, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 22 policies");
 
         // the A/B section is below the fold: scroll down as a person would, then click
         javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup("#reportsView")

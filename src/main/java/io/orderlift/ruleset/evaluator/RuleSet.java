@@ -43,18 +43,37 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
      * Ranking parameters; see docs/ranking.md for their meaning. {@code topK}: how many candidates
      * per anchor, placement and kind of evidence were kept (the preview ranks from the same lists);
      * {@code smoothing}: m of the smoothed acceptance; {@code orders}: N, the orders with a
-     * non-empty item set that the statistics count.
+     * non-empty item set that the statistics count; {@code estimator}: {@code base-rate} (also when
+     * absent) or {@code lower-bound} ({@link Evidence#acceptance}).
      */
     public record Parameters(String profile, double priceWeight, double maxPriceRatio, double oneTapMaxPrice,
                              double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
-                             int minCustomers, boolean approvedOnly, int topK, double smoothing, int orders) {
+                             int minCustomers, boolean approvedOnly, int topK, double smoothing, int orders,
+                             String estimator) {
+
+        /** The estimator's JSON name, {@code base-rate} when the file names none. */
+        public String estimatorName() {
+            return estimator == null ? "base-rate" : estimator;
+        }
     }
 
     /**
      * A product; {@code price} is null when unknown (such a product is never recommended);
-     * {@code orders}: the mined orders holding it, orders(c), whose share of N is its base rate.
+     * {@code orders}: the mined orders holding it, orders(c), whose share of N is its base rate;
+     * {@code weight}: price^w as the workbench computed it (null without a price, absent in older
+     * files), so that no evaluator's {@code pow} can change a score.
      */
-    public record Product(String sku, String title, String category, Double price, int orders) {
+    public record Product(String sku, String title, String category, Double price, int orders, Double weight) {
+
+        /** A product as older files list it, without its weight. */
+        public Product(String sku, String title, String category, Double price, int orders) {
+            this(sku, title, category, price, orders, null);
+        }
+
+        /** price^w: the published weight, else computed (0^w for a product without a price). */
+        public double weight(double w) {
+            return weight != null ? weight : StrictMath.pow(price == null ? 0 : price, w);
+        }
     }
 
     /**
@@ -99,12 +118,21 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
         public static final Evidence NONE = new Evidence(new int[0], new int[0], new int[0], 0, 0, 0, new int[0],
                 null);
 
-        /** The smoothed acceptance of entry {@code i}, given the candidate's orders, N and m. */
-        public double acceptance(int i, int candidateOrders, int n, double smoothing) {
+        /**
+         * The acceptance of entry {@code i}, given the candidate's orders, N, m and the estimator:
+         * the smoothed acceptance {@code p}, and for {@code lower-bound}
+         * {@code max(0, p − 1.96·sqrt(p·(1 − p) / (denominator + m)))}.
+         */
+        public double acceptance(int i, int candidateOrders, int n, double smoothing, String estimator) {
             boolean same = i < sameOrder;
             double base = n == 0 ? 0 : (double) candidateOrders / n;
-            double denominator = (same ? total : followTotal) + smoothing;
-            return denominator == 0 ? 0 : ((same ? co[i] : follow[i]) + smoothing * base) / denominator;
+            double trials = (same ? total : followTotal) + smoothing;
+            double p = trials == 0 ? 0 : ((same ? co[i] : follow[i]) + smoothing * base) / trials;
+            if (!"lower-bound".equals(estimator) || trials <= 0) {
+                return p;
+            }
+            double bound = p - 1.96 * Math.sqrt(p * (1 - p) / trials);
+            return bound > 0 ? bound : 0;
         }
 
         /** {@code pair}, or {@code category:NAME}: what the answer's anchors report as {@code via}. */

@@ -94,7 +94,7 @@ public final class StorefrontEvaluator {
                 if (inCart.contains(product.sku())) {
                     continue;
                 }
-                double acceptance = list.acceptance(i, product.orders(), p.orders(), p.smoothing());
+                double acceptance = list.acceptance(i, product.orders(), p.orders(), p.smoothing(), p.estimatorName());
                 Candidate c = candidates.computeIfAbsent(product.sku(), Candidate::new);
                 c.notProbability *= 1 - acceptance;
                 c.evidence.add(new Answer.Anchor(sku, i < list.sameOrder() ? "same-order" : "follow-on", via,
@@ -112,7 +112,7 @@ public final class StorefrontEvaluator {
             }
             c.eligible = true;
             c.acceptance = 1 - c.notProbability;
-            c.score = c.acceptance * Math.pow(product.price(), p.priceWeight());
+            c.score = c.acceptance * product.weight(p.priceWeight());
             eligible.add(c);
         }
         int length = limit > 0 ? limit : cart ? p.cartLength() : p.confirmationLength();
@@ -233,7 +233,7 @@ public final class StorefrontEvaluator {
             rules.add("category-backoff");
         }
         return new Answer.Item(product.sku(), product.title(), product.category(),
-                acceptance * Math.pow(price, p.priceWeight()), acceptance, price, acceptance * price, popularity,
+                acceptance * product.weight(p.priceWeight()), acceptance, price, acceptance * price, popularity,
                 anchors, rules);
     }
 }

@@ -27,10 +27,24 @@ public final class ReportsView extends VBox {
         run.setId("runBacktest");
         run.setDefaultButton(true);
         run.setOnAction(e -> model.runBacktest());
-        Button use = new Button("Use this w");
+        Label warning = new Label();
+        warning.setId("backtestWarning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("warning-text");
+        warning.textProperty().bind(model.warningProperty());
+        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        Label chosen = new Label();
+        chosen.setId("chosenSettings");
+        chosen.setWrapText(true);
+        chosen.textProperty().bind(model.chosenSettingsProperty());
+
+        Button use = new Button("Use these settings");
         use.setId("useChosenW");
+        use.setTooltip(new javafx.scene.control.Tooltip(
+                "Save every setting the validation period chose into the active profile"));
         use.disableProperty().bind(Bindings.not(model.hasReportProperty()));
-        use.setOnAction(e -> model.useChosenW());
+        use.setOnAction(e -> model.useChosenSettings());
         Button png = new Button("Export PNG…");
         png.setId("exportPng");
         png.disableProperty().bind(Bindings.not(model.hasReportProperty()));
@@ -44,6 +58,15 @@ public final class ReportsView extends VBox {
         cart.imageProperty().bind(model.cartChartProperty());
         ImageView confirmation = chart("confirmationChart");
         confirmation.imageProperty().bind(model.confirmationChartProperty());
+        Label confirmationNote = new Label();
+        confirmationNote.setId("confirmationNote");
+        confirmationNote.setWrapText(true);
+        confirmationNote.setMaxWidth(ReportCharts.WIDTH);
+        confirmationNote.textProperty().bind(model.confirmationNoteProperty());
+        confirmationNote.visibleProperty().bind(model.confirmationNoteProperty().isNotEmpty());
+        confirmationNote.managedProperty().bind(confirmationNote.visibleProperty());
+        confirmation.visibleProperty().bind(model.confirmationNoteProperty().isEmpty());
+        confirmation.managedProperty().bind(confirmation.visibleProperty());
 
         TableView<ReportsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("backtestTable");
@@ -75,7 +98,8 @@ public final class ReportsView extends VBox {
         ImageView abChart = chart("abChart");
         abChart.imageProperty().bind(model.abChartProperty());
 
-        getChildren().addAll(title, summary, new HBox(10, run, use, png, csv), new FlowPane(12, 12, cart, confirmation),
+        getChildren().addAll(title, summary, warning, chosen, new HBox(10, run, use, png, csv),
+                new FlowPane(12, 12, cart, confirmation, confirmationNote),
                 table, abTitle, new HBox(10, importExperiment), ab, abChart);
         setSpacing(10);
         setPadding(new Insets(16));

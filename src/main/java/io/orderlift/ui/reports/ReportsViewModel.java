@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
+import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.Experiment;
 import io.orderlift.evaluation.PolicyResult;
 import io.orderlift.ranking.Profiles;
@@ -48,6 +49,9 @@ public final class ReportsViewModel {
     private final ReadOnlyObjectWrapper<Image> abChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper abSummary = new ReadOnlyStringWrapper("Import an experiment's results to"
             + " analyse the confirmation layer (order_id, arm, order_value, offer_impressions, offer_accepted_value).");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper chosenSettings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private Store store;
@@ -56,6 +60,7 @@ public final class ReportsViewModel {
     private byte[] confirmationPng;
     private Consumer<Throwable> onError = e -> { };
     private Consumer<String> onInfo = s -> { };
+    private Runnable onProfileSaved = () -> { };
 
     public ReportsViewModel(TaskRunner runner) {
         this.runner = runner;
@@ -69,6 +74,11 @@ public final class ReportsViewModel {
         this.onInfo = handler;
     }
 
+    /** Called after "Use these settings" saved the active profile, so every view ranks with it. */
+    public void setOnProfileSaved(Runnable handler) {
+        this.onProfileSaved = handler;
+    }
+
     public void load(Store opened) {
         this.store = opened;
         this.report = null;
@@ -76,6 +86,9 @@ public final class ReportsViewModel {
         rows.clear();
         cartChart.set(null);
         confirmationChart.set(null);
+        warning.set("");
+        chosenSettings.set("");
+        confirmationNote.set("");
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
     }
 
@@ -91,10 +104,11 @@ public final class ReportsViewModel {
         summary.set("Running the backtest…");
         Tasks.create("Backtest", monitor -> {
             BacktestReport r = new Backtest().run(current, Backtest.Settings.defaults(), monitor);
+            BacktestSummary words = new BacktestSummary(r);
             return new Rendered(r,
                     ChartImages.png(ReportCharts.rpiAgainstW("cart", r.placements().get("cart"), r.chosen().get("cart"))),
-                    ChartImages.png(ReportCharts.rpiAgainstW("confirmation", r.placements().get("confirmation"),
-                            r.chosen().get("confirmation"))));
+                    words.measured("confirmation") ? ChartImages.png(ReportCharts.rpiAgainstW("confirmation",
+                            r.placements().get("confirmation"), r.chosen().get("confirmation"))) : null);
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
@@ -106,42 +120,50 @@ public final class ReportsViewModel {
         cartPng = rendered.cart();
         confirmationPng = rendered.confirmation();
         cartChart.set(ChartImages.image(cartPng));
-        confirmationChart.set(ChartImages.image(confirmationPng));
+        confirmationChart.set(confirmationPng == null ? null : ChartImages.image(confirmationPng));
+        BacktestSummary words = new BacktestSummary(report);
+        confirmationNote.set(words.measured("confirmation") ? "" : words.noConfirmationOrders());
         List<Row> table = new ArrayList<>();
         for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
             for (PolicyResult p : placement.getValue()) {
-                table.add(new Row(placement.getKey(), p.policy(), p.w() == null ? "" : String.valueOf(p.w()),
+                table.add(new Row(placement.getKey(), p.policy(),
+                        p.w() == null ? "" : String.format(Locale.ROOT, "%.2f", p.w()),
                         p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f%%", p.hitRate() * 100),
-                        String.format(Locale.ROOT, "%.3f", p.rpi()),
-                        String.format(Locale.ROOT, "%.3f – %.3f", p.rpiLow(), p.rpiHigh()),
+                        BacktestSummary.money(p.rpi()),
+                        BacktestSummary.money(p.rpiLow()) + " – " + BacktestSummary.money(p.rpiHigh()),
                         String.format(Locale.ROOT, "%.2f", p.avgAcceptedPrice()),
                         String.format(Locale.ROOT, "%.1f%%", p.aovLift() * 100),
                         String.format(Locale.ROOT, "%.1f%%", p.coverage() * 100)));
             }
         }
         rows.setAll(table);
-        summary.set(String.format("Trained on %,d orders, tested on %,d (from %s). Chosen on the validation period:"
-                        + " cart w = %s, confirmation w = %s.", report.trainOrders(), report.testOrders(),
-                report.testFrom().substring(0, 10), report.chosen().get("cart").w(),
-                report.chosen().get("confirmation").w()));
+        summary.set(words.headline());
+        warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        chosenSettings.set("Validated settings: " + BacktestSummary.settings(report.chosenProfile()) + ".");
         hasReport.set(true);
     }
 
-    /** Makes the active profile use the w chosen for the cart placement. */
-    public void useChosenW() {
+    /**
+     * Saves every validated setting into the active profile (its name kept), which then says it was
+     * chosen by backtest; every view ranks with it from then on.
+     */
+    public void useChosenSettings() {
         Store current = store;
         BacktestReport r = report;
         if (current == null || r == null) {
             return;
         }
-        double w = r.chosen().get("cart").w();
-        Tasks.create("Saving the price weight", monitor -> {
+        Tasks.create("Saving the validated settings", monitor -> {
             Profiles profiles = new Profiles(current);
             WeightingProfile active = profiles.active();
-            profiles.save(active.withPriceWeight(w), true);
+            profiles.save(r.chosenProfile().withName(active.name()), true);
             return active.name();
-        }).onSuccess(name -> onInfo.accept("Profile " + name + " now uses w = " + w + "."))
-                .onError(onError).run(runner);
+        }).onSuccess(name -> {
+            onInfo.accept("Profile " + name + " now uses the validated settings: "
+                    + BacktestSummary.settings(r.chosenProfile()) + ".");
+            onProfileSaved.run();
+        }).onError(onError).run(runner);
     }
 
     /** Writes the policy table as CSV. */
@@ -212,6 +234,21 @@ public final class ReportsViewModel {
 
     public ReadOnlyStringProperty abSummaryProperty() {
         return abSummary.getReadOnlyProperty();
+    }
+
+    /** The warnings where the chosen ranking loses to popularity; empty when there are none. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** The validated settings in words, once the backtest ran. */
+    public ReadOnlyStringProperty chosenSettingsProperty() {
+        return chosenSettings.getReadOnlyProperty();
+    }
+
+    /** Why the confirmation page has no chart, when it has none. */
+    public ReadOnlyStringProperty confirmationNoteProperty() {
+        return confirmationNote.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasReportProperty() {

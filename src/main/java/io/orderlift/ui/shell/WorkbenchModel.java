@@ -3,6 +3,7 @@ package io.orderlift.ui.shell;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import io.orderlift.evaluation.DefaultProfiles;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
@@ -63,6 +64,12 @@ public final class WorkbenchModel implements AutoCloseable {
         this.weighting = new WeightingViewModel(runner, session);
         this.exclusions = new ExclusionsViewModel(runner, session);
         this.confirmation = new ConfirmationPreviewViewModel(runner, session);
+        reports.setOnProfileSaved(() -> {
+            Store open = store.get();
+            if (open != null) {
+                session.load(open);
+            }
+        });
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -141,7 +148,11 @@ public final class WorkbenchModel implements AutoCloseable {
             onError.accept(new IllegalStateException("Open a store before mining it."));
             return;
         }
-        Tasks.create("Mining pairs", monitor -> new MiningService().mine(target, settings, monitor))
+        Tasks.create("Mining pairs", monitor -> {
+            MiningSummary summary = new MiningService().mine(target, settings, monitor);
+            DefaultProfiles.chooseIfNew(target, monitor);
+            return summary;
+        })
                 .onSuccess(summary -> {
                     overview.load(target);
                     publish.check();

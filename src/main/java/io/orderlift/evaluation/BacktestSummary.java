@@ -1,0 +1,133 @@
+package io.orderlift.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.orderlift.ranking.WeightingProfile;
+
+/**
+ * A backtest in words for a merchandiser (the Reports tab and {@code orderlift backtest}): one
+ * headline comparing the chosen ranking with "customers also bought", and a warning wherever the
+ * chosen ranking loses to it, with the likely reason.
+ */
+public final class BacktestSummary {
+
+    private final BacktestReport report;
+
+    public BacktestSummary(BacktestReport report) {
+        this.report = report;
+    }
+
+    /**
+     * "On this store, ranking by expected revenue earns X per impression on the cart against Y for
+     * 'customers also bought' (+Z %), an expected AOV lift of A % against B %; …", with how and on
+     * which period the settings were chosen.
+     */
+    public String headline() {
+        StringBuilder text = new StringBuilder("On this store, ranking by expected revenue earns ");
+        Optional<String> cart = comparison("cart", "on the cart");
+        Optional<String> confirmation = comparison("confirmation", "on the confirmation page");
+        if (cart.isEmpty() && confirmation.isEmpty()) {
+            return "The test period has no orders to replay: this store's history is too short to measure.";
+        }
+        text.append(cart.orElse(""));
+        if (cart.isPresent() && confirmation.isPresent()) {
+            text.append("; and ");
+        }
+        text.append(confirmation.orElse("")).append('.');
+        if (confirmation.isEmpty()) {
+            text.append(' ').append(noConfirmationOrders());
+        }
+        text.append(" Settings chosen on the validation period (")
+                .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
+                .append(", ").append(report.protocol()).append(" replay); figures from the test period (")
+                .append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
+        return text.toString();
+    }
+
+    /** Why the confirmation page has no figures, in words. */
+    public String noConfirmationOrders() {
+        return "The confirmation page cannot be measured here: no test order is from a known customer whose "
+                + report.windowDays() + "-day window ends inside the history (guest orders, or too short a history).";
+    }
+
+    /** Whether the placement had orders to replay. */
+    public boolean measured(String placement) {
+        return report.policy(placement, BacktestReport.CHOSEN).map(r -> r.orders() > 0 && r.impressions() > 0)
+                .orElse(false);
+    }
+
+    private Optional<String> comparison(String placement, String where) {
+        if (!measured(placement)) {
+            return Optional.empty();
+        }
+        PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
+        PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
+        return Optional.of(String.format(Locale.ROOT,
+                "%s per impression %s against %s for \"customers also bought\" (%s), an expected AOV lift of %s "
+                        + "against %s", money(chosen.rpi()), where, money(popularity.rpi()),
+                change(chosen.rpi(), popularity.rpi()), percent(chosen.aovLift()), percent(popularity.aovLift())));
+    }
+
+    /** One warning per placement where the chosen ranking earns less per impression than popularity. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (String placement : report.placements().keySet()) {
+            if (!measured(placement)) {
+                continue;
+            }
+            PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
+            PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
+            if (chosen.rpi() >= popularity.rpi()) {
+                continue;
+            }
+            String where = placement.equals("cart") ? "cart" : "confirmation page";
+            String reason = report.policy(placement, Backtest.WITHOUT_RULES)
+                    .filter(free -> free.rpi() > popularity.rpi())
+                    .map(free -> String.format(Locale.ROOT, "the profile's price ceilings and lift floor hold it back "
+                            + "(without them it earns %s)", money(free.rpi())))
+                    .orElse(chosen.hits() < 30 ? "too few purchases to tell policies apart (" + chosen.hits()
+                            + " hits in the test period)" : "on this store, what sells beside an item is mostly what "
+                            + "sells anyway, and the price of a companion does not make up for its lower acceptance");
+            warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn less per impression than "
+                    + "\"customers also bought\" (%s against %s). Likely reason: %s.", where, money(chosen.rpi()),
+                    money(popularity.rpi()), reason));
+        }
+        return warnings;
+    }
+
+    /** The chosen settings for people: "w 0.50, smoothing 5, base-rate estimate, …". */
+    public static String settings(WeightingProfile p) {
+        return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, lift floor %s, cart ceiling %s× the "
+                        + "cart, one-tap ceiling %s and %s× the order", p.priceWeight(), number(p.smoothing()),
+                p.estimator().jsonName(), number(p.minLift()), number(p.maxPriceRatio()), number(p.oneTapMaxPrice()),
+                number(p.oneTapMaxShare()));
+    }
+
+    /** A money amount for people: two decimals, three below 1. */
+    public static String money(double amount) {
+        return String.format(Locale.ROOT, Math.abs(amount) < 1 ? "%.3f" : "%,.2f", amount);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    private static String change(double value, double base) {
+        if (base <= 0) {
+            return "no baseline";
+        }
+        double ratio = value / base;
+        return ratio >= 2 ? String.format(Locale.ROOT, "%.1f×", ratio)
+                : String.format(Locale.ROOT, "%+.0f %%", (ratio - 1) * 100);
+    }
+
+    private static String number(double v) {
+        if (Double.isInfinite(v)) {
+            return "none";
+        }
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

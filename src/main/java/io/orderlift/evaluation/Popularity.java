@@ -1,0 +1,201 @@
+package io.orderlift.evaluation;
+
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.WeightingProfile;
+
+/**
+ * The "customers also bought" baselines: candidates ranked by their co-purchase count summed over
+ * the cart's items (for confirmation {@code co + follow}), ties by SKU, products without a price
+ * left out.
+ *
+ * <ul>
+ * <li>{@link #classic}: no ceilings, floors or caps: the widget a merchant runs today, and what the
+ * comparison in words is against;</li>
+ * <li>{@link #underRules}: the same ranking under a profile's own rules: a pair counts only with
+ * {@code minEvidence} and an acceptance above {@code minLift} × the base rate, candidates above the
+ * price ceilings are dropped and the per-category cap applies. It tells how much of a profile's
+ * gain is its rules and how much its ranking.</li>
+ * </ul>
+ * The sums grow with the cart, so the sequential replay's steps of one order cost one pass over
+ * the order's pairs ({@link #recommendPrefixes}).
+ */
+final class Popularity implements Backtest.Policy {
+
+    private final RankingModel model;
+    private final WeightingProfile rules;
+    private final ThreadLocal<Scratch> scratch;
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Sums> cart;
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Sums> confirmation;
+
+    private Popularity(RankingModel model, WeightingProfile rules) {
+        this.model = model;
+        this.rules = rules;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount()));
+        this.cart = new java.util.concurrent.atomic.AtomicReferenceArray<>(model.productCount());
+        this.confirmation = new java.util.concurrent.atomic.AtomicReferenceArray<>(model.productCount());
+    }
+
+    static Backtest.Policy classic(RankingModel model) {
+        return new Popularity(model, null);
+    }
+
+    static Backtest.Policy underRules(RankingModel model, WeightingProfile profile) {
+        return new Popularity(model, profile);
+    }
+
+    @Override
+    public int[] recommend(Placement placement, int[] items, int[] quantities, int k) {
+        return recommendPrefixes(placement, items, quantities, new int[] {items.length}, k)[0];
+    }
+
+    @Override
+    public int[][] recommendPrefixes(Placement placement, int[] items, int[] quantities, int[] lengths, int k) {
+        Scratch s = scratch.get();
+        s.stamp++;
+        s.count = 0;
+        double total = 0;
+        int added = 0;
+        int[][] answers = new int[lengths.length][];
+        for (int step = 0; step < lengths.length; step++) {
+            for (; added < lengths[step]; added++) {
+                int a = items[added];
+                if (a >= model.productCount()) {
+                    continue;
+                }
+                s.inCart[a] = s.stamp;
+                double unit = model.price(a);
+                total += quantities[added] * (Double.isNaN(unit) ? 0 : unit);
+                addAnchor(s, placement, a);
+            }
+            double ceiling = rules == null ? Double.POSITIVE_INFINITY : placement == Placement.CART
+                    ? rules.maxPriceRatio() * total : Math.min(rules.oneTapMaxPrice(), rules.oneTapMaxShare() * total);
+            answers[step] = select(s, k, ceiling);
+        }
+        return answers;
+    }
+
+    /** Adds anchor {@code a}'s pairs to the running sums. */
+    private void addAnchor(Scratch s, Placement placement, int a) {
+        Sums sums = sumsOf(placement, a);
+        int[] candidate = sums.candidate();
+        int[] count = sums.count();
+        for (int i = 0; i < candidate.length; i++) {
+            int c = candidate[i];
+            if (s.seen[c] != s.stamp) {
+                s.seen[c] = s.stamp;
+                s.score[c] = 0;
+                s.touched[s.count++] = c;
+            }
+            s.score[c] += count[i];
+        }
+    }
+
+    /** What one anchor adds to the sums in one placement: its priced candidates and their counts. */
+    private record Sums(int[] candidate, int[] count) {
+    }
+
+    /** Anchor {@code a}'s sums, worked out the first time it is asked for. */
+    private Sums sumsOf(Placement placement, int a) {
+        java.util.concurrent.atomic.AtomicReferenceArray<Sums> cache = placement == Placement.CART ? cart : confirmation;
+        Sums sums = cache.get(a);
+        if (sums == null) {
+            int anchorOrders = model.ordersOf(a);
+            int anchorFollowBase = model.followBaseOf(a);
+            it.unimi.dsi.fastutil.ints.IntArrayList candidates = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            it.unimi.dsi.fastutil.ints.IntArrayList counts = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            model.forEachPairOf(a, (c, co, follow) -> {
+                if (Double.isNaN(model.price(c))) {
+                    return;
+                }
+                int add;
+                if (rules == null) {
+                    add = placement == Placement.CART ? co : co + follow;
+                } else {
+                    add = admitted(c, co, anchorOrders) ? co : 0;
+                    if (placement == Placement.CONFIRMATION && admitted(c, follow, anchorFollowBase)) {
+                        add += follow;
+                    }
+                }
+                if (add > 0) {
+                    candidates.add(c);
+                    counts.add(add);
+                }
+            });
+            sums = new Sums(candidates.toIntArray(), counts.toIntArray());
+            cache.compareAndSet(a, null, sums);
+        }
+        return sums;
+    }
+
+    /**
+     * The best {@code k} candidates not in the cart, priced within the ceiling, under the category
+     * cap: one pass keeps the best few in a small sorted array (enough to fill the list whatever
+     * the cap drops), the cap is applied in that order.
+     */
+    private int[] select(Scratch s, int k, double ceiling) {
+        int keep = rules == null ? k : k * Math.max(1, (k + rules.perCategoryCap() - 1) / rules.perCategoryCap()) * 2;
+        int[] best = new int[Math.max(1, Math.min(keep, s.count))];
+        int size = 0;
+        for (int t = 0; t < s.count; t++) {
+            int c = s.touched[t];
+            if (s.inCart[c] == s.stamp || !(model.price(c) <= ceiling)) {
+                continue;
+            }
+            if (size == best.length && !better(s, c, best[size - 1])) {
+                continue;
+            }
+            int at = size == best.length ? size - 1 : size++;
+            while (at > 0 && better(s, c, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = c;
+        }
+        if (rules == null) {
+            return java.util.Arrays.copyOf(best, Math.min(k, size));
+        }
+        int[] perCategory = new int[Math.max(1, model.categoryCount())];
+        int[] listed = new int[k];
+        int count = 0;
+        for (int i = 0; i < size && count < k; i++) {
+            int cat = model.categoryOf(best[i]);
+            if (cat >= 0 && perCategory[cat]++ >= rules.perCategoryCap()) {
+                continue;
+            }
+            listed[count++] = best[i];
+        }
+        return count == k ? listed : java.util.Arrays.copyOf(listed, count);
+    }
+
+    /** Higher sum first, ties by SKU. */
+    private boolean better(Scratch s, int x, int y) {
+        return s.score[x] > s.score[y] || s.score[x] == s.score[y] && model.sku(x).compareTo(model.sku(y)) < 0;
+    }
+
+    /** Whether a pair seen {@code count} times passes the profile's evidence and lift floors. */
+    private boolean admitted(int c, int count, int total) {
+        if (count < rules.minEvidence()) {
+            return false;
+        }
+        double base = model.baseRateOf(c);
+        return rules.estimator().estimate(count, total, base, rules.smoothing()) > rules.minLift() * base;
+    }
+
+    /** Per-thread working memory. */
+    private static final class Scratch {
+        final int[] inCart;
+        final int[] seen;
+        final long[] score;
+        final int[] touched;
+        int stamp;
+        int count;
+
+        Scratch(int products) {
+            inCart = new int[products];
+            seen = new int[products];
+            score = new long[products];
+            touched = new int[products];
+        }
+    }
+}

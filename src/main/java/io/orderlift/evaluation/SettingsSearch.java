@@ -1,0 +1,136 @@
+package io.orderlift.evaluation;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.Estimator;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.WeightingProfile;
+
+/**
+ * Chooses every ranking setting that moves revenue on the validation period (docs/measuring.md):
+ * coordinate ascent over {@link #DIMENSIONS}, starting from the given profile, one setting at a
+ * time over its grid with the others held, until a round changes nothing (at most
+ * {@link #MAX_ROUNDS}). The objective is the sum over placements of the profile's accepted revenue
+ * per replayed order (its expected AOV lift) relative to the classic popularity baseline's on the
+ * same orders, so one profile serves both placements and neither placement's scale drowns the
+ * other; a placement with no replayed orders does not count. Revenue per order, not per
+ * impression: RPI alone rewards showing nothing whenever the evidence is not overwhelming
+ * (docs/decisions/0003-replay-protocols.md gives the measurement).
+ * A setting of one placement only is replayed for that placement alone.
+ */
+final class SettingsSearch {
+
+    static final int MAX_ROUNDS = 3;
+
+    /** One setting and the values tried; {@code placement} null when it moves both placements. */
+    record Dimension(String name, Placement placement, double[] values,
+                     BiFunction<WeightingProfile, Double, WeightingProfile> apply) {
+    }
+
+    /** The grid: finite values only, as every chosen setting is published in a rule set. */
+    static final List<Dimension> DIMENSIONS = List.of(
+            new Dimension("w", null, new double[] {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2},
+                    WeightingProfile::withPriceWeight),
+            new Dimension("smoothing", null, new double[] {1, 5, 20, 50}, WeightingProfile::withSmoothing),
+            new Dimension("estimator", null, new double[] {0, 1},
+                    (p, v) -> p.withEstimator(Estimator.values()[v.intValue()])),
+            new Dimension("minLift", null, new double[] {0, 1, 1.5}, WeightingProfile::withMinLift),
+            new Dimension("maxPriceRatio", Placement.CART, new double[] {0.5, 1, 2, 4, 10, 100},
+                    WeightingProfile::withMaxPriceRatio),
+            new Dimension("oneTapMaxPrice", Placement.CONFIRMATION, new double[] {30, 60, 120, 250, 500, 1000},
+                    WeightingProfile::withOneTapMaxPrice),
+            new Dimension("oneTapMaxShare", Placement.CONFIRMATION, new double[] {0.25, 0.5, 1, 2, 5, 20},
+                    WeightingProfile::withOneTapMaxShare));
+
+    /** The RPI of a profile on one placement of the validation period. */
+    @FunctionalInterface
+    interface Replayer {
+        PolicyResult replay(Placement placement, WeightingProfile profile);
+    }
+
+    /** The search's answer: the profile, its objective and its validation figures per placement. */
+    record Choice(WeightingProfile profile, double objective, Map<Placement, PolicyResult> validation,
+                  int evaluations) {
+    }
+
+    private final Replayer replayer;
+    private final Map<Placement, PolicyResult> baseline;
+    private final Map<Placement, Map<WeightingProfile, PolicyResult>> seen = new EnumMap<>(Placement.class);
+    private int evaluations;
+
+    /** @param baseline popularity's validation figures per placement */
+    SettingsSearch(Replayer replayer, Map<Placement, PolicyResult> baseline) {
+        this.replayer = replayer;
+        this.baseline = baseline;
+        for (Placement p : Placement.values()) {
+            seen.put(p, new HashMap<>());
+        }
+    }
+
+    /** The most evaluations a search can take (for progress). */
+    static int maxEvaluations() {
+        return MAX_ROUNDS * DIMENSIONS.stream().mapToInt(d -> d.values().length).sum();
+    }
+
+    Choice search(WeightingProfile start, ProgressMonitor monitor, String message, int[] done, int total) {
+        WeightingProfile best = start.rankingOnly();
+        double bestObjective = objective(best);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean changed = false;
+            for (Dimension d : DIMENSIONS) {
+                for (double v : d.values()) {
+                    monitor.checkCancelled();
+                    monitor.progress(message, ++done[0], total);
+                    WeightingProfile candidate = d.apply().apply(best, v);
+                    double objective = objective(candidate);
+                    if (objective > bestObjective + 1e-9) {
+                        best = candidate;
+                        bestObjective = objective;
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
+        for (Placement p : Placement.values()) {
+            figures.put(p, result(p, best));
+        }
+        return new Choice(best.withName(start.name()), bestObjective, figures, evaluations);
+    }
+
+    private double objective(WeightingProfile profile) {
+        double sum = 0;
+        for (Placement p : Placement.values()) {
+            PolicyResult r = result(p, profile);
+            PolicyResult base = baseline.get(p);
+            if (r.orders() > 0) {
+                sum += base != null && base.aovLift() > 0 ? r.aovLift() / base.aovLift() : r.aovLift();
+            }
+        }
+        return sum;
+    }
+
+    private PolicyResult result(Placement placement, WeightingProfile profile) {
+        WeightingProfile key = relevantTo(placement, profile);
+        return seen.get(placement).computeIfAbsent(key, k -> {
+            evaluations++;
+            return replayer.replay(placement, k);
+        });
+    }
+
+    /** The profile with the other placement's own settings at their defaults: what this placement depends on. */
+    private static WeightingProfile relevantTo(Placement placement, WeightingProfile profile) {
+        WeightingProfile d = WeightingProfile.defaults();
+        return placement == Placement.CART
+                ? profile.withOneTapMaxPrice(d.oneTapMaxPrice()).withOneTapMaxShare(d.oneTapMaxShare())
+                : profile.withMaxPriceRatio(d.maxPriceRatio());
+    }
+}

@@ -1,0 +1,47 @@
+package io.orderlift.ranking;
+
+/**
+ * How a pair's acceptance {@code p(c|a)} is estimated from its count (docs/ranking.md). Every
+ * estimator shrinks {@code count / total} toward a prior with strength {@code m} (the profile's
+ * smoothing), a beta-binomial posterior mean; they differ in the prior and in how they treat thin
+ * evidence. The JSON names are part of the rule set.
+ */
+public enum Estimator {
+    /** {@code (count + m·base(c)) / (total + m)}: toward the candidate's base rate {@code orders(c)/N}. */
+    BASE_RATE("base-rate"),
+    /**
+     * The same mean less 1.96 of its binomial standard errors
+     * ({@code sqrt(p(1−p)/(total + m))}), at least 0: a candidate seen twice ranks by what the
+     * evidence guarantees, so a $500 item seen twice does not outrank a well-evidenced one.
+     */
+    LOWER_BOUND("lower-bound");
+
+    private final String jsonName;
+
+    Estimator(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    /** The name used in profiles, rule sets and on the command line. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The estimator called {@code name} in JSON or on the command line. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Estimator fromJson(String name) {
+        for (Estimator e : values()) {
+            if (e.jsonName.equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown estimator '" + name + "' (base-rate or lower-bound)");
+    }
+
+    /** The acceptance of a pair seen {@code count} times in {@code total} anchor orders. */
+    public double estimate(int count, int total, double baseRate, double smoothing) {
+        double mean = io.orderlift.mining.Acceptance.smoothed(count, total, baseRate, smoothing);
+        return this == LOWER_BOUND ? io.orderlift.mining.Acceptance.lowerBound(mean, total, smoothing) : mean;
+    }
+}

@@ -1,0 +1,51 @@
+package io.orderlift.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.orderlift.ranking.WeightingProfile;
+import org.junit.jupiter.api.Test;
+
+class BacktestSummaryTest {
+
+    private static PolicyResult policy(String name, double rpi, double aovLift, int orders, long hits) {
+        return new PolicyResult(name, name.equals("popularity") ? null : 1.0, orders == 0 ? 0 : 1_000, hits,
+                hits / 1_000.0, rpi, hits == 0 ? 0 : rpi * 1_000 / hits, 0.2, rpi * 0.8, rpi * 1.2, aovLift, orders);
+    }
+
+    private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation) {
+        WeightingProfile chosen = WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-01");
+        return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z",
+                "2025-12-30T00:00:00Z", "2026-03-31T00:00:00Z", 100, 20, 30,
+                Map.of("cart", cart, "confirmation", confirmation), List.of(), Map.of(), chosen, 1);
+    }
+
+    @Test
+    void theHeadlineComparesWithCustomersAlsoBought() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 2.0, 0.05, 100, 80), policy("chosen", 3.5, 0.21, 100, 50)),
+                List.of(policy("popularity", 0.4, 0.01, 100, 9), policy("chosen", 1.0, 0.03, 100, 12))));
+        assertEquals("On this store, ranking by expected revenue earns 3.50 per impression on the cart against 2.00"
+                + " for \"customers also bought\" (+75 %), an expected AOV lift of 21.0 % against 5.0 %; and 1.00 per"
+                + " impression on the confirmation page against 0.400 for \"customers also bought\" (2.5×), an"
+                + " expected AOV lift of 3.0 % against 1.0 %. Settings chosen on the validation period (2025-10-19 to"
+                + " 2025-12-30, sequential replay); figures from the test period (2025-12-30 to 2026-03-31).",
+                summary.headline());
+        assertEquals(List.of(), summary.warnings());
+    }
+
+    @Test
+    void aLossIsWarnedWithItsLikelyReasonAndMissingOrdersAreSaidInWords() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 2.0, 0.05, 100, 80), policy("chosen", 1.5, 0.04, 100, 50),
+                        policy(Backtest.WITHOUT_RULES, 2.6, 0.06, 100, 60)),
+                List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0))));
+        assertTrue(summary.headline().contains("The confirmation page cannot be measured here"), summary.headline());
+        assertEquals(1, summary.warnings().size());
+        assertTrue(summary.warnings().get(0).contains("the profile's price ceilings and lift floor hold it back "
+                + "(without them it earns 2.60)"), summary.warnings().get(0));
+    }
+}

@@ -1,0 +1,173 @@
+package io.orderlift.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.WeightingProfile;
+import org.junit.jupiter.api.Test;
+
+/** The sequential cart replay and the popularity baselines, against brute force on random stores. */
+class ReplayProtocolTest {
+
+    private static final int PRODUCTS = 40;
+
+    /** Random orders of 2–30 distinct items, one a day. */
+    private static List<Backtest.Order> orders(SplittableRandom random, int count) {
+        List<Backtest.Order> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = 2 + random.nextInt(29);
+            int[] items = random.ints(0, PRODUCTS).distinct().limit(n).toArray();
+            int[] quantities = IntStream.range(0, n).map(x -> 1 + random.nextInt(3)).toArray();
+            orders.add(new Backtest.Order(random.nextInt(10), i * 86_400_000L, items, quantities));
+        }
+        return orders;
+    }
+
+    private static double[] prices(SplittableRandom random) {
+        return random.doubles(PRODUCTS, 1, 200).toArray();
+    }
+
+    private static Replay replay(List<Backtest.Order> orders, double[] prices) {
+        List<OrderLog.Order> log = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            Backtest.Order o = orders.get(i);
+            log.add(new OrderLog.Order(i, o.customer(), o.time(), o.items(), o.quantities()));
+        }
+        return new Replay(OrderLog.of(log, PRODUCTS), 30 * 86_400_000L, prices);
+    }
+
+    @Test
+    void sequentialReplayCreditsExactlyTheItemsStillToCome() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<Backtest.Order> orders = orders(random, 300);
+        double[] prices = prices(random);
+        Replay replay = replay(orders, prices);
+        // an oracle that knows the order recommends what is still to come: every impression is a hit
+        Map<Long, int[]> byTime = new HashMap<>();
+        orders.forEach(o -> byTime.put(o.time(), o.items()));
+        Backtest.Policy everything = (placement, items, quantities, k) -> IntStream.range(0, PRODUCTS).toArray();
+        PolicyResult all = replay.run(Placement.CART, CartProtocol.SEQUENTIAL, orders, Long.MAX_VALUE, everything,
+                PRODUCTS, "all", null);
+        // showing every product: each step credits the items not revealed yet, n − step of them
+        long expectedHits = 0;
+        long expectedImpressions = 0;
+        for (Backtest.Order o : orders) {
+            int n = o.items().length;
+            int steps = Math.min(n - 1, Replay.MAX_HIDDEN);
+            expectedImpressions += (long) steps * PRODUCTS;
+            if (n - 1 <= Replay.MAX_HIDDEN) {
+                expectedHits += (long) n * (n - 1) / 2;
+            }
+        }
+        assertEquals(expectedImpressions, all.impressions());
+        long shortOrderHits = replay.run(Placement.CART, CartProtocol.SEQUENTIAL,
+                orders.stream().filter(o -> o.items().length - 1 <= Replay.MAX_HIDDEN).toList(), Long.MAX_VALUE,
+                everything, PRODUCTS, "all", null).hits();
+        assertEquals(expectedHits, shortOrderHits);
+        // recommending only what the cart already holds never earns
+        Backtest.Policy cartItems = (placement, items, quantities, k) -> Arrays.copyOf(items, Math.min(k, items.length));
+        assertEquals(0, replay.run(Placement.CART, CartProtocol.SEQUENTIAL, orders, Long.MAX_VALUE, cartItems, 4,
+                "cart", null).hits());
+        // the carts a step shows are prefixes of one reveal order: each grows by its step's items
+        Backtest.Policy checking = new Backtest.Policy() {
+            @Override
+            public int[] recommend(Placement placement, int[] items, int[] quantities, int k) {
+                return new int[0];
+            }
+
+            @Override
+            public int[][] recommendPrefixes(Placement placement, int[] items, int[] quantities, int[] lengths, int k) {
+                int[] sorted = items.clone();
+                Arrays.sort(sorted);
+                int[] order = Arrays.stream(orders.stream().filter(o -> {
+                    int[] own = o.items().clone();
+                    Arrays.sort(own);
+                    return Arrays.equals(own, sorted);
+                }).findFirst().orElseThrow().items()).sorted().toArray();
+                assertArrayEquals(order, sorted, "the whole order is revealed in some order");
+                for (int i = 1; i < lengths.length; i++) {
+                    assertEquals(true, lengths[i] > lengths[i - 1] && lengths[i] < items.length);
+                }
+                return Backtest.Policy.super.recommendPrefixes(placement, items, quantities, lengths, k);
+            }
+        };
+        replay.run(Placement.CART, CartProtocol.SEQUENTIAL, orders, Long.MAX_VALUE, checking, 4, "check", null);
+    }
+
+    /** A random model: 40 products in 5 categories, some without a price, random pairs. */
+    private static RankingModel model(SplittableRandom random) {
+        RankingModel.Builder b = RankingModel.builder(500);
+        for (int p = 0; p < PRODUCTS; p++) {
+            b.product(p, String.format("SKU-%02d", p), "P" + p, "C" + p % 5,
+                    p % 13 == 12 ? Double.NaN : 1 + random.nextInt(150), 5 + random.nextInt(100), 3 + random.nextInt(50));
+        }
+        for (int a = 0; a < PRODUCTS; a++) {
+            for (int c = 0; c < PRODUCTS; c++) {
+                if (a != c && random.nextInt(3) == 0) {
+                    b.pair(a, c, random.nextInt(6), random.nextInt(4));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void popularityKeepsRunningSumsThatEqualAFreshCount() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 20; round++) {
+            RankingModel model = model(random);
+            Backtest.Policy classic = Popularity.classic(model);
+            Backtest.Policy ruled = Popularity.underRules(model, WeightingProfile.defaults().withMaxPriceRatio(2));
+            for (int t = 0; t < 50; t++) {
+                Placement placement = t % 2 == 0 ? Placement.CART : Placement.CONFIRMATION;
+                int n = 2 + random.nextInt(12);
+                int[] items = random.ints(0, PRODUCTS).distinct().limit(n).toArray();
+                int[] quantities = IntStream.range(0, n).map(x -> 1 + random.nextInt(2)).toArray();
+                int[] lengths = IntStream.rangeClosed(1, n - 1).filter(x -> random.nextBoolean()).toArray();
+                if (lengths.length == 0) {
+                    continue;
+                }
+                int[][] running = classic.recommendPrefixes(placement, items, quantities, lengths, 4);
+                int[][] ruledRunning = ruled.recommendPrefixes(placement, items, quantities, lengths, 4);
+                for (int s = 0; s < lengths.length; s++) {
+                    int[] prefix = Arrays.copyOf(items, lengths[s]);
+                    assertArrayEquals(bruteForce(model, placement, prefix, 4), running[s],
+                            "prefix " + Arrays.toString(prefix));
+                    assertArrayEquals(ruled.recommend(placement, prefix, Arrays.copyOf(quantities, lengths[s]), 4),
+                            ruledRunning[s]);
+                }
+            }
+        }
+    }
+
+    /** "Customers also bought" by the book: sum the counts, drop the cart and the unpriced, best 4. */
+    private static int[] bruteForce(RankingModel model, Placement placement, int[] cart, int k) {
+        Map<Integer, Long> sums = new HashMap<>();
+        for (int a : cart) {
+            model.forEachPairOf(a, (c, co, follow) -> {
+                long add = placement == Placement.CART ? co : co + follow;
+                if (add > 0 && !Double.isNaN(model.price(c))) {
+                    sums.merge(c, add, Long::sum);
+                }
+            });
+        }
+        for (int a : cart) {
+            sums.remove(a);
+        }
+        return sums.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Integer, Long>>comparingLong(Map.Entry::getValue).reversed()
+                        .thenComparing(e -> model.sku(e.getKey())))
+                .limit(k).mapToInt(Map.Entry::getKey).toArray();
+    }
+}
