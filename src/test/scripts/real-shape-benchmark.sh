@@ -25,7 +25,7 @@ top50=$(zcat "$orders" | awk -F, 'NR > 1 {print $4}' | sort | uniq -c | sort -k1
 echo "== wholesale ($orders)"
 timed "import (cold JVM)" java -jar $jar import --store "$store" --input "$orders"
 for run in 1 2 3; do
-    timed "mine, run $run" java -jar $jar mine --store "$store"
+    timed "mine, run $run" java -jar $jar mine --store "$store" --keep-profile
     grep -o 'stored in.*' "$work/out.txt"
 done
 java -cp "$jar:target/test-classes:$(cat target/test-classpath.txt)" io.orderlift.bench.DuckDbSelfJoin "$orders"
@@ -50,7 +50,7 @@ if [[ "${1:-}" == "--ten-million" ]]; then
     timed "import 10M (cold JVM)" java -jar $jar import --store "$work/big-store" \
         --input "$work/big/wholesale/orders.csv.gz"
     for run in 1 2; do
-        timed "mine 10M, run $run" java -jar $jar mine --store "$work/big-store"
+        timed "mine 10M, run $run" java -jar $jar mine --store "$work/big-store" --keep-profile
         grep -o 'stored in.*' "$work/out.txt"
     done
     java -cp "$jar:target/test-classes:$(cat target/test-classpath.txt)" io.orderlift.bench.DuckDbSelfJoin \
