@@ -30,6 +30,7 @@ class ArchitectureTest {
                 .layer("ranking").definedBy("io.orderlift.ranking..")
                 .layer("ruleset").definedBy("io.orderlift.ruleset")
                 .layer("evaluation").definedBy("io.orderlift.evaluation..")
+                .layer("demo").definedBy("io.orderlift.demo..")
                 .layer("storefront evaluator").definedBy("io.orderlift.ruleset.evaluator..")
                 .layer("samples").definedBy("io.orderlift.samples..")
                 .layer("cli").definedBy("io.orderlift.cli..")
@@ -39,15 +40,17 @@ class ArchitectureTest {
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("main")
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("main")
                 .whereLayer("ruleset").mayOnlyBeAccessedByLayers("cli", "ui")
-                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("demo", "cli", "ui")
+                .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("ranking").mayOnlyBeAccessedByLayers("ruleset", "evaluation", "cli", "ui")
                 .whereLayer("mining").mayOnlyBeAccessedByLayers("ranking", "ruleset", "evaluation", "cli", "ui")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("mining", "ranking", "ruleset", "evaluation",
                         "samples", "cli", "ui")
                 .whereLayer("samples").mayOnlyBeAccessedByLayers("cli", "ui", "main")
-                .whereLayer("storefront evaluator").mayOnlyBeAccessedByLayers("ruleset", "evaluation", "cli", "ui")
+                .whereLayer("storefront evaluator").mayOnlyBeAccessedByLayers("ruleset", "evaluation", "demo", "cli",
+                        "ui")
                 .whereLayer("common").mayOnlyBeAccessedByLayers("store", "mining", "ranking", "ruleset", "evaluation",
-                        "samples", "cli", "ui", "main")
+                        "demo", "samples", "cli", "ui", "main")
                 .check(classes);
     }
 

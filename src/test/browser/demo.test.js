@@ -1,0 +1,162 @@
+// The demo shop in a real browser: Debian's Chromium driven by playwright-core (its own browser
+// download does not work here). Starts `orderlift demo` on a free port with a rule set published by
+// `mvn verify` (target/storefront-fixtures), adds items, watches the widget change, checks out,
+// taps a one-tap offer, and checks what was recorded — then runs `orderlift abtest` on it.
+// Screenshots of the cart and the confirmation page go to target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const jar = path.join(root, 'target', 'orderlift.jar');
+const ruleSet = path.join(root, 'target', 'storefront-fixtures', 'outdoor.ruleset.json');
+const shots = path.join(root, 'target', 'screenshots');
+const record = mkdtempSync(path.join(tmpdir(), 'orderlift-demo-'));
+
+let server;
+let url;
+let browser;
+
+before(async () => {
+  server = spawn('java', ['-jar', jar, 'demo', '--ruleset', ruleSet, '--port', '0', '--record', record,
+    '--seed', '3'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  url = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/Demo shop on (http:\/\/localhost:\d+\/)/);
+      if (match) resolve(match[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`orderlift demo exited with ${code}: ${out}`)));
+  });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+function events() {
+  return readFileSync(path.join(record, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+/** The SKUs the cart widget shows. */
+async function widget(page) {
+  return page.locator('#recommendations .rec').evaluateAll((items) => items.map((i) => i.dataset.sku));
+}
+
+test('a shopper adds items, the widget follows the cart, and a one-tap offer joins the order', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.locator('#ruleset-meta').innerText(), /Rule set version \d+/);
+
+  // a tent: the widget shows companions computed in the browser
+  await page.fill('#search', 'OUT-TEN-001');
+  await page.click('.card[data-sku="OUT-TEN-001"] button.add');
+  await page.waitForSelector('#recommendations .rec');
+  const afterTent = await widget(page);
+  assert.ok(afterTent.length > 0 && !afterTent.includes('OUT-TEN-001'), `widget: ${afterTent}`);
+  // the same answer as the package gives for that cart, straight from the rule set
+  const expected = await page.evaluate(async () => {
+    const { evaluate } = await import('/storefront/index.js');
+    const rules = await (await fetch('/ruleset.json')).json();
+    return evaluate(rules, 'cart', [{ sku: 'OUT-TEN-001', quantity: 1 }]).items.map((i) => i.sku);
+  });
+  assert.deepEqual(afterTent, expected);
+
+  // a second item changes the cart, and the widget with it
+  await page.fill('#search', 'OUT-STOVE-JET');
+  await page.click('.card[data-sku="OUT-STOVE-JET"] button.add');
+  await page.waitForFunction((before) => {
+    const now = [...document.querySelectorAll('#recommendations .rec')].map((i) => i.dataset.sku).join(',');
+    return now !== '' && now !== before;
+  }, afterTent.join(','));
+  const afterStove = await widget(page);
+  assert.notDeepEqual(afterStove, afterTent);
+
+  // accept a recommendation from the widget: it joins the cart
+  const accepted = afterStove[0];
+  await page.click(`#recommendations .rec[data-sku="${accepted}"] button`);
+  await page.waitForSelector(`#cart-lines li[data-sku="${accepted}"]`);
+  await page.fill('#search', '');
+  await page.screenshot({ path: path.join(shots, 'demo-cart.png') });
+
+  // check out until an order lands in the treatment arm (arms are random per order)
+  let arm = 'control';
+  let orders = 0;
+  while (arm === 'control') {
+    assert.ok(orders < 10, 'ten orders and none in the treatment arm');
+    if (orders > 0) {
+      await page.click('#continue');
+      await page.fill('#search', 'OUT-TEN-001');
+      await page.click('.card[data-sku="OUT-TEN-001"] button.add');
+    }
+    await page.click('#checkout');
+    await page.waitForSelector('#confirmation:not([hidden])');
+    arm = await page.locator('#arm').getAttribute('data-arm');
+    orders++;
+    if (arm === 'control') {
+      assert.equal(await page.locator('#offers .offer').count(), 0, 'the control arm shows no offers');
+    }
+  }
+  await page.waitForSelector('#offers .offer');
+  const before = Number(await page.locator('#order-total').innerText());
+  const offer = page.locator('#offers .offer').first();
+  const offerSku = await offer.getAttribute('data-sku');
+  await offer.locator('button').click();
+  await page.waitForSelector('#offers .offer button.done');
+  const afterTap = Number(await page.locator('#order-total').innerText());
+  const price = (await page.evaluate(async (sku) => (await (await fetch('/ruleset.json')).json())
+    .products.find((p) => p.sku === sku).price, offerSku));
+  assert.ok(Math.abs(afterTap - before - price) < 0.005, `${before} + ${price} = ${afterTap}`);
+  assert.equal(await page.locator(`#order-lines li.added[data-sku="${offerSku}"]`).count(), 1);
+  await page.screenshot({ path: path.join(shots, 'demo-confirmation.png') });
+  assert.deepEqual(errors, []);
+
+  // what was recorded: impressions with ids, acceptances pointing at them, one row per order
+  const log = events();
+  const impressions = new Map(log.filter((e) => e.type === 'impression').map((e) => [e.id, e]));
+  const accepts = log.filter((e) => e.type === 'accept');
+  assert.ok(impressions.size >= afterTent.length + afterStove.length);
+  assert.equal(accepts.length, 2);
+  for (const a of accepts) assert.ok(impressions.has(a.impressionId), `accept of an unknown impression ${a.impressionId}`);
+  assert.deepEqual(accepts.map((a) => a.placement), ['cart', 'confirmation']);
+  const placed = log.filter((e) => e.type === 'order');
+  assert.equal(placed.length, orders);
+  const csv = readFileSync(path.join(record, 'experiment.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'order_id,arm,order_value,offer_impressions,offer_accepted_value');
+  assert.equal(csv.length, orders + 1);
+  const last = csv.at(-1).split(',');
+  assert.equal(last[1], 'treatment');
+  assert.equal(Number(last[4]).toFixed(2), price.toFixed(2));
+  assert.equal(Number(last[2]).toFixed(2), afterTap.toFixed(2));
+});
+
+test('the recorded experiment goes through abtest', async () => {
+  // a few more orders on each arm through the same API the page uses, then the analysis
+  for (let i = 0; i < 12; i++) {
+    await fetch(url + 'api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items: [{ sku: 'OUT-TEN-001', quantity: 1 }] }) });
+  }
+  const out = execFileSync('java', ['-jar', jar, 'abtest', '--input', path.join(record, 'experiment.csv'), '--json'],
+    { encoding: 'utf8' });
+  const report = JSON.parse(out);
+  const arms = report.arms.map((a) => a.arm).sort();
+  assert.deepEqual(arms, ['control', 'treatment']);
+});
+
+test('a bad request gets a reason, not a crash', async () => {
+  const response = await fetch(url + 'api/accept', { method: 'POST', body: JSON.stringify({ impressionId: 'nope' }) });
+  assert.equal(response.status, 400);
+  assert.match((await response.json()).error, /no impression 'nope'/);
+  assert.equal((await fetch(url + '../pom.xml')).status, 404);
+});
