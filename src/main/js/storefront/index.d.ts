@@ -61,6 +61,8 @@ export interface Parameters {
   smoothing: number;
   /** How acceptances are estimated from the counts; base-rate when absent. */
   estimator?: 'base-rate' | 'lower-bound';
+  /** For reference: the evidence the confirmation lists were built from. */
+  confirmationEvidence?: 'same-order-and-follow-on' | 'follow-on';
   /** N: the orders the statistics count. */
   orders: number;
 }

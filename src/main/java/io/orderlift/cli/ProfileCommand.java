@@ -3,6 +3,7 @@ package io.orderlift.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
@@ -55,6 +56,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--min-customers", paramLabel = "N") Integer minCustomers;
     @Option(names = "--estimator", paramLabel = "NAME", description = "base-rate or lower-bound")
     String estimator;
+    @Option(names = "--confirmation-evidence", paramLabel = "NAME",
+            description = "same-order-and-follow-on or follow-on")
+    String confirmationEvidence;
 
     @Mixin
     JsonOption json;
@@ -111,7 +115,8 @@ final class ProfileCommand implements Callable<Integer> {
                 or(perCategoryCap, p.perCategoryCap()), or(cartLength, p.cartLength()),
                 or(confirmationLength, p.confirmationLength()), or(minLift, p.minLift()),
                 or(minCustomers, p.minCustomers()), estimator == null ? p.estimator() : Estimator.fromJson(estimator),
-                p.chosenBy());
+                confirmationEvidence == null ? p.confirmationEvidence()
+                        : ConfirmationEvidence.fromJson(confirmationEvidence), p.chosenBy());
         return edited.rankingOnly().equals(p.rankingOnly()) ? edited : edited.withChosenBy(null);
     }
 
@@ -124,6 +129,7 @@ final class ProfileCommand implements Callable<Integer> {
                 "oneTapMaxShare: " + p.oneTapMaxShare(), "perCategoryCap: " + p.perCategoryCap(),
                 "cartLength: " + p.cartLength(), "confirmationLength: " + p.confirmationLength(),
                 "minLift: " + p.minLift(), "minCustomers: " + p.minCustomers(),
+                "confirmationEvidence: " + p.confirmationEvidence().jsonName(),
                 "source: " + (p.chosenBy() == null ? "set by hand" : p.chosenBy()));
     }
 

@@ -101,9 +101,11 @@ public final class BacktestSummary {
     /** The chosen settings for people: "w 0.50, smoothing 5, base-rate estimate, …". */
     public static String settings(WeightingProfile p) {
         return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, lift floor %s, cart ceiling %s× the "
-                        + "cart, one-tap ceiling %s and %s× the order", p.priceWeight(), number(p.smoothing()),
-                p.estimator().jsonName(), number(p.minLift()), number(p.maxPriceRatio()), number(p.oneTapMaxPrice()),
-                number(p.oneTapMaxShare()));
+                        + "cart, one-tap ceiling %s and %s× the order, one-tap offers from %s evidence", p.priceWeight(),
+                number(p.smoothing()), p.estimator().jsonName(), number(p.minLift()), number(p.maxPriceRatio()),
+                number(p.oneTapMaxPrice()), number(p.oneTapMaxShare()),
+                p.confirmationEvidence() == io.orderlift.ranking.ConfirmationEvidence.BOTH
+                        ? "same-order and follow-on" : "follow-on");
     }
 
     /** A money amount for people: two decimals, three below 1. */

@@ -112,7 +112,9 @@ final class Popularity implements Backtest.Policy {
                 if (rules == null) {
                     add = placement == Placement.CART ? co : co + follow;
                 } else {
-                    add = admitted(c, co, anchorOrders) ? co : 0;
+                    boolean sameOrder = placement == Placement.CART
+                        || rules.confirmationEvidence() == io.orderlift.ranking.ConfirmationEvidence.BOTH;
+                add = sameOrder && admitted(c, co, anchorOrders) ? co : 0;
                     if (placement == Placement.CONFIRMATION && admitted(c, follow, anchorFollowBase)) {
                         add += follow;
                     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
@@ -45,7 +46,9 @@ final class SettingsSearch {
             new Dimension("oneTapMaxPrice", Placement.CONFIRMATION, new double[] {30, 60, 120, 250, 500, 1000},
                     WeightingProfile::withOneTapMaxPrice),
             new Dimension("oneTapMaxShare", Placement.CONFIRMATION, new double[] {0.25, 0.5, 1, 2, 5, 20},
-                    WeightingProfile::withOneTapMaxShare));
+                    WeightingProfile::withOneTapMaxShare),
+            new Dimension("confirmationEvidence", Placement.CONFIRMATION, new double[] {0, 1},
+                    (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()])));
 
     /** The RPI of a profile on one placement of the validation period. */
     @FunctionalInterface
@@ -131,6 +134,7 @@ final class SettingsSearch {
         WeightingProfile d = WeightingProfile.defaults();
         return placement == Placement.CART
                 ? profile.withOneTapMaxPrice(d.oneTapMaxPrice()).withOneTapMaxShare(d.oneTapMaxShare())
+                        .withConfirmationEvidence(d.confirmationEvidence())
                 : profile.withMaxPriceRatio(d.maxPriceRatio());
     }
 }

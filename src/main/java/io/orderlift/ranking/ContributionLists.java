@@ -95,7 +95,9 @@ final class ContributionLists {
 
     private AnchorList build(Placement placement, int a) {
         Builder into = new Builder(backsOff(a) ? model.category[a] : -1);
-        kind(placement, a, true, into);
+        if (placement == Placement.CART || profile.confirmationEvidence() == ConfirmationEvidence.BOTH) {
+            kind(placement, a, true, into);
+        }
         if (placement == Placement.CONFIRMATION) {
             kind(placement, a, false, into);
         }

@@ -19,13 +19,15 @@ package io.orderlift.ranking;
  * @param minCustomers       pairs backed by fewer distinct customers are not used (privacy: the same
  *                           floor the published rule set applies, so the preview shows what will ship)
  * @param estimator          how a pair's acceptance is estimated from its count (base rate if absent)
+ * @param confirmationEvidence which evidence the confirmation placement combines (both if absent)
  * @param chosenBy           where the settings come from, for people ("chosen by backtest on 2026-12-01
  *                           …"); null when set by hand
  */
 public record WeightingProfile(String name, double priceWeight, double smoothing, int minEvidence,
                                int backoffBelowOrders, double maxPriceRatio, double oneTapMaxPrice,
                                double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
-                               double minLift, int minCustomers, Estimator estimator, String chosenBy) {
+                               double minLift, int minCustomers, Estimator estimator,
+                               ConfirmationEvidence confirmationEvidence, String chosenBy) {
 
     public static final String DEFAULT_NAME = "default";
     /**
@@ -41,12 +43,15 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                             double minLift, int minCustomers) {
         this(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio, oneTapMaxPrice,
                 oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                Estimator.BASE_RATE, null);
+                Estimator.BASE_RATE, ConfirmationEvidence.BOTH, null);
     }
 
     public WeightingProfile {
         if (estimator == null) {
             estimator = Estimator.BASE_RATE;
+        }
+        if (confirmationEvidence == null) {
+            confirmationEvidence = ConfirmationEvidence.BOTH;
         }
         if (minCustomers < PRIVACY_FLOOR) {
             throw new IllegalArgumentException("profile " + name + ": --min-customers must be at least "
@@ -68,19 +73,19 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
     public WeightingProfile withPriceWeight(double w) {
         return new WeightingProfile(name, w, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     public WeightingProfile withSmoothing(double m) {
         return new WeightingProfile(name, priceWeight, m, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     public WeightingProfile withName(String newName) {
         return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     /** The same without price ceilings: no cart-total ratio, no one-tap price or share limit (for measuring what they cost). */
@@ -92,38 +97,44 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
     public WeightingProfile withMinLift(double lift) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, lift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     public WeightingProfile withMaxPriceRatio(double ratio) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, ratio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     public WeightingProfile withOneTapMaxPrice(double price) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 price, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     public WeightingProfile withOneTapMaxShare(double share) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, share, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, chosenBy);
+                estimator, confirmationEvidence, chosenBy);
     }
 
     public WeightingProfile withEstimator(Estimator e) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                e, chosenBy);
+                e, confirmationEvidence, chosenBy);
+    }
+
+    public WeightingProfile withConfirmationEvidence(ConfirmationEvidence evidence) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, evidence, chosenBy);
     }
 
     /** The same settings with a new note on where they come from (null: set by hand). */
     public WeightingProfile withChosenBy(String note) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, note);
+                estimator, confirmationEvidence, note);
     }
 
     /** The same ranking settings, whatever the name and provenance: what the rankings depend on. */

@@ -103,7 +103,7 @@ final class RuleSetBuilder {
                 profile.maxPriceRatio(), profile.oneTapMaxPrice(), profile.oneTapMaxShare(), profile.perCategoryCap(),
                 profile.cartLength(), profile.confirmationLength(), profile.minCustomers(),
                 preview.curation().isApprovedOnly(), preview.topK(), profile.smoothing(), model.orderCount(),
-                profile.estimator().jsonName());
+                profile.estimator().jsonName(), profile.confirmationEvidence().jsonName());
         return new RuleSet(RuleSet.SCHEMA_VERSION, version, store, at.toString(), note, "", parameters, products,
                 anchors, List.copyOf(categories.values()), pins, categoryPairs, excluded, conformance());
     }

@@ -24,6 +24,7 @@ import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
@@ -72,7 +73,8 @@ class PublishAndEvaluateTest {
                 .withPriceWeight(1.25).withSmoothing(20).withMinLift(0).withMaxPriceRatio(100)
                 .withOneTapMaxPrice(1000).withOneTapMaxShare(20), true);
         new Profiles(MINED.get("beauty")).save(WeightingProfile.defaults().withName("lean").withPriceWeight(0.5)
-                .withSmoothing(50).withMinLift(1.5).withMaxPriceRatio(2).withOneTapMaxPrice(30), true);
+                .withSmoothing(50).withMinLift(1.5).withMaxPriceRatio(2).withOneTapMaxPrice(30)
+                .withConfirmationEvidence(ConfirmationEvidence.FOLLOW_ON), true);
         CurationStore outdoor = new CurationStore(MINED.get("outdoor"));
         outdoor.setPair("cart", "OUT-TEN-001", "OUT-FOOTPRINT", "rejected", null);
         outdoor.setPair("cart", "OUT-TEN-001", "OUT-HEADLAMP", "pinned", null);
@@ -142,6 +144,11 @@ class PublishAndEvaluateTest {
                 assertEquals(expected.cartTotal(), actual.cartTotal());
             }
             assertTrue(result.bytes() > 10_000);
+            if (profile.confirmationEvidence() == ConfirmationEvidence.FOLLOW_ON) {
+                assertTrue(rules.anchors().stream().filter(a -> a.confirmation() != null)
+                        .allMatch(a -> a.confirmation().sameOrder() == 0), "follow-on lists only");
+                assertEquals("follow-on", rules.parameters().confirmationEvidence());
+            }
             writeStorefrontFixtures(name, file, fixtures);
         }
     }

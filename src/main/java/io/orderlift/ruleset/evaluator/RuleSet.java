@@ -44,12 +44,14 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
      * per anchor, placement and kind of evidence were kept (the preview ranks from the same lists);
      * {@code smoothing}: m of the smoothed acceptance; {@code orders}: N, the orders with a
      * non-empty item set that the statistics count; {@code estimator}: {@code base-rate} (also when
-     * absent) or {@code lower-bound} ({@link Evidence#acceptance}).
+     * absent) or {@code lower-bound} ({@link Evidence#acceptance}); {@code confirmationEvidence}, for
+     * reference: which evidence the confirmation lists were built from ({@code follow-on} lists hold
+     * no same-order entries; evaluators need not read it).
      */
     public record Parameters(String profile, double priceWeight, double maxPriceRatio, double oneTapMaxPrice,
                              double oneTapMaxShare, int perCategoryCap, int cartLength, int confirmationLength,
                              int minCustomers, boolean approvedOnly, int topK, double smoothing, int orders,
-                             String estimator) {
+                             String estimator, String confirmationEvidence) {
 
         /** The estimator's JSON name, {@code base-rate} when the file names none. */
         public String estimatorName() {
