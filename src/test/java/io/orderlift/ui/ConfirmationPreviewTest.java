@@ -45,7 +45,8 @@ class ConfirmationPreviewTest extends TentStoreWindowTest {
         assertTrue(offers.getItems().stream().noneMatch(o -> o.sku().equals("TENT")), "nothing from the order itself");
         assertEquals("FOOT", offers.getItems().get(0).sku(), "the footprint earns most per impression");
         assertTrue(robot.lookup("#confirmationSummary").queryAs(Label.class).getText()
-                .startsWith("Order total 300.00. One-tap offers are priced at most 60.00"));
+                .startsWith("Order total at catalog prices 300.00 (what a storefront computes from the rule set). One-tap "
+                        + "offers are priced at most 60.00"));
 
         robot.interact(() -> offers.getSelectionModel().select(0));
         assertTrue(robot.lookup("#offerWhy").queryAs(Label.class).getText().startsWith("FOOT: acceptance"));

@@ -1,6 +1,5 @@
 package io.orderlift.ui.confirmation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,9 @@ public final class ConfirmationPreviewViewModel {
 
     /** Lists the newest orders of {@code opened}. */
     public void load(Store opened) {
+        boolean switched = opened != this.store;
         this.store = opened;
+        String kept = switched ? null : order.get();
         order.set(null);
         lines.clear();
         offers.clear();
@@ -76,8 +77,14 @@ public final class ConfirmationPreviewViewModel {
                 .onSuccess(newest -> {
                     orderIdByLabel.clear();
                     newest.forEach(o -> orderIdByLabel.put(label(o), o.id()));
+                    if (store != opened) {
+                        return;
+                    }
                     orders.setAll(orderIdByLabel.keySet());
                     summary.set(newest.isEmpty() ? "The store has no orders." : "Pick an order.");
+                    if (kept != null && orderIdByLabel.containsKey(kept)) {
+                        order.set(kept);
+                    }
                 }).onError(onError).run(runner::submitPlain);
     }
 
@@ -118,21 +125,20 @@ public final class ConfirmationPreviewViewModel {
         }).onSuccess(this::show).onError(onError).run(ranking);
     }
 
-    /** The order's lines as items: net quantity per SKU, returns left out, at the price paid. */
+    /**
+     * The order's lines as items: net quantity per SKU, returns left out, at catalog prices — as a
+     * storefront evaluates the order from the published rule set, which knows catalog prices only
+     * (docs/storefront.md), so the preview shows exactly the offers the storefront will.
+     */
     static List<CartItem> items(List<PastOrders.Line> placed) {
         Map<String, int[]> quantity = new LinkedHashMap<>();
-        Map<String, BigDecimal> paid = new LinkedHashMap<>();
         for (PastOrders.Line line : placed) {
             quantity.computeIfAbsent(line.sku(), k -> new int[1])[0] += line.quantity();
-            if (line.quantity() > 0) {
-                paid.putIfAbsent(line.sku(), line.unitPrice());
-            }
         }
         List<CartItem> items = new ArrayList<>();
         quantity.forEach((sku, q) -> {
             if (q[0] > 0) {
-                BigDecimal price = paid.get(sku);
-                items.add(new CartItem(sku, q[0], price == null ? Double.NaN : price.doubleValue()));
+                items.add(new CartItem(sku, q[0], Double.NaN));
             }
         });
         return items;
@@ -152,8 +158,9 @@ public final class ConfirmationPreviewViewModel {
         Updates.replace(offers, shown.offers().items());
         WeightingProfile profile = session.profileProperty().get();
         double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
-        Updates.set(summary, String.format(Locale.ROOT, "Order total %.2f. One-tap offers are priced at most %.2f (%.0f or "
-                        + "%.0f %% of the order); %d offered, expected %.2f per confirmation page view.",
+        Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %.2f (what a storefront computes "
+                        + "from the rule set). One-tap offers are priced at most %.2f (%.0f or %.0f %% of the order); "
+                        + "%d offered, expected %.2f per confirmation page view.",
                 shown.offers().cartTotal(), ceiling, profile.oneTapMaxPrice(), 100 * profile.oneTapMaxShare(),
                 shown.offers().items().size(), shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()));
     }

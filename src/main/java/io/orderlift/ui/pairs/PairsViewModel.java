@@ -119,17 +119,34 @@ public final class PairsViewModel {
         this.onError = handler;
     }
 
-    /** Lists the store's products as "SKU — title" for the anchor search. */
+    /**
+     * Lists the store's products as "SKU — title" for the anchor search. Another store starts with
+     * no anchor; the same store (after an import or a mining run) keeps its anchor and re-ranks it.
+     */
     public void load(Store opened) {
+        boolean switched = opened != this.store;
         this.store = opened;
-        allRows.clear();
-        scatter.set(null);
-        plotted = null;
+        generation++;
+        if (switched) {
+            anchor.set(null);
+            allRows.clear();
+            scatter.set(null);
+            plotted = null;
+        }
         Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog())
                 .onSuccess(catalog -> {
+                    if (store != opened) {
+                        return;
+                    }
                     categoryOfSku.clear();
                     catalog.forEach(p -> categoryOfSku.put(p.sku(), p.category()));
+                    String kept = anchor.get();
                     anchors.setAll(catalog.stream().map(ProductLabels::label).toList());
+                    if (!switched && kept != null) {
+                        // a search list whose items are replaced drops its choice: the same store keeps it
+                        anchor.set(kept);
+                        refresh();
+                    }
                 }).onError(onError).run(runner::submitPlain);
     }
 

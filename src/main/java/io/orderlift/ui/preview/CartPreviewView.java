@@ -47,6 +47,7 @@ public final class CartPreviewView extends HBox {
         saved.setId("savedCarts");
         saved.setPromptText("Sample carts");
         saved.setPrefWidth(180);
+        saved.valueProperty().bindBidirectional(model.cartNameProperty());
         saved.setOnAction(e -> {
             if (!namingSavedCart) {
                 model.openCart(saved.getValue());

@@ -52,6 +52,7 @@ public final class CartPreviewViewModel {
     private final ObservableList<String> savedCarts = FXCollections.observableArrayList();
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
     private final ObjectProperty<String> compareWith = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> cartName = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Add products to the cart.");
     private final ReadOnlyStringWrapper comparisonSummary = new ReadOnlyStringWrapper("");
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
@@ -78,13 +79,30 @@ public final class CartPreviewViewModel {
     private record Loaded(List<OrderHistory.CatalogEntry> catalog, List<String> carts) {
     }
 
-    /** Loads the catalog and the saved sample carts of {@code opened}; the ranking comes from the session. */
+    /**
+     * Loads the catalog and the saved sample carts of {@code opened}; the ranking comes from the
+     * session. Another store starts with an empty cart and no comparison; the same store (after an
+     * import or a mining run) keeps the cart and re-prices it from the new catalog.
+     */
     public void load(Store opened) {
+        boolean switched = opened != this.store;
         this.store = opened;
-        compareWith.set(null);
+        if (switched) {
+            compareWith.set(null);
+            cartName.set(null);
+            cart.clear();
+            products.clear();
+            catalog.clear();
+            savedCarts.clear();
+            recommendations.clear();
+            comparison.clear();
+        }
         Tasks.create("Loading the preview", monitor -> new Loaded(new OrderHistory(opened).catalog(),
                         cartNames(opened)))
                 .onSuccess(loaded -> {
+                    if (store != opened) {
+                        return;
+                    }
                     products.clear();
                     loaded.catalog().forEach(p -> products.put(p.sku(), p));
                     catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
@@ -148,7 +166,13 @@ public final class CartPreviewViewModel {
     /** Empties the cart. */
     public void clear() {
         cart.clear();
+        cartName.set(null);
         rerank();
+    }
+
+    /** The saved cart the preview shows, or null for a cart not saved under a name. */
+    public ObjectProperty<String> cartNameProperty() {
+        return cartName;
     }
 
     private static Line line(OrderHistory.CatalogEntry product, int quantity) {

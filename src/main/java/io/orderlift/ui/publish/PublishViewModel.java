@@ -64,9 +64,14 @@ public final class PublishViewModel {
 
     /** Shows {@code opened} and checks what publishing it would write. */
     public void load(Store opened) {
+        boolean switched = opened != this.store;
         this.store = opened;
-        if (target.get().isEmpty()) {
-            opened.directory().ifPresent(d -> target.set(d.resolve("ruleset.json").toString()));
+        if (switched) {
+            // another store publishes to its own file and lists its own versions, never the last store's
+            target.set(opened.directory().map(d -> d.resolve("ruleset.json").toString()).orElse(""));
+            versions.clear();
+            changes.clear();
+            note.set("");
         }
         check();
     }
@@ -79,7 +84,7 @@ public final class PublishViewModel {
         }
         busy.set(true);
         validation.set("Checking what would be published…");
-        Tasks.create("Checking the rule set", monitor -> new Checked(
+        Tasks.create("Checking the rule set", monitor -> new Checked(current,
                         new Publisher().preview(current, note.get(), null, approvedOnly.get()),
                         new PublishedVersions(current).all()))
                 .onSuccess(this::show)
@@ -92,10 +97,13 @@ public final class PublishViewModel {
                 .run(runner);
     }
 
-    private record Checked(Publisher.Preview preview, List<PublishedVersions.Version> versions) {
+    private record Checked(Store store, Publisher.Preview preview, List<PublishedVersions.Version> versions) {
     }
 
     private void show(Checked checked) {
+        if (checked.store() != store) {
+            return;
+        }
         Publisher.Preview p = checked.preview();
         boolean ok = p.schemaProblems().isEmpty() && p.conformanceFailures().isEmpty();
         valid.set(ok);

@@ -107,14 +107,23 @@ public final class WorkbenchModel implements AutoCloseable {
             previous.close();
         }
         opened.directory().ifPresent(settings::rememberStore);
-        session.load(opened);
-        overview.load(opened);
-        publish.load(opened);
-        reports.load(opened);
-        pairs.load(opened);
-        preview.load(opened);
-        exclusions.load(opened);
-        confirmation.load(opened);
+        reload(opened);
+    }
+
+    /**
+     * Every view follows the open store as it is now: after opening it (views reset what belonged
+     * to the previous store), after an import and after a mining run (views keep what the user
+     * chose — anchor, cart, order — and re-read the rest).
+     */
+    private void reload(Store target) {
+        session.load(target);
+        overview.load(target);
+        publish.load(target);
+        reports.load(target);
+        pairs.load(target);
+        preview.load(target);
+        exclusions.load(target);
+        confirmation.load(target);
     }
 
     /** Imports into the open store, then refreshes the overview. */
@@ -127,7 +136,9 @@ public final class WorkbenchModel implements AutoCloseable {
         Tasks.create("Importing " + request.fileName(),
                         monitor -> new OrderImporter().importFile(target, request, monitor))
                 .onSuccess(report -> {
-                    overview.load(target);
+                    if (store.get() == target) {
+                        reload(target);
+                    }
                     onImported.accept(report);
                 })
                 .onError(onError)
@@ -154,10 +165,9 @@ public final class WorkbenchModel implements AutoCloseable {
             return summary;
         })
                 .onSuccess(summary -> {
-                    overview.load(target);
-                    publish.check();
-                    pairs.refresh();
-                    session.load(target);
+                    if (store.get() == target) {
+                        reload(target);
+                    }
                     onMined.accept(summary);
                 })
                 .onError(onError)
