@@ -27,7 +27,7 @@ public enum ConfirmationEvidence {
     @com.fasterxml.jackson.annotation.JsonCreator
     public static ConfirmationEvidence fromJson(String name) {
         for (ConfirmationEvidence e : values()) {
-            if (e.jsonName.equals(name)) {
+            if (e.jsonName.equals(name) || e.name().equals(name)) {
                 return e;
             }
         }

@@ -32,7 +32,7 @@ public enum Estimator {
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Estimator fromJson(String name) {
         for (Estimator e : values()) {
-            if (e.jsonName.equals(name)) {
+            if (e.jsonName.equals(name) || e.name().equals(name)) {
                 return e;
             }
         }

@@ -72,7 +72,10 @@ public final class ReportsView extends VBox {
         table.setId("backtestTable");
         table.setPlaceholder(new Label("No backtest yet."));
         table.getColumns().add(Columns.text("Placement", ReportsViewModel.Row::placement));
-        table.getColumns().add(Columns.text("Policy", ReportsViewModel.Row::policy));
+        javafx.scene.control.TableColumn<ReportsViewModel.Row, String> policy =
+                Columns.text("Policy", ReportsViewModel.Row::policy);
+        policy.setMinWidth(150);
+        table.getColumns().add(policy);
         table.getColumns().add(Columns.text("w", ReportsViewModel.Row::w));
         table.getColumns().add(Columns.text("Impressions", r -> String.format("%,d", r.impressions())));
         table.getColumns().add(Columns.text("Hits", r -> String.format("%,d", r.hits())));
