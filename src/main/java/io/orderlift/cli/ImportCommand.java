@@ -33,9 +33,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The orders CSV (may be .csv.gz).")
     Path input;
 
-    @Option(names = "--format", paramLabel = "generic|shopify", defaultValue = "generic",
-            converter = FormatConverter.class,
-            description = "generic: DESIGN.md's CSV; shopify: Shopify's orders export. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "generic|shopify", converter = FormatConverter.class,
+            description = "generic: DESIGN.md's CSV; shopify: Shopify's orders export. Default: recognised from the"
+                    + " file's header (generic when neither layout is complete).")
     ImportFormat format;
 
     @Option(names = "--map", paramLabel = "TARGET=SOURCE,...",
@@ -53,7 +53,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ImportRequest request = new ImportRequest(input, format, ColumnMapping.parseOverrides(map), skipBadRows, replace);
+        ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input);
+        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace);
         ImportReport report;
         boolean isNew = !Store.exists(store.directory);
         boolean folderIsNew = !java.nio.file.Files.exists(store.directory);

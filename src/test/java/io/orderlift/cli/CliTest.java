@@ -276,10 +276,17 @@ class CliTest {
 
     @Test
     void importsTheShopifyExport() throws Exception {
+        Result wrong = run("import", "--store", dir.resolve("shop").toString(), "--input",
+                "sample-stores/beauty/shopify-orders-export.csv", "--format", "generic");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("the header is Shopify's orders export, not the generic format: import it with"
+                + " --format shopify"), wrong.err());
+        // without --format the header says which layout the file is in
         Result r = run("import", "--store", dir.resolve("shop").toString(), "--input",
-                "sample-stores/beauty/shopify-orders-export.csv", "--format", "shopify", "--json");
+                "sample-stores/beauty/shopify-orders-export.csv", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(3000, r.json().get("orders").asInt());
+        assertEquals("shopify", r.json().get("format").asText().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test

@@ -119,6 +119,21 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theImportDialogRecognisesAShopifyExportFromItsHeader(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        nextFile.set(Path.of("sample-stores/beauty/shopify-orders-export.csv").toAbsolutePath());
+        robot.clickOn("File").clickOn("Import orders…");
+        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent()
+                && !robot.lookup("#previewTable").queryAs(TableView.class).getItems().isEmpty());
+        assertEquals(io.orderlift.store.imports.ImportFormat.SHOPIFY,
+                robot.lookup("#formatChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue());
+        assertEquals("Lineitem sku", robot.lookup("#column-sku").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue());
+        robot.clickOn(robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL));
+    }
+
+    @Test
     void minePairsRunsInTheBackgroundAndShowsWhenAndHowTheStoreWasMined(FxRobot robot) throws Exception {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         assertTrue(text(robot, "#miningStatus").startsWith("Not mined yet"));

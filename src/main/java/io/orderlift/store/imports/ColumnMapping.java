@@ -52,6 +52,15 @@ public final class ColumnMapping {
             }
         }
         if (!missing.isEmpty()) {
+            java.util.Optional<ImportFormat> detected = ImportFormat.detect(header);
+            if (overrides.isEmpty() && detected.isPresent() && detected.get() != format) {
+                // the whole file is in another layout: say which, instead of listing its columns as missing
+                throw new ImportRejectedException(fileName, List.of(new RowProblem(1, "", "", "the header is "
+                        + (detected.get() == ImportFormat.SHOPIFY ? "Shopify's orders export" : "the generic CSV")
+                        + ", not the " + format.cliName() + " format: import it with --format "
+                        + detected.get().cliName() + " (in the workbench, choose that format in the import dialog)")),
+                        1);
+            }
             throw new ImportRejectedException(fileName, missing, missing.size());
         }
         return new ColumnMapping(List.copyOf(header), indexes, names);
@@ -111,7 +120,8 @@ public final class ColumnMapping {
         return String.join(", ", keys);
     }
 
-    private static String normalise(String name) {
+    /** A header name as compared: stripped, lower case. */
+    static String normalise(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -55,6 +55,28 @@ public enum ImportFormat {
         return orderLevel;
     }
 
+    /**
+     * The format whose required columns the header holds, by name (case and spaces aside), or
+     * empty when none: Shopify's export is recognised by its Name, Created at, Lineitem sku and
+     * Lineitem quantity columns.
+     */
+    public static java.util.Optional<ImportFormat> detect(java.util.List<String> header) {
+        Set<String> names = new java.util.HashSet<>();
+        header.forEach(h -> names.add(ColumnMapping.normalise(h)));
+        for (ImportFormat format : new ImportFormat[] {SHOPIFY, GENERIC}) {
+            boolean all = true;
+            for (OrderField field : OrderField.values()) {
+                if (field.required() && !names.contains(ColumnMapping.normalise(format.defaultColumn(field)))) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return java.util.Optional.of(format);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The lower-case name used on the command line. */
     public String cliName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -42,6 +42,16 @@ public final class OrderImporter {
      * header that lacks required columns gives a preview whose problems say so, so the user can
      * map them.
      */
+    /**
+     * The format {@code file}'s header is in ({@link ImportFormat#detect}), generic when neither is
+     * complete (the import then names what is missing).
+     */
+    public ImportFormat detectFormat(java.nio.file.Path file) throws IOException {
+        try (OrderFile read = new OrderFile(ImportRequest.of(file))) {
+            return ImportFormat.detect(read.header()).orElse(ImportFormat.GENERIC);
+        }
+    }
+
     public ImportPreview preview(ImportRequest request, int rowLimit) throws IOException {
         try (OrderFile file = new OrderFile(request)) {
             List<List<String>> rows = new ArrayList<>();

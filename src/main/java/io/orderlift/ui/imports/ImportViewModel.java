@@ -41,6 +41,7 @@ public final class ImportViewModel {
     private final Path file;
     private final Executor executor;
     private final ObjectProperty<ImportFormat> format = new SimpleObjectProperty<>(ImportFormat.GENERIC);
+    private boolean formatRecognised;
     private final Map<OrderField, StringProperty> columns = new EnumMap<>(OrderField.class);
     private final ObservableList<String> header = FXCollections.observableArrayList();
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
@@ -84,6 +85,15 @@ public final class ImportViewModel {
     }
 
     private void show(ImportPreview preview, boolean defaults) {
+        if (!formatRecognised) {
+            // the file's own layout is chosen once, when it is first read; the user may change it after
+            formatRecognised = true;
+            ImportFormat recognised = ImportFormat.detect(preview.header()).orElse(format.get());
+            if (recognised != format.get()) {
+                format.set(recognised);
+                return;
+            }
+        }
         updating = true;
         try {
             header.setAll(preview.header());
