@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift abtest}: the A/B analysis of the confirmation layer. */
-@Command(name = "abtest", description = {
+@Command(name = "abtest", header = "Analyse an A/B test of the confirmation layer: AOV per arm and the lift over control with its 95 %% interval.",
+        description = {
         "Analyse an A/B experiment of the confirmation layer: a CSV with order_id, arm, order_value,",
         "offer_impressions, offer_accepted_value (one arm named control). Per arm: orders, AOV,",
         "acceptance rate, revenue per impression; per other arm: AOV lift with a 95% interval."})

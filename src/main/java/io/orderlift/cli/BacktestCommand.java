@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift backtest}: offline comparison of ranking policies on a temporal split. */
-@Command(name = "backtest", description = {
+@Command(name = "backtest", header = "Compare ranking policies offline against \"customers also bought\", with settings chosen on a validation period.",
+        description = {
         "Compare ranking policies offline: mine on the past, replay the last part of the history",
         "(cart: reveal each order's items one by one in a seeded random order, and leave-one-out beside it;",
         "confirmation: what the customer bought within the window), and report revenue per impression",

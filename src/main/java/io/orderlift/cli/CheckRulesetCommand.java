@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift check-ruleset}: schema, content hash, and a replay of the conformance cases. */
-@Command(name = "check-ruleset", description = "Validate a rule set against the schema and replay its conformance cases.")
+@Command(name = "check-ruleset", header = "Validate a rule set against the schema and replay its conformance cases.",
+        description = "Validate a rule set against the schema and replay its conformance cases.")
 final class CheckRulesetCommand implements Callable<Integer> {
 
     @Spec

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift curate}: curation from scripts. Curation always wins over statistics. */
-@Command(name = "curate", description = {
+@Command(name = "curate", header = "Approve, reject or pin pairs, exclude SKUs, categories and pairs, list or undo curation from scripts.",
+        description = {
         "Curation from scripts:",
         "  curate --store DIR approve|reject|pin|unpin|clear --anchor SKU --candidate SKU [--placement P]",
         "  curate --store DIR exclude|include --sku S | --category C | --category-pair A,B | --pair A,B [--reason TEXT]",
@@ -160,8 +161,9 @@ final class CurateCommand implements Callable<Integer> {
     }
 
     private static void requireSku(Store target, String value) {
-        if (!new StoreQueries(target).hasSku(value)) {
-            throw new IllegalArgumentException("No product with SKU '" + value.strip() + "' in the store");
+        StoreQueries queries = new StoreQueries(target);
+        if (!queries.hasSku(value)) {
+            throw new IllegalArgumentException(io.orderlift.common.Suggestions.unknownSku(value, queries.skus()));
         }
     }
 

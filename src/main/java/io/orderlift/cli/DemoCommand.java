@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift demo}: a demo shop on localhost that answers from a rule set with the JavaScript package. */
-@Command(name = "demo", description = {
+@Command(name = "demo", header = "Serve a demo shop on localhost that answers from a rule set with the JavaScript storefront package.",
+        description = {
         "Serve a small shop built from a rule set's products on localhost: a catalog, a cart with a live",
         "recommendation widget, checkout, and a confirmation page with one-tap offers, all evaluated in the",
         "browser by the JavaScript storefront package. Orders are assigned at random to the control arm (no",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift evaluate}: the storefront evaluator, answering from the rule set alone. */
-@Command(name = "evaluate", description = "Answer a cart or order from a published rule set alone (as a storefront does).")
+@Command(name = "evaluate", header = "Answer a cart or an order from a published rule set alone, as a storefront does.",
+        description = "Answer a cart or order from a published rule set alone (as a storefront does).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +46,16 @@ final class EvaluateCommand implements Callable<Integer> {
         List<RuleSet.Item> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse)
                 .map(i -> new RuleSet.Item(i.sku(), i.quantity())).toList();
         Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, limit);
+        // a storefront ignores SKUs the rule set does not list; a person typing them wants to know
+        List<String> known = rules.products().stream().map(RuleSet.Product::sku).toList();
+        java.util.Set<String> listed = new java.util.HashSet<>(known);
+        PrintWriter err = spec.commandLine().getErr();
+        cart.stream().map(RuleSet.Item::sku).filter(sku -> !listed.contains(sku)).distinct().forEach(sku -> {
+            List<String> near = io.orderlift.common.Suggestions.closest(sku, known);
+            err.println("Warning: the rule set lists no product '" + sku + "'; it is ignored, as a storefront would"
+                    + (near.isEmpty() ? "." : " (did you mean " + String.join(", ", near) + "?)."));
+        });
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
             out.println(Json.write(answer));

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code orderlift gui}: opens the desktop workbench. */
-@Command(name = "gui", description = "Open the workbench (on DIR, else on the last store or a bundled sample store).")
+@Command(name = "gui", header = "Open the workbench on a store (the last one, or a bundled sample store).",
+        description = "Open the workbench (on DIR, else on the last store or a bundled sample store).")
 final class GuiCommand implements Callable<Integer> {
 
     private final WorkbenchOpener opener;

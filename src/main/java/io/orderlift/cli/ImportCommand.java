@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code orderlift import}: loads an order file into a store, all or nothing. */
-@Command(name = "import", description = {
+@Command(name = "import", header = "Load orders and the products in them into a store, creating the store if it is new.",
+        description = {
         "Load orders (and the products in them) into the store at DIR, creating it if new.",
         "All or nothing: a file with bad rows writes nothing unless --skip-bad-rows is given.",
         "Importing the same file again changes nothing."})

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift info}: the store overview. */
-@Command(name = "info", description = "The store overview: counts, date range, AOV, imports.")
+@Command(name = "info", header = "Show the store overview: counts, date range, AOV, imports and the last mining run.",
+        description = "The store overview: counts, date range, AOV, imports.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec

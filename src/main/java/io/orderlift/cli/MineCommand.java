@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift mine}: computes the store's purchase-pair statistics. */
-@Command(name = "mine", description = {
+@Command(name = "mine", header = "Compute the pair statistics (same-order and follow-on) of a store.",
+        description = {
         "Compute pair statistics: same-order pairs and follow-on pairs (same customer, within the window).",
         "Replaces the previous results atomically. On a store without a saved profile, the backtest's",
         "validation period then chooses the default profile's settings (--keep-profile skips that)."})

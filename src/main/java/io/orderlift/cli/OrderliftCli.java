@@ -36,7 +36,29 @@ public final class OrderliftCli {
         CommandLine cli = new CommandLine(new OrderliftCli());
         cli.addSubcommand("gui", new GuiCommand(opener));
         cli.setExecutionExceptionHandler(OrderliftCli::handle);
+        cli.setParameterExceptionHandler(OrderliftCli::usageError);
         return cli;
+    }
+
+    /**
+     * A command line that cannot be parsed: the reason first — an unknown option named before any
+     * other complaint (picocli would report a missing required option first, hiding the typo that
+     * caused it) — then picocli's suggestions and the command's usage.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        PrintWriter err = failed.getErr();
+        java.util.List<String> unknown = failed.getUnmatchedArguments().stream().filter(a -> a.startsWith("-"))
+                .toList();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unknown.isEmpty()) {
+            err.println("Unknown option: " + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList()));
+        }
+        err.println(e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.print(failed.getUsageMessage());
+        }
+        err.flush();
+        return EXIT_USAGE;
     }
 
     /** Runs {@code args} and returns the exit code. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift pairs}: an anchor's candidates with every statistic. */
-@Command(name = "pairs", description = {
+@Command(name = "pairs", header = "List one anchor's ranked candidates with every statistic.",
+        description = {
         "Ranked candidates for one anchor with all statistics, the popularity rank (by co) beside",
         "the rank by revenue per impression (price weight 1)."})
 final class PairsCommand implements Callable<Integer> {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift profile}: the store's weighting profiles (several per store, one active). */
-@Command(name = "profile", description = {
+@Command(name = "profile", header = "List, show, save or activate the store's weighting profiles.",
+        description = {
         "Weighting profiles:",
         "  profile --store DIR list [--json]",
         "  profile --store DIR show [NAME] [--json]      (the active one without NAME)",

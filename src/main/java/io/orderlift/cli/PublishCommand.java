@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift publish}: writes the rule set a storefront serves on its own. */
-@Command(name = "publish", description = {
+@Command(name = "publish", header = "Write the rule set a storefront serves, atomically, and keep the version in the store.",
+        description = {
         "Write the rule set (JSON, validated against resources/ruleset.schema.json) atomically to FILE,",
         "and keep the version in the store."})
 final class PublishCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Profiles;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift recommend}: what the preview shows for a cart or an order just placed. */
-@Command(name = "recommend", description = {
+@Command(name = "recommend", header = "Show what the workbench preview recommends for a cart or an order just placed.",
+        description = {
         "What the workbench preview shows for a cart (placement cart) or an order just placed",
         "(placement confirmation), with the explanation of every recommendation."})
 final class RecommendCommand implements Callable<Integer> {
@@ -69,7 +71,8 @@ final class RecommendCommand implements Callable<Integer> {
             RankingModel model = RankingModels.loadFor(source, chosen, cart.stream().map(CartItem::sku).toList());
             for (CartItem item : cart) {
                 if (model.idOf(item.sku()).isEmpty()) {
-                    throw new IllegalArgumentException("No product with SKU '" + item.sku() + "' in the store");
+                    throw new IllegalArgumentException(Suggestions.unknownSku(item.sku(),
+                            java.util.stream.IntStream.range(0, model.productCount()).mapToObj(model::sku).toList()));
                 }
             }
             result = new Recommender(model, StoredCuration.load(source, model))

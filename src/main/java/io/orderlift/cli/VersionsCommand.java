@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift versions}: the published rule sets kept in the store; diff two, export one. */
-@Command(name = "versions", description = {
+@Command(name = "versions", header = "List, diff or export the rule sets published from a store.",
+        description = {
         "The rule sets published from the store (every version is kept):",
         "  versions --store DIR [--json]                      list them",
         "  versions --store DIR --diff A,B [--json]           what changed from version A to B",

@@ -15,9 +15,11 @@ import io.orderlift.store.StoreException;
 public final class PairReports {
 
     private final PairStatisticsStore statistics;
+    private final Store store;
 
     public PairReports(Store store) {
         this.statistics = new PairStatisticsStore(store);
+        this.store = store;
     }
 
     /**
@@ -28,7 +30,7 @@ public final class PairReports {
         MiningRun run = statistics.activeRun().orElseThrow(() -> new StoreException(
                 "The store has not been mined yet: run 'orderlift mine --store DIR' first."));
         ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> new IllegalArgumentException(
-                "No product with SKU '" + sku.strip() + "' in the store (SKUs are case-sensitive)."));
+                io.orderlift.common.Suggestions.unknownSku(sku, new io.orderlift.store.StoreQueries(store).skus())));
         int n = run.orders();
         List<CandidatePair> rows = new ArrayList<>();
         for (PairRow pair : statistics.pairsOf(run.id(), anchor.productId())) {

@@ -47,6 +47,11 @@ public final class StoreQueries {
         return store.read(ctx -> ctx.fetchExists(PRODUCTS, PRODUCTS.SKU.eq(sku.strip())));
     }
 
+    /** Every product's SKU, for "did you mean" suggestions. */
+    public java.util.List<String> skus() {
+        return store.read(ctx -> ctx.select(PRODUCTS.SKU).from(PRODUCTS).fetch(PRODUCTS.SKU));
+    }
+
     /** True when some product has category {@code category}. */
     public boolean hasCategory(String category) {
         return store.read(ctx -> ctx.fetchExists(PRODUCTS, PRODUCTS.CATEGORY.eq(category.strip())));

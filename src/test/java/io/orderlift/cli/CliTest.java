@@ -196,6 +196,18 @@ class CliTest {
             assertTrue(first.has(key), key);
         }
         assertEquals("OUT-FOOTPRINT", first.get("sku").asText(), "the premium add-on leads at w = 1");
+        // a misspelt SKU gets the closest ones, in every command that takes SKUs
+        Result typo = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-01");
+        assertEquals(1, typo.code());
+        assertTrue(typo.err().startsWith("No product with SKU 'OUT-TEN-01' in the store. Did you mean OUT-TEN-001"),
+                typo.err());
+        Result pairsTypo = run("pairs", "--store", s, "--anchor", "out-stove-jet");
+        assertTrue(pairsTypo.err().contains("Did you mean OUT-STOVE-JET?"), pairsTypo.err());
+        Result curateTypo = run("curate", "--store", s, "exclude", "--sku", "OUT-STAKE");
+        assertTrue(curateTypo.err().contains("Did you mean OUT-STAKES"), curateTypo.err());
+        Result unknownOption = run("recommend", "--store", s, "--placment", "cart");
+        assertEquals(2, unknownOption.code());
+        assertTrue(unknownOption.err().startsWith("Unknown option: '--placment'"), unknownOption.err());
         assertEquals("OUT-TEN-001", first.get("anchors").get(0).get("sku").asText());
         assertTrue(first.get("anchors").get(0).has("co"));
         Result popular = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001",
@@ -257,6 +269,12 @@ class CliTest {
                 "--json").json();
         assertEquals(recommended.get("items"), evaluated.get("items"), "the storefront answers as the preview");
         assertEquals("KIT-GRINDER", evaluated.get("items").get(0).get("sku").asText());
+        Result typo = run("evaluate", "--ruleset", file.toString(), "--placement", "cart", "--items",
+                "KIT-ESPRESSO,KIT-GRINDR", "--json");
+        assertEquals(0, typo.code(), "a storefront ignores an unknown SKU, and so does evaluate");
+        assertTrue(typo.err().startsWith("Warning: the rule set lists no product 'KIT-GRINDR'; it is ignored, as a "
+                + "storefront would (did you mean KIT-GRINDER?)."), typo.err());
+        assertEquals(evaluated.get("items"), typo.json().get("items"));
 
         run("profile", "--store", s, "save", "half", "--price-weight", "0.5", "--activate");
         assertEquals(2, run("publish", "--store", s, "--out", file.toString(), "--json").json().get("version").asInt());
