@@ -37,6 +37,18 @@ public final class CurationStore {
     /** One change. Values are JSON objects of the row's fields, or null where there was no row. */
     public record AuditEntry(int id, Instant at, String action, String target, String oldValue, String newValue,
                              boolean undone) {
+
+        /** The change in words: "rejected pair TENT → STAKES (cart)", "exclude sku OUT-SOCKS". */
+        public String describe() {
+            Map<String, Object> t = parse(target);
+            if ("pair".equals(t.get("type"))) {
+                String what = "clear-pair".equals(action) ? "cleared" : action;
+                return what + " pair " + t.get("b") + " → " + t.get("c") + " (" + t.get("a") + ")";
+            }
+            Object second = t.get("c");
+            return action + " " + t.get("a") + " " + t.get("b")
+                    + (second == null || second.toString().isEmpty() ? "" : " → " + second);
+        }
     }
 
     public static final List<String> PAIR_STATUSES = List.of("approved", "rejected", "pinned");
@@ -134,6 +146,43 @@ public final class CurationStore {
                 }
             }
             ctx.update(CURATION_AUDIT).set(CURATION_AUDIT.UNDONE, true).where(CURATION_AUDIT.ID.eq(entry.getId()))
+                    .execute();
+            return Optional.of(entry(entry));
+        });
+    }
+
+    /**
+     * Redoes the oldest change undone since the newest change still in force, applying its new value
+     * again; empty when there is nothing to redo (a new change after an undo ends the redo chain).
+     */
+    public Optional<AuditEntry> redo() {
+        return store.write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            Integer inForce = ctx.select(DSL.max(CURATION_AUDIT.ID)).from(CURATION_AUDIT)
+                    .where(CURATION_AUDIT.UNDONE.isFalse()).fetchOne(0, Integer.class);
+            var next = ctx.selectFrom(CURATION_AUDIT).where(CURATION_AUDIT.UNDONE.isTrue(),
+                            CURATION_AUDIT.ID.gt(inForce == null ? 0 : inForce))
+                    .orderBy(CURATION_AUDIT.ID.asc()).limit(1).fetchOptional();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            var entry = next.get();
+            Map<String, Object> target = parse(entry.getTarget());
+            Map<String, Object> now = entry.getNewValue() == null ? null : parse(entry.getNewValue());
+            if ("pair".equals(target.get("type"))) {
+                deletePair(ctx, (String) target.get("a"), (String) target.get("b"), (String) target.get("c"));
+                if (now != null) {
+                    writePair(ctx, now);
+                }
+            } else {
+                ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq((String) target.get("a")),
+                        EXCLUSIONS.FIRST_KEY.eq((String) target.get("b")),
+                        EXCLUSIONS.SECOND_KEY.eq((String) target.get("c"))).execute();
+                if (now != null) {
+                    writeExclusion(ctx, now);
+                }
+            }
+            ctx.update(CURATION_AUDIT).set(CURATION_AUDIT.UNDONE, false).where(CURATION_AUDIT.ID.eq(entry.getId()))
                     .execute();
             return Optional.of(entry(entry));
         });

@@ -85,15 +85,46 @@ public final class Store implements AutoCloseable {
         return openFile(dir);
     }
 
-    /** Opens the store in {@code directory}, creating the directory and an empty store if needed. */
+    /**
+     * Opens the store in {@code directory}, creating the directory and an empty store if needed. A
+     * folder that holds other files and no store is refused: a store is never mixed into an
+     * unrelated folder by a mistyped path.
+     */
     public static Store openOrCreate(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
+        if (!exists(dir) && holdsOtherFiles(dir)) {
+            throw new StoreException("The folder " + dir + " holds other files and no Orderlift store: choose an"
+                    + " empty or new folder for a new store.");
+        }
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot create the store directory " + dir + ": " + e.getMessage(), e);
         }
         return openFile(dir);
+    }
+
+    /** Creates a new store in an empty or new folder; a folder already holding a store is refused. */
+    public static Store create(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (exists(dir)) {
+            throw new StoreException("The folder " + dir + " already holds an Orderlift store: open it instead.");
+        }
+        return openOrCreate(dir);
+    }
+
+    /** Whether {@code dir} is a folder holding files that are not the store's own (hidden files aside). */
+    private static boolean holdsOtherFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .anyMatch(name -> !name.startsWith(".") && !name.startsWith(DATABASE_NAME + ".")
+                            && !name.startsWith(DATABASE_NAME + "-"));
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot read the folder " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** An empty store in memory, gone when closed; for tests and previews. */

@@ -38,6 +38,21 @@ class CurationStoreTest {
             curation.undo();
             assertTrue(curation.pairs().isEmpty());
             assertTrue(curation.undo().isEmpty());
+
+            // redo replays the undone changes oldest first, and says what each was
+            assertEquals("approved pair TENT → STAKES (cart)", curation.redo().orElseThrow().describe());
+            assertEquals("rejected pair TENT → STAKES (cart)", curation.redo().orElseThrow().describe());
+            assertEquals("rejected", curation.pairs().get(0).status());
+            curation.redo();
+            curation.redo();
+            assertEquals("exclude category-pair Batteries → Batteries", curation.redo().orElseThrow().describe());
+            assertEquals(1, curation.exclusions().size());
+            assertTrue(curation.redo().isEmpty());
+            // a new change after an undo ends the redo chain
+            curation.undo();
+            curation.exclude("sku", "GIFTCARD", "", "not a cross-sell");
+            assertTrue(curation.redo().isEmpty());
+            assertEquals("GIFTCARD", curation.exclusions().get(0).first());
         }
     }
 

@@ -93,5 +93,9 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1);
         assertEquals(1, new CurationStore(store).exclusions().size());
+        // a deleted exclusion comes back with Ctrl+Z, in this view too
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 2);
+        assertEquals(2, new CurationStore(store).exclusions().size());
     }
 }

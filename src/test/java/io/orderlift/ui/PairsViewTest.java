@@ -72,5 +72,9 @@ class PairsViewTest extends TentStoreWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().isEmpty());
         assertEquals(0, new CurationStore(store).pairs().size());
+        // and redone
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("approved"));
+        assertEquals("approved", new CurationStore(store).pairs().get(0).status());
     }
 }

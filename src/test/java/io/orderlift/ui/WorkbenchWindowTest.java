@@ -119,6 +119,25 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void helpHasAGuideAndAboutAndFileCreatesANewStore(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        robot.clickOn("Help").clickOn("User guide");
+        waitFor(() -> robot.lookup("#guideDialog").tryQuery().isPresent());
+        javafx.scene.layout.VBox guide = robot.lookup("#guideContent").queryAs(javafx.scene.layout.VBox.class);
+        assertEquals("What Orderlift is for", ((Label) guide.getChildren().get(0)).getText());
+        assertTrue(guide.getChildren().stream().map(n -> ((Label) n).getText())
+                .anyMatch(t -> t.startsWith("acceptance — of the orders that had the anchor")));
+        robot.clickOn(robot.lookup("#guideDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CLOSE));
+        assertTrue(io.orderlift.ui.shell.HelpMenuAccess.about(data).contains("Data folder: " + data));
+
+        Path fresh = data.resolve("new-store");
+        robot.interact(() -> fixture.model.create(fresh));
+        waitFor(() -> "new-store".equals(text(robot, "#storeName")) && "0".equals(text(robot, "#ordersValue")));
+        assertTrue(Store.exists(fresh));
+    }
+
+    @Test
     void theImportDialogRecognisesAShopifyExportFromItsHeader(FxRobot robot) throws Exception {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         nextFile.set(Path.of("sample-stores/beauty/shopify-orders-export.csv").toAbsolutePath());

@@ -9,6 +9,7 @@ import io.orderlift.ranking.RankingModels;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.CurationStore;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
 import javafx.beans.binding.Bindings;
@@ -90,6 +91,35 @@ public final class RankingSession {
                     if (request == curationGeneration && store.get() == current && recommender.get() == ranked) {
                         recommender.set(now);
                     }
+                }).onError(onError).run(runner::submitPlain);
+    }
+
+    /**
+     * Undoes the newest curation change of the open store, from any view; {@code done} receives what
+     * was undone in words ("Undid: exclude sku OUT-SOCKS") or that there was nothing to undo.
+     */
+    public void undoCuration(Consumer<String> done) {
+        changeCuration("Undo", CurationStore::undo, "Undid: ", "Nothing to undo.", done);
+    }
+
+    /** Redoes the change undone last; {@code done} receives what was redone, or that there was nothing. */
+    public void redoCuration(Consumer<String> done) {
+        changeCuration("Redo", CurationStore::redo, "Redid: ", "Nothing to redo.", done);
+    }
+
+    private void changeCuration(String title,
+                                java.util.function.Function<CurationStore, java.util.Optional<CurationStore.AuditEntry>> change,
+                                String prefix, String nothing, Consumer<String> done) {
+        Store current = store.get();
+        if (current == null) {
+            return;
+        }
+        Tasks.create(title, monitor -> change.apply(new CurationStore(current)))
+                .onSuccess(entry -> {
+                    if (entry.isPresent()) {
+                        reloadCuration();
+                    }
+                    done.accept(entry.map(e -> prefix + e.describe() + ".").orElse(nothing));
                 }).onError(onError).run(runner::submitPlain);
     }
 

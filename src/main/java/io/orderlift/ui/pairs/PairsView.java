@@ -21,8 +21,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -41,7 +39,6 @@ public final class PairsView extends VBox {
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
     private static final PseudoClass APPROVED = PseudoClass.getPseudoClass("approved");
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
-    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
 
     public PairsView(PairsViewModel model) {
         SearchableComboBox<String> anchor = new SearchableComboBox<>(model.anchors());
@@ -111,8 +108,8 @@ public final class PairsView extends VBox {
         table.setOnKeyPressed(e -> {
             List<String> selected = table.getSelectionModel().getSelectedItems().stream()
                     .map(PairsViewModel.Row::sku).toList();
-            if (UNDO.match(e)) {
-                model.undo();
+            if (e.isShortcutDown()) {
+                return; // Ctrl+Z and Ctrl+Y are Edit → Undo and Redo, for every view
             } else if (e.getCode() == KeyCode.A) {
                 model.curate(selected, "approved");
             } else if (e.getCode() == KeyCode.R) {

@@ -113,6 +113,7 @@ public final class PairsViewModel {
         });
         categoryFilter.addListener((obs, old, now) -> applyFilter());
         statusFilter.addListener((obs, old, now) -> applyFilter());
+        session.curationChangesProperty().addListener((obs, old, now) -> refresh());
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -238,7 +239,7 @@ public final class PairsViewModel {
         }
         applyFilter();
         Updates.set(status, String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
-                        + "A approve · R reject · P pin · Ctrl+Z undo · right-click to exclude", p.anchor(), p.orders(),
+                        + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidates().size(), p.evidence(), p.priceWeight()));
     }
 
@@ -301,18 +302,8 @@ public final class PairsViewModel {
         }).onSuccess(done -> curationChanged()).onError(onError).run(runner::submitPlain);
     }
 
-    /** Undoes the newest curation change. */
-    public void undo() {
-        Store current = store;
-        if (current == null) {
-            return;
-        }
-        Tasks.create("Undo", monitor -> new CurationStore(current).undo())
-                .onSuccess(done -> curationChanged()).onError(onError).run(runner::submitPlain);
-    }
-
+    /** Curation changed here: the session tells every view, this one included (it refreshes on the count). */
     private void curationChanged() {
-        refresh();
         session.reloadCuration();
     }
 

@@ -80,9 +80,20 @@ public final class WorkbenchModel implements AutoCloseable {
         this.onImported = handler;
     }
 
-    /** Opens (or creates) the store in {@code directory}, closing the current one once the new one is open. */
+    /**
+     * Opens the store in {@code directory}, closing the current one once the new one is open; a
+     * folder without a store is refused with the reason (File → New store creates one).
+     */
     public void open(Path directory) {
-        Tasks.create("Opening " + directory.getFileName(), monitor -> Store.openOrCreate(directory))
+        Tasks.create("Opening " + directory.getFileName(), monitor -> Store.open(directory))
+                .onSuccess(this::show)
+                .onError(onError)
+                .run(runner);
+    }
+
+    /** Creates an empty store in an empty or new folder and opens it. */
+    public void create(Path directory) {
+        Tasks.create("Creating a store in " + directory.getFileName(), monitor -> Store.create(directory))
                 .onSuccess(this::show)
                 .onError(onError)
                 .run(runner);
@@ -216,6 +227,11 @@ public final class WorkbenchModel implements AutoCloseable {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    /** The user data folder (settings, bundled sample stores). */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public WorkbenchSettings settings() {

@@ -128,6 +128,10 @@ public final class WorkbenchWindow {
     }
 
     private MenuBar menuBar() {
+        MenuItem create = new MenuItem("New store…");
+        create.setId("newStore");
+        create.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        create.setOnAction(e -> dialogs.chooseStoreDirectory(stage).ifPresent(model::create));
         MenuItem open = new MenuItem("Open store…");
         open.setId("openStore");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
@@ -151,10 +155,27 @@ public final class WorkbenchWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), importOrders,
+        Menu file = new Menu("File", null, create, open, recentMenu, samples, new SeparatorMenuItem(), importOrders,
                 mine, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
-        return new MenuBar(file);
+        return new MenuBar(file, editMenu(), HelpMenu.create(stage, model.dataDirectory()));
+    }
+
+    /** Undo and redo of curation, from whichever view changed it; each says what it did. */
+    private Menu editMenu() {
+        java.util.function.Consumer<String> say = text -> Notifications.create().owner(stage).title("Curation")
+                .text(text).showInformation();
+        MenuItem undo = new MenuItem("Undo curation change");
+        undo.setId("undoCuration");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.setOnAction(e -> model.session().undoCuration(say));
+        MenuItem redo = new MenuItem("Redo curation change");
+        redo.setId("redoCuration");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+        redo.setOnAction(e -> model.session().redoCuration(say));
+        undo.disableProperty().bind(model.storeProperty().isNull());
+        redo.disableProperty().bind(model.storeProperty().isNull());
+        return new Menu("Edit", null, undo, redo);
     }
 
     private void refreshRecent() {
