@@ -1,7 +1,9 @@
 package io.orderlift.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.store.CurationStore;
@@ -76,5 +78,26 @@ class PairsViewTest extends TentStoreWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("approved"));
         assertEquals("approved", new CurationStore(store).pairs().get(0).status());
+        // the same from the buttons above the table
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.clickOn("#rejectSelected");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().stream()
+                .anyMatch(r -> r.sku().equals("STAKES") && r.status().equals("rejected")));
+
+        // columns sort by number, and the shown rows export as CSV
+        javafx.scene.control.TableColumn<io.orderlift.ui.pairs.PairsViewModel.Row, ?> price = table(robot).getColumns()
+                .stream().filter(c -> "column-price".equals(c.getId())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            price.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            table(robot).getSortOrder().setAll(List.of(price));
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).sku().equals("FOOT"));
+        robot.clickOn("#exportPairs");
+        java.nio.file.Path csv = data.resolve("pairs.csv");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(csv));
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("rpi_rank,popularity_rank,sku,title,category,price,acceptance,rpi,status,co,follow,lift,confidence,"
+                + "follow_acceptance,customers", lines.get(0));
+        assertTrue(lines.get(1).contains(",FOOT,") && lines.get(1).contains(",54.00,"), lines.get(1));
     }
 }

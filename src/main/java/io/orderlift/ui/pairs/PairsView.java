@@ -40,7 +40,8 @@ public final class PairsView extends VBox {
     private static final PseudoClass APPROVED = PseudoClass.getPseudoClass("approved");
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
 
-    public PairsView(PairsViewModel model) {
+    public PairsView(PairsViewModel model, io.orderlift.ui.shell.FileDialogs dialogs,
+                     java.util.function.Consumer<String> onInfo) {
         SearchableComboBox<String> anchor = new SearchableComboBox<>(model.anchors());
         anchor.setId("anchorSearch");
         anchor.setPromptText("Search an anchor by SKU or title");
@@ -73,27 +74,50 @@ public final class PairsView extends VBox {
         Label weightLabel = new Label();
         weightLabel.textProperty().bind(model.priceWeightProperty().asString(Locale.ROOT, "w = %.2f"));
 
-        TableView<PairsViewModel.Row> table = new TableView<>(model.rows());
+        TableView<PairsViewModel.Row> table = new TableView<>();
+        // sorted by any column, and still sorted when the rows are read again
+        javafx.collections.transformation.SortedList<PairsViewModel.Row> sorted =
+                new javafx.collections.transformation.SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setId("pairsTable");
         table.setFixedCellSize(24);
-        table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label("Choose an anchor (the store must be mined)."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(Columns.text("RPI rank", r -> r.rpiRank() + " " + r.movement(), 70));
-        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank()), 75));
-        table.getColumns().add(Columns.text("SKU", PairsViewModel.Row::sku, 115));
-        table.getColumns().add(Columns.text("Status", PairsViewModel.Row::status, 150));
-        table.getColumns().add(Columns.text("Title", r -> r.title() == null ? "" : r.title(), 150));
-        table.getColumns().add(Columns.text("Category", r -> r.category() == null ? "" : r.category(), 95));
-        table.getColumns().add(number("co", r -> (double) r.co(), "%.0f"));
-        table.getColumns().add(number("follow", r -> (double) r.follow(), "%.0f"));
-        table.getColumns().add(number("confidence", PairsViewModel.Row::confidence, "%.3f"));
-        table.getColumns().add(number("lift", PairsViewModel.Row::lift, "%.2f"));
-        table.getColumns().add(number("acceptance", PairsViewModel.Row::acceptance, "%.3f"));
-        table.getColumns().add(number("follow acc.", PairsViewModel.Row::followAcceptance, "%.3f"));
-        table.getColumns().add(number("customers", r -> (double) r.customers(), "%.0f"));
-        table.getColumns().add(Columns.text("price", PairsViewModel.Row::price));
-        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, "%.3f"));
+        // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
+        table.getColumns().add(number("#", r -> (double) r.rpiRank(), "%.0f", 52,
+                "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",
+                r -> " " + r.movement()));
+        table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 105, "The candidate's SKU"));
+        table.getColumns().add(text("Title", r -> r.title() == null ? "" : r.title(), 150, "The candidate's title"));
+        table.getColumns().add(number("Price", PairsViewModel.Row::price, "%.2f", 70, "The candidate's catalog price",
+                r -> ""));
+        table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 86,
+                "Of the orders that had the anchor, the share that also had this product (smoothed, so that a "
+                        + "few orders cannot make it look certain)", r -> ""));
+        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, "%.2f", 62,
+                "Revenue per impression: acceptance × price, what showing it once beside the anchor is expected "
+                        + "to earn", r -> ""));
+        table.getColumns().add(text("Status", PairsViewModel.Row::status, 120,
+                "Your curation: approved, rejected, pinned, or excluded (and by which rule)"));
+        table.getColumns().add(number("Popularity", r -> (double) r.popularityRank(), "%.0f", 82,
+                "Rank by how often it is bought with the anchor: what \"customers also bought\" would show",
+                r -> ""));
+        table.getColumns().add(number("co", r -> (double) r.co(), "%.0f", 56,
+                "Orders that had both the anchor and this product", r -> ""));
+        table.getColumns().add(number("Follow", r -> (double) r.follow(), "%.0f", 62,
+                "Times a customer bought this within the follow-on window after an order with the anchor", r -> ""));
+        table.getColumns().add(number("Lift", PairsViewModel.Row::lift, "%.2f", 56,
+                "How much more likely with the anchor than without: 2 means twice as likely", r -> ""));
+        table.getColumns().add(number("Confidence", r -> 100 * r.confidence(), "%.1f %%", 86,
+                "co ÷ orders with the anchor, before smoothing", r -> ""));
+        table.getColumns().add(number("Follow acc.", r -> 100 * r.followAcceptance(), "%.1f %%", 86,
+                "Of the orders with the anchor whose customer could come back, the share followed by a purchase of "
+                        + "this within the window (smoothed)", r -> ""));
+        table.getColumns().add(number("Customers", r -> (double) r.customers(), "%.0f", 82,
+                "Distinct customers behind the pair; a pair of fewer than 3 is never published", r -> ""));
+        table.getColumns().add(text("Category", r -> r.category() == null ? "" : r.category(), 100,
+                "The candidate's category"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PairsViewModel.Row item, boolean empty) {
@@ -105,6 +129,26 @@ public final class PairsView extends VBox {
             }
         });
         table.setContextMenu(exclusionMenu(model, table));
+        java.util.function.Supplier<List<String>> selectedSkus = () -> table.getSelectionModel().getSelectedItems()
+                .stream().map(PairsViewModel.Row::sku).toList();
+        javafx.beans.binding.BooleanBinding none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        javafx.scene.control.Button approve = curateButton("Approve", "approveSelected", none,
+                () -> model.curate(selectedSkus.get(), "approved"));
+        javafx.scene.control.Button reject = curateButton("Reject", "rejectSelected", none,
+                () -> model.curate(selectedSkus.get(), "rejected"));
+        javafx.scene.control.Button pin = curateButton("Pin", "pinSelected", none,
+                () -> model.curate(selectedSkus.get(), "pinned"));
+        javafx.scene.control.Button clear = curateButton("Clear status", "clearSelected", none,
+                () -> model.curate(selectedSkus.get(), null));
+        javafx.scene.control.Button export = new javafx.scene.control.Button("Export CSV…");
+        export.setId("exportPairs");
+        export.disableProperty().bind(Bindings.isEmpty(table.getItems()));
+        export.setOnAction(e -> dialogs.chooseSaveFile(getScene().getWindow(), "pairs.csv")
+                .ifPresent(file -> model.exportCsv(List.copyOf(table.getItems()), file, onInfo)));
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, new Label("Selected:"), approve, reject, pin, clear, gap, export);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         table.setOnKeyPressed(e -> {
             List<String> selected = table.getSelectionModel().getSelectedItems().stream()
                     .map(PairsViewModel.Row::sku).toList();
@@ -157,13 +201,27 @@ public final class PairsView extends VBox {
         Label title = new Label("Pairs");
         title.getStyleClass().add("view-title");
         getChildren().addAll(title, new HBox(12, anchor, evidence, new Label("Price weight"), weight, weightLabel),
-                new HBox(12, new Label("Category"), category, new Label("Status"), curated, shown), status, body);
+                new HBox(12, new Label("Category"), category, new Label("Status"), curated, shown), status, actions,
+                body);
         setSpacing(10);
         setPadding(new Insets(16));
         setId("pairsView");
     }
 
-    /** Right-click on the selected candidate: exclude its SKU, the pair, its category or the category pair. */
+    private static javafx.scene.control.Button curateButton(String text, String id,
+                                                            javafx.beans.binding.BooleanBinding disabled,
+                                                            Runnable action) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(text);
+        button.setId(id);
+        button.disableProperty().bind(disabled);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    /**
+     * Right-click on the selected candidates: approve, reject or pin them; exclude the candidate's
+     * SKU, the pair, its category or the category pair.
+     */
     private ContextMenu exclusionMenu(PairsViewModel model, TableView<PairsViewModel.Row> table) {
         ContextMenu menu = new ContextMenu();
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -171,6 +229,13 @@ public final class PairsView extends VBox {
             if (row == null) {
                 return;
             }
+            for (String[] status : new String[][] {{"Approve", "approved"}, {"Reject", "rejected"}, {"Pin", "pinned"}}) {
+                MenuItem item = new MenuItem(status[0]);
+                item.setOnAction(a -> model.curate(table.getSelectionModel().getSelectedItems().stream()
+                        .map(PairsViewModel.Row::sku).toList(), status[1]));
+                menu.getItems().add(item);
+            }
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             for (PairsViewModel.ExclusionTarget target : PairsViewModel.ExclusionTarget.values()) {
                 String[] exclusion = model.exclusionOf(row, target);
                 if (exclusion == null) {
@@ -191,12 +256,46 @@ public final class PairsView extends VBox {
         return menu;
     }
 
-    private static TableColumn<PairsViewModel.Row, String> number(String title,
-            Function<PairsViewModel.Row, Double> value, String format) {
-        TableColumn<PairsViewModel.Row, String> column = Columns.text(title,
-                r -> String.format(Locale.ROOT, format, value.apply(r)));
-        column.getStyleClass().add("number");
-        column.setPrefWidth(66);
+    /** A text column whose header explains itself in a tooltip. */
+    private static TableColumn<PairsViewModel.Row, String> text(String title, Function<PairsViewModel.Row, String> value,
+                                                                 double width, String tip) {
+        TableColumn<PairsViewModel.Row, String> column = Columns.text("", value, width);
+        explain(column, title, tip);
         return column;
+    }
+
+    /**
+     * A numeric column: sorts by number, shows it formatted (a dash when unknown) followed by
+     * {@code suffix}, and explains itself in a tooltip.
+     */
+    private static TableColumn<PairsViewModel.Row, Double> number(String title, Function<PairsViewModel.Row, Double> value,
+                                                                   String format, double width, String tip,
+                                                                   Function<PairsViewModel.Row, String> suffix) {
+        TableColumn<PairsViewModel.Row, Double> column = new TableColumn<>();
+        column.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                PairsViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || item == null || row == null ? null
+                        : (item.isNaN() ? "–" : String.format(Locale.ROOT, format, item)) + suffix.apply(row));
+            }
+        });
+        column.getStyleClass().add("number");
+        column.setPrefWidth(width);
+        explain(column, title, tip);
+        return column;
+    }
+
+    /** The header as a label with a tooltip in a merchandiser's words (a column's text cannot carry one). */
+    private static void explain(TableColumn<PairsViewModel.Row, ?> column, String title, String tip) {
+        Label header = new Label(title);
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(tip);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        header.setTooltip(tooltip);
+        column.setGraphic(header);
+        column.setId("column-" + title.toLowerCase(Locale.ROOT).replace(' ', '-').replace(".", ""));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +60,7 @@ public final class PairsViewModel {
 
     /** One candidate row; {@code status} is approved, rejected, pinned, excluded (…) or empty. */
     public record Row(String sku, String title, String category, int co, int follow, double confidence, double lift,
-                      double acceptance, double followAcceptance, int customers, String price, double rpi,
+                      double acceptance, double followAcceptance, int customers, double price, double rpi,
                       int popularityRank, int rpiRank, String status) {
 
         /** ↑ when revenue ranking moves it up against popularity, ↓ when down. */
@@ -254,8 +255,38 @@ public final class PairsViewModel {
 
     private static Row row(CandidatePair c, String status) {
         return new Row(c.sku(), c.title(), c.category(), c.co(), c.follow(), c.confidence(), c.lift(), c.acceptance(),
-                c.followAcceptance(), c.customers(), c.price() == null ? "–" : c.price().stripTrailingZeros()
-                .toPlainString(), c.rpi(), c.popularityRank(), c.rpiRank(), status);
+                c.followAcceptance(), c.customers(), c.price() == null ? Double.NaN : c.price().doubleValue(), c.rpi(),
+                c.popularityRank(), c.rpiRank(), status);
+    }
+
+    /** The rows shown (filters applied) as CSV, in the given order, every statistic included. */
+    public static String csv(List<Row> shown) {
+        StringBuilder csv = new StringBuilder("rpi_rank,popularity_rank,sku,title,category,price,acceptance,rpi,"
+                + "status,co,follow,lift,confidence,follow_acceptance,customers\n");
+        for (Row r : shown) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.6f,%.6f,%s,%d,%d,%.6f,%.6f,%.6f,%d%n",
+                    r.rpiRank(), r.popularityRank(), field(r.sku()), field(r.title()), field(r.category()),
+                    Double.isNaN(r.price()) ? "" : String.format(Locale.ROOT, "%.2f", r.price()), r.acceptance(),
+                    r.rpi(), field(r.status()), r.co(), r.follow(), r.lift(), r.confidence(), r.followAcceptance(),
+                    r.customers()));
+        }
+        return csv.toString();
+    }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
+    private static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.matches("(?s).*[,\"\n\r].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /** Writes {@code shown} as CSV to {@code file} in the background. */
+    public void exportCsv(List<Row> shown, java.nio.file.Path file, Consumer<String> done) {
+        String content = csv(List.copyOf(shown));
+        Tasks.create("Exporting " + file.getFileName(), monitor -> java.nio.file.Files.writeString(file, content))
+                .onSuccess(written -> done.accept("Wrote " + shown.size() + " rows to " + written))
+                .onError(onError).run(runner::submitPlain);
     }
 
     /** Approves, rejects or pins ({@code approved}, {@code rejected}, {@code pinned}) the given candidates. */

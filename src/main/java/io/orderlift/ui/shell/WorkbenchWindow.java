@@ -77,7 +77,8 @@ public final class WorkbenchWindow {
         reportsPane.setFitToWidth(true);
         Tab reportsTab = new Tab("Reports", reportsPane);
         model.pairs().setOnError(e -> ErrorDialogs.show(stage, "The pairs could not be shown or curated", e));
-        Tab pairsTab = new Tab("Pairs", new PairsView(model.pairs()));
+        Tab pairsTab = new Tab("Pairs", new PairsView(model.pairs(), dialogs, text -> Notifications.create()
+                .owner(stage).title("Pairs").text(text).showInformation()));
         model.preview().setOnError(e -> ErrorDialogs.show(stage, "The preview could not be shown", e));
         Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview()));
         model.session().setOnError(e -> ErrorDialogs.show(stage, "The ranking model could not be loaded", e));

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class PairsViewModelTest {
 
     private static PairsViewModel.Row row(int popularityRank, int rpiRank) {
-        return new PairsViewModel.Row("C", null, null, 1, 0, 0.1, 1, 0.1, 0, 3, "9", 0.9, popularityRank, rpiRank, "");
+        return new PairsViewModel.Row("C", null, null, 1, 0, 0.1, 1, 0.1, 0, 3, 9, 0.9, popularityRank, rpiRank, "");
     }
 
     @Test
