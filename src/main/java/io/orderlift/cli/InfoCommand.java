@@ -41,16 +41,26 @@ final class InfoCommand implements Callable<Integer> {
                 o.name(), o.orders(), o.lines(), o.products(), o.customers()));
         if (!o.noOrders()) {
             text.append(String.format("  orders from %s to %s%n  AOV        %s%n",
-                    o.firstOrderAt(), o.lastOrderAt(), o.aov().toPlainString()));
+                    when(o.firstOrderAt()), when(o.lastOrderAt()), o.aov().setScale(2, java.math.RoundingMode.HALF_UP)
+                            .toPlainString()));
         }
         text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(
                 "  mining     run %d at %s: window %d days, %,d pairs%n", o.lastMining().id(),
-                o.lastMining().startedAt(), o.lastMining().windowDays(), o.lastMining().pairs()));
+                when(o.lastMining().startedAt()), o.lastMining().windowDays(), o.lastMining().pairs()));
         text.append(String.format("  imports    %d", o.imports().size()));
         for (ImportBatch b : o.imports()) {
             text.append(String.format("%n    #%d %s (%s) at %s: %,d orders, %,d lines, %,d rows skipped",
-                    b.id(), b.file(), b.format(), b.importedAt(), b.orders(), b.lines(), b.rowsSkipped()));
+                    b.id(), b.file(), b.format(), when(b.importedAt()), b.orders(), b.lines(), b.rowsSkipped()));
         }
         return text.toString();
+    }
+
+    /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */
+    static String when(Object instant) {
+        java.time.Instant at = instant instanceof java.time.Instant i ? i
+                : instant instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : java.time.Instant.parse(instant.toString());
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(at);
     }
 }

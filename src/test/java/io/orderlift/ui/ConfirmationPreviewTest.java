@@ -49,7 +49,7 @@ class ConfirmationPreviewTest extends TentStoreWindowTest {
                         + "offers are priced at most 60.00"));
 
         robot.interact(() -> offers.getSelectionModel().select(0));
-        assertTrue(robot.lookup("#offerWhy").queryAs(Label.class).getText().startsWith("FOOT: acceptance"));
+        assertTrue(robot.lookup("#offerWhy").queryAs(Label.class).getText().startsWith("Footprint (FOOT): acceptance"));
 
         robot.clickOn("#randomOrder");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> picker.getValue() != null

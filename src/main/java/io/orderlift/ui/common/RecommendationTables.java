@@ -16,20 +16,22 @@ public final class RecommendationTables {
     public static TableView<Recommendation> create(ObservableList<Recommendation> items, String placeholder) {
         TableView<Recommendation> table = new TableView<>(items);
         table.setPlaceholder(new Label(placeholder));
-        table.getColumns().add(Columns.text("SKU", Recommendation::sku));
-        table.getColumns().add(Columns.text("Title", r -> r.title() == null ? "" : r.title()));
+        // the title beside the SKU, so that two lists side by side still say what each item is
+        table.getColumns().add(Columns.text("Product", r -> r.title() == null || r.title().isBlank() ? r.sku()
+                : r.title() + " (" + r.sku() + ")"));
         table.getColumns().add(Columns.text("Price", r -> String.format(Locale.ROOT, "%.2f", r.price())));
-        table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.3f", r.acceptance())));
-        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.3f", r.rpi())));
+        table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
+                100 * r.acceptance())));
+        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.rpi())));
         table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank())));
         table.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
-    /** Hides the title, popularity and rules columns while {@code compact} holds (two tables side by side). */
+    /** Hides the popularity and rules columns while {@code compact} holds (two tables side by side). */
     public static void compactWhile(TableView<Recommendation> table, javafx.beans.binding.BooleanExpression compact) {
-        for (int column : new int[] {1, 5, 6}) {
+        for (int column : new int[] {4, 5}) {
             table.getColumns().get(column).visibleProperty().bind(compact.not());
         }
     }
@@ -37,10 +39,12 @@ public final class RecommendationTables {
     /** Why {@code r} is recommended: its acceptance, price and RPI, the evidence behind it and the rules applied. */
     public static String explain(Recommendation r) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s: acceptance %.3f × price %.2f = %.3f per impression; popularity rank %d.", r.sku(),
-                r.acceptance(), r.price(), r.rpi(), r.popularityRank()));
-        r.anchors().forEach(a -> text.append(String.format(Locale.ROOT, "%n  %s, %s evidence %s: %.3f (co %d, follow %d)",
-                a.sku(), a.evidence(), a.via(), a.acceptance(), a.co(), a.follow())));
+                "%s: acceptance %.1f %% × price %.2f = %.2f per impression; popularity rank %d.",
+                r.title() == null || r.title().isBlank() ? r.sku() : r.title() + " (" + r.sku() + ")",
+                100 * r.acceptance(), r.price(), r.rpi(), r.popularityRank()));
+        r.anchors().forEach(a -> text.append(String.format(Locale.ROOT,
+                "%n  %s, %s evidence %s: %.1f %% (co %d, follow %d)", a.sku(), a.evidence(), a.via(),
+                100 * a.acceptance(), a.co(), a.follow())));
         if (!r.rules().isEmpty()) {
             text.append("\n  rules: ").append(String.join(", ", r.rules()));
         }

@@ -107,15 +107,16 @@ public final class WeightingView extends HBox {
         TableView<WeightingViewModel.EffectRow> table = new TableView<>(model.effect());
         table.setId("effectTable");
         table.setPlaceholder(new Label("Mine the store to see the effect of the settings."));
-        table.getColumns().add(Columns.text("Best seller", WeightingViewModel.EffectRow::anchor));
-        table.getColumns().add(Columns.text("Working profile's list", r -> r.working().replace(", ", "  ")));
+        table.getColumns().add(Columns.text("Best seller", r -> r.anchorTitle().isBlank() ? r.anchor()
+                : r.anchorTitle() + " (" + r.anchor() + ")"));
+        table.getColumns().add(Columns.text("Working profile's list", WeightingViewModel.EffectRow::workingTitles));
         table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.workingRpi())));
         table.getColumns().add(Columns.text("Δ RPI", r -> !r.changed() ? ""
                 : Math.abs(r.workingRpi() - r.savedRpi()) < 0.005 ? "0.00"
                 : String.format(Locale.ROOT, "%+.2f", r.workingRpi() - r.savedRpi())));
         table.getColumns().add(Columns.text("Change against the saved list", WeightingViewModel.EffectRow::change));
-        table.getColumns().get(0).setPrefWidth(105);
-        table.getColumns().get(1).setPrefWidth(378);
+        table.getColumns().get(0).setPrefWidth(190);
+        table.getColumns().get(1).setPrefWidth(293);
         table.getColumns().get(2).setPrefWidth(48);
         table.getColumns().get(3).setPrefWidth(52);
         table.getColumns().get(4).setPrefWidth(238);

@@ -43,7 +43,13 @@ public final class WeightingViewModel {
 
     /** One best seller's list under the saved and the working profile; {@code changed} when they differ. */
     public record EffectRow(String anchor, String saved, double savedRpi, String working, double workingRpi,
-                            boolean changed) {
+                            boolean changed, String anchorTitle, String workingTitles) {
+
+        /** A row without titles (the SKUs stand in). */
+        public EffectRow(String anchor, String saved, double savedRpi, String working, double workingRpi,
+                         boolean changed) {
+            this(anchor, saved, savedRpi, working, workingRpi, changed, anchor, working);
+        }
 
         /** What the working profile changes in the list: "+ADDED −DROPPED", "reordered", or "". */
         public String change() {
@@ -167,9 +173,17 @@ public final class WeightingViewModel {
             Recommendations now = ranked.recommend(where, cart, after, 0);
             String wasList = list(was);
             String nowList = list(now);
-            rows.add(new EffectRow(model.sku(anchor), wasList, rpi(was), nowList, rpi(now), !wasList.equals(nowList)));
+            rows.add(new EffectRow(model.sku(anchor), wasList, rpi(was), nowList, rpi(now), !wasList.equals(nowList),
+                    model.title(anchor) == null ? "" : model.title(anchor), titles(now)));
         }
         return rows;
+    }
+
+    /** The list's titles (a SKU where a product has none), as a person reads it. */
+    private static String titles(Recommendations r) {
+        return r.items().isEmpty() ? "–" : r.items().stream()
+                .map(i -> i.title() == null || i.title().isBlank() ? i.sku() : i.title())
+                .collect(Collectors.joining(" · "));
     }
 
     private static String list(Recommendations r) {
