@@ -85,20 +85,20 @@ public final class PairsView extends VBox {
         table.setPlaceholder(new Label("Choose an anchor (the store must be mined)."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
-        table.getColumns().add(number("#", r -> (double) r.rpiRank(), "%.0f", 52,
+        table.getColumns().add(number("#", r -> (double) r.rpiRank(), "%.0f", 46,
                 "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",
                 r -> " " + r.movement()));
-        table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 105, "The candidate's SKU"));
-        table.getColumns().add(text("Title", r -> r.title() == null ? "" : r.title(), 150, "The candidate's title"));
-        table.getColumns().add(number("Price", PairsViewModel.Row::price, "%.2f", 70, "The candidate's catalog price",
+        table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 122, "The candidate's SKU"));
+        table.getColumns().add(text("Title", r -> r.title() == null ? "" : r.title(), 168, "The candidate's title"));
+        table.getColumns().add(number("Price", PairsViewModel.Row::price, "%.2f", 64, "The candidate's catalog price",
                 r -> ""));
-        table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 86,
+        table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 98,
                 "Of the orders that had the anchor, the share that also had this product (smoothed, so that a "
                         + "few orders cannot make it look certain)", r -> ""));
-        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, "%.2f", 62,
+        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, "%.2f", 54,
                 "Revenue per impression: acceptance × price, what showing it once beside the anchor is expected "
                         + "to earn", r -> ""));
-        table.getColumns().add(text("Status", PairsViewModel.Row::status, 120,
+        table.getColumns().add(text("Status", PairsViewModel.Row::status, 104,
                 "Your curation: approved, rejected, pinned, or excluded (and by which rule)"));
         table.getColumns().add(number("Popularity", r -> (double) r.popularityRank(), "%.0f", 82,
                 "Rank by how often it is bought with the anchor: what \"customers also bought\" would show",

@@ -76,19 +76,63 @@ public final class WeightingView extends HBox {
                 "A pair is used only when its count (co, or follow) reaches this.", "minEvidenceSpinner");
         spinner("Category backoff below", model.backoffBelowOrdersProperty(), 0, 1000,
                 "An anchor in fewer orders than this speaks through its category's pairs.", "backoffSpinner");
-        slider("Max price ratio", model.maxPriceRatioProperty(), 0.1, 5, "%.2f",
+        slider("Max price ratio", model.maxPriceRatioProperty(), 0.1, 100, "%.2f",
                 "Cart placement: candidates above this × the cart total are not offered.", "priceRatioSlider");
         slider("Min lift", model.minLiftProperty(), 0, 5, "%.2f",
                 "A pair is used only when the anchor makes the candidate this many times likelier.", "minLiftSlider");
-        slider("One-tap max price", model.oneTapMaxPriceProperty(), 5, 500, "%.0f",
+        slider("One-tap max price", model.oneTapMaxPriceProperty(), 5, 1000, "%.0f",
                 "Confirmation page: the highest price offered for one tap.", "oneTapPriceSlider");
-        slider("One-tap max share", model.oneTapMaxShareProperty(), 0.05, 2, "%.2f",
+        slider("One-tap max share", model.oneTapMaxShareProperty(), 0.05, 20, "%.2f",
                 "Confirmation page: the highest price as a share of the order just placed.", "oneTapShareSlider");
         spinner("Per-category cap", model.perCategoryCapProperty(), 1, 12,
                 "At most this many candidates of one category in a list (pins excepted).", "capSpinner");
         spinner("Cart list length", model.cartLengthProperty(), 1, 20, "How many the cart shows.", "cartLengthSpinner");
         spinner("Confirmation length", model.confirmationLengthProperty(), 1, 10,
                 "How many one-tap offers the confirmation page shows.", "confirmationLengthSpinner");
+        ChoiceBox<io.orderlift.ranking.Estimator> estimator = new ChoiceBox<>();
+        estimator.setId("estimatorChoice");
+        estimator.getItems().setAll(io.orderlift.ranking.Estimator.values());
+        estimator.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(io.orderlift.ranking.Estimator e) {
+                return e == null ? "" : e == io.orderlift.ranking.Estimator.BASE_RATE ? "Smoothed" : "Lower bound";
+            }
+
+            @Override
+            public io.orderlift.ranking.Estimator fromString(String s) {
+                return null;
+            }
+        });
+        estimator.valueProperty().bindBidirectional(model.estimatorProperty());
+        estimator.setTooltip(new javafx.scene.control.Tooltip("Smoothed: the share of the anchor's orders with the "
+                + "candidate, shrunk toward how often it sells anyway. Lower bound: the same less its uncertainty, so "
+                + "a product seen twice does not outrank a well-evidenced one."));
+        ChoiceBox<io.orderlift.ranking.ConfirmationEvidence> evidence = new ChoiceBox<>();
+        evidence.setId("confirmationEvidenceChoice");
+        evidence.getItems().setAll(io.orderlift.ranking.ConfirmationEvidence.values());
+        evidence.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(io.orderlift.ranking.ConfirmationEvidence e) {
+                return e == null ? "" : e == io.orderlift.ranking.ConfirmationEvidence.BOTH
+                        ? "Bought with and bought later" : "Bought later only";
+            }
+
+            @Override
+            public io.orderlift.ranking.ConfirmationEvidence fromString(String s) {
+                return null;
+            }
+        });
+        evidence.valueProperty().bindBidirectional(model.confirmationEvidenceProperty());
+        evidence.setTooltip(new javafx.scene.control.Tooltip("Which purchases the one-tap offers learn from: products "
+                + "bought in the same order and later by the same customer, or only those bought later."));
+        int row = grid.getRowCount();
+        grid.addRow(row, new Label("Acceptance estimate"), estimator);
+        grid.addRow(row + 1, new Label("One-tap offers learn from"), evidence);
+        Label source = new Label();
+        source.setId("profileSource");
+        source.setWrapText(true);
+        source.getStyleClass().add("subtle");
+        source.textProperty().bind(model.sourceProperty());
         Label privacy = new Label(String.format(Locale.ROOT, "Pairs need %d customers or more (privacy floor).",
                 model.session().profileProperty().get().minCustomers()));
         privacy.getStyleClass().add("subtle");
@@ -98,7 +142,7 @@ public final class WeightingView extends HBox {
         Label title = new Label("Weighting");
         title.getStyleClass().add("view-title");
         VBox left = new VBox(12, title, new HBox(8, new Label("Profile"), profiles), new HBox(8, save, saveAs, revert,
-                unsaved), grid, privacy);
+                unsaved), source, grid, privacy);
         left.setMinWidth(405);
         left.setPrefWidth(405);
 

@@ -79,6 +79,11 @@ public final class WeightingViewModel {
     private final ObjectProperty<Integer> cartLength = new SimpleObjectProperty<>(1);
     private final ObjectProperty<Integer> confirmationLength = new SimpleObjectProperty<>(1);
     private final DoubleProperty minLift = new SimpleDoubleProperty();
+    private final ObjectProperty<io.orderlift.ranking.Estimator> estimator =
+            new SimpleObjectProperty<>(io.orderlift.ranking.Estimator.BASE_RATE);
+    private final ObjectProperty<io.orderlift.ranking.ConfirmationEvidence> confirmationEvidence =
+            new SimpleObjectProperty<>(io.orderlift.ranking.ConfirmationEvidence.BOTH);
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
     private final ObservableList<EffectRow> effect = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Mine the store to see the effect.");
@@ -104,7 +109,8 @@ public final class WeightingViewModel {
 
     private List<Property<?>> settings() {
         return List.of(priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio, oneTapMaxPrice,
-                oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift);
+                oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, estimator,
+                confirmationEvidence);
     }
 
     private void show(WeightingProfile p) {
@@ -121,18 +127,39 @@ public final class WeightingViewModel {
             cartLength.set(p.cartLength());
             confirmationLength.set(p.confirmationLength());
             minLift.set(p.minLift());
+            estimator.set(p.estimator());
+            confirmationEvidence.set(p.confirmationEvidence());
+            source.set(p.chosenBy() == null ? "Set by hand." : "Settings " + p.chosenBy() + ".");
         } finally {
             syncing = false;
         }
     }
 
-    /** The settings as a profile under the working profile's name. */
+    /**
+     * The settings as a profile under the working profile's name; every setting is kept (the
+     * estimator and the confirmation evidence too), and settings edited here are no longer the
+     * backtest's choice.
+     */
     public WeightingProfile profile() {
         WeightingProfile current = session.profileProperty().get();
-        return new WeightingProfile(current.name(), priceWeight.get(), smoothing.get(), minEvidence.get(),
-                backoffBelowOrders.get(), maxPriceRatio.get(), oneTapMaxPrice.get(), oneTapMaxShare.get(),
-                perCategoryCap.get(), cartLength.get(), confirmationLength.get(), minLift.get(),
-                current.minCustomers());
+        WeightingProfile edited = new WeightingProfile(current.name(), priceWeight.get(), smoothing.get(),
+                minEvidence.get(), backoffBelowOrders.get(), maxPriceRatio.get(), oneTapMaxPrice.get(),
+                oneTapMaxShare.get(), perCategoryCap.get(), cartLength.get(), confirmationLength.get(), minLift.get(),
+                current.minCustomers(), estimator.get(), confirmationEvidence.get(), current.chosenBy());
+        return edited.rankingOnly().equals(current.rankingOnly()) ? edited : edited.withChosenBy(null);
+    }
+
+    public ObjectProperty<io.orderlift.ranking.Estimator> estimatorProperty() {
+        return estimator;
+    }
+
+    public ObjectProperty<io.orderlift.ranking.ConfirmationEvidence> confirmationEvidenceProperty() {
+        return confirmationEvidence;
+    }
+
+    /** Where the working settings come from: "Settings chosen by backtest on …", or "Set by hand." */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
     }
 
     private void apply() {

@@ -43,4 +43,26 @@ class WeightingViewModelTest {
         assertFalse(rows.get(3).changed());
         assertEquals("–", rows.get(3).working());
     }
+
+    @Test
+    void anEditKeepsEverySettingItDoesNotTouchAndIsNoLongerTheBacktestsChoice() {
+        try (io.orderlift.ui.common.TaskRunner runner = new io.orderlift.ui.common.TaskRunner()) {
+            io.orderlift.ui.common.RankingSession session = new io.orderlift.ui.common.RankingSession(runner);
+            WeightingProfile chosen = WeightingProfile.defaults().withEstimator(io.orderlift.ranking.Estimator.LOWER_BOUND)
+                    .withConfirmationEvidence(io.orderlift.ranking.ConfirmationEvidence.FOLLOW_ON)
+                    .withMaxPriceRatio(100).withOneTapMaxPrice(1000).withChosenBy("chosen by backtest on 2026-12-01");
+            session.profileProperty().set(chosen);
+            WeightingViewModel model = new WeightingViewModel(runner, session);
+            assertEquals("Settings chosen by backtest on 2026-12-01.", model.sourceProperty().get());
+            model.priceWeightProperty().set(0.5);
+            WeightingProfile edited = session.profileProperty().get();
+            assertEquals(0.5, edited.priceWeight());
+            assertEquals(io.orderlift.ranking.Estimator.LOWER_BOUND, edited.estimator());
+            assertEquals(io.orderlift.ranking.ConfirmationEvidence.FOLLOW_ON, edited.confirmationEvidence());
+            assertEquals(100, edited.maxPriceRatio());
+            assertEquals(1000, edited.oneTapMaxPrice());
+            assertEquals(null, edited.chosenBy(), "edited by hand");
+            assertEquals("Set by hand.", model.sourceProperty().get());
+        }
+    }
 }
