@@ -33,7 +33,11 @@ final class SettingsSearch {
                      BiFunction<WeightingProfile, Double, WeightingProfile> apply) {
     }
 
-    /** The grid: finite values only, as every chosen setting is published in a rule set. */
+    /**
+     * The grid: finite values only, as every chosen setting is published in a rule set. The one-tap
+     * ceilings stop at $250 and twice the order: the confirmation replay credits any later purchase,
+     * which for an expensive product is mostly demand an offer did not create (decision 0003).
+     */
     static final List<Dimension> DIMENSIONS = List.of(
             new Dimension("w", null, new double[] {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2},
                     WeightingProfile::withPriceWeight),
@@ -43,9 +47,9 @@ final class SettingsSearch {
             new Dimension("minLift", null, new double[] {0, 1, 1.5}, WeightingProfile::withMinLift),
             new Dimension("maxPriceRatio", Placement.CART, new double[] {0.5, 1, 2, 4, 10, 100},
                     WeightingProfile::withMaxPriceRatio),
-            new Dimension("oneTapMaxPrice", Placement.CONFIRMATION, new double[] {30, 60, 120, 250, 500, 1000},
+            new Dimension("oneTapMaxPrice", Placement.CONFIRMATION, new double[] {30, 60, 120, 250},
                     WeightingProfile::withOneTapMaxPrice),
-            new Dimension("oneTapMaxShare", Placement.CONFIRMATION, new double[] {0.25, 0.5, 1, 2, 5, 20},
+            new Dimension("oneTapMaxShare", Placement.CONFIRMATION, new double[] {0.25, 0.5, 1, 2},
                     WeightingProfile::withOneTapMaxShare),
             new Dimension("confirmationEvidence", Placement.CONFIRMATION, new double[] {0, 1},
                     (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()])));

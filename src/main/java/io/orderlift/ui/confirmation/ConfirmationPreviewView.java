@@ -68,8 +68,9 @@ public final class ConfirmationPreviewView extends HBox {
                 now == null ? "Select an offer to see why." : RecommendationTables.explain(now)));
         Label offersTitle = new Label("One-tap offers on the confirmation page");
         offersTitle.getStyleClass().add("section-title");
-        Label caption = new Label("Offers are added to the order just placed with one tap, so they must be cheap "
-                + "relative to it; build a cart of your own in Cart preview with the confirmation placement.");
+        Label caption = new Label("Offers are added to the order just placed with one tap; the profile's one-tap "
+                + "ceilings cap their price. Prices are the catalog's, as the storefront sees them. Build an order of "
+                + "your own in Cart preview with the confirmation placement.");
         caption.setWrapText(true);
         caption.getStyleClass().add("subtle");
         VBox right = new VBox(10, offersTitle, caption, offers, summary, why);

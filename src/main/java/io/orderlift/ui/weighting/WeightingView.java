@@ -114,7 +114,7 @@ public final class WeightingView extends HBox {
             @Override
             public String toString(io.orderlift.ranking.ConfirmationEvidence e) {
                 return e == null ? "" : e == io.orderlift.ranking.ConfirmationEvidence.BOTH
-                        ? "Bought with and bought later" : "Bought later only";
+                        ? "Same order and later" : "Later purchases only";
             }
 
             @Override
@@ -127,7 +127,7 @@ public final class WeightingView extends HBox {
                 + "bought in the same order and later by the same customer, or only those bought later."));
         int row = grid.getRowCount();
         grid.addRow(row, new Label("Acceptance estimate"), estimator);
-        grid.addRow(row + 1, new Label("One-tap offers learn from"), evidence);
+        grid.addRow(row + 1, new Label("One-tap evidence"), evidence);
         Label source = new Label();
         source.setId("profileSource");
         source.setWrapText(true);
