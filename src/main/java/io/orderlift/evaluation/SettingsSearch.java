@@ -30,7 +30,20 @@ final class SettingsSearch {
 
     /** One setting and the values tried; {@code placement} null when it moves both placements. */
     record Dimension(String name, Placement placement, double[] values,
-                     BiFunction<WeightingProfile, Double, WeightingProfile> apply) {
+                     BiFunction<WeightingProfile, Double, WeightingProfile> apply,
+                     java.util.function.ToDoubleFunction<WeightingProfile> read) {
+
+        /** The profile with this setting at the grid value nearest its own. */
+        WeightingProfile snap(WeightingProfile profile) {
+            double own = read.applyAsDouble(profile);
+            double nearest = values[0];
+            for (double v : values) {
+                if (Math.abs(v - own) < Math.abs(nearest - own)) {
+                    nearest = v;
+                }
+            }
+            return apply.apply(profile, nearest);
+        }
     }
 
     /**
@@ -40,19 +53,22 @@ final class SettingsSearch {
      */
     static final List<Dimension> DIMENSIONS = List.of(
             new Dimension("w", null, new double[] {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2},
-                    WeightingProfile::withPriceWeight),
-            new Dimension("smoothing", null, new double[] {1, 5, 20, 50}, WeightingProfile::withSmoothing),
+                    WeightingProfile::withPriceWeight, WeightingProfile::priceWeight),
+            new Dimension("smoothing", null, new double[] {1, 5, 20, 50}, WeightingProfile::withSmoothing,
+                    WeightingProfile::smoothing),
             new Dimension("estimator", null, new double[] {0, 1},
-                    (p, v) -> p.withEstimator(Estimator.values()[v.intValue()])),
-            new Dimension("minLift", null, new double[] {0, 1, 1.5}, WeightingProfile::withMinLift),
+                    (p, v) -> p.withEstimator(Estimator.values()[v.intValue()]), p -> p.estimator().ordinal()),
+            new Dimension("minLift", null, new double[] {0, 1, 1.5}, WeightingProfile::withMinLift,
+                    WeightingProfile::minLift),
             new Dimension("maxPriceRatio", Placement.CART, new double[] {0.5, 1, 2, 4, 10, 100},
-                    WeightingProfile::withMaxPriceRatio),
+                    WeightingProfile::withMaxPriceRatio, WeightingProfile::maxPriceRatio),
             new Dimension("oneTapMaxPrice", Placement.CONFIRMATION, new double[] {30, 60, 120, 250},
-                    WeightingProfile::withOneTapMaxPrice),
+                    WeightingProfile::withOneTapMaxPrice, WeightingProfile::oneTapMaxPrice),
             new Dimension("oneTapMaxShare", Placement.CONFIRMATION, new double[] {0.25, 0.5, 1, 2},
-                    WeightingProfile::withOneTapMaxShare),
+                    WeightingProfile::withOneTapMaxShare, WeightingProfile::oneTapMaxShare),
             new Dimension("confirmationEvidence", Placement.CONFIRMATION, new double[] {0, 1},
-                    (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()])));
+                    (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()]),
+                    p -> p.confirmationEvidence().ordinal()));
 
     /** The RPI of a profile on one placement of the validation period. */
     @FunctionalInterface
@@ -85,7 +101,11 @@ final class SettingsSearch {
     }
 
     Choice search(WeightingProfile start, ProgressMonitor monitor, String message, int[] done, int total) {
+        // a start outside the grid (a profile set by hand, or chosen on an older grid) is moved onto it
         WeightingProfile best = start.rankingOnly();
+        for (Dimension d : DIMENSIONS) {
+            best = d.snap(best);
+        }
         double bestObjective = objective(best);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;

@@ -67,4 +67,19 @@ class SettingsSearchTest {
         assertEquals(2, choice.profile().priceWeight());
         assertEquals(3, choice.objective(), 1e-9);
     }
+
+    @Test
+    void aStartOutsideTheGridIsMovedOntoIt() {
+        // nothing earns more anywhere: the search keeps its start, snapped onto the grid
+        SettingsSearch.Replayer flat = (placement, p) -> result(1);
+        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1));
+        baseline.put(Placement.CONFIRMATION, result(1));
+        WeightingProfile chosen = new SettingsSearch(flat, baseline).search(WeightingProfile.defaults()
+                .withOneTapMaxPrice(1000).withOneTapMaxShare(20).withPriceWeight(0.6), ProgressMonitor.NONE, "search",
+                new int[1], 1).profile();
+        assertEquals(250, chosen.oneTapMaxPrice());
+        assertEquals(2, chosen.oneTapMaxShare());
+        assertEquals(0.5, chosen.priceWeight());
+    }
 }
