@@ -68,6 +68,7 @@ public final class OrderliftCli {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).warn("Refused: {}", e.getMessage());
         if (e instanceof ImportRejectedException rejected) {
             err.println(rejected.getMessage());
             if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--json")) {
@@ -82,6 +83,7 @@ public final class OrderliftCli {
         } else {
             err.println("Unexpected error: " + e);
             e.printStackTrace(err);
+            org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).error("Unexpected error", e);
         }
         err.flush();
         return EXIT_BAD_INPUT;

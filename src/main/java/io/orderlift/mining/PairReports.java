@@ -9,7 +9,6 @@ import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.PairRow;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.Store;
-import io.orderlift.store.StoreException;
 
 /** Reads an anchor's mined pairs and derives support, confidence, lift, acceptance, RPI and ranks. */
 public final class PairReports {
@@ -27,8 +26,7 @@ public final class PairReports {
      * {@code acceptance × price^priceWeight} (ties by SKU), at most {@code limit} of them.
      */
     public AnchorPairs forAnchor(String sku, Evidence evidence, double priceWeight, double smoothing, int limit) {
-        MiningRun run = statistics.activeRun().orElseThrow(() -> new StoreException(
-                "The store has not been mined yet: run 'orderlift mine --store DIR' first."));
+        MiningRun run = statistics.activeRun().orElseThrow(io.orderlift.store.NotMinedException::new);
         ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> new IllegalArgumentException(
                 io.orderlift.common.Suggestions.unknownSku(sku, new io.orderlift.store.StoreQueries(store).skus())));
         int n = run.orders();

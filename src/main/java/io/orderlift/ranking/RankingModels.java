@@ -8,7 +8,6 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.Store;
-import io.orderlift.store.StoreException;
 
 /** Builds the in-memory {@link RankingModel} from a store's active mining run. */
 public final class RankingModels {
@@ -68,8 +67,7 @@ public final class RankingModels {
     private static RankingModel load(Store store, int minCustomers,
                                      java.util.function.Function<List<ProductStat>, java.util.Set<Integer>> anchors) {
         PairStatisticsStore statistics = new PairStatisticsStore(store);
-        MiningRun run = statistics.activeRun().orElseThrow(() -> new StoreException(
-                "The store has not been mined yet: run 'orderlift mine --store DIR' first."));
+        MiningRun run = statistics.activeRun().orElseThrow(io.orderlift.store.NotMinedException::new);
         RankingModel.Builder builder = RankingModel.builder(run.orders());
         List<ProductStat> products = statistics.products(run.id());
         for (ProductStat p : products) {

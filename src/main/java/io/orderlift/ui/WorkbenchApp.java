@@ -35,6 +35,9 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Path dataDirectory = UserDataDirectory.get();
+        if (io.orderlift.common.Logging.file().isEmpty()) {
+            io.orderlift.common.Logging.start(dataDirectory); // launched directly (mvn javafx:run), not through Main
+        }
         runner = new TaskRunner();
         WorkbenchSettings settings = new WorkbenchSettings(dataDirectory);
         model = new WorkbenchModel(runner, settings, dataDirectory);

@@ -86,7 +86,7 @@ class PairsViewTest extends TentStoreWindowTest {
 
         // columns sort by number, and the shown rows export as CSV
         javafx.scene.control.TableColumn<io.orderlift.ui.pairs.PairsViewModel.Row, ?> price = table(robot).getColumns()
-                .stream().filter(c -> "column-price".equals(c.getId())).findFirst().orElseThrow();
+                .stream().filter(c -> "pairs-column-price".equals(c.getId())).findFirst().orElseThrow();
         robot.interact(() -> {
             price.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
             table(robot).getSortOrder().setAll(List.of(price));

@@ -40,7 +40,8 @@ public final class ErrorDialogs {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        alert.setContentText(describe(error));
+        alert.setContentText(describe(error) + io.orderlift.common.Logging.file()
+                .map(f -> "\n\nThe details are in the log file " + f + ".").orElse(""));
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
         TextArea details = new TextArea(trace.toString());

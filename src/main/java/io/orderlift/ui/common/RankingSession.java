@@ -11,7 +11,6 @@ import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.Store;
-import io.orderlift.store.StoreException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -176,8 +175,8 @@ public final class RankingSession {
         try {
             RankingModel model = RankingModels.load(store, minCustomers);
             return new Recommender(model, StoredCuration.load(store, model));
-        } catch (StoreException notMined) {
-            return null;
+        } catch (io.orderlift.store.NotMinedException notMined) {
+            return null; // every other storage failure reaches the person
         }
     }
 

@@ -18,6 +18,26 @@ public final class Tasks {
     private Tasks() {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tasks.class);
+
+    /**
+     * What a task without its own error handler does with a failure: the window sets it to show
+     * an error dialog; until then (and in tests without a window) the failure is logged only.
+     */
+    private static volatile java.util.function.BiConsumer<String, Throwable> defaultErrorHandler =
+            (title, error) -> LOG.error("{} failed and nobody was told", title, error);
+
+    /** Reports a failure the way a task without a handler does: logged, and shown by the window. */
+    public static void report(String title, Throwable error) {
+        LOG.warn("{} failed: {}", title, error.toString(), error);
+        defaultErrorHandler.accept(title, error);
+    }
+
+    /** Sets what happens to a failure no handler was given for (the window shows it). */
+    public static void setDefaultErrorHandler(java.util.function.BiConsumer<String, Throwable> handler) {
+        defaultErrorHandler = handler;
+    }
+
     public static <T> Builder<T> create(String title, Work<T> work) {
         return new Builder<>(title, work);
     }
@@ -27,12 +47,13 @@ public final class Tasks {
         private final String title;
         private final Work<T> work;
         private Consumer<T> onSuccess = result -> { };
-        private Consumer<Throwable> onError = error -> { };
+        private Consumer<Throwable> onError;
         private Runnable onCancelled = () -> { };
 
         private Builder(String title, Work<T> work) {
             this.title = title;
             this.work = work;
+            this.onError = error -> defaultErrorHandler.accept(title, error);
         }
 
         public Builder<T> onSuccess(Consumer<T> handler) {
@@ -73,6 +94,8 @@ public final class Tasks {
                 if (error instanceof CancellationException) {
                     onCancelled.run();
                 } else {
+                    // every failure is logged, whatever the handler then shows
+                    LOG.warn("{} failed: {}", title, error.toString(), error);
                     onError.accept(error);
                 }
             });

@@ -68,7 +68,10 @@ public final class OverviewViewModel {
             byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
                     queries.productPrices(), 30));
             return new Loaded(overview, aovPng, pricePng);
-        }).onSuccess(this::show).onError(e -> loading.set(false)).run(runner);
+        }).onSuccess(this::show).onError(e -> {
+            loading.set(false);
+            Tasks.report("Reading the store overview", e);
+        }).run(runner);
     }
 
     /** Shows that {@code name} is being prepared (first launch of a sample store). */

@@ -296,6 +296,6 @@ public final class PairsView extends VBox {
         tooltip.setMaxWidth(360);
         header.setTooltip(tooltip);
         column.setGraphic(header);
-        column.setId("column-" + title.toLowerCase(Locale.ROOT).replace(' ', '-').replace(".", ""));
+        column.setId("pairs-column-" + title.toLowerCase(Locale.ROOT).replace(' ', '-').replace(".", ""));
     }
 }

@@ -62,6 +62,7 @@ final class HelpMenu {
                 "Cross-sell recommendations tuned for order value.",
                 "",
                 "Data folder: " + dataDirectory,
+                "Log file: " + io.orderlift.common.Logging.file().map(Path::toString).orElse("none (not started)"),
                 "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
     }
 

@@ -55,6 +55,9 @@ public final class WorkbenchWindow {
         this.model = model;
         this.dialogs = dialogs;
         model.setOnError(e -> ErrorDialogs.show(stage, "Orderlift could not finish that", e));
+        // a background task given no handler of its own still reaches the person, never only the log
+        io.orderlift.ui.common.Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
+                title + " did not finish", e));
         model.setOnImported(this::announce);
         model.setOnMined(summary -> Notifications.create().owner(stage).title("Mining finished")
                 .text(String.format("%,d pairs from %,d orders in %,d ms.", summary.run().pairs(),

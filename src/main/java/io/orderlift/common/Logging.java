@@ -1,0 +1,79 @@
+package io.orderlift.common;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+
+/**
+ * The log file: {@code logs/orderlift.log} in the user data folder, 5 MB at most, the three before
+ * it kept. Until {@link #start} nothing is logged (the packaged configuration is silent), so tests and
+ * the command line's standard error stay clean; the workbench and the command line start it first
+ * thing. Errors shown to a person name this file.
+ */
+public final class Logging {
+
+    private static volatile Path file;
+
+    private Logging() {
+    }
+
+    /** Starts writing the log file under {@code dataDirectory}; returns its path. */
+    public static synchronized Path start(Path dataDirectory) {
+        Path log = dataDirectory.resolve("logs").resolve("orderlift.log");
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (java.io.IOException e) {
+            return null; // a read-only data folder: run without a log file rather than not at all
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("file");
+        appender.setFile(log.toString());
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(appender);
+        rolling.setFileNamePattern(log.getParent().resolve("orderlift.%i.log").toString());
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(3);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(FileSize.valueOf("5MB"));
+        trigger.start();
+        appender.setRollingPolicy(rolling);
+        appender.setTriggeringPolicy(trigger);
+        appender.setEncoder(encoder);
+        appender.start();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(appender);
+        // the libraries' chatter stays out unless it is a warning
+        context.getLogger("org.jooq").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        context.getLogger("com.zaxxer").setLevel(Level.WARN);
+        file = log;
+        return log;
+    }
+
+    /** The log file, once started. */
+    public static Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+}
