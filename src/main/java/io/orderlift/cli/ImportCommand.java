@@ -49,11 +49,19 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Overwrite orders already in the store whose content differs.")
     boolean replace;
 
+    @Option(names = "--currency", paramLabel = "CODE",
+            description = "The store's currency (ISO 4217, such as USD or EUR). Default: what the file's Currency"
+                    + " column says, if it has one.")
+    String currency;
+
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() throws IOException {
+        String code = currency == null ? null : io.orderlift.common.Money.parse(currency).orElseThrow(() ->
+                new IllegalArgumentException("--currency '" + currency + "' is not a currency code (ISO 4217, such"
+                        + " as USD, EUR or GBP)"));
         ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input);
         ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace);
         ImportReport report;
@@ -62,6 +70,9 @@ final class ImportCommand implements Callable<Integer> {
         try {
             try (Store target = Store.openOrCreate(store.directory)) {
                 report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
+                if (code != null) {
+                    new io.orderlift.store.StoreQueries(target).setCurrency(code);
+                }
             }
         } catch (RuntimeException | IOException e) {
             if (isNew) {

@@ -37,12 +37,13 @@ final class InfoCommand implements Callable<Integer> {
 
     private static String describe(StoreOverview o) {
         StringBuilder text = new StringBuilder(String.format(
-                "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%n",
-                o.name(), o.orders(), o.lines(), o.products(), o.customers()));
+                "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%n  currency   %s%n",
+                o.name(), o.orders(), o.lines(), o.products(), o.customers(),
+                o.currency() == null ? "not known (import --currency CODE)" : o.currency()));
         if (!o.noOrders()) {
             text.append(String.format("  orders from %s to %s%n  AOV        %s%n",
-                    when(o.firstOrderAt()), when(o.lastOrderAt()), o.aov().setScale(2, java.math.RoundingMode.HALF_UP)
-                            .toPlainString()));
+                    when(o.firstOrderAt()), when(o.lastOrderAt()), new io.orderlift.common.Money(o.currency())
+                            .format(o.aov().doubleValue())));
         }
         text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(
                 "  mining     run %d at %s: window %d days, %,d pairs%n", o.lastMining().id(),

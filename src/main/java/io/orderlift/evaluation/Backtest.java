@@ -196,7 +196,8 @@ public final class Backtest {
                 iso(periods.first()), iso(periods.validationFrom()), iso(periods.testFrom()), iso(periods.last()),
                 count(in.log(), t -> t < periods.testFrom()), count(in.log(),
                         t -> t >= periods.validationFrom() && t < periods.testFrom()), testOrders.size(),
-                placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000);
+                placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
+                new io.orderlift.store.StoreQueries(store).currency().orElse(null));
     }
 
     /** Mines the period before validation and searches the settings on the validation orders. */

@@ -17,12 +17,13 @@ import io.orderlift.ranking.WeightingProfile;
  * @param leaveOneOut      the cart's main policies replayed leave-one-out, beside the sequential replay
  * @param chosen           per placement, the chosen profile's figures
  * @param chosenProfile    every setting the validation period chose, saved by {@code backtest --apply}
+ * @param currency         the store's currency code, or null when not known (money in words uses it)
  */
 public record BacktestReport(int k, double split, int windowDays, String protocol, String trainFrom,
                              String validationFrom, String testFrom, String testTo, int trainOrders,
                              int validationOrders, int testOrders, Map<String, List<PolicyResult>> placements,
                              List<PolicyResult> leaveOneOut, Map<String, Chosen> chosen,
-                             WeightingProfile chosenProfile, long durationMs) {
+                             WeightingProfile chosenProfile, long durationMs, String currency) {
 
     /** The policy name of the classic widget, and the one the comparison in words is against. */
     public static final String POPULARITY = "popularity";

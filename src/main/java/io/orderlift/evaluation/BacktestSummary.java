@@ -15,9 +15,11 @@ import io.orderlift.ranking.WeightingProfile;
 public final class BacktestSummary {
 
     private final BacktestReport report;
+    private final io.orderlift.common.Money currency;
 
     public BacktestSummary(BacktestReport report) {
         this.report = report;
+        this.currency = new io.orderlift.common.Money(report.currency());
     }
 
     /**
@@ -108,9 +110,9 @@ public final class BacktestSummary {
                         ? "same-order and follow-on" : "follow-on");
     }
 
-    /** A money amount for people: two decimals, three below 1. */
-    public static String money(double amount) {
-        return String.format(Locale.ROOT, Math.abs(amount) < 1 ? "%.3f" : "%,.2f", amount);
+    /** A money amount for people in the store's currency: two decimals, three below 1. */
+    public String money(double amount) {
+        return currency.format(amount);
     }
 
     private static String percent(double share) {

@@ -17,10 +17,11 @@ import java.util.List;
  * @param aov          average order value over orders with at least one item (net quantity > 0)
  * @param imports      the import history, newest first
  * @param lastMining   the active mining run, or null when the store was never mined
+ * @param currency     the store's currency code (ISO 4217), or null when not known
  */
 public record StoreOverview(String name, long orders, long lines, long products, long customers,
                             Instant firstOrderAt, Instant lastOrderAt, BigDecimal aov, List<ImportBatch> imports,
-                            MiningRun lastMining) {
+                            MiningRun lastMining, String currency) {
 
     public StoreOverview {
         imports = List.copyOf(imports);

@@ -38,13 +38,26 @@ public final class StoreQueries {
             return new StoreOverview(store.name(), orders.value1(), ctx.fetchCount(ORDER_LINES),
                     ctx.fetchCount(PRODUCTS), ctx.fetchCount(CUSTOMERS),
                     utc(orders.value2()), utc(orders.value3()), aov, imports(ctx),
-                    new PairStatisticsStore(store).activeRun().orElse(null));
+                    new PairStatisticsStore(store).activeRun().orElse(null), store.setting(CURRENCY).orElse(null));
         });
     }
 
     /** True when the catalog holds {@code sku} (exactly, after trimming). */
     public boolean hasSku(String sku) {
         return store.read(ctx -> ctx.fetchExists(PRODUCTS, PRODUCTS.SKU.eq(sku.strip())));
+    }
+
+    /** The setting key of the store's currency (an ISO 4217 code). */
+    public static final String CURRENCY = "currency";
+
+    /** The store's currency code, when known (set on import, detected from the file or given). */
+    public java.util.Optional<String> currency() {
+        return store.setting(CURRENCY);
+    }
+
+    /** Sets the store's currency code. */
+    public void setCurrency(String code) {
+        store.putSetting(CURRENCY, code);
     }
 
     /** Every product's SKU, for "did you mean" suggestions. */

@@ -318,6 +318,18 @@ class CliTest {
         assertTrue(second.out().contains("nothing changed"), second.out());
         Result info = run("info", "--store", dir.resolve("s").toString());
         assertTrue(info.out().contains("orders     1"), info.out());
+        assertTrue(info.out().contains("currency   not known (import --currency CODE)"), info.out());
+        // the currency: given on import, or read from the file's Currency column
+        assertEquals(1, run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString(), "--currency",
+                "euros").code());
+        run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString(), "--currency", "eur");
+        Result priced = run("info", "--store", dir.resolve("s").toString());
+        assertTrue(priced.out().contains("currency   EUR") && priced.out().contains("AOV        €5.00"), priced.out());
+        Path shopify = dir.resolve("shopify.csv");
+        write(shopify, "Name,Email,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Currency\n"
+                + "#1,a@example.com,2025-01-01 10:00:00 +0000,1,Serum,20.00,S1,GBP\n");
+        run("import", "--store", dir.resolve("uk").toString(), "--input", shopify.toString());
+        assertTrue(run("info", "--store", dir.resolve("uk").toString()).out().contains("AOV        £20.00"));
     }
 
     @Test

@@ -20,7 +20,7 @@ class BacktestSummaryTest {
         WeightingProfile chosen = WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-01");
         return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z",
                 "2025-12-30T00:00:00Z", "2026-03-31T00:00:00Z", 100, 20, 30,
-                Map.of("cart", cart, "confirmation", confirmation), List.of(), Map.of(), chosen, 1);
+                Map.of("cart", cart, "confirmation", confirmation), List.of(), Map.of(), chosen, 1, null);
     }
 
     @Test

@@ -87,6 +87,43 @@ public final class OrderImporter {
      * @throws java.util.concurrent.CancellationException when {@code monitor} cancels; the store is unchanged
      */
     public ImportReport importFile(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {
+        ImportReport report = importOrders(store, request, monitor);
+        io.orderlift.store.StoreQueries queries = new io.orderlift.store.StoreQueries(store);
+        if (queries.currency().isEmpty()) {
+            detectCurrency(request.file()).ifPresent(queries::setCurrency);
+        }
+        return report;
+    }
+
+    /**
+     * The currency a file states in a column named {@code Currency} (Shopify's export has one): the
+     * first valid ISO 4217 code among its first 1,000 rows.
+     */
+    public java.util.Optional<String> detectCurrency(java.nio.file.Path file) throws IOException {
+        try (OrderFile read = new OrderFile(ImportRequest.of(file))) {
+            int column = -1;
+            for (int i = 0; i < read.header().size(); i++) {
+                if (read.header().get(i).strip().equalsIgnoreCase("currency")) {
+                    column = i;
+                }
+            }
+            if (column < 0) {
+                return java.util.Optional.empty();
+            }
+            CsvRecord record;
+            for (int row = 0; row < 1_000 && (record = read.nextRecord()) != null; row++) {
+                if (column < record.fields().size()) {
+                    java.util.Optional<String> code = io.orderlift.common.Money.parse(record.fields().get(column));
+                    if (code.isPresent()) {
+                        return code;
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    private ImportReport importOrders(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {
         try (ParsedOrders parsed = new ParsedOrders(store.customerSalt())) {
             if (!writeWhileReading || !StoreWriter.isEmpty(store)) {
                 return readThenWrite(store, request, parsed, monitor);

@@ -36,6 +36,7 @@ public final class RankingSession {
     private final ReadOnlyObjectWrapper<WeightingProfile> saved = new ReadOnlyObjectWrapper<>(WeightingProfile.defaults());
     private final ObservableList<String> profileNames = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
+    private volatile io.orderlift.common.Money money = io.orderlift.common.Money.PLAIN;
     private final ReadOnlyIntegerWrapper curationChanges = new ReadOnlyIntegerWrapper();
     private final BooleanBinding unsaved = Bindings.createBooleanBinding(() -> !profile.get().equals(saved.get()),
             profile, saved);
@@ -51,7 +52,8 @@ public final class RankingSession {
         this.onError = handler;
     }
 
-    private record Loaded(long generation, Recommender recommender, WeightingProfile active, List<String> names) {
+    private record Loaded(long generation, Recommender recommender, WeightingProfile active, List<String> names,
+                          io.orderlift.common.Money money) {
     }
 
     /** Loads {@code opened}'s active profile, saved profile names, ranking model and curation. */
@@ -61,9 +63,11 @@ public final class RankingSession {
         Tasks.create("Loading the ranking model", monitor -> {
             Profiles profiles = new Profiles(opened);
             WeightingProfile active = profiles.active();
-            return new Loaded(request, recommenderOf(opened, active.minCustomers()), active, names(profiles));
+            return new Loaded(request, recommenderOf(opened, active.minCustomers()), active, names(profiles),
+                    new io.orderlift.common.Money(new io.orderlift.store.StoreQueries(opened).currency().orElse(null)));
         }).onSuccess(loaded -> {
             if (loaded.generation() == generation) {
+                money = loaded.money();
                 saved.set(loaded.active());
                 profile.set(loaded.active());
                 profileNames.setAll(loaded.names());
@@ -186,6 +190,11 @@ public final class RankingSession {
             names.add(0, WeightingProfile.DEFAULT_NAME);
         }
         return names;
+    }
+
+    /** The open store's prices for people, in its currency (plain numbers when it is not known). */
+    public io.orderlift.common.Money money() {
+        return money;
     }
 
     /** The recommender of the active mining run with the stored curation; null until the store is mined. */

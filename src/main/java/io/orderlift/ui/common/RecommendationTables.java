@@ -14,15 +14,21 @@ public final class RecommendationTables {
     }
 
     public static TableView<Recommendation> create(ObservableList<Recommendation> items, String placeholder) {
+        return create(items, placeholder, () -> io.orderlift.common.Money.PLAIN);
+    }
+
+    /** The table, with prices and RPI in the store's currency. */
+    public static TableView<Recommendation> create(ObservableList<Recommendation> items, String placeholder,
+                                                   java.util.function.Supplier<io.orderlift.common.Money> money) {
         TableView<Recommendation> table = new TableView<>(items);
         table.setPlaceholder(new Label(placeholder));
         // the title beside the SKU, so that two lists side by side still say what each item is
         table.getColumns().add(Columns.text("Product", r -> r.title() == null || r.title().isBlank() ? r.sku()
                 : r.title() + " (" + r.sku() + ")"));
-        table.getColumns().add(Columns.text("Price", r -> String.format(Locale.ROOT, "%.2f", r.price())));
+        table.getColumns().add(Columns.text("Price", r -> money.get().format(r.price())));
         table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
                 100 * r.acceptance())));
-        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.rpi())));
+        table.getColumns().add(Columns.text("RPI", r -> money.get().format(r.rpi())));
         table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank())));
         table.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

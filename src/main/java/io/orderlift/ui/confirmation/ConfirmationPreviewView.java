@@ -41,7 +41,7 @@ public final class ConfirmationPreviewView extends HBox {
         lines.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
         lines.getColumns().add(Columns.text("Category", l -> l.category() == null ? "" : l.category()));
         lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
-        lines.getColumns().add(Columns.text("Paid", l -> String.format(Locale.ROOT, "%.2f", l.unitPrice())));
+        lines.getColumns().add(Columns.text("Paid", l -> model.session().money().format(l.unitPrice().doubleValue())));
         lines.getColumns().get(1).setPrefWidth(140);
         lines.getColumns().get(2).setPrefWidth(95);
         lines.getColumns().get(3).setPrefWidth(38);
@@ -53,7 +53,8 @@ public final class ConfirmationPreviewView extends HBox {
         left.setPrefWidth(460);
         left.setMinWidth(460);
 
-        TableView<Recommendation> offers = RecommendationTables.create(model.offers(), "No one-tap offers.");
+        TableView<Recommendation> offers = RecommendationTables.create(model.offers(), "No one-tap offers.",
+                model.session()::money);
         offers.setId("offersTable");
         VBox.setVgrow(offers, Priority.ALWAYS);
         Label summary = new Label();

@@ -158,11 +158,17 @@ public final class ConfirmationPreviewViewModel {
         Updates.replace(offers, shown.offers().items());
         WeightingProfile profile = session.profileProperty().get();
         double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
-        Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %.2f (what a storefront computes "
-                        + "from the rule set). One-tap offers are priced at most %.2f (%.0f or %.0f %% of the order); "
-                        + "%d offered, expected %.2f per confirmation page view.",
-                shown.offers().cartTotal(), ceiling, profile.oneTapMaxPrice(), 100 * profile.oneTapMaxShare(),
-                shown.offers().items().size(), shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()));
+        io.orderlift.common.Money money = session.money();
+        Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %s (what a storefront computes "
+                        + "from the rule set). One-tap offers are priced at most %s (%s or %.0f %% of the order); "
+                        + "%d offered, expected %s per confirmation page view.",
+                money.format(shown.offers().cartTotal()), money.format(ceiling), money.format(profile.oneTapMaxPrice()),
+                100 * profile.oneTapMaxShare(), shown.offers().items().size(),
+                money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum())));
+    }
+
+    public RankingSession session() {
+        return session;
     }
 
     public ObservableList<String> orders() {

@@ -63,7 +63,8 @@ public final class OverviewViewModel {
         Tasks.create("Reading the store overview", monitor -> {
             StoreQueries queries = new StoreQueries(store);
             StoreOverview overview = queries.overview();
-            byte[] aovPng = ChartImages.png(OverviewCharts.histogram("Order value (AOV " + overview.aov() + ")",
+            byte[] aovPng = ChartImages.png(OverviewCharts.histogram("Order value (AOV "
+                    + new io.orderlift.common.Money(overview.currency()).format(overview.aov().doubleValue()) + ")",
                     "order value", queries.orderValues(), 30));
             byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
                     queries.productPrices(), 30));
@@ -89,7 +90,7 @@ public final class OverviewViewModel {
         products.set(String.format("%,d", o.products()));
         dateRange.set(o.noOrders() ? "no orders yet"
                 : DAY.format(o.firstOrderAt()) + " – " + DAY.format(o.lastOrderAt()));
-        aov.set(o.noOrders() ? "–" : o.aov().toPlainString());
+        aov.set(o.noOrders() ? "–" : new io.orderlift.common.Money(o.currency()).format(o.aov().doubleValue()));
         aovHistogram.set(ChartImages.image(loaded.aovPng()));
         priceHistogram.set(ChartImages.image(loaded.pricePng()));
         imports.setAll(o.imports());

@@ -90,14 +90,14 @@ public final class PairsView extends VBox {
                 r -> " " + r.movement()));
         table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 122, "The candidate's SKU"));
         table.getColumns().add(text("Title", r -> r.title() == null ? "" : r.title(), 168, "The candidate's title"));
-        table.getColumns().add(number("Price", PairsViewModel.Row::price, "%.2f", 64, "The candidate's catalog price",
-                r -> ""));
+        table.getColumns().add(number("Price", PairsViewModel.Row::price, model::money, 64,
+                "The candidate's catalog price"));
         table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 98,
                 "Of the orders that had the anchor, the share that also had this product (smoothed, so that a "
                         + "few orders cannot make it look certain)", r -> ""));
-        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, "%.2f", 54,
+        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, model::money, 54,
                 "Revenue per impression: acceptance × price, what showing it once beside the anchor is expected "
-                        + "to earn", r -> ""));
+                        + "to earn"));
         table.getColumns().add(text("Status", PairsViewModel.Row::status, 104,
                 "Your curation: approved, rejected, pinned, or excluded (and by which rule)"));
         table.getColumns().add(number("Popularity", r -> (double) r.popularityRank(), "%.0f", 82,
@@ -285,6 +285,21 @@ public final class PairsView extends VBox {
         column.getStyleClass().add("number");
         column.setPrefWidth(width);
         explain(column, title, tip);
+        return column;
+    }
+
+    /** A money column in the store's currency, sorting by amount. */
+    private static TableColumn<PairsViewModel.Row, Double> number(String title, Function<PairsViewModel.Row, Double> value,
+                                                                   java.util.function.Supplier<io.orderlift.common.Money> money,
+                                                                   double width, String tip) {
+        TableColumn<PairsViewModel.Row, Double> column = number(title, value, "%.2f", width, tip, r -> "");
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : money.get().format(item));
+            }
+        });
         return column;
     }
 

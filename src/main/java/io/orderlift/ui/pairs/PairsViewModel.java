@@ -338,6 +338,11 @@ public final class PairsViewModel {
         session.reloadCuration();
     }
 
+    /** The open store's prices for people, in its currency. */
+    public io.orderlift.common.Money money() {
+        return session.money();
+    }
+
     public ObservableList<String> anchors() {
         return anchors;
     }

@@ -79,7 +79,7 @@ public final class CartPreviewView extends HBox {
         cart.getColumns().add(Columns.text("SKU", CartPreviewViewModel.Line::sku));
         cart.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
         cart.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
-        cart.getColumns().add(Columns.text("Price", l -> String.format(Locale.ROOT, "%.2f", l.price())));
+        cart.getColumns().add(Columns.text("Price", l -> model.session().money().format(l.price())));
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
         Button more = new Button("+1");
@@ -114,7 +114,7 @@ public final class CartPreviewView extends HBox {
                 NO_COMPARISON.equals(compare.getValue()) ? null : compare.getValue()));
 
         TableView<Recommendation> working = RecommendationTables.create(model.recommendations(),
-                "No recommendations for this cart.");
+                "No recommendations for this cart.", model.session()::money);
         working.setId("recommendationsTable");
         VBox.setVgrow(working, Priority.ALWAYS);
         Label workingTitle = new Label();
@@ -125,7 +125,8 @@ public final class CartPreviewView extends HBox {
                 model.session().profileProperty(), model.session().unsavedBinding()));
         VBox workingBox = new VBox(8, workingTitle, working);
         HBox.setHgrow(workingBox, Priority.ALWAYS);
-        TableView<Recommendation> compared = RecommendationTables.create(model.comparison(), "");
+        TableView<Recommendation> compared = RecommendationTables.create(model.comparison(), "",
+                model.session()::money);
         compared.setId("comparisonTable");
         VBox.setVgrow(compared, Priority.ALWAYS);
         Label comparedTitle = new Label();

@@ -129,8 +129,8 @@ public final class ReportsViewModel {
                 table.add(new Row(placement.getKey(), p.policy(),
                         p.w() == null ? "" : String.format(Locale.ROOT, "%.2f", p.w()),
                         p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f%%", p.hitRate() * 100),
-                        BacktestSummary.money(p.rpi()),
-                        BacktestSummary.money(p.rpiLow()) + " – " + BacktestSummary.money(p.rpiHigh()),
+                        words.money(p.rpi()),
+                        words.money(p.rpiLow()) + " – " + words.money(p.rpiHigh()),
                         String.format(Locale.ROOT, "%.2f", p.avgAcceptedPrice()),
                         String.format(Locale.ROOT, "%.1f%%", p.aovLift() * 100),
                         String.format(Locale.ROOT, "%.1f%%", p.coverage() * 100)));

@@ -1,0 +1,29 @@
+package io.orderlift.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void amountsCarryTheStoresCurrency() {
+        assertEquals("$1,234.56", new Money("USD").format(1234.56));
+        assertEquals("€12.30", new Money("eur").format(12.3));
+        assertEquals("£0.070", new Money("GBP").format(0.07), "an RPI below 1 keeps three decimals");
+        assertEquals("12.30 SEK", new Money("SEK").format(12.3));
+        assertEquals("-$5.00", new Money("USD").format(-5));
+        assertEquals("1,234.56", Money.PLAIN.format(1234.56));
+        assertEquals("–", Money.PLAIN.format(Double.NaN));
+    }
+
+    @Test
+    void onlyCurrencyCodesAreAccepted() {
+        assertEquals(Optional.of("EUR"), Money.parse(" eur "));
+        assertEquals(Optional.empty(), Money.parse("Euros"));
+        assertThrows(IllegalArgumentException.class, () -> new Money("XYZW"));
+    }
+}
