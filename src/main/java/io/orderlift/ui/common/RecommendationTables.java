@@ -44,10 +44,15 @@ public final class RecommendationTables {
 
     /** Why {@code r} is recommended: its acceptance, price and RPI, the evidence behind it and the rules applied. */
     public static String explain(Recommendation r) {
+        return explain(r, io.orderlift.common.Money.PLAIN);
+    }
+
+    /** The explanation with its amounts in the store's currency. */
+    public static String explain(Recommendation r, io.orderlift.common.Money money) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s: acceptance %.1f %% × price %.2f = %.2f per impression; popularity rank %d.",
+                "%s: acceptance %.1f %% × price %s = %s per impression; popularity rank %d.",
                 r.title() == null || r.title().isBlank() ? r.sku() : r.title() + " (" + r.sku() + ")",
-                100 * r.acceptance(), r.price(), r.rpi(), r.popularityRank()));
+                100 * r.acceptance(), money.format(r.price()), money.format(r.rpi()), r.popularityRank()));
         r.anchors().forEach(a -> text.append(String.format(Locale.ROOT,
                 "%n  %s, %s evidence %s: %.1f %% (co %d, follow %d)", a.sku(), a.evidence(), a.via(),
                 100 * a.acceptance(), a.co(), a.follow())));

@@ -66,7 +66,8 @@ public final class ConfirmationPreviewView extends HBox {
         why.setWrapText(true);
         why.setMinHeight(80);
         offers.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> why.setText(
-                now == null ? "Select an offer to see why." : RecommendationTables.explain(now)));
+                now == null ? "Select an offer to see why." : RecommendationTables.explain(now,
+                        model.session().money())));
         Label offersTitle = new Label("One-tap offers on the confirmation page");
         offersTitle.getStyleClass().add("section-title");
         Label caption = new Label("Offers are added to the order just placed with one tap; the profile's one-tap "

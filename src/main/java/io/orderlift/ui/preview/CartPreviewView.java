@@ -149,10 +149,10 @@ public final class CartPreviewView extends HBox {
         why.setWrapText(true);
         why.setMinHeight(80);
         working.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> why.setText(
-                now == null ? "Select a recommendation to see why." : RecommendationTables.explain(now)));
+                now == null ? "Select a recommendation to see why." : RecommendationTables.explain(now, model.session().money())));
         compared.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                why.setText(RecommendationTables.explain(now));
+                why.setText(RecommendationTables.explain(now, model.session().money()));
             }
         });
         VBox right = new VBox(10, new HBox(8, new Label("Placement"), placement, new Label("Compare with"), compare),

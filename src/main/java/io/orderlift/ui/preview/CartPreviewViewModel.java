@@ -284,7 +284,8 @@ public final class CartPreviewViewModel {
         cart.forEach(l -> mix.merge(l.category() == null ? "no category" : l.category(), l.quantity(), Integer::sum));
         List<String> parts = new ArrayList<>();
         mix.forEach((category, count) -> parts.add(count + " × " + category));
-        return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "Total %.2f · %s", total,
+        return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "Total %s · %s",
+                session.money().format(total),
                 String.join(", ", parts));
     }
 
