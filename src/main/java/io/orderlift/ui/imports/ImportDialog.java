@@ -84,8 +84,19 @@ public final class ImportDialog extends Dialog<ImportRequest> {
 
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId("previewProblems");
-        problems.setPrefHeight(90);
+        problems.setPrefHeight(120);
         problems.setPlaceholder(new Label("No problems in the first rows."));
+        // each problem in full: wrapped to the list's width, never cut at its edge
+        problems.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
 
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
