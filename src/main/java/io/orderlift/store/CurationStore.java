@@ -130,21 +130,7 @@ public final class CurationStore {
                 return Optional.empty();
             }
             var entry = last.get();
-            Map<String, Object> target = parse(entry.getTarget());
-            Map<String, Object> old = entry.getOldValue() == null ? null : parse(entry.getOldValue());
-            if ("pair".equals(target.get("type"))) {
-                deletePair(ctx, (String) target.get("a"), (String) target.get("b"), (String) target.get("c"));
-                if (old != null) {
-                    writePair(ctx, old);
-                }
-            } else {
-                ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq((String) target.get("a")),
-                        EXCLUSIONS.FIRST_KEY.eq((String) target.get("b")),
-                        EXCLUSIONS.SECOND_KEY.eq((String) target.get("c"))).execute();
-                if (old != null) {
-                    writeExclusion(ctx, old);
-                }
-            }
+            restore(ctx, entry.getTarget(), entry.getOldValue());
             ctx.update(CURATION_AUDIT).set(CURATION_AUDIT.UNDONE, true).where(CURATION_AUDIT.ID.eq(entry.getId()))
                     .execute();
             return Optional.of(entry(entry));
@@ -167,25 +153,30 @@ public final class CurationStore {
                 return Optional.empty();
             }
             var entry = next.get();
-            Map<String, Object> target = parse(entry.getTarget());
-            Map<String, Object> now = entry.getNewValue() == null ? null : parse(entry.getNewValue());
-            if ("pair".equals(target.get("type"))) {
-                deletePair(ctx, (String) target.get("a"), (String) target.get("b"), (String) target.get("c"));
-                if (now != null) {
-                    writePair(ctx, now);
-                }
-            } else {
-                ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq((String) target.get("a")),
-                        EXCLUSIONS.FIRST_KEY.eq((String) target.get("b")),
-                        EXCLUSIONS.SECOND_KEY.eq((String) target.get("c"))).execute();
-                if (now != null) {
-                    writeExclusion(ctx, now);
-                }
-            }
+            restore(ctx, entry.getTarget(), entry.getNewValue());
             ctx.update(CURATION_AUDIT).set(CURATION_AUDIT.UNDONE, false).where(CURATION_AUDIT.ID.eq(entry.getId()))
                     .execute();
             return Optional.of(entry(entry));
         });
+    }
+
+    /** Puts the audited {@code target} back to {@code value} (a row as JSON; null: no row). */
+    private static void restore(DSLContext ctx, String targetJson, String value) {
+        Map<String, Object> target = parse(targetJson);
+        Map<String, Object> row = value == null ? null : parse(value);
+        if ("pair".equals(target.get("type"))) {
+            deletePair(ctx, (String) target.get("a"), (String) target.get("b"), (String) target.get("c"));
+            if (row != null) {
+                writePair(ctx, row);
+            }
+        } else {
+            ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq((String) target.get("a")),
+                    EXCLUSIONS.FIRST_KEY.eq((String) target.get("b")),
+                    EXCLUSIONS.SECOND_KEY.eq((String) target.get("c"))).execute();
+            if (row != null) {
+                writeExclusion(ctx, row);
+            }
+        }
     }
 
     public List<CuratedPair> pairs() {
