@@ -53,9 +53,10 @@ class ReportsViewTest {
     void backtestUseThisWExportAndAbAnalysis(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
         robot.clickOn("#runBacktest");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
-                robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size() == 22
-                        && robot.lookup("#backtestSummary").queryAs(Label.class).getText().contains("On this store"));
+        // the report is shown in one FX event: wait for its last step (the buttons enabled), then for the event to end
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.model.reports().hasReportProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(22, robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);
         String summary = robot.lookup("#backtestSummary").queryAs(Label.class).getText();
