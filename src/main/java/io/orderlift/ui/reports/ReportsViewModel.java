@@ -131,7 +131,7 @@ public final class ReportsViewModel {
                         p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f%%", p.hitRate() * 100),
                         words.money(p.rpi()),
                         words.money(p.rpiLow()) + " – " + words.money(p.rpiHigh()),
-                        String.format(Locale.ROOT, "%.2f", p.avgAcceptedPrice()),
+                        words.money(p.avgAcceptedPrice()),
                         String.format(Locale.ROOT, "%.1f%%", p.aovLift() * 100),
                         String.format(Locale.ROOT, "%.1f%%", p.coverage() * 100)));
             }

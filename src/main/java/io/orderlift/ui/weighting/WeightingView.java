@@ -154,16 +154,16 @@ public final class WeightingView extends HBox {
         table.getColumns().add(Columns.text("Best seller", r -> r.anchorTitle().isBlank() ? r.anchor()
                 : r.anchorTitle() + " (" + r.anchor() + ")"));
         table.getColumns().add(Columns.text("Working profile's list", WeightingViewModel.EffectRow::workingTitles));
-        table.getColumns().add(Columns.text("RPI", r -> String.format(Locale.ROOT, "%.2f", r.workingRpi())));
+        table.getColumns().add(Columns.text("RPI", r -> model.session().money().format(r.workingRpi())));
         table.getColumns().add(Columns.text("Δ RPI", r -> !r.changed() ? ""
                 : Math.abs(r.workingRpi() - r.savedRpi()) < 0.005 ? "0.00"
                 : String.format(Locale.ROOT, "%+.2f", r.workingRpi() - r.savedRpi())));
         table.getColumns().add(Columns.text("Change against the saved list", WeightingViewModel.EffectRow::change));
         table.getColumns().get(0).setPrefWidth(190);
         table.getColumns().get(1).setPrefWidth(293);
-        table.getColumns().get(2).setPrefWidth(48);
+        table.getColumns().get(2).setPrefWidth(64);
         table.getColumns().get(3).setPrefWidth(52);
-        table.getColumns().get(4).setPrefWidth(238);
+        table.getColumns().get(4).setPrefWidth(222);
         table.getColumns().get(2).getStyleClass().add("number");
         table.getColumns().get(3).getStyleClass().add("number");
         table.setRowFactory(t -> new TableRow<>() {

@@ -229,9 +229,10 @@ public final class WeightingViewModel {
         long changed = compared.rows().stream().filter(EffectRow::changed).count();
         double before = compared.rows().stream().mapToDouble(EffectRow::savedRpi).sum();
         double after = compared.rows().stream().mapToDouble(EffectRow::workingRpi).sum();
+        io.orderlift.common.Money money = session.money();
         Updates.set(summary, String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
-                        + "impression goes from %.2f to %.2f (%+.1f %%).", changed, compared.rows().size(), before,
-                after, before == 0 ? 0 : 100 * (after - before) / before));
+                        + "impression goes from %s to %s (%+.1f %%).", changed, compared.rows().size(),
+                money.format(before), money.format(after), before == 0 ? 0 : 100 * (after - before) / before));
     }
 
     public DoubleProperty priceWeightProperty() {
