@@ -5,7 +5,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.orderlift.common.OrderLineRules;
+import io.orderlift.mining.MiningSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +78,8 @@ class ArchitectureTest {
 
     @Test
     void nothingOutsideTheCommandLineAndTheSamplesWritesToStandardOutput() {
-        noClasses().that().resideOutsideOfPackages("io.orderlift.cli..", "io.orderlift.samples..")
+        noClasses().that().resideOutsideOfPackages("io.orderlift.cli..", "io.orderlift.samples..",
+                        "io.orderlift.spark..")
                 .should().accessField(System.class, "out")
                 .check(classes);
     }
@@ -89,6 +94,21 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("io.orderlift.ruleset.evaluator..")
                 .should().dependOnClassesThat().resideInAPackage("io.orderlift.ruleset")
+                .check(classes);
+    }
+
+    /**
+     * The Spark job (compiled only by the spark profile, whose integration tests run this class too)
+     * shares with the desktop only the mining rules' definition: how line values are read, and the settings.
+     */
+    @Test
+    void theSparkJobDependsOnlyOnTheMiningRulesDefinition() {
+        noClasses().that().resideInAPackage("io.orderlift.spark..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.orderlift..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.orderlift.spark..")))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(OrderLineRules.class,
+                                MiningSettings.class))))
+                .allowEmptyShould(true)
                 .check(classes);
     }
 }

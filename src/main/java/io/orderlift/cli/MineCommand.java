@@ -32,17 +32,8 @@ final class MineCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--window-days", defaultValue = "30", paramLabel = "N",
-            description = "Follow-on window in days (× 24 h). Default: ${DEFAULT-VALUE}.")
-    int windowDays;
-
-    @Option(names = "--max-basket", defaultValue = "0", paramLabel = "N",
-            description = "Ignore orders with more than N distinct items (0: no cap, the default).")
-    int maxBasket;
-
-    @Option(names = "--min-co", defaultValue = "1", paramLabel = "N",
-            description = "Store only pairs seen in at least N orders, same-order or follow-on (1: all, the default).")
-    int minCo;
+    @Mixin
+    MiningOptions mining;
 
     @Option(names = "--keep-profile", description = "Do not choose a new store's default profile by backtest.")
     boolean keepProfile;
@@ -52,7 +43,7 @@ final class MineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MiningSettings settings = new MiningSettings(windowDays, maxBasket, minCo);
+        MiningSettings settings = mining.settings(MiningSettings.defaults());
         MiningSummary summary;
         Optional<WeightingProfile> chosen = Optional.empty();
         try (Store target = Store.open(store.directory)) {
@@ -73,6 +64,12 @@ final class MineCommand implements Callable<Integer> {
                 "Mined %,d orders (run %d, window %d days): %,d pairs stored in %,d ms (read %,d ms, count %,d ms, save %,d ms).",
                 r.orders(), r.id(), r.windowDays(), r.pairs(), s.loadMs() + s.mineMs() + s.saveMs(), s.loadMs(), s.mineMs(),
                 s.saveMs()));
+        return text.append(details(r)).toString();
+    }
+
+    /** What a stored run left out and from when its follow-on evidence comes; shared with import-pairs. */
+    static String details(MiningRun r) {
+        StringBuilder text = new StringBuilder();
         text.append(String.format("%n  ignored: %,d orders with no item left after returns", r.ordersEmpty()));
         if (r.maxBasket() > 0) {
             text.append(String.format(", %,d orders above --max-basket %d", r.ordersOverMaxBasket(), r.maxBasket()));

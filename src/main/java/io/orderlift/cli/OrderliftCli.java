@@ -20,7 +20,8 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {ImportCommand.class, InfoCommand.class, MineCommand.class, PairsCommand.class,
                 CurateCommand.class, RecommendCommand.class, ProfileCommand.class, PublishCommand.class,
                 CheckRulesetCommand.class, EvaluateCommand.class, VersionsCommand.class, BacktestCommand.class,
-                AbTestCommand.class, DemoCommand.class})
+                AbTestCommand.class, DemoCommand.class, ExportOrdersCommand.class,
+                ImportPairsCommand.class})
 public final class OrderliftCli {
 
     /** Exit code for bad input (a bad file, a missing store, a locked store). */

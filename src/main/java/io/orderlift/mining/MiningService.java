@@ -30,17 +30,31 @@ public final class MiningService {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         OrderHistory history = new OrderHistory(store);
-        int productCount = history.maxProductId() + 1;
-        Transactions.Builder builder = Transactions.builder(productCount, settings.maxBasket());
         monitor.progress("Reading order lines", 0, 1);
-        history.forEachLine((order, customer, time, product, quantity) ->
-                builder.line(order, customer, time, product, quantity));
-        Transactions transactions = builder.build();
+        Transactions transactions = transactions(history, settings.maxBasket());
         monitor.checkCancelled();
         long t1 = System.nanoTime();
         MiningResult result = miner.mine(transactions, settings, monitor);
         long t2 = System.nanoTime();
-        long duration = (t2 - t0) / 1_000_000;
+        monitor.checkCancelled();
+        MiningRun stored = save(store, history, result, started, (t2 - t0) / 1_000_000, monitor);
+        long t3 = System.nanoTime();
+        return new MiningSummary(stored, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    }
+
+    /** The store's orders as mining reads them, under a basket cap (0: none). */
+    public static Transactions transactions(OrderHistory history, int maxBasket) {
+        Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, maxBasket);
+        history.forEachLine(builder::line);
+        return builder.build();
+    }
+
+    /**
+     * Stores {@code result} as the store's active mining run, with every catalog product's price;
+     * {@code result}'s per-product arrays are indexed by the store's product ids.
+     */
+    public static MiningRun save(Store store, OrderHistory history, MiningResult result, Instant started,
+                                 long durationMs, ProgressMonitor monitor) {
         monitor.progress("Saving pairs", 0, 1);
         List<OrderHistory.CatalogEntry> catalog = history.catalog();
         int[] ids = new int[catalog.size()];
@@ -50,18 +64,16 @@ public final class MiningService {
         for (int i = 0; i < catalog.size(); i++) {
             OrderHistory.CatalogEntry product = catalog.get(i);
             ids[i] = product.id();
-            orders[i] = result.productOrders()[product.id()];
-            followBase[i] = result.followBase()[product.id()];
+            orders[i] = product.id() < result.productOrders().length ? result.productOrders()[product.id()] : 0;
+            followBase[i] = product.id() < result.followBase().length ? result.followBase()[product.id()] : 0;
             prices[i] = product.price();
         }
-        MiningRun run = new MiningRun(0, started, duration, settings.windowDays(), settings.maxBasket(),
+        MiningSettings settings = result.settings();
+        MiningRun run = new MiningRun(0, started, durationMs, settings.windowDays(), settings.maxBasket(),
                 settings.minCo(), result.orders(), result.ordersEmpty(), result.ordersOverMaxBasket(),
                 instant(result.lastOrderAt()), instant(result.followCutoff()), catalog.size(),
                 result.pairs().size(), result.pairsDropped());
-        MiningRun stored = new PairStatisticsStore(store).replace(run, ids, orders, followBase, prices,
-                result.pairs(), monitor);
-        long t3 = System.nanoTime();
-        return new MiningSummary(stored, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        return new PairStatisticsStore(store).replace(run, ids, orders, followBase, prices, result.pairs(), monitor);
     }
 
     private static Instant instant(long epochMillis) {

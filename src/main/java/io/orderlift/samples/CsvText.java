@@ -3,6 +3,8 @@ package io.orderlift.samples;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import io.orderlift.common.CsvFields;
+
 /** Formatting helpers for the generated CSV files: deterministic, locale-free. */
 final class CsvText {
 
@@ -11,10 +13,7 @@ final class CsvText {
 
     /** Quotes a field when it holds a comma, quote or line break. */
     static String field(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return CsvFields.field(text);
     }
 
     /** Cents as a decimal amount: 1299 → 12.99. */

@@ -3,10 +3,11 @@ package io.orderlift.store.imports;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.orderlift.common.OrderLineRules;
 
 /**
  * Turns a source customer id or email into the store's pseudonymous customer key:
@@ -28,12 +29,9 @@ final class CustomerKeys {
 
     /** The key for {@code customerId}; an empty id (unknown customer) has no key. */
     String keyOf(String customerId) {
-        String id = customerId.strip();
-        if (id.isEmpty()) {
+        String id = OrderLineRules.customerIdentity(customerId);
+        if (id == null) {
             return null;
-        }
-        if (id.indexOf('@') >= 0) {
-            id = id.toLowerCase(Locale.ROOT);
         }
         byte[] digest = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest, 0, 20);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.orderlift.common.OrderLineRules;
 import io.orderlift.store.csv.CsvRecord;
 
 /**
@@ -50,7 +51,7 @@ public final class RowParser {
         }
         OrderField current = OrderField.ORDER_ID;
         try {
-            String orderId = Values.identifier(raw(record, OrderField.ORDER_ID), 200, "an order id");
+            String orderId = Values.identifier(raw(record, OrderField.ORDER_ID), OrderLineRules.MAX_ORDER_ID, "an order id");
             if (orderId.isEmpty()) {
                 throw new BadValueException("is empty; every row needs its order id");
             }
@@ -58,9 +59,9 @@ public final class RowParser {
             current = OrderField.ORDERED_AT;
             long orderedAt = Values.timestamp(orderLevel[1]);
             current = OrderField.CUSTOMER_ID;
-            Values.identifier(raw(record, OrderField.CUSTOMER_ID), 1_000, "a customer id");
+            Values.identifier(raw(record, OrderField.CUSTOMER_ID), OrderLineRules.MAX_CUSTOMER_ID, "a customer id");
             current = OrderField.SKU;
-            String sku = Values.identifier(raw(record, OrderField.SKU), 200, "a SKU");
+            String sku = Values.identifier(raw(record, OrderField.SKU), OrderLineRules.MAX_SKU, "a SKU");
             if (sku.isEmpty()) {
                 throw new BadValueException("is empty; every row needs a SKU");
             }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import io.orderlift.common.CsvFields;
 import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
 import io.orderlift.mining.Evidence;
@@ -278,7 +279,7 @@ public final class PairsViewModel {
         if (value == null) {
             return "";
         }
-        return value.matches("(?s).*[,\"\n\r].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return CsvFields.field(value);
     }
 
     /** Writes {@code shown} as CSV to {@code file} in the background. */
