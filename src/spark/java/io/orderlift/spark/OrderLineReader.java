@@ -21,7 +21,8 @@ import static org.apache.spark.sql.functions.not;
 
 /**
  * Reads order lines in Orderlift's generic format and reads their values by the importer's own
- * rules ({@link OrderLineRules}): ids trimmed, emails compared case-insensitively, ISO-8601 times
+ * rules ({@link OrderLineRules}): CSV as RFC 4180 writes it (a quoted title may hold a line break, so
+ * a CSV file is read by one task; give many files, or Parquet, to read in parallel), ids trimmed, emails compared case-insensitively, ISO-8601 times
  * (UTC when no offset is given), non-zero whole quantities. Only the columns mining needs are read;
  * a line whose value breaks the rules stops the job with the file and the values, as an import would
  * refuse the file.
@@ -58,7 +59,8 @@ final class OrderLineReader {
         String[] paths = inputs.toArray(String[]::new);
         Dataset<Row> raw = parquet
                 ? spark.read().parquet(paths)
-                : spark.read().option("header", "true").option("escape", "\"").option("mode", "FAILFAST")
+                : spark.read().option("header", "true").option("escape", "\"").option("multiLine", "true")
+                        .option("mode", "FAILFAST")
                         .option("inferSchema", "false").csv(paths);
         List<Column> values = new ArrayList<>();
         for (String name : COLUMNS) {

@@ -181,6 +181,29 @@ class CliTest {
     }
 
     @Test
+    void exportsOrdersForTheSparkJobAndRefusesAnUnfinishedJobOutput() throws Exception {
+        Path store = dir.resolve("kitchen");
+        run("import", "--store", store.toString(), "--input", "sample-stores/kitchen/orders.csv");
+        Path exported = dir.resolve("kitchen-orders.csv.gz");
+        Result export = run("export-orders", "--store", store.toString(), "--out", exported.toString(), "--json");
+        assertEquals(0, export.code(), export.err());
+        assertTrue(export.json().get("lines").asLong() > 10_000, export.out());
+        Path copy = dir.resolve("kitchen-copy");
+        Result reimported = run("import", "--store", copy.toString(), "--input", exported.toString(), "--json");
+        assertEquals(0, reimported.code(), reimported.err());
+        assertEquals(run("info", "--store", store.toString(), "--json").json().get("orders"),
+                run("info", "--store", copy.toString(), "--json").json().get("orders"));
+
+        Path unfinished = Files.createDirectories(dir.resolve("job-output/pairs"));
+        Result refused = run("import-pairs", "--store", store.toString(), "--input", unfinished.getParent().toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("run.json is missing"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), "one line: " + refused.err());
+        Result help = run("import-pairs", "--help");
+        assertTrue(help.out().contains("--window-days") && help.out().contains("Spark"), help.out());
+    }
+
+    @Test
     void recommendsForACartAndCuratesFromScripts() throws Exception {
         Path store = dir.resolve("outdoor");
         run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv");

@@ -73,20 +73,18 @@ public final class PairsImport {
     private static void requireSettings(MiningSettings job, MiningSettings expected) {
         List<String> differences = new ArrayList<>();
         if (job.windowDays() != expected.windowDays()) {
-            differences.add("a " + job.windowDays() + "-day window (this store: " + expected.windowDays()
-                    + "; --window-days)");
+            differences.add("a " + job.windowDays() + "-day window, not " + expected.windowDays() + " (--window-days)");
         }
         if (job.maxBasket() != expected.maxBasket()) {
-            differences.add("basket cap " + job.maxBasket() + " (this store: " + expected.maxBasket()
-                    + "; --max-basket)");
+            differences.add("basket cap " + job.maxBasket() + ", not " + expected.maxBasket() + " (--max-basket)");
         }
         if (job.minCo() != expected.minCo()) {
-            differences.add("min-co " + job.minCo() + " (this store: " + expected.minCo() + "; --min-co)");
+            differences.add("min-co " + job.minCo() + ", not " + expected.minCo() + " (--min-co)");
         }
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException("The job mined with " + String.join(", ", differences)
-                    + ". Rerun the job with this store's settings, or give import-pairs the job's settings to"
-                    + " change the store's.");
+                    + ". import-pairs expects the store's current settings unless given: rerun the job with them,"
+                    + " or give import-pairs the job's settings to change the store's.");
         }
     }
 

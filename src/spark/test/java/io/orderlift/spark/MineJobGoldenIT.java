@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark job against the embedded miner, pair for pair: on every generic-format sample store (the
  * real-shaped wholesale one included) read from its own file, on a store's export-orders file under
  * other settings, and on a randomized store of edge cases (returns, emails in two cases, padded SKUs,
- * offsets, date-only times, orders exactly one window apart). The job runs as a user runs it: a
+ * offsets, date-only times, orders exactly one window apart, quoted titles with line breaks). The job runs as a user runs it: a
  * separate JVM on target/orderlift-spark.jar and target/spark-classpath.txt, local[2].
  */
 class MineJobGoldenIT {
@@ -72,6 +72,19 @@ class MineJobGoldenIT {
                     "the settings leave orders and pairs out");
             Path output = runJob(exported, settings);
             assertImportedEquals(store, output, settings, expected);
+        }
+    }
+
+    @Test
+    void parquetPartsEqualTheEmbeddedMiner() throws Exception {
+        Path csv = SAMPLES.resolve("kitchen/orders.csv");
+        Path parquet = dir.resolve("kitchen.parquet");
+        java(List.of(CsvToParquet.class.getName(), csv.toString(), parquet.toString()),
+                System.getProperty("orderlift.spark.testClasses"));
+        try (Store store = storeOf("kitchen-parquet", csv)) {
+            Expected expected = mineEmbedded(store, MiningSettings.defaults());
+            Path output = runJob(parquet, MiningSettings.defaults(), "--format", "parquet");
+            assertImportedEquals(store, output, MiningSettings.defaults(), expected);
         }
     }
 
@@ -159,26 +172,35 @@ class MineJobGoldenIT {
     }
 
     /** Runs the job as docs/scale.md says, in its own JVM; returns the output folder. */
-    private Path runJob(Path input, MiningSettings settings) throws IOException, InterruptedException {
+    private Path runJob(Path input, MiningSettings settings, String... options) throws IOException,
+            InterruptedException {
         Path output = dir.resolve("job-" + System.nanoTime());
+        List<String> arguments = new ArrayList<>(List.of(MineJob.class.getName(), "--input", input.toString(),
+                "--output", output.toString(), "--master", "local[2]", "--shuffle-partitions", "8",
+                "--window-days", Integer.toString(settings.windowDays()),
+                "--max-basket", Integer.toString(settings.maxBasket()),
+                "--min-co", Integer.toString(settings.minCo())));
+        arguments.addAll(List.of(options));
+        java(arguments, System.getProperty("orderlift.spark.jar"));
+        return output;
+    }
+
+    /** Runs {@code arguments} (a main class and its arguments) on {@code classPath} and the Spark class path. */
+    private void java(List<String> arguments, String classPath) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.addAll(List.of(System.getProperty("orderlift.spark.javaOptions").trim().split("\\s+")));
         command.add("-cp");
-        command.add(System.getProperty("orderlift.spark.jar") + java.io.File.pathSeparator
+        command.add(classPath + java.io.File.pathSeparator
                 + Files.readString(Path.of(System.getProperty("orderlift.spark.classpath"))).trim());
-        command.addAll(List.of(MineJob.class.getName(), "--input", input.toString(), "--output", output.toString(),
-                "--master", "local[2]", "--shuffle-partitions", "8",
-                "--window-days", Integer.toString(settings.windowDays()),
-                "--max-basket", Integer.toString(settings.maxBasket()),
-                "--min-co", Integer.toString(settings.minCo())));
-        Path log = dir.resolve(output.getFileName() + ".log");
+        command.addAll(arguments);
+        Path log = dir.resolve("java-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int status = process.waitFor();
         String text = Files.readString(log);
-        assertEquals(0, status, () -> "the job failed:\n" + text.substring(Math.max(0, text.length() - 4000)));
-        return output;
+        assertEquals(0, status, () -> String.join(" ", arguments) + " failed:\n"
+                + text.substring(Math.max(0, text.length() - 4000)));
     }
 
     /**
@@ -202,8 +224,9 @@ class MineJobGoldenIT {
                 int sku = random.nextInt(25);
                 String padded = random.nextInt(5) == 0 ? " S" + sku + " " : "S" + sku;
                 int quantity = random.nextInt(8) == 0 ? -1 : 1 + random.nextInt(2);
+                String title = random.nextInt(7) == 0 ? "\"Lamp, \"\"warm\"\"\nwhite\"" : "";
                 csv.append("O").append(o).append(',').append(customer).append(',').append(time).append(',')
-                        .append(padded).append(",,,").append(quantity).append(",5\n");
+                        .append(padded).append(',').append(title).append(",,").append(quantity).append(",5\n");
             }
         }
         return Files.writeString(dir.resolve("edge-cases.csv"), csv.toString());
