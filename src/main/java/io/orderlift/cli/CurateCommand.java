@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKey;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
 import picocli.CommandLine.Command;
@@ -71,7 +74,9 @@ final class CurateCommand implements Callable<Integer> {
         try (Store target = Store.open(store.directory)) {
             CurationStore curation = new CurationStore(target);
             String message = switch (action) {
-                case "approve", "reject", "pin" -> setPair(target, curation, action);
+                case "approve" -> setPair(target, curation, PairStatus.APPROVED);
+                case "reject" -> setPair(target, curation, PairStatus.REJECTED);
+                case "pin" -> setPair(target, curation, PairStatus.PINNED);
                 case "unpin", "clear" -> setPair(target, curation, null);
                 case "exclude" -> exclude(target, curation);
                 case "include" -> include(curation);
@@ -88,59 +93,54 @@ final class CurateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String setPair(Store target, CurationStore curation, String status) {
+    private String setPair(Store target, CurationStore curation, PairStatus status) {
         if (anchor == null || candidate == null) {
             throw new IllegalArgumentException(action + " needs --anchor SKU and --candidate SKU");
         }
         String place = Placement.fromCli(placement).cliName();
         requireSku(target, anchor);
         requireSku(target, candidate);
-        String fixed = status == null ? null : switch (action) {
-            case "approve" -> "approved";
-            case "reject" -> "rejected";
-            default -> "pinned";
-        };
-        curation.setPair(place, anchor.strip(), candidate.strip(), fixed, reason);
-        return fixed == null ? String.format("Cleared %s → %s (%s).", anchor.strip(), candidate.strip(), place)
-                : String.format("%s → %s is %s (%s).", anchor.strip(), candidate.strip(), fixed, place);
+        curation.setPair(place, anchor.strip(), candidate.strip(), status, reason);
+        return status == null ? String.format("Cleared %s → %s (%s).", anchor.strip(), candidate.strip(), place)
+                : String.format("%s → %s is %s (%s).", anchor.strip(), candidate.strip(), status, place);
     }
 
     private String exclude(Store target, CurationStore curation) {
-        String[] what = exclusionTarget();
-        if (what[0].equals("sku")) {
-            requireSku(target, what[1]);
-        } else if (what[0].equals("pair")) {
-            requireSku(target, what[1]);
-            requireSku(target, what[2]);
-        } else if (!new StoreQueries(target).hasCategory(what[1])
-                || what[0].equals("category-pair") && !new StoreQueries(target).hasCategory(what[2])) {
-            throw new IllegalArgumentException("No product has the category " + (what[0].equals("category") ? what[1]
-                    : what[1] + " or " + what[2]));
+        ExclusionKey what = exclusionTarget();
+        if (!what.kind().categories()) {
+            requireSku(target, what.first());
+            if (what.kind().twoKeys()) {
+                requireSku(target, what.second());
+            }
+        } else if (!new StoreQueries(target).hasCategory(what.first())
+                || what.kind().twoKeys() && !new StoreQueries(target).hasCategory(what.second())) {
+            throw new IllegalArgumentException("No product has the category " + (what.kind().twoKeys()
+                    ? what.first() + " or " + what.second() : what.first()));
         }
-        curation.exclude(what[0], what[1], what[2], reason);
-        return "Excluded " + describe(what) + (reason == null ? "." : " (" + reason + ").");
+        curation.exclude(what.kind(), what.first(), what.second(), reason);
+        return "Excluded " + what + (reason == null ? "." : " (" + reason + ").");
     }
 
     private String include(CurationStore curation) {
-        String[] what = exclusionTarget();
-        return curation.include(what[0], what[1], what[2]) ? "Included " + describe(what) + " again."
-                : "There was no such exclusion: " + describe(what) + ".";
+        ExclusionKey what = exclusionTarget();
+        return curation.include(what.kind(), what.first(), what.second()) ? "Included " + what + " again."
+                : "There was no such exclusion: " + what + ".";
     }
 
-    /** {kind, first, second} from exactly one of --sku, --category, --category-pair, --pair. */
-    private String[] exclusionTarget() {
-        List<String[]> given = new java.util.ArrayList<>();
+    /** The exclusion named by exactly one of --sku, --category, --category-pair, --pair. */
+    private ExclusionKey exclusionTarget() {
+        List<ExclusionKey> given = new java.util.ArrayList<>();
         if (sku != null) {
-            given.add(new String[] {"sku", sku.strip(), ""});
+            given.add(new ExclusionKey(ExclusionKind.SKU, sku.strip(), ""));
         }
         if (category != null) {
-            given.add(new String[] {"category", category.strip(), ""});
+            given.add(new ExclusionKey(ExclusionKind.CATEGORY, category.strip(), ""));
         }
         if (categoryPair != null) {
-            given.add(twoKeys("category-pair", categoryPair));
+            given.add(twoKeys(ExclusionKind.CATEGORY_PAIR, categoryPair));
         }
         if (pair != null) {
-            given.add(twoKeys("pair", pair));
+            given.add(twoKeys(ExclusionKind.PAIR, pair));
         }
         if (given.size() != 1) {
             throw new IllegalArgumentException(action + " needs exactly one of --sku, --category, --category-pair, --pair");
@@ -148,16 +148,12 @@ final class CurateCommand implements Callable<Integer> {
         return given.get(0);
     }
 
-    private static String[] twoKeys(String kind, String value) {
+    private static ExclusionKey twoKeys(ExclusionKind kind, String value) {
         String[] parts = value.split(",");
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new IllegalArgumentException("--" + kind + " takes two values: A,B");
         }
-        return new String[] {kind, parts[0].strip(), parts[1].strip()};
-    }
-
-    private static String describe(String[] what) {
-        return what[2].isEmpty() ? what[0] + " " + what[1] : what[0] + " " + what[1] + " → " + what[2];
+        return new ExclusionKey(kind, parts[0].strip(), parts[1].strip());
     }
 
     private static void requireSku(Store target, String value) {

@@ -74,7 +74,7 @@ final class PairsCommand implements Callable<Integer> {
         int rank = 1;
         for (CandidatePair c : p.candidates()) {
             text.append(String.format("%-4d %-4s %-22s %7d %6d %7.3f %7.2f %6.3f %7.3f %7s %5d %9.3f %8.3f%n", rank++,
-                    c.popularityRank() + arrow(c), c.sku(), c.co(), c.follow(), c.confidence(), c.lift(),
+                    c.coRank() + arrow(c), c.sku(), c.co(), c.follow(), c.confidence(), c.lift(),
                     c.acceptance(), c.followAcceptance(), c.price() == null ? "–" : c.price().stripTrailingZeros()
                             .toPlainString(), c.customers(), c.rpi(), c.score()));
         }
@@ -85,7 +85,7 @@ final class PairsCommand implements Callable<Integer> {
     }
 
     private static String arrow(CandidatePair c) {
-        return c.rpiRank() < c.popularityRank() ? "↑" : c.rpiRank() > c.popularityRank() ? "↓" : "";
+        return c.rpiRank() < c.coRank() ? "↑" : c.rpiRank() > c.coRank() ? "↓" : "";
     }
 
     private static String trim(double value) {

@@ -89,7 +89,7 @@ final class RecommendCommand implements Callable<Integer> {
         for (Recommendation item : r.items()) {
             text.append(String.format("%d. %-20s %-32s price %8.2f  acceptance %.3f  rpi %7.3f  score %8.3f  popularity #%d%s%n",
                     rank++, item.sku(), shorten(item.title()), item.price(), item.acceptance(), item.rpi(),
-                    item.score(), item.popularityRank(), item.rules().isEmpty() ? "" : "  " + item.rules()));
+                    item.score(), item.acceptanceRank(), item.rules().isEmpty() ? "" : "  " + item.rules()));
             text.append("     because: ").append(item.anchors().stream().map(a -> String.format("%s %s %.3f (%s %d)",
                     a.sku(), a.evidence(), a.acceptance(), a.via(), a.evidence().equals("same-order") ? a.co()
                             : a.follow())).collect(Collectors.joining("; "))).append('\n');

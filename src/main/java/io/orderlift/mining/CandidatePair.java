@@ -2,6 +2,8 @@ package io.orderlift.mining;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One candidate of an anchor with every statistic. JSON names are read by outside checks.
  *
@@ -17,11 +19,14 @@ import java.math.BigDecimal;
  * @param price            the candidate's price (list, else median sold), null when unknown
  * @param rpi              revenue per impression: the chosen evidence's acceptance × price
  * @param score            acceptance × price^w, what the list is sorted by
- * @param popularityRank   rank by co among the listed evidence's candidates (1 = most co-purchased)
+ * @param coRank           its popularity as the pairs browser means it: rank by co (same-order, or follow for
+ *                         follow-on evidence) among the listed candidates, 1 = most co-purchased; JSON
+ *                         {@code popularityRank}
  * @param rpiRank          rank by RPI at price weight 1
  */
 public record CandidatePair(String sku, String title, String category, int co, int follow, double support,
                             double confidence, double lift, double acceptance, double followAcceptance,
-                            int customers, BigDecimal price, double rpi, double score, int popularityRank,
+                            int customers, BigDecimal price, double rpi, double score,
+                            @JsonProperty("popularityRank") int coRank,
                             int rpiRank) {
 }

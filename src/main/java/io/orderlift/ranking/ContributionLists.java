@@ -32,7 +32,6 @@ final class ContributionLists {
     static final int TOP_K = 8;
 
     /** Why curation or the profile keeps a candidate of this anchor off every list. */
-    static final String BLOCKED_PAIR = "rejected-or-excluded-pair";
 
     /**
      * One anchor's contributions in one placement, in combination order (best first per kind);

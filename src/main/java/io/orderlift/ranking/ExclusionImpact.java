@@ -25,10 +25,10 @@ public final class ExclusionImpact {
     public static boolean applies(Exclusion e, String anchorSku, String anchorCategory, String candidateSku,
                                   String candidateCategory) {
         return switch (e.kind()) {
-            case "sku" -> e.first().equals(candidateSku);
-            case "category" -> e.first().equals(candidateCategory);
-            case "category-pair" -> e.first().equals(anchorCategory) && e.second().equals(candidateCategory);
-            default -> e.first().equals(anchorSku) && e.second().equals(candidateSku);
+            case SKU -> e.first().equals(candidateSku);
+            case CATEGORY -> e.first().equals(candidateCategory);
+            case CATEGORY_PAIR -> e.first().equals(anchorCategory) && e.second().equals(candidateCategory);
+            case PAIR -> e.first().equals(anchorSku) && e.second().equals(candidateSku);
         };
     }
 

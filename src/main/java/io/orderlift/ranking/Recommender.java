@@ -114,7 +114,7 @@ public final class Recommender {
         for (int i = 0; i < s.chosen.size(); i++) {
             int c = s.chosen.getInt(i);
             if (s.eligible[c] == s.stamp) {
-                s.popularity[c] = popularityRank(s, c, s.eligibleList, s.eligibleCount);
+                s.acceptanceRank[c] = acceptanceRank(s, c, s.eligibleList, s.eligibleCount);
             }
             result.add(recommendation(s, placement, c, w, s.pinned[c] == s.stamp));
         }
@@ -217,7 +217,7 @@ public final class Recommender {
             int cat = model.category[c];
             if (cat >= 0 && perCategory[cat] >= profile.perCategoryCap()) {
                 s.capped[c] = s.stamp;
-                s.remove(c, "category-cap");
+                s.remove(c, RankingRule.CATEGORY_CAP.jsonName());
                 continue;
             }
             s.listed[c] = s.stamp;
@@ -235,7 +235,7 @@ public final class Recommender {
     }
 
     /** 1 + the eligible candidates with a higher acceptance (ties by SKU): the rank at w = 0. */
-    private int popularityRank(Scratch s, int c, int[] eligible, int count) {
+    private int acceptanceRank(Scratch s, int c, int[] eligible, int count) {
         int rank = 1;
         for (int r = 0; r < count; r++) {
             if (eligible[r] != c && better(s.acceptance, eligible[r], c)) {
@@ -262,7 +262,7 @@ public final class Recommender {
         }
         for (int c : list.blocked()) {
             if (s.inCart[c] != s.stamp) {
-                s.remove(c, ContributionLists.BLOCKED_PAIR);
+                s.remove(c, RankingRule.BLOCKED_PAIR.jsonName());
             }
         }
         for (int c : list.excluded()) {
@@ -343,18 +343,18 @@ public final class Recommender {
     /** Why curation keeps {@code c} off the list whatever its evidence, or null. */
     private String blockedCandidate(int c, IntArrayList cartCategories) {
         if (curation.skuExcluded(c)) {
-            return "excluded-sku";
+            return RankingRule.EXCLUDED_SKU.jsonName();
         }
         int cat = model.category[c];
         if (curation.categoryExcluded(cat)) {
-            return "excluded-category";
+            return RankingRule.EXCLUDED_CATEGORY.jsonName();
         }
         if (!curation.excludesCategoryPairs()) {
             return null;
         }
         for (int i = 0; i < cartCategories.size(); i++) {
             if (curation.categoryPairExcluded(cartCategories.getInt(i), cat)) {
-                return "excluded-category-pair";
+                return RankingRule.EXCLUDED_CATEGORY_PAIR.jsonName();
             }
         }
         return null;
@@ -363,12 +363,12 @@ public final class Recommender {
     private String ceiling(Placement placement, int c, double total, WeightingProfile profile) {
         double price = model.price[c];
         if (Double.isNaN(price)) {
-            return "no-price";
+            return RankingRule.NO_PRICE.jsonName();
         }
         if (placement == Placement.CART) {
-            return price > profile.maxPriceRatio() * total ? "price-ceiling" : null;
+            return price > profile.maxPriceRatio() * total ? RankingRule.PRICE_CEILING.jsonName() : null;
         }
-        return price > profile.oneTapMaxPrice() || price > profile.oneTapMaxShare() * total ? "one-tap-ceiling" : null;
+        return price > profile.oneTapMaxPrice() || price > profile.oneTapMaxShare() * total ? RankingRule.ONE_TAP_CEILING.jsonName() : null;
     }
 
     private Recommendation recommendation(Scratch s, Placement placement, int c, double w, boolean pinned) {
@@ -378,7 +378,7 @@ public final class Recommender {
         List<AnchorEvidence> anchors = new ArrayList<>();
         List<String> rules = new ArrayList<>();
         if (pinned) {
-            rules.add("pin");
+            rules.add(RankingRule.PIN.jsonName());
         }
         boolean backoff = false;
         for (int e = touched ? s.head[c] : -1; e >= 0; e = s.next[e]) {
@@ -386,17 +386,17 @@ public final class Recommender {
             backoff |= via >= 0;
             anchors.add(new AnchorEvidence(model.sku[s.evAnchor[e]], s.evSameOrder[e] ? "same-order" : "follow-on",
                     via >= 0 ? "category:" + model.categories.get(via) : "pair", s.evP[e], s.evCo[e], s.evFollow[e]));
-            if (curation.isApproved(placement, s.evAnchor[e], c) && !rules.contains("approved")) {
-                rules.add("approved");
+            if (curation.isApproved(placement, s.evAnchor[e], c) && !rules.contains(RankingRule.APPROVED.jsonName())) {
+                rules.add(RankingRule.APPROVED.jsonName());
             }
         }
         if (backoff) {
-            rules.add("category-backoff");
+            rules.add(RankingRule.CATEGORY_BACKOFF.jsonName());
         }
         double safePrice = Double.isNaN(price) ? 0 : price;
         return new Recommendation(model.sku[c], model.title[c], model.categoryName(c),
                 acceptance * StrictMath.pow(safePrice, w), acceptance, safePrice, acceptance * safePrice,
-                touched && s.popularity[c] > 0 ? s.popularity[c] : 0, anchors, rules);
+                touched && s.acceptanceRank[c] > 0 ? s.acceptanceRank[c] : 0, anchors, rules);
     }
 
     /** Per-thread working memory, reset in O(touched) per request by stamping. */
@@ -408,7 +408,7 @@ public final class Recommender {
         final double[] notProbability;
         final double[] acceptance;
         final double[] score;
-        final int[] popularity;
+        final int[] acceptanceRank;
         final int[] head;
         final int[] removedStamp;
         final int[] capped;
@@ -442,7 +442,7 @@ public final class Recommender {
             notProbability = new double[products];
             acceptance = new double[products];
             score = new double[products];
-            popularity = new int[products];
+            acceptanceRank = new int[products];
             head = new int[products];
             removedStamp = new int[products];
             capped = new int[products];
@@ -471,7 +471,7 @@ public final class Recommender {
                 touchedStamp[c] = stamp;
                 touched[touchedCount++] = c;
                 notProbability[c] = 1;
-                popularity[c] = 0;
+                acceptanceRank[c] = 0;
                 head[c] = -1;
             }
         }

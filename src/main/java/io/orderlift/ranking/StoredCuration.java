@@ -24,28 +24,28 @@ public final class StoredCuration {
             }
             Placement placement = Placement.fromCli(pair.placement());
             switch (pair.status()) {
-                case "approved" -> rules.approve(placement, anchor.getAsInt(), candidate.getAsInt());
-                case "rejected" -> rules.reject(placement, anchor.getAsInt(), candidate.getAsInt());
-                default -> rules.pin(placement, anchor.getAsInt(), candidate.getAsInt());
+                case APPROVED -> rules.approve(placement, anchor.getAsInt(), candidate.getAsInt());
+                case REJECTED -> rules.reject(placement, anchor.getAsInt(), candidate.getAsInt());
+                case PINNED -> rules.pin(placement, anchor.getAsInt(), candidate.getAsInt());
             }
         }
         for (Exclusion e : curation.exclusions()) {
             switch (e.kind()) {
-                case "sku" -> model.idOf(e.first()).ifPresent(rules::excludeSku);
-                case "category" -> {
+                case SKU -> model.idOf(e.first()).ifPresent(rules::excludeSku);
+                case CATEGORY -> {
                     int category = model.categoryIndex(e.first());
                     if (category >= 0) {
                         rules.excludeCategory(category);
                     }
                 }
-                case "category-pair" -> {
+                case CATEGORY_PAIR -> {
                     int from = model.categoryIndex(e.first());
                     int to = model.categoryIndex(e.second());
                     if (from >= 0 && to >= 0) {
                         rules.excludeCategoryPair(from, to);
                     }
                 }
-                default -> {
+                case PAIR -> {
                     OptionalInt a = model.idOf(e.first());
                     OptionalInt c = model.idOf(e.second());
                     if (a.isPresent() && c.isPresent()) {

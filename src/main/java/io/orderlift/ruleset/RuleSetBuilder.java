@@ -16,6 +16,7 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.CurationStore.Exclusion;
 
 /**
@@ -94,11 +95,11 @@ final class RuleSetBuilder {
                 }
             }
         }
-        List<RuleSet.CategoryPair> categoryPairs = exclusions.stream().filter(e -> e.kind().equals("category-pair"))
+        List<RuleSet.CategoryPair> categoryPairs = exclusions.stream().filter(e -> e.kind() == ExclusionKind.CATEGORY_PAIR)
                 .map(e -> new RuleSet.CategoryPair(e.first(), e.second())).toList();
         RuleSet.Exclusions excluded = new RuleSet.Exclusions(
-                exclusions.stream().filter(e -> e.kind().equals("sku")).map(Exclusion::first).toList(),
-                exclusions.stream().filter(e -> e.kind().equals("category")).map(Exclusion::first).toList());
+                exclusions.stream().filter(e -> e.kind() == ExclusionKind.SKU).map(Exclusion::first).toList(),
+                exclusions.stream().filter(e -> e.kind() == ExclusionKind.CATEGORY).map(Exclusion::first).toList());
         RuleSet.Parameters parameters = new RuleSet.Parameters(profile.name(), profile.priceWeight(),
                 profile.maxPriceRatio(), profile.oneTapMaxPrice(), profile.oneTapMaxShare(), profile.perCategoryCap(),
                 profile.cartLength(), profile.confirmationLength(), profile.minCustomers(),

@@ -3,13 +3,11 @@ package io.orderlift.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -25,13 +23,13 @@ import static io.orderlift.store.db.Tables.EXCLUSIONS;
  */
 public final class CurationStore {
 
-    /** A curated pair; {@code status} is approved, rejected or pinned. */
-    public record CuratedPair(String placement, String anchorSku, String candidateSku, String status,
+    /** A curated pair. */
+    public record CuratedPair(String placement, String anchorSku, String candidateSku, PairStatus status,
                               Integer pinOrder, String reason, Instant updatedAt) {
     }
 
-    /** An exclusion; {@code kind} is sku, category, category-pair or pair; {@code second} is empty for one-key kinds. */
-    public record Exclusion(String kind, String first, String second, String reason, Instant createdAt) {
+    /** An exclusion; {@code second} is empty for one-key kinds. */
+    public record Exclusion(ExclusionKind kind, String first, String second, String reason, Instant createdAt) {
     }
 
     /** One change. Values are JSON objects of the row's fields, or null where there was no row. */
@@ -40,21 +38,65 @@ public final class CurationStore {
 
         /** The change in words: "rejected pair TENT → STAKES (cart)", "exclude sku OUT-SOCKS". */
         public String describe() {
-            Map<String, Object> t = parse(target);
-            if ("pair".equals(t.get("type"))) {
-                String what = "clear-pair".equals(action) ? "cleared" : action;
-                return what + " pair " + t.get("b") + " → " + t.get("c") + " (" + t.get("a") + ")";
+            Target t = Target.parse(target);
+            if (t instanceof PairTarget pair) {
+                String what = CLEAR_PAIR.equals(action) ? "cleared" : action;
+                return what + " pair " + pair.anchor() + " → " + pair.candidate() + " (" + pair.placement() + ")";
             }
-            Object second = t.get("c");
-            return action + " " + t.get("a") + " " + t.get("b")
-                    + (second == null || second.toString().isEmpty() ? "" : " → " + second);
+            ExclusionTarget exclusion = (ExclusionTarget) t;
+            return action + " " + exclusion.kind() + " " + exclusion.first()
+                    + (exclusion.second().isEmpty() ? "" : " → " + exclusion.second());
         }
     }
 
-    public static final List<String> PAIR_STATUSES = List.of("approved", "rejected", "pinned");
-    public static final List<String> EXCLUSION_KINDS = List.of("sku", "category", "category-pair", "pair");
+    /** The audit action of clearing a pair's status; setting one is recorded under the status's name. */
+    static final String CLEAR_PAIR = "clear-pair";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };
+
+    /** A curated pair's row as the audit trail records it (JSON keys: the component names). */
+    private record PairRow(String placement, String anchor, String candidate, PairStatus status, Integer pinOrder,
+                           String reason) {
+    }
+
+    /** An exclusion's row as the audit trail records it. */
+    private record ExclusionRow(ExclusionKind kind, String first, String second, String reason) {
+    }
+
+    /**
+     * What an audit entry changed. Stored as {@code {"type", "a", "b", "c"}}: a pair's placement, anchor
+     * and candidate, or an exclusion's kind and keys (the format of every store's existing trail).
+     */
+    private sealed interface Target permits PairTarget, ExclusionTarget {
+
+        static Target parse(String json) {
+            JsonNode node = read(json);
+            String a = node.path("a").asText();
+            String b = node.path("b").asText();
+            String c = node.path("c").isNull() ? "" : node.path("c").asText();
+            return "pair".equals(node.path("type").asText()) ? new PairTarget(a, b, c)
+                    : new ExclusionTarget(ExclusionKind.fromJson(a), b, c);
+        }
+
+        String json();
+    }
+
+    /** A target as stored. */
+    private record StoredTarget(String type, String a, String b, String c) {
+    }
+
+    private record PairTarget(String placement, String anchor, String candidate) implements Target {
+        @Override
+        public String json() {
+            return write(new StoredTarget("pair", placement, anchor, candidate));
+        }
+    }
+
+    private record ExclusionTarget(ExclusionKind kind, String first, String second) implements Target {
+        @Override
+        public String json() {
+            return write(new StoredTarget("exclusion", kind.jsonName(), first, second));
+        }
+    }
 
     private final Store store;
 
@@ -62,64 +104,54 @@ public final class CurationStore {
         this.store = store;
     }
 
-    /**
-     * Sets the pair's status ({@code approved}, {@code rejected} or {@code pinned}), or clears it
-     * with null. A new pin goes after the anchor's other pins.
-     */
-    public void setPair(String placement, String anchorSku, String candidateSku, String status, String reason) {
-        if (status != null && !PAIR_STATUSES.contains(status)) {
-            throw new IllegalArgumentException("status must be one of " + PAIR_STATUSES);
-        }
+    /** Sets the pair's status, or clears it with null. A new pin goes after the anchor's other pins. */
+    public void setPair(String placement, String anchorSku, String candidateSku, PairStatus status, String reason) {
         store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
-            Map<String, Object> old = pairRow(ctx, placement, anchorSku, candidateSku);
-            Map<String, Object> now = null;
+            PairRow old = pairRow(ctx, placement, anchorSku, candidateSku);
+            PairRow now = null;
             if (status == null) {
                 deletePair(ctx, placement, anchorSku, candidateSku);
             } else {
                 Integer pinOrder = null;
-                if (status.equals("pinned")) {
-                    pinOrder = old != null && "pinned".equals(old.get("status")) ? (Integer) old.get("pinOrder")
+                if (status == PairStatus.PINNED) {
+                    pinOrder = old != null && old.status() == PairStatus.PINNED ? old.pinOrder()
                             : nextPin(ctx, placement, anchorSku);
                 }
-                now = pairMap(placement, anchorSku, candidateSku, status, pinOrder, reason);
+                now = new PairRow(placement, anchorSku, candidateSku, status, pinOrder, reason);
                 writePair(ctx, now);
             }
-            audit(ctx, status == null ? "clear-pair" : status, target("pair", placement, anchorSku, candidateSku),
-                    old, now);
+            audit(ctx, status == null ? CLEAR_PAIR : status.jsonName(),
+                    new PairTarget(placement, anchorSku, candidateSku), old, now);
             return null;
         });
     }
 
     /** Adds (or re-words) an exclusion. */
-    public void exclude(String kind, String first, String second, String reason) {
-        checkKind(kind);
+    public void exclude(ExclusionKind kind, String first, String second, String reason) {
         store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
-            Map<String, Object> old = exclusionRow(ctx, kind, first, second);
-            Map<String, Object> now = exclusionMap(kind, first, second, reason);
+            ExclusionRow old = exclusionRow(ctx, kind, first, second);
+            ExclusionRow now = new ExclusionRow(kind, first, second, reason);
             writeExclusion(ctx, now);
-            audit(ctx, "exclude", target("exclusion", kind, first, second), old, now);
+            audit(ctx, "exclude", new ExclusionTarget(kind, first, second), old, now);
             return null;
         });
     }
 
     /** Removes an exclusion; returns false when there was none. */
-    public boolean include(String kind, String first, String second) {
-        checkKind(kind);
+    public boolean include(ExclusionKind kind, String first, String second) {
         return store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
-            Map<String, Object> old = exclusionRow(ctx, kind, first, second);
+            ExclusionRow old = exclusionRow(ctx, kind, first, second);
             if (old == null) {
                 return false;
             }
-            ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq(kind), EXCLUSIONS.FIRST_KEY.eq(first),
-                    EXCLUSIONS.SECOND_KEY.eq(second)).execute();
-            audit(ctx, "include", target("exclusion", kind, first, second), old, null);
+            deleteExclusion(ctx, kind, first, second);
+            audit(ctx, "include", new ExclusionTarget(kind, first, second), old, null);
             return true;
         });
     }
-
     /** Undoes the newest change not yet undone, restoring the old value; empty when there is nothing to undo. */
     public Optional<AuditEntry> undo() {
         return store.write(configuration -> {
@@ -162,19 +194,16 @@ public final class CurationStore {
 
     /** Puts the audited {@code target} back to {@code value} (a row as JSON; null: no row). */
     private static void restore(DSLContext ctx, String targetJson, String value) {
-        Map<String, Object> target = parse(targetJson);
-        Map<String, Object> row = value == null ? null : parse(value);
-        if ("pair".equals(target.get("type"))) {
-            deletePair(ctx, (String) target.get("a"), (String) target.get("b"), (String) target.get("c"));
-            if (row != null) {
-                writePair(ctx, row);
+        Target target = Target.parse(targetJson);
+        if (target instanceof PairTarget pair) {
+            deletePair(ctx, pair.placement(), pair.anchor(), pair.candidate());
+            if (value != null) {
+                writePair(ctx, parse(value, PairRow.class));
             }
-        } else {
-            ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq((String) target.get("a")),
-                    EXCLUSIONS.FIRST_KEY.eq((String) target.get("b")),
-                    EXCLUSIONS.SECOND_KEY.eq((String) target.get("c"))).execute();
-            if (row != null) {
-                writeExclusion(ctx, row);
+        } else if (target instanceof ExclusionTarget exclusion) {
+            deleteExclusion(ctx, exclusion.kind(), exclusion.first(), exclusion.second());
+            if (value != null) {
+                writeExclusion(ctx, parse(value, ExclusionRow.class));
             }
         }
     }
@@ -182,15 +211,16 @@ public final class CurationStore {
     public List<CuratedPair> pairs() {
         return store.read(ctx -> ctx.selectFrom(CURATED_PAIRS).orderBy(CURATED_PAIRS.PLACEMENT,
                         CURATED_PAIRS.ANCHOR_SKU, CURATED_PAIRS.PIN_ORDER, CURATED_PAIRS.CANDIDATE_SKU)
-                .fetch(r -> new CuratedPair(r.getPlacement(), r.getAnchorSku(), r.getCandidateSku(), r.getStatus(),
-                        r.getPinOrder(), r.getReason(), r.getUpdatedAt().toInstant())));
+                .fetch(r -> new CuratedPair(r.getPlacement(), r.getAnchorSku(), r.getCandidateSku(),
+                        PairStatus.fromJson(r.getStatus()), r.getPinOrder(), r.getReason(),
+                        r.getUpdatedAt().toInstant())));
     }
 
     public List<Exclusion> exclusions() {
         return store.read(ctx -> ctx.selectFrom(EXCLUSIONS).orderBy(EXCLUSIONS.KIND, EXCLUSIONS.FIRST_KEY,
                         EXCLUSIONS.SECOND_KEY)
-                .fetch(r -> new Exclusion(r.getKind(), r.getFirstKey(), r.getSecondKey(), r.getReason(),
-                        r.getCreatedAt().toInstant())));
+                .fetch(r -> new Exclusion(ExclusionKind.fromJson(r.getKind()), r.getFirstKey(), r.getSecondKey(),
+                        r.getReason(), r.getCreatedAt().toInstant())));
     }
 
     /** The audit trail, newest first. */
@@ -204,12 +234,6 @@ public final class CurationStore {
                 r.getNewValue(), r.getUndone());
     }
 
-    private static void checkKind(String kind) {
-        if (!EXCLUSION_KINDS.contains(kind)) {
-            throw new IllegalArgumentException("exclusion kind must be one of " + EXCLUSION_KINDS);
-        }
-    }
-
     private static int nextPin(DSLContext ctx, String placement, String anchor) {
         Integer max = ctx.select(DSL.max(CURATED_PAIRS.PIN_ORDER)).from(CURATED_PAIRS)
                 .where(CURATED_PAIRS.PLACEMENT.eq(placement), CURATED_PAIRS.ANCHOR_SKU.eq(anchor))
@@ -217,34 +241,22 @@ public final class CurationStore {
         return max == null ? 1 : max + 1;
     }
 
-    private static Map<String, Object> pairRow(DSLContext ctx, String placement, String anchor, String candidate) {
+    private static PairRow pairRow(DSLContext ctx, String placement, String anchor, String candidate) {
         return ctx.selectFrom(CURATED_PAIRS).where(CURATED_PAIRS.PLACEMENT.eq(placement),
                         CURATED_PAIRS.ANCHOR_SKU.eq(anchor), CURATED_PAIRS.CANDIDATE_SKU.eq(candidate))
-                .fetchOptional(r -> pairMap(placement, anchor, candidate, r.getStatus(), r.getPinOrder(),
-                        r.getReason())).orElse(null);
+                .fetchOptional(r -> new PairRow(placement, anchor, candidate, PairStatus.fromJson(r.getStatus()),
+                        r.getPinOrder(), r.getReason())).orElse(null);
     }
 
-    private static Map<String, Object> pairMap(String placement, String anchor, String candidate, String status,
-                                               Integer pinOrder, String reason) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("placement", placement);
-        row.put("anchor", anchor);
-        row.put("candidate", candidate);
-        row.put("status", status);
-        row.put("pinOrder", pinOrder);
-        row.put("reason", reason);
-        return row;
-    }
-
-    private static void writePair(DSLContext ctx, Map<String, Object> row) {
-        deletePair(ctx, (String) row.get("placement"), (String) row.get("anchor"), (String) row.get("candidate"));
+    private static void writePair(DSLContext ctx, PairRow row) {
+        deletePair(ctx, row.placement(), row.anchor(), row.candidate());
         ctx.insertInto(CURATED_PAIRS)
-                .set(CURATED_PAIRS.PLACEMENT, (String) row.get("placement"))
-                .set(CURATED_PAIRS.ANCHOR_SKU, (String) row.get("anchor"))
-                .set(CURATED_PAIRS.CANDIDATE_SKU, (String) row.get("candidate"))
-                .set(CURATED_PAIRS.STATUS, (String) row.get("status"))
-                .set(CURATED_PAIRS.PIN_ORDER, (Integer) row.get("pinOrder"))
-                .set(CURATED_PAIRS.REASON, (String) row.get("reason"))
+                .set(CURATED_PAIRS.PLACEMENT, row.placement())
+                .set(CURATED_PAIRS.ANCHOR_SKU, row.anchor())
+                .set(CURATED_PAIRS.CANDIDATE_SKU, row.candidate())
+                .set(CURATED_PAIRS.STATUS, row.status().jsonName())
+                .set(CURATED_PAIRS.PIN_ORDER, row.pinOrder())
+                .set(CURATED_PAIRS.REASON, row.reason())
                 .set(CURATED_PAIRS.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .execute();
     }
@@ -254,68 +266,60 @@ public final class CurationStore {
                 CURATED_PAIRS.ANCHOR_SKU.eq(anchor), CURATED_PAIRS.CANDIDATE_SKU.eq(candidate)).execute();
     }
 
-    private static Map<String, Object> exclusionRow(DSLContext ctx, String kind, String first, String second) {
-        return ctx.selectFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq(kind), EXCLUSIONS.FIRST_KEY.eq(first),
+    private static ExclusionRow exclusionRow(DSLContext ctx, ExclusionKind kind, String first, String second) {
+        return ctx.selectFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq(kind.jsonName()), EXCLUSIONS.FIRST_KEY.eq(first),
                         EXCLUSIONS.SECOND_KEY.eq(second))
-                .fetchOptional(r -> exclusionMap(kind, first, second, r.getReason())).orElse(null);
+                .fetchOptional(r -> new ExclusionRow(kind, first, second, r.getReason())).orElse(null);
     }
 
-    private static Map<String, Object> exclusionMap(String kind, String first, String second, String reason) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("kind", kind);
-        row.put("first", first);
-        row.put("second", second);
-        row.put("reason", reason);
-        return row;
-    }
-
-    private static void writeExclusion(DSLContext ctx, Map<String, Object> row) {
-        ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq((String) row.get("kind")),
-                EXCLUSIONS.FIRST_KEY.eq((String) row.get("first")),
-                EXCLUSIONS.SECOND_KEY.eq((String) row.get("second"))).execute();
+    private static void writeExclusion(DSLContext ctx, ExclusionRow row) {
+        deleteExclusion(ctx, row.kind(), row.first(), row.second());
         ctx.insertInto(EXCLUSIONS)
-                .set(EXCLUSIONS.KIND, (String) row.get("kind"))
-                .set(EXCLUSIONS.FIRST_KEY, (String) row.get("first"))
-                .set(EXCLUSIONS.SECOND_KEY, (String) row.get("second"))
-                .set(EXCLUSIONS.REASON, (String) row.get("reason"))
+                .set(EXCLUSIONS.KIND, row.kind().jsonName())
+                .set(EXCLUSIONS.FIRST_KEY, row.first())
+                .set(EXCLUSIONS.SECOND_KEY, row.second())
+                .set(EXCLUSIONS.REASON, row.reason())
                 .set(EXCLUSIONS.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .execute();
     }
 
-    private static String target(String type, String a, String b, String c) {
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("type", type);
-        target.put("a", a);
-        target.put("b", b);
-        target.put("c", c);
-        return write(target);
+    private static void deleteExclusion(DSLContext ctx, ExclusionKind kind, String first, String second) {
+        ctx.deleteFrom(EXCLUSIONS).where(EXCLUSIONS.KIND.eq(kind.jsonName()), EXCLUSIONS.FIRST_KEY.eq(first),
+                EXCLUSIONS.SECOND_KEY.eq(second)).execute();
     }
 
-    private static void audit(DSLContext ctx, String action, String target, Map<String, Object> old,
-                              Map<String, Object> now) {
+    private static void audit(DSLContext ctx, String action, Target target, Record old, Record now) {
         Integer max = ctx.select(DSL.max(CURATION_AUDIT.ID)).from(CURATION_AUDIT).fetchOne(0, Integer.class);
         ctx.insertInto(CURATION_AUDIT)
                 .set(CURATION_AUDIT.ID, max == null ? 1 : max + 1)
                 .set(CURATION_AUDIT.AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .set(CURATION_AUDIT.ACTION, action)
-                .set(CURATION_AUDIT.TARGET, target)
+                .set(CURATION_AUDIT.TARGET, target.json())
                 .set(CURATION_AUDIT.OLD_VALUE, old == null ? null : write(old))
                 .set(CURATION_AUDIT.NEW_VALUE, now == null ? null : write(now))
                 .set(CURATION_AUDIT.UNDONE, false)
                 .execute();
     }
 
-    private static String write(Map<String, Object> row) {
+    private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(row);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Map<String, Object> parse(String json) {
+    private static JsonNode read(String json) {
         try {
-            return JSON.readValue(json, ROW);
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("The curation audit trail holds a value that cannot be read: " + json, e);
+        }
+    }
+
+    private static <T> T parse(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("The curation audit trail holds a value that cannot be read: " + json, e);
         }

@@ -148,9 +148,9 @@ class MiningServiceTest {
         assertEquals((10 + 5 * base) / (20 + 5), stakes.acceptance(), 1e-12);
         assertEquals(stakes.acceptance() * 10, stakes.rpi(), 1e-9);
         assertEquals(10, stakes.customers());
-        assertEquals(1, stakes.popularityRank());
+        assertEquals(1, stakes.coRank());
         assertEquals("FOOTPRINT", byRevenue.candidates().get(0).sku(), "the premium add-on earns more per impression");
-        assertEquals(2, byRevenue.candidates().get(0).popularityRank());
+        assertEquals(2, byRevenue.candidates().get(0).coRank());
         assertEquals(1, byRevenue.candidates().get(0).rpiRank());
         AnchorPairs byAcceptance = new PairReports(store).forAnchor("TENT", Evidence.SAME_ORDER, 0, 5, 10);
         assertEquals("STAKES", byAcceptance.candidates().get(0).sku(), "w = 0 is the popularity baseline");

@@ -52,7 +52,7 @@ class PlantedStructureTest {
     /** The cheap add-on is the most co-purchased; the premium one earns more per impression. */
     static void cheapVersusPremium(Store store, String anchor, String cheap, String premium) {
         Map<String, CandidatePair> c = candidates(store, anchor, Evidence.SAME_ORDER);
-        assertEquals(1, c.get(cheap).popularityRank(), anchor + ": " + cheap + " is bought with it most");
+        assertEquals(1, c.get(cheap).coRank(), anchor + ": " + cheap + " is bought with it most");
         assertTrue(c.get(premium).rpi() > c.get(cheap).rpi(), anchor + ": " + premium + " earns more per impression");
         assertTrue(c.get(premium).rpiRank() < c.get(cheap).rpiRank());
     }
@@ -60,7 +60,7 @@ class PlantedStructureTest {
     static void followOn(Store store, String anchor, String refill, double low, double high) {
         Map<String, CandidatePair> c = candidates(store, anchor, Evidence.FOLLOW_ON);
         CandidatePair pair = c.get(refill);
-        assertEquals(1, pair.popularityRank(), anchor + ": " + refill + " is the top follow-on purchase");
+        assertEquals(1, pair.coRank(), anchor + ": " + refill + " is the top follow-on purchase");
         double rate = (double) pair.follow() / new PairReports(store)
                 .forAnchor(anchor, Evidence.FOLLOW_ON, 1, 5, 1).followBase();
         assertTrue(rate > low && rate < high, anchor + " → " + refill + " follow-on rate " + rate);

@@ -1,5 +1,6 @@
 package io.orderlift.ranking;
 
+import io.orderlift.store.ExclusionKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ExclusionImpactTest {
 
     private static Exclusion exclusion(String kind, String first, String second) {
-        return new Exclusion(kind, first, second, "test", Instant.EPOCH);
+        return new Exclusion(ExclusionKind.fromJson(kind), first, second, "test", Instant.EPOCH);
     }
 
     private static RankingModel shop() {

@@ -50,7 +50,7 @@ class RecommenderTest {
         assertEquals(List.of("PREMIUM", "CHEAP"), skus(revenue));
         Recommendation premium = revenue.items().get(0);
         assertEquals(0.02 * 45, premium.rpi(), 0.01);
-        assertEquals(2, premium.popularityRank());
+        assertEquals(2, premium.acceptanceRank());
         assertEquals("TENT", premium.anchors().get(0).sku());
         assertEquals(200, premium.anchors().get(0).co());
         assertEquals(200.0, revenue.cartTotal());

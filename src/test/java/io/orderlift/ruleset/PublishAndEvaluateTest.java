@@ -1,5 +1,8 @@
 package io.orderlift.ruleset;
 
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.PairStatus;
+
 import static io.orderlift.store.db.Tables.CUSTOMERS;
 import static io.orderlift.store.db.Tables.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,14 +79,14 @@ class PublishAndEvaluateTest {
                 .withSmoothing(50).withMinLift(1.5).withMaxPriceRatio(2).withOneTapMaxPrice(30)
                 .withConfirmationEvidence(ConfirmationEvidence.FOLLOW_ON), true);
         CurationStore outdoor = new CurationStore(MINED.get("outdoor"));
-        outdoor.setPair("cart", "OUT-TEN-001", "OUT-FOOTPRINT", "rejected", null);
-        outdoor.setPair("cart", "OUT-TEN-001", "OUT-HEADLAMP", "pinned", null);
-        outdoor.setPair("confirmation", "OUT-STOVE-JET", "OUT-FUEL-230", "approved", null);
-        outdoor.exclude("category", "Jackets", "", "test");
-        outdoor.exclude("category-pair", "Tents", "Tents", "never a second tent");
-        outdoor.exclude("sku", "OUT-SOCKS", "", "test");
+        outdoor.setPair("cart", "OUT-TEN-001", "OUT-FOOTPRINT", PairStatus.REJECTED, null);
+        outdoor.setPair("cart", "OUT-TEN-001", "OUT-HEADLAMP", PairStatus.PINNED, null);
+        outdoor.setPair("confirmation", "OUT-STOVE-JET", "OUT-FUEL-230", PairStatus.APPROVED, null);
+        outdoor.exclude(ExclusionKind.CATEGORY, "Jackets", "", "test");
+        outdoor.exclude(ExclusionKind.CATEGORY_PAIR, "Tents", "Tents", "never a second tent");
+        outdoor.exclude(ExclusionKind.SKU, "OUT-SOCKS", "", "test");
         // a thin anchor (it backs off to its category) with curation of its own gets its own lists
-        outdoor.setPair("cart", "OUT-TEN-024", "OUT-STAKES", "rejected", null);
+        outdoor.setPair("cart", "OUT-TEN-024", "OUT-STAKES", PairStatus.REJECTED, null);
     }
 
     /**

@@ -14,14 +14,14 @@ class CurationStoreTest {
     void everyChangeIsAuditedAndUndoRestoresTheOldValueNewestFirst() {
         try (Store store = Store.inMemory()) {
             CurationStore curation = new CurationStore(store);
-            curation.setPair("cart", "TENT", "STAKES", "approved", null);
-            curation.setPair("cart", "TENT", "STAKES", "rejected", "cheap filler");
-            curation.setPair("cart", "TENT", "FOOTPRINT", "pinned", null);
-            curation.setPair("cart", "TENT", "PAD", "pinned", null);
-            curation.exclude("category-pair", "Batteries", "Batteries", "never batteries after batteries");
+            curation.setPair("cart", "TENT", "STAKES", PairStatus.APPROVED, null);
+            curation.setPair("cart", "TENT", "STAKES", PairStatus.REJECTED, "cheap filler");
+            curation.setPair("cart", "TENT", "FOOTPRINT", PairStatus.PINNED, null);
+            curation.setPair("cart", "TENT", "PAD", PairStatus.PINNED, null);
+            curation.exclude(ExclusionKind.CATEGORY_PAIR, "Batteries", "Batteries", "never batteries after batteries");
             assertEquals(List.of(1, 2), curation.pairs().stream().filter(p -> p.pinOrder() != null)
                     .map(CurationStore.CuratedPair::pinOrder).toList(), "pins keep their order");
-            assertEquals("rejected", curation.pairs().stream().filter(p -> p.candidateSku().equals("STAKES"))
+            assertEquals(PairStatus.REJECTED, curation.pairs().stream().filter(p -> p.candidateSku().equals("STAKES"))
                     .findFirst().orElseThrow().status());
             assertEquals(5, curation.audit().size());
             CurationStore.AuditEntry rejection = curation.audit().get(3);
@@ -34,7 +34,7 @@ class CurationStoreTest {
             curation.undo();
             assertEquals(1, curation.pairs().size());
             curation.undo();
-            assertEquals("approved", curation.pairs().get(0).status(), "undoing the rejection brings back the approval");
+            assertEquals(PairStatus.APPROVED, curation.pairs().get(0).status(), "undoing the rejection brings back the approval");
             curation.undo();
             assertTrue(curation.pairs().isEmpty());
             assertTrue(curation.undo().isEmpty());
@@ -42,7 +42,7 @@ class CurationStoreTest {
             // redo replays the undone changes oldest first, and says what each was
             assertEquals("approved pair TENT → STAKES (cart)", curation.redo().orElseThrow().describe());
             assertEquals("rejected pair TENT → STAKES (cart)", curation.redo().orElseThrow().describe());
-            assertEquals("rejected", curation.pairs().get(0).status());
+            assertEquals(PairStatus.REJECTED, curation.pairs().get(0).status());
             curation.redo();
             curation.redo();
             assertEquals("exclude category-pair Batteries → Batteries", curation.redo().orElseThrow().describe());
@@ -50,7 +50,7 @@ class CurationStoreTest {
             assertTrue(curation.redo().isEmpty());
             // a new change after an undo ends the redo chain
             curation.undo();
-            curation.exclude("sku", "GIFTCARD", "", "not a cross-sell");
+            curation.exclude(ExclusionKind.SKU, "GIFTCARD", "", "not a cross-sell");
             assertTrue(curation.redo().isEmpty());
             assertEquals("GIFTCARD", curation.exclusions().get(0).first());
         }
@@ -60,10 +60,10 @@ class CurationStoreTest {
     void includeRemovesAnExclusionAndSaysWhenThereWasNone() {
         try (Store store = Store.inMemory()) {
             CurationStore curation = new CurationStore(store);
-            curation.exclude("sku", "GIFTCARD", "", "not a cross-sell");
+            curation.exclude(ExclusionKind.SKU, "GIFTCARD", "", "not a cross-sell");
             assertEquals("not a cross-sell", curation.exclusions().get(0).reason());
-            assertTrue(curation.include("sku", "GIFTCARD", ""));
-            assertFalse(curation.include("sku", "GIFTCARD", ""));
+            assertTrue(curation.include(ExclusionKind.SKU, "GIFTCARD", ""));
+            assertFalse(curation.include(ExclusionKind.SKU, "GIFTCARD", ""));
             curation.undo();
             assertEquals(1, curation.exclusions().size());
         }

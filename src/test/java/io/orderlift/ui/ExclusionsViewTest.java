@@ -55,7 +55,7 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
                 && table(robot).getItems().get(0).pairs() >= 0);
         ExclusionsViewModel.Row row = table(robot).getItems().get(0);
-        assertEquals("sku", row.kind());
+        assertEquals(io.orderlift.store.ExclusionKind.SKU, row.kind());
         assertEquals("Out of stock until spring", row.reason());
         assertEquals(1, row.pairs(), "STAKES is a candidate of TENT only");
         assertEquals("1 pair of 1 anchor, e.g. TENT → STAKES", row.removes());
@@ -83,7 +83,7 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         javafx.application.Platform.runLater(excludePair::fire);
         answerDialog(robot, "Bundled with the tent already");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new CurationStore(store).exclusions().size() == 2);
-        assertTrue(new CurationStore(store).exclusions().stream().anyMatch(e -> e.kind().equals("pair")
+        assertTrue(new CurationStore(store).exclusions().stream().anyMatch(e -> e.kind() == io.orderlift.store.ExclusionKind.PAIR
                 && e.first().equals("TENT") && e.second().equals("FOOT")
                 && e.reason().equals("Bundled with the tent already")));
 

@@ -70,14 +70,14 @@ class PairsViewTest extends TentStoreWindowTest {
         });
         robot.type(KeyCode.A);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("approved"));
-        assertEquals("approved", new CurationStore(store).pairs().get(0).status());
+        assertEquals(io.orderlift.store.PairStatus.APPROVED, new CurationStore(store).pairs().get(0).status());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().isEmpty());
         assertEquals(0, new CurationStore(store).pairs().size());
         // and redone
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("approved"));
-        assertEquals("approved", new CurationStore(store).pairs().get(0).status());
+        assertEquals(io.orderlift.store.PairStatus.APPROVED, new CurationStore(store).pairs().get(0).status());
         // the same from the buttons above the table
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#rejectSelected");

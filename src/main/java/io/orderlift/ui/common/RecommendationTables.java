@@ -29,7 +29,7 @@ public final class RecommendationTables {
         table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
                 100 * r.acceptance())));
         table.getColumns().add(Columns.text("RPI", r -> money.get().format(r.rpi())));
-        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.popularityRank())));
+        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.acceptanceRank())));
         table.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
@@ -52,7 +52,7 @@ public final class RecommendationTables {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s: acceptance %.1f %% × price %s = %s per impression; popularity rank %d.",
                 r.title() == null || r.title().isBlank() ? r.sku() : r.title() + " (" + r.sku() + ")",
-                100 * r.acceptance(), money.format(r.price()), money.format(r.rpi()), r.popularityRank()));
+                100 * r.acceptance(), money.format(r.price()), money.format(r.rpi()), r.acceptanceRank()));
         r.anchors().forEach(a -> text.append(String.format(Locale.ROOT,
                 "%n  %s, %s evidence %s: %.1f %% (co %d, follow %d)", a.sku(), a.evidence(), a.via(),
                 100 * a.acceptance(), a.co(), a.follow())));

@@ -3,7 +3,7 @@ package io.orderlift.ui.exclusions;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKind;
 import io.orderlift.ui.common.Columns;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -28,10 +28,10 @@ public final class ExclusionsView extends VBox {
             .withZone(ZoneId.systemDefault());
 
     public ExclusionsView(ExclusionsViewModel model) {
-        ChoiceBox<String> kind = new ChoiceBox<>();
+        ChoiceBox<ExclusionKind> kind = new ChoiceBox<>();
         kind.setId("exclusionKind");
-        kind.getItems().setAll(CurationStore.EXCLUSION_KINDS);
-        kind.setValue("sku");
+        kind.getItems().setAll(ExclusionKind.values());
+        kind.setValue(ExclusionKind.SKU);
         SearchableComboBox<String> first = new SearchableComboBox<>();
         first.setId("exclusionFirst");
         first.setPrefWidth(230);
@@ -56,7 +56,7 @@ public final class ExclusionsView extends VBox {
         table.setId("exclusionsTable");
         table.setPlaceholder(new Label("Nothing is excluded. Add an exclusion above, or right-click a candidate in "
                 + "the pairs browser."));
-        table.getColumns().add(Columns.text("Kind", ExclusionsViewModel.Row::kind, 100));
+        table.getColumns().add(Columns.text("Kind", row -> row.kind().jsonName(), 100));
         table.getColumns().add(Columns.text("Excludes", ExclusionsViewModel.Row::target, 230));
         table.getColumns().add(Columns.text("Reason",
                 r -> r.reason() == null ? "" : r.reason(), 200));
@@ -90,17 +90,17 @@ public final class ExclusionsView extends VBox {
         setId("exclusionsView");
     }
 
-    private static void choose(ExclusionsViewModel model, String kind, SearchableComboBox<String> first,
+    private static void choose(ExclusionsViewModel model, ExclusionKind kind, SearchableComboBox<String> first,
                                SearchableComboBox<String> second, Label arrow) {
-        boolean categories = kind.startsWith("category");
+        boolean categories = kind.categories();
         ObservableList<String> keys = categories ? model.categories() : model.skus();
         first.setItems(keys);
         second.setItems(keys);
         first.setValue(null);
         second.setValue(null);
         first.setPromptText(categories ? "Category" : "SKU");
-        second.setPromptText(kind.equals("category-pair") ? "Category kept away" : "Candidate SKU");
-        boolean two = kind.equals("category-pair") || kind.equals("pair");
+        second.setPromptText(kind == ExclusionKind.CATEGORY_PAIR ? "Category kept away" : "Candidate SKU");
+        boolean two = kind.twoKeys();
         second.setVisible(two);
         second.setManaged(two);
         arrow.setVisible(two);

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.RankingSession;
@@ -29,15 +30,15 @@ import javafx.collections.ObservableList;
 public final class ExclusionsViewModel {
 
     /** One exclusion and what it removes; {@code pairs} is -1 while the store is not mined. */
-    public record Row(String kind, String first, String second, String reason, Instant createdAt, int pairs,
+    public record Row(ExclusionKind kind, String first, String second, String reason, Instant createdAt, int pairs,
                       int anchors, List<String> strongest) {
 
         /** What it excludes, for a person. */
         public String target() {
             return switch (kind) {
-                case "category-pair" -> first + " → " + second + " (category pair)";
-                case "pair" -> first + " → " + second;
-                default -> first;
+                case CATEGORY_PAIR -> first + " → " + second + " (category pair)";
+                case PAIR -> first + " → " + second;
+                case SKU, CATEGORY -> first;
             };
         }
 
@@ -141,12 +142,12 @@ public final class ExclusionsViewModel {
     }
 
     /** Adds an exclusion; {@code second} is needed for category-pair and pair only. */
-    public void add(String kind, String first, String second, String reason) {
+    public void add(ExclusionKind kind, String first, String second, String reason) {
         Store current = session.storeProperty().get();
         if (current == null) {
             return;
         }
-        boolean twoKeys = kind.equals("category-pair") || kind.equals("pair");
+        boolean twoKeys = kind.twoKeys();
         if (first == null || first.isBlank() || twoKeys && (second == null || second.isBlank())) {
             onError.accept(new IllegalArgumentException(twoKeys ? "Choose both sides of the " + kind + "."
                     : "Choose the " + kind + " to exclude."));

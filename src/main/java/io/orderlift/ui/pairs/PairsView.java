@@ -1,9 +1,13 @@
 package io.orderlift.ui.pairs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.orderlift.store.ExclusionKey;
+import io.orderlift.store.PairStatus;
 import io.orderlift.mining.Evidence;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.NameDialog;
@@ -100,7 +104,7 @@ public final class PairsView extends VBox {
                         + "to earn"));
         table.getColumns().add(text("Status", PairsViewModel.Row::status, 104,
                 "Your curation: approved, rejected, pinned, or excluded (and by which rule)"));
-        table.getColumns().add(number("Popularity", r -> (double) r.popularityRank(), "%.0f", 82,
+        table.getColumns().add(number("Popularity", r -> (double) r.coRank(), "%.0f", 82,
                 "Rank by how often it is bought with the anchor: what \"customers also bought\" would show",
                 r -> ""));
         table.getColumns().add(number("co", r -> (double) r.co(), "%.0f", 56,
@@ -123,9 +127,9 @@ public final class PairsView extends VBox {
             protected void updateItem(PairsViewModel.Row item, boolean empty) {
                 super.updateItem(item, empty);
                 String state = empty || item == null ? "" : item.status();
-                pseudoClassStateChanged(BLOCKED, state.startsWith("rejected") || state.startsWith("excluded"));
-                pseudoClassStateChanged(APPROVED, state.equals("approved"));
-                pseudoClassStateChanged(PINNED, state.equals("pinned"));
+                pseudoClassStateChanged(BLOCKED, PairsViewModel.blocks(state));
+                pseudoClassStateChanged(APPROVED, state.equals(PairStatus.APPROVED.jsonName()));
+                pseudoClassStateChanged(PINNED, state.equals(PairStatus.PINNED.jsonName()));
             }
         });
         table.setContextMenu(exclusionMenu(model, table));
@@ -133,11 +137,11 @@ public final class PairsView extends VBox {
                 .stream().map(PairsViewModel.Row::sku).toList();
         javafx.beans.binding.BooleanBinding none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
         javafx.scene.control.Button approve = curateButton("Approve", "approveSelected", none,
-                () -> model.curate(selectedSkus.get(), "approved"));
+                () -> model.curate(selectedSkus.get(), PairStatus.APPROVED));
         javafx.scene.control.Button reject = curateButton("Reject", "rejectSelected", none,
-                () -> model.curate(selectedSkus.get(), "rejected"));
+                () -> model.curate(selectedSkus.get(), PairStatus.REJECTED));
         javafx.scene.control.Button pin = curateButton("Pin", "pinSelected", none,
-                () -> model.curate(selectedSkus.get(), "pinned"));
+                () -> model.curate(selectedSkus.get(), PairStatus.PINNED));
         javafx.scene.control.Button clear = curateButton("Clear status", "clearSelected", none,
                 () -> model.curate(selectedSkus.get(), null));
         javafx.scene.control.Button export = new javafx.scene.control.Button("Export CSV…");
@@ -155,11 +159,11 @@ public final class PairsView extends VBox {
             if (e.isShortcutDown()) {
                 return; // Ctrl+Z and Ctrl+Y are Edit → Undo and Redo, for every view
             } else if (e.getCode() == KeyCode.A) {
-                model.curate(selected, "approved");
+                model.curate(selected, PairStatus.APPROVED);
             } else if (e.getCode() == KeyCode.R) {
-                model.curate(selected, "rejected");
+                model.curate(selected, PairStatus.REJECTED);
             } else if (e.getCode() == KeyCode.P) {
-                model.curate(selected, "pinned");
+                model.curate(selected, PairStatus.PINNED);
             } else {
                 return;
             }
@@ -229,23 +233,27 @@ public final class PairsView extends VBox {
             if (row == null) {
                 return;
             }
-            for (String[] status : new String[][] {{"Approve", "approved"}, {"Reject", "rejected"}, {"Pin", "pinned"}}) {
-                MenuItem item = new MenuItem(status[0]);
+            Map<String, PairStatus> statuses = new LinkedHashMap<>();
+            statuses.put("Approve", PairStatus.APPROVED);
+            statuses.put("Reject", PairStatus.REJECTED);
+            statuses.put("Pin", PairStatus.PINNED);
+            statuses.forEach((label, status) -> {
+                MenuItem item = new MenuItem(label);
                 item.setOnAction(a -> model.curate(table.getSelectionModel().getSelectedItems().stream()
-                        .map(PairsViewModel.Row::sku).toList(), status[1]));
+                        .map(PairsViewModel.Row::sku).toList(), status));
                 menu.getItems().add(item);
-            }
+            });
             menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             for (PairsViewModel.ExclusionTarget target : PairsViewModel.ExclusionTarget.values()) {
-                String[] exclusion = model.exclusionOf(row, target);
+                ExclusionKey exclusion = model.exclusionOf(row, target);
                 if (exclusion == null) {
                     continue;
                 }
                 String what = switch (target) {
                     case CANDIDATE_SKU -> "Exclude " + row.sku() + " everywhere…";
-                    case PAIR -> "Exclude this pair (" + exclusion[1] + " → " + exclusion[2] + ")…";
-                    case CANDIDATE_CATEGORY -> "Exclude category " + exclusion[1] + "…";
-                    case CATEGORY_PAIR -> "Exclude " + exclusion[2] + " for carts with " + exclusion[1] + "…";
+                    case PAIR -> "Exclude this pair (" + exclusion.first() + " → " + exclusion.second() + ")…";
+                    case CANDIDATE_CATEGORY -> "Exclude category " + exclusion.first() + "…";
+                    case CATEGORY_PAIR -> "Exclude " + exclusion.second() + " for carts with " + exclusion.first() + "…";
                 };
                 MenuItem item = new MenuItem(what);
                 item.setOnAction(a -> NameDialog.ask(this, "Exclude", what.replace("…", ""), "Reason", null)

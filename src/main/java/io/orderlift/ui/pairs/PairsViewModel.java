@@ -19,6 +19,9 @@ import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKey;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.PairStatus;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ChartImages;
@@ -56,17 +59,20 @@ public final class PairsViewModel {
     public static final String UNCURATED = "uncurated";
     /** Category filter value that keeps every row. */
     public static final String ALL_CATEGORIES = "All categories";
-    public static final List<String> STATUS_FILTERS = List.of(ALL, UNCURATED, "approved", "rejected", "pinned",
+    /** The state of a row an exclusion removes starts with this word. */
+    static final String EXCLUDED = "excluded";
+    public static final List<String> STATUS_FILTERS = List.of(ALL, UNCURATED, PairStatus.APPROVED.jsonName(),
+            PairStatus.REJECTED.jsonName(), PairStatus.PINNED.jsonName(),
             "excluded");
 
     /** One candidate row; {@code status} is approved, rejected, pinned, excluded (…) or empty. */
     public record Row(String sku, String title, String category, int co, int follow, double confidence, double lift,
                       double acceptance, double followAcceptance, int customers, double price, double rpi,
-                      int popularityRank, int rpiRank, String status) {
+                      int coRank, int rpiRank, String status) {
 
         /** ↑ when revenue ranking moves it up against popularity, ↓ when down. */
         public String movement() {
-            return rpiRank < popularityRank ? "↑" : rpiRank > popularityRank ? "↓" : "";
+            return rpiRank < coRank ? "↑" : rpiRank > coRank ? "↓" : "";
         }
     }
 
@@ -194,17 +200,17 @@ public final class PairsViewModel {
             Map<String, String> statuses = new HashMap<>();
             for (CurationStore.CuratedPair p : curation.pairs()) {
                 if (p.placement().equals(placement.cliName()) && p.anchorSku().equals(sku)) {
-                    statuses.put(p.candidateSku(), p.status());
+                    statuses.put(p.candidateSku(), p.status().jsonName());
                 }
             }
             List<CurationStore.Exclusion> exclusions = curation.exclusions();
             for (CandidatePair c : pairs.candidates()) {
                 ExclusionImpact.first(exclusions, sku, anchorCategory, c.sku(), c.category())
-                        .ifPresent(e -> statuses.put(c.sku(), "excluded (" + e.kind() + ")"));
+                        .ifPresent(e -> statuses.put(c.sku(), EXCLUDED + " (" + e.kind() + ")"));
             }
             Set<String> blocked = new HashSet<>();
             statuses.forEach((candidate, state) -> {
-                if (state.startsWith("rejected") || state.startsWith("excluded")) {
+                if (blocks(state)) {
                     blocked.add(candidate);
                 }
             });
@@ -257,7 +263,7 @@ public final class PairsViewModel {
     private static Row row(CandidatePair c, String status) {
         return new Row(c.sku(), c.title(), c.category(), c.co(), c.follow(), c.confidence(), c.lift(), c.acceptance(),
                 c.followAcceptance(), c.customers(), c.price() == null ? Double.NaN : c.price().doubleValue(), c.rpi(),
-                c.popularityRank(), c.rpiRank(), status);
+                c.coRank(), c.rpiRank(), status);
     }
 
     /** The rows shown (filters applied) as CSV, in the given order, every statistic included. */
@@ -266,7 +272,7 @@ public final class PairsViewModel {
                 + "status,co,follow,lift,confidence,follow_acceptance,customers\n");
         for (Row r : shown) {
             csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.6f,%.6f,%s,%d,%d,%.6f,%.6f,%.6f,%d%n",
-                    r.rpiRank(), r.popularityRank(), field(r.sku()), field(r.title()), field(r.category()),
+                    r.rpiRank(), r.coRank(), field(r.sku()), field(r.title()), field(r.category()),
                     Double.isNaN(r.price()) ? "" : String.format(Locale.ROOT, "%.2f", r.price()), r.acceptance(),
                     r.rpi(), field(r.status()), r.co(), r.follow(), r.lift(), r.confidence(), r.followAcceptance(),
                     r.customers()));
@@ -290,8 +296,8 @@ public final class PairsViewModel {
                 .onError(onError).run(runner::submitPlain);
     }
 
-    /** Approves, rejects or pins ({@code approved}, {@code rejected}, {@code pinned}) the given candidates. */
-    public void curate(List<String> candidates, String newStatus) {
+    /** Approves, rejects or pins the given candidates. */
+    public void curate(List<String> candidates, PairStatus newStatus) {
         Store current = store;
         String entry = anchor.get();
         if (current == null || entry == null || candidates.isEmpty()) {
@@ -306,30 +312,36 @@ public final class PairsViewModel {
         }).onSuccess(n -> curationChanged()).onError(onError).run(runner::submitPlain);
     }
 
+    /** Whether a row's curation state ("rejected", "excluded (sku)", …) keeps the candidate off the list. */
+    public static boolean blocks(String state) {
+        return state.equals(PairStatus.REJECTED.jsonName()) || state.startsWith(EXCLUDED);
+    }
+
     /** What the pairs browser can exclude from a candidate row. */
     public enum ExclusionTarget { CANDIDATE_SKU, PAIR, CANDIDATE_CATEGORY, CATEGORY_PAIR }
 
-    /** The exclusion {@code target} of {@code row} as (kind, first, second), or null when it has no category. */
-    public String[] exclusionOf(Row row, ExclusionTarget target) {
+    /** The exclusion {@code target} of {@code row}, or null when it has no category. */
+    public ExclusionKey exclusionOf(Row row, ExclusionTarget target) {
         String anchorSku = anchor.get() == null ? null : ProductLabels.skuOf(anchor.get());
         String anchorCategory = anchorSku == null ? null : categoryOfSku.get(anchorSku);
         return switch (target) {
-            case CANDIDATE_SKU -> new String[] {"sku", row.sku(), ""};
-            case PAIR -> anchorSku == null ? null : new String[] {"pair", anchorSku, row.sku()};
-            case CANDIDATE_CATEGORY -> row.category() == null ? null : new String[] {"category", row.category(), ""};
+            case CANDIDATE_SKU -> new ExclusionKey(ExclusionKind.SKU, row.sku(), "");
+            case PAIR -> anchorSku == null ? null : new ExclusionKey(ExclusionKind.PAIR, anchorSku, row.sku());
+            case CANDIDATE_CATEGORY -> row.category() == null ? null
+                    : new ExclusionKey(ExclusionKind.CATEGORY, row.category(), "");
             case CATEGORY_PAIR -> anchorCategory == null || row.category() == null ? null
-                    : new String[] {"category-pair", anchorCategory, row.category()};
+                    : new ExclusionKey(ExclusionKind.CATEGORY_PAIR, anchorCategory, row.category());
         };
     }
 
-    /** Adds the exclusion (kind, first, second) with {@code reason}, then re-ranks everything. */
-    public void exclude(String[] exclusion, String reason) {
+    /** Adds the exclusion with {@code reason}, then re-ranks everything. */
+    public void exclude(ExclusionKey exclusion, String reason) {
         Store current = store;
         if (current == null || exclusion == null) {
             return;
         }
         Tasks.create("Excluding", monitor -> {
-            new CurationStore(current).exclude(exclusion[0], exclusion[1], exclusion[2], reason);
+            new CurationStore(current).exclude(exclusion.kind(), exclusion.first(), exclusion.second(), reason);
             return true;
         }).onSuccess(done -> curationChanged()).onError(onError).run(runner::submitPlain);
     }

@@ -1,5 +1,6 @@
 package io.orderlift.ui.exclusions;
 
+import io.orderlift.store.ExclusionKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ class ExclusionsViewModelTest {
 
     private static ExclusionsViewModel.Row row(String kind, String first, String second, int pairs, int anchors,
                                                List<String> strongest) {
-        return new ExclusionsViewModel.Row(kind, first, second, "why", Instant.EPOCH, pairs, anchors, strongest);
+        return new ExclusionsViewModel.Row(ExclusionKind.fromJson(kind), first, second, "why", Instant.EPOCH, pairs, anchors, strongest);
     }
 
     @Test
