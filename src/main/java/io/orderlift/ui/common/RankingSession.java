@@ -30,7 +30,7 @@ import javafx.collections.ObservableList;
  */
 public final class RankingSession {
 
-    private final TaskRunner runner;
+    private final TaskExecutor tasks;
     private final ReadOnlyObjectWrapper<Recommender> recommender = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<WeightingProfile> profile = new SimpleObjectProperty<>(WeightingProfile.defaults());
     private final ReadOnlyObjectWrapper<WeightingProfile> saved = new ReadOnlyObjectWrapper<>(WeightingProfile.defaults());
@@ -42,10 +42,10 @@ public final class RankingSession {
             profile, saved);
     private long generation;
     private long curationGeneration;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("The ranking session");
 
-    public RankingSession(TaskRunner runner) {
-        this.runner = runner;
+    public RankingSession(TaskExecutor tasks) {
+        this.tasks = tasks;
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -73,7 +73,7 @@ public final class RankingSession {
                 profileNames.setAll(loaded.names());
                 recommender.set(loaded.recommender());
             }
-        }).onError(onError).run(runner::submitPlain);
+        }).onError(onError).runQuietly(tasks);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class RankingSession {
                     if (request == curationGeneration && store.get() == current && recommender.get() == ranked) {
                         recommender.set(now);
                     }
-                }).onError(onError).run(runner::submitPlain);
+                }).onError(onError).runQuietly(tasks);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class RankingSession {
                         reloadCuration();
                     }
                     done.accept(entry.map(e -> prefix + e.describe() + ".").orElse(nothing));
-                }).onError(onError).run(runner::submitPlain);
+                }).onError(onError).runQuietly(tasks);
     }
 
     /** Saves the working profile under {@code name} and makes it the store's active profile. */
@@ -141,7 +141,7 @@ public final class RankingSession {
             saved.set(named);
             profile.set(named);
             profileNames.setAll(names);
-        }).onError(onError).run(runner::submitPlain);
+        }).onError(onError).runQuietly(tasks);
     }
 
     /** Makes the saved profile {@code name} the active and working one. */
@@ -159,7 +159,7 @@ public final class RankingSession {
             saved.set(switched.profile());
             profile.set(switched.profile());
             profileNames.setAll(switched.names());
-        }).onError(onError).run(runner::submitPlain);
+        }).onError(onError).runQuietly(tasks);
     }
 
     private record Switched(WeightingProfile profile, List<String> names) {

@@ -12,7 +12,7 @@ import javafx.concurrent.Worker;
  * Runs the workbench's long tasks on background threads and exposes the latest one, so the
  * status bar can show its message and progress and offer to cancel it.
  */
-public final class TaskRunner implements AutoCloseable {
+public final class TaskRunner implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "orderlift-background");
@@ -43,6 +43,37 @@ public final class TaskRunner implements AutoCloseable {
         if (!executor.isShutdown()) {
             executor.execute(work);
         }
+    }
+
+    @Override
+    public <T> void run(Tasks.Builder<T> task) {
+        submit(task.build());
+    }
+
+    @Override
+    public <T> void runQuietly(Tasks.Builder<T> task) {
+        submitPlain(task.build());
+    }
+
+    @Override
+    public TaskExecutor latestOnly() {
+        LatestOnly latest = new LatestOnly(this::submitPlain);
+        return new TaskExecutor() {
+            @Override
+            public <T> void run(Tasks.Builder<T> task) {
+                latest.execute(task.build());
+            }
+
+            @Override
+            public <T> void runQuietly(Tasks.Builder<T> task) {
+                latest.execute(task.build());
+            }
+
+            @Override
+            public TaskExecutor latestOnly() {
+                return TaskRunner.this.latestOnly();
+            }
+        };
     }
 
     /** The task the status bar shows, or null when idle. */

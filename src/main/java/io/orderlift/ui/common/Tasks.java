@@ -33,6 +33,14 @@ public final class Tasks {
         defaultErrorHandler.accept(title, error);
     }
 
+    /**
+     * The error handler a view model holds until its view gives it one: the window's default (an
+     * error dialog naming {@code what}). The failure itself is already logged by the task.
+     */
+    public static Consumer<Throwable> shownByDefault(String what) {
+        return error -> defaultErrorHandler.accept(what, error);
+    }
+
     /** Sets what happens to a failure no handler was given for (the window shows it). */
     public static void setDefaultErrorHandler(java.util.function.BiConsumer<String, Throwable> handler) {
         defaultErrorHandler = handler;
@@ -71,11 +79,14 @@ public final class Tasks {
             return this;
         }
 
-        /** Starts the task on {@code runner}, which also shows it in the status bar. */
-        public Task<T> run(TaskRunner runner) {
-            Task<T> task = build();
-            runner.submit(task);
-            return task;
+        /** Starts the task on {@code tasks}, which also shows it in the status bar. */
+        public void run(TaskExecutor tasks) {
+            tasks.run(this);
+        }
+
+        /** Starts the task on {@code tasks} without the status bar. */
+        public void runQuietly(TaskExecutor tasks) {
+            tasks.runQuietly(this);
         }
 
         /** Starts the task on a plain executor (no status bar). */
@@ -85,7 +96,24 @@ public final class Tasks {
             return task;
         }
 
-        private Task<T> build() {
+        /** Runs the work and then its handler on the calling thread ({@link CallingThreadTasks}). */
+        void runHere() {
+            T result;
+            try {
+                result = work.run(ProgressMonitor.NONE);
+            } catch (CancellationException e) {
+                onCancelled.run();
+                return;
+            } catch (Exception | Error e) {
+                LOG.warn("{} failed: {}", title, e.toString(), e);
+                onError.accept(e);
+                return;
+            }
+            onSuccess.accept(result);
+        }
+
+        /** The JavaFX task: runs the work on the thread that runs it, the handlers on the FX thread. */
+        Task<T> build() {
             BackgroundTask<T> task = new BackgroundTask<>(title, work);
             task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> onSuccess.accept(task.getValue()));
             task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> onCancelled.run());

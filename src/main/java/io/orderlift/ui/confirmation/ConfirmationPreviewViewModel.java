@@ -16,9 +16,8 @@ import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.PastOrders;
 import io.orderlift.store.Store;
-import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
 import javafx.beans.property.ObjectProperty;
@@ -38,8 +37,8 @@ public final class ConfirmationPreviewViewModel {
     /** How many of the newest orders the picker lists. */
     public static final int LISTED_ORDERS = 2_000;
 
-    private final TaskRunner runner;
-    private final LatestOnly ranking;
+    private final TaskExecutor tasks;
+    private final TaskExecutor ranking;
     private final RankingSession session;
     private final ObservableList<String> orders = FXCollections.observableArrayList();
     private final Map<String, Integer> orderIdByLabel = new LinkedHashMap<>();
@@ -50,11 +49,11 @@ public final class ConfirmationPreviewViewModel {
     private final SplittableRandom random = new SplittableRandom();
     private Store store;
     private long generation;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("The confirmation preview");
 
-    public ConfirmationPreviewViewModel(TaskRunner runner, RankingSession session) {
-        this.runner = runner;
-        this.ranking = new LatestOnly(runner::submitPlain);
+    public ConfirmationPreviewViewModel(TaskExecutor tasks, RankingSession session) {
+        this.tasks = tasks;
+        this.ranking = tasks.latestOnly();
         this.session = session;
         order.addListener((obs, old, now) -> refresh());
         session.recommenderProperty().addListener((obs, old, now) -> refresh());
@@ -85,7 +84,7 @@ public final class ConfirmationPreviewViewModel {
                     if (kept != null && orderIdByLabel.containsKey(kept)) {
                         order.set(kept);
                     }
-                }).onError(onError).run(runner::submitPlain);
+                }).onError(onError).runQuietly(tasks);
     }
 
     /** "#1234 · 2025-03-02 14:05 · 3 items · 123.45". */
@@ -122,7 +121,7 @@ public final class ConfirmationPreviewViewModel {
             Recommendations offered = ranked == null || items.isEmpty() ? null
                     : ranked.recommend(Placement.CONFIRMATION, items, profile, 0);
             return new Shown(request, placed, offered);
-        }).onSuccess(this::show).onError(onError).run(ranking);
+        }).onSuccess(this::show).onError(onError).runQuietly(ranking);
     }
 
     /**

@@ -15,7 +15,7 @@ import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.RankingSession;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -55,7 +55,7 @@ public final class ExclusionsViewModel {
         }
     }
 
-    private final TaskRunner runner;
+    private final TaskExecutor tasks;
     private final RankingSession session;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> skus = FXCollections.observableArrayList();
@@ -68,10 +68,10 @@ public final class ExclusionsViewModel {
      */
     private volatile Map<CurationStore.Exclusion, ExclusionImpact.Removed> impacts = Map.of();
     private volatile io.orderlift.ranking.RankingModel impactModel;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("Exclusions");
 
-    public ExclusionsViewModel(TaskRunner runner, RankingSession session) {
-        this.runner = runner;
+    public ExclusionsViewModel(TaskExecutor tasks, RankingSession session) {
+        this.tasks = tasks;
         this.session = session;
         session.recommenderProperty().addListener((obs, old, now) -> {
             if (old == null || now == null || old.model() != now.model()) {
@@ -92,7 +92,7 @@ public final class ExclusionsViewModel {
             TreeSet<String> names = new TreeSet<>();
             catalog.stream().map(OrderHistory.CatalogEntry::category).filter(c -> c != null).forEach(names::add);
             categories.setAll(names);
-        }).onError(onError).run(runner::submitPlain);
+        }).onError(onError).runQuietly(tasks);
         refresh();
     }
 
@@ -138,7 +138,7 @@ public final class ExclusionsViewModel {
                         : String.format("%d exclusions; together they remove up to %,d mined pairs.",
                         loaded.rows().size(), removed));
             }
-        }).onError(onError).run(runner::submitPlain);
+        }).onError(onError).runQuietly(tasks);
     }
 
     /** Adds an exclusion; {@code second} is needed for category-pair and pair only. */
@@ -158,7 +158,7 @@ public final class ExclusionsViewModel {
             new CurationStore(current).exclude(kind, first.strip(), other, reason == null || reason.isBlank() ? null
                     : reason.strip());
             return true;
-        }).onSuccess(done -> session.reloadCuration()).onError(onError).run(runner::submitPlain);
+        }).onSuccess(done -> session.reloadCuration()).onError(onError).runQuietly(tasks);
     }
 
     /** Removes the exclusion of {@code row}. */
@@ -168,7 +168,7 @@ public final class ExclusionsViewModel {
             return;
         }
         Tasks.create("Removing the exclusion", monitor -> new CurationStore(current).include(row.kind(), row.first(),
-                row.second())).onSuccess(done -> session.reloadCuration()).onError(onError).run(runner::submitPlain);
+                row.second())).onSuccess(done -> session.reloadCuration()).onError(onError).runQuietly(tasks);
     }
 
     public ObservableList<Row> rows() {

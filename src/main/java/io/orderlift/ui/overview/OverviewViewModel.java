@@ -9,7 +9,7 @@ import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
 import io.orderlift.ui.common.ChartImages;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,10 +45,10 @@ public final class OverviewViewModel {
     private MiningRun lastMining;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
-    private final TaskRunner runner;
+    private final TaskExecutor tasks;
 
-    public OverviewViewModel(TaskRunner runner) {
-        this.runner = runner;
+    public OverviewViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
     }
 
     /** What the overview shows, computed in the background. */
@@ -72,7 +72,7 @@ public final class OverviewViewModel {
         }).onSuccess(this::show).onError(e -> {
             loading.set(false);
             Tasks.report("Reading the store overview", e);
-        }).run(runner);
+        }).run(tasks);
     }
 
     /** Shows that {@code name} is being prepared (first launch of a sample store). */

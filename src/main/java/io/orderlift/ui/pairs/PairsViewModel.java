@@ -26,9 +26,8 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ChartImages;
 import io.orderlift.ui.common.ProductLabels;
-import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
 import javafx.beans.property.DoubleProperty;
@@ -76,8 +75,8 @@ public final class PairsViewModel {
         }
     }
 
-    private final TaskRunner runner;
-    private final LatestOnly ranking;
+    private final TaskExecutor tasks;
+    private final TaskExecutor ranking;
     private final RankingSession session;
     private final ObservableList<String> anchors = FXCollections.observableArrayList();
     private final ObjectProperty<String> anchor = new SimpleObjectProperty<>();
@@ -96,11 +95,11 @@ public final class PairsViewModel {
     private boolean syncing;
     /** The key of the plot on screen; written on the FX thread when a plot is shown, read by the re-rank. */
     private volatile ScatterKey plotted;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("The pairs browser");
 
-    public PairsViewModel(TaskRunner runner, RankingSession session) {
-        this.runner = runner;
-        this.ranking = new LatestOnly(runner::submitPlain);
+    public PairsViewModel(TaskExecutor tasks, RankingSession session) {
+        this.tasks = tasks;
+        this.ranking = tasks.latestOnly();
         this.session = session;
         priceWeight.set(session.profileProperty().get().priceWeight());
         anchor.addListener((obs, old, now) -> refresh());
@@ -156,7 +155,7 @@ public final class PairsViewModel {
                         anchor.set(kept);
                         refresh();
                     }
-                }).onError(onError).run(runner::submitPlain);
+                }).onError(onError).runQuietly(tasks);
     }
 
     /** The placement whose curation the table shows: cart for same-order evidence, confirmation for follow-on. */
@@ -226,7 +225,7 @@ public final class PairsViewModel {
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
             return new Loaded(request, pairs, statuses, plot, key, built, choices);
-        }).onSuccess(this::show).onError(onError).run(ranking);
+        }).onSuccess(this::show).onError(onError).runQuietly(ranking);
     }
 
     private void show(Loaded loaded) {
@@ -293,7 +292,7 @@ public final class PairsViewModel {
         String content = csv(List.copyOf(shown));
         Tasks.create("Exporting " + file.getFileName(), monitor -> java.nio.file.Files.writeString(file, content))
                 .onSuccess(written -> done.accept("Wrote " + shown.size() + " rows to " + written))
-                .onError(onError).run(runner::submitPlain);
+                .onError(onError).runQuietly(tasks);
     }
 
     /** Approves, rejects or pins the given candidates. */
@@ -309,7 +308,7 @@ public final class PairsViewModel {
             CurationStore curation = new CurationStore(current);
             candidates.forEach(c -> curation.setPair(placement, sku, c, newStatus, null));
             return candidates.size();
-        }).onSuccess(n -> curationChanged()).onError(onError).run(runner::submitPlain);
+        }).onSuccess(n -> curationChanged()).onError(onError).runQuietly(tasks);
     }
 
     /** Whether a row's curation state ("rejected", "excluded (sku)", …) keeps the candidate off the list. */
@@ -343,7 +342,7 @@ public final class PairsViewModel {
         Tasks.create("Excluding", monitor -> {
             new CurationStore(current).exclude(exclusion.kind(), exclusion.first(), exclusion.second(), reason);
             return true;
-        }).onSuccess(done -> curationChanged()).onError(onError).run(runner::submitPlain);
+        }).onSuccess(done -> curationChanged()).onError(onError).runQuietly(tasks);
     }
 
     /** Curation changed here: the session tells every view, this one included (it refreshes on the count). */

@@ -17,9 +17,8 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.SampleCartStore;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ProductLabels;
-import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
 import javafx.beans.property.ObjectProperty;
@@ -42,8 +41,8 @@ public final class CartPreviewViewModel {
     public record Line(String sku, String title, String category, int quantity, double price) {
     }
 
-    private final TaskRunner runner;
-    private final LatestOnly ranking;
+    private final TaskExecutor tasks;
+    private final TaskExecutor ranking;
     private final RankingSession session;
     private final ObservableList<String> catalog = FXCollections.observableArrayList();
     private final ObservableList<Line> cart = FXCollections.observableArrayList();
@@ -59,11 +58,11 @@ public final class CartPreviewViewModel {
     private Store store;
     private WeightingProfile compared;
     private long generation;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("The cart preview");
 
-    public CartPreviewViewModel(TaskRunner runner, RankingSession session) {
-        this.runner = runner;
-        this.ranking = new LatestOnly(runner::submitPlain);
+    public CartPreviewViewModel(TaskExecutor tasks, RankingSession session) {
+        this.tasks = tasks;
+        this.ranking = tasks.latestOnly();
         this.session = session;
         placement.addListener((obs, old, now) -> rerank());
         compareWith.addListener((obs, old, now) -> loadCompared());
@@ -108,7 +107,7 @@ public final class CartPreviewViewModel {
                     catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
                     savedCarts.setAll(loaded.carts());
                     rerank();
-                }).onError(onError).run(runner::submitPlain);
+                }).onError(onError).runQuietly(tasks);
     }
 
     private static List<String> cartNames(Store store) {
@@ -126,7 +125,7 @@ public final class CartPreviewViewModel {
         Tasks.create("Saving the cart", monitor -> {
             new SampleCartStore(current).save(new SampleCartStore.SampleCart(name.strip(), items));
             return cartNames(current);
-        }).onSuccess(savedCarts::setAll).onError(onError).run(runner::submitPlain);
+        }).onSuccess(savedCarts::setAll).onError(onError).runQuietly(tasks);
     }
 
     /** Replaces the cart with the saved sample cart {@code name}; SKUs no longer in the catalog are left out. */
@@ -148,7 +147,7 @@ public final class CartPreviewViewModel {
                     }
                     cart.setAll(lines);
                     rerank();
-                }).onError(onError).run(runner::submitPlain);
+                }).onError(onError).runQuietly(tasks);
     }
 
     /** Deletes the saved sample cart {@code name}. */
@@ -160,7 +159,7 @@ public final class CartPreviewViewModel {
         Tasks.create("Deleting the cart", monitor -> {
             new SampleCartStore(current).delete(name);
             return cartNames(current);
-        }).onSuccess(savedCarts::setAll).onError(onError).run(runner::submitPlain);
+        }).onSuccess(savedCarts::setAll).onError(onError).runQuietly(tasks);
     }
 
     /** Empties the cart. */
@@ -240,7 +239,7 @@ public final class CartPreviewViewModel {
             Recommendations working = ranked.recommend(where, items, using, 0);
             Recommendations alternative = other == null ? null : ranked.recommend(where, items, other, 0);
             return new Ranked(request, working, alternative, other == null ? null : other.name());
-        }).onSuccess(this::show).onError(onError).run(ranking);
+        }).onSuccess(this::show).onError(onError).runQuietly(ranking);
     }
 
     /** Reads the saved profile to compare with (once per choice, and again when profiles are saved). */
@@ -256,7 +255,7 @@ public final class CartPreviewViewModel {
                 compared = profile;
                 rerank();
             }
-        }).onError(onError).run(runner::submitPlain);
+        }).onError(onError).runQuietly(tasks);
     }
 
     private void show(Ranked result) {

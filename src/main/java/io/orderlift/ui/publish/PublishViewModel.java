@@ -11,7 +11,7 @@ import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.RuleSetDiff;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -36,7 +36,7 @@ public final class PublishViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    private final TaskRunner runner;
+    private final TaskExecutor tasks;
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
     private final BooleanProperty approvedOnly = new SimpleBooleanProperty(false);
@@ -46,11 +46,11 @@ public final class PublishViewModel {
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<PublishedVersions.Version> versions = FXCollections.observableArrayList();
     private Store store;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("Publishing");
     private Consumer<Publisher.Result> onPublished = r -> { };
 
-    public PublishViewModel(TaskRunner runner) {
-        this.runner = runner;
+    public PublishViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
         approvedOnly.addListener((obs, old, now) -> check());
     }
 
@@ -94,7 +94,7 @@ public final class PublishViewModel {
                     validation.set(io.orderlift.ui.common.ErrorDialogs.describe(e));
                     changes.clear();
                 })
-                .run(runner);
+                .run(tasks);
     }
 
     private record Checked(Store store, Publisher.Preview preview, List<PublishedVersions.Version> versions) {
@@ -152,7 +152,7 @@ public final class PublishViewModel {
                     busy.set(false);
                     onError.accept(e);
                 })
-                .run(runner);
+                .run(tasks);
     }
 
     public StringProperty noteProperty() {

@@ -19,7 +19,7 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ChartImages;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,7 +42,7 @@ public final class ReportsViewModel {
                       String rpi, String rpiInterval, String avgAcceptedPrice, String aovLift, String coverage) {
     }
 
-    private final TaskRunner runner;
+    private final TaskExecutor tasks;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Run the backtest to compare ranking policies.");
     private final ReadOnlyObjectWrapper<Image> cartChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> confirmationChart = new ReadOnlyObjectWrapper<>();
@@ -58,12 +58,12 @@ public final class ReportsViewModel {
     private BacktestReport report;
     private byte[] cartPng;
     private byte[] confirmationPng;
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("Reports");
     private Consumer<String> onInfo = s -> { };
     private Runnable onProfileSaved = () -> { };
 
-    public ReportsViewModel(TaskRunner runner) {
-        this.runner = runner;
+    public ReportsViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -112,7 +112,7 @@ public final class ReportsViewModel {
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
-        }).onCancelled(() -> summary.set("Backtest cancelled.")).run(runner);
+        }).onCancelled(() -> summary.set("Backtest cancelled.")).run(tasks);
     }
 
     private void show(Rendered rendered) {
@@ -163,7 +163,7 @@ public final class ReportsViewModel {
             onInfo.accept("Profile " + name + " now uses the validated settings: "
                     + BacktestSummary.settings(r.chosenProfile()) + ".");
             onProfileSaved.run();
-        }).onError(onError).run(runner);
+        }).onError(onError).run(tasks);
     }
 
     /** Writes the policy table as CSV. */
@@ -192,7 +192,7 @@ public final class ReportsViewModel {
     private void write(Path file, byte[] content) {
         Tasks.create("Exporting " + file.getFileName(), monitor -> Files.write(file, content))
                 .onSuccess(written -> onInfo.accept("Wrote " + written))
-                .onError(onError).run(runner::submitPlain);
+                .onError(onError).runQuietly(tasks);
     }
 
     private record AbRendered(AbAnalysis.Report report, byte[] png) {
@@ -213,7 +213,7 @@ public final class ReportsViewModel {
                     + "interval %.2f to %.2f, %s.", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(), l.ciHigh(),
                     l.significant() ? "significant" : "not significant")));
             abSummary.set(text.toString());
-        }).onError(onError).run(runner);
+        }).onError(onError).run(tasks);
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -47,7 +47,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ExclusionsViewModel exclusions;
     private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
-    private Consumer<Throwable> onError = e -> { };
+    private Consumer<Throwable> onError = Tasks.shownByDefault("The workbench");
     private Consumer<ImportReport> onImported = r -> { };
     private Consumer<MiningSummary> onMined = r -> { };
 

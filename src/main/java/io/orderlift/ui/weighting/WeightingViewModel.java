@@ -14,9 +14,8 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
-import io.orderlift.ui.common.LatestOnly;
 import io.orderlift.ui.common.RankingSession;
-import io.orderlift.ui.common.TaskRunner;
+import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
 import javafx.beans.binding.BooleanBinding;
@@ -65,8 +64,8 @@ public final class WeightingViewModel {
         }
     }
 
-    private final TaskRunner runner;
-    private final LatestOnly ranking;
+    private final TaskExecutor tasks;
+    private final TaskExecutor ranking;
     private final RankingSession session;
     private final DoubleProperty priceWeight = new SimpleDoubleProperty();
     private final DoubleProperty smoothing = new SimpleDoubleProperty();
@@ -90,9 +89,9 @@ public final class WeightingViewModel {
     private boolean syncing;
     private long generation;
 
-    public WeightingViewModel(TaskRunner runner, RankingSession session) {
-        this.runner = runner;
-        this.ranking = new LatestOnly(runner::submitPlain);
+    public WeightingViewModel(TaskExecutor tasks, RankingSession session) {
+        this.tasks = tasks;
+        this.ranking = tasks.latestOnly();
         this.session = session;
         show(session.profileProperty().get());
         session.profileProperty().addListener((obs, old, now) -> {
@@ -184,7 +183,7 @@ public final class WeightingViewModel {
         WeightingProfile after = session.profileProperty().get();
         Placement where = placement.get();
         Tasks.create("Re-ranking", monitor -> new Compared(request, effectOf(ranked, where, before, after)))
-                .onSuccess(this::showEffect).run(ranking);
+                .onSuccess(this::showEffect).runQuietly(ranking);
     }
 
     /** For the best sellers as one-item carts: the lists under {@code before} and {@code after}. */

@@ -1,0 +1,95 @@
+package io.orderlift.ui.pairs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.orderlift.store.PairStatus;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.CallingThreadTasks;
+import io.orderlift.ui.common.MinedTestStore;
+import io.orderlift.ui.common.RankingSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pairs browser's behaviour, driven on the calling thread without a window. */
+class PairsViewModelBehaviourTest {
+
+    @TempDir
+    Path dir;
+    Store store;
+    RankingSession session;
+    PairsViewModel model;
+    final List<Throwable> errors = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        store = MinedTestStore.create(dir);
+        CallingThreadTasks tasks = new CallingThreadTasks();
+        session = new RankingSession(tasks);
+        session.setOnError(errors::add);
+        session.load(store);
+        model = new PairsViewModel(tasks, session);
+        model.setOnError(errors::add);
+        model.load(store);
+        model.anchorProperty().set(model.anchors().stream().filter(a -> a.startsWith(MinedTestStore.TENT + " "))
+                .findFirst().orElseThrow());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        assertEquals(List.of(), errors, "no task failed");
+    }
+
+    private List<String> skus() {
+        return model.rows().stream().map(PairsViewModel.Row::sku).toList();
+    }
+
+    @Test
+    void theAnchorsCandidatesComeRankedByRevenueWithTheirStatistics() {
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus());
+        PairsViewModel.Row stakes = model.rows().get(1);
+        assertEquals(60, stakes.co());
+        assertEquals(1, stakes.coRank(), "the most co-purchased");
+        assertEquals("↓", stakes.movement(), "revenue ranking moved the cheap stakes down");
+        assertTrue(model.statusProperty().get().contains("100 of"), model.statusProperty().get());
+    }
+
+    @Test
+    void thePriceWeightReRanksAndBecomesTheSessionsWorkingProfile() {
+        model.priceWeightProperty().set(0);
+        assertEquals(List.of(MinedTestStore.STAKES, MinedTestStore.FOOTPRINT), skus());
+        assertEquals(0, session.profileProperty().get().priceWeight());
+        session.profileProperty().set(session.profileProperty().get().withPriceWeight(1));
+        assertEquals(1, model.priceWeightProperty().get(), "a change elsewhere reaches the slider");
+        assertEquals(MinedTestStore.FOOTPRINT, skus().get(0));
+    }
+
+    @Test
+    void curatingMarksTheRowsAndTheStatusFilterShowsThem() {
+        model.curate(List.of(MinedTestStore.STAKES), PairStatus.REJECTED);
+        assertEquals("rejected", model.allRows().stream().filter(r -> r.sku().equals(MinedTestStore.STAKES))
+                .findFirst().orElseThrow().status());
+        model.statusFilterProperty().set("rejected");
+        assertEquals(List.of(MinedTestStore.STAKES), skus());
+        model.statusFilterProperty().set(PairsViewModel.STATUS_FILTERS.get(0));
+        assertEquals(2, skus().size());
+    }
+
+    @Test
+    void anotherStoreStartsWithoutAnAnchor() throws Exception {
+        Path other = dir.resolve("other");
+        java.nio.file.Files.createDirectories(other);
+        try (Store second = MinedTestStore.create(other)) {
+            model.load(second);
+            assertEquals(null, model.anchorProperty().get());
+            assertTrue(model.allRows().isEmpty());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.orderlift.ui.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.CallingThreadTasks;
+import io.orderlift.ui.common.MinedTestStore;
+import io.orderlift.ui.common.RankingSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cart preview's behaviour, driven on the calling thread without a window. */
+class CartPreviewViewModelTest {
+
+    @TempDir
+    Path dir;
+    Store store;
+    RankingSession session;
+    CartPreviewViewModel model;
+    final List<Throwable> errors = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        store = MinedTestStore.create(dir);
+        CallingThreadTasks tasks = new CallingThreadTasks();
+        session = new RankingSession(tasks);
+        session.setOnError(errors::add);
+        session.load(store);
+        model = new CartPreviewViewModel(tasks, session);
+        model.setOnError(errors::add);
+        model.load(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        assertEquals(List.of(), errors, "no task failed");
+    }
+
+    private String entry(String sku) {
+        return model.catalog().stream().filter(e -> e.startsWith(sku + " ")).findFirst().orElseThrow();
+    }
+
+    private List<String> recommended() {
+        return model.recommendations().stream().map(Recommendation::sku).toList();
+    }
+
+    @Test
+    void theCartIsAnsweredAsItChangesAndNeverOffersWhatItHolds() {
+        assertEquals(List.of(), recommended());
+        model.add(entry(MinedTestStore.TENT));
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), recommended());
+        assertTrue(model.summaryProperty().get().contains("300"), model.summaryProperty().get());
+        model.add(entry(MinedTestStore.FOOTPRINT));
+        assertEquals(List.of(MinedTestStore.STAKES), recommended(), "what the cart holds is not offered");
+        model.add(entry(MinedTestStore.TENT));
+        assertEquals(2, model.cart().get(0).quantity(), "the same product again is one line, quantity 2");
+        model.changeQuantity(0, -2);
+        model.changeQuantity(0, -1);
+        assertTrue(model.cart().isEmpty());
+        assertEquals(List.of(), recommended());
+    }
+
+    @Test
+    void theWorkingProfileAndAComparedOneAnswerSideBySide() {
+        model.add(entry(MinedTestStore.TENT));
+        session.profileProperty().set(session.profileProperty().get().withPriceWeight(0));
+        assertEquals(MinedTestStore.STAKES, recommended().get(0), "the working profile's change re-ranks at once");
+        session.saveProfileAs("popular");
+        session.profileProperty().set(session.profileProperty().get().withPriceWeight(1));
+        model.compareWithProperty().set("popular");
+        assertEquals(MinedTestStore.FOOTPRINT, recommended().get(0));
+        assertEquals(MinedTestStore.STAKES, model.comparison().get(0).sku());
+        assertTrue(model.comparisonSummaryProperty().get().startsWith("Revenue per impression of the list"),
+                model.comparisonSummaryProperty().get());
+    }
+
+    @Test
+    void theConfirmationPlacementAnswersTheSameCartWithItsOwnRules() {
+        model.add(entry(MinedTestStore.TENT));
+        model.placementProperty().set(Placement.CONFIRMATION);
+        assertTrue(model.recommendations().stream().noneMatch(r -> r.sku().equals(MinedTestStore.TENT)));
+        model.placementProperty().set(Placement.CART);
+        assertEquals(MinedTestStore.FOOTPRINT, recommended().get(0));
+    }
+}

@@ -1,0 +1,76 @@
+package io.orderlift.ui.weighting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.CallingThreadTasks;
+import io.orderlift.ui.common.MinedTestStore;
+import io.orderlift.ui.common.RankingSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The weighting view's behaviour, driven on the calling thread without a window. */
+class WeightingViewModelBehaviourTest {
+
+    @TempDir
+    Path dir;
+    Store store;
+    RankingSession session;
+    WeightingViewModel model;
+    final List<Throwable> errors = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        store = MinedTestStore.create(dir);
+        CallingThreadTasks tasks = new CallingThreadTasks();
+        session = new RankingSession(tasks);
+        session.setOnError(errors::add);
+        model = new WeightingViewModel(tasks, session);
+        assertTrue(model.summaryProperty().get().startsWith("Mine the store"), model.summaryProperty().get());
+        session.load(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        assertEquals(List.of(), errors, "no task failed");
+    }
+
+    private WeightingViewModel.EffectRow tent() {
+        return model.effect().stream().filter(r -> r.anchor().equals(MinedTestStore.TENT)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSettingEditedHereBecomesTheWorkingProfileAndShowsItsEffectAgainstTheSavedOne() {
+        assertFalse(tent().changed(), "nothing edited yet");
+        assertFalse(model.unsavedBinding().get());
+        model.priceWeightProperty().set(0);
+        assertEquals(0, session.profileProperty().get().priceWeight(), "the session follows the slider");
+        assertTrue(model.unsavedBinding().get());
+        WeightingViewModel.EffectRow tent = tent();
+        assertTrue(tent.changed(), "the tent's list changes order");
+        assertEquals("FOOTPRINT, STAKES", tent.saved());
+        assertEquals("STAKES, FOOTPRINT", tent.working());
+        assertEquals(tent.savedRpi(), tent.workingRpi(), 1e-9, "the same two items, only reordered, earn the same");
+        assertTrue(model.summaryProperty().get().contains("best-seller lists change"), model.summaryProperty().get());
+        assertEquals(null, model.profile().chosenBy(), "a setting edited by hand is no longer the backtest's choice");
+    }
+
+    @Test
+    void aProfileChosenElsewhereFillsEverySetting() {
+        session.profileProperty().set(session.profileProperty().get().withPriceWeight(1.5));
+        assertEquals(1.5, model.priceWeightProperty().get());
+        assertEquals(session.profileProperty().get().smoothing(), model.smoothingProperty().get());
+        session.revert();
+        assertEquals(session.savedProperty().get().priceWeight(), model.priceWeightProperty().get());
+        assertFalse(model.unsavedBinding().get());
+    }
+}
