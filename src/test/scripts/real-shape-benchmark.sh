@@ -11,12 +11,8 @@ mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=
 jar=target/orderlift.jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-timed() { # label, command...: prints wall seconds and peak RSS
-    local label=$1; shift
-    /usr/bin/time -f "$label: %e s wall, peak RSS %M KB" "$@" > "$work/out.txt" 2> "$work/time.txt" \
-        || { cat "$work/out.txt" "$work/time.txt"; exit 1; }
-    tail -1 "$work/time.txt"
-}
+# shellcheck source=timing.sh
+source src/test/scripts/timing.sh
 orders=sample-stores/wholesale/orders.csv.gz
 store=$work/wholesale
 top50=$(zcat "$orders" | awk -F, 'NR > 1 {print $4}' | sort | uniq -c | sort -k1,1nr -k2 | awk 'NR <= 50' \

@@ -10,12 +10,8 @@ jar=target/orderlift.jar
 options=$(sed -n 's#.*<spark.java.options>\(.*\)</spark.java.options>.*#\1#p' pom.xml)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-timed() { # label, command...: prints wall seconds and peak RSS
-    local label=$1; shift
-    /usr/bin/time -f "$label: %e s wall, peak RSS %M KB" "$@" > "$work/out.txt" 2> "$work/time.txt" \
-        || { cat "$work/out.txt" "$work/time.txt"; exit 1; }
-    tail -1 "$work/time.txt"
-}
+# shellcheck source=timing.sh
+source src/test/scripts/timing.sh
 job() { # input, output
     # shellcheck disable=SC2086
     timed "Spark job $1" java $options -cp "target/orderlift-spark.jar:$(cat target/spark-classpath.txt)" \

@@ -1,5 +1,7 @@
 package io.orderlift.ranking;
 
+import io.orderlift.common.JsonNames;
+
 /**
  * Which evidence the confirmation placement combines. A one-tap offer is a later purchase: the
  * follow-on pairs (the same customer bought the candidate within the window after an order holding
@@ -26,12 +28,6 @@ public enum ConfirmationEvidence {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public static ConfirmationEvidence fromJson(String name) {
-        for (ConfirmationEvidence e : values()) {
-            if (e.jsonName.equals(name) || e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown confirmation evidence '" + name
-                + "' (same-order-and-follow-on or follow-on)");
+        return JsonNames.find(values(), ConfirmationEvidence::jsonName, name, "confirmation evidence");
     }
 }

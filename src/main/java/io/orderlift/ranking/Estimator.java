@@ -1,5 +1,7 @@
 package io.orderlift.ranking;
 
+import io.orderlift.common.JsonNames;
+
 /**
  * How a pair's acceptance {@code p(c|a)} is estimated from its count (docs/ranking.md). Every
  * estimator shrinks {@code count / total} toward a prior with strength {@code m} (the profile's
@@ -31,12 +33,7 @@ public enum Estimator {
     /** The estimator called {@code name} in JSON or on the command line. */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Estimator fromJson(String name) {
-        for (Estimator e : values()) {
-            if (e.jsonName.equals(name) || e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown estimator '" + name + "' (base-rate or lower-bound)");
+        return JsonNames.find(values(), Estimator::jsonName, name, "estimator");
     }
 
     /** The acceptance of a pair seen {@code count} times in {@code total} anchor orders. */

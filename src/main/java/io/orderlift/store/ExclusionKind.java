@@ -1,9 +1,9 @@
 package io.orderlift.store;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.orderlift.common.JsonNames;
 
 /** What an exclusion keeps out of every recommendation. JSON and command-line names are the hyphenated words. */
 public enum ExclusionKind {
@@ -45,9 +45,7 @@ public enum ExclusionKind {
     /** The kind named {@code name}; {@link IllegalArgumentException} naming the valid ones otherwise. */
     @JsonCreator
     public static ExclusionKind fromJson(String name) {
-        return Arrays.stream(values()).filter(k -> k.jsonName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("exclusion kind must be one of sku, category,"
-                        + " category-pair, pair, not " + name));
+        return JsonNames.find(values(), ExclusionKind::jsonName, name, "exclusion kind");
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.orderlift.store;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.orderlift.common.JsonNames;
 
 /** What the merchandiser decided about a pair on a placement. JSON and command-line names are the lower-case words. */
 public enum PairStatus {
@@ -29,9 +29,7 @@ public enum PairStatus {
     /** The status named {@code name}; {@link IllegalArgumentException} naming the valid ones otherwise. */
     @JsonCreator
     public static PairStatus fromJson(String name) {
-        return Arrays.stream(values()).filter(s -> s.jsonName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("status must be one of approved, rejected, pinned, not "
-                        + name));
+        return JsonNames.find(values(), PairStatus::jsonName, name, "status");
     }
 
     @Override

@@ -267,8 +267,17 @@ final class ParsedOrders implements AutoCloseable {
                 ^ Hashing.mix(Hashing.fnv(customerId(order)) + 0x9E3779B97F4A7C15L * orderedAt.getLong(order)));
     }
 
-    /** Line indexes grouped by order: lines of order {@code o} are {@code lines[start[o]..start[o+1])}. */
-    int[][] linesByOrder() {
+    /** Line indexes grouped by order: the lines of order {@code o} are {@code lines[start[o]..start[o+1])}. */
+    record LinesByOrder(int[] start, int[] lines) {
+
+        /** The number of lines of order {@code o}. */
+        int count(int o) {
+            return start[o + 1] - start[o];
+        }
+    }
+
+    /** The line indexes of each order. */
+    LinesByOrder linesByOrder() {
         int orders = orderCount();
         int[] start = new int[orders + 1];
         for (int i = 0; i < lineCount(); i++) {
@@ -282,7 +291,7 @@ final class ParsedOrders implements AutoCloseable {
         for (int i = 0; i < lineCount(); i++) {
             lines[fill[lineOrder.getInt(i)]++] = i;
         }
-        return new int[][] {start, lines};
+        return new LinesByOrder(start, lines);
     }
 
     /** Stops the hashing thread. */

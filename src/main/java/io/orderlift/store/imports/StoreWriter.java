@@ -1,21 +1,9 @@
 package io.orderlift.store.imports;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -39,23 +25,25 @@ import static io.orderlift.store.db.Tables.PRODUCTS;
 import static io.orderlift.store.db.Tables.STORE_SETTINGS;
 
 /**
- * Writes checked {@link ParsedOrders} into a store: the batch record, new and updated products,
- * new customers, replaced orders removed, then orders and lines in JDBC batches. Into a store that
- * already has orders, in one transaction: anything thrown rolls the whole import back. Into an
- * empty store (when it could not be written while reading, {@link StreamingImport}), in committed
- * chunks kept all or nothing by a mark (see {@link #writeInChunks()}).
+ * Writes checked {@link ParsedOrders} into a store (docs/import.md): the {@link ImportPlan} (what
+ * happens to each order), new and updated products ({@link ProductUpdates}), new customers
+ * ({@link CustomerNumbering}), replaced orders removed, the batch record, then orders and lines
+ * ({@link OrderRows}) in JDBC batches, in one of two {@link WriteMode}s.
  */
 final class StoreWriter {
 
-    /** Rows per JDBC batch, and per commit when writing in chunks. */
-    static final int BATCH = 2_500;
-    private static final DSLContext H2 = DSL.using(SQLDialect.H2);
-    static final String ORDER_INSERT = insertSql(H2, ORDERS, ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.CUSTOMER_ID,
-            ORDERS.ORDERED_AT, ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE, ORDERS.FIRST_LINE_ID, ORDERS.LINE_COUNT,
-            ORDERS.CONTENT_HASH, ORDERS.BATCH_ID);
-    static final String LINE_INSERT = insertSql(H2, ORDER_LINES, ORDER_LINES.ID, ORDER_LINES.ORDER_ID,
-            ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE);
-    static final String CUSTOMER_INSERT = insertSql(H2, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.CUSTOMER_KEY);
+    /** How the rows reach the store; chosen by {@link #write()} from whether the store is empty. */
+    enum WriteMode {
+        /** Into a store that already has orders: one transaction, anything thrown rolls it all back. */
+        ONE_TRANSACTION,
+        /**
+         * Into an empty store (when it could not be written while reading, {@link StreamingImport}):
+         * committed chunks of {@value OrderRows#BATCH} rows, kept all or nothing by the import mark
+         * ({@link #writeInChunks()}).
+         */
+        COMMITTED_CHUNKS
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
@@ -63,7 +51,7 @@ final class StoreWriter {
     private final String checksum;
     private final ParsedOrders parsed;
     private final ProgressMonitor monitor;
-    private boolean chunked;
+    private WriteMode mode = WriteMode.ONE_TRANSACTION;
 
     StoreWriter(Store store, ImportRequest request, String checksum, ParsedOrders parsed, ProgressMonitor monitor) {
         this.store = store;
@@ -93,7 +81,7 @@ final class StoreWriter {
     }
 
     /**
-     * Writes into an empty store in chunks of {@value #BATCH} rows, each committed: H2 then never
+     * Writes into an empty store in chunks of {@value OrderRows#BATCH} rows, each committed: H2 then never
      * holds the whole import in one transaction's undo log (small transactions commit faster per row,
      * docs/benchmarks.md). It stays all or nothing through a mark: {@link
      * Store#IMPORT_IN_PROGRESS} is committed first and removed in the last commit; a failure or
@@ -103,7 +91,7 @@ final class StoreWriter {
         store.putSetting(Store.IMPORT_IN_PROGRESS, request.fileName());
         try (Connection main = store.connection()) {
             main.setAutoCommit(false);
-            chunked = true;
+            mode = WriteMode.COMMITTED_CHUNKS;
             DSLContext ctx = DSL.using(main, SQLDialect.H2);
             ImportReport report = write(ctx, main);
             ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
@@ -126,8 +114,9 @@ final class StoreWriter {
      */
     ImportReport finishStreamed(Connection connection, int newCustomers) throws SQLException {
         DSLContext ctx = DSL.using(connection, SQLDialect.H2);
-        chunked = true;
-        int newProducts = upsertProducts(ctx, connection, new int[parsed.skus.size()]);
+        mode = WriteMode.COMMITTED_CHUNKS;
+        int newProducts = ProductUpdates.write(ctx, connection, parsed, new int[parsed.skus.size()],
+                statement -> flush(statement, connection));
         int orders = parsed.orderCount();
         int lines = parsed.lineCount();
         insertBatch(ctx, StreamingWriter.BATCH_ID, orders, 0, 0, lines, newProducts, newCustomers);
@@ -136,68 +125,40 @@ final class StoreWriter {
         return report(false, orders, 0, 0, lines, newProducts, newCustomers, StreamingWriter.BATCH_ID);
     }
 
-    /** Runs the batch and, when writing in chunks, commits it. */
+    /** Runs the batch and, when writing in committed chunks, commits it. */
     private void flush(PreparedStatement statement, Connection connection) throws SQLException {
         statement.executeBatch();
-        if (chunked) {
+        if (mode == WriteMode.COMMITTED_CHUNKS) {
             connection.commit();
         }
     }
 
     private ImportReport write(DSLContext ctx, Connection connection) throws SQLException {
-        int orders = parsed.orderCount();
         long total = parsed.lineCount();
         monitor.progress("Comparing with the store", total, total * 2);
-        Map<String, long[]> existing = existingOrders(ctx);
-        byte[] action = new byte[orders];
-        int added = 0;
-        int replaced = 0;
-        int unchanged = 0;
-        List<RowProblem> conflicts = new ArrayList<>();
-        for (int o = 0; o < orders; o++) {
-            long[] known = existing.get(parsed.orderIds.get(o));
-            if (known == null) {
-                action[o] = ADD;
-                added++;
-            } else if (known[1] == parsed.contentHash(o)) {
-                action[o] = KEEP;
-                unchanged++;
-            } else if (request.replace()) {
-                action[o] = REPLACE;
-                replaced++;
-            } else {
-                conflicts.add(new RowProblem(parsed.firstLine.getLong(o), OrderField.ORDER_ID.key(),
-                        parsed.orderIds.get(o), "this order is already in the store with different lines,"
-                        + " customer or time (import with --replace to overwrite it)"));
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            throw new ImportRejectedException(request.fileName(), conflicts, conflicts.size());
-        }
-        if (added == 0 && replaced == 0) {
-            return report(true, 0, 0, unchanged, 0, 0, 0, 0);
+        ImportPlan plan = ImportPlan.of(ctx, parsed, request);
+        if (plan.changesNothing()) {
+            return report(true, 0, 0, plan.unchanged(), 0, 0, 0, 0);
         }
         monitor.progress("Writing products and customers", total, total * 2);
         int batchId = nextId(ctx, IMPORT_BATCHES, IMPORT_BATCHES.ID);
         int[] productIds = new int[parsed.skus.size()];
-        int newProducts = upsertProducts(ctx, connection, productIds);
-        int[] customerIds = new int[orders];
-        NewCustomers customers = assignCustomers(ctx, customerIds, action);
+        int newProducts = ProductUpdates.write(ctx, connection, parsed, productIds,
+                statement -> flush(statement, connection));
+        int[] customerIds = new int[plan.orders()];
+        CustomerNumbering.NewCustomers customers = CustomerNumbering.assign(ctx, parsed, plan, customerIds);
         insertCustomers(connection, customers);
         int newCustomers = customers.keys().size();
-        if (replaced > 0) {
-            deleteReplaced(ctx, connection, existing, action);
+        if (plan.replaced() > 0) {
+            deleteReplaced(ctx, connection, plan);
         }
-        int lines = countLines(action);
-        insertBatch(ctx, batchId, added, replaced, unchanged, lines, newProducts, newCustomers);
-        insertOrders(ctx, connection, action, batchId, customerIds, productIds);
+        int lines = countLines(plan);
+        insertBatch(ctx, batchId, plan.added(), plan.replaced(), plan.unchanged(), lines, newProducts, newCustomers);
+        insertOrders(ctx, connection, plan, batchId, customerIds, productIds);
         monitor.progress("Committing", total * 2, total * 2);
-        return report(false, added, replaced, unchanged, lines, newProducts, newCustomers, batchId);
+        return report(false, plan.added(), plan.replaced(), plan.unchanged(), lines, newProducts, newCustomers,
+                batchId);
     }
-
-    private static final byte ADD = 1;
-    private static final byte KEEP = 2;
-    private static final byte REPLACE = 3;
 
     private ImportReport report(boolean nothingWritten, int added, int replaced, int unchanged, int lines,
                                 int products, int customers, int batchId) {
@@ -205,140 +166,17 @@ final class StoreWriter {
                 added, replaced, unchanged, lines, products, customers, parsed.problems, batchId);
     }
 
-    private static Map<String, long[]> existingOrders(DSLContext ctx) {
-        Map<String, long[]> known = new HashMap<>();
-        try (var cursor = ctx.select(ORDERS.EXTERNAL_ID, ORDERS.ID, ORDERS.CONTENT_HASH, ORDERS.FIRST_LINE_ID,
-                ORDERS.LINE_COUNT).from(ORDERS).fetchLazy()) {
-            for (var r : cursor) {
-                known.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4(), r.value5()});
-            }
-        }
-        return known;
-    }
-
-    private static int nextId(DSLContext ctx, Table<?> table, Field<Integer> id) {
+    static int nextId(DSLContext ctx, Table<?> table, Field<Integer> id) {
         Integer max = ctx.select(DSL.max(id)).from(table).fetchOne(0, Integer.class);
         return max == null ? 1 : max + 1;
     }
 
-    private static String insertSql(DSLContext ctx, Table<?> table, Field<?>... fields) {
-        return ctx.insertInto(table, fields).values(Collections.nCopies(fields.length, null)).getSQL();
-    }
-
-    private int upsertProducts(DSLContext ctx, Connection connection, int[] productIds) throws SQLException {
-        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
-        ids.defaultReturnValue(-1);
-        Map<String, Record> rows = new HashMap<>();
-        for (Record r : ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
-                PRODUCTS.LIST_PRICE, PRODUCTS.COST).from(PRODUCTS).fetch()) {
-            ids.put(r.get(PRODUCTS.SKU), r.get(PRODUCTS.ID).intValue());
-            rows.put(r.get(PRODUCTS.SKU), r);
-        }
-        int next = nextId(ctx, PRODUCTS, PRODUCTS.ID);
-        int created = 0;
-        String insert = insertSql(ctx, PRODUCTS, PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
-                PRODUCTS.LIST_PRICE, PRODUCTS.COST);
-        String update = ctx.update(PRODUCTS).set(PRODUCTS.TITLE, (String) null).set(PRODUCTS.CATEGORY, (String) null)
-                .set(PRODUCTS.LIST_PRICE, (BigDecimal) null).set(PRODUCTS.COST, (BigDecimal) null)
-                .where(PRODUCTS.ID.eq((Integer) null)).getSQL();
-        try (PreparedStatement ins = connection.prepareStatement(insert);
-             PreparedStatement upd = connection.prepareStatement(update)) {
-            for (int p = 0; p < parsed.skus.size(); p++) {
-                String sku = parsed.skus.get(p);
-                String title = emptyToNull(parsed.titles.get(p));
-                String category = emptyToNull(parsed.categories.get(p));
-                BigDecimal list = money(parsed.listPrices.getLong(p));
-                BigDecimal cost = money(parsed.costs.getLong(p));
-                int id = ids.getInt(sku);
-                if (id < 0) {
-                    id = next++;
-                    created++;
-                    ins.setInt(1, id);
-                    ins.setString(2, sku);
-                    ins.setString(3, title);
-                    ins.setString(4, category);
-                    ins.setBigDecimal(5, list);
-                    ins.setBigDecimal(6, cost);
-                    ins.addBatch();
-                } else {
-                    Record old = rows.get(sku);
-                    String newTitle = title != null ? title : old.get(PRODUCTS.TITLE);
-                    String newCategory = category != null ? category : old.get(PRODUCTS.CATEGORY);
-                    BigDecimal newList = list != null ? list : old.get(PRODUCTS.LIST_PRICE);
-                    BigDecimal newCost = cost != null ? cost : old.get(PRODUCTS.COST);
-                    if (!Objects.equals(newTitle, old.get(PRODUCTS.TITLE))
-                            || !Objects.equals(newCategory, old.get(PRODUCTS.CATEGORY))
-                            || !sameMoney(newList, old.get(PRODUCTS.LIST_PRICE))
-                            || !sameMoney(newCost, old.get(PRODUCTS.COST))) {
-                        upd.setString(1, newTitle);
-                        upd.setString(2, newCategory);
-                        upd.setBigDecimal(3, newList);
-                        upd.setBigDecimal(4, newCost);
-                        upd.setInt(5, id);
-                        upd.addBatch();
-                    }
-                }
-                productIds[p] = id;
-            }
-            flush(ins, connection);
-            flush(upd, connection);
-        }
-        return created;
-    }
-
-    private static boolean sameMoney(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
-
-    /** Customers new to the store: their keys, with ids from {@code firstId} on. */
-    private record NewCustomers(List<String> keys, int firstId) {
-    }
-
-    /**
-     * Gives every written order's customer its store id, customers new to the store the next free
-     * ids in order of first appearance (so they append to the table's primary key). The keys were
-     * hashed while the file was read. Nothing is written.
-     */
-    private NewCustomers assignCustomers(DSLContext ctx, int[] customerIds, byte[] action) {
-        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
-        ids.defaultReturnValue(-1);
-        try (var cursor = ctx.select(CUSTOMERS.CUSTOMER_KEY, CUSTOMERS.ID).from(CUSTOMERS).fetchLazy()) {
-            for (var r : cursor) {
-                ids.put(r.value1(), r.value2().intValue());
-            }
-        }
-        String[] keys = parsed.customerKeys();
-        int[] idOfCustomer = new int[keys.length];
-        Arrays.fill(idOfCustomer, -1);
-        int first = nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
-        List<String> fresh = new ArrayList<>();
-        for (int o = 0; o < customerIds.length; o++) {
-            int customer = parsed.orderCustomer.getInt(o);
-            if (action[o] == KEEP || customer < 0 || keys[customer] == null) {
-                customerIds[o] = -1;
-                continue;
-            }
-            if (idOfCustomer[customer] < 0) {
-                int id = ids.getInt(keys[customer]);
-                if (id < 0) {
-                    id = first + fresh.size();
-                    ids.put(keys[customer], id);
-                    fresh.add(keys[customer]);
-                }
-                idOfCustomer[customer] = id;
-            }
-            customerIds[o] = idOfCustomer[customer];
-        }
-        return new NewCustomers(fresh, first);
-    }
-
-    private void insertCustomers(Connection connection, NewCustomers customers) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(CUSTOMER_INSERT)) {
+    private void insertCustomers(Connection connection, CustomerNumbering.NewCustomers customers) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(OrderRows.CUSTOMER_INSERT)) {
             for (int i = 0; i < customers.keys().size(); i++) {
-                insert.setInt(1, customers.firstId() + i);
-                insert.setString(2, customers.keys().get(i));
+                new OrderRows.StoredCustomer(customers.firstId() + i, customers.keys().get(i)).bind(insert);
                 insert.addBatch();
-                if (i % BATCH == BATCH - 1) {
+                if (i % OrderRows.BATCH == OrderRows.BATCH - 1) {
                     flush(insert, connection);
                     monitor.checkCancelled();
                 }
@@ -347,19 +185,18 @@ final class StoreWriter {
         }
     }
 
-    private void deleteReplaced(DSLContext ctx, Connection connection, Map<String, long[]> existing, byte[] action)
-            throws SQLException {
+    private void deleteReplaced(DSLContext ctx, Connection connection, ImportPlan plan) throws SQLException {
         try (PreparedStatement lines = connection.prepareStatement(ctx.deleteFrom(ORDER_LINES)
                 .where(ORDER_LINES.ID.between((Long) null, (Long) null)).getSQL());
              PreparedStatement order = connection.prepareStatement(
                      ctx.deleteFrom(ORDERS).where(ORDERS.ID.eq((Integer) null)).getSQL())) {
-            for (int o = 0; o < action.length; o++) {
-                if (action[o] == REPLACE) {
-                    long[] known = existing.get(parsed.orderIds.get(o));
-                    lines.setLong(1, known[2]);
-                    lines.setLong(2, known[2] + known[3] - 1);
+            for (int o = 0; o < plan.orders(); o++) {
+                ImportPlan.ExistingOrder replaced = plan.replaces(o, parsed);
+                if (replaced != null) {
+                    lines.setLong(1, replaced.firstLineId());
+                    lines.setLong(2, replaced.firstLineId() + replaced.lineCount() - 1);
                     lines.addBatch();
-                    order.setInt(1, (int) known[0]);
+                    order.setInt(1, replaced.id());
                     order.addBatch();
                 }
             }
@@ -368,10 +205,10 @@ final class StoreWriter {
         }
     }
 
-    private int countLines(byte[] action) {
+    private int countLines(ImportPlan plan) {
         int lines = 0;
         for (int i = 0; i < parsed.lineCount(); i++) {
-            if (action[parsed.lineOrder.getInt(i)] != KEEP) {
+            if (plan.writes(parsed.lineOrder.getInt(i))) {
                 lines++;
             }
         }
@@ -408,41 +245,41 @@ final class StoreWriter {
      * Inserts the added and replacing orders and their lines: orders from the next free id in file
      * order, their lines consecutively.
      */
-    private void insertOrders(DSLContext ctx, Connection connection, byte[] action, int batchId,
+    private void insertOrders(DSLContext ctx, Connection connection, ImportPlan plan, int batchId,
                               int[] customerIds, int[] productIds) throws SQLException {
-        int[][] grouped = parsed.linesByOrder();
+        ParsedOrders.LinesByOrder grouped = parsed.linesByOrder();
         int nextOrder = nextId(ctx, ORDERS, ORDERS.ID);
         Long maxLine = ctx.select(DSL.max(ORDER_LINES.ID)).from(ORDER_LINES).fetchOne(0, Long.class);
         long nextLine = maxLine == null ? 1 : maxLine + 1;
-        int[] orderId = new int[action.length];
-        long[] firstLineId = new long[action.length];
-        for (int o = 0; o < action.length; o++) {
-            if (action[o] != KEEP) {
+        int[] orderId = new int[plan.orders()];
+        long[] firstLineId = new long[plan.orders()];
+        for (int o = 0; o < plan.orders(); o++) {
+            if (plan.writes(o)) {
                 orderId[o] = nextOrder++;
                 firstLineId[o] = nextLine;
-                nextLine += grouped[0][o + 1] - grouped[0][o];
+                nextLine += grouped.count(o);
             }
         }
-        insertOrderRows(connection, grouped, action, orderId, firstLineId, batchId, customerIds);
-        insertLineRows(connection, grouped, action, orderId, firstLineId, productIds);
+        insertOrderRows(connection, grouped, plan, orderId, firstLineId, batchId, customerIds);
+        insertLineRows(connection, grouped, plan, orderId, firstLineId, productIds);
     }
 
-    private void insertOrderRows(Connection connection, int[][] grouped, byte[] action, int[] orderId,
+    private void insertOrderRows(Connection connection, ParsedOrders.LinesByOrder grouped, ImportPlan plan, int[] orderId,
                                  long[] firstLineId, int batchId, int[] customerIds) throws SQLException {
-        int[] start = grouped[0];
-        int[] lines = grouped[1];
-        try (PreparedStatement insert = connection.prepareStatement(ORDER_INSERT)) {
+        int[] start = grouped.start();
+        int[] lines = grouped.lines();
+        try (PreparedStatement insert = connection.prepareStatement(OrderRows.ORDER_INSERT)) {
             int pending = 0;
-            for (int o = 0; o < action.length; o++) {
-                if (action[o] == KEEP) {
+            for (int o = 0; o < plan.orders(); o++) {
+                if (!plan.writes(o)) {
                     continue;
                 }
-                bindOrder(insert, orderId[o], parsed.orderIds.get(o), customerIds[o], parsed.orderedAt.getLong(o),
-                        parsed.itemCount(lines, start[o], start[o + 1]),
+                new OrderRows.StoredOrder(orderId[o], parsed.orderIds.get(o), customerIds[o],
+                        parsed.orderedAt.getLong(o), parsed.itemCount(lines, start[o], start[o + 1]),
                         parsed.orderValue(lines, start[o], start[o + 1]), firstLineId[o], start[o + 1] - start[o],
-                        parsed.contentHash(o), batchId);
+                        parsed.contentHash(o), batchId).bind(insert);
                 insert.addBatch();
-                if (++pending == BATCH) {
+                if (++pending == OrderRows.BATCH) {
                     flush(insert, connection);
                     pending = 0;
                     monitor.checkCancelled();
@@ -452,26 +289,26 @@ final class StoreWriter {
         }
     }
 
-    private void insertLineRows(Connection connection, int[][] grouped, byte[] action, int[] orderId,
+    private void insertLineRows(Connection connection, ParsedOrders.LinesByOrder grouped, ImportPlan plan, int[] orderId,
                                 long[] firstLineId, int[] productIds) throws SQLException {
-        int[] start = grouped[0];
-        int[] lines = grouped[1];
+        int[] start = grouped.start();
+        int[] lines = grouped.lines();
         long total = parsed.lineCount();
         long written = 0;
-        try (PreparedStatement insert = connection.prepareStatement(LINE_INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(OrderRows.LINE_INSERT)) {
             int pending = 0;
-            for (int o = 0; o < action.length; o++) {
-                if (action[o] == KEEP) {
+            for (int o = 0; o < plan.orders(); o++) {
+                if (!plan.writes(o)) {
                     continue;
                 }
                 long id = firstLineId[o];
                 for (int k = start[o]; k < start[o + 1]; k++) {
                     int line = lines[k];
-                    bindLine(insert, id++, orderId[o], productIds[parsed.lineProduct.getInt(line)],
-                            parsed.lineQuantity.getInt(line), parsed.linePrice.getLong(line));
+                    new OrderRows.StoredLine(id++, orderId[o], productIds[parsed.lineProduct.getInt(line)],
+                            parsed.lineQuantity.getInt(line), parsed.linePrice.getLong(line)).bind(insert);
                     insert.addBatch();
                     written++;
-                    if (++pending == BATCH) {
+                    if (++pending == OrderRows.BATCH) {
                         flush(insert, connection);
                         pending = 0;
                         monitor.checkCancelled();
@@ -484,45 +321,5 @@ final class StoreWriter {
         }
     }
 
-    /** Binds one order's columns to {@link #ORDER_INSERT}; {@code customerId} -1 is a guest. */
-    static void bindOrder(PreparedStatement insert, int id, String externalId, int customerId, long orderedAt,
-                          int itemCount, long value, long firstLineId, int lineCount, long contentHash, int batchId)
-            throws SQLException {
-        insert.setInt(1, id);
-        insert.setString(2, externalId);
-        if (customerId < 0) {
-            insert.setNull(3, Types.INTEGER);
-        } else {
-            insert.setInt(3, customerId);
-        }
-        insert.setObject(4, utc(orderedAt));
-        insert.setInt(5, itemCount);
-        insert.setBigDecimal(6, BigDecimal.valueOf(value, Values.MONEY_SCALE));
-        insert.setLong(7, firstLineId);
-        insert.setInt(8, lineCount);
-        insert.setLong(9, contentHash);
-        insert.setInt(10, batchId);
-    }
 
-    /** Binds one line's columns to {@link #LINE_INSERT}. */
-    static void bindLine(PreparedStatement insert, long id, int orderId, int productId, int quantity, long unitPrice)
-            throws SQLException {
-        insert.setLong(1, id);
-        insert.setInt(2, orderId);
-        insert.setInt(3, productId);
-        insert.setInt(4, quantity);
-        insert.setBigDecimal(5, BigDecimal.valueOf(unitPrice, Values.MONEY_SCALE));
-    }
-
-    private static LocalDateTime utc(long epochMillis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
-    }
-
-    private static BigDecimal money(long units) {
-        return units == OrderRow.MISSING ? null : BigDecimal.valueOf(units, Values.MONEY_SCALE);
-    }
-
-    private static String emptyToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
-    }
 }

@@ -16,7 +16,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 /**
  * Writes a file's orders into an empty store while the file is still being read. The reader hands
  * over complete orders ({@link OrderChunk}); a thread of this writer's own inserts them with their
- * lines and new customers on one connection, committing every {@value StoreWriter#BATCH} rows.
+ * lines and new customers on one connection, committing every {@value OrderRows#BATCH} rows.
  * H2 writes about as fast from one connection as from two, so the gain is the reading done
  * meanwhile on the other core.
  *
@@ -132,9 +132,9 @@ final class StreamingWriter {
 
     private void run() {
         try (connection;
-             PreparedStatement orders = connection.prepareStatement(StoreWriter.ORDER_INSERT);
-             PreparedStatement lines = connection.prepareStatement(StoreWriter.LINE_INSERT);
-             PreparedStatement customers = connection.prepareStatement(StoreWriter.CUSTOMER_INSERT)) {
+             PreparedStatement orders = connection.prepareStatement(OrderRows.ORDER_INSERT);
+             PreparedStatement lines = connection.prepareStatement(OrderRows.LINE_INSERT);
+             PreparedStatement customers = connection.prepareStatement(OrderRows.CUSTOMER_INSERT)) {
             Rows rows = new Rows(orders, lines, customers);
             OrderChunk chunk;
             while ((chunk = queue.take()) != END && !abandoned) {
@@ -174,17 +174,17 @@ final class StreamingWriter {
                 int orderId = chunk.firstOrder() + i + 1;
                 int from = chunk.lineStart()[i];
                 int to = chunk.lineStart()[i + 1];
-                StoreWriter.bindOrder(orders, orderId, chunk.externalIds().get(i), customerId(chunk.customer()[i]),
+                new OrderRows.StoredOrder(orderId, chunk.externalIds().get(i), customerId(chunk.customer()[i]),
                         chunk.orderedAt()[i], chunk.itemCount()[i], chunk.value()[i], nextLineId, to - from,
-                        chunk.contentHash()[i], BATCH_ID);
+                        chunk.contentHash()[i], BATCH_ID).bind(orders);
                 orders.addBatch();
                 for (int k = from; k < to; k++) {
-                    StoreWriter.bindLine(lines, nextLineId++, orderId, chunk.product()[k] + 1, chunk.quantity()[k],
-                            chunk.unitPrice()[k]);
+                    new OrderRows.StoredLine(nextLineId++, orderId, chunk.product()[k] + 1, chunk.quantity()[k],
+                            chunk.unitPrice()[k]).bind(lines);
                     lines.addBatch();
                 }
                 pending += 1 + to - from;
-                if (pending >= StoreWriter.BATCH) {
+                if (pending >= OrderRows.BATCH) {
                     flush();
                 }
             }
@@ -210,8 +210,7 @@ final class StreamingWriter {
                 if (id < 0) {
                     id = customerIds.size() + 1;
                     customerIds.put(key, id);
-                    customers.setInt(1, id);
-                    customers.setString(2, key);
+                    new OrderRows.StoredCustomer(id, key).bind(customers);
                     customers.addBatch();
                     pending++;
                 }

@@ -25,6 +25,8 @@ import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Spark job against the embedded miner, pair for pair: on every generic-format sample store (the
@@ -40,24 +42,10 @@ class MineJobGoldenIT {
     @TempDir
     Path dir;
 
-    @Test
-    void outdoorEqualsTheEmbeddedMiner() throws Exception {
-        assertJobEqualsEmbedded("outdoor", SAMPLES.resolve("outdoor/orders.csv"), MiningSettings.defaults());
-    }
-
-    @Test
-    void kitchenEqualsTheEmbeddedMiner() throws Exception {
-        assertJobEqualsEmbedded("kitchen", SAMPLES.resolve("kitchen/orders.csv"), MiningSettings.defaults());
-    }
-
-    @Test
-    void beautyEqualsTheEmbeddedMiner() throws Exception {
-        assertJobEqualsEmbedded("beauty", SAMPLES.resolve("beauty/orders.csv"), MiningSettings.defaults());
-    }
-
-    @Test
-    void wholesaleEqualsTheEmbeddedMiner() throws Exception {
-        assertJobEqualsEmbedded("wholesale", SAMPLES.resolve("wholesale/orders.csv.gz"), MiningSettings.defaults());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"outdoor/orders.csv", "kitchen/orders.csv", "beauty/orders.csv", "wholesale/orders.csv.gz"})
+    void everySampleStoreEqualsTheEmbeddedMiner(String file) throws Exception {
+        assertJobEqualsEmbedded(file.substring(0, file.indexOf('/')), SAMPLES.resolve(file), MiningSettings.defaults());
     }
 
     @Test

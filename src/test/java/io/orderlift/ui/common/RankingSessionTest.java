@@ -24,22 +24,20 @@ class RankingSessionTest {
 
     @TempDir
     Path dir;
+    ViewModelSession fixture;
     Store store;
     RankingSession session;
-    final List<Throwable> errors = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
-        store = MinedTestStore.create(dir);
-        session = new RankingSession(new CallingThreadTasks());
-        session.setOnError(errors::add);
-        session.load(store);
+        fixture = new ViewModelSession(dir).load();
+        store = fixture.store;
+        session = fixture.session;
     }
 
     @AfterEach
     void close() {
-        store.close();
-        assertEquals(List.of(), errors, "no task failed");
+        fixture.close();
     }
 
     private List<String> cartList() {

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
-import io.orderlift.ui.common.CallingThreadTasks;
+import io.orderlift.ui.common.ViewModelSession;
 import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.AfterEach;
@@ -22,29 +21,24 @@ class PairsViewModelBehaviourTest {
 
     @TempDir
     Path dir;
-    Store store;
+    ViewModelSession fixture;
     RankingSession session;
     PairsViewModel model;
-    final List<Throwable> errors = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
-        store = MinedTestStore.create(dir);
-        CallingThreadTasks tasks = new CallingThreadTasks();
-        session = new RankingSession(tasks);
-        session.setOnError(errors::add);
-        session.load(store);
-        model = new PairsViewModel(tasks, session);
-        model.setOnError(errors::add);
-        model.load(store);
+        fixture = new ViewModelSession(dir).load();
+        session = fixture.session;
+        model = new PairsViewModel(fixture.tasks, session);
+        model.setOnError(fixture.errors::add);
+        model.load(fixture.store);
         model.anchorProperty().set(model.anchors().stream().filter(a -> a.startsWith(MinedTestStore.TENT + " "))
                 .findFirst().orElseThrow());
     }
 
     @AfterEach
     void close() {
-        store.close();
-        assertEquals(List.of(), errors, "no task failed");
+        fixture.close();
     }
 
     private List<String> skus() {

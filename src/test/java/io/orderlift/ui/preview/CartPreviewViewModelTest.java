@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
-import io.orderlift.store.Store;
-import io.orderlift.ui.common.CallingThreadTasks;
+import io.orderlift.ui.common.ViewModelSession;
 import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.AfterEach;
@@ -23,27 +21,22 @@ class CartPreviewViewModelTest {
 
     @TempDir
     Path dir;
-    Store store;
+    ViewModelSession fixture;
     RankingSession session;
     CartPreviewViewModel model;
-    final List<Throwable> errors = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
-        store = MinedTestStore.create(dir);
-        CallingThreadTasks tasks = new CallingThreadTasks();
-        session = new RankingSession(tasks);
-        session.setOnError(errors::add);
-        session.load(store);
-        model = new CartPreviewViewModel(tasks, session);
-        model.setOnError(errors::add);
-        model.load(store);
+        fixture = new ViewModelSession(dir).load();
+        session = fixture.session;
+        model = new CartPreviewViewModel(fixture.tasks, session);
+        model.setOnError(fixture.errors::add);
+        model.load(fixture.store);
     }
 
     @AfterEach
     void close() {
-        store.close();
-        assertEquals(List.of(), errors, "no task failed");
+        fixture.close();
     }
 
     private String entry(String sku) {

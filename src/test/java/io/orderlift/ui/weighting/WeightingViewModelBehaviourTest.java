@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.orderlift.store.Store;
-import io.orderlift.ui.common.CallingThreadTasks;
+import io.orderlift.ui.common.ViewModelSession;
 import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.AfterEach;
@@ -22,26 +19,22 @@ class WeightingViewModelBehaviourTest {
 
     @TempDir
     Path dir;
-    Store store;
+    ViewModelSession fixture;
     RankingSession session;
     WeightingViewModel model;
-    final List<Throwable> errors = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
-        store = MinedTestStore.create(dir);
-        CallingThreadTasks tasks = new CallingThreadTasks();
-        session = new RankingSession(tasks);
-        session.setOnError(errors::add);
-        model = new WeightingViewModel(tasks, session);
+        fixture = new ViewModelSession(dir);
+        session = fixture.session;
+        model = new WeightingViewModel(fixture.tasks, session);
         assertTrue(model.summaryProperty().get().startsWith("Mine the store"), model.summaryProperty().get());
-        session.load(store);
+        fixture.load();
     }
 
     @AfterEach
     void close() {
-        store.close();
-        assertEquals(List.of(), errors, "no task failed");
+        fixture.close();
     }
 
     private WeightingViewModel.EffectRow tent() {

@@ -1,0 +1,114 @@
+package io.orderlift.store.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import static io.orderlift.store.db.Tables.ORDERS;
+
+/**
+ * What an import does with each order of the file, decided before anything is written: an order the
+ * store lacks is added; one it holds with the same content (lines, customer, time) is kept as it is;
+ * one it holds with other content is replaced with {@code --replace} and refused otherwise, every such
+ * order named in one rejection.
+ */
+final class ImportPlan {
+
+    /** What happens to one order of the file. */
+    enum OrderAction { ADD, KEEP, REPLACE }
+
+    /** An order already in the store: its id, content hash and line range. */
+    record ExistingOrder(int id, long contentHash, long firstLineId, int lineCount) {
+    }
+
+    private final OrderAction[] actions;
+    private final Map<String, ExistingOrder> existing;
+    private final int added;
+    private final int replaced;
+    private final int unchanged;
+
+    private ImportPlan(OrderAction[] actions, Map<String, ExistingOrder> existing, int added, int replaced,
+                       int unchanged) {
+        this.actions = actions;
+        this.existing = existing;
+        this.added = added;
+        this.replaced = replaced;
+        this.unchanged = unchanged;
+    }
+
+    /** Compares {@code parsed} with the store's orders; throws {@link ImportRejectedException} on conflicts. */
+    static ImportPlan of(DSLContext ctx, ParsedOrders parsed, ImportRequest request) {
+        Map<String, ExistingOrder> existing = existingOrders(ctx);
+        OrderAction[] actions = new OrderAction[parsed.orderCount()];
+        int added = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        List<RowProblem> conflicts = new ArrayList<>();
+        for (int o = 0; o < actions.length; o++) {
+            ExistingOrder known = existing.get(parsed.orderIds.get(o));
+            if (known == null) {
+                actions[o] = OrderAction.ADD;
+                added++;
+            } else if (known.contentHash() == parsed.contentHash(o)) {
+                actions[o] = OrderAction.KEEP;
+                unchanged++;
+            } else if (request.replace()) {
+                actions[o] = OrderAction.REPLACE;
+                replaced++;
+            } else {
+                conflicts.add(new RowProblem(parsed.firstLine.getLong(o), OrderField.ORDER_ID.key(),
+                        parsed.orderIds.get(o), "this order is already in the store with different lines,"
+                        + " customer or time (import with --replace to overwrite it)"));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ImportRejectedException(request.fileName(), conflicts, conflicts.size());
+        }
+        return new ImportPlan(actions, existing, added, replaced, unchanged);
+    }
+
+    private static Map<String, ExistingOrder> existingOrders(DSLContext ctx) {
+        Map<String, ExistingOrder> known = new HashMap<>();
+        try (var cursor = ctx.select(ORDERS.EXTERNAL_ID, ORDERS.ID, ORDERS.CONTENT_HASH, ORDERS.FIRST_LINE_ID,
+                ORDERS.LINE_COUNT).from(ORDERS).fetchLazy()) {
+            for (var r : cursor) {
+                known.put(r.value1(), new ExistingOrder(r.value2(), r.value3(), r.value4(), r.value5()));
+            }
+        }
+        return known;
+    }
+
+    /** Whether order {@code o} of the file is written (added or replacing). */
+    boolean writes(int o) {
+        return actions[o] != OrderAction.KEEP;
+    }
+
+    /** The store's order that order {@code o} replaces, or null when it does not replace one. */
+    ExistingOrder replaces(int o, ParsedOrders parsed) {
+        return actions[o] == OrderAction.REPLACE ? existing.get(parsed.orderIds.get(o)) : null;
+    }
+
+    int orders() {
+        return actions.length;
+    }
+
+    int added() {
+        return added;
+    }
+
+    int replaced() {
+        return replaced;
+    }
+
+    int unchanged() {
+        return unchanged;
+    }
+
+    /** Whether the import changes nothing (every order is already in the store as it is). */
+    boolean changesNothing() {
+        return added == 0 && replaced == 0;
+    }
+}
