@@ -132,8 +132,9 @@ final class Popularity implements Backtest.Policy {
 
     /**
      * The best {@code k} candidates not in the cart, priced within the ceiling, under the category
-     * cap: one pass keeps the best few in a small sorted array (enough to fill the list whatever
-     * the cap drops), the cap is applied in that order.
+     * cap: one pass keeps the best few in a small sorted array (enough to fill the list unless the
+     * cap drops most of them), the cap is applied in that order; when it leaves the list short while
+     * candidates were passed over, every eligible candidate is ranked instead.
      */
     private int[] select(Scratch s, int k, double ceiling) {
         int keep = rules == null ? k : k * Math.max(1, (k + rules.perCategoryCap() - 1) / rules.perCategoryCap()) * 2;
@@ -157,17 +158,35 @@ final class Popularity implements Backtest.Policy {
         if (rules == null) {
             return java.util.Arrays.copyOf(best, Math.min(k, size));
         }
+        int[] listed = capped(best, size, k);
+        if (listed.length < k && size == best.length && size < s.count) {
+            // the cap dropped so many of the best few that the list is short: rank every eligible one
+            listed = capped(eligibleByScore(s, ceiling), Integer.MAX_VALUE, k);
+        }
+        return listed;
+    }
+
+    /** The first {@code k} of {@code ranked} (its first {@code size}) that the per-category cap lets through. */
+    private int[] capped(int[] ranked, int size, int k) {
         int[] perCategory = new int[Math.max(1, model.categoryCount())];
         int[] listed = new int[k];
         int count = 0;
-        for (int i = 0; i < size && count < k; i++) {
-            int cat = model.categoryOf(best[i]);
+        for (int i = 0; i < Math.min(size, ranked.length) && count < k; i++) {
+            int cat = model.categoryOf(ranked[i]);
             if (cat >= 0 && perCategory[cat]++ >= rules.perCategoryCap()) {
                 continue;
             }
-            listed[count++] = best[i];
+            listed[count++] = ranked[i];
         }
         return count == k ? listed : java.util.Arrays.copyOf(listed, count);
+    }
+
+    /** Every candidate not in the cart and within the ceiling, best first. */
+    private int[] eligibleByScore(Scratch s, double ceiling) {
+        return java.util.stream.IntStream.range(0, s.count).map(t -> s.touched[t])
+                .filter(c -> s.inCart[c] != s.stamp && model.price(c) <= ceiling).boxed()
+                .sorted((x, y) -> better(s, x, y) ? -1 : better(s, y, x) ? 1 : 0)
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Higher sum first, ties by SKU. */

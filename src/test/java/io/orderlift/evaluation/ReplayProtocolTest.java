@@ -151,6 +151,25 @@ class ReplayProtocolTest {
         }
     }
 
+    @Test
+    void popularityUnderACategoryCapFillsItsListFromFurtherDown() {
+        // the forty most co-bought companions share one category; a cap of 1 must reach past them
+        RankingModel.Builder b = RankingModel.builder(1_000).product(0, "ANCHOR", null, "Tents", 100, 500, 0);
+        for (int c = 1; c <= 40; c++) {
+            b.product(c, "SAME" + c, null, "Accessories", 10, 100, 0).pair(0, c, 100 - c, 0);
+        }
+        for (int c = 41; c <= 44; c++) {
+            b.product(c, "OTHER" + c, null, "Category" + c, 10, 10, 0).pair(0, c, 60 - c, 0);
+        }
+        RankingModel model = b.build();
+        WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(2);
+        WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), d.minEvidence(),
+                d.backoffBelowOrders(), d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), 1, d.cartLength(),
+                d.confirmationLength(), d.minLift(), d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
+        int[] list = Popularity.underRules(model, capped).recommend(Placement.CART, new int[] {0}, new int[] {1}, 4);
+        assertArrayEquals(new int[] {1, 41, 42, 43}, list, "one accessory, then the best of the other categories");
+    }
+
     /** "Customers also bought" by the book: sum the counts, drop the cart and the unpriced, best 4. */
     private static int[] bruteForce(RankingModel model, Placement placement, int[] cart, int k) {
         Map<Integer, Long> sums = new HashMap<>();
