@@ -22,11 +22,20 @@ import io.orderlift.ranking.WeightingProfile;
  * other; a placement with no replayed orders does not count. Revenue per order, not per
  * impression: RPI alone rewards showing nothing whenever the evidence is not overwhelming
  * (docs/decisions/0003-replay-protocols.md gives the measurement).
- * A setting of one placement only is replayed for that placement alone.
+ * A setting of one placement only is replayed for that placement alone. A setting whose hit rate
+ * falls below {@link #MIN_HIT_RATE_RATIO} of popularity's on a placement yields to any that does not.
  */
 final class SettingsSearch {
 
     static final int MAX_ROUNDS = 3;
+
+    /**
+     * The relevance floor: a setting is chosen only if, on each placement, its validation hit rate is at
+     * least this share of popularity's; among settings above it the objective decides (when none is,
+     * the best objective). Revenue per order alone would take a list that is rarely right but dear when
+     * it is; a merchant also needs the widget to look relevant.
+     */
+    static final double MIN_HIT_RATE_RATIO = 0.4;
 
     /** One setting and the values tried; {@code placement} null when it moves both placements. */
     record Dimension(String name, Placement placement, double[] values,
@@ -106,7 +115,7 @@ final class SettingsSearch {
         for (Dimension d : DIMENSIONS) {
             best = d.snap(best);
         }
-        double bestObjective = objective(best);
+        Score bestScore = score(best);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
             for (Dimension d : DIMENSIONS) {
@@ -114,10 +123,10 @@ final class SettingsSearch {
                     monitor.checkCancelled();
                     monitor.progress(message, ++done[0], total);
                     WeightingProfile candidate = d.apply().apply(best, v);
-                    double objective = objective(candidate);
-                    if (objective > bestObjective + 1e-9) {
+                    Score score = score(candidate);
+                    if (score.beats(bestScore)) {
                         best = candidate;
-                        bestObjective = objective;
+                        bestScore = score;
                         changed = true;
                     }
                 }
@@ -130,19 +139,29 @@ final class SettingsSearch {
         for (Placement p : Placement.values()) {
             figures.put(p, result(p, best));
         }
-        return new Choice(best.withName(start.name()), bestObjective, figures, evaluations);
+        return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations);
     }
 
-    private double objective(WeightingProfile profile) {
+    /** A setting's standing: whether it clears the relevance floor everywhere, then its objective. */
+    private record Score(boolean relevant, double objective) {
+
+        boolean beats(Score other) {
+            return relevant != other.relevant ? relevant : objective > other.objective + 1e-9;
+        }
+    }
+
+    private Score score(WeightingProfile profile) {
         double sum = 0;
+        boolean relevant = true;
         for (Placement p : Placement.values()) {
             PolicyResult r = result(p, profile);
             PolicyResult base = baseline.get(p);
             if (r.orders() > 0) {
                 sum += base != null && base.aovLift() > 0 ? r.aovLift() / base.aovLift() : r.aovLift();
+                relevant &= base == null || r.hitRate() >= MIN_HIT_RATE_RATIO * base.hitRate();
             }
         }
-        return sum;
+        return new Score(relevant, sum);
     }
 
     private PolicyResult result(Placement placement, WeightingProfile profile) {

@@ -55,6 +55,21 @@ class SettingsSearchTest {
                 confirmationReplays + " of " + choice.evaluations());
     }
 
+    /** A list that earns more per order by being rarely right loses to one above the relevance floor. */
+    @Test
+    void aSettingBelowTheRelevanceFloorYieldsToOneAboveIt() {
+        // revenue per order grows with w, but from w = 1.5 the hit rate falls under 0.4 × popularity's
+        SettingsSearch.Replayer replayer = (placement, p) -> new PolicyResult("x", null, 100, 10,
+                p.priceWeight() >= 1.5 ? 0.03 : 0.1, 1, 1, 0.5, 0, 0, 1 + p.priceWeight(), 50);
+        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1));
+        baseline.put(Placement.CONFIRMATION, result(1));
+        WeightingProfile chosen = new SettingsSearch(replayer, baseline)
+                .search(WeightingProfile.defaults().withPriceWeight(2), ProgressMonitor.NONE, "search", new int[1], 1)
+                .profile();
+        assertEquals(1.25, chosen.priceWeight(), "the dearest list above the floor (w = 1.25), not w = 2 below it");
+    }
+
     @Test
     void aPlacementWithoutOrdersDoesNotCount() {
         SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
