@@ -27,11 +27,29 @@ public final class PairReports {
      */
     public AnchorPairs forAnchor(String sku, Evidence evidence, double priceWeight, double smoothing, int limit) {
         MiningRun run = statistics.activeRun().orElseThrow(io.orderlift.store.NotMinedException::new);
-        ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> new IllegalArgumentException(
-                io.orderlift.common.Suggestions.unknownSku(sku, new io.orderlift.store.StoreQueries(store).skus())));
+        ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> unknown(store, sku));
+        return rank(run, anchor, statistics.pairsOf(run.id(), anchor.productId()), evidence, priceWeight, smoothing,
+                limit);
+    }
+
+    /** The same list from a run held in memory: nothing is read from the store. */
+    public static AnchorPairs forAnchor(PairSnapshot mined, Store store, String sku, Evidence evidence,
+                                        double priceWeight, double smoothing, int limit) {
+        ProductStat anchor = mined.product(sku).orElseThrow(() -> unknown(store, sku));
+        return rank(mined.run(), anchor, mined.pairsOf(anchor.productId()), evidence, priceWeight, smoothing, limit);
+    }
+
+    private static IllegalArgumentException unknown(Store store, String sku) {
+        return new IllegalArgumentException(io.orderlift.common.Suggestions.unknownSku(sku,
+                new io.orderlift.store.StoreQueries(store).skus()));
+    }
+
+    /** The anchor's candidates with every statistic, ranked: the one place a single anchor is scored. */
+    private static AnchorPairs rank(MiningRun run, ProductStat anchor, List<PairRow> pairs, Evidence evidence,
+                                    double priceWeight, double smoothing, int limit) {
         int n = run.orders();
         List<CandidatePair> rows = new ArrayList<>();
-        for (PairRow pair : statistics.pairsOf(run.id(), anchor.productId())) {
+        for (PairRow pair : pairs) {
             int count = evidence == Evidence.SAME_ORDER ? pair.co() : pair.follow();
             if (count == 0) {
                 continue;

@@ -15,10 +15,12 @@ import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
 import io.orderlift.mining.Evidence;
 import io.orderlift.mining.PairReports;
+import io.orderlift.mining.PairSnapshot;
 import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.NotMinedException;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.PairStatus;
@@ -91,6 +93,8 @@ public final class PairsViewModel {
     private final ReadOnlyObjectWrapper<Image> scatter = new ReadOnlyObjectWrapper<>();
     private final Map<String, String> categoryOfSku = new HashMap<>();
     private Store store;
+    /** The open store's mined pairs in memory, once read (null before, or when it is not mined). */
+    private PairSnapshot mined;
     private long generation;
     private boolean syncing;
     /** The key of the plot on screen; written on the FX thread when a plot is shown, read by the re-rank. */
@@ -141,11 +145,15 @@ public final class PairsViewModel {
             scatter.set(null);
             plotted = null;
         }
-        Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog())
-                .onSuccess(catalog -> {
+        mined = null;
+        Tasks.create("Reading the catalog and the mined pairs", monitor -> new Catalog(
+                        new OrderHistory(opened).catalog(), snapshotOf(opened)))
+                .onSuccess(read -> {
                     if (store != opened) {
                         return;
                     }
+                    mined = read.mined();
+                    List<OrderHistory.CatalogEntry> catalog = read.entries();
                     categoryOfSku.clear();
                     catalog.forEach(p -> categoryOfSku.put(p.sku(), p.category()));
                     String kept = anchor.get();
@@ -156,6 +164,18 @@ public final class PairsViewModel {
                         refresh();
                     }
                 }).onError(onError).runQuietly(tasks);
+    }
+
+    /** The catalog and, when the store is mined, its pairs in memory. */
+    private record Catalog(List<OrderHistory.CatalogEntry> entries, PairSnapshot mined) {
+    }
+
+    private static PairSnapshot snapshotOf(Store opened) {
+        try {
+            return PairSnapshot.load(opened);
+        } catch (NotMinedException notYet) {
+            return null;
+        }
     }
 
     /** The placement whose curation the table shows: cart for same-order evidence, confirmation for follow-on. */
@@ -192,9 +212,13 @@ public final class PairsViewModel {
         WeightingProfile profile = session.profileProperty().get();
         Placement placement = placementOf(kind);
         String anchorCategory = categoryOfSku.get(sku);
+        PairSnapshot inMemory = mined;
         Tasks.create("Ranking " + sku, monitor -> {
-            AnchorPairs pairs = new PairReports(current).forAnchor(sku, kind, profile.priceWeight(),
-                    profile.smoothing(), 500);
+            // from the pairs held in memory; before they are read (or when the store is not mined) from the store
+            double w = profile.priceWeight();
+            double m = profile.smoothing();
+            AnchorPairs pairs = inMemory != null ? PairReports.forAnchor(inMemory, current, sku, kind, w, m, 500)
+                    : new PairReports(current).forAnchor(sku, kind, w, m, 500);
             CurationStore curation = new CurationStore(current);
             Map<String, String> statuses = new HashMap<>();
             for (CurationStore.CuratedPair p : curation.pairs()) {
