@@ -44,7 +44,10 @@ public final class BacktestSummary {
         }
         text.append(" Settings chosen on the validation period (")
                 .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
-                .append(", ").append(report.protocol()).append(" replay); figures from the test period (")
+                .append(", ").append(report.protocol()).append(" replay), for the most revenue per order among the")
+                .append(String.format(Locale.ROOT, " settings whose recommendations are bought at least %.0f %% as often",
+                        100 * SettingsSearch.MIN_HIT_RATE_RATIO))
+                .append(" as \"customers also bought\"; figures from the test period (")
                 .append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
         return text.toString();
     }
