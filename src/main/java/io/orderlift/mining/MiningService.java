@@ -55,8 +55,13 @@ public final class MiningService {
      */
     public static MiningRun save(Store store, OrderHistory history, MiningResult result, Instant started,
                                  long durationMs, ProgressMonitor monitor) {
+        return save(store, history.catalog(), result, started, durationMs, monitor);
+    }
+
+    /** {@link #save(Store, OrderHistory, MiningResult, Instant, long, ProgressMonitor)} with the catalog already read. */
+    public static MiningRun save(Store store, List<OrderHistory.CatalogEntry> catalog, MiningResult result,
+                                 Instant started, long durationMs, ProgressMonitor monitor) {
         monitor.progress("Saving pairs", 0, 1);
-        List<OrderHistory.CatalogEntry> catalog = history.catalog();
         int[] ids = new int[catalog.size()];
         int[] orders = new int[catalog.size()];
         int[] followBase = new int[catalog.size()];

@@ -31,7 +31,10 @@ import static org.apache.spark.sql.functions.when;
  */
 record OrderBaskets(Dataset<Row> kept, long orders, long ordersEmpty, long ordersOverMaxBasket, long lastOrderAt) {
 
-    /** Groups {@code order, customer, t, sku, quantity} lines into orders; caches the kept orders. */
+    /**
+     * Groups {@code order, customer, t, sku, quantity} lines into orders; caches the kept orders and
+     * releases the lines' cache once they are counted.
+     */
     static OrderBaskets of(Dataset<Row> lines, int maxBasket) {
         Dataset<Row> headers = lines.groupBy("order")
                 .agg(min("t").as("t"), max("customer").as("customer"), countDistinct("customer").as("customers"));
@@ -51,6 +54,7 @@ record OrderBaskets(Dataset<Row> kept, long orders, long ordersEmpty, long order
         long ordersOver = counts.isNullAt(1) ? 0 : counts.getLong(1);
         Dataset<Row> kept = orders.where(not(empty).and(not(overCap))).persist(StorageLevel.MEMORY_AND_DISK());
         Row last = kept.agg(count(lit(1)), max("t")).first();
+        lines.unpersist();
         long n = last.getLong(0);
         return new OrderBaskets(kept, n, ordersEmpty, ordersOver, n == 0 ? Long.MIN_VALUE : last.getLong(1));
     }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 import io.orderlift.common.OrderLineRules;
 
@@ -52,7 +53,8 @@ final class OrderLineReader {
     }
 
     /**
-     * The lines as {@code order, customer (null for a guest), t (epoch ms), sku, quantity}; throws
+     * The lines as {@code order, customer (null for a guest), t (epoch ms), sku, quantity}, cached
+     * until {@link OrderBaskets#of} has grouped them into orders; throws
      * {@link IllegalArgumentException} naming the first bad lines when any breaks the format.
      */
     Dataset<Row> read(List<String> inputs, boolean parquet) {
@@ -78,22 +80,30 @@ final class OrderLineReader {
                 col("quantity").as("raw_quantity"));
         Column bad = col("order").isNull().or(not(col("customer_ok"))).or(col("t").isNull())
                 .or(col("sku").isNull()).or(col("quantity").isNull());
-        List<Row> examples = lines.where(bad).limit(EXAMPLES).collectAsList();
-        if (!examples.isEmpty()) {
-            long count = lines.where(bad).count();
-            StringBuilder message = new StringBuilder(String.format(
-                    "%,d order lines break the generic format (order_id, sku and customer_id plain text of at most"
-                    + " %d, %d and %d characters, order_id and sku not empty, ordered_at an ISO-8601 date or date-time,"
-                    + " quantity a non-zero whole number); for example:", count, OrderLineRules.MAX_ORDER_ID,
-                    OrderLineRules.MAX_SKU, OrderLineRules.MAX_CUSTOMER_ID));
-            for (Row row : examples) {
-                message.append(String.format("%n  %s: order_id=%s, customer_id=%s, ordered_at=%s, sku=%s, quantity=%s",
-                        row.getAs("file"), row.getAs("order_id"), row.getAs("customer_id"), row.getAs("ordered_at"),
-                        row.getAs("raw_sku"), row.getAs("raw_quantity")));
-            }
-            throw new IllegalArgumentException(message.toString());
+        // read and parsed once: the check below and every later step use the cached rows
+        Dataset<Row> parsed = lines.select(col("order"), col("customer"), col("t"), col("sku"), col("quantity"),
+                bad.as("bad")).persist(StorageLevel.MEMORY_AND_DISK());
+        if (!parsed.where(col("bad")).limit(1).isEmpty()) {
+            parsed.unpersist();
+            throw badLines(lines.where(bad));
         }
-        return lines.select("order", "customer", "t", "sku", "quantity");
+        return parsed;
+    }
+
+    /** The reason a file is refused: how many lines break the format, and the first few (read again, rarely). */
+    private static IllegalArgumentException badLines(Dataset<Row> bad) {
+        List<Row> examples = bad.limit(EXAMPLES).collectAsList();
+        StringBuilder message = new StringBuilder(String.format(
+                "%,d order lines break the generic format (order_id, sku and customer_id plain text of at most"
+                + " %d, %d and %d characters, order_id and sku not empty, ordered_at an ISO-8601 date or date-time,"
+                + " quantity a non-zero whole number); for example:", bad.count(), OrderLineRules.MAX_ORDER_ID,
+                OrderLineRules.MAX_SKU, OrderLineRules.MAX_CUSTOMER_ID));
+        for (Row row : examples) {
+            message.append(String.format("%n  %s: order_id=%s, customer_id=%s, ordered_at=%s, sku=%s, quantity=%s",
+                    row.getAs("file"), row.getAs("order_id"), row.getAs("customer_id"), row.getAs("ordered_at"),
+                    row.getAs("raw_sku"), row.getAs("raw_quantity")));
+        }
+        return new IllegalArgumentException(message.toString());
     }
 
     /** An order's lines must name one customer; lists the first orders that name two. */

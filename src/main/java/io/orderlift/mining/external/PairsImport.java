@@ -47,9 +47,10 @@ public final class PairsImport {
         JobRun job = JobRun.read(folder);
         requireSettings(job.settings(), expected);
         OrderHistory history = new OrderHistory(store);
+        List<OrderHistory.CatalogEntry> catalog = history.catalog();
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         ids.defaultReturnValue(-1);
-        history.catalog().forEach(p -> ids.put(p.sku(), p.id()));
+        catalog.forEach(p -> ids.put(p.sku(), p.id()));
         monitor.progress("Reading this store's orders", 0, 1);
         Transactions own = MiningService.transactions(history, job.settings().maxBasket());
         requireSameOrders(job, own);
@@ -58,7 +59,7 @@ public final class PairsImport {
         int[] orders = new int[anchors];
         int[] followBase = new int[anchors];
         readProducts(folder, ids, orders, followBase);
-        requireSameProductOrders(own, orders, history);
+        requireSameProductOrders(own, orders, catalog);
         monitor.progress("Reading the job's pairs", 0, 1);
         PackedPairs pairs = readPairs(folder, job, ids, anchors, monitor);
         long cutoff = job.lastOrderAt() == null ? Long.MIN_VALUE
@@ -66,7 +67,7 @@ public final class PairsImport {
         MiningResult result = new MiningResult(job.settings(), job.orders(), job.ordersEmpty(),
                 job.ordersOverMaxBasket(), own.lastOrderAt(), cutoff, orders, followBase, pairs, job.pairsDropped());
         monitor.checkCancelled();
-        return MiningService.save(store, history, result, job.startedAt() == null ? Instant.now() : job.startedAt(),
+        return MiningService.save(store, catalog, result, job.startedAt() == null ? Instant.now() : job.startedAt(),
                 job.durationMs(), monitor);
     }
 
@@ -123,9 +124,10 @@ public final class PairsImport {
         requireKnown(unknown, "products");
     }
 
-    private static void requireSameProductOrders(Transactions own, int[] orders, OrderHistory history) {
+    private static void requireSameProductOrders(Transactions own, int[] orders,
+                                                 List<OrderHistory.CatalogEntry> catalog) {
         String[] skus = new String[orders.length];
-        history.catalog().forEach(entry -> skus[entry.id()] = entry.sku());
+        catalog.forEach(entry -> skus[entry.id()] = entry.sku());
         List<String> examples = new ArrayList<>();
         int count = 0;
         for (int p = 0; p < orders.length; p++) {

@@ -25,15 +25,15 @@ final class ImportPlan {
     }
 
     private final OrderAction[] actions;
-    private final Map<String, ExistingOrder> existing;
+    /** Per order of the file, the store's order it replaces (null unless REPLACE). */
+    private final ExistingOrder[] replacing;
     private final int added;
     private final int replaced;
     private final int unchanged;
 
-    private ImportPlan(OrderAction[] actions, Map<String, ExistingOrder> existing, int added, int replaced,
-                       int unchanged) {
+    private ImportPlan(OrderAction[] actions, ExistingOrder[] replacing, int added, int replaced, int unchanged) {
         this.actions = actions;
-        this.existing = existing;
+        this.replacing = replacing;
         this.added = added;
         this.replaced = replaced;
         this.unchanged = unchanged;
@@ -43,6 +43,7 @@ final class ImportPlan {
     static ImportPlan of(DSLContext ctx, ParsedOrders parsed, ImportRequest request) {
         Map<String, ExistingOrder> existing = existingOrders(ctx);
         OrderAction[] actions = new OrderAction[parsed.orderCount()];
+        ExistingOrder[] replacing = new ExistingOrder[actions.length];
         int added = 0;
         int replaced = 0;
         int unchanged = 0;
@@ -57,6 +58,7 @@ final class ImportPlan {
                 unchanged++;
             } else if (request.replace()) {
                 actions[o] = OrderAction.REPLACE;
+                replacing[o] = known;
                 replaced++;
             } else {
                 conflicts.add(new RowProblem(parsed.firstLine.getLong(o), OrderField.ORDER_ID.key(),
@@ -67,7 +69,7 @@ final class ImportPlan {
         if (!conflicts.isEmpty()) {
             throw new ImportRejectedException(request.fileName(), conflicts, conflicts.size());
         }
-        return new ImportPlan(actions, existing, added, replaced, unchanged);
+        return new ImportPlan(actions, replacing, added, replaced, unchanged);
     }
 
     private static Map<String, ExistingOrder> existingOrders(DSLContext ctx) {
@@ -87,8 +89,8 @@ final class ImportPlan {
     }
 
     /** The store's order that order {@code o} replaces, or null when it does not replace one. */
-    ExistingOrder replaces(int o, ParsedOrders parsed) {
-        return actions[o] == OrderAction.REPLACE ? existing.get(parsed.orderIds.get(o)) : null;
+    ExistingOrder replaces(int o) {
+        return replacing[o];
     }
 
     int orders() {

@@ -191,7 +191,7 @@ final class StoreWriter {
              PreparedStatement order = connection.prepareStatement(
                      ctx.deleteFrom(ORDERS).where(ORDERS.ID.eq((Integer) null)).getSQL())) {
             for (int o = 0; o < plan.orders(); o++) {
-                ImportPlan.ExistingOrder replaced = plan.replaces(o, parsed);
+                ImportPlan.ExistingOrder replaced = plan.replaces(o);
                 if (replaced != null) {
                     lines.setLong(1, replaced.firstLineId());
                     lines.setLong(2, replaced.firstLineId() + replaced.lineCount() - 1);

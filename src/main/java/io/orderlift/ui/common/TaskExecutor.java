@@ -3,8 +3,8 @@ package io.orderlift.ui.common;
 /**
  * Where a view model's background work runs, as JabRef's {@code TaskExecutor}: the workbench's
  * threads with results handed to the FX thread ({@link TaskRunner}), or the calling thread in tests
- * of view models without a window ({@link CallingThreadTasks}). View models take this interface,
- * never a thread pool, so their behaviour is testable with plain JUnit.
+ * of view models without a window ({@code CallingThreadTasks}, in the tests). View models take this
+ * interface, never a thread pool, so their behaviour is testable with plain JUnit.
  */
 public interface TaskExecutor {
 

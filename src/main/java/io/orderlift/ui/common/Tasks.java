@@ -96,7 +96,7 @@ public final class Tasks {
             return task;
         }
 
-        /** Runs the work and then its handler on the calling thread ({@link CallingThreadTasks}). */
+        /** Runs the work and then its handler on the calling thread ({@code CallingThreadTasks} in the tests). */
         void runHere() {
             T result;
             try {
