@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {
         "Compute pair statistics: same-order pairs and follow-on pairs (same customer, within the window).",
         "Replaces the previous results atomically. On a store without a saved profile, the backtest's",
-        "validation period then chooses the default profile's settings (--keep-profile skips that)."})
+        "validation periods then choose the default profile's settings (--keep-profile skips that)."})
 final class MineCommand implements Callable<Integer> {
 
     @Spec

@@ -46,8 +46,21 @@ import io.orderlift.store.Store;
  */
 public final class Backtest {
 
-    /** Validation period: this share of the training period's date range, at its end. */
+    /** The latest validation period: this share of the training period's date range, at its end. */
     static final double VALIDATION_SHARE = 0.2;
+    /**
+     * Validation periods the settings are chosen on: the latest and the periods of the same length
+     * before it (rolling origin), each replayed against pairs mined on what precedes it. One period
+     * holds a few dozen confirmation hits on a small store; three make the choice less a matter of
+     * which orders fell in it (docs/decisions/0003-replay-protocols.md).
+     */
+    static final int VALIDATION_PERIODS = 3;
+    /**
+     * Popularity's hits on every placement (summed over the periods so far) from which one more
+     * validation period would add little: a large store stops at its latest period, which spares it
+     * two minings and two thirds of the replays.
+     */
+    static final int ENOUGH_VALIDATION_HITS = 1_000;
     static final double[] REPORTED_WEIGHTS = {0, 0.5, 1, 1.5};
     /** The cart protocol that chooses the settings and fills {@code placements.cart}. */
     public static final CartProtocol PROTOCOL = CartProtocol.SEQUENTIAL;
@@ -101,8 +114,25 @@ public final class Backtest {
         this.topK = topK;
     }
 
-    /** The periods of one store's log. */
+    /** The periods of one store's log; {@code validationFrom} starts the latest validation period. */
     private record Periods(long first, long validationFrom, long testFrom, long last) {
+
+        /**
+         * The validation periods, latest first, as {@code {from, to}}: up to {@link #VALIDATION_PERIODS}
+         * of the latest's length, as many as the history holds.
+         */
+        List<long[]> validation() {
+            long length = testFrom - validationFrom;
+            List<long[]> periods = new ArrayList<>();
+            for (int i = 0; i < VALIDATION_PERIODS; i++) {
+                long from = validationFrom - i * length;
+                if (i > 0 && from <= first) {
+                    break;
+                }
+                periods.add(new long[] {from, from + length});
+            }
+            return periods;
+        }
     }
 
     /** What one run works on: the log, its catalog prices and its replayer. */
@@ -135,8 +165,8 @@ public final class Backtest {
     public WeightingProfile choose(Store store, Settings settings, WeightingProfile start, ProgressMonitor monitor) {
         Inputs in = inputs(store, settings);
         int total = SettingsSearch.maxEvaluations();
-        SettingsSearch.Choice choice = validationChoice(in, settings, start, monitor, new int[1], total);
-        return choice.profile().withChosenBy(provenance(in.periods()));
+        Validation validation = validationChoice(in, settings, start, monitor, new int[1], total);
+        return validation.choice().profile().withChosenBy(validation.provenance());
     }
 
     public BacktestReport run(Store store, Settings settings, ProgressMonitor monitor) {
@@ -148,8 +178,9 @@ public final class Backtest {
         int testReplays = Placement.values().length * (REPORTED_WEIGHTS.length + 4 + RULE_COSTS.size()) + 3;
         int total = SettingsSearch.maxEvaluations() + testReplays;
         int[] done = {0};
-        SettingsSearch.Choice choice = validationChoice(in, settings, profile, monitor, done, total);
-        WeightingProfile chosenProfile = choice.profile().withChosenBy(provenance(periods));
+        Validation validation = validationChoice(in, settings, profile, monitor, done, total);
+        SettingsSearch.Choice choice = validation.choice();
+        WeightingProfile chosenProfile = choice.profile().withChosenBy(validation.provenance());
 
         monitor.progress("Replaying the test period", done[0], total);
         RankingModel testModel = model(in.log(), t -> t < periods.testFrom(), in.mining(), in.catalog(), profile);
@@ -193,43 +224,71 @@ public final class Backtest {
                         chosenProfile.priceWeight()));
         monitor.progress("Done", total, total);
         return new BacktestReport(k, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
-                iso(periods.first()), iso(periods.validationFrom()), iso(periods.testFrom()), iso(periods.last()),
+                iso(periods.first()), iso(validation.from()), iso(periods.testFrom()), iso(periods.last()),
                 count(in.log(), t -> t < periods.testFrom()), count(in.log(),
-                        t -> t >= periods.validationFrom() && t < periods.testFrom()), testOrders.size(),
+                        t -> t >= validation.from() && t < periods.testFrom()), testOrders.size(),
                 placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
                 new io.orderlift.store.StoreQueries(store).currency().orElse(null));
     }
 
-    /** Mines the period before validation and searches the settings on the validation orders. */
-    private SettingsSearch.Choice validationChoice(Inputs in, Settings settings, WeightingProfile start,
-                                                   ProgressMonitor monitor, int[] done, int total) {
-        String message = "Choosing the settings on the validation period";
+    /** Mines the history before each validation period and searches the settings on their orders. */
+    /** The search's choice, and the validation periods it was made on: {@code count} of them from {@code from} to {@code to}. */
+    private record Validation(SettingsSearch.Choice choice, long from, long to, int count) {
+
+        /** "chosen by backtest on DATE (3 validation periods, FROM to TO, sequential replay)", for the profile. */
+        String provenance() {
+            return "chosen by backtest on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " ("
+                    + (count == 1 ? "validation period " : count + " validation periods, ")
+                    + iso(from).substring(0, 10) + " to " + iso(to).substring(0, 10) + ", " + PROTOCOL.jsonName()
+                    + " replay)";
+        }
+    }
+
+    private Validation validationChoice(Inputs in, Settings settings, WeightingProfile start,
+                                        ProgressMonitor monitor, int[] done, int total) {
+        String message = "Choosing the settings on the validation periods";
         monitor.progress(message, done[0], total);
         Periods periods = in.periods();
-        RankingModel model = model(in.log(), t -> t < periods.validationFrom(), in.mining(), in.catalog(), start);
-        List<Order> orders = orders(in.log(), t -> t >= periods.validationFrom() && t < periods.testFrom());
-        Map<Placement, PolicyResult> baseline = new java.util.EnumMap<>(Placement.class);
-        Policy popularity = Popularity.classic(model);
-        for (Placement p : Placement.values()) {
-            baseline.put(p, in.replay().run(p, PROTOCOL, orders, periods.testFrom(), popularity,
-                    settings.k(), BacktestReport.POPULARITY, null));
+        List<SettingsSearch.Fold> folds = new ArrayList<>();
+        for (long[] period : periods.validation()) {
+            long from = period[0];
+            long to = period[1];
+            RankingModel model = model(in.log(), t -> t < from, in.mining(), in.catalog(), start);
+            List<Order> orders = orders(in.log(), t -> t >= from && t < to);
+            Map<Placement, PolicyResult> baseline = new java.util.EnumMap<>(Placement.class);
+            Policy popularity = Popularity.classic(model);
+            for (Placement p : Placement.values()) {
+                baseline.put(p, in.replay().run(p, PROTOCOL, orders, to, popularity,
+                        settings.k(), BacktestReport.POPULARITY, null));
+            }
+            folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().run(placement, PROTOCOL,
+                    orders, to, rankingPolicy(recommender(model), profile), settings.k(), "candidate",
+                    profile.priceWeight()), baseline));
+            if (enoughEvidence(folds)) {
+                break;
+            }
         }
-        SettingsSearch search = new SettingsSearch((placement, profile) -> in.replay().run(placement, PROTOCOL,
-                orders, periods.testFrom(), rankingPolicy(recommender(model), profile), settings.k(), "candidate",
-                profile.priceWeight()), baseline);
-        return search.search(start, monitor, message, done, total);
+        SettingsSearch.Choice choice = new SettingsSearch(folds).search(start, monitor, message, done, total);
+        List<long[]> used = periods.validation().subList(0, folds.size());
+        return new Validation(choice, used.get(used.size() - 1)[0], periods.testFrom(), folds.size());
+    }
+
+    /** Whether popularity's hits reach {@link #ENOUGH_VALIDATION_HITS} on every placement replayed. */
+    private static boolean enoughEvidence(List<SettingsSearch.Fold> folds) {
+        for (Placement p : Placement.values()) {
+            long orders = folds.stream().mapToLong(f -> f.baseline().get(p).orders()).sum();
+            long hits = folds.stream().mapToLong(f -> f.baseline().get(p).hits()).sum();
+            if (orders > 0 && hits < ENOUGH_VALIDATION_HITS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Recommender recommender(RankingModel model) {
         return new Recommender(model, CurationRules.NONE, topK);
     }
 
-    /** "chosen by backtest on DATE (validation period FROM to TO)", for the profile and the Reports tab. */
-    private static String provenance(Periods periods) {
-        return "chosen by backtest on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " (validation period "
-                + iso(periods.validationFrom()).substring(0, 10) + " to " + iso(periods.testFrom()).substring(0, 10)
-                + ", " + PROTOCOL.jsonName() + " replay)";
-    }
 
     private static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,
                                       List<OrderHistory.CatalogEntry> catalog, WeightingProfile profile) {

@@ -7,11 +7,12 @@ import io.orderlift.ranking.WeightingProfile;
 
 /**
  * The backtest: per placement ({@code cart}, {@code confirmation}) every policy's figures on the
- * test period, and what the validation period chose. JSON names are read by outside checks.
+ * test period, and what the validation periods chose. JSON names are read by outside checks.
  *
  * @param protocol         the cart replay behind {@code placements.cart} and the choice ({@code sequential})
  * @param trainOrders      orders mined for the test (training period, validation included)
- * @param validationOrders orders of the validation period (the last part of the training period)
+ * @param validationFrom   where the earliest validation period starts (they run to {@code testFrom})
+ * @param validationOrders orders of the validation periods (the last part of the training period)
  * @param testOrders       orders of the test period
  * @param placements       per placement, every policy on the test period
  * @param leaveOneOut      the cart's main policies replayed leave-one-out, beside the sequential replay

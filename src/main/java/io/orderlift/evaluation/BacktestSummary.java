@@ -42,12 +42,13 @@ public final class BacktestSummary {
         if (confirmation.isEmpty()) {
             text.append(' ').append(noConfirmationOrders());
         }
-        text.append(" Settings chosen on the validation period (")
+        text.append(" Settings chosen on the validation periods (")
                 .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
-                .append(", ").append(report.protocol()).append(" replay), for the most revenue per order among the")
-                .append(String.format(Locale.ROOT, " settings whose recommendations are bought at least %.0f %% as often",
+                .append(", ").append(report.protocol()).append(" replay) for the most revenue per impression among")
+                .append(" the settings that earn at least as much per order as \"customers also bought\" and")
+                .append(String.format(Locale.ROOT, " are bought at least %.0f %% as often as it",
                         100 * SettingsSearch.MIN_HIT_RATE_RATIO))
-                .append(" as \"customers also bought\"; figures from the test period (")
+                .append("; figures from the test period (")
                 .append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
         return text.toString();
     }
@@ -105,9 +106,10 @@ public final class BacktestSummary {
 
     /** The chosen settings for people: "w 0.50, smoothing 5, base-rate estimate, …". */
     public static String settings(WeightingProfile p) {
-        return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, lift floor %s, cart ceiling %s× the "
-                        + "cart, one-tap ceiling %s and %s× the order, one-tap offers from %s evidence", p.priceWeight(),
-                number(p.smoothing()), p.estimator().jsonName(), number(p.minLift()), number(p.maxPriceRatio()),
+        return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, pairs seen at least %d %s, lift floor %s,"
+                        + " cart ceiling %s× the cart, one-tap ceiling %s and %s× the order, one-tap offers from %s"
+                        + " evidence", p.priceWeight(), number(p.smoothing()), p.estimator().jsonName(), p.minEvidence(),
+                p.minEvidence() == 1 ? "time" : "times", number(p.minLift()), number(p.maxPriceRatio()),
                 number(p.oneTapMaxPrice()), number(p.oneTapMaxShare()),
                 p.confirmationEvidence() == io.orderlift.ranking.ConfirmationEvidence.BOTH
                         ? "same-order and follow-on" : "follow-on");

@@ -13,27 +13,28 @@ import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 
 /**
- * Chooses every ranking setting that moves revenue on the validation period (docs/measuring.md):
- * coordinate ascent over {@link #DIMENSIONS}, starting from the given profile, one setting at a
- * time over its grid with the others held, until a round changes nothing (at most
- * {@link #MAX_ROUNDS}). The objective is the sum over placements of the profile's accepted revenue
- * per replayed order (its expected AOV lift) relative to the classic popularity baseline's on the
- * same orders, so one profile serves both placements and neither placement's scale drowns the
- * other; a placement with no replayed orders does not count. Revenue per order, not per
- * impression: RPI alone rewards showing nothing whenever the evidence is not overwhelming
- * (docs/decisions/0003-replay-protocols.md gives the measurement).
- * A setting of one placement only is replayed for that placement alone. A setting whose hit rate
- * falls below {@link #MIN_HIT_RATE_RATIO} of popularity's on a placement yields to any that does not.
+ * Chooses every ranking setting that moves revenue on the validation periods (docs/measuring.md,
+ * docs/decisions/0003-replay-protocols.md): coordinate ascent over {@link #DIMENSIONS}, starting
+ * from the given profile, one setting at a time over its grid with the others held, until a round
+ * changes nothing (at most {@link #MAX_ROUNDS}).
+ *
+ * <p>Every figure is relative to the classic popularity baseline on the same orders and summed over
+ * the placements and the {@link Fold validation periods}, so one profile serves both placements and
+ * neither placement's scale drowns the other; a placement with no replayed orders does not count.
+ * The objective is <b>revenue per impression</b>, the number the product lives by, among the
+ * settings that pass two guards: the {@link #MIN_HIT_RATE_RATIO relevance floor}, and earning at
+ * least as much per replayed order as popularity (so a list does not win per impression by showing
+ * less). When no setting passes both, the most revenue per order decides, first among the settings
+ * above the relevance floor. A setting of one placement only is replayed for that placement alone.
  */
 final class SettingsSearch {
 
     static final int MAX_ROUNDS = 3;
 
     /**
-     * The relevance floor: a setting is chosen only if, on each placement, its validation hit rate is at
-     * least this share of popularity's; among settings above it the objective decides (when none is,
-     * the best objective). Revenue per order alone would take a list that is rarely right but dear when
-     * it is; a merchant also needs the widget to look relevant.
+     * The relevance floor: on each placement, a setting's hit rate (averaged over the validation
+     * periods) must be at least this share of popularity's. Revenue alone would take a list that is
+     * rarely right but dear when it is; a merchant also needs the widget to look relevant.
      */
     static final double MIN_HIT_RATE_RATIO = 0.4;
 
@@ -67,6 +68,8 @@ final class SettingsSearch {
                     WeightingProfile::smoothing),
             new Dimension("estimator", null, new double[] {0, 1},
                     (p, v) -> p.withEstimator(Estimator.values()[v.intValue()]), p -> p.estimator().ordinal()),
+            new Dimension("minEvidence", null, new double[] {1, 2, 3, 5, 8, 13, 21, 34},
+                    (p, v) -> p.withMinEvidence(v.intValue()), WeightingProfile::minEvidence),
             new Dimension("minLift", null, new double[] {0, 1, 1.5}, WeightingProfile::withMinLift,
                     WeightingProfile::minLift),
             new Dimension("maxPriceRatio", Placement.CART, new double[] {0.5, 1, 2, 4, 10, 100},
@@ -85,22 +88,33 @@ final class SettingsSearch {
         PolicyResult replay(Placement placement, WeightingProfile profile);
     }
 
-    /** The search's answer: the profile, its objective and its validation figures per placement. */
+    /** The search's answer: the profile, its objective and its figures on the latest validation period. */
     record Choice(WeightingProfile profile, double objective, Map<Placement, PolicyResult> validation,
                   int evaluations) {
     }
 
-    private final Replayer replayer;
-    private final Map<Placement, PolicyResult> baseline;
-    private final Map<Placement, Map<WeightingProfile, PolicyResult>> seen = new EnumMap<>(Placement.class);
+    /** One validation period: its replayer, and popularity's figures on it per placement. */
+    record Fold(Replayer replayer, Map<Placement, PolicyResult> baseline) {
+    }
+
+    private final List<Fold> folds;
+    private final List<Map<Placement, Map<WeightingProfile, PolicyResult>>> seen = new java.util.ArrayList<>();
     private int evaluations;
 
     /** @param baseline popularity's validation figures per placement */
     SettingsSearch(Replayer replayer, Map<Placement, PolicyResult> baseline) {
-        this.replayer = replayer;
-        this.baseline = baseline;
-        for (Placement p : Placement.values()) {
-            seen.put(p, new HashMap<>());
+        this(List.of(new Fold(replayer, baseline)));
+    }
+
+    /** A search scored on several validation periods at once, the first being the latest. */
+    SettingsSearch(List<Fold> folds) {
+        this.folds = List.copyOf(folds);
+        for (int i = 0; i < folds.size(); i++) {
+            Map<Placement, Map<WeightingProfile, PolicyResult>> byPlacement = new EnumMap<>(Placement.class);
+            for (Placement p : Placement.values()) {
+                byPlacement.put(p, new HashMap<>());
+            }
+            seen.add(byPlacement);
         }
     }
 
@@ -137,38 +151,63 @@ final class SettingsSearch {
         }
         Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
-            figures.put(p, result(p, best));
+            figures.put(p, result(0, p, best));
         }
         return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations);
     }
 
-    /** A setting's standing: whether it clears the relevance floor everywhere, then its objective. */
-    private record Score(boolean relevant, double objective) {
+    /** Which guards a setting passes, worst first. */
+    private enum Tier { NEITHER, RELEVANT, PASSES_BOTH }
+
+    /**
+     * A setting's standing: its tier, then within the tier its objective (summed revenue per
+     * impression for settings that pass both guards, summed revenue per order for the others).
+     */
+    private record Score(Tier tier, double objective) {
 
         boolean beats(Score other) {
-            return relevant != other.relevant ? relevant : objective > other.objective + 1e-9;
+            return tier != other.tier ? tier.compareTo(other.tier) > 0 : objective > other.objective + 1e-9;
         }
     }
 
     private Score score(WeightingProfile profile) {
-        double sum = 0;
+        double perImpression = 0;
+        double perOrder = 0;
+        int measured = 0;
         boolean relevant = true;
         for (Placement p : Placement.values()) {
-            PolicyResult r = result(p, profile);
-            PolicyResult base = baseline.get(p);
-            if (r.orders() > 0) {
-                sum += base != null && base.aovLift() > 0 ? r.aovLift() / base.aovLift() : r.aovLift();
-                relevant &= base == null || r.hitRate() >= MIN_HIT_RATE_RATIO * base.hitRate();
+            double hitRatio = 0;
+            int foldsMeasured = 0;
+            for (int f = 0; f < folds.size(); f++) {
+                PolicyResult r = result(f, p, profile);
+                PolicyResult base = folds.get(f).baseline().get(p);
+                if (r.orders() > 0) {
+                    perImpression += ratio(r.rpi(), base == null ? 0 : base.rpi());
+                    perOrder += ratio(r.aovLift(), base == null ? 0 : base.aovLift());
+                    hitRatio += base == null || base.hitRate() == 0 ? 1 : r.hitRate() / base.hitRate();
+                    foldsMeasured++;
+                }
+            }
+            if (foldsMeasured > 0) {
+                measured += foldsMeasured;
+                relevant &= hitRatio / foldsMeasured >= MIN_HIT_RATE_RATIO;
             }
         }
-        return new Score(relevant, sum);
+        boolean earnsPerOrder = perOrder >= measured - 1e-9;
+        return relevant && earnsPerOrder ? new Score(Tier.PASSES_BOTH, perImpression)
+                : new Score(relevant ? Tier.RELEVANT : Tier.NEITHER, perOrder);
     }
 
-    private PolicyResult result(Placement placement, WeightingProfile profile) {
+    /** {@code value} relative to popularity's, or as it is when popularity earned nothing. */
+    private static double ratio(double value, double popularity) {
+        return popularity > 0 ? value / popularity : value;
+    }
+
+    private PolicyResult result(int fold, Placement placement, WeightingProfile profile) {
         WeightingProfile key = relevantTo(placement, profile);
-        return seen.get(placement).computeIfAbsent(key, k -> {
+        return seen.get(fold).get(placement).computeIfAbsent(key, k -> {
             evaluations++;
-            return replayer.replay(placement, k);
+            return folds.get(fold).replayer().replay(placement, k);
         });
     }
 

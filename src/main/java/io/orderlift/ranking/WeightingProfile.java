@@ -82,6 +82,12 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                 estimator, confirmationEvidence, chosenBy);
     }
 
+    public WeightingProfile withMinEvidence(int count) {
+        return new WeightingProfile(name, priceWeight, smoothing, count, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, confirmationEvidence, chosenBy);
+    }
+
     public WeightingProfile withName(String newName) {
         return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,

@@ -31,10 +31,10 @@ class BacktestSummaryTest {
         assertEquals("On this store, ranking by expected revenue earns 3.50 per impression on the cart against 2.00"
                 + " for \"customers also bought\" (+75 %), an expected AOV lift of 21.0 % against 5.0 %; and 1.00 per"
                 + " impression on the confirmation page against 0.400 for \"customers also bought\" (2.5×), an"
-                + " expected AOV lift of 3.0 % against 1.0 %. Settings chosen on the validation period (2025-10-19 to"
-                + " 2025-12-30, sequential replay), for the most revenue per order among the settings whose"
-                + " recommendations are bought at least 40 % as often as \"customers also bought\"; figures from the"
-                + " test period (2025-12-30 to 2026-03-31).",
+                + " expected AOV lift of 3.0 % against 1.0 %. Settings chosen on the validation periods (2025-10-19 to"
+                + " 2025-12-30, sequential replay) for the most revenue per impression among the settings that earn"
+                + " at least as much per order as \"customers also bought\" and are bought at least 40 % as often as"
+                + " it; figures from the test period (2025-12-30 to 2026-03-31).",
                 summary.headline());
         assertEquals(List.of(), summary.warnings());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,9 +59,9 @@ class SettingsSearchTest {
     /** A list that earns more per order by being rarely right loses to one above the relevance floor. */
     @Test
     void aSettingBelowTheRelevanceFloorYieldsToOneAboveIt() {
-        // revenue per order grows with w, but from w = 1.5 the hit rate falls under 0.4 × popularity's
+        // revenue grows with w, but from w = 1.5 the hit rate falls under 0.4 × popularity's
         SettingsSearch.Replayer replayer = (placement, p) -> new PolicyResult("x", null, 100, 10,
-                p.priceWeight() >= 1.5 ? 0.03 : 0.1, 1, 1, 0.5, 0, 0, 1 + p.priceWeight(), 50);
+                p.priceWeight() >= 1.5 ? 0.03 : 0.1, 1 + p.priceWeight(), 1, 0.5, 0, 0, 1 + p.priceWeight(), 50);
         Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
@@ -96,5 +97,47 @@ class SettingsSearchTest {
         assertEquals(250, chosen.oneTapMaxPrice());
         assertEquals(2, chosen.oneTapMaxShare());
         assertEquals(0.5, chosen.priceWeight());
+    }
+
+    /**
+     * A higher evidence floor shows fewer items: more per impression, less per order. The search takes
+     * the most per impression that still earns popularity's revenue per order.
+     */
+    @Test
+    void aListThatEarnsMorePerImpressionByShowingLessMustStillEarnPopularitysRevenuePerOrder() {
+        SettingsSearch.Replayer replayer = (placement, p) -> {
+            int impressions = 200 - 5 * p.minEvidence();
+            double revenue = 300 - 4 * p.minEvidence();
+            return new PolicyResult("x", null, impressions, 20, 0.1, revenue / impressions, 1, 0.5, 0, 0,
+                    revenue / 100, 100);
+        };
+        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        // popularity: 2.0 per impression, 2.5 per order
+        baseline.put(Placement.CART, new PolicyResult("p", null, 200, 20, 0.1, 2, 1, 0.5, 0, 0, 2.5, 100));
+        baseline.put(Placement.CONFIRMATION, new PolicyResult("p", null, 200, 20, 0.1, 2, 1, 0.5, 0, 0, 2.5, 100));
+        WeightingProfile chosen = new SettingsSearch(replayer, baseline)
+                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1).profile();
+        // per order: 3.0 − 0.04·e ≥ 2.5 up to e = 12.5; per impression it keeps rising: 13 would win without the guard
+        assertEquals(8, chosen.minEvidence(), "the highest floor on the grid that keeps popularity's revenue per order");
+    }
+
+    /** A setting that shines on one validation period only loses to one that is good on all of them. */
+    @Test
+    void theChoiceIsScoredOnEveryValidationPeriod() {
+        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1));
+        baseline.put(Placement.CONFIRMATION, result(1));
+        // the latest period rewards w = 2 (a lucky week for the dearest items), the two before it w = 1
+        SettingsSearch.Fold latest = new SettingsSearch.Fold((placement, p) -> result(
+                p.priceWeight() == 2 ? 3 : p.priceWeight() == 1 ? 2 : 1), baseline);
+        SettingsSearch.Fold earlier = new SettingsSearch.Fold((placement, p) -> result(
+                p.priceWeight() == 1 ? 2 : 1), baseline);
+        SettingsSearch.Choice choice = new SettingsSearch(List.of(latest, earlier, earlier))
+                .search(WeightingProfile.defaults().withPriceWeight(0), ProgressMonitor.NONE, "search", new int[1], 1);
+        assertEquals(1, choice.profile().priceWeight());
+        assertEquals(2, choice.validation().get(Placement.CART).rpi(), 1e-9, "the figures are the latest period's");
+        assertEquals(new SettingsSearch(List.of(latest)).search(WeightingProfile.defaults().withPriceWeight(0),
+                ProgressMonitor.NONE, "search", new int[1], 1).profile().priceWeight(), 2,
+                "on the latest period alone the search takes w = 2");
     }
 }

@@ -42,7 +42,7 @@ public final class ReportsView extends VBox {
         Button use = new Button("Use these settings");
         use.setId("useChosenW");
         use.setTooltip(new javafx.scene.control.Tooltip(
-                "Save every setting the validation period chose into the active profile"));
+                "Save every setting the validation periods chose into the active profile"));
         use.disableProperty().bind(Bindings.not(model.hasReportProperty()));
         use.setOnAction(e -> model.useChosenSettings());
         Button png = new Button("Export PNG…");

@@ -1,0 +1,91 @@
+package io.orderlift.evaluation;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.mining.PairMiner;
+import io.orderlift.ranking.CurationRules;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.RankingModels;
+import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.OrderHistory;
+import io.orderlift.store.Store;
+
+/**
+ * A ceiling for the backtest's goal, not a policy: the settings search run on the <em>test</em>
+ * period itself, one placement at a time (pairs mined before it, as in the backtest's test replay),
+ * so the choice knows the answers. What it reaches is about the most any choice from the grid could
+ * have reached on that placement and period (coordinate ascent may miss a better corner); an honest
+ * choice, made on earlier periods for both placements at once, lands below it (docs/measuring.md).
+ *
+ * <pre>
+ * java -cp target/orderlift.jar:target/test-classes io.orderlift.evaluation.HindsightChoice STORE_DIR...
+ * </pre>
+ */
+public final class HindsightChoice {
+
+    private HindsightChoice() {
+    }
+
+    public static void main(String[] args) {
+        for (String dir : args) {
+            try (Store store = Store.open(Path.of(dir))) {
+                System.out.println("== " + dir);
+                print(store);
+            }
+        }
+    }
+
+    private static void print(Store store) {
+        Backtest.Settings settings = Backtest.Settings.defaults();
+        OrderLog log = OrderLog.read(store);
+        List<OrderHistory.CatalogEntry> catalog = new OrderHistory(store).catalog();
+        long first = log.firstTime();
+        long last = log.lastTime();
+        long testFrom = last - (long) ((last - first) * settings.split());
+        double[] prices = new double[Math.max(log.productCount(),
+                catalog.stream().mapToInt(e -> e.id() + 1).max().orElse(0))];
+        catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
+        Replay replay = new Replay(log, settings.windowDays() * 86_400_000L, prices);
+        RankingModel model = RankingModels.of(new PairMiner().mine(log.transactions(t -> t < testFrom),
+                MiningSettings.defaults().withWindowDays(settings.windowDays()), ProgressMonitor.NONE), catalog,
+                WeightingProfile.PRIVACY_FLOOR);
+        List<Backtest.Order> orders = log.between(t -> t >= testFrom).stream()
+                .map(o -> new Backtest.Order(o.customer(), o.time(), o.items(), o.quantities())).toList();
+        Map<Placement, PolicyResult> popularity = new EnumMap<>(Placement.class);
+        for (Placement p : Placement.values()) {
+            popularity.put(p, replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Popularity.classic(model),
+                    settings.k(), BacktestReport.POPULARITY, null));
+        }
+        Recommender recommender = new Recommender(model, CurationRules.NONE, Recommender.DEFAULT_TOP_K);
+        for (Placement placement : Placement.values()) {
+            PolicyResult base = popularity.get(placement);
+            if (base.orders() == 0) {
+                System.out.printf(Locale.ROOT, "%-12s no orders to replay%n", placement.cliName());
+                continue;
+            }
+            // this placement alone: the other replays nothing, so it does not count
+            PolicyResult nothing = new PolicyResult("none", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            SettingsSearch.Choice choice = new SettingsSearch((p, profile) -> p != placement ? nothing
+                    : replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Backtest.rankingPolicy(recommender,
+                    profile), settings.k(), "hindsight", profile.priceWeight()), popularity)
+                    .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "hindsight", new int[1], 1);
+            PolicyResult best = choice.validation().get(placement);
+            WeightingProfile p = choice.profile();
+            System.out.printf(Locale.ROOT, "%-12s popularity RPI %.3f, hindsight %.3f: %.2f× the RPI, %.2f× the hit"
+                            + " rate, %.2f× the revenue per order (w %.2f, m %.0f, %s, min evidence %d, lift floor"
+                            + " %.1f, cart ceiling %.1f×, one tap %.0f / %.2f×, confirmation %s)%n",
+                    placement.cliName(), base.rpi(), best.rpi(), best.rpi() / base.rpi(),
+                    best.hitRate() / base.hitRate(), best.aovLift() / base.aovLift(), p.priceWeight(),
+                    p.smoothing(), p.estimator().jsonName(), p.minEvidence(), p.minLift(), p.maxPriceRatio(),
+                    p.oneTapMaxPrice(), p.oneTapMaxShare(), p.confirmationEvidence().jsonName());
+        }
+    }
+}

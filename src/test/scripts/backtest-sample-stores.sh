@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# docs/measuring.md's table: every sample store imported into a fresh store, mined (its first mining
+# chooses the default profile on the validation periods), then `backtest --json`; prints the chosen
+# settings and, per placement, the table's row: popularity against the chosen profile on the test period.
+#   bash src/test/scripts/backtest-sample-stores.sh [STORE ...]   (default: all of them)
+# Needs: a JDK 17, Maven, python3.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+[ -f target/orderlift.jar ] || mvn -B -q -DskipTests package
+jar=target/orderlift.jar
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+stores=("$@")
+[ ${#stores[@]} -gt 0 ] || stores=(outdoor kitchen beauty beauty-shopify wholesale)
+for name in "${stores[@]}"; do
+    case $name in
+        beauty-shopify) input=sample-stores/beauty/shopify-orders-export.csv ;;
+        wholesale) input=sample-stores/wholesale/orders.csv.gz ;;
+        *) input=sample-stores/$name/orders.csv ;;
+    esac
+    java -jar $jar import --store "$work/$name" --input "$input" > /dev/null
+    java -jar $jar mine --store "$work/$name" > /dev/null
+    java -jar $jar backtest --store "$work/$name" --json > "$work/$name.json"
+    python3 - "$name" "$work/$name.json" <<'PY'
+import json, sys
+name, path = sys.argv[1], sys.argv[2]
+report = json.load(open(path))
+p = report["chosenProfile"]
+print(f"== {name}: w {p['priceWeight']}, m {p['smoothing']}, {p['estimator']}, min evidence {p['minEvidence']}, "
+      f"lift floor {p['minLift']}, cart ceiling {p['maxPriceRatio']}x, one tap {p['oneTapMaxPrice']} / "
+      f"{p['oneTapMaxShare']}x, confirmation {p['confirmationEvidence']} ({report['durationMs'] / 1000:.1f} s)")
+loo = {r["policy"]: r for r in report["leaveOneOut"]}
+if loo["chosen"]["orders"]:
+    print(f"   leave-one-out cart RPI: chosen {loo['chosen']['rpi']:.3f} vs popularity {loo['popularity']['rpi']:.3f}"
+          f" ({loo['chosen']['rpi'] / loo['popularity']['rpi']:.2f}x)")
+money = lambda v: f"{v:.3f}" if v < 1 else f"{v:.2f}"
+for placement, rows in report["placements"].items():
+    by = {r["policy"]: r for r in rows}
+    pop, chosen = by["popularity"], by["chosen"]
+    if chosen["orders"] == 0:
+        print(f"| {name}, {placement} | not measurable: no test order of a known customer with a complete window |")
+        continue
+    ratio = lambda key: chosen[key] / pop[key] if pop[key] else float("nan")
+    print(f"| {name}, {placement} | {money(pop['rpi'])} ({100 * pop['hitRate']:.2f} %) "
+          f"| {money(by['popularity+rules']['rpi'])} "
+          f"| **{money(chosen['rpi'])}** [{money(chosen['rpiLow'])}, {money(chosen['rpiHigh'])}] ({100 * chosen['hitRate']:.2f} %) "
+          f"| **{ratio('rpi'):.2f}×**, {ratio('hitRate'):.2f}× "
+          f"| {100 * chosen['aovLift']:.1f} % vs {100 * pop['aovLift']:.1f} % "
+          f"| {chosen['impressions']:,} vs {pop['impressions']:,} "
+          f"| {money(by['no price ceiling']['rpi'])} |")
+PY
+done
