@@ -67,9 +67,10 @@ final class BacktestCommand implements Callable<Integer> {
     private static String describe(BacktestReport r) {
         BacktestSummary summary = new BacktestSummary(r);
         StringBuilder text = new StringBuilder(String.format(
-                "Trained on %,d orders from %s; validation from %s (%,d orders); test %s to %s (%,d orders). k = %d, "
-                        + "window %d days, %,d ms.%n", r.trainOrders(), r.trainFrom().substring(0, 10),
-                r.validationFrom().substring(0, 10), r.validationOrders(), r.testFrom().substring(0, 10),
+                "Trained on %,d orders from %s; validation from %s (%,d orders, %d period%s); test %s to %s (%,d"
+                        + " orders). k = %d, window %d days, %,d ms.%n", r.trainOrders(), r.trainFrom().substring(0, 10),
+                r.validationFrom().substring(0, 10), r.validationOrders(), r.validationPeriods(),
+                r.validationPeriods() == 1 ? "" : "s", r.testFrom().substring(0, 10),
                 r.testTo().substring(0, 10), r.testOrders(), r.k(), r.windowDays(), r.durationMs()));
         text.append(String.format("%n%s%n", summary.headline()));
         summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));

@@ -224,7 +224,8 @@ public final class Backtest {
                         chosenProfile.priceWeight()));
         monitor.progress("Done", total, total);
         return new BacktestReport(k, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
-                iso(periods.first()), iso(validation.from()), iso(periods.testFrom()), iso(periods.last()),
+                iso(periods.first()), iso(validation.from()), validation.count(), iso(periods.testFrom()),
+                iso(periods.last()),
                 count(in.log(), t -> t < periods.testFrom()), count(in.log(),
                         t -> t >= validation.from() && t < periods.testFrom()), testOrders.size(),
                 placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,

@@ -12,6 +12,7 @@ import io.orderlift.ranking.WeightingProfile;
  * @param protocol         the cart replay behind {@code placements.cart} and the choice ({@code sequential})
  * @param trainOrders      orders mined for the test (training period, validation included)
  * @param validationFrom   where the earliest validation period starts (they run to {@code testFrom})
+ * @param validationPeriods how many validation periods the settings were chosen on (1 to 3)
  * @param validationOrders orders of the validation periods (the last part of the training period)
  * @param testOrders       orders of the test period
  * @param placements       per placement, every policy on the test period
@@ -21,8 +22,8 @@ import io.orderlift.ranking.WeightingProfile;
  * @param currency         the store's currency code, or null when not known (money in words uses it)
  */
 public record BacktestReport(int k, double split, int windowDays, String protocol, String trainFrom,
-                             String validationFrom, String testFrom, String testTo, int trainOrders,
-                             int validationOrders, int testOrders, Map<String, List<PolicyResult>> placements,
+                             String validationFrom, int validationPeriods, String testFrom, String testTo,
+                             int trainOrders, int validationOrders, int testOrders, Map<String, List<PolicyResult>> placements,
                              List<PolicyResult> leaveOneOut, Map<String, Chosen> chosen,
                              WeightingProfile chosenProfile, long durationMs, String currency) {
 

@@ -42,7 +42,8 @@ public final class BacktestSummary {
         if (confirmation.isEmpty()) {
             text.append(' ').append(noConfirmationOrders());
         }
-        text.append(" Settings chosen on the validation periods (")
+        text.append(report.validationPeriods() == 1 ? " Settings chosen on the validation period ("
+                        : " Settings chosen on " + report.validationPeriods() + " validation periods (")
                 .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
                 .append(", ").append(report.protocol()).append(" replay) for the most revenue per impression among")
                 .append(" the settings that earn at least as much per order as \"customers also bought\" and")

@@ -18,7 +18,7 @@ class BacktestSummaryTest {
 
     private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation) {
         WeightingProfile chosen = WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-01");
-        return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z",
+        return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z", 3,
                 "2025-12-30T00:00:00Z", "2026-03-31T00:00:00Z", 100, 20, 30,
                 Map.of("cart", cart, "confirmation", confirmation), List.of(), Map.of(), chosen, 1, null);
     }
@@ -31,7 +31,7 @@ class BacktestSummaryTest {
         assertEquals("On this store, ranking by expected revenue earns 3.50 per impression on the cart against 2.00"
                 + " for \"customers also bought\" (+75 %), an expected AOV lift of 21.0 % against 5.0 %; and 1.00 per"
                 + " impression on the confirmation page against 0.400 for \"customers also bought\" (2.5×), an"
-                + " expected AOV lift of 3.0 % against 1.0 %. Settings chosen on the validation periods (2025-10-19 to"
+                + " expected AOV lift of 3.0 % against 1.0 %. Settings chosen on 3 validation periods (2025-10-19 to"
                 + " 2025-12-30, sequential replay) for the most revenue per impression among the settings that earn"
                 + " at least as much per order as \"customers also bought\" and are bought at least 40 % as often as"
                 + " it; figures from the test period (2025-12-30 to 2026-03-31).",
