@@ -22,7 +22,8 @@ import io.orderlift.store.Store;
  * A ceiling for the backtest's goal, not a policy: the settings search run on the <em>test</em>
  * period itself, one placement at a time (pairs mined before it, as in the backtest's test replay),
  * so the choice knows the answers. What it reaches is about the most any choice from the grid could
- * have reached on that placement and period (coordinate ascent may miss a better corner); an honest
+ * have reached on that placement and period under the search's guards (coordinate ascent from eight
+ * starting points: it may still miss a better corner); an honest
  * choice, made on earlier periods for both placements at once, lands below it (docs/measuring.md).
  *
  * <pre>
@@ -30,6 +31,9 @@ import io.orderlift.store.Store;
  * </pre>
  */
 public final class HindsightChoice {
+
+    /** Searches per placement: one from the defaults, the others from random points of the grid. */
+    private static final int STARTS = 8;
 
     private HindsightChoice() {
     }
@@ -73,10 +77,32 @@ public final class HindsightChoice {
             }
             // this placement alone: the other replays nothing, so it does not count
             PolicyResult nothing = new PolicyResult("none", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-            SettingsSearch.Choice choice = new SettingsSearch((p, profile) -> p != placement ? nothing
+            SettingsSearch.Replayer replayer = (p, profile) -> p != placement ? nothing
                     : replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Backtest.rankingPolicy(recommender,
-                    profile), settings.k(), "hindsight", profile.priceWeight()), popularity)
-                    .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "hindsight", new int[1], 1);
+                    profile), settings.k(), "hindsight", profile.priceWeight());
+            // coordinate ascent from the defaults and from random corners of the grid; the best that
+            // passes the search's guards on this placement
+            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            SettingsSearch.Choice choice = null;
+            for (int start = 0; start < STARTS; start++) {
+                WeightingProfile from = WeightingProfile.defaults();
+                for (SettingsSearch.Dimension d : start == 0 ? List.<SettingsSearch.Dimension>of()
+                        : SettingsSearch.DIMENSIONS) {
+                    from = d.apply().apply(from, d.values()[random.nextInt(d.values().length)]);
+                }
+                SettingsSearch.Choice c = new SettingsSearch(replayer, popularity)
+                        .search(from, ProgressMonitor.NONE, "hindsight", new int[1], 1);
+                PolicyResult r = c.validation().get(placement);
+                boolean guarded = r.hitRate() >= SettingsSearch.MIN_HIT_RATE_RATIO * base.hitRate()
+                        && r.aovLift() >= base.aovLift();
+                if (guarded && (choice == null || r.rpi() > choice.validation().get(placement).rpi())) {
+                    choice = c;
+                }
+            }
+            if (choice == null) {
+                System.out.printf(Locale.ROOT, "%-12s no setting passes the guards%n", placement.cliName());
+                continue;
+            }
             PolicyResult best = choice.validation().get(placement);
             WeightingProfile p = choice.profile();
             System.out.printf(Locale.ROOT, "%-12s popularity RPI %.3f, hindsight %.3f: %.2f× the RPI, %.2f× the hit"
