@@ -232,7 +232,6 @@ public final class Backtest {
                 new io.orderlift.store.StoreQueries(store).currency().orElse(null));
     }
 
-    /** Mines the history before each validation period and searches the settings on their orders. */
     /** The search's choice, and the validation periods it was made on: {@code count} of them from {@code from} to {@code to}. */
     private record Validation(SettingsSearch.Choice choice, long from, long to, int count) {
 
@@ -245,6 +244,10 @@ public final class Backtest {
         }
     }
 
+    /**
+     * Mines the history before each validation period (latest first, until popularity has
+     * {@link #ENOUGH_VALIDATION_HITS} on every placement) and searches the settings on their orders.
+     */
     private Validation validationChoice(Inputs in, Settings settings, WeightingProfile start,
                                         ProgressMonitor monitor, int[] done, int total) {
         String message = "Choosing the settings on the validation periods";
