@@ -78,7 +78,10 @@ public final class BacktestSummary {
                 change(chosen.rpi(), popularity.rpi()), percent(chosen.aovLift()), percent(popularity.aovLift())));
     }
 
-    /** One warning per placement where the chosen ranking earns less per impression than popularity. */
+    /**
+     * One warning per placement where the chosen ranking earns less per impression than popularity,
+     * or more per impression but less per order (it shows fewer recommendations).
+     */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         for (String placement : report.placements().keySet()) {
@@ -87,10 +90,19 @@ public final class BacktestSummary {
             }
             PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
             PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
+            String where = placement.equals("cart") ? "cart" : "confirmation page";
             if (chosen.rpi() >= popularity.rpi()) {
+                if (chosen.aovLift() < popularity.aovLift()) {
+                    warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn more per impression "
+                                    + "than \"customers also bought\" but %.0f %% less per order (an expected AOV lift of "
+                                    + "%s): they show %,d recommendations where it shows %,d. They were chosen "
+                                    + "for earning at least as much per order over both placements together.", where,
+                            100 * (1 - chosen.aovLift() / popularity.aovLift()),
+                            percentsApart(chosen.aovLift(), popularity.aovLift()), chosen.impressions(),
+                            popularity.impressions()));
+                }
                 continue;
             }
-            String where = placement.equals("cart") ? "cart" : "confirmation page";
             String reason = report.policy(placement, Backtest.WITHOUT_RULES)
                     .filter(free -> free.rpi() > popularity.rpi())
                     .map(free -> String.format(Locale.ROOT, "the profile's price ceilings and lift floor hold it back "
@@ -123,6 +135,17 @@ public final class BacktestSummary {
 
     private static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    /** "0.96 % against 1.00 %": as many decimals (one to three) as it takes to tell two shares apart. */
+    private static String percentsApart(double share, double other) {
+        for (int decimals = 1; ; decimals++) {
+            String a = String.format(Locale.ROOT, "%." + decimals + "f %%", share * 100);
+            String b = String.format(Locale.ROOT, "%." + decimals + "f %%", other * 100);
+            if (!a.equals(b) || decimals == 3) {
+                return a + " against " + b;
+            }
+        }
     }
 
     private static String change(double value, double base) {
