@@ -191,18 +191,50 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** A pool on the store file, its first connection made: a store open elsewhere is reported here. */
+    /** Attempts at a store whose file lock this process still held a moment ago (see {@link #connect}). */
+    private static final int LEFTOVER_LOCK_ATTEMPTS = 10;
+
+    /**
+     * A pool on the store file, its first connection made: a store open elsewhere is reported here.
+     * A lock this process itself still holds on the file ({@code OverlappingFileLockException}) is
+     * a store of this process being closed, as no open one passes {@code OPEN_IN_THIS_PROCESS}: it is
+     * waited out (up to a second) instead of being reported as another window holding the store.
+     */
     private static JdbcConnectionPool connect(Path dir, String url) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        try {
-            pool.getConnection().close();
-            return pool;
-        } catch (SQLException e) {
-            pool.dispose();
-            if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                throw new StoreLockedException(dir, e);
+        for (int attempt = 1; ; attempt++) {
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+            try {
+                pool.getConnection().close();
+                return pool;
+            } catch (SQLException e) {
+                pool.dispose();
+                if (heldByThisProcess(e) && attempt < LEFTOVER_LOCK_ATTEMPTS) {
+                    pause(100);
+                    continue;
+                }
+                if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                    throw new StoreLockedException(dir, e);
+                }
+                throw new StoreException("Cannot open the store " + dir + ": " + e.getMessage(), e);
             }
-            throw new StoreException("Cannot open the store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean heldByThisProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.OverlappingFileLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while opening the store", interrupted);
         }
     }
 

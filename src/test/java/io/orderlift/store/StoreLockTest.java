@@ -53,6 +53,41 @@ class StoreLockTest {
         }
     }
 
+    /**
+     * A lock this process still holds on the file for a moment (a store of this process being closed)
+     * is waited out; one it keeps holding is reported like any other holder, not as a crash.
+     */
+    @Test
+    void aLockThisProcessStillHoldsForAMomentIsWaitedOut() throws Exception {
+        Path storeDir = dir.resolve("leftover");
+        try (Store store = Store.openOrCreate(storeDir)) {
+            assertEquals("leftover", store.name());
+        }
+        Path file = storeDir.resolve("store.mv.db");
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            var lock = channel.lock();
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    lock.release();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            try (Store store = Store.open(storeDir)) {
+                assertEquals("leftover", store.name(), "opened once the lock was gone");
+            }
+            release.join();
+        }
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+             var held = channel.lock()) {
+            StoreLockedException e = assertThrows(StoreLockedException.class, () -> Store.open(storeDir));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            assertTrue(held.isValid());
+        }
+    }
+
     @Test
     void sameStoreTwiceInOneProcessIsRefused() {
         try (Store store = Store.openOrCreate(dir.resolve("once"))) {
