@@ -70,6 +70,15 @@ class BacktestTest {
             assertTrue(report.chosen().get("cart").w() >= 0.5, "validation picks a revenue-minded w");
             assertTrue(report.trainOrders() + report.testOrders() == 6_000);
             assertTrue(report.validationOrders() > 0 && report.validationOrders() < report.trainOrders());
+            // a small store (a few hundred cart hits per period) is validated on three periods of equal length
+            // that end where the test period starts
+            assertEquals(3, report.validationPeriods());
+            long first = java.time.Instant.parse(report.trainFrom()).toEpochMilli();
+            long testFrom = java.time.Instant.parse(report.testFrom()).toEpochMilli();
+            long length = (long) ((testFrom - first) * Backtest.VALIDATION_SHARE);
+            assertEquals(testFrom - 3 * length, java.time.Instant.parse(report.validationFrom()).toEpochMilli());
+            assertTrue(report.chosenProfile().chosenBy().contains("(3 validation periods, "),
+                    report.chosenProfile().chosenBy());
         }
     }
 
