@@ -115,32 +115,36 @@ public final class Backtest {
     }
 
     /** The periods of one store's log; {@code validationFrom} starts the latest validation period. */
-    private record Periods(long first, long validationFrom, long testFrom, long last) {
+    record Periods(long first, long validationFrom, long testFrom, long last) {
 
         /**
-         * The validation periods, latest first, as {@code {from, to}}: up to {@link #VALIDATION_PERIODS}
-         * of the latest's length, as many as the history holds.
+         * The validation periods, latest first: up to {@link #VALIDATION_PERIODS} of the latest's
+         * length, as many as the history holds.
          */
-        List<long[]> validation() {
+        List<Period> validation() {
             long length = testFrom - validationFrom;
-            List<long[]> periods = new ArrayList<>();
+            List<Period> periods = new ArrayList<>();
             for (int i = 0; i < VALIDATION_PERIODS; i++) {
                 long from = validationFrom - i * length;
                 if (i > 0 && from <= first) {
                     break;
                 }
-                periods.add(new long[] {from, from + length});
+                periods.add(new Period(from, from + length));
             }
             return periods;
         }
     }
 
-    /** What one run works on: the log, its catalog prices and its replayer. */
-    private record Inputs(OrderLog log, List<OrderHistory.CatalogEntry> catalog, Replay replay, Periods periods,
-                          MiningSettings mining) {
+    /** A validation period: orders from {@code from} (inclusive) to {@code to} (exclusive). */
+    private record Period(long from, long to) {
     }
 
-    private static Inputs inputs(Store store, Settings settings) {
+    /** What one run works on: the log, its catalog prices and its replayer. */
+    record Inputs(OrderLog log, List<OrderHistory.CatalogEntry> catalog, Replay replay, Periods periods,
+                  MiningSettings mining) {
+    }
+
+    static Inputs inputs(Store store, Settings settings) {
         OrderLog log = OrderLog.read(store);
         if (log.orders().size() < 10) {
             throw new IllegalArgumentException("The store has too few orders to backtest (" + log.orders().size() + ")");
@@ -254,9 +258,11 @@ public final class Backtest {
         monitor.progress(message, done[0], total);
         Periods periods = in.periods();
         List<SettingsSearch.Fold> folds = new ArrayList<>();
-        for (long[] period : periods.validation()) {
-            long from = period[0];
-            long to = period[1];
+        long earliest = periods.validationFrom();
+        for (Period period : periods.validation()) {
+            long from = period.from();
+            long to = period.to();
+            earliest = from;
             RankingModel model = model(in.log(), t -> t < from, in.mining(), in.catalog(), start);
             List<Order> orders = orders(in.log(), t -> t >= from && t < to);
             Map<Placement, PolicyResult> baseline = new java.util.EnumMap<>(Placement.class);
@@ -273,8 +279,7 @@ public final class Backtest {
             }
         }
         SettingsSearch.Choice choice = new SettingsSearch(folds).search(start, monitor, message, done, total);
-        List<long[]> used = periods.validation().subList(0, folds.size());
-        return new Validation(choice, used.get(used.size() - 1)[0], periods.testFrom(), folds.size());
+        return new Validation(choice, earliest, periods.testFrom(), folds.size());
     }
 
     /** Whether popularity's hits reach {@link #ENOUGH_VALIDATION_HITS} on every placement replayed. */
@@ -294,13 +299,13 @@ public final class Backtest {
     }
 
 
-    private static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,
+    static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,
                                       List<OrderHistory.CatalogEntry> catalog, WeightingProfile profile) {
         MiningResult result = new PairMiner().mine(log.transactions(period), mining, ProgressMonitor.NONE);
         return RankingModels.of(result, catalog, profile.minCustomers());
     }
 
-    private static List<Order> orders(OrderLog log, java.util.function.LongPredicate period) {
+    static List<Order> orders(OrderLog log, java.util.function.LongPredicate period) {
         return log.between(period).stream().map(o -> new Order(o.customer(), o.time(), o.items(), o.quantities()))
                 .toList();
     }

@@ -7,15 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.orderlift.common.ProgressMonitor;
-import io.orderlift.mining.MiningSettings;
-import io.orderlift.mining.PairMiner;
 import io.orderlift.ranking.CurationRules;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
-import io.orderlift.ranking.RankingModels;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
-import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 
 /**
@@ -49,20 +45,12 @@ public final class HindsightChoice {
 
     private static void print(Store store) {
         Backtest.Settings settings = Backtest.Settings.defaults();
-        OrderLog log = OrderLog.read(store);
-        List<OrderHistory.CatalogEntry> catalog = new OrderHistory(store).catalog();
-        long first = log.firstTime();
-        long last = log.lastTime();
-        long testFrom = last - (long) ((last - first) * settings.split());
-        double[] prices = new double[Math.max(log.productCount(),
-                catalog.stream().mapToInt(e -> e.id() + 1).max().orElse(0))];
-        catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
-        Replay replay = new Replay(log, settings.windowDays() * 86_400_000L, prices);
-        RankingModel model = RankingModels.of(new PairMiner().mine(log.transactions(t -> t < testFrom),
-                MiningSettings.defaults().withWindowDays(settings.windowDays()), ProgressMonitor.NONE), catalog,
-                WeightingProfile.PRIVACY_FLOOR);
-        List<Backtest.Order> orders = log.between(t -> t >= testFrom).stream()
-                .map(o -> new Backtest.Order(o.customer(), o.time(), o.items(), o.quantities())).toList();
+        Backtest.Inputs in = Backtest.inputs(store, settings);
+        long testFrom = in.periods().testFrom();
+        Replay replay = in.replay();
+        RankingModel model = Backtest.model(in.log(), t -> t < testFrom, in.mining(), in.catalog(),
+                WeightingProfile.defaults());
+        List<Backtest.Order> orders = Backtest.orders(in.log(), t -> t >= testFrom);
         Map<Placement, PolicyResult> popularity = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
             popularity.put(p, replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Popularity.classic(model),
