@@ -41,10 +41,12 @@ for placement, rows in report["placements"].items():
         print(f"| {name}, {placement} | not measurable: no test order of a known customer with a complete window |")
         continue
     ratio = lambda key: chosen[key] / pop[key] if pop[key] else float("nan")
+    versus = report["chosen"][placement]["versusPopularity"]
+    interval = f" [{versus['low']:.2f}, {versus['high']:.2f}]" if versus else ""
     print(f"| {name}, {placement} | {money(pop['rpi'])} ({100 * pop['hitRate']:.2f} %) "
           f"| {money(by['popularity+rules']['rpi'])} "
           f"| **{money(chosen['rpi'])}** [{money(chosen['rpiLow'])}, {money(chosen['rpiHigh'])}] ({100 * chosen['hitRate']:.2f} %) "
-          f"| **{ratio('rpi'):.2f}×**, {ratio('hitRate'):.2f}× "
+          f"| **{ratio('rpi'):.2f}×**{interval}, {ratio('hitRate'):.2f}× "
           f"| {100 * chosen['aovLift']:.1f} % vs {100 * pop['aovLift']:.1f} % "
           f"| {chosen['impressions']:,} vs {pop['impressions']:,} "
           f"| {money(by['no price ceiling']['rpi'])} |")

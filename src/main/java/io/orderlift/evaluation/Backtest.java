@@ -199,23 +199,27 @@ public final class Backtest {
             java.util.function.BiFunction<WeightingProfile, String, PolicyResult> ranked = (p, name) -> replay.run(
                     placement, PROTOCOL, testOrders, Long.MAX_VALUE, rankingPolicy(recommender(testModel), p), k,
                     name, p.priceWeight());
-            results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE, popularity, k,
-                    BacktestReport.POPULARITY, null));
+            Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, Long.MAX_VALUE, popularity, k,
+                    BacktestReport.POPULARITY, null);
+            results.add(popularityTest.result());
             results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
                     Popularity.underRules(testModel, chosenProfile), k, BacktestReport.POPULARITY_UNDER_RULES, null));
             for (double w : REPORTED_WEIGHTS) {
                 results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w));
             }
             results.add(ranked.apply(profile, "profile:" + profile.name()));
-            PolicyResult chosenTest = ranked.apply(chosenProfile, BacktestReport.CHOSEN);
-            results.add(chosenTest);
+            Replay.Run chosenTest = replay.replay(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
+                    rankingPolicy(recommender(testModel), chosenProfile), k, BacktestReport.CHOSEN,
+                    chosenProfile.priceWeight());
+            results.add(chosenTest.result());
             RULE_COSTS.forEach((name, relax) -> results.add(ranked.apply(relax.apply(chosenProfile), name)));
             done[0] += results.size();
             monitor.checkCancelled();
             monitor.progress("Replaying the test period", done[0], total);
             placements.put(placement.cliName(), results);
             chosen.put(placement.cliName(), new BacktestReport.Chosen(chosenProfile.priceWeight(),
-                    chosenProfile.smoothing(), choice.validation().get(placement).rpi(), chosenTest));
+                    chosenProfile.smoothing(), choice.validation().get(placement).rpi(), chosenTest.result(),
+                    RpiRatio.of(chosenTest, popularityTest).orElse(null)));
         }
         List<PolicyResult> leaveOneOut = List.of(
                 replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,

@@ -41,8 +41,11 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
      * @param smoothing     the chosen smoothing
      * @param validationRpi its RPI on the validation period
      * @param test          its figures on the test period
+     * @param versusPopularity its RPI on the test period as a multiple of popularity's on the same
+     *                      orders, with a paired 95 % interval; null when either earned nothing
      */
-    public record Chosen(double w, double smoothing, double validationRpi, PolicyResult test) {
+    public record Chosen(double w, double smoothing, double validationRpi, PolicyResult test,
+                         RpiRatio versusPopularity) {
     }
 
     /** The named policy's figures in a placement, if it was replayed. */

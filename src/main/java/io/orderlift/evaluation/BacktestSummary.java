@@ -72,10 +72,20 @@ public final class BacktestSummary {
         }
         PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
         PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
+        String change = versusPopularity(placement)
+                .map(r -> change(r.ratio(), r.ratio()) + ", 95 % interval " + change(r.low(), r.ratio()) + " to "
+                        + change(r.high(), r.ratio()))
+                .orElse(popularity.rpi() > 0 ? change(chosen.rpi() / popularity.rpi(), chosen.rpi() / popularity.rpi())
+                        : "no baseline");
         return Optional.of(String.format(Locale.ROOT,
                 "%s per impression %s against %s for \"customers also bought\" (%s), an expected AOV lift of %s "
-                        + "against %s", money(chosen.rpi()), where, money(popularity.rpi()),
-                change(chosen.rpi(), popularity.rpi()), percent(chosen.aovLift()), percent(popularity.aovLift())));
+                        + "against %s", money(chosen.rpi()), where, money(popularity.rpi()), change,
+                percent(chosen.aovLift()), percent(popularity.aovLift())));
+    }
+
+    /** The chosen profile's RPI as a multiple of popularity's in the placement, with its interval. */
+    private Optional<RpiRatio> versusPopularity(String placement) {
+        return Optional.ofNullable(report.chosen().get(placement)).map(BacktestReport.Chosen::versusPopularity);
     }
 
     /**
@@ -92,6 +102,11 @@ public final class BacktestSummary {
             PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
             String where = placement.equals("cart") ? "cart" : "confirmation page";
             if (chosen.rpi() >= popularity.rpi()) {
+                versusPopularity(placement).filter(r -> !r.differs()).ifPresent(r -> warnings.add(String.format(
+                        Locale.ROOT, "on the %s the lead over \"customers also bought\" is within the test period's "
+                                + "noise: the 95 %% interval of the ratio runs from %s to %s (%,d orders, %,d hits). "
+                                + "A longer history, or an A/B test, would tell.", where,
+                        change(r.low(), r.ratio()), change(r.high(), r.ratio()), r.orders(), chosen.hits())));
                 if (chosen.aovLift() < popularity.aovLift()) {
                     warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn more per impression "
                                     + "than \"customers also bought\" but %.0f %% less per order (an expected AOV lift of "
@@ -148,13 +163,16 @@ public final class BacktestSummary {
         }
     }
 
-    private static String change(double value, double base) {
-        if (base <= 0) {
-            return "no baseline";
+    /**
+     * A ratio to popularity for people: "+49 %", or "2.5×" from twice on; {@code scale} is the
+     * ratio whose form a range follows, so both ends of an interval read like its middle (the end
+     * below 2× with two decimals: "0.97× to 3.3×").
+     */
+    private static String change(double ratio, double scale) {
+        if (scale < 2) {
+            return String.format(Locale.ROOT, "%+.0f %%", (ratio - 1) * 100);
         }
-        double ratio = value / base;
-        return ratio >= 2 ? String.format(Locale.ROOT, "%.1f×", ratio)
-                : String.format(Locale.ROOT, "%+.0f %%", (ratio - 1) * 100);
+        return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : "%.1f×", ratio);
     }
 
     private static String number(double v) {

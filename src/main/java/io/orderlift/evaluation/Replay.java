@@ -54,10 +54,23 @@ final class Replay {
     }
 
     /**
+     * One policy's replay: its figures, and what each order of the replayed list earned it
+     * ({@code impressions[i]} is −1 where order {@code i} was not replayed), for paired comparisons.
+     */
+    record Run(PolicyResult result, double[] revenue, int[] impressions) {
+    }
+
+    /**
      * @param horizon purchases at or after this time are not known (the end of the validation period)
      */
     PolicyResult run(Placement placement, CartProtocol protocol, List<Backtest.Order> orders, long horizon,
                      Backtest.Policy policy, int k, String name, Double w) {
+        return replay(placement, protocol, orders, horizon, policy, k, name, w).result();
+    }
+
+    /** {@link #run}, keeping what every order earned. */
+    Run replay(Placement placement, CartProtocol protocol, List<Backtest.Order> orders, long horizon,
+               Backtest.Policy policy, int k, String name, Double w) {
         long periodEnd = orders.isEmpty() ? 0 : orders.get(orders.size() - 1).time();
         Outcome[] outcomes = IntStream.range(0, orders.size()).parallel()
                 .mapToObj(i -> placement == Placement.CONFIRMATION
@@ -70,10 +83,16 @@ final class Replay {
         double revenue = 0;
         int replayed = 0;
         IntOpenHashSet shown = new IntOpenHashSet();
-        for (Outcome o : outcomes) {
+        double[] orderRevenue = new double[outcomes.length];
+        int[] orderImpressions = new int[outcomes.length];
+        for (int i = 0; i < outcomes.length; i++) {
+            Outcome o = outcomes[i];
             if (o == null) {
+                orderImpressions[i] = -1;
                 continue;
             }
+            orderRevenue[i] = o.revenue();
+            orderImpressions[i] = o.impressions();
             replayed++;
             impressions += o.impressions();
             hits += o.hits();
@@ -84,10 +103,11 @@ final class Replay {
         }
         double rpi = impressions == 0 ? 0 : revenue / impressions;
         double halfWidth = halfWidth(outcomes, rpi, replayed, impressions);
-        return new PolicyResult(name, w, impressions, hits, impressions == 0 ? 0 : (double) hits / impressions, rpi,
-                hits == 0 ? 0 : revenue / hits, pricedProducts == 0 ? 0 : (double) shown.size() / pricedProducts,
+        return new Run(new PolicyResult(name, w, impressions, hits, impressions == 0 ? 0 : (double) hits / impressions,
+                rpi, hits == 0 ? 0 : revenue / hits, pricedProducts == 0 ? 0 : (double) shown.size() / pricedProducts,
                 Math.max(0, rpi - halfWidth), rpi + halfWidth,
-                replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue, replayed);
+                replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue, replayed),
+                orderRevenue, orderImpressions);
     }
 
     /**

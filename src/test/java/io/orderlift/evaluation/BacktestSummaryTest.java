@@ -17,10 +17,32 @@ class BacktestSummaryTest {
     }
 
     private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation) {
+        return report(cart, confirmation, Map.of());
+    }
+
+    private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation,
+                                         Map<String, BacktestReport.Chosen> chosenFigures) {
         WeightingProfile chosen = WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-01");
         return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z", 3,
                 "2025-12-30T00:00:00Z", "2026-03-31T00:00:00Z", 100, 20, 30,
-                Map.of("cart", cart, "confirmation", confirmation), List.of(), Map.of(), chosen, 1, null);
+                Map.of("cart", cart, "confirmation", confirmation), List.of(), chosenFigures, chosen, 1, null);
+    }
+
+    @Test
+    void theRatioComesWithItsIntervalAndALeadWithinNoiseIsSaid() {
+        PolicyResult cartChosen = policy("chosen", 3.0, 0.21, 100, 50);
+        PolicyResult confirmationChosen = policy("chosen", 0.6, 0.02, 100, 12);
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen),
+                List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen),
+                Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen, new RpiRatio(1.5, 1.34, 1.68, 1_514)),
+                        "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
+                                new RpiRatio(2.4, 0.97, 3.3, 1_755)))));
+        assertTrue(summary.headline().contains("(+50 %, 95 % interval +34 % to +68 %)"), summary.headline());
+        assertTrue(summary.headline().contains("(2.4×, 95 % interval 0.97× to 3.3×)"), summary.headline());
+        assertEquals(List.of("on the confirmation page the lead over \"customers also bought\" is within the test"
+                + " period's noise: the 95 % interval of the ratio runs from 0.97× to 3.3× (1,755 orders, 12 hits). A"
+                + " longer history, or an A/B test, would tell."), summary.warnings());
     }
 
     @Test

@@ -68,6 +68,10 @@ class BacktestTest {
             assertEquals(byRevenue.rpi(), byRevenue.hitRate() * byRevenue.avgAcceptedPrice(), 1e-9,
                     "RPI = hit rate × average accepted price");
             assertTrue(report.chosen().get("cart").w() >= 0.5, "validation picks a revenue-minded w");
+            RpiRatio versus = report.chosen().get("cart").versusPopularity();
+            assertEquals(chosen.rpi() / cart.get(0).rpi(), versus.ratio(), 1e-9, "the ratio is of the two RPIs");
+            assertTrue(versus.low() < versus.ratio() && versus.ratio() < versus.high(), versus.toString());
+            assertEquals(chosen.orders(), versus.orders());
             assertTrue(report.trainOrders() + report.testOrders() == 6_000);
             assertTrue(report.validationOrders() > 0 && report.validationOrders() < report.trainOrders());
             // a small store (a few hundred cart hits per period) is validated on three periods of equal length
