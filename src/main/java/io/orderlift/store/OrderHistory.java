@@ -147,9 +147,13 @@ public final class OrderHistory {
             Map<Integer, LongArrayList> sold = new HashMap<>();
             unpriced.forEach(id -> sold.put(id, new LongArrayList()));
             var price = ORDER_LINES.UNIT_PRICE.mul(10_000).cast(Long.class);
+            // a join, not PRODUCT_ID IN (the unpriced ids): H2 tests an IN list of parameters one value
+            // at a time, which cost 9 s on a store of 115,000 lines and 22,000 products without a list price
             try (var cursor = ctx.select(ORDER_LINES.PRODUCT_ID, price).from(ORDER_LINES)
-                    .where(ORDER_LINES.QUANTITY.gt(0)).and(ORDER_LINES.UNIT_PRICE.gt(BigDecimal.ZERO))
-                    .and(ORDER_LINES.PRODUCT_ID.in(unpriced)).fetchSize(FETCH).fetchLazy()) {
+                    .join(PRODUCTS).on(PRODUCTS.ID.eq(ORDER_LINES.PRODUCT_ID))
+                    .where(PRODUCTS.LIST_PRICE.isNull())
+                    .and(ORDER_LINES.QUANTITY.gt(0)).and(ORDER_LINES.UNIT_PRICE.gt(BigDecimal.ZERO))
+                    .fetchSize(FETCH).fetchLazy()) {
                 for (var r : cursor) {
                     sold.get(r.value1()).add(r.value2().longValue());
                 }
