@@ -168,7 +168,7 @@ public final class Backtest {
      */
     public WeightingProfile choose(Store store, Settings settings, WeightingProfile start, ProgressMonitor monitor) {
         Inputs in = inputs(store, settings);
-        int total = SettingsSearch.maxEvaluations();
+        int total = SettingsSearch.expectedEvaluations();
         Validation validation = validationChoice(in, settings, start, monitor, new int[1], total);
         return validation.choice().profile().withChosenBy(validation.provenance());
     }
@@ -180,7 +180,7 @@ public final class Backtest {
         Periods periods = in.periods();
         WeightingProfile profile = new Profiles(store).active();
         int testReplays = Placement.values().length * (REPORTED_WEIGHTS.length + 4 + RULE_COSTS.size()) + 3;
-        int total = SettingsSearch.maxEvaluations() + testReplays;
+        int total = SettingsSearch.expectedEvaluations() + testReplays;
         int[] done = {0};
         Validation validation = validationChoice(in, settings, profile, monitor, done, total);
         SettingsSearch.Choice choice = validation.choice();

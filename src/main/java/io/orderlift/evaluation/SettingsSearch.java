@@ -16,7 +16,8 @@ import io.orderlift.ranking.WeightingProfile;
  * Chooses every ranking setting that moves revenue on the validation periods (docs/measuring.md,
  * docs/decisions/0003-replay-protocols.md): coordinate ascent over {@link #DIMENSIONS}, starting
  * from the given profile, one setting at a time over its grid with the others held, until a round
- * changes nothing (at most {@link #MAX_ROUNDS}).
+ * changes nothing: the choice is then a fixed point, and a search started from it (the backtest after
+ * a store's first mining) proposes it again.
  *
  * <p>Every figure is relative to the classic popularity baseline on the same orders and summed over
  * the placements and the {@link Fold validation periods}, so one profile serves both placements and
@@ -29,7 +30,17 @@ import io.orderlift.ranking.WeightingProfile;
  */
 final class SettingsSearch {
 
-    static final int MAX_ROUNDS = 3;
+    /**
+     * Rounds a search usually takes (two or three on the sample stores, five on a large catalog),
+     * which its share of the progress bar is sized for. A search that takes longer goes on to the end;
+     * only its progress stops at the end of its share.
+     */
+    static final int EXPECTED_ROUNDS = 3;
+    /**
+     * A bound no real search reaches: every round that goes on strictly raises the objective over a
+     * finite grid, so the search ends anyway; this only bounds its cost.
+     */
+    static final int MAX_ROUNDS = 50;
 
     /**
      * The relevance floor: on each placement, a setting's hit rate (averaged over the validation
@@ -118,12 +129,17 @@ final class SettingsSearch {
         }
     }
 
-    /** The most evaluations a search can take (for progress). */
-    static int maxEvaluations() {
-        return MAX_ROUNDS * DIMENSIONS.stream().mapToInt(d -> d.values().length).sum();
+    /** The evaluations of {@link #EXPECTED_ROUNDS} rounds: the search's share of the progress. */
+    static int expectedEvaluations() {
+        return EXPECTED_ROUNDS * DIMENSIONS.stream().mapToInt(d -> d.values().length).sum();
     }
 
+    /**
+     * The best setting found from {@code start}; progress counts on from {@code done[0]} to at most
+     * {@link #expectedEvaluations()} further, out of {@code total}.
+     */
     Choice search(WeightingProfile start, ProgressMonitor monitor, String message, int[] done, int total) {
+        int shareEnd = done[0] + expectedEvaluations();
         // a start outside the grid (a profile set by hand, or chosen on an older grid) is moved onto it
         WeightingProfile best = start.rankingOnly();
         for (Dimension d : DIMENSIONS) {
@@ -135,7 +151,8 @@ final class SettingsSearch {
             for (Dimension d : DIMENSIONS) {
                 for (double v : d.values()) {
                     monitor.checkCancelled();
-                    monitor.progress(message, ++done[0], total);
+                    done[0] = Math.min(done[0] + 1, shareEnd);
+                    monitor.progress(message, done[0], total);
                     WeightingProfile candidate = d.apply().apply(best, v);
                     Score score = score(candidate);
                     if (score.beats(bestScore)) {

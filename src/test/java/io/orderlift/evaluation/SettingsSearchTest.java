@@ -20,6 +20,51 @@ class SettingsSearchTest {
         return new PolicyResult("x", null, 100, 10, 0.1, aovLift, 1, 0.5, 0, 0, aovLift, 50);
     }
 
+    /**
+     * On a narrow ridge (revenue grows with w and the evidence floor together, and only while the
+     * two stay in step) coordinate ascent climbs one grid step per round, for five rounds; the search
+     * must climb to the top, so that a search started from its own choice changes nothing: a store's
+     * backtest proposes the settings its first mining chose. With a fixed cap of three rounds it did
+     * not, on a large catalog (its first mining chose w 2, the backtest after it w 1.25).
+     */
+    @Test
+    void aChoiceIsAFixedPointOfTheSearch() {
+        List<Double> weights = List.of(0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0);
+        List<Integer> floors = List.of(1, 2, 3, 5, 8, 13, 21, 34);
+        SettingsSearch.Replayer replayer = (placement, p) -> {
+            int i = weights.indexOf(p.priceWeight());
+            int k = floors.indexOf(p.minEvidence());
+            double ridge = i + 2 * k - 10 * Math.max(0, i - k - 1) - 10 * Math.max(0, k - i);
+            return result(placement == Placement.CART ? 100 + ridge : 2);
+        };
+        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1));
+        baseline.put(Placement.CONFIRMATION, result(1));
+        SettingsSearch.Choice first = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
+                ProgressMonitor.NONE, "search", new int[1], SettingsSearch.expectedEvaluations());
+        assertEquals(2.0, first.profile().priceWeight());
+        assertEquals(34, first.profile().minEvidence());
+        SettingsSearch.Choice again = new SettingsSearch(replayer, baseline).search(first.profile(),
+                ProgressMonitor.NONE, "search", new int[1], SettingsSearch.expectedEvaluations());
+        assertEquals(first.profile(), again.profile());
+    }
+
+    /** Progress stays within the search's share of the total however many rounds it takes. */
+    @Test
+    void progressStaysWithinItsShare() {
+        SettingsSearch.Replayer replayer = (placement, p) -> result(1 + new java.util.SplittableRandom(
+                java.util.Objects.hash(placement, p.priceWeight(), p.smoothing(), p.minEvidence())).nextDouble(2));
+        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1));
+        baseline.put(Placement.CONFIRMATION, result(1));
+        int share = SettingsSearch.expectedEvaluations();
+        long[] highest = {0};
+        int[] done = {10};
+        new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
+                (message, d, total) -> highest[0] = Math.max(highest[0], d), "search", done, 10 + share + 5);
+        assertTrue(highest[0] <= 10 + share && done[0] <= 10 + share, highest[0] + " / " + done[0]);
+    }
+
     /** Revenue per order peaks at one value of each setting; the search must find every peak. */
     @Test
     void findsTheBestValueOfEverySetting() {
@@ -38,7 +83,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CONFIRMATION, result(1));
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
                 .search(WeightingProfile.defaults().withName("mine"), ProgressMonitor.NONE, "search", new int[1],
-                        SettingsSearch.maxEvaluations());
+                        SettingsSearch.expectedEvaluations());
         WeightingProfile p = choice.profile();
         assertEquals("mine", p.name());
         assertEquals(0.75, p.priceWeight());
