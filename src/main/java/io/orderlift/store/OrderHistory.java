@@ -144,20 +144,7 @@ public final class OrderHistory {
             if (unpriced.isEmpty()) {
                 return products;
             }
-            Map<Integer, LongArrayList> sold = new HashMap<>();
-            unpriced.forEach(id -> sold.put(id, new LongArrayList()));
-            var price = ORDER_LINES.UNIT_PRICE.mul(10_000).cast(Long.class);
-            // a join, not PRODUCT_ID IN (the unpriced ids): H2 tests an IN list of parameters one value
-            // at a time, which cost 9 s on a store of 115,000 lines and 22,000 products without a list price
-            try (var cursor = ctx.select(ORDER_LINES.PRODUCT_ID, price).from(ORDER_LINES)
-                    .join(PRODUCTS).on(PRODUCTS.ID.eq(ORDER_LINES.PRODUCT_ID))
-                    .where(PRODUCTS.LIST_PRICE.isNull())
-                    .and(ORDER_LINES.QUANTITY.gt(0)).and(ORDER_LINES.UNIT_PRICE.gt(BigDecimal.ZERO))
-                    .fetchSize(FETCH).fetchLazy()) {
-                for (var r : cursor) {
-                    sold.get(r.value1()).add(r.value2().longValue());
-                }
-            }
+            Map<Integer, LongArrayList> sold = soldPrices(ctx, unpriced);
             List<CatalogEntry> priced = new ArrayList<>(products.size());
             for (CatalogEntry p : products) {
                 LongArrayList values = sold.get(p.id());
@@ -171,6 +158,38 @@ public final class OrderHistory {
                 priced.add(new CatalogEntry(p.id(), p.sku(), p.title(), p.category(), BigDecimal.valueOf(median, 4)));
             }
             return priced;
+        });
+    }
+
+    /**
+     * The unit prices (× 10,000) of the sold lines (positive quantity and price) of the given
+     * products, from one lazy scan of the lines filtered by a mask: neither {@code PRODUCT_ID IN
+     * (ids)}, which H2 tests one value at a time for every line (9 s on a store of 22,000 products
+     * without a list price), nor a join, which streams through jOOQ's records three times slower.
+     */
+    private static Map<Integer, LongArrayList> soldPrices(org.jooq.DSLContext ctx, List<Integer> products) {
+        int max = products.stream().mapToInt(Integer::intValue).max().orElse(0);
+        boolean[] wanted = new boolean[max + 1];
+        Map<Integer, LongArrayList> sold = new HashMap<>();
+        for (int id : products) {
+            wanted[id] = true;
+            sold.put(id, new LongArrayList());
+        }
+        String sql = ctx.select(ORDER_LINES.PRODUCT_ID, ORDER_LINES.UNIT_PRICE.mul(10_000).cast(Long.class))
+                .from(ORDER_LINES).where(ORDER_LINES.QUANTITY.gt(0)).and(ORDER_LINES.UNIT_PRICE.gt(BigDecimal.ZERO))
+                .getSQL(org.jooq.conf.ParamType.INLINED);
+        return ctx.connectionResult(connection -> {
+            try (var lazy = new LazyResults(connection);
+                 PreparedStatement lines = prepare(connection, sql);
+                 ResultSet l = lines.executeQuery()) {
+                while (l.next()) {
+                    int product = l.getInt(1);
+                    if (product <= max && wanted[product]) {
+                        sold.get(product).add(l.getLong(2));
+                    }
+                }
+            }
+            return sold;
         });
     }
 }
