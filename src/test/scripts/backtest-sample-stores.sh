@@ -6,10 +6,8 @@
 # Needs: a JDK 17, Maven, python3.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-[ -f target/orderlift.jar ] || mvn -B -q -DskipTests package
-jar=target/orderlift.jar
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=jar-and-workdir.sh
+source src/test/scripts/jar-and-workdir.sh
 stores=("$@")
 [ ${#stores[@]} -gt 0 ] || stores=(outdoor kitchen beauty beauty-shopify wholesale)
 for name in "${stores[@]}"; do

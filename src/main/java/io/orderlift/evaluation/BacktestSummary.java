@@ -125,9 +125,13 @@ public final class BacktestSummary {
                     .orElse(chosen.hits() < 30 ? "too few purchases to tell policies apart (" + chosen.hits()
                             + " hits in the test period)" : "on this store, what sells beside an item is mostly what "
                             + "sells anyway, and the price of a companion does not make up for its lower acceptance");
+            String noise = versusPopularity(placement).filter(r -> !r.differs())
+                    .map(r -> String.format(Locale.ROOT, " The difference is within the test period's noise (95 %% "
+                            + "interval of the ratio %s to %s).", change(r.low(), r.ratio()), change(r.high(), r.ratio())))
+                    .orElse("");
             warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn less per impression than "
-                    + "\"customers also bought\" (%s against %s). Likely reason: %s.", where, money(chosen.rpi()),
-                    money(popularity.rpi()), reason));
+                    + "\"customers also bought\" (%s against %s). Likely reason: %s.%s", where, money(chosen.rpi()),
+                    money(popularity.rpi()), reason, noise));
         }
         return warnings;
     }

@@ -71,6 +71,19 @@ class BacktestSummaryTest {
         assertEquals(1, summary.warnings().size());
         assertTrue(summary.warnings().get(0).contains("the profile's price ceilings and lift floor hold it back "
                 + "(without them it earns 2.60)"), summary.warnings().get(0));
+        assertTrue(summary.warnings().get(0).endsWith("(without them it earns 2.60)."), "no interval, no word on noise");
+    }
+
+    @Test
+    void aLossWithinNoiseSaysSo() {
+        PolicyResult cartChosen = policy("chosen", 1.94, 0.13, 100, 50);
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 2.0, 0.10, 100, 80), cartChosen),
+                List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0)),
+                Map.of("cart", new BacktestReport.Chosen(1, 5, 2.1, cartChosen, new RpiRatio(0.97, 0.82, 1.14, 900)))));
+        assertTrue(summary.headline().contains("(-3 %, 95 % interval -18 % to +14 %)"), summary.headline());
+        assertTrue(summary.warnings().get(0).endsWith(" The difference is within the test period's noise (95 % interval"
+                + " of the ratio -18 % to +14 %)."), summary.warnings().get(0));
     }
 
     @Test
