@@ -31,11 +31,11 @@ import io.orderlift.ranking.WeightingProfile;
 final class SettingsSearch {
 
     /**
-     * Rounds a search usually takes (two or three on the sample stores, five on a large catalog),
-     * which its share of the progress bar is sized for. A search that takes longer goes on to the end;
-     * only its progress stops at the end of its share.
+     * Rounds a search usually takes: on the sample stores three rounds move a setting and a fourth
+     * confirms (on a large catalog four and a fifth). Its share of the progress bar is sized for them;
+     * a search that takes longer goes on to the end, only its progress stops at the end of its share.
      */
-    static final int EXPECTED_ROUNDS = 3;
+    static final int EXPECTED_ROUNDS = 4;
     /**
      * A bound no real search reaches: every round that goes on strictly raises the objective over a
      * finite grid, so the search ends anyway; this only bounds its cost.
