@@ -133,6 +133,42 @@ class KillCampaignTest {
                 before, rounds, before, whole));
     }
 
+    /**
+     * A store file that is mostly dead space is rewritten when it closes; {@code info} opens and closes
+     * such a store, and is killed at a random moment of the 2–3 s rewrite. The store always opens
+     * with every order and its mining run (the old file stays whole until the new one replaces it).
+     */
+    @Test
+    void killedCompactionLeavesTheStoreWhole() throws Exception {
+        Path template = dir.resolve("churned");
+        long orders;
+        try (Store created = Store.openOrCreate(template)) {
+            new OrderImporter().importFile(created, ImportRequest.of(io.orderlift.store.ChurnStore.ORDERS),
+                    ProgressMonitor.NONE);
+            orders = new StoreQueries(created).overview().orders();
+        }
+        io.orderlift.store.ChurnStore.churn(template);
+        Path file = template.resolve(Store.DATABASE_NAME + ".mv.db");
+        long churned = Files.size(file);
+        int compactRounds = Math.max(5, rounds / 3);
+        int killed = 0;
+        for (int i = 0; i < compactRounds; i++) {
+            Path store = dir.resolve("compacting-" + i);
+            Files.createDirectories(store);
+            Files.copy(file, store.resolve(file.getFileName()));
+            killed += runAndKill(4_000, "info", "--store", store.toString()) ? 0 : 1;
+            assertEquals(orders, orders(store), "round " + i);
+            try (Store opened = Store.open(store)) {
+                assertTrue(new PairStatisticsStore(opened).activeRun().isPresent(), "round " + i);
+            }
+            assertTrue(Files.size(store.resolve(file.getFileName())) < churned / 2, "round " + i
+                    + ": the file is rewritten at the latest when the store next closes");
+        }
+        record(String.format("a store file of %d MB, mostly dead space, rewritten at close: %d runs, %d killed"
+                + " mid-way; the store always opened with all %d orders and its mining run", churned >> 20,
+                compactRounds, killed, orders));
+    }
+
     @Test
     void killedMiningLeavesThePreviousRunOrTheNewOne() throws Exception {
         Path store = dir.resolve("mined");

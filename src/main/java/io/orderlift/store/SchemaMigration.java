@@ -38,8 +38,7 @@ final class SchemaMigration {
         try {
             deleteLeftovers(dir);
             if (Files.exists(store)) {
-                // only read: closing without the usual compaction keeps every command's start fast
-                State state = state(url(dir, Store.DATABASE_NAME, urlOptions + ";MAX_COMPACT_TIME=0"), dir);
+                State state = state(url(dir, Store.DATABASE_NAME, urlOptions), dir);
                 if (state == State.CURRENT) {
                     return;
                 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -50,6 +51,15 @@ public final class Store implements AutoCloseable {
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     /** H2's page cache while the store is open: room for a large store's orders and lines. */
     private static final int CACHE_KB = 262_144;
+    /**
+     * How every store file is opened: locked by a lock file (a second process is refused), and never
+     * compacted in place. H2 2.3's in-place compaction moves chunks inside the file, and a process
+     * killed while it does so can leave two chunks claiming the same blocks: the file no longer opens
+     * ("File corrupted while reading record … Double mark", h2database issues 2752 and 4123; seen once
+     * in the kill campaign, docs/reliability.md). A file that is mostly dead space is rewritten
+     * beside itself at close instead ({@link #mostlyDead}).
+     */
+    static final String FILE_OPTIONS = ";FILE_LOCK=FILE;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0";
     private static final int BULK_WRITE_CACHE_KB = 16_384;
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
     /** The number of the newest migration in {@code db/migration}; a test keeps it so. */
@@ -176,12 +186,12 @@ public final class Store implements AutoCloseable {
             // retry: H2's file system that reopens a file channel closed because a thread doing I/O was
             // interrupted, as Cancel in the workbench does (a JavaFX task's cancel interrupts). With
             // plain file: the store failed ("Reading from file ... failed") until it was reopened.
-            String url = "jdbc:h2:retry:" + dir.resolve(DATABASE_NAME) + ";FILE_LOCK=FILE;CACHE_SIZE=" + CACHE_KB;
+            String url = "jdbc:h2:retry:" + dir.resolve(DATABASE_NAME) + FILE_OPTIONS + ";CACHE_SIZE=" + CACHE_KB;
             JdbcConnectionPool pool = connect(dir, url);
             if (!isCurrent(pool)) {
                 // created or migrated aside and renamed into place: a kill never leaves half a schema
                 pool.dispose();
-                SchemaMigration.ensureCurrent(dir, ";FILE_LOCK=FILE");
+                SchemaMigration.ensureCurrent(dir, FILE_OPTIONS);
                 pool = connect(dir, url);
             }
             return ready(dir, url, pool);
@@ -432,12 +442,41 @@ public final class Store implements AutoCloseable {
                 .execute();
     }
 
+    /** Dead bytes from which a closing store file is rewritten, if they also outweigh the live ones. */
+    static final long COMPACT_FROM_DEAD_BYTES = 32L << 20;
+
+    /**
+     * Whether the file is mostly space that no longer holds data: at least {@link #COMPACT_FROM_DEAD_BYTES}
+     * dead, and more dead than live. Such a file is rewritten at close by {@code SHUTDOWN COMPACT}, which
+     * writes a new file beside it and renames it into place: a process killed meanwhile leaves the old
+     * file whole, unlike H2's compaction in place, which every store file is opened without
+     * ({@link #FILE_OPTIONS}). H2 counts a page dead some time after it is dropped, so the file of a
+     * store re-mined again and again reaches about five times its live data (300 MB for the
+     * wholesale store) before a closing `mine` rewrites it; any later command's close does so sooner.
+     */
+    private static boolean mostlyDead(Statement statement) throws SQLException {
+        long size = 0;
+        int fillPercent = 100;
+        try (ResultSet info = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+            while (info.next()) {
+                if (info.getString(1).equals("info.FILE_SIZE")) {
+                    size = Long.parseLong(info.getString(2));
+                } else {
+                    fillPercent = Integer.parseInt(info.getString(2));
+                }
+            }
+        }
+        long dead = size * (100 - fillPercent) / 100;
+        return dead >= COMPACT_FROM_DEAD_BYTES && dead >= size - dead;
+    }
+
     @Override
     public void close() {
         // on a connection of its own: a pooled one would try to roll back after the shutdown
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
+            statement.execute(mostlyDead(statement) ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException | RuntimeException ignored) {
             // already closed, or the database went away: nothing left to flush
         } finally {

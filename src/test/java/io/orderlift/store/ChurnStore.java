@@ -1,0 +1,55 @@
+package io.orderlift.store;
+
+import java.nio.file.Path;
+
+/**
+ * Test helper: leaves a store file mostly dead space, the state in which its close rewrites it.
+ * Run as a program (a second JVM, to be killed while it compacts) it churns the store, then opens
+ * and closes it once more: H2 counts dropped pages as dead some time after they are dropped, and a
+ * fresh open counts them at once, so that close rewrites the file.
+ */
+public final class ChurnStore {
+
+    /** A history whose mining runs are large enough to leave dead space quickly (57 MB each). */
+    public static final Path ORDERS = Path.of("sample-stores/wholesale/orders.csv.gz");
+
+    /** Dead bytes {@link #churn} leaves beyond the live ones at least: past the compaction threshold. */
+    static final long DEAD_BYTES = Store.COMPACT_FROM_DEAD_BYTES + (8L << 20);
+
+    private ChurnStore() {
+    }
+
+    /**
+     * Mines the store once, then saves that mining run again and again (each save drops the one
+     * before), closing and reopening the store between saves as separate `mine` commands do, until
+     * its dead space exceeds its live data by {@link #DEAD_BYTES}: what re-mining a store leaves behind.
+     */
+    public static void churn(Path dir) throws java.io.IOException {
+        Path file = dir.resolve(Store.DATABASE_NAME + ".mv.db");
+        io.orderlift.mining.MiningResult result;
+        java.util.List<OrderHistory.CatalogEntry> catalog;
+        try (Store store = Store.open(dir)) {
+            OrderHistory history = new OrderHistory(store);
+            result = new io.orderlift.mining.PairMiner().mine(io.orderlift.mining.MiningService.transactions(history, 0),
+                    io.orderlift.mining.MiningSettings.defaults(), io.orderlift.common.ProgressMonitor.NONE);
+            catalog = history.catalog();
+            io.orderlift.mining.MiningService.save(store, catalog, result, java.time.Instant.now(), 0,
+                    io.orderlift.common.ProgressMonitor.NONE);
+        }
+        long live = java.nio.file.Files.size(file);
+        for (int i = 0; i < 10 && java.nio.file.Files.size(file) < 2 * live + DEAD_BYTES; i++) {
+            try (Store store = Store.open(dir)) {
+                io.orderlift.mining.MiningService.save(store, catalog, result, java.time.Instant.now(), 0,
+                        io.orderlift.common.ProgressMonitor.NONE);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws java.io.IOException {
+        Path dir = Path.of(args[0]);
+        churn(dir);
+        try (Store store = Store.open(dir)) {
+            new StoreQueries(store).overview();
+        }
+    }
+}
