@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         "Compare ranking policies offline: mine on the past, replay the last part of the history",
         "(cart: reveal each order's items one by one in a seeded random order, and leave-one-out beside it;",
         "confirmation: what the customer bought within the window), and report revenue per impression",
-        "and the expected AOV lift. Up to three validation periods choose every setting that moves revenue",
+        "and the expected AOV lift, with the chosen ranking's ratio to popularity and its paired 95 %% interval.",
+        "Up to three validation periods choose every setting that moves revenue",
         "(w, smoothing, estimator, evidence and lift floors, price ceilings) for the most revenue per",
         "impression among those earning popularity's revenue per order; --apply saves that choice into the",
         "active profile. The last rows lift the chosen price ceilings and lift floor to show what they cost."})
