@@ -202,13 +202,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** Attempts at a store whose file lock this process still held a moment ago (see {@link #connect}). */
-    private static final int LEFTOVER_LOCK_ATTEMPTS = 10;
+    private static final int LEFTOVER_LOCK_ATTEMPTS = 50;
 
     /**
      * A pool on the store file, its first connection made: a store open elsewhere is reported here.
      * A lock this process itself still holds on the file ({@code OverlappingFileLockException}) is
      * a store of this process being closed, as no open one passes {@code OPEN_IN_THIS_PROCESS}: it is
-     * waited out (up to a second) instead of being reported as another window holding the store.
+     * waited out (up to five seconds: a second was once not enough on a loaded CI machine) instead of
+     * being reported as another window holding the store.
      */
     private static JdbcConnectionPool connect(Path dir, String url) {
         for (int attempt = 1; ; attempt++) {
