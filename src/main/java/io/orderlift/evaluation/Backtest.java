@@ -196,7 +196,7 @@ public final class Backtest {
         Policy popularity = Popularity.classic(testModel);
         for (Placement placement : Placement.values()) {
             List<PolicyResult> results = new ArrayList<>();
-            java.util.function.BiFunction<WeightingProfile, String, PolicyResult> ranked = (p, name) -> replay.run(
+            java.util.function.BiFunction<WeightingProfile, String, Replay.Run> ranked = (p, name) -> replay.replay(
                     placement, PROTOCOL, testOrders, Long.MAX_VALUE, rankingPolicy(recommender(testModel), p), k,
                     name, p.priceWeight());
             Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, Long.MAX_VALUE, popularity, k,
@@ -205,14 +205,12 @@ public final class Backtest {
             results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
                     Popularity.underRules(testModel, chosenProfile), k, BacktestReport.POPULARITY_UNDER_RULES, null));
             for (double w : REPORTED_WEIGHTS) {
-                results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w));
+                results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w).result());
             }
-            results.add(ranked.apply(profile, "profile:" + profile.name()));
-            Replay.Run chosenTest = replay.replay(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
-                    rankingPolicy(recommender(testModel), chosenProfile), k, BacktestReport.CHOSEN,
-                    chosenProfile.priceWeight());
+            results.add(ranked.apply(profile, "profile:" + profile.name()).result());
+            Replay.Run chosenTest = ranked.apply(chosenProfile, BacktestReport.CHOSEN);
             results.add(chosenTest.result());
-            RULE_COSTS.forEach((name, relax) -> results.add(ranked.apply(relax.apply(chosenProfile), name)));
+            RULE_COSTS.forEach((name, relax) -> results.add(ranked.apply(relax.apply(chosenProfile), name).result()));
             done[0] += results.size();
             monitor.checkCancelled();
             monitor.progress("Replaying the test period", done[0], total);

@@ -73,8 +73,7 @@ public final class BacktestSummary {
         PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
         PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
         String change = versusPopularity(placement)
-                .map(r -> change(r.ratio(), r.ratio()) + ", 95 % interval " + change(r.low(), r.ratio()) + " to "
-                        + change(r.high(), r.ratio()))
+                .map(r -> change(r.ratio(), r.ratio()) + ", 95 % interval " + interval(r))
                 .orElse(popularity.rpi() > 0 ? change(chosen.rpi() / popularity.rpi(), chosen.rpi() / popularity.rpi())
                         : "no baseline");
         return Optional.of(String.format(Locale.ROOT,
@@ -104,9 +103,9 @@ public final class BacktestSummary {
             if (chosen.rpi() >= popularity.rpi()) {
                 versusPopularity(placement).filter(r -> !r.differs()).ifPresent(r -> warnings.add(String.format(
                         Locale.ROOT, "on the %s the lead over \"customers also bought\" is within the test period's "
-                                + "noise: the 95 %% interval of the ratio runs from %s to %s (%,d orders, %,d hits). "
-                                + "A longer history, or an A/B test, would tell.", where,
-                        change(r.low(), r.ratio()), change(r.high(), r.ratio()), r.orders(), chosen.hits())));
+                                + "noise: the 95 %% interval of the ratio runs from %s (%,d orders, %,d hits). "
+                                + "A longer history, or an A/B test, would tell.", where, interval(r), r.orders(),
+                        chosen.hits())));
                 if (chosen.aovLift() < popularity.aovLift()) {
                     warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn more per impression "
                                     + "than \"customers also bought\" but %.0f %% less per order (an expected AOV lift of "
@@ -126,8 +125,8 @@ public final class BacktestSummary {
                             + " hits in the test period)" : "on this store, what sells beside an item is mostly what "
                             + "sells anyway, and the price of a companion does not make up for its lower acceptance");
             String noise = versusPopularity(placement).filter(r -> !r.differs())
-                    .map(r -> String.format(Locale.ROOT, " The difference is within the test period's noise (95 %% "
-                            + "interval of the ratio %s to %s).", change(r.low(), r.ratio()), change(r.high(), r.ratio())))
+                    .map(r -> " The difference is within the test period's noise (95 % interval of the ratio "
+                            + interval(r) + ").")
                     .orElse("");
             warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn less per impression than "
                     + "\"customers also bought\" (%s against %s). Likely reason: %s.%s", where, money(chosen.rpi()),
@@ -165,6 +164,11 @@ public final class BacktestSummary {
                 return a + " against " + b;
             }
         }
+    }
+
+    /** The ratio's 95 % interval for people: "+34 % to +66 %", "0.97× to 3.3×". */
+    private static String interval(RpiRatio r) {
+        return change(r.low(), r.ratio()) + " to " + change(r.high(), r.ratio());
     }
 
     /**
