@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.orderlift.ranking.ChargeLines;
 import io.orderlift.ranking.Placement;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKey;
@@ -20,11 +21,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift curate}: curation from scripts. Curation always wins over statistics. */
-@Command(name = "curate", header = "Approve, reject or pin pairs, exclude SKUs, categories and pairs, list or undo curation from scripts.",
+@Command(name = "curate", header = "Approve, reject or pin pairs, exclude SKUs, categories and pairs (suggest the SKUs that look like charges), list or undo curation from scripts.",
         description = {
         "Curation from scripts:",
         "  curate --store DIR approve|reject|pin|unpin|clear --anchor SKU --candidate SKU [--placement P]",
         "  curate --store DIR exclude|include --sku S | --category C | --category-pair A,B | --pair A,B [--reason TEXT]",
+        "  curate --store DIR suggest [--json]      SKUs that look like charges (postage, fees), not products",
+        "  curate --store DIR exclude --suggested   exclude every one of them",
         "  curate --store DIR list [--json]",
         "  curate --store DIR undo"})
 final class CurateCommand implements Callable<Integer> {
@@ -36,7 +39,7 @@ final class CurateCommand implements Callable<Integer> {
     StoreOption store;
 
     @Parameters(index = "0", paramLabel = "ACTION",
-            description = "approve, reject, pin, unpin, clear, exclude, include, list or undo")
+            description = "approve, reject, pin, unpin, clear, exclude, include, suggest, list or undo")
     String action;
 
     @Option(names = "--anchor", paramLabel = "SKU")
@@ -62,6 +65,9 @@ final class CurateCommand implements Callable<Integer> {
     @Option(names = "--pair", paramLabel = "A,B", description = "Never recommend SKU B for SKU A, in any placement.")
     String pair;
 
+    @Option(names = "--suggested", description = "With exclude: every SKU that suggest lists.")
+    boolean suggested;
+
     @Option(names = "--reason", paramLabel = "TEXT")
     String reason;
 
@@ -80,12 +86,13 @@ final class CurateCommand implements Callable<Integer> {
                 case "unpin", "clear" -> setPair(target, curation, null);
                 case "exclude" -> exclude(target, curation);
                 case "include" -> include(curation);
+                case "suggest" -> suggest(target);
                 case "undo" -> curation.undo().map(e -> "Undid " + e.action() + " " + e.target())
                         .orElse("Nothing to undo.");
                 case "list" -> json.enabled ? Json.write(Map.of("pairs", curation.pairs(), "exclusions",
                         curation.exclusions())) : list(curation);
                 default -> throw new IllegalArgumentException("'" + action + "' is not approve, reject, pin, unpin,"
-                        + " clear, exclude, include, list or undo");
+                        + " clear, exclude, include, suggest, list or undo");
             };
             out.println(message);
         }
@@ -105,7 +112,38 @@ final class CurateCommand implements Callable<Integer> {
                 : String.format("%s → %s is %s (%s).", anchor.strip(), candidate.strip(), status, place);
     }
 
+    private String suggest(Store target) {
+        List<ChargeLines.Suggestion> found = ChargeLines.suggest(target);
+        if (json.enabled) {
+            return Json.write(Map.of("suggestions", found));
+        }
+        return found.isEmpty() ? "No SKU looks like a charge rather than a product."
+                : describe(found) + String.format("%nExclude them all: curate --store %s exclude --suggested",
+                store.directory);
+    }
+
+    /** The suggestions as lines for a person, the first 20 of them. */
+    static String describe(List<ChargeLines.Suggestion> found) {
+        StringBuilder text = new StringBuilder(ChargeLines.headline(found.size()) + ":");
+        found.stream().limit(20).forEach(s -> text.append("\n  ").append(s.describe()));
+        if (found.size() > 20) {
+            text.append(String.format("%n  … and %d more", found.size() - 20));
+        }
+        return text.toString();
+    }
+
     private String exclude(Store target, CurationStore curation) {
+        if (suggested) {
+            if (sku != null || category != null || categoryPair != null || pair != null) {
+                throw new IllegalArgumentException("exclude --suggested takes no --sku, --category, --category-pair"
+                        + " or --pair");
+            }
+            List<ChargeLines.Suggestion> found = ChargeLines.suggest(target);
+            curation.excludeAll(ChargeLines.exclusions(found, reason));
+            return found.isEmpty() ? "No SKU looks like a charge rather than a product; nothing excluded."
+                    : "Excluded " + found.stream().map(ChargeLines.Suggestion::sku)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".";
+        }
         ExclusionKey what = exclusionTarget();
         if (!what.kind().categories()) {
             requireSku(target, what.first());

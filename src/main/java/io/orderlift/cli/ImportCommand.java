@@ -2,9 +2,11 @@ package io.orderlift.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.ChargeLines;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ColumnMapping;
 import io.orderlift.store.imports.ImportFormat;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
         "Load orders (and the products in them) into the store at DIR, creating it if new.",
         "All or nothing: a file with bad rows writes nothing unless --skip-bad-rows is given.",
-        "Importing the same file again changes nothing."})
+        "Importing the same file again changes nothing.",
+        "Afterwards lists the SKUs that look like charges (postage, fees) rather than products;",
+        "curate exclude --suggested excludes them."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -65,6 +69,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input);
         ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace);
         ImportReport report;
+        List<ChargeLines.Suggestion> charges = List.of();
         boolean isNew = !Store.exists(store.directory);
         boolean folderIsNew = !java.nio.file.Files.exists(store.directory);
         try {
@@ -72,6 +77,9 @@ final class ImportCommand implements Callable<Integer> {
                 report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
                 if (code != null) {
                     new io.orderlift.store.StoreQueries(target).setCurrency(code);
+                }
+                if (!report.unchanged() && !json.enabled) {
+                    charges = ChargeLines.suggest(target);
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -81,7 +89,10 @@ final class ImportCommand implements Callable<Integer> {
             }
             throw e;
         }
-        json.print(spec, report, ImportCommand::describe);
+        List<ChargeLines.Suggestion> suggested = charges;
+        json.print(spec, report, r -> describe(r) + (suggested.isEmpty() ? "" : String.format("%n%s%nTo exclude:"
+                + " curate --store %s exclude --suggested (or one by one: exclude --sku S)",
+                CurateCommand.describe(suggested), store.directory)));
         return 0;
     }
 

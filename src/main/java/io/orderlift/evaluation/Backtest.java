@@ -16,6 +16,7 @@ import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.PairMiner;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.CurationRules;
+import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
@@ -139,9 +140,13 @@ public final class Backtest {
     private record Period(long from, long to) {
     }
 
-    /** What one run works on: the log, its catalog prices and its replayer. */
+    /**
+     * What one run works on: the log, its catalog prices, its replayer, and the products no policy
+     * may offer (the store's SKU and category exclusions: a storefront never shows them, so no
+     * replay credits them, popularity's included).
+     */
     record Inputs(OrderLog log, List<OrderHistory.CatalogEntry> catalog, Replay replay, Periods periods,
-                  MiningSettings mining) {
+                  MiningSettings mining, java.util.BitSet excluded, CurationRules exclusions) {
     }
 
     static Inputs inputs(Store store, Settings settings) {
@@ -158,8 +163,10 @@ public final class Backtest {
                 .orElse(0))];
         catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
         Replay replay = new Replay(log, settings.windowDays() * 86_400_000L, prices);
+        java.util.BitSet excluded = StoredCuration.excludedProducts(store, catalog);
         return new Inputs(log, catalog, replay, new Periods(first, validationFrom, testFrom, last),
-                MiningSettings.defaults().withWindowDays(settings.windowDays()));
+                MiningSettings.defaults().withWindowDays(settings.windowDays()), excluded,
+                StoredCuration.excluding(excluded));
     }
 
     /**
@@ -193,17 +200,17 @@ public final class Backtest {
         Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
         Replay replay = in.replay();
         int k = settings.k();
-        Policy popularity = Popularity.classic(testModel);
+        Policy popularity = Popularity.classic(testModel, in.excluded());
         for (Placement placement : Placement.values()) {
             List<PolicyResult> results = new ArrayList<>();
             java.util.function.BiFunction<WeightingProfile, String, Replay.Run> ranked = (p, name) -> replay.replay(
-                    placement, PROTOCOL, testOrders, Long.MAX_VALUE, rankingPolicy(recommender(testModel), p), k,
+                    placement, PROTOCOL, testOrders, Long.MAX_VALUE, rankingPolicy(recommender(testModel, in), p), k,
                     name, p.priceWeight());
             Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, Long.MAX_VALUE, popularity, k,
                     BacktestReport.POPULARITY, null);
             results.add(popularityTest.result());
             results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
-                    Popularity.underRules(testModel, chosenProfile), k, BacktestReport.POPULARITY_UNDER_RULES, null));
+                    Popularity.underRules(testModel, chosenProfile, in.excluded()), k, BacktestReport.POPULARITY_UNDER_RULES, null));
             for (double w : REPORTED_WEIGHTS) {
                 results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w).result());
             }
@@ -223,10 +230,10 @@ public final class Backtest {
                 replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
                         popularity, k, BacktestReport.POPULARITY, null),
                 replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
-                        rankingPolicy(recommender(testModel), profile), k, "profile:" + profile.name(),
+                        rankingPolicy(recommender(testModel, in), profile), k, "profile:" + profile.name(),
                         profile.priceWeight()),
                 replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
-                        rankingPolicy(recommender(testModel), chosenProfile), k, BacktestReport.CHOSEN,
+                        rankingPolicy(recommender(testModel, in), chosenProfile), k, BacktestReport.CHOSEN,
                         chosenProfile.priceWeight()));
         monitor.progress("Done", total, total);
         return new BacktestReport(k, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
@@ -268,13 +275,13 @@ public final class Backtest {
             RankingModel model = model(in.log(), t -> t < from, in.mining(), in.catalog(), start);
             List<Order> orders = orders(in.log(), t -> t >= from && t < to);
             Map<Placement, PolicyResult> baseline = new java.util.EnumMap<>(Placement.class);
-            Policy popularity = Popularity.classic(model);
+            Policy popularity = Popularity.classic(model, in.excluded());
             for (Placement p : Placement.values()) {
                 baseline.put(p, in.replay().run(p, PROTOCOL, orders, to, popularity,
                         settings.k(), BacktestReport.POPULARITY, null));
             }
             folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().run(placement, PROTOCOL,
-                    orders, to, rankingPolicy(recommender(model), profile), settings.k(), "candidate",
+                    orders, to, rankingPolicy(recommender(model, in), profile), settings.k(), "candidate",
                     profile.priceWeight()), baseline));
             if (enoughEvidence(folds)) {
                 break;
@@ -296,8 +303,8 @@ public final class Backtest {
         return true;
     }
 
-    private Recommender recommender(RankingModel model) {
-        return new Recommender(model, CurationRules.NONE, topK);
+    private Recommender recommender(RankingModel model, Inputs in) {
+        return new Recommender(model, in.exclusions(), topK);
     }
 
 

@@ -7,7 +7,7 @@ import io.orderlift.ranking.WeightingProfile;
 /**
  * The "customers also bought" baselines: candidates ranked by their co-purchase count summed over
  * the cart's items (for confirmation {@code co + follow}), ties by SKU, products without a price
- * left out.
+ * and products the store excludes (by SKU or category) left out.
  *
  * <ul>
  * <li>{@link #classic}: no ceilings, floors or caps: the widget a merchant runs today, and what the
@@ -24,24 +24,35 @@ final class Popularity implements Backtest.Policy {
 
     private final RankingModel model;
     private final WeightingProfile rules;
+    private final java.util.BitSet excluded;
     private final ThreadLocal<Scratch> scratch;
     private final java.util.concurrent.atomic.AtomicReferenceArray<Sums> cart;
     private final java.util.concurrent.atomic.AtomicReferenceArray<Sums> confirmation;
 
-    private Popularity(RankingModel model, WeightingProfile rules) {
+    private Popularity(RankingModel model, WeightingProfile rules, java.util.BitSet excluded) {
         this.model = model;
         this.rules = rules;
+        this.excluded = excluded;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount()));
         this.cart = new java.util.concurrent.atomic.AtomicReferenceArray<>(model.productCount());
         this.confirmation = new java.util.concurrent.atomic.AtomicReferenceArray<>(model.productCount());
     }
 
     static Backtest.Policy classic(RankingModel model) {
-        return new Popularity(model, null);
+        return classic(model, new java.util.BitSet());
+    }
+
+    /** The classic widget, never offering the {@code excluded} products (store ids). */
+    static Backtest.Policy classic(RankingModel model, java.util.BitSet excluded) {
+        return new Popularity(model, null, excluded);
     }
 
     static Backtest.Policy underRules(RankingModel model, WeightingProfile profile) {
-        return new Popularity(model, profile);
+        return underRules(model, profile, new java.util.BitSet());
+    }
+
+    static Backtest.Policy underRules(RankingModel model, WeightingProfile profile, java.util.BitSet excluded) {
+        return new Popularity(model, profile, excluded);
     }
 
     @Override
@@ -105,7 +116,7 @@ final class Popularity implements Backtest.Policy {
             it.unimi.dsi.fastutil.ints.IntArrayList candidates = new it.unimi.dsi.fastutil.ints.IntArrayList();
             it.unimi.dsi.fastutil.ints.IntArrayList counts = new it.unimi.dsi.fastutil.ints.IntArrayList();
             model.forEachPairOf(a, (c, co, follow) -> {
-                if (Double.isNaN(model.price(c))) {
+                if (Double.isNaN(model.price(c)) || excluded.get(c)) {
                     return;
                 }
                 int add;

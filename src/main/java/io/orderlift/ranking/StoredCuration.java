@@ -1,10 +1,13 @@
 package io.orderlift.ranking;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.CurationStore.CuratedPair;
 import io.orderlift.store.CurationStore.Exclusion;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 
 /** Compiles a store's curation into {@link CurationRules} for a model; SKUs the model does not know are skipped. */
@@ -54,6 +57,37 @@ public final class StoredCuration {
                 }
             }
         }
+        return rules;
+    }
+
+    /**
+     * The products of {@code catalog} (by store id) that no recommendation may offer whatever the
+     * cart: excluded one by one or with their category. Pair and category-pair exclusions, which
+     * depend on the cart, are not in it.
+     */
+    public static java.util.BitSet excludedProducts(Store store, List<OrderHistory.CatalogEntry> catalog) {
+        java.util.Set<String> skus = new java.util.HashSet<>();
+        java.util.Set<String> categories = new java.util.HashSet<>();
+        for (Exclusion e : new CurationStore(store).exclusions()) {
+            if (e.kind() == ExclusionKind.SKU) {
+                skus.add(e.first());
+            } else if (e.kind() == ExclusionKind.CATEGORY) {
+                categories.add(e.first());
+            }
+        }
+        java.util.BitSet excluded = new java.util.BitSet();
+        for (OrderHistory.CatalogEntry p : catalog) {
+            if (skus.contains(p.sku()) || p.category() != null && categories.contains(p.category())) {
+                excluded.set(p.id());
+            }
+        }
+        return excluded;
+    }
+
+    /** Curation that only excludes {@code products} (store ids, as every model of one store numbers them). */
+    public static CurationRules excluding(java.util.BitSet products) {
+        CurationRules rules = new CurationRules();
+        products.stream().forEach(rules::excludeSku);
         return rules;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -129,12 +130,23 @@ public final class CurationStore {
 
     /** Adds (or re-words) an exclusion. */
     public void exclude(ExclusionKind kind, String first, String second, String reason) {
+        excludeAll(Map.of(new ExclusionKey(kind, first, second), reason == null ? "" : reason));
+    }
+
+    /**
+     * Adds (or re-words) several exclusions in one transaction, each with its reason (blank: none);
+     * each is one step of the audit trail.
+     */
+    public void excludeAll(Map<ExclusionKey, String> reasons) {
         store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
-            ExclusionRow old = exclusionRow(ctx, kind, first, second);
-            ExclusionRow now = new ExclusionRow(kind, first, second, reason);
-            writeExclusion(ctx, now);
-            audit(ctx, "exclude", new ExclusionTarget(kind, first, second), old, now);
+            reasons.forEach((key, reason) -> {
+                ExclusionRow old = exclusionRow(ctx, key.kind(), key.first(), key.second());
+                ExclusionRow now = new ExclusionRow(key.kind(), key.first(), key.second(),
+                        reason.isBlank() ? null : reason);
+                writeExclusion(ctx, now);
+                audit(ctx, "exclude", new ExclusionTarget(key.kind(), key.first(), key.second()), old, now);
+            });
             return null;
         });
     }

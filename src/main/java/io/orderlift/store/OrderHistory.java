@@ -162,6 +162,39 @@ public final class OrderHistory {
     }
 
     /**
+     * How the unit prices of one product's sold lines (positive quantity and price) spread: their
+     * count and their 10th and 90th percentiles (nearest rank).
+     */
+    public record SoldPriceSpread(String sku, String title, int lines, BigDecimal low, BigDecimal high) {
+    }
+
+    /** The spread of the sold unit prices of every product that has sold lines, from one scan of the lines. */
+    public List<SoldPriceSpread> soldPriceSpreads() {
+        return store.readConsistently(ctx -> {
+            List<CatalogEntry> products = ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
+                            PRODUCTS.LIST_PRICE).from(PRODUCTS).orderBy(PRODUCTS.ID)
+                    .fetch(r -> new CatalogEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+            Map<Integer, LongArrayList> sold = soldPrices(ctx, products.stream().map(CatalogEntry::id).toList());
+            List<SoldPriceSpread> spreads = new ArrayList<>();
+            for (CatalogEntry p : products) {
+                LongArrayList values = sold.get(p.id());
+                if (values.isEmpty()) {
+                    continue;
+                }
+                long[] sorted = values.toLongArray();
+                Arrays.sort(sorted);
+                spreads.add(new SoldPriceSpread(p.sku(), p.title(), sorted.length,
+                        BigDecimal.valueOf(nearestRank(sorted, 0.1), 4), BigDecimal.valueOf(nearestRank(sorted, 0.9), 4)));
+            }
+            return spreads;
+        });
+    }
+
+    private static long nearestRank(long[] sorted, double share) {
+        return sorted[Math.max(0, (int) Math.ceil(share * sorted.length) - 1)];
+    }
+
+    /**
      * The unit prices (× 10,000) of the sold lines (positive quantity and price) of the given
      * products, from one lazy scan of the lines filtered by a mask: neither {@code PRODUCT_ID IN
      * (ids)}, which H2 tests one value at a time for every line (9 s on a store of 22,000 products
@@ -175,17 +208,20 @@ public final class OrderHistory {
             wanted[id] = true;
             sold.put(id, new LongArrayList());
         }
-        String sql = ctx.select(ORDER_LINES.PRODUCT_ID, ORDER_LINES.UNIT_PRICE.mul(10_000).cast(Long.class))
-                .from(ORDER_LINES).where(ORDER_LINES.QUANTITY.gt(0)).and(ORDER_LINES.UNIT_PRICE.gt(BigDecimal.ZERO))
-                .getSQL(org.jooq.conf.ParamType.INLINED);
+        // filtered and scaled here, not in SQL: H2's WHERE and arithmetic on every line took 3.5× the scan
+        String sql = ctx.select(ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE)
+                .from(ORDER_LINES).getSQL();
         return ctx.connectionResult(connection -> {
             try (var lazy = new LazyResults(connection);
                  PreparedStatement lines = prepare(connection, sql);
                  ResultSet l = lines.executeQuery()) {
                 while (l.next()) {
                     int product = l.getInt(1);
-                    if (product <= max && wanted[product]) {
-                        sold.get(product).add(l.getLong(2));
+                    if (product <= max && wanted[product] && l.getInt(2) > 0) {
+                        BigDecimal price = l.getBigDecimal(3);
+                        if (price.signum() > 0) {
+                            sold.get(product).add(price.movePointRight(4).longValue());
+                        }
                     }
                 }
             }

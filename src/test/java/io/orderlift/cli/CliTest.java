@@ -356,6 +356,38 @@ class CliTest {
     }
 
     @Test
+    void importSuggestsExcludingChargesAndCurateExcludesThemOnRequest() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,quantity,unit_price\n");
+        for (int i = 1; i <= 12; i++) {
+            String order = "O" + i + ",C" + i % 4 + ",2025-01-" + String.format("%02d", i) + ",";
+            csv.append(order).append("GRINDER,Manual coffee grinder,1,45\n");
+            csv.append(order).append("POST,POSTAGE,1,18\n");
+            csv.append(order).append("ADJ,,1,").append(i * i).append('\n');
+        }
+        Path file = dir.resolve("charges.csv");
+        write(file, csv.toString());
+        String s = dir.resolve("charges").toString();
+        Result imported = run("import", "--store", s, "--input", file.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().contains("2 SKUs look like charges rather than products; a ranking by revenue would"
+                + " offer them:\n  ADJ (its unit price varies from 4.00 to 121.00 between its 12 sales)\n  POST"
+                + " “POSTAGE” (its title names a charge: postage)\nTo exclude: curate --store " + s
+                + " exclude --suggested"), imported.out());
+        JsonNode suggested = run("curate", "--store", s, "suggest", "--json").json().get("suggestions");
+        assertEquals(2, suggested.size());
+        assertEquals("ADJ", suggested.get(0).get("sku").asText(), "as often sold as POST: by SKU");
+        Result excluded = run("curate", "--store", s, "exclude", "--suggested");
+        assertEquals("Excluded ADJ, POST.", excluded.out().strip(), excluded.err());
+        JsonNode exclusions = run("curate", "--store", s, "list", "--json").json().get("exclusions");
+        assertEquals(2, exclusions.size());
+        assertTrue(exclusions.get(0).get("reason").asText().startsWith("not a product: its unit price varies"),
+                exclusions.toString());
+        assertEquals("No SKU looks like a charge rather than a product.",
+                run("curate", "--store", s, "suggest").out().strip());
+        assertEquals(1, run("curate", "--store", s, "exclude", "--suggested", "--sku", "GRINDER").code());
+    }
+
+    @Test
     void badInputExitsNonZeroWithTheReasonFirst() throws Exception {
         Path csv = dir.resolve("bad.csv");
         write(csv, "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,yesterday,A,1,5\n");

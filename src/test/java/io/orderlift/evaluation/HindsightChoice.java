@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.orderlift.common.ProgressMonitor;
-import io.orderlift.ranking.CurationRules;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.Recommender;
@@ -53,10 +52,10 @@ public final class HindsightChoice {
         List<Backtest.Order> orders = Backtest.orders(in.log(), t -> t >= testFrom);
         Map<Placement, PolicyResult> popularity = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
-            popularity.put(p, replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Popularity.classic(model),
+            popularity.put(p, replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Popularity.classic(model, in.excluded()),
                     settings.k(), BacktestReport.POPULARITY, null));
         }
-        Recommender recommender = new Recommender(model, CurationRules.NONE, Recommender.DEFAULT_TOP_K);
+        Recommender recommender = new Recommender(model, in.exclusions(), Recommender.DEFAULT_TOP_K);
         for (Placement placement : Placement.values()) {
             PolicyResult base = popularity.get(placement);
             if (base.orders() == 0) {

@@ -2,6 +2,7 @@ package io.orderlift.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,6 +169,28 @@ class ReplayProtocolTest {
                 d.confirmationLength(), d.minLift(), d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
         int[] list = Popularity.underRules(model, capped).recommend(Placement.CART, new int[] {0}, new int[] {1}, 4);
         assertArrayEquals(new int[] {1, 41, 42, 43}, list, "one accessory, then the best of the other categories");
+    }
+
+    @Test
+    void popularityNeverOffersAnExcludedProduct() {
+        SplittableRandom random = new SplittableRandom(11);
+        RankingModel model = model(random);
+        int[] cart = {0, 1, 2, 3};
+        int[] quantities = {1, 1, 1, 1};
+        int[] open = Popularity.classic(model).recommend(Placement.CART, cart, quantities, 4);
+        int[] ruledOpen = Popularity.underRules(model, WeightingProfile.defaults())
+                .recommend(Placement.CONFIRMATION, cart, quantities, 4);
+        java.util.BitSet excluded = new java.util.BitSet();
+        excluded.set(open[0]);
+        excluded.set(open[2]);
+        excluded.set(ruledOpen[0]);
+        int[] curated = Popularity.classic(model, excluded).recommend(Placement.CART, cart, quantities, 4);
+        int[] expected = Arrays.stream(bruteForce(model, Placement.CART, cart, PRODUCTS))
+                .filter(c -> !excluded.get(c)).limit(4).toArray();
+        assertArrayEquals(expected, curated, "the same ranking with the excluded ones left out");
+        int[] ruled = Popularity.underRules(model, WeightingProfile.defaults(), excluded)
+                .recommend(Placement.CONFIRMATION, cart, quantities, 4);
+        assertTrue(Arrays.stream(ruled).noneMatch(excluded::get), Arrays.toString(ruled));
     }
 
     /** "Customers also bought" by the book: sum the counts, drop the cart and the unpriced, best 4. */

@@ -47,6 +47,27 @@ class OrderHistoryTest {
     }
 
     @Test
+    void soldPriceSpreadsAreTheTenthAndNinetiethPercentilesOfSoldLines() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,quantity,unit_price\n");
+        for (int i = 1; i <= 20; i++) {
+            csv.append("O").append(i).append(",C1,2025-01-01,DOT,DOTCOM POSTAGE,1,").append(i).append('\n');
+        }
+        csv.append("O1,C1,2025-01-01,DOT,DOTCOM POSTAGE,-1,500\n"); // a return: not a sale
+        csv.append("O2,C1,2025-01-01,FREE,,1,0\n");              // never sold at a price: no spread
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("o.csv"), csv)),
+                    ProgressMonitor.NONE);
+            List<OrderHistory.SoldPriceSpread> spreads = new OrderHistory(store).soldPriceSpreads();
+            assertEquals(1, spreads.size(), spreads.toString());
+            OrderHistory.SoldPriceSpread dot = spreads.get(0);
+            assertEquals("DOTCOM POSTAGE", dot.title());
+            assertEquals(20, dot.lines());
+            assertEquals(0, new BigDecimal("2").compareTo(dot.low()), "nearest rank: the 2nd of 20");
+            assertEquals(0, new BigDecimal("18").compareTo(dot.high()), "nearest rank: the 18th of 20");
+        }
+    }
+
+    @Test
     void linesStreamGroupedByOrderWithTheOrdersTimeAndCustomer() throws Exception {
         Path csv = Files.writeString(dir.resolve("o.csv"),
                 "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"

@@ -40,6 +40,32 @@ class ExclusionsViewTest extends TentStoreWindowTest {
     }
 
     @Test
+    void anImportWithAChargeLineSuggestsExcludingItAndOneClickDoes(FxRobot robot) throws Exception {
+        tab(robot, "Exclusions");
+        javafx.scene.control.Label banner = robot.lookup("#chargeSuggestions").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!banner.getParent().isVisible(), "the tent store has no charge lines");
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("P").append(i).append(",C").append(i).append(",2025-11-0").append(1 + i % 9)
+                    .append(",TENT,Tent,Tents,1,300\n");
+            csv.append("P").append(i).append(",C").append(i).append(",2025-11-0").append(1 + i % 9)
+                    .append(",POST,POSTAGE,,1,18\n");
+        }
+        java.nio.file.Path file = java.nio.file.Files.writeString(data.resolve("with-postage.csv"), csv);
+        robot.interact(() -> fixture.model.importOrders(io.orderlift.store.imports.ImportRequest.of(file)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner.getParent().isVisible());
+        assertEquals("1 SKU looks like a charge rather than a product; a ranking by revenue would offer it: POST"
+                + " “POSTAGE” (its title names a charge: postage).", banner.getText());
+        robot.clickOn("#excludeSuggested");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
+                && !banner.getParent().isVisible());
+        CurationStore.Exclusion made = new CurationStore(store).exclusions().get(0);
+        assertEquals("POST", made.first());
+        assertEquals("not a product: its title names a charge: postage", made.reason());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void excludeASkuSeeWhatItRemovesThenExcludeAPairFromThePairsBrowser(FxRobot robot) throws Exception {
         robot.interact(() -> fixture.model.preview().add("TENT — Tent"));

@@ -7,6 +7,7 @@ import io.orderlift.store.ExclusionKind;
 import io.orderlift.ui.common.Columns;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
@@ -77,13 +79,29 @@ public final class ExclusionsView extends VBox {
         summary.setId("exclusionsSummary");
         summary.textProperty().bind(model.summaryProperty());
 
+        Label suggested = new Label();
+        suggested.setId("chargeSuggestions");
+        suggested.setWrapText(true);
+        suggested.setMaxWidth(Double.MAX_VALUE);
+        suggested.textProperty().bind(model.suggestionTextProperty());
+        HBox.setHgrow(suggested, Priority.ALWAYS);
+        Button excludeSuggested = new Button("Exclude them");
+        excludeSuggested.setId("excludeSuggested");
+        excludeSuggested.setMinWidth(Region.USE_PREF_SIZE);
+        excludeSuggested.setOnAction(e -> model.excludeSuggested());
+        HBox suggestion = new HBox(10, suggested, excludeSuggested);
+        suggestion.setAlignment(Pos.CENTER_LEFT);
+        suggestion.getStyleClass().add("warning-text");
+        suggestion.visibleProperty().bind(model.suggestionTextProperty().isNotEmpty());
+        suggestion.managedProperty().bind(suggestion.visibleProperty());
+
         Label title = new Label("Exclusions");
         title.getStyleClass().add("view-title");
         Label caption = new Label("An excluded SKU or category is never recommended. A category pair keeps the "
                 + "second category away from carts holding the first; a pair keeps one candidate away from one anchor.");
         caption.setWrapText(true);
         caption.getStyleClass().add("subtle");
-        getChildren().addAll(title, caption, new HBox(8, kind, first, arrow, second, reason, add), table,
+        getChildren().addAll(title, caption, suggestion, new HBox(8, kind, first, arrow, second, reason, add), table,
                 new HBox(12, remove, summary));
         setSpacing(10);
         setPadding(new Insets(16));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import io.orderlift.ranking.ChargeLines;
 import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.store.CurationStore;
@@ -61,6 +62,10 @@ public final class ExclusionsViewModel {
     private final ObservableList<String> skus = FXCollections.observableArrayList();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ObservableList<ChargeLines.Suggestion> suggestions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper suggestionText = new ReadOnlyStringWrapper("");
+    /** The open store's sold-price spreads, read once per load: the suggestions follow the exclusions from them. */
+    private volatile List<OrderHistory.SoldPriceSpread> spreads;
     private long generation;
     /**
      * What each exclusion removes from {@link #impactModel}: an approval or a pin changes no
@@ -85,8 +90,11 @@ public final class ExclusionsViewModel {
         this.onError = handler;
     }
 
-    /** Loads the catalog's SKUs and categories for the add form, and the exclusions. */
+    /** Loads the catalog's SKUs and categories for the add form, the exclusions, and the suggested ones. */
     public void load(Store opened) {
+        spreads = null;
+        suggestions.clear();
+        suggestionText.set("");
         Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog()).onSuccess(catalog -> {
             skus.setAll(catalog.stream().map(OrderHistory.CatalogEntry::sku).sorted().toList());
             TreeSet<String> names = new TreeSet<>();
@@ -96,7 +104,42 @@ public final class ExclusionsViewModel {
         refresh();
     }
 
-    private record Loaded(long generation, List<Row> rows) {
+    private record Loaded(long generation, List<Row> rows, List<ChargeLines.Suggestion> suggestions) {
+    }
+
+    /** The suggestions in words, the first eight of them; empty when there are none. */
+    private static String describe(List<ChargeLines.Suggestion> found) {
+        if (found.isEmpty()) {
+            return "";
+        }
+        String head = ChargeLines.headline(found.size()) + ": ";
+        String listed = found.stream().limit(8).map(ChargeLines.Suggestion::describe)
+                .collect(java.util.stream.Collectors.joining("; "));
+        return head + listed + (found.size() > 8 ? "; and " + (found.size() - 8) + " more." : ".");
+    }
+
+    /** Excludes every suggested SKU, each with the evidence as its reason. */
+    public void excludeSuggested() {
+        Store current = session.storeProperty().get();
+        List<ChargeLines.Suggestion> found = List.copyOf(suggestions);
+        if (current == null || found.isEmpty()) {
+            return;
+        }
+        Map<io.orderlift.store.ExclusionKey, String> reasons = ChargeLines.exclusions(found, null);
+        Tasks.create("Excluding the suggested SKUs", monitor -> {
+            new CurationStore(current).excludeAll(reasons);
+            return true;
+        }).onSuccess(done -> session.reloadCuration()).onError(onError).runQuietly(tasks);
+    }
+
+    /** SKUs that look like charges rather than products and are not excluded yet. */
+    public ObservableList<ChargeLines.Suggestion> suggestions() {
+        return suggestions;
+    }
+
+    /** The suggestions in words for the banner; empty when there are none. */
+    public ReadOnlyStringProperty suggestionTextProperty() {
+        return suggestionText.getReadOnlyProperty();
     }
 
     /** Re-reads the exclusions and what each removes, in the background. */
@@ -109,9 +152,17 @@ public final class ExclusionsViewModel {
         long request = ++generation;
         Tasks.create("Reading the exclusions", monitor -> {
             List<CurationStore.Exclusion> exclusions = new CurationStore(current).exclusions();
+            List<OrderHistory.SoldPriceSpread> sold = spreads;
+            if (sold == null) {
+                sold = new OrderHistory(current).soldPriceSpreads();
+                spreads = sold;
+            }
+            List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, exclusions.stream()
+                    .filter(e -> e.kind() == ExclusionKind.SKU).map(CurationStore.Exclusion::first)
+                    .collect(java.util.stream.Collectors.toSet()));
             if (ranked == null) {
                 return new Loaded(request, exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
-                        e.reason(), e.createdAt(), -1, 0, List.of())).toList());
+                        e.reason(), e.createdAt(), -1, 0, List.of())).toList(), suggested);
             }
             Map<CurationStore.Exclusion, ExclusionImpact.Removed> known = impactModel == ranked.model() ? impacts
                     : Map.of();
@@ -129,10 +180,12 @@ public final class ExclusionsViewModel {
             impactModel = ranked.model();
             return new Loaded(request, exclusions.stream().map(now::get).map(r -> new Row(r.exclusion().kind(),
                     r.exclusion().first(), r.exclusion().second(), r.exclusion().reason(), r.exclusion().createdAt(),
-                    r.pairs(), r.anchors(), r.strongest())).toList());
+                    r.pairs(), r.anchors(), r.strongest())).toList(), suggested);
         }).onSuccess(loaded -> {
             if (loaded.generation() == generation) {
                 rows.setAll(loaded.rows());
+                suggestions.setAll(loaded.suggestions());
+                suggestionText.set(describe(loaded.suggestions()));
                 int removed = loaded.rows().stream().mapToInt(r -> Math.max(0, r.pairs())).sum();
                 summary.set(loaded.rows().isEmpty() ? "Nothing is excluded."
                         : String.format("%d exclusions; together they remove up to %,d mined pairs.",

@@ -1,0 +1,133 @@
+package io.orderlift.ranking;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKey;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.OrderHistory;
+import io.orderlift.store.OrderHistory.SoldPriceSpread;
+import io.orderlift.store.Store;
+
+/**
+ * SKUs that look like charges rather than products: postage, fees, manual adjustments. Real
+ * exports hold them as ordinary order lines (a giftware wholesaler's {@code POST}, {@code DOT},
+ * {@code M}, {@code AMAZONFEE}), they sit in many orders, and a ranking by revenue would offer them
+ * as companions. They are suggested for exclusion; only a person excludes them.
+ *
+ * <p>Two signs, each shown to the person with the evidence: the title (or, without one, the SKU)
+ * is a few words and the last names a charge ("DOTCOM POSTAGE", "Bank Charges", not "Manual coffee
+ * grinder"), or it is one word that can only be a charge alone ("Manual", not "Trekking pole tip"); or the unit price varies tenfold between the
+ * product's own sales (its 10th to 90th percentile), which a priced product does not do and a
+ * charge worked out per order does.
+ */
+public final class ChargeLines {
+
+    /** Why a SKU looks like a charge. */
+    public enum Reason {
+        /** Its title (or SKU) is a few words, the last of which names a charge. */
+        TITLE_NAMES_A_CHARGE,
+        /** Its unit price varies at least tenfold between its own sales. */
+        PRICE_VARIES
+    }
+
+    /** One SKU suggested for exclusion, with the evidence in words. */
+    public record Suggestion(String sku, String title, int lines, Reason reason, String why) {
+
+        /** "POST “POSTAGE” (its title names a charge: postage)". */
+        public String describe() {
+            return sku + (title == null || title.isBlank() || title.equals(sku) ? "" : " “" + title + "”")
+                    + " (" + why + ")";
+        }
+    }
+
+    /** Words that name a charge as the last of a title of at most {@link #MAX_TITLE_WORDS} words. */
+    static final Set<String> CHARGE_WORDS = Set.of("postage", "shipping", "delivery", "carriage", "freight", "fee",
+            "fees", "charge", "charges", "surcharge", "commission", "discount", "adjustment", "handling");
+    /** Words that name a charge only as the whole title ("Manual", "Tip"; not "Trekking pole tip"). */
+    static final Set<String> CHARGE_TITLES = Set.of("manual", "tip", "tips", "gratuity");
+    static final int MAX_TITLE_WORDS = 5;
+    /** How the reason of an exclusion made from a suggestion starts. */
+    private static final String REASON_PREFIX = "not a product: ";
+    /** Sold lines needed before the price spread says anything. */
+    static final int MIN_LINES = 5;
+    /** The 90th percentile of the unit price over its 10th from which a SKU looks like a charge. */
+    static final double PRICE_SPREAD = 10;
+
+    private ChargeLines() {
+    }
+
+    /** The store's SKUs that look like charges and are not excluded yet, the most often sold first. */
+    public static List<Suggestion> suggest(Store store) {
+        return suggest(new OrderHistory(store).soldPriceSpreads(), excludedSkus(store));
+    }
+
+    /** The SKUs already excluded one by one. */
+    public static Set<String> excludedSkus(Store store) {
+        return new CurationStore(store).exclusions().stream().filter(e -> e.kind() == ExclusionKind.SKU)
+                .map(CurationStore.Exclusion::first).collect(Collectors.toSet());
+    }
+
+    /** The suggestions among {@code spreads}, leaving out {@code excluded}; the most often sold first. */
+    public static List<Suggestion> suggest(List<SoldPriceSpread> spreads, Set<String> excluded) {
+        List<Suggestion> found = new ArrayList<>();
+        for (SoldPriceSpread s : spreads) {
+            if (excluded.contains(s.sku())) {
+                continue;
+            }
+            String word = chargeWord(s.title() == null || s.title().isBlank() ? s.sku() : s.title());
+            if (word != null) {
+                found.add(new Suggestion(s.sku(), s.title(), s.lines(), Reason.TITLE_NAMES_A_CHARGE,
+                        "its title names a charge: " + word));
+            } else if (s.lines() >= MIN_LINES && s.low().signum() > 0
+                    && s.high().compareTo(s.low().multiply(BigDecimal.valueOf(PRICE_SPREAD))) >= 0) {
+                found.add(new Suggestion(s.sku(), s.title(), s.lines(), Reason.PRICE_VARIES,
+                        "its unit price varies from " + plain(s.low()) + " to " + plain(s.high())
+                                + " between its " + s.lines() + " sales"));
+            }
+        }
+        found.sort(Comparator.comparingInt(Suggestion::lines).reversed().thenComparing(Suggestion::sku));
+        return found;
+    }
+
+    /** "2 SKUs look like charges rather than products; a ranking by revenue would offer them", for a person. */
+    public static String headline(int count) {
+        return count == 1 ? "1 SKU looks like a charge rather than a product; a ranking by revenue would offer it"
+                : count + " SKUs look like charges rather than products; a ranking by revenue would offer them";
+    }
+
+    /**
+     * The exclusions that keep {@code found} out of every recommendation, in order, each with
+     * {@code reason} or, when it is null, the evidence.
+     */
+    public static Map<ExclusionKey, String> exclusions(List<Suggestion> found, String reason) {
+        Map<ExclusionKey, String> reasons = new LinkedHashMap<>();
+        found.forEach(s -> reasons.put(new ExclusionKey(ExclusionKind.SKU, s.sku(), ""),
+                reason != null ? reason : REASON_PREFIX + s.why()));
+        return reasons;
+    }
+
+    /** The charge word that ends a short title, or null. */
+    static String chargeWord(String title) {
+        String[] words = title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+        List<String> real = java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).toList();
+        if (real.isEmpty() || real.size() > MAX_TITLE_WORDS) {
+            return null;
+        }
+        String last = real.get(real.size() - 1);
+        return CHARGE_WORDS.contains(last) || real.size() == 1 && CHARGE_TITLES.contains(last) ? last : null;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+    }
+}
