@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Publish tab: check, note, publish, and the version appears; then what changed. */
+/** The Publish tab: checked when first shown; note, publish, and the version appears; then what changed. */
 @ExtendWith(ApplicationExtension.class)
 class PublishViewTest {
 
@@ -69,6 +69,8 @@ class PublishViewTest {
 
     @Test
     void publishWritesAValidFileAndKeepsTheVersion(FxRobot robot) throws Exception {
+        // the whole rule set is built for the check only once the tab is on screen
+        waitForValidation(robot, "Checked when this tab is opened.");
         robot.clickOn(robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Publish"))
                 .queryAs(javafx.scene.Node.class));
         waitForValidation(robot, "Version 1 is valid");

@@ -46,12 +46,16 @@ public final class PublishViewModel {
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<PublishedVersions.Version> versions = FXCollections.observableArrayList();
     private Store store;
+    /** Whether the Publish view is on screen: the whole rule set is built for the check only then. */
+    private boolean shown;
+    /** Whether the store changed since the last check while the view was not on screen. */
+    private boolean checkPending;
     private Consumer<Throwable> onError = Tasks.shownByDefault("Publishing");
     private Consumer<Publisher.Result> onPublished = r -> { };
 
     public PublishViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
-        approvedOnly.addListener((obs, old, now) -> check());
+        approvedOnly.addListener((obs, old, now) -> checkWhenShown());
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -62,7 +66,11 @@ public final class PublishViewModel {
         this.onPublished = handler;
     }
 
-    /** Shows {@code opened} and checks what publishing it would write. */
+    /**
+     * Shows {@code opened}: lists its versions at once, and checks what publishing it would write
+     * now if the view is on screen, else when it is next shown. The check builds a whole rule set,
+     * seconds on a large store, which the other views' loading should not wait behind.
+     */
     public void load(Store opened) {
         boolean switched = opened != this.store;
         this.store = opened;
@@ -73,7 +81,38 @@ public final class PublishViewModel {
             changes.clear();
             note.set("");
         }
-        check();
+        checkWhenShown();
+    }
+
+    /** Tells the model whether its view is on screen; a check the store is owed runs when it is. */
+    public void setShown(boolean shown) {
+        this.shown = shown;
+        if (shown && checkPending) {
+            check();
+        }
+    }
+
+    private void checkWhenShown() {
+        if (shown) {
+            check();
+            return;
+        }
+        checkPending = true;
+        Store current = store;
+        if (current == null) {
+            return;
+        }
+        valid.set(false);
+        validation.set("Checked when this tab is opened.");
+        changes.clear();
+        Tasks.create("Reading the published versions", monitor -> new PublishedVersions(current).all())
+                .onSuccess(list -> {
+                    if (current == store) {
+                        versions.setAll(list);
+                    }
+                })
+                .onError(onError)
+                .runQuietly(tasks);
     }
 
     /** Builds the rule set that would be published and validates it, in the background. */
@@ -82,6 +121,7 @@ public final class PublishViewModel {
         if (current == null) {
             return;
         }
+        checkPending = false;
         busy.set(true);
         validation.set("Checking what would be published…");
         Tasks.create("Checking the rule set", monitor -> new Checked(current,

@@ -72,6 +72,7 @@ public final class WorkbenchWindow {
         publishPane.setFitToWidth(true);
         Tab publishTab = new Tab("Publish", publishPane);
         publishTab.setId("publishTab");
+        publishTab.selectedProperty().addListener((obs, was, now) -> model.publish().setShown(now));
         model.reports().setOnError(e -> ErrorDialogs.show(stage, "The report could not be made", e));
         model.reports().setOnInfo(text -> Notifications.create().owner(stage).title("Reports").text(text)
                 .showInformation());
