@@ -88,8 +88,9 @@ public final class BacktestSummary {
     }
 
     /**
-     * One warning per placement where the chosen ranking earns less per impression than popularity,
-     * or more per impression but less per order (it shows fewer recommendations).
+     * At most one warning per placement: where the chosen ranking earns less per impression than
+     * popularity; or more, but within the test period's noise, or less per order (it shows fewer
+     * recommendations), or both.
      */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
@@ -101,19 +102,25 @@ public final class BacktestSummary {
             PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
             String where = placement.equals("cart") ? "cart" : "confirmation page";
             if (chosen.rpi() >= popularity.rpi()) {
-                versusPopularity(placement).filter(r -> !r.differs()).ifPresent(r -> warnings.add(String.format(
+                // one warning per placement: the noise first, then what it costs per order
+                List<String> said = new ArrayList<>();
+                versusPopularity(placement).filter(r -> !r.differs()).ifPresent(r -> said.add(String.format(
                         Locale.ROOT, "on the %s the lead over \"customers also bought\" is within the test period's "
                                 + "noise: the 95 %% interval of the ratio runs from %s (%,d orders, %,d hits). "
                                 + "A longer history, or an A/B test, would tell.", where, interval(r), r.orders(),
                         chosen.hits())));
                 if (chosen.aovLift() < popularity.aovLift()) {
-                    warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn more per impression "
-                                    + "than \"customers also bought\" but %.0f %% less per order (an expected AOV lift of "
+                    said.add(String.format(Locale.ROOT, "%s %.0f %% less per order (an expected AOV lift of "
                                     + "%s): they show %,d recommendations where it shows %,d. They were chosen "
-                                    + "for earning at least as much per order over both placements together.", where,
+                                    + "for earning at least as much per order over both placements together.",
+                            said.isEmpty() ? "on the " + where + " the chosen settings earn more per impression than"
+                                    + " \"customers also bought\" but" : "The chosen settings also earn",
                             100 * (1 - chosen.aovLift() / popularity.aovLift()),
                             percentsApart(chosen.aovLift(), popularity.aovLift()), chosen.impressions(),
                             popularity.impressions()));
+                }
+                if (!said.isEmpty()) {
+                    warnings.add(String.join(" ", said));
                 }
                 continue;
             }
