@@ -52,7 +52,7 @@ public final class ChargeLines {
 
     /** Words that name a charge as the last of a title of at most {@link #MAX_TITLE_WORDS} words. */
     static final Set<String> CHARGE_WORDS = Set.of("postage", "shipping", "delivery", "carriage", "freight", "fee",
-            "fees", "charge", "charges", "surcharge", "commission", "discount", "adjustment", "handling");
+            "fees", "charge", "charges", "surcharge", "commission", "discount", "adjustment", "handling", "insurance");
     /** Words that name a charge only as the whole title ("Manual", "Tip"; not "Trekking pole tip"). */
     static final Set<String> CHARGE_TITLES = Set.of("manual", "tip", "tips", "gratuity");
     static final int MAX_TITLE_WORDS = 5;

@@ -23,6 +23,7 @@ class ChargeLinesTest {
         assertEquals("fee", ChargeLines.chargeWord("AMAZON FEE"));
         assertEquals("manual", ChargeLines.chargeWord("Manual"));
         assertEquals("delivery", ChargeLines.chargeWord("Next-day delivery"));
+        assertEquals("insurance", ChargeLines.chargeWord("Shipping insurance"));
         assertNull(ChargeLines.chargeWord("Manual coffee grinder"), "the charge word must end the title");
         assertNull(ChargeLines.chargeWord("Shipping box"));
         assertNull(ChargeLines.chargeWord("Felt tip pens"));
