@@ -64,8 +64,16 @@ public final class ExclusionsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<ChargeLines.Suggestion> suggestions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper suggestionText = new ReadOnlyStringWrapper("");
-    /** The open store's sold-price spreads, read once per load: the suggestions follow the exclusions from them. */
-    private volatile List<OrderHistory.SoldPriceSpread> spreads;
+    /**
+     * The sold-price spreads of the store as last loaded, read once per load: the suggestions follow
+     * the exclusions from them. Kept with the load they were read for, so a refresh still running
+     * from before an import or for a store just closed cannot hand its figures to the next load.
+     */
+    private volatile Spreads spreads;
+    private long loads;
+
+    private record Spreads(long load, List<OrderHistory.SoldPriceSpread> list) {
+    }
     private long generation;
     /**
      * What each exclusion removes from {@link #impactModel}: an approval or a pin changes no
@@ -92,7 +100,7 @@ public final class ExclusionsViewModel {
 
     /** Loads the catalog's SKUs and categories for the add form, the exclusions, and the suggested ones. */
     public void load(Store opened) {
-        spreads = null;
+        loads++;
         suggestions.clear();
         suggestionText.set("");
         Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog()).onSuccess(catalog -> {
@@ -150,12 +158,16 @@ public final class ExclusionsViewModel {
         }
         Recommender ranked = session.recommenderProperty().get();
         long request = ++generation;
+        long load = loads;
         Tasks.create("Reading the exclusions", monitor -> {
             List<CurationStore.Exclusion> exclusions = new CurationStore(current).exclusions();
-            List<OrderHistory.SoldPriceSpread> sold = spreads;
-            if (sold == null) {
+            Spreads read = spreads;
+            List<OrderHistory.SoldPriceSpread> sold;
+            if (read != null && read.load() == load) {
+                sold = read.list();
+            } else {
                 sold = new OrderHistory(current).soldPriceSpreads();
-                spreads = sold;
+                spreads = new Spreads(load, sold);
             }
             List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, exclusions.stream()
                     .filter(e -> e.kind() == ExclusionKind.SKU).map(CurationStore.Exclusion::first)
