@@ -13,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        OrderliftCli.startWarmUp();
         java.nio.file.Path log = io.orderlift.common.Logging.start(io.orderlift.common.UserDataDirectory.get());
         org.slf4j.LoggerFactory.getLogger(Main.class).info("orderlift {} (log {})", String.join(" ", args), log);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> org.slf4j.LoggerFactory.getLogger(Main.class)

@@ -63,6 +63,16 @@ public final class OrderliftCli {
     }
 
     /** Runs {@code args} and returns the exit code. */
+    /**
+     * Starts loading the database classes on a daemon thread ({@link io.orderlift.store.Store#warmUp}),
+     * so a command's first query does not wait for them; call it first thing.
+     */
+    public static void startWarmUp() {
+        Thread warmUp = new Thread(io.orderlift.store.Store::warmUp, "orderlift-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     public static int run(WorkbenchOpener opener, String... args) {
         return create(opener).execute(args);
     }

@@ -279,6 +279,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads H2's and jOOQ's classes and runs one query through them on an in-memory database of its
+     * own, touching no store: a command's first query otherwise pays for it, about a second in a
+     * fresh JVM. Run on a thread of its own at start-up, while the command line is parsed and the
+     * store file is opened.
+     */
+    public static void warmUp() {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:", "sa", "")) {
+            DSLContext ctx = DSL.using(connection, SQLDialect.H2);
+            ctx.fetchValue(DSL.select(DSL.count()).from(DSL.values(DSL.row(1, "a"))));
+            ctx.select(STORE_SETTINGS.SETTING_VALUE).from(STORE_SETTINGS)
+                    .where(STORE_SETTINGS.SETTING_KEY.eq(SALT_KEY)).getSQL();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Warming up the database classes failed; the first query pays instead", e);
+        }
+    }
+
     /** The store's directory, or empty for an in-memory store. */
     public Optional<Path> directory() {
         return Optional.ofNullable(directory);
