@@ -57,6 +57,9 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner.getParent().isVisible());
         assertEquals("1 SKU looks like a charge rather than a product; a ranking by revenue would offer it: POST"
                 + " “POSTAGE” (its title names a charge: postage).", banner.getText());
+        // the window says so once, with a way to this tab
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title")
+                .match(LabeledMatchers.hasText("Exclusions")).tryQuery().isPresent());
         robot.clickOn("#excludeSuggested");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
                 && !banner.getParent().isVisible());

@@ -95,6 +95,7 @@ public final class WorkbenchWindow {
                 this::minePairs)), pairsTab, weightingTab, exclusionsTab, previewTab, confirmationTab, publishTab,
                 reportsTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        announceChargeLines(views, exclusionsTab);
         BorderPane root = new BorderPane(views);
         root.setTop(menuBar());
         root.setBottom(statusBar());
@@ -229,6 +230,30 @@ public final class WorkbenchWindow {
     /** Mine pairs: choose the settings (prefilled with the last run's), then mine in the background. */
     public void minePairs() {
         new MiningDialog(stage, model.lastMiningSettings()).showAndWait().ifPresent(model::minePairs);
+    }
+
+    /**
+     * Says once per new set of them that SKUs look like charges rather than products (after an
+     * import, or opening a store that has them), with a button to the Exclusions tab, where the
+     * evidence is and one click excludes them.
+     */
+    private void announceChargeLines(TabPane views, Tab exclusionsTab) {
+        java.util.Set<String> announced = new java.util.HashSet<>();
+        model.storeProperty().addListener((obs, old, now) -> announced.clear());
+        model.exclusions().suggestions().addListener((javafx.collections.ListChangeListener<
+                io.orderlift.ranking.ChargeLines.Suggestion>) change -> {
+            java.util.Set<String> now = new java.util.HashSet<>();
+            change.getList().forEach(suggestion -> now.add(suggestion.sku()));
+            if (now.isEmpty() || announced.containsAll(now)) {
+                return;
+            }
+            announced.addAll(now);
+            Notifications.create().owner(stage).title("Exclusions")
+                    .text(io.orderlift.ranking.ChargeLines.headline(now.size()) + ".")
+                    .action(new org.controlsfx.control.action.Action("Show them",
+                            e -> views.getSelectionModel().select(exclusionsTab)))
+                    .showInformation();
+        });
     }
 
     private void announce(ImportReport report) {
