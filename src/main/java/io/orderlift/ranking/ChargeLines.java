@@ -73,7 +73,12 @@ public final class ChargeLines {
 
     /** The SKUs already excluded one by one. */
     public static Set<String> excludedSkus(Store store) {
-        return new CurationStore(store).exclusions().stream().filter(e -> e.kind() == ExclusionKind.SKU)
+        return excludedSkus(new CurationStore(store).exclusions());
+    }
+
+    /** The SKUs {@code exclusions} exclude one by one. */
+    public static Set<String> excludedSkus(List<CurationStore.Exclusion> exclusions) {
+        return exclusions.stream().filter(e -> e.kind() == ExclusionKind.SKU)
                 .map(CurationStore.Exclusion::first).collect(Collectors.toSet());
     }
 

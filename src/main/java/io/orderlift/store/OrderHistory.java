@@ -137,9 +137,7 @@ public final class OrderHistory {
      */
     public List<CatalogEntry> catalog() {
         return store.readConsistently(ctx -> {
-            List<CatalogEntry> products = ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
-                            PRODUCTS.LIST_PRICE).from(PRODUCTS).orderBy(PRODUCTS.ID)
-                    .fetch(r -> new CatalogEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+            List<CatalogEntry> products = products(ctx);
             List<Integer> unpriced = products.stream().filter(p -> p.price() == null).map(CatalogEntry::id).toList();
             if (unpriced.isEmpty()) {
                 return products;
@@ -154,7 +152,7 @@ public final class OrderHistory {
                 }
                 long[] sorted = values.toLongArray();
                 Arrays.sort(sorted);
-                long median = sorted[(sorted.length + 1) / 2 - 1];
+                long median = nearestRank(sorted, 0.5);
                 priced.add(new CatalogEntry(p.id(), p.sku(), p.title(), p.category(), BigDecimal.valueOf(median, 4)));
             }
             return priced;
@@ -171,9 +169,7 @@ public final class OrderHistory {
     /** The spread of the sold unit prices of every product that has sold lines, from one scan of the lines. */
     public List<SoldPriceSpread> soldPriceSpreads() {
         return store.readConsistently(ctx -> {
-            List<CatalogEntry> products = ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
-                            PRODUCTS.LIST_PRICE).from(PRODUCTS).orderBy(PRODUCTS.ID)
-                    .fetch(r -> new CatalogEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+            List<CatalogEntry> products = products(ctx);
             Map<Integer, LongArrayList> sold = soldPrices(ctx, products.stream().map(CatalogEntry::id).toList());
             List<SoldPriceSpread> spreads = new ArrayList<>();
             for (CatalogEntry p : products) {
@@ -190,6 +186,14 @@ public final class OrderHistory {
         });
     }
 
+    /** Every product with its list price (null without one), by id. */
+    private static List<CatalogEntry> products(org.jooq.DSLContext ctx) {
+        return ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, PRODUCTS.LIST_PRICE)
+                .from(PRODUCTS).orderBy(PRODUCTS.ID)
+                .fetch(r -> new CatalogEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The value at {@code share} of the sorted values by nearest rank; 0.5 gives the lower middle of an even count. */
     private static long nearestRank(long[] sorted, double share) {
         return sorted[Math.max(0, (int) Math.ceil(share * sorted.length) - 1)];
     }

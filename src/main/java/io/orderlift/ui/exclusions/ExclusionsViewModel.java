@@ -169,9 +169,7 @@ public final class ExclusionsViewModel {
                 sold = new OrderHistory(current).soldPriceSpreads();
                 spreads = new Spreads(load, sold);
             }
-            List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, exclusions.stream()
-                    .filter(e -> e.kind() == ExclusionKind.SKU).map(CurationStore.Exclusion::first)
-                    .collect(java.util.stream.Collectors.toSet()));
+            List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, ChargeLines.excludedSkus(exclusions));
             if (ranked == null) {
                 return new Loaded(request, exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
                         e.reason(), e.createdAt(), -1, 0, List.of())).toList(), suggested);
