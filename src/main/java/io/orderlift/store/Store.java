@@ -361,10 +361,25 @@ public final class Store implements AutoCloseable {
     public <T> T write(TransactionalCallable<T> work) {
         synchronized (writeLock) {
             try {
-                return dsl.transactionResult(work);
+                T result = dsl.transactionResult(work);
+                flush();
+                return result;
             } catch (org.jooq.exception.DataAccessException e) {
                 throw storageFailure(e);
             }
+        }
+    }
+
+    /**
+     * Writes everything committed so far to the file. H2 keeps a commit in memory and writes it in
+     * the background within half a second ({@code WRITE_DELAY}), so a process killed in that time
+     * loses it; {@link #write} and {@link #exclusively} flush before they return, so a write that
+     * returned survives a kill, and a file written after it (a published rule set) never names a
+     * version the store lost (docs/reliability.md).
+     */
+    private void flush() {
+        if (directory != null) {
+            dsl.execute("CHECKPOINT");
         }
     }
 
@@ -375,7 +390,9 @@ public final class Store implements AutoCloseable {
     public <T> T exclusively(java.util.concurrent.Callable<T> work) throws Exception {
         synchronized (writeLock) {
             try {
-                return work.call();
+                T result = work.call();
+                flush();
+                return result;
             } catch (Exception e) {
                 throw isStorageFailure(e) ? storageFailure(e) : e;
             }
@@ -392,7 +409,9 @@ public final class Store implements AutoCloseable {
         synchronized (writeLock) {
             setCacheSize(BULK_WRITE_CACHE_KB);
             try {
-                return work.call();
+                T result = work.call();
+                flush();
+                return result;
             } catch (Exception e) {
                 throw isStorageFailure(e) ? storageFailure(e) : e;
             } finally {
