@@ -78,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
                 if (code != null) {
                     new io.orderlift.store.StoreQueries(target).setCurrency(code);
                 }
-                if (!report.unchanged() && !json.enabled) {
+                if (!report.unchanged()) {
                     charges = ChargeLines.suggest(target);
                 }
             }
@@ -90,9 +90,9 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         List<ChargeLines.Suggestion> suggested = charges;
-        json.print(spec, report, r -> describe(r) + (suggested.isEmpty() ? "" : String.format("%n%s%nTo exclude:"
-                + " curate --store %s exclude --suggested (or one by one: exclude --sku S)",
-                CurateCommand.describe(suggested), store.directory)));
+        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r) + (suggested.isEmpty() ? ""
+                : String.format("%n%s%nTo exclude: curate --store %s exclude --suggested (or one by one: exclude"
+                + " --sku S)", CurateCommand.describe(suggested), store.directory)));
         return 0;
     }
 

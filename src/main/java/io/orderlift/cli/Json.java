@@ -18,6 +18,13 @@ final class Json {
     private Json() {
     }
 
+    /** {@code value}'s object with one more key: {@code key} holding {@code extra}. */
+    static String writeWith(Object value, String key, Object extra) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(value);
+        tree.set(key, MAPPER.valueToTree(extra));
+        return write(tree);
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -18,4 +18,11 @@ final class JsonOption {
         out.println(enabled ? Json.write(value) : text.apply(value));
         out.flush();
     }
+
+    /** As {@link #print(CommandSpec, Object, Function)}, with one more key in the JSON object. */
+    <T> void print(CommandSpec spec, T value, String key, Object extra, Function<T, String> text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(enabled ? Json.writeWith(value, key, extra) : text.apply(value));
+        out.flush();
+    }
 }

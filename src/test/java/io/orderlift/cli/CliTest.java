@@ -373,6 +373,11 @@ class CliTest {
                 + " offer them:\n  ADJ (its unit price varies from 4.00 to 121.00 between its 12 sales)\n  POST"
                 + " “POSTAGE” (its title names a charge: postage)\nTo exclude: curate --store " + s
                 + " exclude --suggested"), imported.out());
+        JsonNode importedJson = run("import", "--store", dir.resolve("charges-json").toString(), "--input",
+                file.toString(), "--json").json();
+        assertEquals(12, importedJson.get("orders").asInt(), "the report's keys stay");
+        assertEquals("ADJ", importedJson.get("suggestedExclusions").get(0).get("sku").asText(), importedJson.toString());
+        assertEquals(2, importedJson.get("suggestedExclusions").size());
         JsonNode suggested = run("curate", "--store", s, "suggest", "--json").json().get("suggestions");
         assertEquals(2, suggested.size());
         assertEquals("ADJ", suggested.get(0).get("sku").asText(), "as often sold as POST: by SKU");
