@@ -66,6 +66,11 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         CurationStore.Exclusion made = new CurationStore(store).exclusions().get(0);
         assertEquals("POST", made.first());
         assertEquals("not a product: its title names a charge: postage", made.reason());
+        // a reason wider than its column is read whole in the cell's tooltip
+        javafx.scene.control.TableCell<?, ?> reason = robot.lookup("#exclusionsTable .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> made.reason().equals(c.getText()))
+                .queryAs(javafx.scene.control.TableCell.class);
+        assertEquals(made.reason(), reason.getTooltip().getText());
     }
 
     @Test

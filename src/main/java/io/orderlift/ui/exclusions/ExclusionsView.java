@@ -60,10 +60,9 @@ public final class ExclusionsView extends VBox {
                 + "the pairs browser."));
         table.getColumns().add(Columns.text("Kind", row -> row.kind().jsonName(), 100));
         table.getColumns().add(Columns.text("Excludes", ExclusionsViewModel.Row::target, 230));
-        table.getColumns().add(Columns.text("Reason",
-                r -> r.reason() == null ? "" : r.reason(), 200));
+        table.getColumns().add(Columns.longText("Reason", r -> r.reason() == null ? "" : r.reason(), 200));
         table.getColumns().add(Columns.text("Added", r -> WHEN.format(r.createdAt()), 130));
-        table.getColumns().add(Columns.text("Removes", ExclusionsViewModel.Row::removes, 545));
+        table.getColumns().add(Columns.longText("Removes", ExclusionsViewModel.Row::removes, 545));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button remove = new Button("Remove exclusion");
         remove.setId("removeExclusion");
