@@ -62,7 +62,6 @@ public final class OrderliftCli {
         return EXIT_USAGE;
     }
 
-    /** Runs {@code args} and returns the exit code. */
     /**
      * Starts loading the database classes on a daemon thread ({@link io.orderlift.store.Store#warmUp}),
      * so a command's first query does not wait for them; call it first thing.
@@ -73,6 +72,7 @@ public final class OrderliftCli {
         warmUp.start();
     }
 
+    /** Runs {@code args} and returns the exit code. */
     public static int run(WorkbenchOpener opener, String... args) {
         return create(opener).execute(args);
     }
