@@ -15,6 +15,7 @@ import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
@@ -100,10 +101,16 @@ public final class ExclusionsViewModel {
 
     /** Loads the catalog's SKUs and categories for the add form, the exclusions, and the suggested ones. */
     public void load(Store opened) {
+        load(new CatalogOnce(opened));
+    }
+
+    /** As {@link #load(Store)}, with a catalog other views may read too. */
+    public void load(CatalogOnce shared) {
+        Store opened = shared.store();
         loads++;
         suggestions.clear();
         suggestionText.set("");
-        Tasks.create("Reading the catalog", monitor -> new OrderHistory(opened).catalog()).onSuccess(catalog -> {
+        Tasks.create("Reading the catalog", monitor -> shared.entries()).onSuccess(catalog -> {
             skus.setAll(catalog.stream().map(OrderHistory.CatalogEntry::sku).sorted().toList());
             TreeSet<String> names = new TreeSet<>();
             catalog.stream().map(OrderHistory.CatalogEntry::category).filter(c -> c != null).forEach(names::add);

@@ -20,12 +20,13 @@ import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
-import io.orderlift.store.NotMinedException;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.ExclusionKind;
-import io.orderlift.store.PairStatus;
+import io.orderlift.store.NotMinedException;
 import io.orderlift.store.OrderHistory;
+import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.ChartImages;
 import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.RankingSession;
@@ -136,6 +137,12 @@ public final class PairsViewModel {
      * no anchor; the same store (after an import or a mining run) keeps its anchor and re-ranks it.
      */
     public void load(Store opened) {
+        load(new CatalogOnce(opened));
+    }
+
+    /** As {@link #load(Store)}, with a catalog other views may read too. */
+    public void load(CatalogOnce shared) {
+        Store opened = shared.store();
         boolean switched = opened != this.store;
         this.store = opened;
         generation++;
@@ -147,7 +154,7 @@ public final class PairsViewModel {
         }
         mined = null;
         Tasks.create("Reading the catalog and the mined pairs", monitor -> new Catalog(
-                        new OrderHistory(opened).catalog(), snapshotOf(opened)))
+                        shared.entries(), snapshotOf(opened)))
                 .onSuccess(read -> {
                     if (store != opened) {
                         return;

@@ -16,6 +16,7 @@ import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.SampleCartStore;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskExecutor;
@@ -84,6 +85,12 @@ public final class CartPreviewViewModel {
      * import or a mining run) keeps the cart and re-prices it from the new catalog.
      */
     public void load(Store opened) {
+        load(new CatalogOnce(opened));
+    }
+
+    /** As {@link #load(Store)}, with a catalog other views may read too. */
+    public void load(CatalogOnce shared) {
+        Store opened = shared.store();
         boolean switched = opened != this.store;
         this.store = opened;
         if (switched) {
@@ -96,7 +103,7 @@ public final class CartPreviewViewModel {
             recommendations.clear();
             comparison.clear();
         }
-        Tasks.create("Loading the preview", monitor -> new Loaded(new OrderHistory(opened).catalog(),
+        Tasks.create("Loading the preview", monitor -> new Loaded(shared.entries(),
                         cartNames(opened)))
                 .onSuccess(loaded -> {
                     if (store != opened) {

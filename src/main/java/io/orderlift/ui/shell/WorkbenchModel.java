@@ -13,6 +13,7 @@ import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.common.Tasks;
@@ -131,9 +132,10 @@ public final class WorkbenchModel implements AutoCloseable {
         overview.load(target);
         publish.load(target);
         reports.load(target);
-        pairs.load(target);
-        preview.load(target);
-        exclusions.load(target);
+        CatalogOnce catalog = new CatalogOnce(target);
+        pairs.load(catalog);
+        preview.load(catalog);
+        exclusions.load(catalog);
         confirmation.load(target);
     }
 
