@@ -58,11 +58,11 @@ public final class ExclusionsView extends VBox {
         table.setId("exclusionsTable");
         table.setPlaceholder(new Label("Nothing is excluded. Add an exclusion above, or right-click a candidate in "
                 + "the pairs browser."));
-        table.getColumns().add(Columns.text("Kind", row -> row.kind().jsonName(), 100));
-        table.getColumns().add(Columns.text("Excludes", ExclusionsViewModel.Row::target, 230));
-        table.getColumns().add(Columns.longText("Reason", r -> r.reason() == null ? "" : r.reason(), 200));
+        table.getColumns().add(Columns.text("Kind", row -> row.kind().jsonName(), 96));
+        table.getColumns().add(Columns.longText("Excludes", ExclusionsViewModel.Row::target, 215));
+        table.getColumns().add(Columns.longText("Reason", r -> r.reason() == null ? "" : r.reason(), 265));
         table.getColumns().add(Columns.text("Added", r -> WHEN.format(r.createdAt()), 130));
-        table.getColumns().add(Columns.longText("Removes", ExclusionsViewModel.Row::removes, 545));
+        table.getColumns().add(Columns.longText("Removes", ExclusionsViewModel.Row::removes, 530));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button remove = new Button("Remove exclusion");
         remove.setId("removeExclusion");

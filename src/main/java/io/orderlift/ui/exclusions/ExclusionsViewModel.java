@@ -122,6 +122,20 @@ public final class ExclusionsViewModel {
     private record Loaded(long generation, List<Row> rows, List<ChargeLines.Suggestion> suggestions) {
     }
 
+    /** The line under the table: how many exclusions, and what they remove from the mined pairs. */
+    static String summarize(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return "Nothing is excluded.";
+        }
+        String counted = rows.size() == 1 ? "1 exclusion" : rows.size() + " exclusions";
+        if (rows.stream().anyMatch(r -> r.pairs() < 0)) {
+            return counted + "; mine the store to see what " + (rows.size() == 1 ? "it removes." : "they remove.");
+        }
+        int removed = rows.stream().mapToInt(Row::pairs).sum();
+        return String.format("%s; %s up to %,d mined pair%s.", counted, rows.size() == 1 ? "it removes"
+                : "together they remove", removed, removed == 1 ? "" : "s");
+    }
+
     /** The suggestions in words, the first eight of them; empty when there are none. */
     private static String describe(List<ChargeLines.Suggestion> found) {
         if (found.isEmpty()) {
@@ -203,10 +217,7 @@ public final class ExclusionsViewModel {
                 rows.setAll(loaded.rows());
                 suggestions.setAll(loaded.suggestions());
                 suggestionText.set(describe(loaded.suggestions()));
-                int removed = loaded.rows().stream().mapToInt(r -> Math.max(0, r.pairs())).sum();
-                summary.set(loaded.rows().isEmpty() ? "Nothing is excluded."
-                        : String.format("%d exclusions; together they remove up to %,d mined pairs.",
-                        loaded.rows().size(), removed));
+                summary.set(summarize(loaded.rows()));
             }
         }).onError(onError).runQuietly(tasks);
     }

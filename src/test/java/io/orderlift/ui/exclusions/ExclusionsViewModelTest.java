@@ -32,4 +32,15 @@ class ExclusionsViewModelTest {
         assertEquals("1,204 pairs of 3 anchors, e.g. T → A; U → A", row("sku", "A", "", 1_204, 3,
                 List.of("T → A", "U → A")).removes());
     }
+
+    @Test
+    void theSummarySaysWhatTheExclusionsRemoveOnlyOnceTheStoreIsMined() {
+        assertEquals("Nothing is excluded.", ExclusionsViewModel.summarize(List.of()));
+        assertEquals("2 exclusions; mine the store to see what they remove.", ExclusionsViewModel.summarize(List.of(
+                row("sku", "A", "", -1, 0, List.of()), row("category", "Tents", "", -1, 0, List.of()))));
+        assertEquals("1 exclusion; it removes up to 1 mined pair.", ExclusionsViewModel.summarize(List.of(
+                row("sku", "A", "", 1, 1, List.of("T → A")))));
+        assertEquals("2 exclusions; together they remove up to 1,205 mined pairs.", ExclusionsViewModel.summarize(
+                List.of(row("sku", "A", "", 1, 1, List.of("T → A")), row("sku", "B", "", 1_204, 3, List.of()))));
+    }
 }
