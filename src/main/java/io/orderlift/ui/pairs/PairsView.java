@@ -86,7 +86,7 @@ public final class PairsView extends VBox {
         table.setItems(sorted);
         table.setId("pairsTable");
         table.setFixedCellSize(24);
-        table.setPlaceholder(new Label("Choose an anchor (the store must be mined)."));
+        table.setPlaceholder(new Label("No anchor chosen."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
         table.getColumns().add(number("#", r -> (double) r.rpiRank(), "%.0f", 46,

@@ -90,7 +90,11 @@ public final class PairsViewModel {
     private final ObservableList<String> categories = FXCollections.observableArrayList(ALL_CATEGORIES);
     private final ObjectProperty<String> categoryFilter = new SimpleObjectProperty<>(ALL_CATEGORIES);
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ALL);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose an anchor.");
+    /** The status line before an anchor is chosen, on a mined store and on one that is not mined yet. */
+    static final String CHOOSE_AN_ANCHOR = "Choose an anchor: search by SKU or title above.";
+    static final String NOT_MINED = "This store is not mined yet: Mine pairs… on the Overview computes the pairs.";
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(CHOOSE_AN_ANCHOR);
     private final ReadOnlyObjectWrapper<Image> scatter = new ReadOnlyObjectWrapper<>();
     private final Map<String, String> categoryOfSku = new HashMap<>();
     private Store store;
@@ -148,6 +152,7 @@ public final class PairsViewModel {
         generation++;
         if (switched) {
             anchor.set(null);
+            status.set(CHOOSE_AN_ANCHOR);
             allRows.clear();
             scatter.set(null);
             plotted = null;
@@ -160,6 +165,9 @@ public final class PairsViewModel {
                         return;
                     }
                     mined = read.mined();
+                    if (anchor.get() == null) {
+                        status.set(mined == null ? NOT_MINED : CHOOSE_AN_ANCHOR);
+                    }
                     List<OrderHistory.CatalogEntry> catalog = read.entries();
                     categoryOfSku.clear();
                     catalog.forEach(p -> categoryOfSku.put(p.sku(), p.category()));

@@ -84,6 +84,12 @@ class PairsViewModelBehaviourTest {
             model.load(second);
             assertEquals(null, model.anchorProperty().get());
             assertTrue(model.allRows().isEmpty());
+            assertEquals(PairsViewModel.CHOOSE_AN_ANCHOR, model.statusProperty().get(),
+                    "the status line no longer describes the first store's anchor");
+        }
+        try (Store unmined = Store.openOrCreate(dir.resolve("unmined"))) {
+            model.load(unmined);
+            assertEquals(PairsViewModel.NOT_MINED, model.statusProperty().get());
         }
     }
 }
