@@ -110,7 +110,11 @@ public final class ExclusionsViewModel {
         loads++;
         suggestions.clear();
         suggestionText.set("");
+        long load = loads;
         Tasks.create("Reading the catalog", monitor -> shared.entries()).onSuccess(catalog -> {
+            if (load != loads) {
+                return; // another store, or this one changed, since: its own load lists its catalog
+            }
             skus.setAll(catalog.stream().map(OrderHistory.CatalogEntry::sku).sorted().toList());
             TreeSet<String> names = new TreeSet<>();
             catalog.stream().map(OrderHistory.CatalogEntry::category).filter(c -> c != null).forEach(names::add);

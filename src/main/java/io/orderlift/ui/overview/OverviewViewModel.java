@@ -31,6 +31,10 @@ public final class OverviewViewModel {
             .withZone(java.time.ZoneId.systemDefault());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OverviewViewModel.class);
+
+    /** Counts {@link #load} calls, so that only the newest load's figures are shown. */
+    private long loads;
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
     private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
@@ -57,6 +61,7 @@ public final class OverviewViewModel {
 
     /** Reloads everything from {@code store}. */
     public void load(Store store) {
+        long load = ++loads;
         loading.set(true);
         storeName.set(store.name());
         storeLocation.set(store.directory().map(Object::toString).orElse("in memory"));
@@ -69,9 +74,18 @@ public final class OverviewViewModel {
             byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
                     queries.productPrices(), 30));
             return new Loaded(overview, aovPng, pricePng);
-        }).onSuccess(this::show).onError(e -> {
-            loading.set(false);
-            Tasks.report("Reading the store overview", e);
+        }).onSuccess(loaded -> {
+            // a slow read of a store opened before the last one never overwrites that one's figures
+            if (load == loads) {
+                show(loaded);
+            }
+        }).onError(e -> {
+            if (load == loads) {
+                loading.set(false);
+                Tasks.report("Reading the store overview", e);
+            } else {
+                LOG.info("Reading the overview of {} stopped after another load: {}", store.name(), e.toString());
+            }
         }).run(tasks);
     }
 

@@ -54,7 +54,11 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportsViewModel.class);
+
     private Store store;
+    /** Counts {@link #load} calls: a backtest started before the last one belongs to another state of the store. */
+    private long loads;
     private BacktestReport report;
     private byte[] cartPng;
     private byte[] confirmationPng;
@@ -81,6 +85,7 @@ public final class ReportsViewModel {
 
     public void load(Store opened) {
         this.store = opened;
+        loads++;
         this.report = null;
         hasReport.set(false);
         rows.clear();
@@ -97,22 +102,38 @@ public final class ReportsViewModel {
 
     /** Runs the backtest in the background with progress in the status bar. */
     public void runBacktest() {
-        Store current = store;
-        if (current == null) {
+        Store backtested = store;
+        if (backtested == null) {
             return;
         }
         summary.set("Running the backtest…");
+        long load = loads;
+        // a backtest of the store as it was (another store opened since, or this one imported into
+        // or mined) is not shown: its report and its "Use these settings" would not be this store's
+        java.util.function.BooleanSupplier stillCurrent = () -> load == loads;
         Tasks.create("Backtest", monitor -> {
-            BacktestReport r = new Backtest().run(current, Backtest.Settings.defaults(), monitor);
+            BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(), monitor);
             BacktestSummary words = new BacktestSummary(r);
             return new Rendered(r,
                     ChartImages.png(ReportCharts.rpiAgainstW("cart", r.placements().get("cart"), r.chosen().get("cart"))),
                     words.measured("confirmation") ? ChartImages.png(ReportCharts.rpiAgainstW("confirmation",
                             r.placements().get("confirmation"), r.chosen().get("confirmation"))) : null);
-        }).onSuccess(this::show).onError(e -> {
-            summary.set("The backtest did not finish.");
-            onError.accept(e);
-        }).onCancelled(() -> summary.set("Backtest cancelled.")).run(tasks);
+        }).onSuccess(rendered -> {
+            if (stillCurrent.getAsBoolean()) {
+                show(rendered);
+            }
+        }).onError(e -> {
+            if (stillCurrent.getAsBoolean()) {
+                summary.set("The backtest did not finish.");
+                onError.accept(e);
+            } else {
+                LOG.info("A backtest of {} stopped after the workbench moved on: {}", backtested.name(), e.toString());
+            }
+        }).onCancelled(() -> {
+            if (stillCurrent.getAsBoolean()) {
+                summary.set("Backtest cancelled.");
+            }
+        }).run(tasks);
     }
 
     private void show(Rendered rendered) {

@@ -1,12 +1,19 @@
 package io.orderlift.ui.exclusions;
 
-import io.orderlift.store.ExclusionKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.HeldTasks;
+import io.orderlift.ui.common.MinedTestStore;
+import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExclusionsViewModelTest {
 
@@ -42,5 +49,18 @@ class ExclusionsViewModelTest {
                 row("sku", "A", "", 1, 1, List.of("T → A")))));
         assertEquals("2 exclusions; together they remove up to 1,205 mined pairs.", ExclusionsViewModel.summarize(
                 List.of(row("sku", "A", "", 1, 1, List.of("T → A")), row("sku", "B", "", 1_204, 3, List.of()))));
+    }
+
+    @Test
+    void aSlowCatalogReadOfTheStoreOpenedBeforeNeverReplacesTheOpenOnesSkus(@TempDir Path dir) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        ExclusionsViewModel model = new ExclusionsViewModel(tasks, new RankingSession(tasks));
+        try (Store first = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
+             Store empty = Store.openOrCreate(dir.resolve("b"))) {
+            model.load(first);
+            model.load(empty);
+            tasks.releaseNewestFirst();
+            assertEquals(List.of(), model.skus(), "the empty store opened last lists no SKU");
+        }
     }
 }
