@@ -74,11 +74,11 @@ public final class ConfirmationPreviewViewModel {
         offers.clear();
         Tasks.create("Reading the newest orders", monitor -> new PastOrders(opened).newest(LISTED_ORDERS))
                 .onSuccess(newest -> {
-                    orderIdByLabel.clear();
-                    newest.forEach(o -> orderIdByLabel.put(label(o), o.id()));
                     if (store != opened) {
                         return;
                     }
+                    orderIdByLabel.clear();
+                    newest.forEach(o -> orderIdByLabel.put(label(o), o.id()));
                     orders.setAll(orderIdByLabel.keySet());
                     summary.set(newest.isEmpty() ? "The store has no orders." : "Pick an order.");
                     if (kept != null && orderIdByLabel.containsKey(kept)) {

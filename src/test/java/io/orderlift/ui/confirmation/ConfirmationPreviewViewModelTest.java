@@ -1,14 +1,25 @@
 package io.orderlift.ui.confirmation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.store.PastOrders;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.HeldTasks;
+import io.orderlift.ui.common.MinedTestStore;
+import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfirmationPreviewViewModelTest {
 
@@ -28,5 +39,23 @@ class ConfirmationPreviewViewModelTest {
     void theOrderPickerLabelShowsIdTimeItemsAndValue() {
         assertEquals("A1 · 2025-03-02 14:05 · 3 items · 123.45", ConfirmationPreviewViewModel.label(
                 new PastOrders.OrderSummary(1, "A1", LocalDateTime.of(2025, 3, 2, 14, 5), 3, new BigDecimal("123.45"))));
+    }
+
+    @Test
+    void aSlowOrderListOfTheStoreOpenedBeforeLeavesTheOpenOnesOrdersPickable(@TempDir Path dir) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));
+        try (Store first = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
+             Store second = Store.openOrCreate(dir.resolve("b"))) {
+            Path orders = Files.writeString(dir.resolve("other.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
+                    + "unit_price\nX1,C1,2025-02-01,MUG,1,12\nX1,C1,2025-02-01,TEA,2,5\nX2,C2,2025-02-02,MUG,1,12\n");
+            new OrderImporter().importFile(second, ImportRequest.of(orders), ProgressMonitor.NONE);
+            model.load(first);
+            model.load(second);
+            tasks.releaseNewestFirst();
+            model.orderProperty().set(model.orders().get(0));
+            tasks.release();
+            assertFalse(model.lines().isEmpty(), "the order picked in the open store is read");
+        }
     }
 }
