@@ -140,9 +140,13 @@ final class CurateCommand implements Callable<Integer> {
             }
             List<ChargeLines.Suggestion> found = ChargeLines.suggest(target);
             curation.excludeAll(ChargeLines.exclusions(found, reason));
-            return found.isEmpty() ? "No SKU looks like a charge rather than a product; nothing excluded."
-                    : "Excluded " + found.stream().map(ChargeLines.Suggestion::sku)
-                    .collect(java.util.stream.Collectors.joining(", ")) + ".";
+            if (found.isEmpty()) {
+                return "No SKU looks like a charge rather than a product; nothing excluded.";
+            }
+            return "Excluded " + found.stream().map(ChargeLines.Suggestion::sku)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "."
+                    + (ChargeLines.profileChosenWithThem(target) ? String.format("%n%s: backtest --store %s --apply"
+                    + " chooses them again without them.", ChargeLines.CHOSEN_WITH_THEM, store.directory) : "");
         }
         ExclusionKey what = exclusionTarget();
         if (!what.kind().categories()) {

@@ -111,6 +111,18 @@ public final class ChargeLines {
     }
 
     /**
+     * Whether the store's active profile was chosen by the backtest, which (before these SKUs were
+     * excluded) counted them as revenue: then the settings should be chosen again without them.
+     */
+    public static boolean profileChosenWithThem(Store store) {
+        return new Profiles(store).active().chosenBy() != null;
+    }
+
+    /** What to tell a person after excluding charges from a store whose profile the backtest chose. */
+    public static final String CHOSEN_WITH_THEM = "The active profile's settings were chosen by the backtest while"
+            + " these SKUs counted as revenue";
+
+    /**
      * The exclusions that keep {@code found} out of every recommendation, in order, each with
      * {@code reason} or, when it is null, the evidence.
      */

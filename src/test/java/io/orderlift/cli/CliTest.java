@@ -383,6 +383,15 @@ class CliTest {
         assertEquals("ADJ", suggested.get(0).get("sku").asText(), "as often sold as POST: by SKU");
         Result excluded = run("curate", "--store", s, "exclude", "--suggested");
         assertEquals("Excluded ADJ, POST.", excluded.out().strip(), excluded.err());
+        // where the backtest chose the active profile, it counted them as revenue: the output says to choose again
+        String json = dir.resolve("charges-json").toString();
+        try (io.orderlift.store.Store chosen = io.orderlift.store.Store.open(dir.resolve("charges-json"))) {
+            new io.orderlift.ranking.Profiles(chosen).save(io.orderlift.ranking.WeightingProfile.defaults()
+                    .withChosenBy("chosen by backtest on 2026-12-02"), true);
+        }
+        assertEquals("Excluded ADJ, POST.\nThe active profile's settings were chosen by the backtest while these SKUs"
+                + " counted as revenue: backtest --store " + json + " --apply chooses them again without them.",
+                run("curate", "--store", json, "exclude", "--suggested").out().strip());
         JsonNode exclusions = run("curate", "--store", s, "list", "--json").json().get("exclusions");
         assertEquals(2, exclusions.size());
         assertTrue(exclusions.get(0).get("reason").asText().startsWith("not a product: its unit price varies"),

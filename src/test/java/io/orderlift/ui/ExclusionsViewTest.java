@@ -60,9 +60,14 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         // the window says so once, with a way to this tab
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title")
                 .match(LabeledMatchers.hasText("Exclusions")).tryQuery().isPresent());
+        // the backtest chose the active profile while POST counted as revenue
+        new io.orderlift.ranking.Profiles(store).save(io.orderlift.ranking.WeightingProfile.defaults()
+                .withChosenBy("chosen by backtest on 2026-12-02"), true);
         robot.clickOn("#excludeSuggested");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
                 && !banner.getParent().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title")
+                .match(LabeledMatchers.hasText("Settings")).tryQuery().isPresent());
         CurationStore.Exclusion made = new CurationStore(store).exclusions().get(0);
         assertEquals("POST", made.first());
         assertEquals("not a product: its title names a charge: postage", made.reason());

@@ -95,6 +95,8 @@ public final class ExclusionsViewModel {
         session.curationChangesProperty().addListener((obs, old, now) -> refresh());
     }
 
+    private Runnable onChosenWithThem = () -> { };
+
     public void setOnError(Consumer<Throwable> handler) {
         this.onError = handler;
     }
@@ -161,8 +163,21 @@ public final class ExclusionsViewModel {
         Map<io.orderlift.store.ExclusionKey, String> reasons = ChargeLines.exclusions(found, null);
         Tasks.create("Excluding the suggested SKUs", monitor -> {
             new CurationStore(current).excludeAll(reasons);
-            return true;
-        }).onSuccess(done -> session.reloadCuration()).onError(onError).runQuietly(tasks);
+            return ChargeLines.profileChosenWithThem(current);
+        }).onSuccess(chosenWithThem -> {
+            session.reloadCuration();
+            if (chosenWithThem) {
+                onChosenWithThem.run();
+            }
+        }).onError(onError).runQuietly(tasks);
+    }
+
+    /**
+     * Called after the suggested SKUs were excluded from a store whose active profile the backtest
+     * chose while they counted as revenue ({@link ChargeLines#CHOSEN_WITH_THEM}).
+     */
+    public void setOnChosenWithThem(Runnable handler) {
+        this.onChosenWithThem = handler;
     }
 
     /** SKUs that look like charges rather than products and are not excluded yet. */
