@@ -146,7 +146,7 @@ final class CurateCommand implements Callable<Integer> {
             return "Excluded " + found.stream().map(ChargeLines.Suggestion::sku)
                     .collect(java.util.stream.Collectors.joining(", ")) + "."
                     + (ChargeLines.profileChosenWithThem(target) ? String.format("%n%s: backtest --store %s --apply"
-                    + " chooses them again without them.", ChargeLines.CHOSEN_WITH_THEM, store.directory) : "");
+                    + " chooses the settings again without them.", ChargeLines.CHOSEN_WITH_THEM, store.directory) : "");
         }
         ExclusionKey what = exclusionTarget();
         if (!what.kind().categories()) {
