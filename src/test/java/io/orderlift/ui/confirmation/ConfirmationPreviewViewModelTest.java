@@ -16,7 +16,6 @@ import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.HeldTasks;
-import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +44,11 @@ class ConfirmationPreviewViewModelTest {
     void aSlowOrderListOfTheStoreOpenedBeforeLeavesTheOpenOnesOrdersPickable(@TempDir Path dir) throws Exception {
         HeldTasks tasks = new HeldTasks();
         ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));
-        try (Store first = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
-             Store second = Store.openOrCreate(dir.resolve("b"))) {
+        try (Store second = Store.openOrCreate(dir.resolve("b"))) {
             Path orders = Files.writeString(dir.resolve("other.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
                     + "unit_price\nX1,C1,2025-02-01,MUG,1,12\nX1,C1,2025-02-01,TEA,2,5\nX2,C2,2025-02-02,MUG,1,12\n");
             new OrderImporter().importFile(second, ImportRequest.of(orders), ProgressMonitor.NONE);
-            model.load(first);
-            model.load(second);
-            tasks.releaseNewestFirst();
+            tasks.loadBothFinishingNewestFirst(dir, model::load, second);
             model.orderProperty().set(model.orders().get(0));
             tasks.release();
             assertFalse(model.lines().isEmpty(), "the order picked in the open store is read");

@@ -2,7 +2,6 @@ package io.orderlift.ui.exclusions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.List;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.HeldTasks;
-import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +53,8 @@ class ExclusionsViewModelTest {
     void aSlowCatalogReadOfTheStoreOpenedBeforeNeverReplacesTheOpenOnesSkus(@TempDir Path dir) throws Exception {
         HeldTasks tasks = new HeldTasks();
         ExclusionsViewModel model = new ExclusionsViewModel(tasks, new RankingSession(tasks));
-        try (Store first = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
-             Store empty = Store.openOrCreate(dir.resolve("b"))) {
-            model.load(first);
-            model.load(empty);
-            tasks.releaseNewestFirst();
+        try (Store empty = Store.openOrCreate(dir.resolve("b"))) {
+            tasks.loadBothFinishingNewestFirst(dir, model::load, empty);
             assertEquals(List.of(), model.skus(), "the empty store opened last lists no SKU");
         }
     }

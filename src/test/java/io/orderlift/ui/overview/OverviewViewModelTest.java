@@ -2,12 +2,10 @@ package io.orderlift.ui.overview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.HeldTasks;
-import io.orderlift.ui.common.MinedTestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +18,8 @@ class OverviewViewModelTest {
     void aSlowReadOfTheStoreOpenedBeforeNeverOverwritesTheOpenOne() throws Exception {
         HeldTasks tasks = new HeldTasks();
         OverviewViewModel model = new OverviewViewModel(tasks);
-        try (Store first = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
-             Store empty = Store.openOrCreate(dir.resolve("b"))) {
-            model.load(first);
-            model.load(empty);
-            tasks.releaseNewestFirst();
+        try (Store empty = Store.openOrCreate(dir.resolve("b"))) {
+            tasks.loadBothFinishingNewestFirst(dir, model::load, empty);
             assertEquals("0", model.ordersProperty().get(), "the store opened last, as it is");
             assertEquals("b", model.storeNameProperty().get());
         }
