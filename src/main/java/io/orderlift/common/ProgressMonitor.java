@@ -21,4 +21,27 @@ public interface ProgressMonitor {
     /** Throws {@link CancellationException} if the user asked to stop; the default never does. */
     default void checkCancelled() {
     }
+
+    /**
+     * This monitor, also cancelling the work once {@code stale} says its result is no longer
+     * wanted (the workbench opened another store while it ran).
+     */
+    default ProgressMonitor cancelledWhen(java.util.function.BooleanSupplier stale) {
+        ProgressMonitor outer = this;
+        return new ProgressMonitor() {
+            @Override
+            public void progress(String message, long done, long total) {
+                checkCancelled();
+                outer.progress(message, done, total);
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (stale.getAsBoolean()) {
+                    throw new CancellationException("no longer wanted");
+                }
+                outer.checkCancelled();
+            }
+        };
+    }
 }

@@ -58,7 +58,7 @@ public final class ReportsViewModel {
 
     private Store store;
     /** Counts {@link #load} calls: a backtest started before the last one belongs to another state of the store. */
-    private long loads;
+    private volatile long loads;
     private BacktestReport report;
     private byte[] cartPng;
     private byte[] confirmationPng;
@@ -109,10 +109,12 @@ public final class ReportsViewModel {
         summary.set("Running the backtest…");
         long load = loads;
         // a backtest of the store as it was (another store opened since, or this one imported into
-        // or mined) is not shown: its report and its "Use these settings" would not be this store's
+        // or mined) stops at its next progress report and is not shown: its report and its "Use
+        // these settings" would not be this store's
         java.util.function.BooleanSupplier stillCurrent = () -> load == loads;
         Tasks.create("Backtest", monitor -> {
-            BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(), monitor);
+            BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(),
+                    monitor.cancelledWhen(() -> !stillCurrent.getAsBoolean()));
             BacktestSummary words = new BacktestSummary(r);
             return new Rendered(r,
                     ChartImages.png(ReportCharts.rpiAgainstW("cart", r.placements().get("cart"), r.chosen().get("cart"))),
