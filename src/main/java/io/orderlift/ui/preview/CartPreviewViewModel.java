@@ -132,7 +132,7 @@ public final class CartPreviewViewModel {
         Tasks.create("Saving the cart", monitor -> {
             new SampleCartStore(current).save(new SampleCartStore.SampleCart(name.strip(), items));
             return cartNames(current);
-        }).onSuccess(savedCarts::setAll).onError(onError).runQuietly(tasks);
+        }).onSuccess(names -> showCartNames(current, names)).onError(onError).runQuietly(tasks);
     }
 
     /** Replaces the cart with the saved sample cart {@code name}; SKUs no longer in the catalog are left out. */
@@ -145,6 +145,9 @@ public final class CartPreviewViewModel {
                         .filter(c -> c.name().equals(name)).findFirst().map(SampleCartStore.SampleCart::items)
                         .orElse(List.of()))
                 .onSuccess(items -> {
+                    if (store != current) {
+                        return; // a saved cart of the store opened before never fills this store's cart
+                    }
                     List<Line> lines = new ArrayList<>();
                     for (SampleCartStore.Item item : items) {
                         OrderHistory.CatalogEntry product = products.get(item.sku());
@@ -166,7 +169,14 @@ public final class CartPreviewViewModel {
         Tasks.create("Deleting the cart", monitor -> {
             new SampleCartStore(current).delete(name);
             return cartNames(current);
-        }).onSuccess(savedCarts::setAll).onError(onError).runQuietly(tasks);
+        }).onSuccess(names -> showCartNames(current, names)).onError(onError).runQuietly(tasks);
+    }
+
+    /** Lists {@code names} as the saved carts, unless another store was opened meanwhile. */
+    private void showCartNames(Store of, List<String> names) {
+        if (store == of) {
+            savedCarts.setAll(names);
+        }
     }
 
     /** Empties the cart. */

@@ -3,11 +3,15 @@ package io.orderlift.ui.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
+import io.orderlift.store.SampleCartStore;
+import io.orderlift.store.Store;
+import io.orderlift.ui.common.HeldTasks;
 import io.orderlift.ui.common.ViewModelSession;
 import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
@@ -84,5 +88,24 @@ class CartPreviewViewModelTest {
         assertTrue(model.recommendations().stream().noneMatch(r -> r.sku().equals(MinedTestStore.TENT)));
         model.placementProperty().set(Placement.CART);
         assertEquals(MinedTestStore.FOOTPRINT, recommended().get(0));
+    }
+
+    @Test
+    void aSavedCartOpenedJustBeforeAnotherStoreNeverFillsThatStoresCart() throws Exception {
+        HeldTasks held = new HeldTasks();
+        CartPreviewViewModel late = new CartPreviewViewModel(held, session);
+        new SampleCartStore(fixture.store).save(new SampleCartStore.SampleCart("tents",
+                List.of(new SampleCartStore.Item(MinedTestStore.TENT, 1))));
+        late.load(fixture.store);
+        held.release();
+        assertEquals(List.of("tents"), late.savedCarts());
+        try (Store other = MinedTestStore.create(Files.createDirectories(dir.resolve("other")))) {
+            late.openCart("tents");
+            late.saveCart("more tents");
+            late.load(other); // the same SKUs, no saved cart; its catalog is read before the carts' tasks end
+            held.releaseNewestFirst();
+            assertTrue(late.cart().isEmpty(), "the other store's saved cart stays there");
+            assertEquals(List.of(), late.savedCarts());
+        }
     }
 }
