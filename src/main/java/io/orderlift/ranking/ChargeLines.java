@@ -119,8 +119,8 @@ public final class ChargeLines {
     }
 
     /** What to tell a person after excluding charges from a store whose profile the backtest chose. */
-    public static final String CHOSEN_WITH_THEM = "The active profile's settings were chosen by the backtest while"
-            + " these SKUs counted as revenue";
+    public static final String CHOSEN_WITH_THEM = "The active profile was chosen by the backtest while these SKUs"
+            + " counted as revenue";
 
     /**
      * The exclusions that keep {@code found} out of every recommendation, in order, each with

@@ -389,7 +389,7 @@ class CliTest {
             new io.orderlift.ranking.Profiles(chosen).save(io.orderlift.ranking.WeightingProfile.defaults()
                     .withChosenBy("chosen by backtest on 2026-12-02"), true);
         }
-        assertEquals("Excluded ADJ, POST.\nThe active profile's settings were chosen by the backtest while these SKUs"
+        assertEquals("Excluded ADJ, POST.\nThe active profile was chosen by the backtest while these SKUs"
                 + " counted as revenue: backtest --store " + json + " --apply chooses the settings again without them.",
                 run("curate", "--store", json, "exclude", "--suggested").out().strip());
         JsonNode exclusions = run("curate", "--store", s, "list", "--json").json().get("exclusions");

@@ -97,7 +97,7 @@ public final class WorkbenchWindow {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         announceChargeLines(views, exclusionsTab);
         model.exclusions().setOnChosenWithThem(() -> Notifications.create().owner(stage).title("Settings")
-                .text(io.orderlift.ranking.ChargeLines.CHOSEN_WITH_THEM + ": run the backtest again and use its"
+                .text(io.orderlift.ranking.ChargeLines.CHOSEN_WITH_THEM + ".\nRun the backtest again and use its"
                         + " settings.")
                 .action(new org.controlsfx.control.action.Action("Open Reports",
                         e -> views.getSelectionModel().select(reportsTab)))
