@@ -274,13 +274,13 @@ public final class Backtest {
             earliest = from;
             RankingModel model = model(in.log(), t -> t < from, in.mining(), in.catalog(), start);
             List<Order> orders = orders(in.log(), t -> t >= from && t < to);
-            Map<Placement, PolicyResult> baseline = new java.util.EnumMap<>(Placement.class);
+            Map<Placement, Replay.Run> baseline = new java.util.EnumMap<>(Placement.class);
             Policy popularity = Popularity.classic(model, in.excluded());
             for (Placement p : Placement.values()) {
-                baseline.put(p, in.replay().run(p, PROTOCOL, orders, to, popularity,
+                baseline.put(p, in.replay().replay(p, PROTOCOL, orders, to, popularity,
                         settings.k(), BacktestReport.POPULARITY, null));
             }
-            folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().run(placement, PROTOCOL,
+            folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().replay(placement, PROTOCOL,
                     orders, to, rankingPolicy(recommender(model, in), profile), settings.k(), "candidate",
                     profile.priceWeight()), baseline));
             if (enoughEvidence(folds)) {
@@ -294,8 +294,8 @@ public final class Backtest {
     /** Whether popularity's hits reach {@link #ENOUGH_VALIDATION_HITS} on every placement replayed. */
     private static boolean enoughEvidence(List<SettingsSearch.Fold> folds) {
         for (Placement p : Placement.values()) {
-            long orders = folds.stream().mapToLong(f -> f.baseline().get(p).orders()).sum();
-            long hits = folds.stream().mapToLong(f -> f.baseline().get(p).hits()).sum();
+            long orders = folds.stream().mapToLong(f -> f.baseline().get(p).result().orders()).sum();
+            long hits = folds.stream().mapToLong(f -> f.baseline().get(p).result().hits()).sum();
             if (orders > 0 && hits < ENOUGH_VALIDATION_HITS) {
                 return false;
             }

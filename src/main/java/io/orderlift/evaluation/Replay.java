@@ -57,7 +57,12 @@ final class Replay {
      * One policy's replay: its figures, and what each order of the replayed list earned it
      * ({@code impressions[i]} is −1 where order {@code i} was not replayed), for paired comparisons.
      */
-    record Run(PolicyResult result, double[] revenue, int[] impressions) {
+    record Run(PolicyResult result, double[] revenue, int[] impressions, int[] hits) {
+
+        /** Figures without what each order earned: no paired comparison can be made with them. */
+        static Run of(PolicyResult result) {
+            return new Run(result, new double[0], new int[0], new int[0]);
+        }
     }
 
     /**
@@ -85,6 +90,7 @@ final class Replay {
         IntOpenHashSet shown = new IntOpenHashSet();
         double[] orderRevenue = new double[outcomes.length];
         int[] orderImpressions = new int[outcomes.length];
+        int[] orderHits = new int[outcomes.length];
         for (int i = 0; i < outcomes.length; i++) {
             Outcome o = outcomes[i];
             if (o == null) {
@@ -93,6 +99,7 @@ final class Replay {
             }
             orderRevenue[i] = o.revenue();
             orderImpressions[i] = o.impressions();
+            orderHits[i] = o.hits();
             replayed++;
             impressions += o.impressions();
             hits += o.hits();
@@ -107,7 +114,7 @@ final class Replay {
                 rpi, hits == 0 ? 0 : revenue / hits, pricedProducts == 0 ? 0 : (double) shown.size() / pricedProducts,
                 Math.max(0, rpi - halfWidth), rpi + halfWidth,
                 replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue, replayed),
-                orderRevenue, orderImpressions);
+                orderRevenue, orderImpressions, orderHits);
     }
 
     /**

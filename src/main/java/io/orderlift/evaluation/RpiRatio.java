@@ -2,7 +2,8 @@ package io.orderlift.evaluation;
 
 /**
  * How many times popularity's revenue per impression a policy earns on the same orders, with the
- * 95 % confidence interval of that ratio. JSON names are read by outside checks.
+ * 95 % confidence interval of that ratio ({@link #ofHitRates} gives the same for the hit rate). JSON
+ * names are read by outside checks.
  *
  * <p>Both policies are replayed on the same orders, so the interval is paired: orders are the
  * independent units, and the delta method is applied to the log of the ratio of four per-order sums,
@@ -26,43 +27,56 @@ public record RpiRatio(double ratio, double low, double high, int orders) {
      * earned nothing on them (no ratio to speak of) or fewer than two orders were replayed.
      */
     static java.util.Optional<RpiRatio> of(Replay.Run policy, Replay.Run baseline) {
-        int length = policy.impressions().length;
-        if (baseline.impressions().length != length) {
+        return paired(policy.revenue(), policy.impressions(), baseline.revenue(), baseline.impressions());
+    }
+
+    /**
+     * The same paired ratio and interval for the hit rate (hits per impression): how many times
+     * popularity's hit rate a policy reaches on the same orders; empty as {@link #of} is.
+     */
+    static java.util.Optional<RpiRatio> ofHitRates(Replay.Run policy, Replay.Run baseline) {
+        return paired(java.util.Arrays.stream(policy.hits()).asDoubleStream().toArray(), policy.impressions(),
+                java.util.Arrays.stream(baseline.hits()).asDoubleStream().toArray(), baseline.impressions());
+    }
+
+    /**
+     * {@code (Σgain₁/Σi₁) / (Σgain₀/Σi₀)} over the orders both replayed ({@code impressions} ≥ 0 in
+     * both), with its paired 95 % interval.
+     */
+    private static java.util.Optional<RpiRatio> paired(double[] gain, int[] impressions, double[] baseGain,
+                                                       int[] baseImpressions) {
+        int length = impressions.length;
+        if (baseImpressions.length != length) {
             throw new IllegalArgumentException("the two replays are of different orders");
         }
-        double revenue = 0;
-        double impressions = 0;
-        double baseRevenue = 0;
-        double baseImpressions = 0;
+        double sum = 0;
+        double shown = 0;
+        double baseSum = 0;
+        double baseShown = 0;
         int n = 0;
         for (int o = 0; o < length; o++) {
-            if (paired(policy, baseline, o)) {
-                revenue += policy.revenue()[o];
-                impressions += policy.impressions()[o];
-                baseRevenue += baseline.revenue()[o];
-                baseImpressions += baseline.impressions()[o];
+            if (impressions[o] >= 0 && baseImpressions[o] >= 0) {
+                sum += gain[o];
+                shown += impressions[o];
+                baseSum += baseGain[o];
+                baseShown += baseImpressions[o];
                 n++;
             }
         }
-        if (n < 2 || revenue <= 0 || baseRevenue <= 0) {
+        if (n < 2 || sum <= 0 || baseSum <= 0) {
             return java.util.Optional.empty();
         }
         double sumSquares = 0;
         for (int o = 0; o < length; o++) {
-            if (paired(policy, baseline, o)) {
-                double u = policy.revenue()[o] / revenue - policy.impressions()[o] / impressions
-                        - baseline.revenue()[o] / baseRevenue + baseline.impressions()[o] / baseImpressions;
+            if (impressions[o] >= 0 && baseImpressions[o] >= 0) {
+                double u = gain[o] / sum - impressions[o] / shown - baseGain[o] / baseSum
+                        + baseImpressions[o] / baseShown;
                 sumSquares += u * u;
             }
         }
-        double ratio = (revenue / impressions) / (baseRevenue / baseImpressions);
+        double ratio = (sum / shown) / (baseSum / baseShown);
         double spread = Z * Math.sqrt(sumSquares * n / (n - 1));
         return java.util.Optional.of(new RpiRatio(ratio, ratio * Math.exp(-spread), ratio * Math.exp(spread), n));
-    }
-
-    /** Whether both replays replayed order {@code o}. */
-    private static boolean paired(Replay.Run policy, Replay.Run baseline, int o) {
-        return policy.impressions()[o] >= 0 && baseline.impressions()[o] >= 0;
     }
 
     /** Whether the interval leaves out 1: the two policies earn differently beyond the period's noise. */

@@ -43,9 +43,12 @@ final class SettingsSearch {
     static final int MAX_ROUNDS = 50;
 
     /**
-     * The relevance floor: on each placement, a setting's hit rate (averaged over the validation
-     * periods) must be at least this share of popularity's. Revenue alone would take a list that is
-     * rarely right but dear when it is; a merchant also needs the widget to look relevant.
+     * The relevance floor: on each placement, a setting's hit rate must be at least this share of
+     * popularity's, and not only as measured but at the lower end of its paired 95 % interval over
+     * the validation periods' orders ({@link RpiRatio#ofHitRates}). Revenue alone would take a list
+     * that is rarely right but dear when it is; a merchant also needs the widget to look relevant.
+     * A floor held at the point estimate would be a coin toss on the next period wherever it decides
+     * the choice; held at the lower end it holds there too, all but by chance.
      */
     static final double MIN_HIT_RATE_RATIO = 0.4;
 
@@ -93,10 +96,10 @@ final class SettingsSearch {
                     (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()]),
                     p -> p.confirmationEvidence().ordinal()));
 
-    /** The RPI of a profile on one placement of the validation period. */
+    /** A profile's replay of one placement of the validation period, with what each order earned. */
     @FunctionalInterface
     interface Replayer {
-        PolicyResult replay(Placement placement, WeightingProfile profile);
+        Replay.Run replay(Placement placement, WeightingProfile profile);
     }
 
     /** The search's answer: the profile, its objective and its figures on the latest validation period. */
@@ -104,16 +107,16 @@ final class SettingsSearch {
                   int evaluations) {
     }
 
-    /** One validation period: its replayer, and popularity's figures on it per placement. */
-    record Fold(Replayer replayer, Map<Placement, PolicyResult> baseline) {
+    /** One validation period: its replayer, and popularity's replay of it per placement. */
+    record Fold(Replayer replayer, Map<Placement, Replay.Run> baseline) {
     }
 
     private final List<Fold> folds;
-    private final List<Map<Placement, Map<WeightingProfile, PolicyResult>>> seen = new java.util.ArrayList<>();
+    private final List<Map<Placement, Map<WeightingProfile, Replay.Run>>> seen = new java.util.ArrayList<>();
     private int evaluations;
 
-    /** @param baseline popularity's validation figures per placement */
-    SettingsSearch(Replayer replayer, Map<Placement, PolicyResult> baseline) {
+    /** @param baseline popularity's validation replay per placement */
+    SettingsSearch(Replayer replayer, Map<Placement, Replay.Run> baseline) {
         this(List.of(new Fold(replayer, baseline)));
     }
 
@@ -121,7 +124,7 @@ final class SettingsSearch {
     SettingsSearch(List<Fold> folds) {
         this.folds = List.copyOf(folds);
         for (int i = 0; i < folds.size(); i++) {
-            Map<Placement, Map<WeightingProfile, PolicyResult>> byPlacement = new EnumMap<>(Placement.class);
+            Map<Placement, Map<WeightingProfile, Replay.Run>> byPlacement = new EnumMap<>(Placement.class);
             for (Placement p : Placement.values()) {
                 byPlacement.put(p, new HashMap<>());
             }
@@ -168,7 +171,7 @@ final class SettingsSearch {
         }
         Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
-            figures.put(p, result(0, p, best));
+            figures.put(p, result(0, p, best).result());
         }
         return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations);
     }
@@ -194,20 +197,29 @@ final class SettingsSearch {
         boolean relevant = true;
         for (Placement p : Placement.values()) {
             double hitRatio = 0;
-            int foldsMeasured = 0;
+            List<Replay.Run> runs = new java.util.ArrayList<>();
+            List<Replay.Run> baselines = new java.util.ArrayList<>();
             for (int f = 0; f < folds.size(); f++) {
-                PolicyResult r = result(f, p, profile);
-                PolicyResult base = folds.get(f).baseline().get(p);
+                Replay.Run run = result(f, p, profile);
+                PolicyResult r = run.result();
+                Replay.Run baseRun = folds.get(f).baseline().get(p);
+                PolicyResult base = baseRun == null ? null : baseRun.result();
                 if (r.orders() > 0) {
                     perImpression += ratio(r.rpi(), base == null ? 0 : base.rpi());
                     perOrder += ratio(r.aovLift(), base == null ? 0 : base.aovLift());
                     hitRatio += base == null || base.hitRate() == 0 ? 1 : r.hitRate() / base.hitRate();
-                    foldsMeasured++;
+                    runs.add(run);
+                    baselines.add(baseRun);
                 }
             }
-            if (foldsMeasured > 0) {
-                measured += foldsMeasured;
-                relevant &= hitRatio / foldsMeasured >= MIN_HIT_RATE_RATIO;
+            if (!runs.isEmpty()) {
+                measured += runs.size();
+                double pointRatio = hitRatio / runs.size();
+                // the lower end of the paired interval over every period's orders; the measured ratio where
+                // none can be had (popularity or the setting hit nothing, or no per-order figures were kept)
+                double floorRatio = baselines.contains(null) ? pointRatio
+                        : RpiRatio.ofHitRates(pooled(runs), pooled(baselines)).map(RpiRatio::low).orElse(pointRatio);
+                relevant &= floorRatio >= MIN_HIT_RATE_RATIO;
             }
         }
         boolean earnsPerOrder = perOrder >= measured - 1e-9;
@@ -220,7 +232,27 @@ final class SettingsSearch {
         return popularity > 0 ? value / popularity : value;
     }
 
-    private PolicyResult result(int fold, Placement placement, WeightingProfile profile) {
+    /** The runs' per-order figures one after another, as one run over all their orders. */
+    private static Replay.Run pooled(List<Replay.Run> runs) {
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        int length = runs.stream().mapToInt(r -> r.impressions().length).sum();
+        double[] revenue = new double[length];
+        int[] impressions = new int[length];
+        int[] hits = new int[length];
+        int at = 0;
+        for (Replay.Run r : runs) {
+            int n = r.impressions().length;
+            System.arraycopy(r.revenue(), 0, revenue, at, n);
+            System.arraycopy(r.impressions(), 0, impressions, at, n);
+            System.arraycopy(r.hits(), 0, hits, at, n);
+            at += n;
+        }
+        return new Replay.Run(null, revenue, impressions, hits);
+    }
+
+    private Replay.Run result(int fold, Placement placement, WeightingProfile profile) {
         WeightingProfile key = relevantTo(placement, profile);
         return seen.get(fold).get(placement).computeIfAbsent(key, k -> {
             evaluations++;

@@ -50,22 +50,22 @@ public final class HindsightChoice {
         RankingModel model = Backtest.model(in.log(), t -> t < testFrom, in.mining(), in.catalog(),
                 WeightingProfile.defaults());
         List<Backtest.Order> orders = Backtest.orders(in.log(), t -> t >= testFrom);
-        Map<Placement, PolicyResult> popularity = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> popularity = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
-            popularity.put(p, replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Popularity.classic(model, in.excluded()),
-                    settings.k(), BacktestReport.POPULARITY, null));
+            popularity.put(p, replay.replay(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE,
+                    Popularity.classic(model, in.excluded()), settings.k(), BacktestReport.POPULARITY, null));
         }
         Recommender recommender = new Recommender(model, in.exclusions(), Recommender.DEFAULT_TOP_K);
         for (Placement placement : Placement.values()) {
-            PolicyResult base = popularity.get(placement);
+            PolicyResult base = popularity.get(placement).result();
             if (base.orders() == 0) {
                 System.out.printf(Locale.ROOT, "%-12s no orders to replay%n", placement.cliName());
                 continue;
             }
             // this placement alone: the other replays nothing, so it does not count
-            PolicyResult nothing = new PolicyResult("none", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            Replay.Run nothing = Replay.Run.of(new PolicyResult("none", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
             SettingsSearch.Replayer replayer = (p, profile) -> p != placement ? nothing
-                    : replay.run(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Backtest.rankingPolicy(recommender,
+                    : replay.replay(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Backtest.rankingPolicy(recommender,
                     profile), settings.k(), "hindsight", profile.priceWeight());
             // coordinate ascent from the defaults and from random corners of the grid; the best that
             // passes the search's guards on this placement

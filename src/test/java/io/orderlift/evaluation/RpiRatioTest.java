@@ -13,7 +13,7 @@ class RpiRatioTest {
 
     /** A replay whose order {@code o} showed {@code impressions[o]} items and earned {@code revenue[o]}. */
     private static Replay.Run run(double[] revenue, int[] impressions) {
-        return new Replay.Run(null, revenue, impressions);
+        return new Replay.Run(null, revenue, impressions, new int[impressions.length]);
     }
 
     /** A widget of 4 slots on {@code n} orders; each slot is bought with probability {@code p} at one of a few prices. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SettingsSearchTest {
 
-    private static PolicyResult result(double aovLift) {
-        return new PolicyResult("x", null, 100, 10, 0.1, aovLift, 1, 0.5, 0, 0, aovLift, 50);
+    private static Replay.Run result(double aovLift) {
+        return Replay.Run.of(new PolicyResult("x", null, 100, 10, 0.1, aovLift, 1, 0.5, 0, 0, aovLift, 50));
     }
 
     /**
@@ -37,7 +37,7 @@ class SettingsSearchTest {
             double ridge = i + 2 * k - 10 * Math.max(0, i - k - 1) - 10 * Math.max(0, k - i);
             return result(placement == Placement.CART ? 100 + ridge : 2);
         };
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         SettingsSearch.Choice first = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
@@ -54,7 +54,7 @@ class SettingsSearchTest {
     void progressStaysWithinItsShare() {
         SettingsSearch.Replayer replayer = (placement, p) -> result(1 + new java.util.SplittableRandom(
                 java.util.Objects.hash(placement, p.priceWeight(), p.smoothing(), p.minEvidence())).nextDouble(2));
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         int share = SettingsSearch.expectedEvaluations();
@@ -78,7 +78,7 @@ class SettingsSearchTest {
             confirmationReplays.incrementAndGet();
             return result(5 + shared - Math.abs(p.oneTapMaxPrice() - 250) / 1000 - Math.abs(p.oneTapMaxShare() - 2));
         };
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(2));
         baseline.put(Placement.CONFIRMATION, result(1));
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
@@ -105,9 +105,9 @@ class SettingsSearchTest {
     @Test
     void aSettingBelowTheRelevanceFloorYieldsToOneAboveIt() {
         // revenue grows with w, but from w = 1.5 the hit rate falls under 0.4 × popularity's
-        SettingsSearch.Replayer replayer = (placement, p) -> new PolicyResult("x", null, 100, 10,
-                p.priceWeight() >= 1.5 ? 0.03 : 0.1, 1 + p.priceWeight(), 1, 0.5, 0, 0, 1 + p.priceWeight(), 50);
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        SettingsSearch.Replayer replayer = (placement, p) -> Replay.Run.of(new PolicyResult("x", null, 100, 10,
+                p.priceWeight() >= 1.5 ? 0.03 : 0.1, 1 + p.priceWeight(), 1, 0.5, 0, 0, 1 + p.priceWeight(), 50));
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         WeightingProfile chosen = new SettingsSearch(replayer, baseline)
@@ -116,11 +116,61 @@ class SettingsSearchTest {
         assertEquals(1.25, chosen.priceWeight(), "the dearest list above the floor (w = 1.25), not w = 2 below it");
     }
 
+    /**
+     * A replay of {@code orders} orders of 4 impressions each in which {@code hitRate} of the slots
+     * were bought at price {@code price}, the hits spread over the orders as evenly as they go.
+     */
+    private static Replay.Run replayed(int orders, double hitRate, double price) {
+        double[] revenue = new double[orders];
+        int[] impressions = new int[orders];
+        int[] hits = new int[orders];
+        int total = (int) Math.round(hitRate * 4 * orders);
+        for (int o = 0; o < orders; o++) {
+            impressions[o] = 4;
+            hits[o] = (int) ((long) total * (o + 1) / orders - (long) total * o / orders);
+            revenue[o] = hits[o] * price;
+        }
+        return new Replay.Run(new PolicyResult("x", null, 4L * orders, total, (double) total / (4 * orders),
+                total * price / (4.0 * orders), price, 0.5, 0, 0, total * price / orders, orders), revenue, impressions,
+                hits);
+    }
+
+    /**
+     * The relevance floor holds at the lower end of the hit rate's interval, not at the measured
+     * ratio: on a short period a list measured at 0.45× popularity's hit rate may well be under 0.4×
+     * on the next one, and loses to a relevant one; on a long period the same 0.45× is beyond doubt.
+     */
+    @Test
+    void theRelevanceFloorHoldsAtTheLowerEndOfTheHitRatesInterval() {
+        for (int orders : new int[] {200, 200_000}) {
+            // popularity: 10 % of slots bought at $10; w = 2: 4.5 % at $100 (0.45× the hit rate), others 8 % at $20
+            Replay.Run popularity = replayed(orders, 0.10, 10);
+            SettingsSearch.Replayer replayer = (placement, p) -> p.priceWeight() == 2
+                    ? replayed(orders, 0.045, 100) : replayed(orders, 0.08, 20);
+            Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
+            baseline.put(Placement.CART, popularity);
+            baseline.put(Placement.CONFIRMATION, popularity);
+            SettingsSearch search = new SettingsSearch(replayer, baseline);
+            double chosen = search.search(WeightingProfile.defaults().withPriceWeight(1), ProgressMonitor.NONE,
+                    "search", new int[1], 1).profile().priceWeight();
+            RpiRatio hitRatio = RpiRatio.ofHitRates(replayed(orders, 0.045, 100), popularity).orElseThrow();
+            assertEquals(0.45, hitRatio.ratio(), 1e-9);
+            if (orders == 200) {
+                assertTrue(hitRatio.low() < 0.4, hitRatio.toString());
+                assertEquals(1, chosen, "0.45× measured on 200 orders, under 0.4× at the interval's lower end");
+            } else {
+                assertTrue(hitRatio.low() > 0.4, hitRatio.toString());
+                assertEquals(2, chosen, "0.45× measured on 200,000 orders");
+            }
+        }
+    }
+
     @Test
     void aPlacementWithoutOrdersDoesNotCount() {
         SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
-                ? result(1 + p.priceWeight()) : new PolicyResult("x", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+                ? result(1 + p.priceWeight())
+                : Replay.Run.of(new PolicyResult("x", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(0));
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
@@ -133,7 +183,7 @@ class SettingsSearchTest {
     void aStartOutsideTheGridIsMovedOntoIt() {
         // nothing earns more anywhere: the search keeps its start, snapped onto the grid
         SettingsSearch.Replayer flat = (placement, p) -> result(1);
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         WeightingProfile chosen = new SettingsSearch(flat, baseline).search(WeightingProfile.defaults()
@@ -153,13 +203,14 @@ class SettingsSearchTest {
         SettingsSearch.Replayer replayer = (placement, p) -> {
             int impressions = 200 - 5 * p.minEvidence();
             double revenue = 300 - 4 * p.minEvidence();
-            return new PolicyResult("x", null, impressions, 20, 0.1, revenue / impressions, 1, 0.5, 0, 0,
-                    revenue / 100, 100);
+            return Replay.Run.of(new PolicyResult("x", null, impressions, 20, 0.1, revenue / impressions, 1, 0.5, 0, 0,
+                    revenue / 100, 100));
         };
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         // popularity: 2.0 per impression, 2.5 per order
-        baseline.put(Placement.CART, new PolicyResult("p", null, 200, 20, 0.1, 2, 1, 0.5, 0, 0, 2.5, 100));
-        baseline.put(Placement.CONFIRMATION, new PolicyResult("p", null, 200, 20, 0.1, 2, 1, 0.5, 0, 0, 2.5, 100));
+        Replay.Run popularity = Replay.Run.of(new PolicyResult("p", null, 200, 20, 0.1, 2, 1, 0.5, 0, 0, 2.5, 100));
+        baseline.put(Placement.CART, popularity);
+        baseline.put(Placement.CONFIRMATION, popularity);
         WeightingProfile chosen = new SettingsSearch(replayer, baseline)
                 .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1).profile();
         // per order: 3.0 − 0.04·e ≥ 2.5 up to e = 12.5; per impression it keeps rising: 13 would win without the guard
@@ -169,7 +220,7 @@ class SettingsSearchTest {
     /** A setting that shines on one validation period only loses to one that is good on all of them. */
     @Test
     void theChoiceIsScoredOnEveryValidationPeriod() {
-        Map<Placement, PolicyResult> baseline = new EnumMap<>(Placement.class);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         // the latest period rewards w = 2 (a lucky week for the dearest items), the two before it w = 1
