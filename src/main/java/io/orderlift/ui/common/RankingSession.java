@@ -40,8 +40,10 @@ public final class RankingSession {
     private final ReadOnlyIntegerWrapper curationChanges = new ReadOnlyIntegerWrapper();
     private final BooleanBinding unsaved = Bindings.createBooleanBinding(() -> !profile.get().equals(saved.get()),
             profile, saved);
-    private long generation;
-    private long curationGeneration;
+    /** Loads of a store: only the newest one's model is used. */
+    private final Requests loads = new Requests();
+    /** Re-reads of the curation: only the newest one's is swapped in. */
+    private final Requests curationReads = new Requests();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The ranking session");
 
     public RankingSession(TaskExecutor tasks) {
@@ -52,28 +54,26 @@ public final class RankingSession {
         this.onError = handler;
     }
 
-    private record Loaded(long generation, Recommender recommender, WeightingProfile active, List<String> names,
+    private record Loaded(Recommender recommender, WeightingProfile active, List<String> names,
                           io.orderlift.common.Money money) {
     }
 
     /** Loads {@code opened}'s active profile, saved profile names, ranking model and curation. */
     public void load(Store opened) {
         store.set(opened);
-        long request = ++generation;
+        Requests.Request request = loads.next();
         Tasks.create("Loading the ranking model", monitor -> {
             Profiles profiles = new Profiles(opened);
             WeightingProfile active = profiles.active();
-            return new Loaded(request, recommenderOf(opened, active.minCustomers()), active, names(profiles),
+            return new Loaded(recommenderOf(opened, active.minCustomers()), active, names(profiles),
                     new io.orderlift.common.Money(new io.orderlift.store.StoreQueries(opened).currency().orElse(null)));
         }).onSuccess(loaded -> {
-            if (loaded.generation() == generation) {
-                money = loaded.money();
-                saved.set(loaded.active());
-                profile.set(loaded.active());
-                profileNames.setAll(loaded.names());
-                recommender.set(loaded.recommender());
-            }
-        }).onError(onError).runQuietly(tasks);
+            money = loaded.money();
+            saved.set(loaded.active());
+            profile.set(loaded.active());
+            profileNames.setAll(loaded.names());
+            recommender.set(loaded.recommender());
+        }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
     /**
@@ -87,14 +87,12 @@ public final class RankingSession {
         if (current == null || ranked == null) {
             return;
         }
-        long request = ++curationGeneration;
+        Requests.Request request = curationReads.next();
         Tasks.create("Reading the curation", monitor -> new Recommender(ranked.model(),
                         StoredCuration.load(current, ranked.model())))
-                .onSuccess(now -> {
-                    if (request == curationGeneration && store.get() == current && recommender.get() == ranked) {
-                        recommender.set(now);
-                    }
-                }).onError(onError).runQuietly(tasks);
+                .onSuccess(recommender::set).onError(onError)
+                .onlyWhile(() -> request.isNewest() && store.get() == current && recommender.get() == ranked)
+                .runQuietly(tasks);
     }
 
     /**

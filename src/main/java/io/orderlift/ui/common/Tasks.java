@@ -57,6 +57,7 @@ public final class Tasks {
         private Consumer<T> onSuccess = result -> { };
         private Consumer<Throwable> onError;
         private Runnable onCancelled = () -> { };
+        private java.util.function.BooleanSupplier current = () -> true;
 
         private Builder(String title, Work<T> work) {
             this.title = title;
@@ -77,6 +78,40 @@ public final class Tasks {
         public Builder<T> onCancelled(Runnable handler) {
             this.onCancelled = handler;
             return this;
+        }
+
+        /**
+         * Drops the outcome when {@code stillWanted} is false by the time it arrives (checked on the FX
+         * thread): the view has since asked again, or shows another store. No handler runs (success,
+         * error or cancel); a failure is logged only.
+         */
+        public Builder<T> onlyWhile(java.util.function.BooleanSupplier stillWanted) {
+            this.current = stillWanted;
+            return this;
+        }
+
+        private void succeeded(T result) {
+            if (current.getAsBoolean()) {
+                onSuccess.accept(result);
+            } else {
+                LOG.debug("{}: a newer request superseded this result", title);
+            }
+        }
+
+        private void cancelled() {
+            if (current.getAsBoolean()) {
+                onCancelled.run();
+            }
+        }
+
+        private void failed(Throwable error) {
+            // every failure is logged, whatever the handler then shows
+            LOG.warn("{} failed: {}", title, error.toString(), error);
+            if (current.getAsBoolean()) {
+                onError.accept(error);
+            } else {
+                LOG.info("{} failed after a newer request superseded it; not shown", title);
+            }
         }
 
         /** Starts the task on {@code tasks}, which also shows it in the status bar. */
@@ -102,29 +137,26 @@ public final class Tasks {
             try {
                 result = work.run(ProgressMonitor.NONE);
             } catch (CancellationException e) {
-                onCancelled.run();
+                cancelled();
                 return;
             } catch (Exception | Error e) {
-                LOG.warn("{} failed: {}", title, e.toString(), e);
-                onError.accept(e);
+                failed(e);
                 return;
             }
-            onSuccess.accept(result);
+            succeeded(result);
         }
 
         /** The JavaFX task: runs the work on the thread that runs it, the handlers on the FX thread. */
         Task<T> build() {
             BackgroundTask<T> task = new BackgroundTask<>(title, work);
-            task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> onSuccess.accept(task.getValue()));
-            task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> onCancelled.run());
+            task.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> succeeded(task.getValue()));
+            task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> cancelled());
             task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
                 Throwable error = task.getException();
                 if (error instanceof CancellationException) {
-                    onCancelled.run();
+                    cancelled();
                 } else {
-                    // every failure is logged, whatever the handler then shows
-                    LOG.warn("{} failed: {}", title, error.toString(), error);
-                    onError.accept(error);
+                    failed(error);
                 }
             });
             return task;

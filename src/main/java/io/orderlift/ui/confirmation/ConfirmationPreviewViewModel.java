@@ -17,6 +17,7 @@ import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.PastOrders;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
@@ -48,7 +49,8 @@ public final class ConfirmationPreviewViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Pick an order.");
     private final SplittableRandom random = new SplittableRandom();
     private Store store;
-    private long generation;
+    /** Rankings of an order: only the newest one's offers are shown. */
+    private final Requests rankings = new Requests();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The confirmation preview");
 
     public ConfirmationPreviewViewModel(TaskExecutor tasks, RankingSession session) {
@@ -74,9 +76,6 @@ public final class ConfirmationPreviewViewModel {
         offers.clear();
         Tasks.create("Reading the newest orders", monitor -> new PastOrders(opened).newest(LISTED_ORDERS))
                 .onSuccess(newest -> {
-                    if (store != opened) {
-                        return;
-                    }
                     orderIdByLabel.clear();
                     newest.forEach(o -> orderIdByLabel.put(label(o), o.id()));
                     orders.setAll(orderIdByLabel.keySet());
@@ -84,7 +83,7 @@ public final class ConfirmationPreviewViewModel {
                     if (kept != null && orderIdByLabel.containsKey(kept)) {
                         order.set(kept);
                     }
-                }).onError(onError).runQuietly(tasks);
+                }).onError(onError).onlyWhile(() -> store == opened).runQuietly(tasks);
     }
 
     /** "#1234 · 2025-03-02 14:05 · 3 items · 123.45". */
@@ -101,7 +100,7 @@ public final class ConfirmationPreviewViewModel {
         }
     }
 
-    private record Shown(long request, List<PastOrders.Line> lines, Recommendations offers) {
+    private record Shown(List<PastOrders.Line> lines, Recommendations offers) {
     }
 
     /** Reads the chosen order and ranks its one-tap offers in the background. */
@@ -114,14 +113,14 @@ public final class ConfirmationPreviewViewModel {
         Integer orderId = orderIdByLabel.get(chosen);
         Recommender ranked = session.recommenderProperty().get();
         WeightingProfile profile = session.profileProperty().get();
-        long request = ++generation;
+        Requests.Request request = rankings.next();
         Tasks.create("Ranking one-tap offers", monitor -> {
             List<PastOrders.Line> placed = new PastOrders(current).lines(orderId).orElse(List.of());
             List<CartItem> items = items(placed);
             Recommendations offered = ranked == null || items.isEmpty() ? null
                     : ranked.recommend(Placement.CONFIRMATION, items, profile, 0);
-            return new Shown(request, placed, offered);
-        }).onSuccess(this::show).onError(onError).runQuietly(ranking);
+            return new Shown(placed, offered);
+        }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
     /**
@@ -144,9 +143,6 @@ public final class ConfirmationPreviewViewModel {
     }
 
     private void show(Shown shown) {
-        if (shown.request() != generation) {
-            return;
-        }
         Updates.replace(lines, shown.lines());
         if (shown.offers() == null) {
             offers.clear();

@@ -17,6 +17,7 @@ import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -71,11 +72,14 @@ public final class ExclusionsViewModel {
      * from before an import or for a store just closed cannot hand its figures to the next load.
      */
     private volatile Spreads spreads;
-    private long loads;
+    /** {@link #load} calls; the newest is {@link #newestLoad}, whose spreads a refresh may reuse. */
+    private final Requests loads = new Requests();
+    private Requests.Request newestLoad;
 
-    private record Spreads(long load, List<OrderHistory.SoldPriceSpread> list) {
+    private record Spreads(Requests.Request load, List<OrderHistory.SoldPriceSpread> list) {
     }
-    private long generation;
+    /** {@link #refresh} calls: only the newest one's rows are shown. */
+    private final Requests refreshes = new Requests();
     /**
      * What each exclusion removes from {@link #impactModel}: an approval or a pin changes no
      * exclusion, so a refresh after one computes nothing again. Written by the background refresh.
@@ -108,24 +112,20 @@ public final class ExclusionsViewModel {
 
     /** As {@link #load(Store)}, with a catalog other views may read too. */
     public void load(CatalogOnce shared) {
-        Store opened = shared.store();
-        loads++;
+        Requests.Request load = loads.next();
+        newestLoad = load;
         suggestions.clear();
         suggestionText.set("");
-        long load = loads;
         Tasks.create("Reading the catalog", monitor -> shared.entries()).onSuccess(catalog -> {
-            if (load != loads) {
-                return; // another store, or this one changed, since: its own load lists its catalog
-            }
             skus.setAll(catalog.stream().map(OrderHistory.CatalogEntry::sku).sorted().toList());
             TreeSet<String> names = new TreeSet<>();
             catalog.stream().map(OrderHistory.CatalogEntry::category).filter(c -> c != null).forEach(names::add);
             categories.setAll(names);
-        }).onError(onError).runQuietly(tasks);
+        }).onError(onError).onlyWhile(load::isNewest).runQuietly(tasks); // another store's is not listed
         refresh();
     }
 
-    private record Loaded(long generation, List<Row> rows, List<ChargeLines.Suggestion> suggestions) {
+    private record Loaded(List<Row> rows, List<ChargeLines.Suggestion> suggestions) {
     }
 
     /** The line under the table: how many exclusions, and what they remove from the mined pairs. */
@@ -197,8 +197,8 @@ public final class ExclusionsViewModel {
             return;
         }
         Recommender ranked = session.recommenderProperty().get();
-        long request = ++generation;
-        long load = loads;
+        Requests.Request request = refreshes.next();
+        Requests.Request load = newestLoad;
         Tasks.create("Reading the exclusions", monitor -> {
             List<CurationStore.Exclusion> exclusions = new CurationStore(current).exclusions();
             Spreads read = spreads;
@@ -211,7 +211,7 @@ public final class ExclusionsViewModel {
             }
             List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, ChargeLines.excludedSkus(exclusions));
             if (ranked == null) {
-                return new Loaded(request, exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
+                return new Loaded(exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
                         e.reason(), e.createdAt(), -1, 0, List.of())).toList(), suggested);
             }
             Map<CurationStore.Exclusion, ExclusionImpact.Removed> known = impactModel == ranked.model() ? impacts
@@ -228,17 +228,15 @@ public final class ExclusionsViewModel {
             ExclusionImpact.of(ranked.model(), missing).forEach(r -> now.put(r.exclusion(), r));
             impacts = now;
             impactModel = ranked.model();
-            return new Loaded(request, exclusions.stream().map(now::get).map(r -> new Row(r.exclusion().kind(),
+            return new Loaded(exclusions.stream().map(now::get).map(r -> new Row(r.exclusion().kind(),
                     r.exclusion().first(), r.exclusion().second(), r.exclusion().reason(), r.exclusion().createdAt(),
                     r.pairs(), r.anchors(), r.strongest())).toList(), suggested);
         }).onSuccess(loaded -> {
-            if (loaded.generation() == generation) {
-                rows.setAll(loaded.rows());
-                suggestions.setAll(loaded.suggestions());
-                suggestionText.set(describe(loaded.suggestions()));
-                summary.set(summarize(loaded.rows()));
-            }
-        }).onError(onError).runQuietly(tasks);
+            rows.setAll(loaded.rows());
+            suggestions.setAll(loaded.suggestions());
+            suggestionText.set(describe(loaded.suggestions()));
+            summary.set(summarize(loaded.rows()));
+        }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
     /** Adds an exclusion; {@code second} is needed for category-pair and pair only. */

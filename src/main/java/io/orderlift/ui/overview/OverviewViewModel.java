@@ -9,6 +9,7 @@ import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
 import io.orderlift.ui.common.ChartImages;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,10 +32,8 @@ public final class OverviewViewModel {
             .withZone(java.time.ZoneId.systemDefault());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OverviewViewModel.class);
-
-    /** Counts {@link #load} calls, so that only the newest load's figures are shown. */
-    private long loads;
+    /** {@link #load} calls: only the newest load's figures are shown. */
+    private final Requests loads = new Requests();
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
     private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
@@ -61,7 +60,7 @@ public final class OverviewViewModel {
 
     /** Reloads everything from {@code store}. */
     public void load(Store store) {
-        long load = ++loads;
+        Requests.Request load = loads.next();
         loading.set(true);
         storeName.set(store.name());
         storeLocation.set(store.directory().map(Object::toString).orElse("in memory"));
@@ -74,19 +73,10 @@ public final class OverviewViewModel {
             byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
                     queries.productPrices(), 30));
             return new Loaded(overview, aovPng, pricePng);
-        }).onSuccess(loaded -> {
-            // a slow read of a store opened before the last one never overwrites that one's figures
-            if (load == loads) {
-                show(loaded);
-            }
-        }).onError(e -> {
-            if (load == loads) {
-                loading.set(false);
-                Tasks.report("Reading the store overview", e);
-            } else {
-                LOG.info("Reading the overview of {} stopped after another load: {}", store.name(), e.toString());
-            }
-        }).run(tasks);
+        }).onSuccess(this::show).onError(e -> {
+            loading.set(false);
+            Tasks.report("Reading the store overview", e);
+        }).onlyWhile(load::isNewest).run(tasks); // a slow read of a store opened before never shows
     }
 
     /** Shows that {@code name} is being prepared (first launch of a sample store). */

@@ -30,6 +30,7 @@ import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.ChartImages;
 import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
@@ -100,7 +101,8 @@ public final class PairsViewModel {
     private Store store;
     /** The open store's mined pairs in memory, once read (null before, or when it is not mined). */
     private PairSnapshot mined;
-    private long generation;
+    /** Re-ranks: only the newest one's candidates are shown. */
+    private final Requests rankings = new Requests();
     private boolean syncing;
     /** The key of the plot on screen; written on the FX thread when a plot is shown, read by the re-rank. */
     private volatile ScatterKey plotted;
@@ -149,7 +151,7 @@ public final class PairsViewModel {
         Store opened = shared.store();
         boolean switched = opened != this.store;
         this.store = opened;
-        generation++;
+        rankings.supersede();
         if (switched) {
             anchor.set(null);
             status.set(CHOOSE_AN_ANCHOR);
@@ -161,9 +163,6 @@ public final class PairsViewModel {
         Tasks.create("Reading the catalog and the mined pairs", monitor -> new Catalog(
                         shared.entries(), snapshotOf(opened)))
                 .onSuccess(read -> {
-                    if (store != opened) {
-                        return;
-                    }
                     mined = read.mined();
                     if (anchor.get() == null) {
                         status.set(mined == null ? NOT_MINED : CHOOSE_AN_ANCHOR);
@@ -178,7 +177,7 @@ public final class PairsViewModel {
                         anchor.set(kept);
                         refresh();
                     }
-                }).onError(onError).runQuietly(tasks);
+                }).onError(onError).onlyWhile(() -> store == opened).runQuietly(tasks);
     }
 
     /** The catalog and, when the store is mined, its pairs in memory. */
@@ -205,7 +204,7 @@ public final class PairsViewModel {
     /**
      * @param scatter the new plot, or null when it would look the same as the one shown
      */
-    private record Loaded(long generation, AnchorPairs pairs, Map<String, String> statuses, Image scatter,
+    private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
                           ScatterKey key, List<Row> rows, List<String> categoryChoices) {
     }
 
@@ -222,7 +221,7 @@ public final class PairsViewModel {
             return;
         }
         String sku = ProductLabels.skuOf(entry);
-        long request = ++generation;
+        Requests.Request request = rankings.next();
         Evidence kind = evidence.get();
         WeightingProfile profile = session.profileProperty().get();
         Placement placement = placementOf(kind);
@@ -263,14 +262,11 @@ public final class PairsViewModel {
             built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
-            return new Loaded(request, pairs, statuses, plot, key, built, choices);
-        }).onSuccess(this::show).onError(onError).runQuietly(ranking);
+            return new Loaded(pairs, statuses, plot, key, built, choices);
+        }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
     private void show(Loaded loaded) {
-        if (loaded.generation() != generation) {
-            return;
-        }
         AnchorPairs p = loaded.pairs();
         Updates.replace(allRows, loaded.rows());
         List<String> choices = loaded.categoryChoices();

@@ -19,6 +19,7 @@ import io.orderlift.store.Store;
 import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
@@ -58,7 +59,8 @@ public final class CartPreviewViewModel {
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
     private Store store;
     private WeightingProfile compared;
-    private long generation;
+    /** Re-ranks of the cart: only the newest one's recommendations are shown. */
+    private final Requests rankings = new Requests();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The cart preview");
 
     public CartPreviewViewModel(TaskExecutor tasks, RankingSession session) {
@@ -106,15 +108,12 @@ public final class CartPreviewViewModel {
         Tasks.create("Loading the preview", monitor -> new Loaded(shared.entries(),
                         cartNames(opened)))
                 .onSuccess(loaded -> {
-                    if (store != opened) {
-                        return;
-                    }
                     products.clear();
                     loaded.catalog().forEach(p -> products.put(p.sku(), p));
                     catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
                     savedCarts.setAll(loaded.carts());
                     rerank();
-                }).onError(onError).runQuietly(tasks);
+                }).onError(onError).onlyWhile(showing(opened)).runQuietly(tasks);
     }
 
     private static List<String> cartNames(Store store) {
@@ -132,7 +131,7 @@ public final class CartPreviewViewModel {
         Tasks.create("Saving the cart", monitor -> {
             new SampleCartStore(current).save(new SampleCartStore.SampleCart(name.strip(), items));
             return cartNames(current);
-        }).onSuccess(names -> showCartNames(current, names)).onError(onError).runQuietly(tasks);
+        }).onSuccess(savedCarts::setAll).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
     }
 
     /** Replaces the cart with the saved sample cart {@code name}; SKUs no longer in the catalog are left out. */
@@ -145,9 +144,6 @@ public final class CartPreviewViewModel {
                         .filter(c -> c.name().equals(name)).findFirst().map(SampleCartStore.SampleCart::items)
                         .orElse(List.of()))
                 .onSuccess(items -> {
-                    if (store != current) {
-                        return; // a saved cart of the store opened before never fills this store's cart
-                    }
                     List<Line> lines = new ArrayList<>();
                     for (SampleCartStore.Item item : items) {
                         OrderHistory.CatalogEntry product = products.get(item.sku());
@@ -157,7 +153,7 @@ public final class CartPreviewViewModel {
                     }
                     cart.setAll(lines);
                     rerank();
-                }).onError(onError).runQuietly(tasks);
+                }).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
     }
 
     /** Deletes the saved sample cart {@code name}. */
@@ -169,14 +165,15 @@ public final class CartPreviewViewModel {
         Tasks.create("Deleting the cart", monitor -> {
             new SampleCartStore(current).delete(name);
             return cartNames(current);
-        }).onSuccess(names -> showCartNames(current, names)).onError(onError).runQuietly(tasks);
+        }).onSuccess(savedCarts::setAll).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
     }
 
-    /** Lists {@code names} as the saved carts, unless another store was opened meanwhile. */
-    private void showCartNames(Store of, List<String> names) {
-        if (store == of) {
-            savedCarts.setAll(names);
-        }
+    /**
+     * Whether {@code of} is still the store shown: a read, a saved cart or a list of saved carts of
+     * the store opened before never lands in this one's.
+     */
+    private java.util.function.BooleanSupplier showing(Store of) {
+        return () -> store == of;
     }
 
     /** Empties the cart. */
@@ -231,7 +228,7 @@ public final class CartPreviewViewModel {
         rerank();
     }
 
-    private record Ranked(long request, Recommendations working, Recommendations compared, String comparedName) {
+    private record Ranked(Recommendations working, Recommendations compared, String comparedName) {
     }
 
     /** Recommends for the current cart in the background, under the working profile and the compared one. */
@@ -239,7 +236,7 @@ public final class CartPreviewViewModel {
         Recommender ranked = session.recommenderProperty().get();
         List<CartItem> items = cart.stream().map(l -> new CartItem(l.sku(), l.quantity(), Double.NaN)).toList();
         summary.set(describeCart());
-        long request = ++generation;
+        Requests.Request request = rankings.next();
         if (ranked == null || items.isEmpty()) {
             recommendations.clear();
             comparison.clear();
@@ -255,8 +252,8 @@ public final class CartPreviewViewModel {
         Tasks.create("Recommending", monitor -> {
             Recommendations working = ranked.recommend(where, items, using, 0);
             Recommendations alternative = other == null ? null : ranked.recommend(where, items, other, 0);
-            return new Ranked(request, working, alternative, other == null ? null : other.name());
-        }).onSuccess(this::show).onError(onError).runQuietly(ranking);
+            return new Ranked(working, alternative, other == null ? null : other.name());
+        }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
     /** Reads the saved profile to compare with (once per choice, and again when profiles are saved). */
@@ -276,9 +273,6 @@ public final class CartPreviewViewModel {
     }
 
     private void show(Ranked result) {
-        if (result.request() != generation) {
-            return;
-        }
         Updates.replace(recommendations, result.working().items());
         if (result.compared() == null) {
             comparison.clear();

@@ -19,6 +19,7 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ChartImages;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,11 +55,11 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportsViewModel.class);
 
     private Store store;
-    /** Counts {@link #load} calls: a backtest started before the last one belongs to another state of the store. */
-    private volatile long loads;
+    /** {@link #load} calls: a backtest started before the newest belongs to another state of the store. */
+    private final Requests loads = new Requests();
+    private Requests.Request newestLoad;
     private BacktestReport report;
     private byte[] cartPng;
     private byte[] confirmationPng;
@@ -85,7 +86,7 @@ public final class ReportsViewModel {
 
     public void load(Store opened) {
         this.store = opened;
-        loads++;
+        newestLoad = loads.next();
         this.report = null;
         hasReport.set(false);
         rows.clear();
@@ -107,35 +108,22 @@ public final class ReportsViewModel {
             return;
         }
         summary.set("Running the backtest…");
-        long load = loads;
         // a backtest of the store as it was (another store opened since, or this one imported into
         // or mined) stops at its next progress report and is not shown: its report and its "Use
         // these settings" would not be this store's
-        java.util.function.BooleanSupplier stillCurrent = () -> load == loads;
+        Requests.Request of = newestLoad;
         Tasks.create("Backtest", monitor -> {
             BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(),
-                    monitor.cancelledWhen(() -> !stillCurrent.getAsBoolean()));
+                    monitor.cancelledWhen(() -> !of.isNewest()));
             BacktestSummary words = new BacktestSummary(r);
             return new Rendered(r,
                     ChartImages.png(ReportCharts.rpiAgainstW("cart", r.placements().get("cart"), r.chosen().get("cart"))),
                     words.measured("confirmation") ? ChartImages.png(ReportCharts.rpiAgainstW("confirmation",
                             r.placements().get("confirmation"), r.chosen().get("confirmation"))) : null);
-        }).onSuccess(rendered -> {
-            if (stillCurrent.getAsBoolean()) {
-                show(rendered);
-            }
-        }).onError(e -> {
-            if (stillCurrent.getAsBoolean()) {
-                summary.set("The backtest did not finish.");
-                onError.accept(e);
-            } else {
-                LOG.info("A backtest of {} stopped after the workbench moved on: {}", backtested.name(), e.toString());
-            }
-        }).onCancelled(() -> {
-            if (stillCurrent.getAsBoolean()) {
-                summary.set("Backtest cancelled.");
-            }
-        }).run(tasks);
+        }).onSuccess(this::show).onError(e -> {
+            summary.set("The backtest did not finish.");
+            onError.accept(e);
+        }).onCancelled(() -> summary.set("Backtest cancelled.")).onlyWhile(of::isNewest).run(tasks);
     }
 
     private void show(Rendered rendered) {

@@ -15,6 +15,7 @@ import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.common.Updates;
@@ -87,7 +88,8 @@ public final class WeightingViewModel {
     private final ObservableList<EffectRow> effect = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Mine the store to see the effect.");
     private boolean syncing;
-    private long generation;
+    /** Comparisons: only the newest one's table is shown. */
+    private final Requests comparisons = new Requests();
 
     public WeightingViewModel(TaskExecutor tasks, RankingSession session) {
         this.tasks = tasks;
@@ -167,9 +169,6 @@ public final class WeightingViewModel {
         }
     }
 
-    private record Compared(long generation, List<EffectRow> rows) {
-    }
-
     /** Recomputes the effect table in the background. */
     public void compare() {
         Recommender ranked = session.recommenderProperty().get();
@@ -178,12 +177,12 @@ public final class WeightingViewModel {
             summary.set("Mine the store to see the effect of the settings.");
             return;
         }
-        long request = ++generation;
+        Requests.Request request = comparisons.next();
         WeightingProfile before = session.savedProperty().get();
         WeightingProfile after = session.profileProperty().get();
         Placement where = placement.get();
-        Tasks.create("Re-ranking", monitor -> new Compared(request, effectOf(ranked, where, before, after)))
-                .onSuccess(this::showEffect).runQuietly(ranking);
+        Tasks.create("Re-ranking", monitor -> effectOf(ranked, where, before, after))
+                .onSuccess(this::showEffect).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
     /** For the best sellers as one-item carts: the lists under {@code before} and {@code after}. */
@@ -220,17 +219,14 @@ public final class WeightingViewModel {
         return r.items().stream().mapToDouble(Recommendation::rpi).sum();
     }
 
-    private void showEffect(Compared compared) {
-        if (compared.generation() != generation) {
-            return;
-        }
-        Updates.replace(effect, compared.rows());
-        long changed = compared.rows().stream().filter(EffectRow::changed).count();
-        double before = compared.rows().stream().mapToDouble(EffectRow::savedRpi).sum();
-        double after = compared.rows().stream().mapToDouble(EffectRow::workingRpi).sum();
+    private void showEffect(List<EffectRow> rows) {
+        Updates.replace(effect, rows);
+        long changed = rows.stream().filter(EffectRow::changed).count();
+        double before = rows.stream().mapToDouble(EffectRow::savedRpi).sum();
+        double after = rows.stream().mapToDouble(EffectRow::workingRpi).sum();
         io.orderlift.common.Money money = session.money();
         Updates.set(summary, String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
-                        + "impression goes from %s to %s (%+.1f %%).", changed, compared.rows().size(),
+                        + "impression goes from %s to %s (%+.1f %%).", changed, rows.size(),
                 money.format(before), money.format(after), before == 0 ? 0 : 100 * (after - before) / before));
     }
 
