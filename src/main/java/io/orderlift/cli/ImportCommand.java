@@ -9,6 +9,7 @@ import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ColumnMapping;
+import io.orderlift.store.imports.DateFormat;
 import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
@@ -47,6 +48,12 @@ final class ImportCommand implements Callable<Integer> {
             description = "Read a field from a differently named column, e.g. --map order_id=Order,sku=Item code.")
     String map;
 
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "How the file writes its order times when not ISO-8601, as a java.time pattern:"
+                    + " M/d/yyyy H:mm reads 12/1/2010 8:26, dd.MM.yyyy HH:mm reads 01.12.2010 08:26. Times without"
+                    + " an offset are UTC.")
+    String dateFormat;
+
     @Option(names = "--skip-bad-rows", description = "Import the good rows; report and record the bad ones.")
     boolean skipBadRows;
 
@@ -67,7 +74,8 @@ final class ImportCommand implements Callable<Integer> {
                 new IllegalArgumentException("--currency '" + currency + "' is not a currency code (ISO 4217, such"
                         + " as USD, EUR or GBP)"));
         ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input);
-        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace);
+        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace,
+                DateFormat.of(dateFormat));
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
         boolean isNew = !Store.exists(store.directory);

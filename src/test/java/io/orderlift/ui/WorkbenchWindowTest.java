@@ -102,15 +102,10 @@ class WorkbenchWindowTest {
 
     @Test
     void importThroughTheFileMenuShowsAPreviewThenUpdatesTheOverview(FxRobot robot) throws Exception {
-        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
-        nextFile.set(Files.writeString(data.resolve("more.csv"), HEADER
+        Node importButton = importDialogOn(robot, Files.writeString(data.resolve("more.csv"), HEADER
                 + "O4,C3,2025-02-01T09:00:00Z,TENT,Trail tent,Tents,1,199.00\n"
                 + "O5,C1,2025-02-02T09:00:00Z,STOVE,Stove,Cooking,1,79.00\n"));
-        robot.clickOn("File").clickOn("Import orders…");
-        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent()
-                && robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 2);
-        Node importButton = robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(ImportDialog.IMPORT);
+        waitFor(() -> robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 2);
         assertFalse(importButton.isDisabled());
         robot.clickOn(importButton);
         waitFor(() -> "5".equals(text(robot, "#ordersValue")));
@@ -139,11 +134,8 @@ class WorkbenchWindowTest {
 
     @Test
     void theImportDialogRecognisesAShopifyExportFromItsHeader(FxRobot robot) throws Exception {
-        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
-        nextFile.set(Path.of("sample-stores/beauty/shopify-orders-export.csv").toAbsolutePath());
-        robot.clickOn("File").clickOn("Import orders…");
-        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent()
-                && !robot.lookup("#previewTable").queryAs(TableView.class).getItems().isEmpty());
+        importDialogOn(robot, Path.of("sample-stores/beauty/shopify-orders-export.csv").toAbsolutePath());
+        waitFor(() -> !robot.lookup("#previewTable").queryAs(TableView.class).getItems().isEmpty());
         assertEquals(io.orderlift.store.imports.ImportFormat.SHOPIFY,
                 robot.lookup("#formatChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue());
         assertEquals("Lineitem sku", robot.lookup("#column-sku").queryAs(javafx.scene.control.ComboBox.class)
@@ -169,14 +161,9 @@ class WorkbenchWindowTest {
 
     @Test
     void columnsWithOtherNamesAreMappedInTheDialogBeforeImporting(FxRobot robot) throws Exception {
-        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
-        nextFile.set(Files.writeString(data.resolve("odd.csv"), "Order,customer_id,ordered_at,sku,quantity,unit_price\n"
-                + "O9,C9,2025-03-01,KETTLE,1,45.00\n"));
-        robot.clickOn("File").clickOn("Import orders…");
-        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent()
-                && robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 1);
-        Node importButton = robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(ImportDialog.IMPORT);
+        Node importButton = importDialogOn(robot, Files.writeString(data.resolve("odd.csv"),
+                "Order,customer_id,ordered_at,sku,quantity,unit_price\nO9,C9,2025-03-01,KETTLE,1,45.00\n"));
+        waitFor(() -> robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 1);
         assertTrue(importButton.isDisabled(), "order_id is not mapped yet");
         robot.clickOn("#column-order_id");
         robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Order"))
@@ -184,5 +171,38 @@ class WorkbenchWindowTest {
         waitFor(() -> !importButton.isDisabled());
         robot.clickOn(importButton);
         waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+    }
+
+    /** A file whose dates are not ISO-8601 is read once its date format is given; until then nothing is imported. */
+    @Test
+    void aFileWithItsOwnDateFormatImportsOnceTheFormatIsGiven(FxRobot robot) throws Exception {
+        Node importButton = importDialogOn(robot, Files.writeString(data.resolve("us-dates.csv"),
+                "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO8,C8,3/1/2025 14:05,KETTLE,1,45.00\n"));
+        waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().size() == 1);
+        String problem = String.valueOf(robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class)
+                .getItems().get(0));
+        assertTrue(problem.contains("give the file's date format"), problem);
+        javafx.scene.control.TextField dates = robot.lookup("#dateFormat").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(dates).write("M/yyyy");
+        waitFor(importButton::isDisabled);
+        robot.interact(dates::clear);
+        robot.clickOn(dates).write("M/d/yyyy H:mm");
+        waitFor(() -> !importButton.isDisabled() && robot.lookup("#previewProblems")
+                .queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        robot.clickOn(importButton);
+        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+    }
+
+    /**
+     * Once the sample store's three orders show, opens File → Import orders… on {@code file} (the
+     * file chooser answers with it); returns the dialog's Import button.
+     */
+    private Node importDialogOn(FxRobot robot, Path file) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        nextFile.set(file);
+        robot.clickOn("File").clickOn("Import orders…");
+        waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent());
+        return robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(ImportDialog.IMPORT);
     }
 }

@@ -11,33 +11,39 @@ import java.util.Map;
  * @param columnMap   header overrides, field → column name ({@code --map})
  * @param skipBadRows import the good rows and report the bad ones instead of rejecting the file
  * @param replace     overwrite orders already in the store whose content differs
+ * @param dateFormat  how {@code ordered_at} is written ({@code --date-format}; ISO-8601 by default)
  */
 public record ImportRequest(Path file, ImportFormat format, Map<OrderField, String> columnMap,
-                            boolean skipBadRows, boolean replace) {
+                            boolean skipBadRows, boolean replace, DateFormat dateFormat) {
 
     public ImportRequest {
         columnMap = Map.copyOf(columnMap);
+        java.util.Objects.requireNonNull(dateFormat, "dateFormat");
     }
 
     /** A generic-format import with no options. */
     public static ImportRequest of(Path file) {
-        return new ImportRequest(file, ImportFormat.GENERIC, Map.of(), false, false);
+        return new ImportRequest(file, ImportFormat.GENERIC, Map.of(), false, false, DateFormat.ISO);
     }
 
     public ImportRequest withFormat(ImportFormat newFormat) {
-        return new ImportRequest(file, newFormat, columnMap, skipBadRows, replace);
+        return new ImportRequest(file, newFormat, columnMap, skipBadRows, replace, dateFormat);
     }
 
     public ImportRequest withSkipBadRows(boolean skip) {
-        return new ImportRequest(file, format, columnMap, skip, replace);
+        return new ImportRequest(file, format, columnMap, skip, replace, dateFormat);
     }
 
     public ImportRequest withReplace(boolean overwrite) {
-        return new ImportRequest(file, format, columnMap, skipBadRows, overwrite);
+        return new ImportRequest(file, format, columnMap, skipBadRows, overwrite, dateFormat);
     }
 
     public ImportRequest withColumnMap(Map<OrderField, String> map) {
-        return new ImportRequest(file, format, map, skipBadRows, replace);
+        return new ImportRequest(file, format, map, skipBadRows, replace, dateFormat);
+    }
+
+    public ImportRequest withDateFormat(DateFormat dates) {
+        return new ImportRequest(file, format, columnMap, skipBadRows, replace, dates);
     }
 
     /** The file name alone, as it appears in messages. */

@@ -74,7 +74,7 @@ final class OrderFile implements AutoCloseable {
         ImportRejectedException problem = null;
         try {
             resolved = new RowParser(ColumnMapping.resolve(fileName, header.fields(), request.format(),
-                    request.columnMap()), request.format());
+                    request.columnMap()), request.format(), request.dateFormat());
         } catch (ImportRejectedException e) {
             problem = e;
         }

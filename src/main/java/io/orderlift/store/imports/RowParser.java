@@ -18,10 +18,15 @@ public final class RowParser {
     private final ImportFormat format;
     private final int[] index = new int[OrderField.values().length];
     private final Map<String, String[]> orderLevelValues = new HashMap<>();
+    private final DateFormat dates;
+    /** The last {@code ordered_at} read and its time: an order's lines repeat it, row after row. */
+    private String lastTimeText;
+    private long lastTime;
 
-    public RowParser(ColumnMapping mapping, ImportFormat format) {
+    public RowParser(ColumnMapping mapping, ImportFormat format, DateFormat dates) {
         this.mapping = mapping;
         this.format = format;
+        this.dates = dates;
         for (OrderField field : OrderField.values()) {
             index[field.ordinal()] = mapping.index(field).orElse(-1);
         }
@@ -57,7 +62,7 @@ public final class RowParser {
             }
             String[] orderLevel = carryOrderLevel(record, orderId);
             current = OrderField.ORDERED_AT;
-            long orderedAt = Values.timestamp(orderLevel[1]);
+            long orderedAt = time(orderLevel[1]);
             current = OrderField.CUSTOMER_ID;
             Values.identifier(raw(record, OrderField.CUSTOMER_ID), OrderLineRules.MAX_CUSTOMER_ID, "a customer id");
             current = OrderField.SKU;
@@ -117,5 +122,13 @@ public final class RowParser {
 
     private String text(CsvRecord record, OrderField field) {
         return raw(record, field).strip();
+    }
+
+    private long time(String text) {
+        if (!text.equals(lastTimeText)) {
+            lastTime = dates.epochMillis(text);
+            lastTimeText = text;
+        }
+        return lastTime;
     }
 }

@@ -108,13 +108,4 @@ final class Values {
         int used = Math.max(0, Math.min(decimals, MONEY_SCALE));
         return whole * POWERS[MONEY_SCALE] + fraction * POWERS[MONEY_SCALE - used];
     }
-
-    /** An ISO-8601 date or date-time as epoch milliseconds (see {@link OrderLineRules#timestamp}). */
-    static long timestamp(String text) {
-        try {
-            return OrderLineRules.timestamp(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadValueException(e.getMessage());
-        }
-    }
 }

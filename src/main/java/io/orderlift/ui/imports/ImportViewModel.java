@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import io.orderlift.store.imports.DateFormat;
 import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportPreview;
 import io.orderlift.store.imports.ImportRequest;
@@ -48,6 +49,10 @@ public final class ImportViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final BooleanProperty skipBadRows = new SimpleBooleanProperty(false);
     private final BooleanProperty replace = new SimpleBooleanProperty(false);
+    /** The file's date format when it is not ISO-8601 ({@code --date-format}); empty for ISO. */
+    private final StringProperty dateFormat = new SimpleStringProperty("");
+    private final BooleanBinding dateFormatValid = Bindings.createBooleanBinding(
+            () -> dateFormatProblem(dateFormat.get()).isEmpty(), dateFormat);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the first rows…");
     private final BooleanBinding requiredMapped;
     private boolean updating;
@@ -65,13 +70,20 @@ public final class ImportViewModel {
             columns.put(field, column);
         }
         format.addListener((obs, old, now) -> refresh(true));
+        dateFormat.addListener((obs, old, now) -> refresh(false));
         requiredMapped = Bindings.createBooleanBinding(() -> columns.entrySet().stream()
                 .allMatch(e -> !e.getKey().required() || !isBlank(e.getValue().get())),
-                columns.values().toArray(new StringProperty[0]));
+                columns.values().toArray(new StringProperty[0])).and(dateFormatValid);
     }
 
     /** Reads the preview again; with {@code defaults} the format's own column names are used. */
     public void refresh(boolean defaults) {
+        java.util.Optional<String> badDates = dateFormatProblem(dateFormat.get());
+        if (badDates.isPresent()) {
+            problems.setAll(badDates.get());
+            status.set("The date format cannot be used.");
+            return;
+        }
         ImportRequest request = defaults ? baseRequest() : request();
         status.set("Reading the first rows…");
         Tasks.create("Preview", monitor -> new OrderImporter().preview(request, PREVIEW_ROWS))
@@ -111,7 +123,18 @@ public final class ImportViewModel {
     }
 
     private ImportRequest baseRequest() {
-        return new ImportRequest(file, format.get(), Map.of(), skipBadRows.get(), replace.get());
+        return new ImportRequest(file, format.get(), Map.of(), skipBadRows.get(), replace.get(),
+                DateFormat.of(dateFormat.get()));
+    }
+
+    /** Why {@code pattern} cannot be used as the date format; empty when it can. */
+    private static java.util.Optional<String> dateFormatProblem(String pattern) {
+        try {
+            DateFormat.of(pattern);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     /** The import as currently set up: every mapped field read from its chosen column. */
@@ -158,11 +181,16 @@ public final class ImportViewModel {
         return replace;
     }
 
+    /** The file's date format ({@code java.time} pattern); empty for ISO-8601. */
+    public StringProperty dateFormatProperty() {
+        return dateFormat;
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 
-    /** True when every required field has a column, so the import can start. */
+    /** True when every required field has a column and the date format can be used, so the import can start. */
     public BooleanBinding canImportProperty() {
         return requiredMapped;
     }

@@ -114,6 +114,64 @@ class OrderImporterTest {
         assertEquals(1, importer.importFile(store, request, ProgressMonitor.NONE).orders());
     }
 
+    /**
+     * The UCI Online Retail file as it is published (its own column names, US dates without seconds,
+     * an invoice number prefixed C for a cancellation) imports with --map and --date-format.
+     */
+    @Test
+    void aFileWithItsOwnColumnsAndDateFormatImportsWithMapAndDateFormat() throws IOException {
+        Path csv = file("Online Retail.csv", "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,"
+                + "CustomerID,Country\n"
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+                + "536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom\n"
+                + "C536379,D,Discount,-1,12/1/2010 9:41,27.5,14527,United Kingdom\n"
+                + "536381,22139,RETROSPOT TEA SET CERAMIC 11 PC,1,12/10/2010 14:05,4.95,15311,United Kingdom\n");
+        ImportRequest request = ImportRequest.of(csv).withColumnMap(ColumnMapping.parseOverrides(
+                "order_id=InvoiceNo,sku=StockCode,title=Description,quantity=Quantity,ordered_at=InvoiceDate,"
+                        + "unit_price=UnitPrice,customer_id=CustomerID"));
+        ImportRejectedException iso = assertThrows(ImportRejectedException.class,
+                () -> importer.importFile(store, request, ProgressMonitor.NONE));
+        assertTrue(iso.getMessage().contains("line 2, column InvoiceDate (\"12/1/2010 8:26\")"), iso.getMessage());
+        assertTrue(iso.getMessage().contains("give the file's date format, e.g. M/d/yyyy H:mm"), iso.getMessage());
+        assertStoreEmpty();
+
+        ImportReport report = importer.importFile(store, request.withDateFormat(DateFormat.of("M/d/yyyy H:mm")),
+                ProgressMonitor.NONE);
+        assertEquals(3, report.orders(), "the cancellation is stored as it is; mining ignores it (no item left)");
+        assertEquals(List.of(LocalDateTime.of(2010, 12, 1, 8, 26), LocalDateTime.of(2010, 12, 1, 9, 41),
+                        LocalDateTime.of(2010, 12, 10, 14, 5)),
+                store.read(ctx -> ctx.select(ORDERS.ORDERED_AT).from(ORDERS).orderBy(ORDERS.ORDERED_AT)
+                        .fetch(ORDERS.ORDERED_AT)));
+    }
+
+    @Test
+    void aDateFormatReadsDatesAloneAndOffsetsAndNamesTheRowItCannotRead() throws IOException {
+        Path csv = file("orders.csv", HEADER + "O1,C1,05.01.2025,A,,,1,1\nO2,C1,06.01.2025 23:30 +0100,A,,,1,1\n"
+                + "O3,C1,2025-01-07,A,,,1,1\n");
+        ImportRequest request = ImportRequest.of(csv).withDateFormat(DateFormat.of("dd.MM.yyyy[ HH:mm Z]"));
+        ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                () -> importer.importFile(store, request, ProgressMonitor.NONE));
+        assertEquals(1, e.problemCount());
+        assertTrue(e.getMessage().contains("line 4, column ordered_at (\"2025-01-07\"): does not match the date"
+                + " format dd.MM.yyyy[ HH:mm Z]"), e.getMessage());
+        importer.importFile(store, request.withSkipBadRows(true), ProgressMonitor.NONE);
+        assertEquals(List.of(LocalDateTime.of(2025, 1, 5, 0, 0), LocalDateTime.of(2025, 1, 6, 22, 30)),
+                store.read(ctx -> ctx.select(ORDERS.ORDERED_AT).from(ORDERS).orderBy(ORDERS.ORDERED_AT)
+                        .fetch(ORDERS.ORDERED_AT)), "a date alone is its midnight; an offset is converted to UTC");
+    }
+
+    @Test
+    void aDateFormatWithoutYearMonthAndDayIsRefused() {
+        assertEquals(DateFormat.ISO, DateFormat.of(" "));
+        IllegalArgumentException noDay = assertThrows(IllegalArgumentException.class, () -> DateFormat.of("MM/yyyy"));
+        assertTrue(noDay.getMessage().contains("needs a year (yyyy), a month (M, MM or MMM) and a day"),
+                noDay.getMessage());
+        IllegalArgumentException notAPattern = assertThrows(IllegalArgumentException.class,
+                () -> DateFormat.of("dd/MM/yyyy {"));
+        assertTrue(notAPattern.getMessage().startsWith("'dd/MM/yyyy {' is not a date format"),
+                notAPattern.getMessage());
+    }
+
     @Test
     void orderTimeIsTheEarliestLineTimeAndSkusMatchCaseSensitively() throws IOException {
         importText(HEADER + "O1,C1,2025-01-05T10:05:00Z,abc,,,1,1\nO1,C1,2025-01-05T10:00:00Z,ABC,,,1,1\n");
