@@ -109,15 +109,16 @@ public final class ImportDialog extends Dialog<ImportRequest> {
 
         javafx.scene.control.TextField dates = new javafx.scene.control.TextField();
         dates.setId("dateFormat");
-        dates.setPromptText("ISO-8601, or e.g. M/d/yyyy H:mm");
-        dates.setPrefColumnCount(16);
+        dates.setPromptText("ISO-8601");
+        dates.setPrefWidth(200);
         dates.setTooltip(new javafx.scene.control.Tooltip("How the file writes order times, when not ISO-8601"
                 + " (2025-03-01 14:05):\nM/d/yyyy H:mm reads 12/1/2010 8:26; dd.MM.yyyy HH:mm reads 01.12.2010 08:26."
                 + "\nTimes without an offset are UTC."));
         dates.textProperty().bindBidirectional(model.dateFormatProperty());
 
-        VBox left = new VBox(8, labelled("Format", format), new Label("Columns (* required)"), mapping,
-                labelled("Dates", dates));
+        mapping.addRow(row, new Label("date format"), dates);
+
+        VBox left = new VBox(8, labelled("Format", format), new Label("Columns (* required)"), mapping);
         VBox right = new VBox(8, new Label("First " + ImportViewModel.PREVIEW_ROWS + " rows"), preview, status,
                 problems);
         HBox body = new HBox(16, left, right);
