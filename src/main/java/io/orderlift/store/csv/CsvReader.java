@@ -16,9 +16,9 @@ import java.util.List;
  * field holds bytes that are not UTF-8, and so one absurd record (a 10 MB line, a quote never
  * closed) is reported as a problem instead of exhausting memory.
  *
- * <p>Records are separated by LF, CRLF or CR; fields by commas; a field may be quoted with
- * {@code "} and then hold commas, line breaks and doubled quotes. Blank lines are skipped. A
- * UTF-8 byte order mark at the start is ignored.
+ * <p>Records are separated by LF, CRLF or CR; fields by commas (or semicolons, where a file says so:
+ * {@link #separatorOf}); a field may be quoted with {@code "} and then hold separators, line breaks
+ * and doubled quotes. Blank lines are skipped. A UTF-8 byte order mark at the start is ignored.
  */
 public final class CsvReader implements Closeable {
 
@@ -30,6 +30,7 @@ public final class CsvReader implements Closeable {
 
     private final InputStream in;
     private final int maxRecordBytes;
+    private final int separator;
     private final byte[] buffer = new byte[1 << 16];
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -53,8 +54,45 @@ public final class CsvReader implements Closeable {
     }
 
     public CsvReader(InputStream in, int maxRecordBytes) {
+        this(in, ',', maxRecordBytes);
+    }
+
+    /** Fields separated by {@code separator}, {@code ','} or {@code ';'}. */
+    public CsvReader(InputStream in, char separator, int maxRecordBytes) {
+        if (separator != ',' && separator != ';') {
+            throw new IllegalArgumentException("a CSV field separator is ',' or ';', not '" + separator + "'");
+        }
         this.in = in;
+        this.separator = separator;
         this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /**
+     * The field separator of a file whose first line is at the stream's position: {@code ';'} when
+     * that line holds more semicolons than commas (a spreadsheet saved where the decimal mark is a
+     * comma writes {@code order_id;sku;unit_price} and {@code 12,50}), else {@code ','}. Reads at
+     * most 64 KB and leaves the stream where it was.
+     *
+     * @param in a stream that supports {@link InputStream#mark}
+     */
+    public static char separatorOf(InputStream in) throws IOException {
+        int limit = 1 << 16;
+        in.mark(limit);
+        try {
+            int commas = 0;
+            int semicolons = 0;
+            for (int i = 0; i < limit; i++) {
+                int b = in.read();
+                if (b == EOF || b == '\n' || b == '\r') {
+                    break;
+                }
+                commas += b == ',' ? 1 : 0;
+                semicolons += b == ';' ? 1 : 0;
+            }
+            return semicolons > commas ? ';' : ',';
+        } finally {
+            in.reset();
+        }
     }
 
     /** Bytes consumed from the stream so far, for progress reporting. */
@@ -89,7 +127,7 @@ public final class CsvReader implements Closeable {
                 b = readPlain(b);
             }
             addField();
-            if (b == ',') {
+            if (b == separator) {
                 b = read();
                 continue;
             }
@@ -101,7 +139,7 @@ public final class CsvReader implements Closeable {
     }
 
     private int readPlain(int b) throws IOException {
-        while (b != ',' && b != '\n' && b != '\r' && b != EOF) {
+        while (b != separator && b != '\n' && b != '\r' && b != EOF) {
             if (b == '"') {
                 noteProblem("unexpected quote inside unquoted field " + (fields.size() + 1));
             }
@@ -126,7 +164,7 @@ public final class CsvReader implements Closeable {
                     append('"');
                     continue;
                 }
-                if (b != ',' && b != '\n' && b != '\r' && b != EOF) {
+                if (b != separator && b != '\n' && b != '\r' && b != EOF) {
                     noteProblem("unexpected character after the closing quote of field " + (fields.size() + 1));
                     return readPlain(b);
                 }

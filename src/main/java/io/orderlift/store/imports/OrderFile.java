@@ -57,7 +57,12 @@ final class OrderFile implements AutoCloseable {
                         "is not a gzip file, though its name ends in .gz (" + e.getMessage() + ")")), 1);
             }
         }
-        this.csv = new CsvReader(in);
+        if (!in.markSupported()) {
+            in = new BufferedInputStream(in, 1 << 16);
+        }
+        // a spreadsheet saved where the decimal mark is a comma separates fields with semicolons
+        char separator = CsvReader.separatorOf(in);
+        this.csv = new CsvReader(in, separator, CsvReader.DEFAULT_MAX_RECORD_BYTES);
         CsvRecord header = nextRecord();
         if (header == null) {
             csv.close();
@@ -74,7 +79,7 @@ final class OrderFile implements AutoCloseable {
         ImportRejectedException problem = null;
         try {
             resolved = new RowParser(ColumnMapping.resolve(fileName, header.fields(), request.format(),
-                    request.columnMap()), request.format(), request.dateFormat());
+                    request.columnMap()), request.format(), request.dateFormat(), separator == ';');
         } catch (ImportRejectedException e) {
             problem = e;
         }

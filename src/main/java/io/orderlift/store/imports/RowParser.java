@@ -19,14 +19,17 @@ public final class RowParser {
     private final int[] index = new int[OrderField.values().length];
     private final Map<String, String[]> orderLevelValues = new HashMap<>();
     private final DateFormat dates;
+    /** Prices may be written {@code 12,50} (a semicolon-separated file). */
+    private final boolean decimalComma;
     /** The last {@code ordered_at} read and its time: an order's lines repeat it, row after row. */
     private String lastTimeText;
     private long lastTime;
 
-    public RowParser(ColumnMapping mapping, ImportFormat format, DateFormat dates) {
+    public RowParser(ColumnMapping mapping, ImportFormat format, DateFormat dates, boolean decimalComma) {
         this.mapping = mapping;
         this.format = format;
         this.dates = dates;
+        this.decimalComma = decimalComma;
         for (OrderField field : OrderField.values()) {
             index[field.ordinal()] = mapping.index(field).orElse(-1);
         }
@@ -73,13 +76,13 @@ public final class RowParser {
             current = OrderField.QUANTITY;
             int quantity = Values.quantity(raw(record, OrderField.QUANTITY));
             current = OrderField.UNIT_PRICE;
-            long unitPrice = Values.money(raw(record, OrderField.UNIT_PRICE), true);
+            long unitPrice = Values.money(raw(record, OrderField.UNIT_PRICE), true, decimalComma);
             current = OrderField.QUANTITY;
             Values.lineValue(quantity, unitPrice);
             current = OrderField.LIST_PRICE;
-            long listPrice = Values.money(raw(record, OrderField.LIST_PRICE), false);
+            long listPrice = Values.money(raw(record, OrderField.LIST_PRICE), false, decimalComma);
             current = OrderField.COST;
-            long cost = Values.money(raw(record, OrderField.COST), false);
+            long cost = Values.money(raw(record, OrderField.COST), false, decimalComma);
             current = OrderField.TITLE;
             String title = Values.limited(text(record, OrderField.TITLE), 1_000, "a title");
             current = OrderField.CATEGORY;

@@ -66,8 +66,12 @@ final class Values {
         return text;
     }
 
-    /** A price ≥ 0 with at most four decimals, as units of 1/10,000; {@link #MISSING} when blank and optional. */
-    static long money(String text, boolean required) {
+    /**
+     * A price ≥ 0 with at most four decimals, as units of 1/10,000; {@link #MISSING} when blank and
+     * optional. With {@code decimalComma} (a semicolon-separated file) the decimal mark may be a
+     * comma as well as a dot: {@code 12,50}.
+     */
+    static long money(String text, boolean required, boolean decimalComma) {
         String s = text.strip();
         if (s.isEmpty()) {
             if (required) {
@@ -84,7 +88,7 @@ final class Values {
         int digits = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '.' && decimals < 0) {
+            if ((c == '.' || c == ',' && decimalComma) && decimals < 0) {
                 decimals = 0;
             } else if (c >= '0' && c <= '9') {
                 digits++;
@@ -99,7 +103,9 @@ final class Values {
                     throw new BadValueException("has more than " + MONEY_SCALE + " decimals");
                 }
             } else {
-                throw new BadValueException("is not a number (use a dot for decimals, no currency sign)");
+                throw new BadValueException(decimalComma
+                        ? "is not a number (one decimal mark, a comma or a dot; no thousands separator or currency sign)"
+                        : "is not a number (use a dot for decimals, no currency sign)");
             }
         }
         if (digits == 0) {

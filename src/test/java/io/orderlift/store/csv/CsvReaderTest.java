@@ -89,4 +89,26 @@ class CsvReaderTest {
         assertNotNull(read("a\n\"x\"y\n").get(1).problem());
         assertNull(read("a\n\"x\"\n").get(1).problem());
     }
+
+    @Test
+    void theSeparatorIsWhatTheFirstLineUsesMostAndTheStreamIsLeftWhereItWas() throws IOException {
+        for (String[] file : new String[][] {{"a;b;c\n1;\"x; y\";2,5\n", ";"}, {"a,b,c\n1;2,3,4\n", ","},
+                {"\uFEFFa;b\n", ";"}, {"single\n", ","}, {"", ","}}) {
+            java.io.InputStream in = new java.io.BufferedInputStream(
+                    new ByteArrayInputStream(file[0].getBytes(StandardCharsets.UTF_8)));
+            char separator = CsvReader.separatorOf(in);
+            assertEquals(file[1].charAt(0), separator, file[0]);
+            List<CsvRecord> records = new ArrayList<>();
+            try (CsvReader reader = new CsvReader(in, separator, CsvReader.DEFAULT_MAX_RECORD_BYTES)) {
+                CsvRecord r;
+                while ((r = reader.next()) != null) {
+                    records.add(r);
+                }
+            }
+            if (file[0].startsWith("a;b;c")) {
+                assertEquals(List.of(List.of("a", "b", "c"), List.of("1", "x; y", "2,5")),
+                        records.stream().map(CsvRecord::fields).toList());
+            }
+        }
+    }
 }

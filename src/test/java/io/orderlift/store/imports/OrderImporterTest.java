@@ -160,6 +160,31 @@ class OrderImporterTest {
                         .fetch(ORDERS.ORDERED_AT)), "a date alone is its midnight; an offset is converted to UTC");
     }
 
+    /**
+     * A spreadsheet saved where the decimal mark is a comma: semicolons between fields, prices as
+     * {@code 12,50}, a title holding a comma in quotes. Read as it is, with the same figures as the
+     * comma-separated file.
+     */
+    @Test
+    void aSemicolonSeparatedFileWithDecimalCommasImports() throws IOException {
+        Path csv = file("export.csv", "\uFEFForder_id;customer_id;ordered_at;sku;title;category;quantity;unit_price\r\n"
+                + "O1;C1;2025-01-05T10:00:00Z;TENT;Trail tent;Tents;1;199,00\r\n"
+                + "O1;C1;2025-01-05T10:00:00Z;STAKES;\"Stakes, 8 pack\";Accessories;2;8.99\r\n"
+                + "O2;C2;2025-01-06 11:30;TENT;Trail tent;Tents;1;189,5\r\n");
+        ImportReport report = importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
+        assertEquals(2, report.orders());
+        assertEquals(3, report.lines());
+        assertEquals(List.of(new BigDecimal("8.99"), new BigDecimal("189.5"), new BigDecimal("199")),
+                store.read(ctx -> ctx.select(ORDER_LINES.UNIT_PRICE).from(ORDER_LINES).orderBy(ORDER_LINES.UNIT_PRICE)
+                        .fetch(ORDER_LINES.UNIT_PRICE)).stream().map(p -> new BigDecimal(p.toString()).stripTrailingZeros())
+                        .toList());
+
+        ImportRejectedException thousands = rejected(
+                "order_id;ordered_at;sku;quantity;unit_price\nO9;2025-01-05;A;1;1.234,50\n");
+        assertTrue(thousands.getMessage().contains("column unit_price (\"1.234,50\"): is not a number (one decimal mark,"),
+                thousands.getMessage());
+    }
+
     @Test
     void aDateFormatWithoutYearMonthAndDayIsRefused() {
         assertEquals(DateFormat.ISO, DateFormat.of(" "));
