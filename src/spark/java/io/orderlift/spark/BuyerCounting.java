@@ -76,11 +76,15 @@ final class BuyerCounting implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    /** The dense ids of the products in the kept orders: index = id, sorted by SKU. */
+    /**
+     * The dense ids of the products in the kept orders: index = id, sorted by SKU. One broadcast
+     * value serves every task of an executor at once, so its index is built whole before it is
+     * published (a CI run once failed on a task reading another's half-built index).
+     */
     static final class ProductIds implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         private final String[] skus;
-        private transient java.util.HashMap<String, Integer> index;
+        private transient volatile java.util.Map<String, Integer> index;
 
         ProductIds(List<String> sortedSkus) {
             this.skus = sortedSkus.toArray(String[]::new);
@@ -95,15 +99,19 @@ final class BuyerCounting implements MapPartitionsFunction<Row, Row> {
         }
 
         int[] of(List<String> items) {
-            if (index == null) {
-                index = new java.util.HashMap<>(skus.length * 2);
+            java.util.Map<String, Integer> map = index;
+            if (map == null) {
+                // two tasks may both build it; each publishes a whole one
+                java.util.HashMap<String, Integer> built = new java.util.HashMap<>(skus.length * 2);
                 for (int i = 0; i < skus.length; i++) {
-                    index.put(skus[i], i);
+                    built.put(skus[i], i);
                 }
+                index = built;
+                map = built;
             }
             int[] ids = new int[items.size()];
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = index.get(items.get(i));
+                ids[i] = map.get(items.get(i));
             }
             return ids;
         }
