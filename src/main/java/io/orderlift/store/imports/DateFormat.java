@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import java.util.Optional;
 
 import io.orderlift.common.OrderLineRules;
 
@@ -54,11 +53,6 @@ public final class DateFormat {
                     + " or MMM) and a day (d or dd)");
         }
         return new DateFormat(p, formatter);
-    }
-
-    /** The pattern; empty for ISO-8601. */
-    public Optional<String> pattern() {
-        return Optional.ofNullable(pattern);
     }
 
     /** {@code text} as epoch milliseconds; {@link BadValueException} says why it cannot be read. */
