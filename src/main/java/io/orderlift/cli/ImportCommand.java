@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.store.Store;
+import io.orderlift.store.csv.TextEncoding;
 import io.orderlift.store.imports.ColumnMapping;
 import io.orderlift.store.imports.DateFormat;
 import io.orderlift.store.imports.ImportFormat;
@@ -54,6 +55,12 @@ final class ImportCommand implements Callable<Integer> {
                     + " an offset are UTC.")
     String dateFormat;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "The file's text encoding, such as UTF-8, windows-1252, ISO-8859-15 or windows-1250."
+                    + " Default: UTF-8, or windows-1252 for a file that is not UTF-8 (a file mixing the two is refused"
+                    + " where it changes).")
+    String encoding;
+
     @Option(names = "--skip-bad-rows", description = "Import the good rows; report and record the bad ones.")
     boolean skipBadRows;
 
@@ -73,9 +80,10 @@ final class ImportCommand implements Callable<Integer> {
         String code = currency == null ? null : io.orderlift.common.Money.parse(currency).orElseThrow(() ->
                 new IllegalArgumentException("--currency '" + currency + "' is not a currency code (ISO 4217, such"
                         + " as USD, EUR or GBP)"));
-        ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input);
+        TextEncoding text = TextEncoding.of(encoding);
+        ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input, text);
         ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace,
-                DateFormat.of(dateFormat));
+                DateFormat.of(dateFormat), text);
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
         boolean isNew = !Store.exists(store.directory);
@@ -98,13 +106,13 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         List<ChargeLines.Suggestion> suggested = charges;
-        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r) + (suggested.isEmpty() ? ""
+        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r, text) + (suggested.isEmpty() ? ""
                 : String.format("%n%s%nTo exclude: curate --store %s exclude --suggested (or one by one: exclude"
                 + " --sku S)", CurateCommand.describe(suggested), store.directory)));
         return 0;
     }
 
-    private static String describe(ImportReport r) {
+    private static String describe(ImportReport r, TextEncoding asked) {
         StringBuilder text = new StringBuilder();
         if (r.unchanged()) {
             text.append(r.file()).append(": already in the store, nothing changed (")
@@ -118,6 +126,10 @@ final class ImportCommand implements Callable<Integer> {
             if (r.ordersUnchanged() > 0) {
                 text.append(String.format("%n  %,d orders were already in the store.", r.ordersUnchanged()));
             }
+        }
+        if (asked.detect() && !r.encoding().equals(asked.charset().name())) {
+            text.append(String.format("%n  The file is not UTF-8: it was read as %s. If its titles look wrong, give its"
+                    + " encoding with --encoding.", r.encoding()));
         }
         if (!r.skippedRows().isEmpty()) {
             text.append(String.format("%n  %,d rows skipped:", r.skippedRows().size()));

@@ -193,6 +193,23 @@ class WorkbenchWindowTest {
         waitFor(() -> "4".equals(text(robot, "#ordersValue")));
     }
 
+    /** A spreadsheet saved as Windows-1252 reads as such, says so, and shows what reading it as UTF-8 would refuse. */
+    @Test
+    void aWindows1252FileIsRecognisedAndItsEncodingCanBeChosen(FxRobot robot) throws Exception {
+        Node importButton = importDialogOn(robot, Files.write(data.resolve("excel.csv"),
+                "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\nO7,C7,2025-03-01,KETTLE,Bouilloire \u00e9maill\u00e9e,1,45.00\n"
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+        waitFor(() -> text(robot, "#previewStatus").contains("read as windows-1252"));
+        javafx.scene.control.ComboBox<?> encoding = robot.lookup("#encoding").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> encoding.getSelectionModel().select(1)); // UTF-8, after Detect
+        waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().stream()
+                .anyMatch(p -> String.valueOf(p).contains("not valid UTF-8")));
+        robot.interact(() -> encoding.getSelectionModel().select(0));
+        waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        robot.clickOn(importButton);
+        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+    }
+
     /**
      * Once the sample store's three orders show, opens File → Import orders… on {@code file} (the
      * file chooser answers with it); returns the dialog's Import button.

@@ -3,22 +3,19 @@ package io.orderlift.store.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A streaming RFC 4180 CSV reader that works on bytes, so it can say exactly which line and
- * field holds bytes that are not UTF-8, and so one absurd record (a 10 MB line, a quote never
- * closed) is reported as a problem instead of exhausting memory.
+ * field holds bytes that are not text in the file's {@link TextEncoding}, and so one absurd record
+ * (a 10 MB line, a quote never closed) is reported as a problem instead of exhausting memory.
  *
  * <p>Records are separated by LF, CRLF or CR; fields by commas (or semicolons, where a file says so:
  * {@link #separatorOf}); a field may be quoted with {@code "} and then hold separators, line breaks
- * and doubled quotes. Blank lines are skipped. A UTF-8 byte order mark at the start is ignored.
+ * and doubled quotes. Blank lines are skipped. A UTF-8 byte order mark at the start is ignored (and
+ * makes a detecting reader read UTF-8 only); a UTF-16 one is refused with the reason.
  */
 public final class CsvReader implements Closeable {
 
@@ -26,18 +23,16 @@ public final class CsvReader implements Closeable {
     public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
     private static final int EOF = -1;
-    private static final int NONE = -2;
 
     private final InputStream in;
     private final int maxRecordBytes;
     private final int separator;
     private final byte[] buffer = new byte[1 << 16];
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final FieldDecoder decoder;
     private int pos;
     private int limit;
-    private int pushback = NONE;
+    private final int[] pushed = new int[2];
+    private int pushedCount;
     private long bytesConsumed;
     private long line = 1;
     private boolean started;
@@ -47,6 +42,7 @@ public final class CsvReader implements Closeable {
     private int recordBytes;
     private List<String> fields;
     private int badEncodingField;
+    private String encodingProblem;
     private String problem;
 
     public CsvReader(InputStream in) {
@@ -57,14 +53,30 @@ public final class CsvReader implements Closeable {
         this(in, ',', maxRecordBytes);
     }
 
-    /** Fields separated by {@code separator}, {@code ','} or {@code ';'}. */
+    /** Fields separated by {@code separator}, {@code ','} or {@code ';'}, read as UTF-8. */
     public CsvReader(InputStream in, char separator, int maxRecordBytes) {
+        this(in, separator, maxRecordBytes, TextEncoding.UTF_8);
+    }
+
+    /** Fields separated by {@code separator}, {@code ','} or {@code ';'}, read in {@code encoding}. */
+    public CsvReader(InputStream in, char separator, int maxRecordBytes, TextEncoding encoding) {
         if (separator != ',' && separator != ';') {
             throw new IllegalArgumentException("a CSV field separator is ',' or ';', not '" + separator + "'");
         }
         this.in = in;
         this.separator = separator;
         this.maxRecordBytes = maxRecordBytes;
+        this.decoder = new FieldDecoder(encoding);
+    }
+
+    /** The charset the fields are read in now: a detecting reader's changes once it meets Windows-1252 text. */
+    public java.nio.charset.Charset charset() {
+        return decoder.charset();
+    }
+
+    /** The line from which a detecting reader reads Windows-1252 (the file's first text that is not UTF-8), or -1. */
+    public long fallbackLine() {
+        return decoder.fallbackLine();
     }
 
     /**
@@ -117,6 +129,7 @@ public final class CsvReader implements Closeable {
         long startLine = line;
         fields = new ArrayList<>();
         badEncodingField = -1;
+        encodingProblem = null;
         problem = null;
         recordBytes = 0;
         while (true) {
@@ -134,7 +147,7 @@ public final class CsvReader implements Closeable {
             if (b != EOF) {
                 endLine(b);
             }
-            return new CsvRecord(startLine, List.copyOf(fields), badEncodingField, problem);
+            return new CsvRecord(startLine, List.copyOf(fields), badEncodingField, encodingProblem, problem);
         }
     }
 
@@ -181,7 +194,7 @@ public final class CsvReader implements Closeable {
         if (b == '\r') {
             int next = read();
             if (next != '\n') {
-                pushback = next;
+                pushBack(next);
             }
         }
         line++;
@@ -216,14 +229,12 @@ public final class CsvReader implements Closeable {
             fields.add(new String(field, 0, fieldLength, StandardCharsets.ISO_8859_1));
             return;
         }
-        try {
-            fields.add(utf8.decode(ByteBuffer.wrap(field, 0, fieldLength)).toString());
-        } catch (CharacterCodingException e) {
-            if (badEncodingField < 0) {
-                badEncodingField = fields.size();
-            }
-            fields.add(new String(field, 0, fieldLength, StandardCharsets.UTF_8));
+        FieldDecoder.Decoded decoded = decoder.decode(field, fieldLength, line);
+        if (decoded.problem() != null && badEncodingField < 0) {
+            badEncodingField = fields.size();
+            encodingProblem = decoded.problem();
         }
+        fields.add(decoded.text());
     }
 
     /** The line the reader is on (1-based): where a failure while reading happened. */
@@ -237,19 +248,31 @@ public final class CsvReader implements Closeable {
             int b1 = read();
             int b2 = read();
             if (b1 == 0xBB && b2 == 0xBF) {
+                decoder.declaredUtf8();
                 return;
             }
             throw new IOException("column 1: the file starts with the bytes of a damaged byte order mark ("
                     + String.format("%02X %02X", b0, b1 & 0xFF) + " without BF), not UTF-8 text");
         }
-        pushback = b0;
+        if (b0 == 0xFF || b0 == 0xFE) {
+            int b1 = read();
+            if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+                throw new IOException("column 1: the file is UTF-16 text (it starts with UTF-16's byte order mark,"
+                        + " as Excel's \"Unicode Text\" writes); save it as \"CSV UTF-8\"");
+            }
+            pushBack(b1);
+        }
+        pushBack(b0);
+    }
+
+    /** Makes {@code b} the next byte read; at most two may wait, the last pushed read first. */
+    private void pushBack(int b) {
+        pushed[pushedCount++] = b;
     }
 
     private int read() throws IOException {
-        if (pushback != NONE) {
-            int b = pushback;
-            pushback = NONE;
-            return b;
+        if (pushedCount > 0) {
+            return pushed[--pushedCount];
         }
         if (pos == limit) {
             limit = in.read(buffer, 0, buffer.length);

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param rows     the first raw rows (fields as in the file)
  * @param parsed   the first rows as the importer reads them (only the good ones)
  * @param problems problems among the first rows
+ * @param encoding the charset those rows were read in (detecting, {@code windows-1252} once a row is not UTF-8)
  */
 public record ImportPreview(List<String> header, Map<OrderField, String> columns, List<List<String>> rows,
-                            List<OrderRow> parsed, List<RowProblem> problems) {
+                            List<OrderRow> parsed, List<RowProblem> problems, String encoding) {
 
     public ImportPreview {
         header = List.copyOf(header);

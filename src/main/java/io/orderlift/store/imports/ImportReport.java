@@ -17,10 +17,12 @@ import java.util.List;
  * @param customers        customers new to the store
  * @param skippedRows      rows left out with {@code --skip-bad-rows}, and why
  * @param batchId          the import batch recorded in the store, or 0 when nothing was written
+ * @param encoding         the charset the file was read in ({@code UTF-8}, or {@code windows-1252} for a
+ *                         file that is not UTF-8, or the one given with {@code --encoding})
  */
 public record ImportReport(String file, String format, boolean unchanged, long rowsRead, int orders,
                            int ordersReplaced, int ordersUnchanged, int lines, int products, int customers,
-                           List<RowProblem> skippedRows, int batchId) {
+                           List<RowProblem> skippedRows, int batchId, String encoding) {
 
     public ImportReport {
         skippedRows = List.copyOf(skippedRows);

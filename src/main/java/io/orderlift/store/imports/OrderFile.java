@@ -62,7 +62,7 @@ final class OrderFile implements AutoCloseable {
         }
         // a spreadsheet saved where the decimal mark is a comma separates fields with semicolons
         char separator = CsvReader.separatorOf(in);
-        this.csv = new CsvReader(in, separator, CsvReader.DEFAULT_MAX_RECORD_BYTES);
+        this.csv = new CsvReader(in, separator, CsvReader.DEFAULT_MAX_RECORD_BYTES, request.encoding());
         CsvRecord header = nextRecord();
         if (header == null) {
             csv.close();
@@ -71,7 +71,7 @@ final class OrderFile implements AutoCloseable {
         }
         if (!header.isClean()) {
             csv.close();
-            String why = header.problem() != null ? header.problem() : "the header is not valid UTF-8 text";
+            String why = header.problem() != null ? header.problem() : "the header " + header.encodingProblem();
             throw new ImportRejectedException(fileName, List.of(new RowProblem(header.line(), "", "", why)), 1);
         }
         this.header = header.fields();
@@ -125,6 +125,14 @@ final class OrderFile implements AutoCloseable {
             // the file is refused either way
         }
         return new ImportRejectedException(fileName, List.of(new RowProblem(csv.line(), "", "", why)), 1);
+    }
+
+    /**
+     * The charset the rows are read in: the one asked for, or, when detecting, Windows-1252 once a
+     * row was not UTF-8 ({@link CsvReader#fallbackLine()}).
+     */
+    java.nio.charset.Charset charset() {
+        return csv.charset();
     }
 
     /** The row parser, or null when {@link #mappingProblem()} is set. */

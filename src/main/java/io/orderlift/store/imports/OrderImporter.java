@@ -12,6 +12,7 @@ import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
 import io.orderlift.store.csv.CsvRecord;
+import io.orderlift.store.csv.TextEncoding;
 
 /**
  * Loads an order file into a store, all or nothing. Into a store with orders, the file is read and
@@ -38,20 +39,20 @@ public final class OrderImporter {
     private static final int REPORT_EVERY = 8192;
 
     /**
-     * Reads the first {@code rowLimit} rows of a file as the importer would, writing nothing. A
-     * header that lacks required columns gives a preview whose problems say so, so the user can
-     * map them.
-     */
-    /**
      * The format {@code file}'s header is in ({@link ImportFormat#detect}), generic when neither is
      * complete (the import then names what is missing).
      */
-    public ImportFormat detectFormat(java.nio.file.Path file) throws IOException {
-        try (OrderFile read = new OrderFile(ImportRequest.of(file))) {
+    public ImportFormat detectFormat(java.nio.file.Path file, TextEncoding encoding) throws IOException {
+        try (OrderFile read = new OrderFile(ImportRequest.of(file).withEncoding(encoding))) {
             return ImportFormat.detect(read.header()).orElse(ImportFormat.GENERIC);
         }
     }
 
+    /**
+     * Reads the first {@code rowLimit} rows of a file as the importer would, writing nothing. A
+     * header that lacks required columns gives a preview whose problems say so, so the user can
+     * map them.
+     */
     public ImportPreview preview(ImportRequest request, int rowLimit) throws IOException {
         try (OrderFile file = new OrderFile(request)) {
             List<List<String>> rows = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class OrderImporter {
             }
             Map<OrderField, String> columns = file.parser() != null ? file.mapping().columnNames()
                     : ColumnMapping.partial(file.header(), request.format(), request.columnMap());
-            return new ImportPreview(file.header(), columns, rows, parsed, problems);
+            return new ImportPreview(file.header(), columns, rows, parsed, problems, file.charset().name());
         }
     }
 
@@ -90,7 +91,7 @@ public final class OrderImporter {
         ImportReport report = importOrders(store, request, monitor);
         io.orderlift.store.StoreQueries queries = new io.orderlift.store.StoreQueries(store);
         if (queries.currency().isEmpty()) {
-            detectCurrency(request.file()).ifPresent(queries::setCurrency);
+            detectCurrency(request.file(), request.encoding()).ifPresent(queries::setCurrency);
         }
         return report;
     }
@@ -99,8 +100,8 @@ public final class OrderImporter {
      * The currency a file states in a column named {@code Currency} (Shopify's export has one): the
      * first valid ISO 4217 code among its first 1,000 rows.
      */
-    public java.util.Optional<String> detectCurrency(java.nio.file.Path file) throws IOException {
-        try (OrderFile read = new OrderFile(ImportRequest.of(file))) {
+    public java.util.Optional<String> detectCurrency(java.nio.file.Path file, TextEncoding encoding) throws IOException {
+        try (OrderFile read = new OrderFile(ImportRequest.of(file).withEncoding(encoding))) {
             int column = -1;
             for (int i = 0; i < read.header().size(); i++) {
                 if (read.header().get(i).strip().equalsIgnoreCase("currency")) {
@@ -166,6 +167,7 @@ public final class OrderImporter {
             }
             read(file, parsed, monitor, streaming);
             checksum = file.checksum();
+            parsed.encoding = file.charset().name();
         }
         if (parsed.rowsRead == 0) {
             throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "",

@@ -45,6 +45,8 @@ final class ParsedOrders implements AutoCloseable {
 
     final List<RowProblem> problems = new ArrayList<>();
     long rowsRead;
+    /** The charset the file was read in, once it was read to the end. */
+    String encoding = "UTF-8";
     private boolean grouped = true;
 
     /** @param salt the store's customer salt, to hash customer ids with */

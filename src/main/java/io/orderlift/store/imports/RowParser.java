@@ -48,8 +48,7 @@ public final class RowParser {
         }
         if (record.badEncodingField() >= 0) {
             int bad = record.badEncodingField();
-            problems.accept(new RowProblem(line, mapping.headerName(bad), record.field(bad),
-                    "is not valid UTF-8 text (save the file as UTF-8)"));
+            problems.accept(new RowProblem(line, mapping.headerName(bad), record.field(bad), record.encodingProblem()));
             return null;
         }
         if (record.fields().size() > mapping.header().size()) {

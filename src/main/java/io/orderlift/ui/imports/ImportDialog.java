@@ -2,6 +2,7 @@ package io.orderlift.ui.imports;
 
 import java.util.List;
 
+import io.orderlift.store.csv.TextEncoding;
 import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderField;
@@ -99,6 +100,8 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         });
 
         Label status = new Label();
+        status.setId("previewStatus");
+        status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         CheckBox skip = new CheckBox("Skip bad rows (they are reported and kept in the import record)");
         skip.setId("skipBadRows");
@@ -116,7 +119,8 @@ public final class ImportDialog extends Dialog<ImportRequest> {
                 + "\nTimes without an offset are UTC."));
         dates.textProperty().bindBidirectional(model.dateFormatProperty());
 
-        mapping.addRow(row, new Label("date format"), dates);
+        mapping.addRow(row++, new Label("date format"), dates);
+        mapping.addRow(row, new Label("encoding"), encodingChoice(model));
 
         VBox left = new VBox(8, labelled("Format", format), new Label("Columns (* required)"), mapping);
         VBox right = new VBox(8, new Label("First " + ImportViewModel.PREVIEW_ROWS + " rows"), preview, status,
@@ -131,6 +135,37 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         setResultConverter(button -> button == IMPORT ? model.request() : null);
         model.refresh(true);
     }
+
+    /** The encodings a merchant meets in exports; detecting reads UTF-8, or Windows-1252 when the file is not. */
+    private static ComboBox<TextEncoding> encodingChoice(ImportViewModel model) {
+        ComboBox<TextEncoding> choice = new ComboBox<>();
+        choice.setId("encoding");
+        choice.setPrefWidth(200);
+        choice.getItems().add(TextEncoding.DETECT);
+        for (String name : ENCODINGS) {
+            choice.getItems().add(TextEncoding.of(name));
+        }
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TextEncoding e) {
+                return e == null ? "" : e.detect() ? "Detect (UTF-8 or Windows-1252)" : e.charset().name();
+            }
+
+            @Override
+            public TextEncoding fromString(String s) {
+                return null;
+            }
+        });
+        choice.valueProperty().bindBidirectional(model.encodingProperty());
+        choice.setTooltip(new javafx.scene.control.Tooltip("How the file's bytes become text. Most exports are"
+                + " UTF-8; Excel on Windows saves plain CSV as Windows-1252,\nwhich Detect recognises. Choose another"
+                + " when titles show the wrong letters."));
+        return choice;
+    }
+
+    /** Encodings offered besides detecting: Unicode, Western, Central and Eastern European, Japanese. */
+    private static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-1", "ISO-8859-15",
+            "windows-1250", "windows-1251", "Shift_JIS");
 
     private static List<String> choices(List<String> header) {
         List<String> all = new java.util.ArrayList<>();

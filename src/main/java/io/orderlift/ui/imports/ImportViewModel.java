@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import io.orderlift.store.csv.TextEncoding;
 import io.orderlift.store.imports.DateFormat;
 import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportPreview;
@@ -53,6 +54,8 @@ public final class ImportViewModel {
     private final StringProperty dateFormat = new SimpleStringProperty("");
     private final BooleanBinding dateFormatValid = Bindings.createBooleanBinding(
             () -> dateFormatProblem(dateFormat.get()).isEmpty(), dateFormat);
+    /** How the file's bytes become text ({@code --encoding}); detected by default. */
+    private final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(TextEncoding.DETECT);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the first rows…");
     private final BooleanBinding requiredMapped;
     private boolean updating;
@@ -71,6 +74,7 @@ public final class ImportViewModel {
         }
         format.addListener((obs, old, now) -> refresh(true));
         dateFormat.addListener((obs, old, now) -> refresh(false));
+        encoding.addListener((obs, old, now) -> refresh(false));
         requiredMapped = Bindings.createBooleanBinding(() -> columns.entrySet().stream()
                 .allMatch(e -> !e.getKey().required() || !isBlank(e.getValue().get())),
                 columns.values().toArray(new StringProperty[0])).and(dateFormatValid);
@@ -117,14 +121,16 @@ public final class ImportViewModel {
         }
         rows.setAll(preview.rows());
         problems.setAll(preview.problems().stream().map(p -> p.describe(file.getFileName().toString())).toList());
-        status.set(preview.problems().isEmpty()
+        String readAs = encoding.get().detect() && !preview.encoding().equals(encoding.get().charset().name())
+                ? " The file is not UTF-8: it is read as " + preview.encoding() + "." : "";
+        status.set((preview.problems().isEmpty()
                 ? "The first " + preview.rows().size() + " rows read cleanly."
-                : preview.problems().size() + " problem(s) in the first " + preview.rows().size() + " rows.");
+                : preview.problems().size() + " problem(s) in the first " + preview.rows().size() + " rows.") + readAs);
     }
 
     private ImportRequest baseRequest() {
         return new ImportRequest(file, format.get(), Map.of(), skipBadRows.get(), replace.get(),
-                DateFormat.of(dateFormat.get()));
+                DateFormat.of(dateFormat.get()), encoding.get());
     }
 
     /** Why {@code pattern} cannot be used as the date format; empty when it can. */
@@ -184,6 +190,11 @@ public final class ImportViewModel {
     /** The file's date format ({@code java.time} pattern); empty for ISO-8601. */
     public StringProperty dateFormatProperty() {
         return dateFormat;
+    }
+
+    /** How the file's bytes become text; {@link TextEncoding#DETECT} reads UTF-8, or Windows-1252 when the file is not. */
+    public ObjectProperty<TextEncoding> encodingProperty() {
+        return encoding;
     }
 
     public ReadOnlyStringProperty statusProperty() {

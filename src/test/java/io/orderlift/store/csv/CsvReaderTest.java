@@ -111,4 +111,31 @@ class CsvReaderTest {
             }
         }
     }
+
+    @Test
+    void aByteOrderMarkSaysUtf8SoDetectingNeverFallsBack() throws IOException {
+        byte[] text = "a\ncaf\u00e9\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] marked = new byte[text.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, marked, 3, text.length);
+        for (byte[] bytes : new byte[][] {text, marked}) {
+            try (CsvReader reader = new CsvReader(new ByteArrayInputStream(bytes), ',',
+                    CsvReader.DEFAULT_MAX_RECORD_BYTES, TextEncoding.DETECT)) {
+                reader.next();
+                CsvRecord record = reader.next();
+                if (bytes == text) {
+                    assertEquals("caf\u00e9", record.field(0));
+                    assertTrue(record.isClean());
+                    assertEquals("windows-1252", reader.charset().name());
+                    assertEquals(2, reader.fallbackLine());
+                } else {
+                    assertEquals(0, record.badEncodingField());
+                    assertTrue(record.encodingProblem().contains("byte order mark"), record.encodingProblem());
+                    assertEquals("UTF-8", reader.charset().name());
+                }
+            }
+        }
+    }
 }

@@ -315,20 +315,89 @@ class OrderImporterTest {
         assertTrue(e.getMessage().contains("and 5 more"));
     }
 
+    /** Writes {@code rows} after the header, each in its own charset: how a file comes to mix encodings. */
+    Path encoded(String name, Object... rowsAndCharsets) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(HEADER.getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < rowsAndCharsets.length; i += 2) {
+            bytes.writeBytes(((String) rowsAndCharsets[i]).getBytes((java.nio.charset.Charset) rowsAndCharsets[i + 1]));
+        }
+        return Files.write(dir.resolve(name), bytes.toByteArray());
+    }
+
+    String title(String sku) {
+        return store.read(ctx -> ctx.select(PRODUCTS.TITLE).from(PRODUCTS).where(PRODUCTS.SKU.eq(sku))
+                .fetchOne(PRODUCTS.TITLE));
+    }
+
+    static final java.nio.charset.Charset CP1252 = java.nio.charset.Charset.forName("windows-1252");
+
     @Test
-    void nonUtf8BytesAreRejectedWithTheColumn() throws IOException {
-        byte[] head = (HEADER + "O1,C1,2025-01-05,A,Caf").getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ",Food,1,5\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[head.length + 1 + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        all[head.length] = (byte) 0xE9;
-        System.arraycopy(tail, 0, all, head.length + 1, tail.length);
-        Path csv = Files.write(dir.resolve("latin1.csv"), all);
-        ImportRejectedException e = assertThrows(ImportRejectedException.class,
-                () -> importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE));
+    void aFileThatIsNotUtf8IsReadAsWindows1252AndTheReportSaysSo() throws IOException {
+        Path csv = encoded("excel.csv", "O1,C1,2025-01-05,A,Ascii first,Food,1,5\n", CP1252,
+                "O2,C1,2025-01-06,B,Café crème – £5 “deal”,Food,1,5\n", CP1252);
+        ImportReport report = importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
+        assertEquals("windows-1252", report.encoding());
+        assertEquals("Café crème – £5 “deal”", title("B"));
+        assertEquals("windows-1252", importer.preview(ImportRequest.of(csv), 10).encoding());
+        assertEquals("UTF-8", importer.preview(ImportRequest.of(file("utf8.csv", GOOD.replace("Trail tent",
+                "Zelt für zwei"))), 10).encoding());
+    }
+
+    @Test
+    void asUtf8OnlyBytesThatAreNotUtf8AreABadRowNamingTheColumn() throws IOException {
+        Path csv = encoded("latin1.csv", "O1,C1,2025-01-05,A,Café,Food,1,5\n", CP1252);
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(csv).withEncoding(io.orderlift.store.csv.TextEncoding.UTF_8), ProgressMonitor.NONE));
         assertEquals("title", e.problems().get(0).column());
-        assertTrue(e.problems().get(0).reason().contains("UTF-8"));
+        assertEquals(2, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).reason().contains("not valid UTF-8"), e.problems().get(0).reason());
         assertStoreEmpty();
+    }
+
+    @Test
+    void aFileMixingUtf8AndWindows1252IsRefusedWhereItChangesEitherWayRound() throws IOException {
+        for (Object[] rows : new Object[][] {
+                {"O1,C1,2025-01-05,A,Crème,Food,1,5\n", StandardCharsets.UTF_8,
+                        "O2,C1,2025-01-06,B,Plain,Food,1,5\nO3,C1,2025-01-07,C,Crème,Food,1,5\n", CP1252},
+                {"O1,C1,2025-01-05,A,Crème,Food,1,5\n", CP1252,
+                        "O2,C1,2025-01-06,B,Plain,Food,1,5\nO3,C1,2025-01-07,C,Crème,Food,1,5\n", StandardCharsets.UTF_8}}) {
+            Path csv = encoded("mixed.csv", rows);
+            ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                    () -> importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE));
+            assertEquals(1, e.problemCount(), e.getMessage());
+            RowProblem problem = e.problems().get(0);
+            assertEquals(4, problem.line());
+            assertEquals("title", problem.column());
+            assertTrue(problem.reason().contains("mixes encodings") && problem.reason().contains("line 2"),
+                    problem.reason());
+            assertStoreEmpty();
+        }
+    }
+
+    @Test
+    void aNamedEncodingIsReadAsGivenAndUtf16IsRefusedWithTheReason() throws IOException {
+        java.nio.charset.Charset cp1250 = java.nio.charset.Charset.forName("windows-1250");
+        Path csv = encoded("polish.csv", "O1,C1,2025-01-05,A,Łódź ćma,Food,1,5\n", cp1250);
+        ImportReport report = importer.importFile(store, ImportRequest.of(csv)
+                .withEncoding(io.orderlift.store.csv.TextEncoding.of("windows-1250")), ProgressMonitor.NONE);
+        assertEquals("windows-1250", report.encoding());
+        assertEquals("Łódź ćma", title("A"));
+
+        Path utf16 = Files.write(dir.resolve("unicode.csv"), (HEADER + "O9,C1,2025-01-05,Z,Zed,Food,1,5\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        byte[] withMark = Files.readAllBytes(utf16);
+        byte[] marked = new byte[withMark.length + 2];
+        marked[0] = (byte) 0xFF;
+        marked[1] = (byte) 0xFE;
+        System.arraycopy(withMark, 0, marked, 2, withMark.length);
+        Files.write(utf16, marked);
+        ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                () -> importer.importFile(store, ImportRequest.of(utf16), ProgressMonitor.NONE));
+        assertTrue(e.problems().get(0).reason().contains("UTF-16"), e.problems().get(0).reason());
+        assertEquals(1, overview().orders(), "the store keeps what it held");
+        assertThrows(IllegalArgumentException.class, () -> io.orderlift.store.csv.TextEncoding.of("UTF-16"));
+        assertThrows(IllegalArgumentException.class, () -> io.orderlift.store.csv.TextEncoding.of("no-such-thing"));
     }
 
     @Test
