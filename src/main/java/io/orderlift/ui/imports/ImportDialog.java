@@ -148,7 +148,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(TextEncoding e) {
-                return e == null ? "" : e.detect() ? "Detect (UTF-8 or Windows-1252)" : e.charset().name();
+                return e == null ? "" : e.detect() ? "Detect" : e.charset().name();
             }
 
             @Override
