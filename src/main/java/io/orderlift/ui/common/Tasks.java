@@ -133,17 +133,23 @@ public final class Tasks {
 
         /** Runs the work and then its handler on the calling thread ({@code CallingThreadTasks} in the tests). */
         void runHere() {
+            workHere().run();
+        }
+
+        /**
+         * Runs the work on the calling thread now and returns what hands its outcome to the handlers:
+         * a test can let a read finish and its result arrive later, after the store has changed.
+         */
+        Runnable workHere() {
             T result;
             try {
                 result = work.run(ProgressMonitor.NONE);
             } catch (CancellationException e) {
-                cancelled();
-                return;
+                return this::cancelled;
             } catch (Exception | Error e) {
-                failed(e);
-                return;
+                return () -> failed(e);
             }
-            succeeded(result);
+            return () -> succeeded(result);
         }
 
         /** The JavaFX task: runs the work on the thread that runs it, the handlers on the FX thread. */

@@ -51,6 +51,8 @@ public final class ConfirmationPreviewViewModel {
     private Store store;
     /** Rankings of an order: only the newest one's offers are shown. */
     private final Requests rankings = new Requests();
+    /** The order lists asked for: only the newest shows, whichever store each was read from. */
+    private final Requests loads = new Requests();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The confirmation preview");
 
     public ConfirmationPreviewViewModel(TaskExecutor tasks, RankingSession session) {
@@ -68,6 +70,7 @@ public final class ConfirmationPreviewViewModel {
 
     /** Lists the newest orders of {@code opened}. */
     public void load(Store opened) {
+        Requests.Request request = loads.next();
         boolean switched = opened != this.store;
         this.store = opened;
         String kept = switched ? null : order.get();
@@ -83,7 +86,7 @@ public final class ConfirmationPreviewViewModel {
                     if (kept != null && orderIdByLabel.containsKey(kept)) {
                         order.set(kept);
                     }
-                }).onError(onError).onlyWhile(() -> store == opened).runQuietly(tasks);
+                }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
     /** "#1234 · 2025-03-02 14:05 · 3 items · 123.45". */

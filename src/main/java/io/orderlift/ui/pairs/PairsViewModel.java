@@ -103,6 +103,8 @@ public final class PairsViewModel {
     private PairSnapshot mined;
     /** Re-ranks: only the newest one's candidates are shown. */
     private final Requests rankings = new Requests();
+    /** The catalog reads asked for: only the newest shows, whichever store each was read from. */
+    private final Requests loads = new Requests();
     private boolean syncing;
     /** The key of the plot on screen; written on the FX thread when a plot is shown, read by the re-rank. */
     private volatile ScatterKey plotted;
@@ -149,6 +151,7 @@ public final class PairsViewModel {
     /** As {@link #load(Store)}, with a catalog other views may read too. */
     public void load(CatalogOnce shared) {
         Store opened = shared.store();
+        Requests.Request request = loads.next();
         boolean switched = opened != this.store;
         this.store = opened;
         rankings.supersede();
@@ -177,7 +180,7 @@ public final class PairsViewModel {
                         anchor.set(kept);
                         refresh();
                     }
-                }).onError(onError).onlyWhile(() -> store == opened).runQuietly(tasks);
+                }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
     /** The catalog and, when the store is mined, its pairs in memory. */

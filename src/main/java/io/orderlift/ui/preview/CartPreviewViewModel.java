@@ -61,6 +61,8 @@ public final class CartPreviewViewModel {
     private WeightingProfile compared;
     /** Re-ranks of the cart: only the newest one's recommendations are shown. */
     private final Requests rankings = new Requests();
+    /** The catalog reads asked for: only the newest shows, whichever store each was read from. */
+    private final Requests loads = new Requests();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The cart preview");
 
     public CartPreviewViewModel(TaskExecutor tasks, RankingSession session) {
@@ -93,6 +95,7 @@ public final class CartPreviewViewModel {
     /** As {@link #load(Store)}, with a catalog other views may read too. */
     public void load(CatalogOnce shared) {
         Store opened = shared.store();
+        Requests.Request request = loads.next();
         boolean switched = opened != this.store;
         this.store = opened;
         if (switched) {
@@ -113,7 +116,7 @@ public final class CartPreviewViewModel {
                     catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
                     savedCarts.setAll(loaded.carts());
                     rerank();
-                }).onError(onError).onlyWhile(showing(opened)).runQuietly(tasks);
+                }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
     private static List<String> cartNames(Store store) {

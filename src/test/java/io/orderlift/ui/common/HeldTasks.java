@@ -13,19 +13,47 @@ import io.orderlift.store.Store;
 /**
  * Holds every task until {@link #release()} runs them on the calling thread, handlers included: a
  * test can change the view model's state while a task is "running" and see what its late result does.
+ * {@link #work()} runs the held tasks' work at once and holds only their outcomes: a read that saw
+ * the store before a change, arriving after one that saw it after.
  */
 public final class HeldTasks implements TaskExecutor {
 
-    private final List<Tasks.Builder<?>> held = new ArrayList<>();
+    /** A held task, and its outcome once its work has run. */
+    private static final class Held {
+        private final Tasks.Builder<?> task;
+        private Runnable outcome;
+
+        Held(Tasks.Builder<?> task) {
+            this.task = task;
+        }
+
+        void work() {
+            if (outcome == null) {
+                outcome = task.workHere();
+            }
+        }
+
+        void finish() {
+            work();
+            outcome.run();
+        }
+    }
+
+    private final List<Held> held = new ArrayList<>();
 
     @Override
     public <T> void run(Tasks.Builder<T> task) {
-        held.add(task);
+        held.add(new Held(task));
     }
 
     @Override
     public <T> void runQuietly(Tasks.Builder<T> task) {
-        held.add(task);
+        held.add(new Held(task));
+    }
+
+    /** Runs the held tasks' work now, in the order they were started; their outcomes wait for a release. */
+    public void work() {
+        held.forEach(Held::work);
     }
 
     @Override
@@ -35,9 +63,9 @@ public final class HeldTasks implements TaskExecutor {
 
     /** Runs the held tasks in the order they were started. */
     public void release() {
-        List<Tasks.Builder<?>> now = new ArrayList<>(held);
+        List<Held> now = new ArrayList<>(held);
         held.clear();
-        now.forEach(Tasks.Builder::runHere);
+        now.forEach(Held::finish);
     }
 
     /**
@@ -54,9 +82,9 @@ public final class HeldTasks implements TaskExecutor {
 
     /** Runs the held tasks newest first: a slow early task finishing after a quick later one. */
     public void releaseNewestFirst() {
-        List<Tasks.Builder<?>> now = new ArrayList<>(held);
+        List<Held> now = new ArrayList<>(held);
         held.clear();
         Collections.reverse(now);
-        now.forEach(Tasks.Builder::runHere);
+        now.forEach(Held::finish);
     }
 }

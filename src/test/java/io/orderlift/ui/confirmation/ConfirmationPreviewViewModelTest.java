@@ -54,4 +54,22 @@ class ConfirmationPreviewViewModelTest {
             assertFalse(model.lines().isEmpty(), "the order picked in the open store is read");
         }
     }
+
+    @Test
+    void aSlowOrderListReadBeforeAnImportDoesNotReplaceTheOneReadAfterIt(@TempDir Path dir) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));
+        try (Store store = Store.openOrCreate(dir.resolve("s"))) {
+            String header = "order_id,customer_id,ordered_at,sku,quantity,unit_price\n";
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("one.csv"),
+                    header + "X1,C1,2025-02-01,MUG,1,12\n")), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.work(); // this read sees the store before the import, and arrives last
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("two.csv"),
+                    header + "X2,C2,2025-02-02,TEA,1,5\n")), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.releaseNewestFirst();
+            assertEquals(2, model.orders().size(), "the list read after the import stays: " + model.orders());
+        }
+    }
 }

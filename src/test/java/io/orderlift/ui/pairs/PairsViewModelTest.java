@@ -1,8 +1,20 @@
 package io.orderlift.ui.pairs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.HeldTasks;
+import io.orderlift.ui.common.MinedTestStore;
+import io.orderlift.ui.common.RankingSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PairsViewModelTest {
 
@@ -15,5 +27,22 @@ class PairsViewModelTest {
         assertEquals("↑", row(5, 1).movement(), "a premium add-on moves up");
         assertEquals("↓", row(1, 5).movement(), "a cheap popular one moves down");
         assertEquals("", row(2, 2).movement());
+    }
+
+    @Test
+    void aSlowCatalogReadBeforeAnImportDoesNotReplaceTheOneReadAfterIt(@TempDir Path dir) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        PairsViewModel model = new PairsViewModel(tasks, new RankingSession(tasks));
+        try (Store store = MinedTestStore.create(dir)) {
+            model.load(store);
+            tasks.work(); // this read sees the store before the import, and arrives last
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("more.csv"),
+                    "order_id,customer_id,ordered_at,sku,quantity,unit_price\nL1,C1,2025-07-01,LANTERN,1,40\n")),
+                    ProgressMonitor.NONE);
+            model.load(store);
+            tasks.releaseNewestFirst();
+            assertTrue(model.anchors().stream().anyMatch(a -> a.startsWith("LANTERN")),
+                    "the catalog read after the import stays: " + model.anchors());
+        }
     }
 }

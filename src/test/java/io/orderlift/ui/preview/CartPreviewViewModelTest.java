@@ -108,4 +108,20 @@ class CartPreviewViewModelTest {
             assertEquals(List.of(), late.savedCarts());
         }
     }
+
+    @Test
+    void aSlowCatalogReadBeforeAnImportDoesNotReplaceTheOneReadAfterIt() throws Exception {
+        HeldTasks held = new HeldTasks();
+        CartPreviewViewModel late = new CartPreviewViewModel(held, session);
+        late.load(fixture.store);
+        held.work(); // this read sees the store before the import, and arrives last
+        new io.orderlift.store.imports.OrderImporter().importFile(fixture.store,
+                io.orderlift.store.imports.ImportRequest.of(Files.writeString(dir.resolve("more.csv"),
+                        "order_id,customer_id,ordered_at,sku,quantity,unit_price\nL1,C1,2025-07-01,LANTERN,1,40\n")),
+                io.orderlift.common.ProgressMonitor.NONE);
+        late.load(fixture.store);
+        held.releaseNewestFirst();
+        assertTrue(late.catalog().stream().anyMatch(p -> p.startsWith("LANTERN")),
+                "the catalog read after the import stays: " + late.catalog());
+    }
 }
