@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.orderlift.store.csv.CsvReader;
 import io.orderlift.store.csv.CsvRecord;
+import io.orderlift.store.csv.TextEncoding;
 
 /**
  * An A/B experiment's results: one row per order, as docs/measuring.md defines the CSV
@@ -33,7 +34,8 @@ public record Experiment(Map<String, List<Row>> arms) {
     /** Reads and checks the file; a bad row names the line, the column and the value. */
     public static Experiment read(Path file) throws IOException {
         String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in)) {
+        try (InputStream in = Files.newInputStream(file); CsvReader csv = new CsvReader(in, ',',
+                CsvReader.DEFAULT_MAX_RECORD_BYTES, TextEncoding.DETECT)) {
             CsvRecord header = csv.next();
             if (header == null) {
                 throw new IllegalArgumentException(name + " is empty");
@@ -52,8 +54,8 @@ public record Experiment(Map<String, List<Row>> arms) {
             CsvRecord r;
             while ((r = csv.next()) != null) {
                 if (!r.isClean()) {
-                    throw new IllegalArgumentException(name + " line " + r.line() + ": "
-                            + (r.problem() != null ? r.problem() : "not UTF-8"));
+                    throw new IllegalArgumentException(name + " line " + r.line() + ": " + (r.problem() != null
+                            ? r.problem() : "column " + header.field(r.badEncodingField()).strip() + " " + r.encodingProblem()));
                 }
                 String arm = r.field(index.get("arm")).strip();
                 if (arm.isEmpty()) {
