@@ -12,8 +12,8 @@ import java.util.List;
  * field holds bytes that are not text in the file's {@link TextEncoding}, and so one absurd record
  * (a 10 MB line, a quote never closed) is reported as a problem instead of exhausting memory.
  *
- * <p>Records are separated by LF, CRLF or CR; fields by commas (or semicolons, where a file says so:
- * {@link #separatorOf}); a field may be quoted with {@code "} and then hold separators, line breaks
+ * <p>Records are separated by LF, CRLF or CR; fields by commas (or semicolons or tabs, where a file says
+ * so: {@link #separatorOf}); a field may be quoted with {@code "} and then hold separators, line breaks
  * and doubled quotes. Blank lines are skipped. A UTF-8 byte order mark at the start is ignored (and
  * makes a detecting reader read UTF-8 only); a UTF-16 one is refused with the reason.
  */
@@ -53,15 +53,15 @@ public final class CsvReader implements Closeable {
         this(in, ',', maxRecordBytes);
     }
 
-    /** Fields separated by {@code separator}, {@code ','} or {@code ';'}, read as UTF-8. */
+    /** Fields separated by {@code separator} ({@code ','}, {@code ';'} or a tab), read as UTF-8. */
     public CsvReader(InputStream in, char separator, int maxRecordBytes) {
         this(in, separator, maxRecordBytes, TextEncoding.UTF_8);
     }
 
-    /** Fields separated by {@code separator}, {@code ','} or {@code ';'}, read in {@code encoding}. */
+    /** Fields separated by {@code separator} ({@code ','}, {@code ';'} or a tab), read in {@code encoding}. */
     public CsvReader(InputStream in, char separator, int maxRecordBytes, TextEncoding encoding) {
-        if (separator != ',' && separator != ';') {
-            throw new IllegalArgumentException("a CSV field separator is ',' or ';', not '" + separator + "'");
+        if (separator != ',' && separator != ';' && separator != '\t') {
+            throw new IllegalArgumentException("a CSV field separator is ',', ';' or a tab, not '" + separator + "'");
         }
         this.in = in;
         this.separator = separator;
@@ -80,10 +80,11 @@ public final class CsvReader implements Closeable {
     }
 
     /**
-     * The field separator of a file whose first line is at the stream's position: {@code ';'} when
-     * that line holds more semicolons than commas (a spreadsheet saved where the decimal mark is a
-     * comma writes {@code order_id;sku;unit_price} and {@code 12,50}), else {@code ','}. Reads at
-     * most 64 KB and leaves the stream where it was.
+     * The field separator of a file whose first line is at the stream's position: the one of
+     * {@code ','}, {@code ';'} and tab that line holds most of, {@code ','} on a tie (a spreadsheet saved
+     * where the decimal mark is a comma writes {@code order_id;sku;unit_price} and {@code 12,50}; one
+     * saved as "Text (Tab delimited)" separates with tabs). Reads at most 64 KB and leaves the stream
+     * where it was.
      *
      * @param in a stream that supports {@link InputStream#mark}
      */
@@ -93,6 +94,7 @@ public final class CsvReader implements Closeable {
         try {
             int commas = 0;
             int semicolons = 0;
+            int tabs = 0;
             for (int i = 0; i < limit; i++) {
                 int b = in.read();
                 if (b == EOF || b == '\n' || b == '\r') {
@@ -100,8 +102,12 @@ public final class CsvReader implements Closeable {
                 }
                 commas += b == ',' ? 1 : 0;
                 semicolons += b == ';' ? 1 : 0;
+                tabs += b == '\t' ? 1 : 0;
             }
-            return semicolons > commas ? ';' : ',';
+            if (tabs > commas && tabs > semicolons) {
+                return '\t';
+            }
+            return semicolons > commas && semicolons > tabs ? ';' : ',';
         } finally {
             in.reset();
         }

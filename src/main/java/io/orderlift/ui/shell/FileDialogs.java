@@ -35,7 +35,8 @@ public interface FileDialogs {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Import orders");
                 chooser.getExtensionFilters().addAll(
-                        new FileChooser.ExtensionFilter("Order files (*.csv, *.csv.gz)", "*.csv", "*.csv.gz"),
+                        new FileChooser.ExtensionFilter("Order files (*.csv, *.tsv, *.txt, gzipped too)", "*.csv",
+                                "*.csv.gz", "*.tsv", "*.tsv.gz", "*.txt", "*.txt.gz"),
                         new FileChooser.ExtensionFilter("All files", "*"));
                 return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
             }

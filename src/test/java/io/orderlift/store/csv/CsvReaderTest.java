@@ -93,7 +93,8 @@ class CsvReaderTest {
     @Test
     void theSeparatorIsWhatTheFirstLineUsesMostAndTheStreamIsLeftWhereItWas() throws IOException {
         for (String[] file : new String[][] {{"a;b;c\n1;\"x; y\";2,5\n", ";"}, {"a,b,c\n1;2,3,4\n", ","},
-                {"\uFEFFa;b\n", ";"}, {"single\n", ","}, {"", ","}}) {
+                {"\uFEFFa;b\n", ";"}, {"single\n", ","}, {"", ","}, {"a\tb\tc,d\n", "\t"}, {"a\tb,c,d\n", ","},
+                {"a\tb;c\n", ","}}) {
             java.io.InputStream in = new java.io.BufferedInputStream(
                     new ByteArrayInputStream(file[0].getBytes(StandardCharsets.UTF_8)));
             char separator = CsvReader.separatorOf(in);

@@ -186,6 +186,19 @@ class OrderImporterTest {
     }
 
     @Test
+    void aTabSeparatedFileImportsWithCommasInsideItsFields() throws IOException {
+        Path tsv = file("export.txt", "order_id\tcustomer_id\tordered_at\tsku\ttitle\tquantity\tunit_price\r\n"
+                + "O1\tC1\t2025-01-05\tSTAKES\tStakes, 8 pack; steel\t2\t8.99\r\n"
+                + "O1\tC1\t2025-01-05\tTENT\t\"Tent \"\"Trail\"\"\ttwo\"\t1\t199\r\n");
+        ImportReport report = importer.importFile(store, ImportRequest.of(tsv), ProgressMonitor.NONE);
+        assertEquals(1, report.orders());
+        assertEquals("Stakes, 8 pack; steel", title("STAKES"));
+        assertEquals("Tent \"Trail\"\ttwo", title("TENT"));
+        ImportRejectedException comma = rejected("order_id\tordered_at\tsku\tquantity\tunit_price\nO9\t2025-01-05\tA\t1\t12,50\n");
+        assertEquals("unit_price", comma.problems().get(0).column(), "a decimal comma only where semicolons separate");
+    }
+
+    @Test
     void aDateFormatWithoutYearMonthAndDayIsRefused() {
         assertEquals(DateFormat.ISO, DateFormat.of(" "));
         IllegalArgumentException noDay = assertThrows(IllegalArgumentException.class, () -> DateFormat.of("MM/yyyy"));
