@@ -208,6 +208,8 @@ class WorkbenchWindowTest {
         waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
         robot.clickOn(importButton);
         waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+        waitFor(() -> robot.lookup(".notification-bar .label").match((javafx.scene.control.Labeled l) ->
+                l.getText() != null && l.getText().contains("(its text read as windows-1252)")).tryQuery().isPresent());
     }
 
     /**

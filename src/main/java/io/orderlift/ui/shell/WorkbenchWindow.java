@@ -265,9 +265,10 @@ public final class WorkbenchWindow {
     private void announce(ImportReport report) {
         String text = report.unchanged()
                 ? report.file() + " was already imported; nothing changed."
-                : String.format("%s: %,d orders and %,d lines imported%s.", report.file(), report.orders(),
+                : String.format("%s: %,d orders and %,d lines imported%s%s.", report.file(), report.orders(),
                 report.lines(), report.skippedRows().isEmpty() ? ""
-                        : String.format(", %,d rows skipped", report.skippedRows().size()));
+                        : String.format(", %,d rows skipped", report.skippedRows().size()),
+                "UTF-8".equals(report.encoding()) ? "" : " (its text read as " + report.encoding() + ")");
         Notifications.create().owner(stage).title("Import finished").text(text).showInformation();
     }
 
