@@ -162,11 +162,11 @@ class WorkbenchWindowTest {
     @Test
     void columnsWithOtherNamesAreMappedInTheDialogBeforeImporting(FxRobot robot) throws Exception {
         Node importButton = importDialogOn(robot, Files.writeString(data.resolve("odd.csv"),
-                "Order,customer_id,ordered_at,sku,quantity,unit_price\nO9,C9,2025-03-01,KETTLE,1,45.00\n"));
+                "Ref,customer_id,ordered_at,sku,quantity,unit_price\nO9,C9,2025-03-01,KETTLE,1,45.00\n"));
         waitFor(() -> robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 1);
         assertTrue(importButton.isDisabled(), "order_id is not mapped yet");
         robot.clickOn("#column-order_id");
-        robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Order"))
+        robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Ref"))
                 .queryAs(Node.class));
         waitFor(() -> !importButton.isDisabled());
         robot.clickOn(importButton);

@@ -43,12 +43,15 @@ public final class ColumnMapping {
                         + named + " times; which one holds the " + field.key() + " is ambiguous"));
             }
         });
+        Map<OrderField, String> guesses = ColumnGuesses.suggest(header, names);
         for (OrderField field : OrderField.values()) {
             String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
             if (!indexes.containsKey(field) && (field.required() || overrides.containsKey(field))) {
+                String guess = guesses.get(field);
                 missing.add(new RowProblem(1, wanted, "", "required column is missing from the header"
                         + " (columns found: " + String.join(", ", header) + "; map it with --map "
-                        + field.key() + "=COLUMN)"));
+                        + field.key() + "=" + (guess == null ? "COLUMN" : guess.contains(",") ? "COLUMN" : guess
+                        + ", the column that looks like it") + ")"));
             }
         }
         if (!missing.isEmpty()) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * The first rows of a file as the importer would read them, shown before anything is written.
  *
  * @param header   the file's header names
- * @param columns  which header column each field is read from
+ * @param columns  which header column each field is read from, or would be: where the file lacks a
+ *                 field's own column, one that other exports give it ({@link ColumnGuesses})
  * @param rows     the first raw rows (fields as in the file)
  * @param parsed   the first rows as the importer reads them (only the good ones)
  * @param problems problems among the first rows

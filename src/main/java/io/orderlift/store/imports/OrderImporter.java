@@ -71,8 +71,11 @@ public final class OrderImporter {
             if (file.mappingProblem() != null) {
                 problems.addAll(0, file.mappingProblem().problems());
             }
-            Map<OrderField, String> columns = file.parser() != null ? file.mapping().columnNames()
-                    : ColumnMapping.partial(file.header(), request.format(), request.columnMap());
+            Map<OrderField, String> columns = new java.util.EnumMap<>(OrderField.class);
+            columns.putAll(file.parser() != null ? file.mapping().columnNames()
+                    : ColumnMapping.partial(file.header(), request.format(), request.columnMap()));
+            // other exports' names for the fields still unmapped: the dialog offers them, the user decides
+            columns.putAll(ColumnGuesses.suggest(file.header(), columns));
             return new ImportPreview(file.header(), columns, rows, parsed, problems, file.charset().name());
         }
     }

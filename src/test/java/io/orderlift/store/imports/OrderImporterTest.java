@@ -547,14 +547,33 @@ class OrderImporterTest {
         assertEquals("unit_price", preview.columns().get(OrderField.UNIT_PRICE));
         assertStoreEmpty();
 
-        Path odd = file("odd.csv", "Order,When\nA,2025-01-01\n");
+        Path odd = file("odd.csv", "Ref,When\nA,2025-01-01\n");
         ImportPreview unmapped = importer.preview(ImportRequest.of(odd), 20);
-        assertEquals(List.of("Order", "When"), unmapped.header());
+        assertEquals(List.of("Ref", "When"), unmapped.header());
         assertTrue(unmapped.problems().stream().anyMatch(p -> p.column().equals("order_id")));
-        assertEquals(Map.of(), unmapped.columns(), "no column has a default name");
+        assertEquals(Map.of(), unmapped.columns(), "no column has a default name or a known other one");
 
-        Path partly = file("partly.csv", "Order,Ordered_At,sku\nA,2025-01-01,S\n");
+        Path partly = file("partly.csv", "Ref,Ordered_At,sku\nA,2025-01-01,S\n");
         assertEquals(Map.of(OrderField.ORDERED_AT, "Ordered_At", OrderField.SKU, "sku"),
                 importer.preview(ImportRequest.of(partly), 20).columns(), "what can be matched is offered");
+    }
+
+    /** The UCI Online Retail file's header: every field offered from its own names, nothing imported unasked. */
+    @Test
+    void anotherExportsColumnNamesAreOfferedAndNamedInTheRefusalButNeverReadUnasked() throws IOException {
+        Path csv = file("Online Retail.csv", "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,"
+                + "CustomerID,Country\n536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,"
+                + "United Kingdom\n");
+        assertEquals(Map.of(OrderField.ORDER_ID, "InvoiceNo", OrderField.SKU, "StockCode", OrderField.TITLE,
+                        "Description", OrderField.QUANTITY, "Quantity", OrderField.ORDERED_AT, "InvoiceDate",
+                        OrderField.UNIT_PRICE, "UnitPrice", OrderField.CUSTOMER_ID, "CustomerID"),
+                importer.preview(ImportRequest.of(csv), 20).columns());
+        ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                () -> importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("--map sku=StockCode, the column that looks like it"), e.getMessage());
+        assertStoreEmpty();
+        assertEquals(Map.of(OrderField.CUSTOMER_ID, "Customer ID", OrderField.UNIT_PRICE, "Price"),
+                ColumnGuesses.suggest(List.of("Invoice", "Price", "Customer ID", "Total price"),
+                        Map.of(OrderField.ORDER_ID, "Invoice")), "Online Retail II's names; a mapped column is not offered twice");
     }
 }
