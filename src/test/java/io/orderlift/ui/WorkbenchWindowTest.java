@@ -193,6 +193,19 @@ class WorkbenchWindowTest {
         waitFor(() -> "4".equals(text(robot, "#ordersValue")));
     }
 
+    /** Another export's column names are offered, and the first rows are read with them, not with the missing defaults. */
+    @Test
+    void anotherExportsColumnsAreOfferedAndThePreviewReadWithThem(FxRobot robot) throws Exception {
+        Node importButton = importDialogOn(robot, Files.writeString(data.resolve("Online Retail.csv"),
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                        + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"));
+        waitFor(() -> "StockCode".equals(robot.lookup("#column-sku").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue()) && text(robot, "#previewStatus").startsWith("The file's one row reads cleanly"));
+        assertTrue(robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+        robot.clickOn(importButton);
+        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+    }
+
     /** A spreadsheet saved as Windows-1252 reads as such, says so, and shows what reading it as UTF-8 would refuse. */
     @Test
     void aWindows1252FileIsRecognisedAndItsEncodingCanBeChosen(FxRobot robot) throws Exception {

@@ -124,7 +124,7 @@ public final class ColumnMapping {
     }
 
     /** A header name as compared: stripped, lower case. */
-    static String normalise(String name) {
+    public static String normalise(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import io.orderlift.store.csv.TextEncoding;
+import io.orderlift.store.imports.ColumnMapping;
 import io.orderlift.store.imports.DateFormat;
 import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportPreview;
@@ -111,21 +112,32 @@ public final class ImportViewModel {
             }
         }
         updating = true;
+        boolean offered = false;
         try {
             header.setAll(preview.header());
             if (defaults) {
                 columns.forEach((field, column) -> column.set(preview.columns().getOrDefault(field, NOT_IN_FILE)));
+                offered = preview.columns().entrySet().stream().anyMatch(e -> !ColumnMapping.normalise(e.getValue())
+                        .equals(ColumnMapping.normalise(format.get().defaultColumn(e.getKey()))));
             }
         } finally {
             updating = false;
+        }
+        if (offered) {
+            // columns offered by other exports' names: the rows and problems shown are read with them
+            refresh(false);
+            return;
         }
         rows.setAll(preview.rows());
         problems.setAll(preview.problems().stream().map(p -> p.describe(file.getFileName().toString())).toList());
         String readAs = encoding.get().detect() && !preview.encoding().equals(encoding.get().charset().name())
                 ? " The file is not UTF-8: it is read as " + preview.encoding() + "." : "";
         status.set((preview.problems().isEmpty()
-                ? "The first " + preview.rows().size() + " rows read cleanly."
-                : preview.problems().size() + " problem(s) in the first " + preview.rows().size() + " rows.") + readAs);
+                ? (preview.rows().size() == 1 ? "The file's one row reads" : "The first " + preview.rows().size()
+                        + " rows read") + " cleanly."
+                : preview.problems().size() + (preview.problems().size() == 1 ? " problem" : " problems") + " in "
+                        + (preview.rows().size() == 1 ? "the file's one row." : "the first " + preview.rows().size()
+                        + " rows.")) + readAs);
     }
 
     private ImportRequest baseRequest() {
