@@ -47,11 +47,9 @@ public final class ColumnMapping {
         for (OrderField field : OrderField.values()) {
             String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
             if (!indexes.containsKey(field) && (field.required() || overrides.containsKey(field))) {
-                String guess = guesses.get(field);
                 missing.add(new RowProblem(1, wanted, "", "required column is missing from the header"
-                        + " (columns found: " + String.join(", ", header) + "; map it with --map "
-                        + field.key() + "=" + (guess == null ? "COLUMN" : guess.contains(",") ? "COLUMN" : guess
-                        + ", the column that looks like it") + ")"));
+                        + " (columns found: " + String.join(", ", header) + "; " + mapHint(field, guesses.get(field))
+                        + ")"));
             }
         }
         if (!missing.isEmpty()) {
@@ -67,6 +65,13 @@ public final class ColumnMapping {
             throw new ImportRejectedException(fileName, missing, missing.size());
         }
         return new ColumnMapping(List.copyOf(header), indexes, names);
+    }
+
+    /** How to map {@code field}: with the column that looks like it ({@link ColumnGuesses}) when there is one. */
+    private static String mapHint(OrderField field, String guess) {
+        // --map splits its entries on commas: a column named with one cannot be given there
+        return guess == null || guess.contains(",") ? "map it with --map " + field.key() + "=COLUMN"
+                : "map it with --map " + field.key() + "=" + guess + ", the column that looks like it";
     }
 
     /**

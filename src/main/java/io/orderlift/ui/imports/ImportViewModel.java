@@ -130,14 +130,19 @@ public final class ImportViewModel {
         }
         rows.setAll(preview.rows());
         problems.setAll(preview.problems().stream().map(p -> p.describe(file.getFileName().toString())).toList());
-        String readAs = encoding.get().detect() && !preview.encoding().equals(encoding.get().charset().name())
-                ? " The file is not UTF-8: it is read as " + preview.encoding() + "." : "";
-        status.set((preview.problems().isEmpty()
-                ? (preview.rows().size() == 1 ? "The file's one row reads" : "The first " + preview.rows().size()
-                        + " rows read") + " cleanly."
-                : preview.problems().size() + (preview.problems().size() == 1 ? " problem" : " problems") + " in "
-                        + (preview.rows().size() == 1 ? "the file's one row." : "the first " + preview.rows().size()
-                        + " rows.")) + readAs);
+        status.set(summary(preview));
+    }
+
+    /** "The first 20 rows read cleanly.", "3 problems in the first 20 rows.", and how the text was read when not UTF-8. */
+    private String summary(ImportPreview preview) {
+        int read = preview.rows().size();
+        int problemCount = preview.problems().size();
+        String rowsRead = read == 1 ? "the file's one row" : "the first " + read + " rows";
+        String outcome = problemCount == 0
+                ? (read == 1 ? "The file's one row reads cleanly." : "The first " + read + " rows read cleanly.")
+                : problemCount + (problemCount == 1 ? " problem in " : " problems in ") + rowsRead + ".";
+        boolean fellBack = encoding.get().detect() && !preview.encoding().equals(encoding.get().charset().name());
+        return fellBack ? outcome + " The file is not UTF-8: it is read as " + preview.encoding() + "." : outcome;
     }
 
     private ImportRequest baseRequest() {
