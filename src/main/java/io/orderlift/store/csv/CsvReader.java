@@ -43,6 +43,8 @@ public final class CsvReader implements Closeable {
     private List<String> fields;
     private int badEncodingField;
     private String encodingProblem;
+    /** The line the record being read starts on, as its problems name it. */
+    private long recordLine;
     private String problem;
 
     public CsvReader(InputStream in) {
@@ -133,6 +135,7 @@ public final class CsvReader implements Closeable {
             return null;
         }
         long startLine = line;
+        recordLine = startLine;
         fields = new ArrayList<>();
         badEncodingField = -1;
         encodingProblem = null;
@@ -235,7 +238,7 @@ public final class CsvReader implements Closeable {
             fields.add(new String(field, 0, fieldLength, StandardCharsets.ISO_8859_1));
             return;
         }
-        FieldDecoder.Decoded decoded = decoder.decode(field, fieldLength, line);
+        FieldDecoder.Decoded decoded = decoder.decode(field, fieldLength, recordLine);
         if (decoded.problem() != null && badEncodingField < 0) {
             badEncodingField = fields.size();
             encodingProblem = decoded.problem();

@@ -55,7 +55,7 @@ final class FieldDecoder {
         return fallbackLine;
     }
 
-    /** Decodes the first {@code length} bytes of {@code bytes}, a field of the record on {@code line}. */
+    /** Decodes the first {@code length} bytes of {@code bytes}, a field of the record starting on {@code line}. */
     Decoded decode(byte[] bytes, int length, long line) {
         if (!encoding.detect()) {
             String text = tryDecode(current, bytes, length);
