@@ -44,13 +44,18 @@ public final class ColumnMapping {
             }
         });
         Map<OrderField, String> guesses = ColumnGuesses.suggest(header, names);
+        List<OrderField> absent = new ArrayList<>();
         for (OrderField field : OrderField.values()) {
-            String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
             if (!indexes.containsKey(field) && (field.required() || overrides.containsKey(field))) {
-                missing.add(new RowProblem(1, wanted, "", "required column is missing from the header"
-                        + " (columns found: " + String.join(", ", header) + "; " + mapHint(field, guesses.get(field))
-                        + ")"));
+                absent.add(field);
             }
+        }
+        String whole = wholeMap(absent, overrides, guesses);
+        for (OrderField field : absent) {
+            String wanted = overrides.getOrDefault(field, format.defaultColumn(field));
+            missing.add(new RowProblem(1, wanted, "", "required column is missing from the header"
+                    + " (columns found: " + String.join(", ", header) + "; " + mapHint(field, guesses.get(field))
+                    + (field == absent.get(0) && whole != null ? "; every column at once: " + whole : "") + ")"));
         }
         if (!missing.isEmpty()) {
             java.util.Optional<ImportFormat> detected = ImportFormat.detect(header);
@@ -67,10 +72,37 @@ public final class ColumnMapping {
         return new ColumnMapping(List.copyOf(header), indexes, names);
     }
 
+    /**
+     * One {@code --map} for the whole file, the user's own entries and every column that looks like an
+     * unmapped field, when each of {@code absent} has one; null when some has none. Quoted when a name
+     * holds a space, as a shell needs it.
+     */
+    private static String wholeMap(List<OrderField> absent, Map<OrderField, String> overrides,
+                                   Map<OrderField, String> guesses) {
+        if (absent.stream().anyMatch(f -> !usable(guesses.get(f)))) {
+            return null;
+        }
+        Map<OrderField, String> all = new EnumMap<>(OrderField.class);
+        all.putAll(overrides);
+        guesses.forEach((field, column) -> {
+            if (usable(column) && (!overrides.containsKey(field) || absent.contains(field))) {
+                all.put(field, column);
+            }
+        });
+        List<String> entries = new ArrayList<>();
+        all.forEach((field, column) -> entries.add(field.key() + "=" + column));
+        String map = String.join(",", entries);
+        return "--map " + (map.contains(" ") ? "\"" + map + "\"" : map);
+    }
+
+    private static boolean usable(String column) {
+        // --map splits its entries on commas and on the first '=': such a name cannot be given there
+        return column != null && !column.contains(",") && !column.contains("\"");
+    }
+
     /** How to map {@code field}: with the column that looks like it ({@link ColumnGuesses}) when there is one. */
     private static String mapHint(OrderField field, String guess) {
-        // --map splits its entries on commas: a column named with one cannot be given there
-        return guess == null || guess.contains(",") ? "map it with --map " + field.key() + "=COLUMN"
+        return !usable(guess) ? "map it with --map " + field.key() + "=COLUMN"
                 : "map it with --map " + field.key() + "=" + guess + ", the column that looks like it";
     }
 

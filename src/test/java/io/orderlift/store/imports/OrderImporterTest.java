@@ -571,7 +571,14 @@ class OrderImporterTest {
         ImportRejectedException e = assertThrows(ImportRejectedException.class,
                 () -> importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("--map sku=StockCode, the column that looks like it"), e.getMessage());
+        String whole = "--map order_id=InvoiceNo,customer_id=CustomerID,ordered_at=InvoiceDate,sku=StockCode,"
+                + "title=Description,unit_price=UnitPrice";
+        assertTrue(e.firstLine().contains("every column at once: " + whole), e.firstLine());
         assertStoreEmpty();
+        ImportReport read = importer.importFile(store, ImportRequest.of(csv).withColumnMap(
+                ColumnMapping.parseOverrides(whole.substring("--map ".length()))), ProgressMonitor.NONE);
+        assertEquals(1, read.orders(), "the --map offered reads the file");
+        assertEquals("WHITE HANGING HEART T-LIGHT HOLDER", title("85123A"));
         assertEquals(Map.of(OrderField.CUSTOMER_ID, "Customer ID", OrderField.UNIT_PRICE, "Price"),
                 ColumnGuesses.suggest(List.of("Invoice", "Price", "Customer ID", "Total price"),
                         Map.of(OrderField.ORDER_ID, "Invoice")), "Online Retail II's names; a mapped column is not offered twice");
