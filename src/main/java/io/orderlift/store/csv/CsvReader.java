@@ -76,11 +76,6 @@ public final class CsvReader implements Closeable {
         return decoder.charset();
     }
 
-    /** The line from which a detecting reader reads Windows-1252 (the file's first text that is not UTF-8), or -1. */
-    public long fallbackLine() {
-        return decoder.fallbackLine();
-    }
-
     /**
      * The field separator of a file whose first line is at the stream's position: the one of
      * {@code ','}, {@code ';'} and tab that line holds most of, {@code ','} on a tie (a spreadsheet saved

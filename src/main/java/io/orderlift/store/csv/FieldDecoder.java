@@ -50,11 +50,6 @@ final class FieldDecoder {
         return current.charset();
     }
 
-    /** The line of the first field read as the fallback charset, or -1 while none was. */
-    long fallbackLine() {
-        return fallbackLine;
-    }
-
     /** Decodes the first {@code length} bytes of {@code bytes}, a field of the record starting on {@code line}. */
     Decoded decode(byte[] bytes, int length, long line) {
         if (!encoding.detect()) {

@@ -70,10 +70,4 @@ public record TextEncoding(Charset charset, boolean detect) {
         }
         return new TextEncoding(charset, false);
     }
-
-    /** How the encoding is named to a person: {@code UTF-8 (or Windows-1252)} or the charset's name. */
-    public String label() {
-        return detect ? charset.name() + " (or " + FALLBACK.name() + " when the file is not " + charset.name() + ")"
-                : charset.name();
-    }
 }

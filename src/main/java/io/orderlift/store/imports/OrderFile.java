@@ -129,7 +129,7 @@ final class OrderFile implements AutoCloseable {
 
     /**
      * The charset the rows are read in: the one asked for, or, when detecting, Windows-1252 once a
-     * row was not UTF-8 ({@link CsvReader#fallbackLine()}).
+     * row was not UTF-8.
      */
     java.nio.charset.Charset charset() {
         return csv.charset();
