@@ -127,7 +127,7 @@ final class ImportCommand implements Callable<Integer> {
                 text.append(String.format("%n  %,d orders were already in the store.", r.ordersUnchanged()));
             }
         }
-        if (asked.detect() && !r.encoding().equals(asked.charset().name())) {
+        if (asked.fellBack(r.encoding())) {
             text.append(String.format("%n  The file is not UTF-8: it was read as %s. If its titles look wrong, give its"
                     + " encoding with --encoding.", r.encoding()));
         }

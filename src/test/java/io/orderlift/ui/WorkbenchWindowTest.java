@@ -169,8 +169,7 @@ class WorkbenchWindowTest {
         robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Ref"))
                 .queryAs(Node.class));
         waitFor(() -> !importButton.isDisabled());
-        robot.clickOn(importButton);
-        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+        importAndSeeTheFourthOrder(robot, importButton);
     }
 
     /** A file whose dates are not ISO-8601 is read once its date format is given; until then nothing is imported. */
@@ -178,19 +177,16 @@ class WorkbenchWindowTest {
     void aFileWithItsOwnDateFormatImportsOnceTheFormatIsGiven(FxRobot robot) throws Exception {
         Node importButton = importDialogOn(robot, Files.writeString(data.resolve("us-dates.csv"),
                 "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO8,C8,3/1/2025 14:05,KETTLE,1,45.00\n"));
-        waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().size() == 1);
-        String problem = String.valueOf(robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class)
-                .getItems().get(0));
+        waitFor(() -> previewProblems(robot).size() == 1);
+        String problem = String.valueOf(previewProblems(robot).get(0));
         assertTrue(problem.contains("give the file's date format"), problem);
         javafx.scene.control.TextField dates = robot.lookup("#dateFormat").queryAs(javafx.scene.control.TextField.class);
         robot.clickOn(dates).write("M/yyyy");
         waitFor(importButton::isDisabled);
         robot.interact(dates::clear);
         robot.clickOn(dates).write("M/d/yyyy H:mm");
-        waitFor(() -> !importButton.isDisabled() && robot.lookup("#previewProblems")
-                .queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
-        robot.clickOn(importButton);
-        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+        waitFor(() -> !importButton.isDisabled() && previewProblems(robot).isEmpty());
+        importAndSeeTheFourthOrder(robot, importButton);
     }
 
     /** Another export's column names are offered, and the first rows are read with them, not with the missing defaults. */
@@ -201,9 +197,8 @@ class WorkbenchWindowTest {
                         + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"));
         waitFor(() -> "StockCode".equals(robot.lookup("#column-sku").queryAs(javafx.scene.control.ComboBox.class)
                 .getValue()) && text(robot, "#previewStatus").startsWith("The file's one row reads cleanly"));
-        assertTrue(robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
-        robot.clickOn(importButton);
-        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+        assertTrue(previewProblems(robot).isEmpty());
+        importAndSeeTheFourthOrder(robot, importButton);
     }
 
     /** A spreadsheet saved as Windows-1252 reads as such, says so, and shows what reading it as UTF-8 would refuse. */
@@ -215,14 +210,24 @@ class WorkbenchWindowTest {
         waitFor(() -> text(robot, "#previewStatus").contains("read as windows-1252"));
         javafx.scene.control.ComboBox<?> encoding = robot.lookup("#encoding").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> encoding.getSelectionModel().select(1)); // UTF-8, after Detect
-        waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().stream()
+        waitFor(() -> previewProblems(robot).stream()
                 .anyMatch(p -> String.valueOf(p).contains("not valid UTF-8")));
         robot.interact(() -> encoding.getSelectionModel().select(0));
-        waitFor(() -> robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
-        robot.clickOn(importButton);
-        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
+        waitFor(() -> previewProblems(robot).isEmpty());
+        importAndSeeTheFourthOrder(robot, importButton);
         waitFor(() -> robot.lookup(".notification-bar .label").match((javafx.scene.control.Labeled l) ->
                 l.getText() != null && l.getText().contains("(its text read as windows-1252)")).tryQuery().isPresent());
+    }
+
+    /** The import dialog's list of problems among the first rows. */
+    private static java.util.List<?> previewProblems(FxRobot robot) {
+        return robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems();
+    }
+
+    /** Clicks the dialog's Import and waits for the sample store's fourth order to show. */
+    private void importAndSeeTheFourthOrder(FxRobot robot, Node importButton) throws Exception {
+        robot.clickOn(importButton);
+        waitFor(() -> "4".equals(text(robot, "#ordersValue")));
     }
 
     /**

@@ -70,4 +70,12 @@ public record TextEncoding(Charset charset, boolean detect) {
         }
         return new TextEncoding(charset, false);
     }
+
+    /**
+     * Whether a file read as {@code charsetRead} was not what this encoding reads first: a detecting
+     * reader that met text that is not UTF-8, which the user should be told of.
+     */
+    public boolean fellBack(String charsetRead) {
+        return detect && !charset.name().equals(charsetRead);
+    }
 }

@@ -141,8 +141,7 @@ public final class ImportViewModel {
         String outcome = problemCount == 0
                 ? (read == 1 ? "The file's one row reads cleanly." : "The first " + read + " rows read cleanly.")
                 : problemCount + (problemCount == 1 ? " problem in " : " problems in ") + rowsRead + ".";
-        boolean fellBack = encoding.get().detect() && !preview.encoding().equals(encoding.get().charset().name());
-        return fellBack ? outcome + " The file is not UTF-8: it is read as " + preview.encoding() + "." : outcome;
+        return encoding.get().fellBack(preview.encoding()) ? outcome + " The file is not UTF-8: it is read as " + preview.encoding() + "." : outcome;
     }
 
     private ImportRequest baseRequest() {
