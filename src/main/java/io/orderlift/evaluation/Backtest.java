@@ -62,6 +62,12 @@ public final class Backtest {
      * two minings and two thirds of the replays.
      */
     static final int ENOUGH_VALIDATION_HITS = 1_000;
+    /**
+     * Orders replayed per period at most: a longer period is replayed on a seeded sample of this
+     * many of its orders, so that a grocery-sized history (hundreds of thousands of orders a period)
+     * costs the search what a few weeks of it would. The sample stores' periods are far shorter.
+     */
+    public static final int MAX_REPLAYED_ORDERS = 20_000;
     static final double[] REPORTED_WEIGHTS = {0, 0.5, 1, 1.5};
     /** The cart protocol that chooses the settings and fills {@code placements.cart}. */
     public static final CartProtocol PROTOCOL = CartProtocol.SEQUENTIAL;
@@ -195,7 +201,11 @@ public final class Backtest {
 
         monitor.progress("Replaying the test period", done[0], total);
         RankingModel testModel = model(in.log(), t -> t < periods.testFrom(), in.mining(), in.catalog(), profile);
-        List<Order> testOrders = orders(in.log(), t -> t >= periods.testFrom());
+        List<Order> testPeriod = orders(in.log(), t -> t >= periods.testFrom());
+        List<Order> testOrders = replayed(testPeriod, periods.testFrom());
+        // purchases up to the last order are known: the same as no horizon, but kept when the sample
+        // leaves out the period's last orders
+        long horizon = periods.last() + 1;
         Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
         Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
         Replay replay = in.replay();
@@ -204,12 +214,12 @@ public final class Backtest {
         for (Placement placement : Placement.values()) {
             List<PolicyResult> results = new ArrayList<>();
             java.util.function.BiFunction<WeightingProfile, String, Replay.Run> ranked = (p, name) -> replay.replay(
-                    placement, PROTOCOL, testOrders, Long.MAX_VALUE, rankingPolicy(recommender(testModel, in), p), k,
+                    placement, PROTOCOL, testOrders, horizon, rankingPolicy(recommender(testModel, in), p), k,
                     name, p.priceWeight());
-            Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, Long.MAX_VALUE, popularity, k,
+            Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, horizon, popularity, k,
                     BacktestReport.POPULARITY, null);
             results.add(popularityTest.result());
-            results.add(replay.run(placement, PROTOCOL, testOrders, Long.MAX_VALUE,
+            results.add(replay.run(placement, PROTOCOL, testOrders, horizon,
                     Popularity.underRules(testModel, chosenProfile, in.excluded()), k, BacktestReport.POPULARITY_UNDER_RULES, null));
             for (double w : REPORTED_WEIGHTS) {
                 results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w).result());
@@ -227,12 +237,12 @@ public final class Backtest {
                     RpiRatio.of(chosenTest, popularityTest).orElse(null)));
         }
         List<PolicyResult> leaveOneOut = List.of(
-                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
+                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
                         popularity, k, BacktestReport.POPULARITY, null),
-                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
+                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
                         rankingPolicy(recommender(testModel, in), profile), k, "profile:" + profile.name(),
                         profile.priceWeight()),
-                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, Long.MAX_VALUE,
+                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
                         rankingPolicy(recommender(testModel, in), chosenProfile), k, BacktestReport.CHOSEN,
                         chosenProfile.priceWeight()));
         monitor.progress("Done", total, total);
@@ -240,13 +250,13 @@ public final class Backtest {
                 iso(periods.first()), iso(validation.from()), validation.count(), iso(periods.testFrom()),
                 iso(periods.last()),
                 count(in.log(), t -> t < periods.testFrom()), count(in.log(),
-                        t -> t >= validation.from() && t < periods.testFrom()), testOrders.size(),
-                placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
+                        t -> t >= validation.from() && t < periods.testFrom()), testPeriod.size(),
+                MAX_REPLAYED_ORDERS, validation.sampled() || testOrders.size() < testPeriod.size(), placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
                 new io.orderlift.store.StoreQueries(store).currency().orElse(null));
     }
 
     /** The search's choice, and the validation periods it was made on: {@code count} of them from {@code from} to {@code to}. */
-    private record Validation(SettingsSearch.Choice choice, long from, long to, int count) {
+    private record Validation(SettingsSearch.Choice choice, long from, long to, int count, boolean sampled) {
 
         /** "chosen by backtest on DATE (3 validation periods, FROM to TO, sequential replay)", for the profile. */
         String provenance() {
@@ -268,12 +278,15 @@ public final class Backtest {
         Periods periods = in.periods();
         List<SettingsSearch.Fold> folds = new ArrayList<>();
         long earliest = periods.validationFrom();
+        boolean sampled = false;
         for (Period period : periods.validation()) {
             long from = period.from();
             long to = period.to();
             earliest = from;
             RankingModel model = model(in.log(), t -> t < from, in.mining(), in.catalog(), start);
-            List<Order> orders = orders(in.log(), t -> t >= from && t < to);
+            List<Order> all = orders(in.log(), t -> t >= from && t < to);
+            List<Order> orders = replayed(all, from);
+            sampled |= orders.size() < all.size();
             Map<Placement, Replay.Run> baseline = new java.util.EnumMap<>(Placement.class);
             Policy popularity = Popularity.classic(model, in.excluded());
             for (Placement p : Placement.values()) {
@@ -288,7 +301,7 @@ public final class Backtest {
             }
         }
         SettingsSearch.Choice choice = new SettingsSearch(folds).search(start, monitor, message, done, total);
-        return new Validation(choice, earliest, periods.testFrom(), folds.size());
+        return new Validation(choice, earliest, periods.testFrom(), folds.size(), sampled);
     }
 
     /** Whether popularity's hits reach {@link #ENOUGH_VALIDATION_HITS} on every placement replayed. */
@@ -319,6 +332,28 @@ public final class Backtest {
                 .toList();
     }
 
+    /**
+     * The orders of a period that are replayed: all of them, or a sample of
+     * {@link #MAX_REPLAYED_ORDERS} seeded by {@code seed} (the period's start), in time order.
+     */
+    static List<Order> replayed(List<Order> period, long seed) {
+        int n = period.size();
+        if (n <= MAX_REPLAYED_ORDERS) {
+            return period;
+        }
+        int[] positions = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < MAX_REPLAYED_ORDERS; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = positions[i];
+            positions[i] = positions[j];
+            positions[j] = swap;
+        }
+        int[] kept = java.util.Arrays.copyOf(positions, MAX_REPLAYED_ORDERS);
+        java.util.Arrays.sort(kept);
+        return java.util.Arrays.stream(kept).mapToObj(period::get).toList();
+    }
+
     private static int count(OrderLog log, java.util.function.LongPredicate period) {
         return (int) log.orders().stream().filter(o -> period.test(o.time())).count();
     }
@@ -345,6 +380,26 @@ public final class Backtest {
             for (int i = 0; i < lengths.length; i++) {
                 answers[i] = recommend(placement, java.util.Arrays.copyOf(items, lengths[i]),
                         java.util.Arrays.copyOf(quantities, lengths[i]), k);
+            }
+            return answers;
+        }
+
+        /**
+         * Recommendations for the order with each of the ascending positions {@code hidden} left
+         * out in turn (the leave-one-out replay); a policy may share work between them.
+         */
+        default int[][] recommendLeavingOut(Placement placement, int[] items, int[] quantities, int[] hidden, int k) {
+            int n = items.length;
+            int[][] answers = new int[hidden.length][];
+            int[] rest = new int[n - 1];
+            int[] restQuantities = new int[n - 1];
+            for (int i = 0; i < hidden.length; i++) {
+                int h = hidden[i];
+                System.arraycopy(items, 0, rest, 0, h);
+                System.arraycopy(items, h + 1, rest, h, n - h - 1);
+                System.arraycopy(quantities, 0, restQuantities, 0, h);
+                System.arraycopy(quantities, h + 1, restQuantities, h, n - h - 1);
+                answers[i] = recommend(placement, rest, restQuantities, k);
             }
             return answers;
         }

@@ -15,6 +15,9 @@ import io.orderlift.ranking.WeightingProfile;
  * @param validationPeriods how many validation periods the settings were chosen on (1 to 3)
  * @param validationOrders orders of the validation periods (the last part of the training period)
  * @param testOrders       orders of the test period
+ * @param maxReplayedOrders orders replayed per period at most; a longer period is replayed on a
+ *                         seeded sample of this many
+ * @param sampled          whether a period (validation or test) was replayed on such a sample
  * @param placements       per placement, every policy on the test period
  * @param leaveOneOut      the cart's main policies replayed leave-one-out, beside the sequential replay
  * @param chosen           per placement, the chosen profile's figures
@@ -23,7 +26,8 @@ import io.orderlift.ranking.WeightingProfile;
  */
 public record BacktestReport(int k, double split, int windowDays, String protocol, String trainFrom,
                              String validationFrom, int validationPeriods, String testFrom, String testTo,
-                             int trainOrders, int validationOrders, int testOrders, Map<String, List<PolicyResult>> placements,
+                             int trainOrders, int validationOrders, int testOrders, int maxReplayedOrders,
+                             boolean sampled, Map<String, List<PolicyResult>> placements,
                              List<PolicyResult> leaveOneOut, Map<String, Chosen> chosen,
                              WeightingProfile chosenProfile, long durationMs, String currency) {
 

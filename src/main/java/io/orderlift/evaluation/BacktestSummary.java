@@ -51,6 +51,10 @@ public final class BacktestSummary {
                         100 * SettingsSearch.MIN_HIT_RATE_RATIO))
                 .append("; figures from the test period (")
                 .append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
+        if (report.sampled()) {
+            text.append(String.format(Locale.ROOT, " Periods of more than %,d orders are replayed on a seeded sample"
+                    + " of that many.", report.maxReplayedOrders()));
+        }
         return text.toString();
     }
 

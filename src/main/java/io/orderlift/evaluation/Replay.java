@@ -147,18 +147,12 @@ final class Replay {
         int hits = 0;
         double revenue = 0;
         IntOpenHashSet shown = new IntOpenHashSet();
-        int[] rest = new int[n - 1];
-        int[] restQuantities = new int[n - 1];
-        for (int h : hidden) {
-            System.arraycopy(order.items(), 0, rest, 0, h);
-            System.arraycopy(order.items(), h + 1, rest, h, n - h - 1);
-            System.arraycopy(order.quantities(), 0, restQuantities, 0, h);
-            System.arraycopy(order.quantities(), h + 1, restQuantities, h, n - h - 1);
-            int[] recommended = policy.recommend(Placement.CART, rest, restQuantities, k);
-            impressions += recommended.length;
-            for (int c : recommended) {
+        int[][] answers = policy.recommendLeavingOut(Placement.CART, order.items(), order.quantities(), hidden, k);
+        for (int i = 0; i < hidden.length; i++) {
+            for (int c : answers[i]) {
+                impressions++;
                 shown.add(c);
-                if (c == order.items()[h]) {
+                if (c == order.items()[hidden[i]]) {
                     hits++;
                     revenue += price(c);
                 }

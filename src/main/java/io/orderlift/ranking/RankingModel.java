@@ -208,6 +208,11 @@ public final class RankingModel {
         return sku[product];
     }
 
+    /** The product's place among all products sorted by SKU: ties broken by SKU compare these ints. */
+    public int skuOrder(int product) {
+        return skuOrder[product];
+    }
+
     /** The product's category name, or null. */
     public String categoryName(int product) {
         return category[product] < 0 ? null : categories.get(category[product]);

@@ -73,6 +73,8 @@ class BacktestTest {
             assertTrue(versus.low() < versus.ratio() && versus.ratio() < versus.high(), versus.toString());
             assertEquals(chosen.orders(), versus.orders());
             assertTrue(report.trainOrders() + report.testOrders() == 6_000);
+            assertEquals(false, report.sampled(), "a period this short is replayed whole");
+            assertEquals(chosen.orders(), cart.get(0).orders());
             assertTrue(report.validationOrders() > 0 && report.validationOrders() < report.trainOrders());
             // a small store (a few hundred cart hits per period) is validated on three periods of equal length
             // that end where the test period starts
@@ -84,6 +86,30 @@ class BacktestTest {
             assertTrue(report.chosenProfile().chosenBy().contains("(3 validation periods, "),
                     report.chosenProfile().chosenBy());
         }
+    }
+
+    /**
+     * A period longer than {@link Backtest#MAX_REPLAYED_ORDERS} is replayed on a sample: that many
+     * distinct orders of it, in time order, the same every time for the same seed, and different
+     * for another period's.
+     */
+    @Test
+    void aLongPeriodIsReplayedOnASeededSampleInTimeOrder() {
+        List<Backtest.Order> period = java.util.stream.IntStream.range(0, Backtest.MAX_REPLAYED_ORDERS * 3 + 7)
+                .mapToObj(i -> new Backtest.Order(i % 50, 1_000L * i, new int[] {i % 13, 13 + i % 7}, new int[] {1, 1}))
+                .toList();
+        List<Backtest.Order> sample = Backtest.replayed(period, 42);
+        assertEquals(Backtest.MAX_REPLAYED_ORDERS, sample.size());
+        for (int i = 1; i < sample.size(); i++) {
+            assertTrue(sample.get(i - 1).time() < sample.get(i).time(), "in time order, each order once");
+        }
+        assertEquals(sample, Backtest.replayed(period, 42));
+        assertTrue(!sample.equals(Backtest.replayed(period, 43)));
+        // spread over the whole period, not its first orders
+        assertTrue(sample.get(0).time() < period.get(period.size() / 10).time());
+        assertTrue(sample.get(sample.size() - 1).time() > period.get(period.size() * 9 / 10).time());
+        List<Backtest.Order> whole = period.subList(0, Backtest.MAX_REPLAYED_ORDERS);
+        assertTrue(whole == Backtest.replayed(whole, 42), "a period of at most that many is replayed whole");
     }
 
     @Test

@@ -153,6 +153,37 @@ class ReplayProtocolTest {
     }
 
     @Test
+    void popularityLeavingOutEachItemEqualsAFreshCountOfTheRest() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 20; round++) {
+            RankingModel model = model(random);
+            WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(1 + random.nextInt(3));
+            WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1 + random.nextInt(3),
+                    d.backoffBelowOrders(), d.maxPriceRatio(), 40 + random.nextInt(100), 0.5 + random.nextDouble(),
+                    1 + random.nextInt(2), d.cartLength(), d.confirmationLength(), random.nextDouble(), d.minCustomers(),
+                    d.estimator(), d.confirmationEvidence(), null);
+            for (Backtest.Policy policy : List.of(Popularity.classic(model), Popularity.underRules(model, capped))) {
+                for (int t = 0; t < 50; t++) {
+                    Placement placement = t % 2 == 0 ? Placement.CART : Placement.CONFIRMATION;
+                    int n = 2 + random.nextInt(12);
+                    // now and then an item the model does not know (sold only after it was mined)
+                    int[] items = random.ints(0, PRODUCTS + 3).distinct().limit(n).toArray();
+                    int[] quantities = IntStream.range(0, n).map(x -> 1 + random.nextInt(2)).toArray();
+                    int[] hidden = IntStream.range(0, n).filter(x -> random.nextInt(3) > 0).toArray();
+                    int[][] shared = policy.recommendLeavingOut(placement, items, quantities, hidden, 4);
+                    for (int i = 0; i < hidden.length; i++) {
+                        int h = hidden[i];
+                        int[] rest = IntStream.range(0, n).filter(x -> x != h).map(x -> items[x]).toArray();
+                        int[] restQuantities = IntStream.range(0, n).filter(x -> x != h).map(x -> quantities[x]).toArray();
+                        assertArrayEquals(policy.recommend(placement, rest, restQuantities, 4), shared[i],
+                                placement + " without " + items[h] + " of " + Arrays.toString(items));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void popularityUnderACategoryCapFillsItsListFromFurtherDown() {
         // the forty most co-bought companions share one category; a cap of 1 must reach past them
         RankingModel.Builder b = RankingModel.builder(1_000).product(0, "ANCHOR", null, "Tents", 100, 500, 0);
