@@ -6,8 +6,11 @@
 #     Online Retail II export comes (every price is the median of the product's sold lines);
 #   - a consumer catalog: 99,000 orders of 1.16 items on average over about 22,000 SKUs of 73
 #     categories, 97 % of customers buying once, two years (the shape of a marketplace like Olist),
-#     generated here with a fixed seed.
-#   bash src/test/scripts/catalog-shapes-benchmark.sh
+#     generated here with a fixed seed;
+#   - a grocery catalog: 879,332 orders of nine items on average over about 50,000 SKUs, 41,200
+#     customers each ordering every few days to four weeks for the rest of a year (the shape of
+#     Instacart's published orders, a fifth of its size), generated here with a fixed seed.
+#   bash src/test/scripts/catalog-shapes-benchmark.sh          (about 12 minutes)
 # Needs: a JDK 17, Maven, python3, GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -53,7 +56,42 @@ with open(sys.argv[1], "w") as out:
             out.write(f"O{order},C{customer},{at.isoformat()}Z,{sku},Item {sku},{category},{quantity},{price}\n")
 PY
 
-for shape in no-list-prices consumer-catalog; do
+python3 - "$work/grocery.csv" <<'PY'
+import bisect, datetime, math, random, sys
+random.seed(7)
+products, aisles = 49_700, 134
+catalog = [(f"G{i:05d}", f"aisle {random.randrange(aisles)}", round(math.exp(random.gauss(1.3, 0.7)), 2))
+           for i in range(products)]
+cumulative, total = [], 0.0
+for i in range(products):  # Zipf popularity
+    total += 1 / (i + 1)
+    cumulative.append(total)
+pick = lambda: bisect.bisect(cumulative, random.random() * total)
+start = datetime.datetime(2017, 1, 1)
+end = start + datetime.timedelta(days=365)
+order = 0
+with open(sys.argv[1], "w") as out:
+    out.write("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n")
+    for customer in range(1, 41_201):
+        staples = list({pick() for _ in range(random.randint(8, 40))})  # what this household buys again
+        at = start + datetime.timedelta(seconds=random.randint(0, 300 * 86_400))
+        gap = random.uniform(4, 25)
+        for _ in range(100):
+            if at >= end:
+                break
+            order += 1
+            size = max(1, min(120, int(random.lognormvariate(2.0, 0.7))))
+            items = set()
+            while len(items) < size:
+                items.add(random.choice(staples) if random.random() < 0.6 else pick())
+            for item in items:
+                sku, aisle, price = catalog[item]
+                quantity = 1 if random.random() < 0.8 else random.randint(2, 4)
+                out.write(f"O{order},C{customer},{at.isoformat()}Z,{sku},Item {sku},{aisle},{quantity},{price}\n")
+            at += datetime.timedelta(seconds=int(min(30, random.expovariate(1 / gap)) * 86_400) + 3_600)
+PY
+
+for shape in no-list-prices consumer-catalog grocery; do
     store=$work/$shape
     echo "== $shape ($(($(wc -l < "$work/$shape.csv") - 1)) lines)"
     timed "import" java -jar $jar import --store "$store" --input "$work/$shape.csv"
