@@ -38,7 +38,28 @@ public final class OrderliftCli {
         cli.addSubcommand("gui", new GuiCommand(opener));
         cli.setExecutionExceptionHandler(OrderliftCli::handle);
         cli.setParameterExceptionHandler(OrderliftCli::usageError);
+        cli.setExecutionStrategy(OrderliftCli::runOrExplainMemory);
         return cli;
+    }
+
+    /**
+     * Runs the command; an {@link OutOfMemoryError} thrown on the command's own thread (picocli
+     * passes errors through) is explained like any refusal instead of ending the JVM with nothing
+     * on the terminal.
+     */
+    private static int runOrExplainMemory(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(parsed.commandSpec().commandLine().getErr(), e);
+        }
+    }
+
+    private static int outOfMemory(PrintWriter err, Throwable e) {
+        org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).error("Out of memory", e);
+        err.println(io.orderlift.common.OutOfMemory.advice());
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     /**
@@ -79,6 +100,10 @@ public final class OrderliftCli {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (io.orderlift.common.OutOfMemory.in(e)) {
+            // a worker thread's error, handed over wrapped
+            return outOfMemory(err, e);
+        }
         org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).warn("Refused: {}", e.getMessage());
         if (e instanceof ImportRejectedException rejected) {
             err.println(rejected.getMessage());

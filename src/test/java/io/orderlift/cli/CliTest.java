@@ -41,6 +41,30 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * Out of memory, on the command's thread (picocli passes errors through) or on a worker's
+     * (handed over wrapped): a sentence that says how much memory Java had and how to give it more,
+     * exit code 1, instead of a JVM ending with nothing on the terminal.
+     */
+    @Test
+    void runningOutOfMemorySaysHowToGoOn() {
+        for (RuntimeException wrapped : new RuntimeException[] {null,
+                new java.util.concurrent.CompletionException(new OutOfMemoryError("Java heap space"))}) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = OrderliftCli.create(store -> {
+                if (wrapped != null) {
+                    throw wrapped;
+                }
+                throw new OutOfMemoryError("Java heap space");
+            });
+            cli.setOut(new PrintWriter(new StringWriter()));
+            cli.setErr(new PrintWriter(err));
+            assertEquals(OrderliftCli.EXIT_BAD_INPUT, cli.execute("gui", "--store", dir.toString()));
+            assertTrue(err.toString().startsWith("Out of memory: this needed more than the "), err.toString());
+            assertTrue(err.toString().contains("JAVA_TOOL_OPTIONS=-Xmx"), err.toString());
+        }
+    }
+
     @Test
     void importsEverySampleStoreAndReportsItAsJson() throws Exception {
         for (String name : List.of("outdoor", "kitchen", "beauty")) {

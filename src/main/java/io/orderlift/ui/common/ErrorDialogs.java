@@ -22,6 +22,9 @@ public final class ErrorDialogs {
 
     /** The headline for {@code error}: its own message for expected problems, a plain sentence otherwise. */
     public static String describe(Throwable error) {
+        if (io.orderlift.common.OutOfMemory.in(error)) {
+            return io.orderlift.common.OutOfMemory.advice();
+        }
         Throwable e = error;
         while ((e instanceof RuntimeException && !(e instanceof StoreException)
                 && !(e instanceof ImportRejectedException) && !(e instanceof IllegalArgumentException)
