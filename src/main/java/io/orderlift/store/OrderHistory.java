@@ -44,8 +44,6 @@ public final class OrderHistory {
     public record CatalogEntry(int id, String sku, String title, String category, BigDecimal price) {
     }
 
-    private static final int FETCH = 20_000;
-
     private final Store store;
 
     public OrderHistory(Store store) {
@@ -59,9 +57,9 @@ public final class OrderHistory {
                     ORDERS.LINE_COUNT).from(ORDERS).orderBy(ORDERS.ID).getSQL();
             String lineSql = ctx.select(ORDER_LINES.ID, ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY)
                     .from(ORDER_LINES).orderBy(ORDER_LINES.ID).getSQL();
-            try (var lazy = new LazyResults(connection);
-                 PreparedStatement orders = prepare(connection, orderSql);
-                 PreparedStatement lines = prepare(connection, lineSql);
+            try (var lazy = new LazyScan.Session(connection);
+                 PreparedStatement orders = LazyScan.prepare(connection, orderSql);
+                 PreparedStatement lines = LazyScan.prepare(connection, lineSql);
                  ResultSet o = orders.executeQuery();
                  ResultSet l = lines.executeQuery()) {
                 boolean moreLines = l.next();
@@ -92,35 +90,6 @@ public final class OrderHistory {
             }
             return null;
         }));
-    }
-
-    /**
-     * Switches the session to H2's lazy query execution while open: rows stream from the tables
-     * instead of being materialised (and spilled to temporary files) first. Three times faster for
-     * a full scan of the lines.
-     */
-    private static final class LazyResults implements AutoCloseable {
-        private final Connection connection;
-
-        LazyResults(Connection connection) throws SQLException {
-            this.connection = connection;
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET LAZY_QUERY_EXECUTION FALSE");
-            }
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setFetchSize(FETCH);
-        return statement;
     }
 
     /** The largest product id (ids are dense from 1). */
@@ -216,19 +185,15 @@ public final class OrderHistory {
         String sql = ctx.select(ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE)
                 .from(ORDER_LINES).getSQL();
         return ctx.connectionResult(connection -> {
-            try (var lazy = new LazyResults(connection);
-                 PreparedStatement lines = prepare(connection, sql);
-                 ResultSet l = lines.executeQuery()) {
-                while (l.next()) {
-                    int product = l.getInt(1);
-                    if (product <= max && wanted[product] && l.getInt(2) > 0) {
-                        BigDecimal price = l.getBigDecimal(3);
-                        if (price.signum() > 0) {
-                            sold.get(product).add(price.movePointRight(4).longValue());
-                        }
+            LazyScan.each(connection, sql, l -> {
+                int product = l.getInt(1);
+                if (product <= max && wanted[product] && l.getInt(2) > 0) {
+                    BigDecimal price = l.getBigDecimal(3);
+                    if (price.signum() > 0) {
+                        sold.get(product).add(price.movePointRight(4).longValue());
                     }
                 }
-            }
+            });
             return sold;
         });
     }

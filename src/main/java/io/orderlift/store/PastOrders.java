@@ -31,13 +31,42 @@ public final class PastOrders {
         this.store = store;
     }
 
-    /** The newest {@code limit} orders with at least one item, newest first. */
+    /**
+     * The newest {@code limit} orders with at least one item, newest first (ties: the later id
+     * first). One lazy scan keeps the newest in a bounded heap, then reads just those: an {@code
+     * ORDER BY ordered_at} over every order made H2 sort them in pages of the store file.
+     */
     public List<OrderSummary> newest(int limit) {
-        return store.read(ctx -> ctx.select(ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.ORDERED_AT,
-                        ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(0))
-                .orderBy(ORDERS.ORDERED_AT.desc(), ORDERS.ID.desc()).limit(limit)
-                .fetch(r -> new OrderSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+        if (limit <= 0) {
+            return List.of();
+        }
+        String scan = "SELECT ID, ORDERED_AT FROM ORDERS WHERE ITEM_COUNT > 0";
+        return store.readConsistently(ctx -> ctx.connectionResult(connection -> {
+            // the oldest kept at the head, to be pushed out by a newer one
+            java.util.PriorityQueue<long[]> newest = new java.util.PriorityQueue<>(limit + 1, NEWER.reversed());
+            LazyScan.each(connection, scan, row -> {
+                LocalDateTime at = row.getObject(2, LocalDateTime.class);
+                long[] order = {at.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000_000L + at.getNano(), row.getInt(1)};
+                if (newest.size() < limit) {
+                    newest.add(order);
+                } else if (NEWER.compare(order, newest.peek()) < 0) {
+                    newest.poll();
+                    newest.add(order);
+                }
+            });
+            List<Integer> ids = newest.stream().map(o -> (int) o[1]).toList();
+            java.util.Map<Integer, Integer> rank = new java.util.HashMap<>();
+            newest.stream().sorted(NEWER).forEach(o -> rank.put((int) o[1], rank.size()));
+            return ctx.select(ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.ORDERED_AT, ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE)
+                    .from(ORDERS).where(ORDERS.ID.in(ids))
+                    .fetch(r -> new OrderSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
+                    .stream().sorted(java.util.Comparator.comparingInt(o -> rank.get(o.id()))).toList();
+        }));
     }
+
+    /** {@code {time in nanoseconds, id}}: the later time first, then the larger id. */
+    private static final java.util.Comparator<long[]> NEWER =
+            java.util.Comparator.<long[]>comparingLong(o -> -o[0]).thenComparingLong(o -> -o[1]);
 
     /** The lines of the order with the store's own id {@code id}, in file order; empty when there is no such order. */
     public Optional<List<Line>> lines(int id) {

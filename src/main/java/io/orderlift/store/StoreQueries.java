@@ -85,8 +85,12 @@ public final class StoreQueries {
 
     /** The value of every order with at least one item, for the AOV histogram. */
     public double[] orderValues() {
-        return store.read(ctx -> ctx.select(ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(0))
-                .fetch(r -> r.value1().doubleValue()).stream().mapToDouble(Double::doubleValue).toArray());
+        return store.read(ctx -> ctx.connectionResult(connection -> {
+            it.unimi.dsi.fastutil.doubles.DoubleArrayList values = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+            LazyScan.each(connection, "SELECT ORDER_VALUE FROM ORDERS WHERE ITEM_COUNT > 0",
+                    row -> values.add(row.getBigDecimal(1).doubleValue()));
+            return values.toDoubleArray();
+        }));
     }
 
     /**

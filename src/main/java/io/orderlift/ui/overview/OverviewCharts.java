@@ -32,6 +32,8 @@ final class OverviewCharts {
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setAvailableSpaceFill(0.92);
         chart.getStyler().setXAxisTicksVisible(true);
+        // counts as a person writes them: 100,000, not XChart's 1E5 once they pass 99,999
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
         List<String> labels = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         if (values.length == 0) {
