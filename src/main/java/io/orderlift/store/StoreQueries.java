@@ -93,15 +93,6 @@ public final class StoreQueries {
         }));
     }
 
-    /**
-     * Each product's price: its list price, or where none is known the median unit price over its
-     * lines with positive quantity and price (DESIGN.md). Products with neither are left out.
-     */
-    public double[] productPrices() {
-        return new OrderHistory(store).catalog().stream().filter(p -> p.price() != null)
-                .mapToDouble(p -> p.price().doubleValue()).toArray();
-    }
-
     private static Instant utc(LocalDateTime time) {
         return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }

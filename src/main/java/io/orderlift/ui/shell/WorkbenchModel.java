@@ -129,10 +129,10 @@ public final class WorkbenchModel implements AutoCloseable {
      */
     private void reload(Store target) {
         session.load(target);
-        overview.load(target);
+        CatalogOnce catalog = new CatalogOnce(target);
+        overview.load(catalog);
         publish.load(target);
         reports.load(target);
-        CatalogOnce catalog = new CatalogOnce(target);
         pairs.load(catalog);
         preview.load(catalog);
         exclusions.load(catalog);
