@@ -108,23 +108,7 @@ public final class OrderHistory {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
             List<Integer> unpriced = products.stream().filter(p -> p.price() == null).map(CatalogEntry::id).toList();
-            if (unpriced.isEmpty()) {
-                return products;
-            }
-            Map<Integer, LongArrayList> sold = soldPrices(ctx, unpriced);
-            List<CatalogEntry> priced = new ArrayList<>(products.size());
-            for (CatalogEntry p : products) {
-                LongArrayList values = sold.get(p.id());
-                if (p.price() != null || values == null || values.isEmpty()) {
-                    priced.add(p);
-                    continue;
-                }
-                long[] sorted = values.toLongArray();
-                Arrays.sort(sorted);
-                long median = nearestRank(sorted, 0.5);
-                priced.add(new CatalogEntry(p.id(), p.sku(), p.title(), p.category(), BigDecimal.valueOf(median, 4)));
-            }
-            return priced;
+            return unpriced.isEmpty() ? products : priced(products, sortedSoldPrices(ctx, unpriced));
         });
     }
 
@@ -139,20 +123,73 @@ public final class OrderHistory {
     public List<SoldPriceSpread> soldPriceSpreads() {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
-            Map<Integer, LongArrayList> sold = soldPrices(ctx, products.stream().map(CatalogEntry::id).toList());
-            List<SoldPriceSpread> spreads = new ArrayList<>();
-            for (CatalogEntry p : products) {
-                LongArrayList values = sold.get(p.id());
-                if (values.isEmpty()) {
-                    continue;
-                }
-                long[] sorted = values.toLongArray();
-                Arrays.sort(sorted);
-                spreads.add(new SoldPriceSpread(p.sku(), p.title(), sorted.length,
-                        BigDecimal.valueOf(nearestRank(sorted, 0.1), 4), BigDecimal.valueOf(nearestRank(sorted, 0.9), 4)));
-            }
-            return spreads;
+            return spreads(products, sortedSoldPrices(ctx, products.stream().map(CatalogEntry::id).toList()));
         });
+    }
+
+    /**
+     * The catalog, and the sold-price spreads when the catalog took a scan of the lines anyway.
+     *
+     * @param spreads every product's spread as {@link #soldPriceSpreads()} reads it, or null when
+     *                every product has a list price and no line was read
+     */
+    public record CatalogRead(List<CatalogEntry> catalog, List<SoldPriceSpread> spreads) {
+    }
+
+    /**
+     * {@link #catalog()}, and on a store where some product has no list price (so every line is read
+     * for medians) {@link #soldPriceSpreads()} from the same scan: one pass over millions of lines
+     * instead of two.
+     */
+    public CatalogRead catalogAndSpreadsIfScanned() {
+        return store.readConsistently(ctx -> {
+            List<CatalogEntry> products = products(ctx);
+            if (products.stream().allMatch(p -> p.price() != null)) {
+                return new CatalogRead(products, null);
+            }
+            Map<Integer, long[]> sorted = sortedSoldPrices(ctx, products.stream().map(CatalogEntry::id).toList());
+            return new CatalogRead(priced(products, sorted), spreads(products, sorted));
+        });
+    }
+
+    /** The products, those without a list price priced at the median of their sorted sold prices where they have any. */
+    private static List<CatalogEntry> priced(List<CatalogEntry> products, Map<Integer, long[]> sorted) {
+        List<CatalogEntry> priced = new ArrayList<>(products.size());
+        for (CatalogEntry p : products) {
+            long[] values = sorted.get(p.id());
+            if (p.price() != null || values == null) {
+                priced.add(p);
+            } else {
+                priced.add(new CatalogEntry(p.id(), p.sku(), p.title(), p.category(),
+                        BigDecimal.valueOf(nearestRank(values, 0.5), 4)));
+            }
+        }
+        return priced;
+    }
+
+    private static List<SoldPriceSpread> spreads(List<CatalogEntry> products, Map<Integer, long[]> sorted) {
+        List<SoldPriceSpread> spreads = new ArrayList<>();
+        for (CatalogEntry p : products) {
+            long[] values = sorted.get(p.id());
+            if (values != null) {
+                spreads.add(new SoldPriceSpread(p.sku(), p.title(), values.length,
+                        BigDecimal.valueOf(nearestRank(values, 0.1), 4), BigDecimal.valueOf(nearestRank(values, 0.9), 4)));
+            }
+        }
+        return spreads;
+    }
+
+    /** {@link #soldPrices}, each product's sorted; products without a sold line left out. */
+    private static Map<Integer, long[]> sortedSoldPrices(org.jooq.DSLContext ctx, List<Integer> products) {
+        Map<Integer, long[]> sorted = new HashMap<>();
+        soldPrices(ctx, products).forEach((id, values) -> {
+            if (!values.isEmpty()) {
+                long[] array = values.toLongArray();
+                Arrays.sort(array);
+                sorted.put(id, array);
+            }
+        });
+        return sorted;
     }
 
     /** Every product with its list price (null without one), by id. */

@@ -11,12 +11,16 @@ import io.orderlift.store.Store;
  * products. On a store without list prices the catalog is a scan of every line for median prices
  * (0.2–1.3 s on a 22,000-SKU store); read per view, three views read it three times, one after
  * another behind the store's read lock. The first view to ask reads it; the others wait for that
- * read and share its result.
+ * read and share its result. The sold-price spreads the Exclusions view suggests charge lines from
+ * come from the same scan where the catalog needs one.
  */
 public final class CatalogOnce {
 
     private final Store store;
+    private final Object entriesLock = new Object();
+    private final Object spreadsLock = new Object();
     private List<OrderHistory.CatalogEntry> entries;
+    private volatile List<OrderHistory.SoldPriceSpread> spreads;
 
     public CatalogOnce(Store store) {
         this.store = store;
@@ -28,10 +32,33 @@ public final class CatalogOnce {
     }
 
     /** The catalog as {@link OrderHistory#catalog()} reads it, read on the first call. */
-    public synchronized List<OrderHistory.CatalogEntry> entries() {
-        if (entries == null) {
-            entries = List.copyOf(new OrderHistory(store).catalog());
+    public List<OrderHistory.CatalogEntry> entries() {
+        synchronized (entriesLock) {
+            if (entries == null) {
+                OrderHistory.CatalogRead read = new OrderHistory(store).catalogAndSpreadsIfScanned();
+                entries = List.copyOf(read.catalog());
+                if (read.spreads() != null) {
+                    spreads = List.copyOf(read.spreads());
+                }
+            }
+            return entries;
         }
-        return entries;
+    }
+
+    /**
+     * Every product's sold-price spread ({@link OrderHistory#soldPriceSpreads()}): from the catalog's
+     * own scan where it took one (a store without list prices), else from a scan of its own, once.
+     * A view reading the catalog meanwhile does not wait for it.
+     */
+    public List<OrderHistory.SoldPriceSpread> spreads() {
+        synchronized (spreadsLock) {
+            if (spreads == null) {
+                entries();
+            }
+            if (spreads == null) {
+                spreads = List.copyOf(new OrderHistory(store).soldPriceSpreads());
+            }
+            return spreads;
+        }
     }
 }

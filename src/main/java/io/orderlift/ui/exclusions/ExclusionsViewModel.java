@@ -67,17 +67,13 @@ public final class ExclusionsViewModel {
     private final ObservableList<ChargeLines.Suggestion> suggestions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper suggestionText = new ReadOnlyStringWrapper("");
     /**
-     * The sold-price spreads of the store as last loaded, read once per load: the suggestions follow
-     * the exclusions from them. Kept with the load they were read for, so a refresh still running
-     * from before an import or for a store just closed cannot hand its figures to the next load.
+     * The catalog of the newest load, which reads the sold-price spreads the suggestions follow from
+     * once per load (with the catalog's own scan where it takes one). A refresh of another store (one
+     * just closed) reads its own.
      */
-    private volatile Spreads spreads;
-    /** {@link #load} calls; the newest is {@link #newestLoad}, whose spreads a refresh may reuse. */
+    private volatile CatalogOnce newestCatalog;
+    /** {@link #load} calls: only the newest load's catalog is listed. */
     private final Requests loads = new Requests();
-    private Requests.Request newestLoad;
-
-    private record Spreads(Requests.Request load, List<OrderHistory.SoldPriceSpread> list) {
-    }
     /** {@link #refresh} calls: only the newest one's rows are shown. */
     private final Requests refreshes = new Requests();
     /**
@@ -113,7 +109,7 @@ public final class ExclusionsViewModel {
     /** As {@link #load(Store)}, with a catalog other views may read too. */
     public void load(CatalogOnce shared) {
         Requests.Request load = loads.next();
-        newestLoad = load;
+        newestCatalog = shared;
         suggestions.clear();
         suggestionText.set("");
         Tasks.create("Reading the catalog", monitor -> shared.entries()).onSuccess(catalog -> {
@@ -198,17 +194,11 @@ public final class ExclusionsViewModel {
         }
         Recommender ranked = session.recommenderProperty().get();
         Requests.Request request = refreshes.next();
-        Requests.Request load = newestLoad;
+        CatalogOnce catalog = newestCatalog;
         Tasks.create("Reading the exclusions", monitor -> {
             List<CurationStore.Exclusion> exclusions = new CurationStore(current).exclusions();
-            Spreads read = spreads;
-            List<OrderHistory.SoldPriceSpread> sold;
-            if (read != null && read.load() == load) {
-                sold = read.list();
-            } else {
-                sold = new OrderHistory(current).soldPriceSpreads();
-                spreads = new Spreads(load, sold);
-            }
+            List<OrderHistory.SoldPriceSpread> sold = catalog != null && catalog.store() == current
+                    ? catalog.spreads() : new OrderHistory(current).soldPriceSpreads();
             List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, ChargeLines.excludedSkus(exclusions));
             if (ranked == null) {
                 return new Loaded(exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),

@@ -40,4 +40,48 @@ class CatalogOnceTest {
             }
         }
     }
+
+    /**
+     * With list prices and without: the catalog and the spreads read together equal the two read
+     * apart, in either order of asking, and the spreads are read once.
+     */
+    @Test
+    void theSpreadsComeFromTheCatalogsScanAndEqualTheirOwnRead() throws Exception {
+        String header = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price";
+        String lines = """
+                O1,C1,2025-01-01,TENT,Tent,Tents,1,300%s
+                O1,C1,2025-01-01,STAKES,Stakes,Accessories,2,9%s
+                O2,C2,2025-01-02,TENT,Tent,Tents,1,280%s
+                O2,C2,2025-01-02,POST,Postage,Charges,1,4.5%s
+                O3,C3,2025-01-03,POST,Postage,Charges,1,12%s
+                O3,C3,2025-01-03,STAKES,Stakes,Accessories,1,8%s
+                """;
+        for (boolean listPrices : new boolean[] {true, false}) {
+            String csv = (listPrices ? header + ",list_price\n" : header + "\n")
+                    + lines.formatted(listPrices ? ",310" : "", listPrices ? ",9" : "", listPrices ? ",310" : "",
+                    listPrices ? ",5" : "", listPrices ? ",5" : "", listPrices ? ",9" : "");
+            Path file = java.nio.file.Files.writeString(dir.resolve("orders-" + listPrices + ".csv"), csv);
+            for (boolean catalogFirst : new boolean[] {true, false}) {
+                try (Store store = Store.openOrCreate(dir.resolve("store-" + listPrices + catalogFirst))) {
+                    new io.orderlift.store.imports.OrderImporter().importFile(store,
+                            io.orderlift.store.imports.ImportRequest.of(file), io.orderlift.common.ProgressMonitor.NONE);
+                    CatalogOnce shared = new CatalogOnce(store);
+                    List<OrderHistory.SoldPriceSpread> spreads;
+                    List<OrderHistory.CatalogEntry> entries;
+                    if (catalogFirst) {
+                        entries = shared.entries();
+                        spreads = shared.spreads();
+                    } else {
+                        spreads = shared.spreads();
+                        entries = shared.entries();
+                    }
+                    assertEquals(new OrderHistory(store).catalog(), entries, "list prices " + listPrices);
+                    assertEquals(new OrderHistory(store).soldPriceSpreads(), spreads, "list prices " + listPrices);
+                    assertSame(spreads, shared.spreads(), "read once");
+                    assertEquals(0, new java.math.BigDecimal(listPrices ? "310" : "280")
+                            .compareTo(entries.get(0).price()), "the tent's list price, or its median sold price");
+                }
+            }
+        }
+    }
 }
