@@ -337,21 +337,11 @@ public final class Backtest {
      * {@link #MAX_REPLAYED_ORDERS} seeded by {@code seed} (the period's start), in time order.
      */
     static List<Order> replayed(List<Order> period, long seed) {
-        int n = period.size();
-        if (n <= MAX_REPLAYED_ORDERS) {
+        if (period.size() <= MAX_REPLAYED_ORDERS) {
             return period;
         }
-        int[] positions = java.util.stream.IntStream.range(0, n).toArray();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = 0; i < MAX_REPLAYED_ORDERS; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = positions[i];
-            positions[i] = positions[j];
-            positions[j] = swap;
-        }
-        int[] kept = java.util.Arrays.copyOf(positions, MAX_REPLAYED_ORDERS);
-        java.util.Arrays.sort(kept);
-        return java.util.Arrays.stream(kept).mapToObj(period::get).toList();
+        return java.util.Arrays.stream(Replay.sortedSample(period.size(), MAX_REPLAYED_ORDERS,
+                new java.util.SplittableRandom(seed))).mapToObj(period::get).toList();
     }
 
     private static int count(OrderLog log, java.util.function.LongPredicate period) {

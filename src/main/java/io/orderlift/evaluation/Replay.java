@@ -181,17 +181,7 @@ final class Replay {
             reveal[j] = swap;
         }
         // steps 1 … n−1 (the cart holds that many items); a sample of them in a long order
-        int[] steps = IntStream.rangeClosed(1, n - 1).toArray();
-        if (steps.length > MAX_HIDDEN) {
-            for (int i = 0; i < MAX_HIDDEN; i++) {
-                int j = i + random.nextInt(steps.length - i);
-                int swap = steps[i];
-                steps[i] = steps[j];
-                steps[j] = swap;
-            }
-            steps = java.util.Arrays.copyOf(steps, MAX_HIDDEN);
-            java.util.Arrays.sort(steps);
-        }
+        int[] steps = IntStream.of(sortedSample(n - 1, MAX_HIDDEN, random)).map(step -> step + 1).toArray();
         it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap revealedAt = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap(n);
         revealedAt.defaultReturnValue(-1);
         int[] cart = new int[n];
@@ -222,19 +212,26 @@ final class Replay {
 
     /** The positions hidden in turn: all of a short order, a sample seeded by the order of a long one. */
     private static int[] hiddenItems(Backtest.Order order) {
-        int n = order.items().length;
+        return sortedSample(order.items().length, MAX_HIDDEN,
+                new SplittableRandom(order.time() * 31 + order.items()[0]));
+    }
+
+    /**
+     * {@code size} of the positions {@code 0 … n−1}, drawn by a partial Fisher–Yates shuffle with
+     * {@code random}, ascending; all of them when there are no more than {@code size}.
+     */
+    static int[] sortedSample(int n, int size, SplittableRandom random) {
         int[] positions = IntStream.range(0, n).toArray();
-        if (n <= MAX_HIDDEN) {
+        if (n <= size) {
             return positions;
         }
-        SplittableRandom random = new SplittableRandom(order.time() * 31 + order.items()[0]);
-        for (int i = 0; i < MAX_HIDDEN; i++) {
+        for (int i = 0; i < size; i++) {
             int j = i + random.nextInt(n - i);
             int swap = positions[i];
             positions[i] = positions[j];
             positions[j] = swap;
         }
-        int[] sample = java.util.Arrays.copyOf(positions, MAX_HIDDEN);
+        int[] sample = java.util.Arrays.copyOf(positions, size);
         java.util.Arrays.sort(sample);
         return sample;
     }
