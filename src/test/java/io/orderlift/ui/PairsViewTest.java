@@ -96,7 +96,7 @@ class PairsViewTest extends TentStoreWindowTest {
         java.nio.file.Path csv = data.resolve("pairs.csv");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(csv));
         List<String> lines = java.nio.file.Files.readAllLines(csv);
-        assertEquals("rpi_rank,popularity_rank,sku,title,category,price,acceptance,rpi,status,co,follow,lift,confidence,"
+        assertEquals("rank,popularity_rank,sku,title,category,price,acceptance,rpi,status,co,follow,lift,confidence,"
                 + "follow_acceptance,customers", lines.get(0));
         assertTrue(lines.get(1).contains(",FOOT,") && lines.get(1).contains(",54.00,"), lines.get(1));
     }

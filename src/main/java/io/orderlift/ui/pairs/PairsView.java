@@ -89,7 +89,7 @@ public final class PairsView extends VBox {
         table.setPlaceholder(new Label("No anchor chosen."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
-        table.getColumns().add(number("#", r -> (double) r.rpiRank(), "%.0f", 46,
+        table.getColumns().add(number("#", r -> (double) r.rank(), "%.0f", 46,
                 "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",
                 r -> " " + r.movement()));
         table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 122, "The candidate's SKU"));

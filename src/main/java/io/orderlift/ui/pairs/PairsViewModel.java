@@ -68,14 +68,19 @@ public final class PairsViewModel {
             PairStatus.REJECTED.jsonName(), PairStatus.PINNED.jsonName(),
             "excluded");
 
-    /** One candidate row; {@code status} is approved, rejected, pinned, excluded (…) or empty. */
+    /**
+     * One candidate row; {@code status} is approved, rejected, pinned, excluded (…) or empty.
+     *
+     * @param rank its place in the anchor's list, ranked by acceptance × price^w at the price weight
+     *             shown (the rows' own order), not by RPI at w = 1 as {@code pairs --json}'s {@code rpiRank}
+     */
     public record Row(String sku, String title, String category, int co, int follow, double confidence, double lift,
                       double acceptance, double followAcceptance, int customers, double price, double rpi,
-                      int coRank, int rpiRank, String status) {
+                      int coRank, int rank, String status) {
 
         /** ↑ when revenue ranking moves it up against popularity, ↓ when down. */
         public String movement() {
-            return rpiRank < coRank ? "↑" : rpiRank > coRank ? "↓" : "";
+            return rank < coRank ? "↑" : rank > coRank ? "↓" : "";
         }
     }
 
@@ -260,7 +265,9 @@ public final class PairsViewModel {
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
             // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
-            List<Row> built = pairs.candidates().stream().map(c -> row(c, statuses.getOrDefault(c.sku(), ""))).toList();
+            List<CandidatePair> ranked = pairs.candidates();
+            List<Row> built = java.util.stream.IntStream.range(0, ranked.size()).mapToObj(i -> row(ranked.get(i),
+                    i + 1, statuses.getOrDefault(ranked.get(i).sku(), ""))).toList();
             TreeSet<String> names = new TreeSet<>();
             built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
@@ -297,19 +304,20 @@ public final class PairsViewModel {
                 || r.status().startsWith(wanted)));
     }
 
-    private static Row row(CandidatePair c, String status) {
+    /** The row of the candidate in place {@code rank} of the list sorted by score. */
+    private static Row row(CandidatePair c, int rank, String status) {
         return new Row(c.sku(), c.title(), c.category(), c.co(), c.follow(), c.confidence(), c.lift(), c.acceptance(),
                 c.followAcceptance(), c.customers(), c.price() == null ? Double.NaN : c.price().doubleValue(), c.rpi(),
-                c.coRank(), c.rpiRank(), status);
+                c.coRank(), rank, status);
     }
 
     /** The rows shown (filters applied) as CSV, in the given order, every statistic included. */
     public static String csv(List<Row> shown) {
-        StringBuilder csv = new StringBuilder("rpi_rank,popularity_rank,sku,title,category,price,acceptance,rpi,"
+        StringBuilder csv = new StringBuilder("rank,popularity_rank,sku,title,category,price,acceptance,rpi,"
                 + "status,co,follow,lift,confidence,follow_acceptance,customers\n");
         for (Row r : shown) {
             csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.6f,%.6f,%s,%d,%d,%.6f,%.6f,%.6f,%d%n",
-                    r.rpiRank(), r.coRank(), field(r.sku()), field(r.title()), field(r.category()),
+                    r.rank(), r.coRank(), field(r.sku()), field(r.title()), field(r.category()),
                     Double.isNaN(r.price()) ? "" : String.format(Locale.ROOT, "%.2f", r.price()), r.acceptance(),
                     r.rpi(), field(r.status()), r.co(), r.follow(), r.lift(), r.confidence(), r.followAcceptance(),
                     r.customers()));

@@ -59,6 +59,9 @@ class PairsViewModelBehaviourTest {
     void thePriceWeightReRanksAndBecomesTheSessionsWorkingProfile() {
         model.priceWeightProperty().set(0);
         assertEquals(List.of(MinedTestStore.STAKES, MinedTestStore.FOOTPRINT), skus());
+        assertEquals(List.of(1, 2), model.rows().stream().map(PairsViewModel.Row::rank).toList(),
+                "# is the place in the list at the price weight shown, not the rank at w = 1");
+        assertEquals("", model.rows().get(0).movement(), "at w = 0 the stakes stay where popularity puts them");
         assertEquals(0, session.profileProperty().get().priceWeight());
         session.profileProperty().set(session.profileProperty().get().withPriceWeight(1));
         assertEquals(1, model.priceWeightProperty().get(), "a change elsewhere reaches the slider");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PairsViewModelTest {
 
-    private static PairsViewModel.Row row(int popularityRank, int rpiRank) {
-        return new PairsViewModel.Row("C", null, null, 1, 0, 0.1, 1, 0.1, 0, 3, 9, 0.9, popularityRank, rpiRank, "");
+    private static PairsViewModel.Row row(int popularityRank, int rank) {
+        return new PairsViewModel.Row("C", null, null, 1, 0, 0.1, 1, 0.1, 0, 3, 9, 0.9, popularityRank, rank, "");
     }
 
     @Test
