@@ -251,7 +251,8 @@ public final class Backtest {
                 iso(periods.last()),
                 count(in.log(), t -> t < periods.testFrom()), count(in.log(),
                         t -> t >= validation.from() && t < periods.testFrom()), testPeriod.size(),
-                MAX_REPLAYED_ORDERS, validation.sampled() || testOrders.size() < testPeriod.size(), placements, leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
+                MAX_REPLAYED_ORDERS, validation.sampled() || testOrders.size() < testPeriod.size(), placements,
+                leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
                 new io.orderlift.store.StoreQueries(store).currency().orElse(null));
     }
 
