@@ -1,6 +1,7 @@
 package io.orderlift.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -189,6 +190,8 @@ class CliTest {
         JsonNode report = backtest.json();
         assertTrue(report.get("trainOrders").asInt() > 10_000 && report.get("testOrders").asInt() > 1_000);
         assertEquals("sequential", report.get("protocol").asText());
+        assertEquals(20_000, report.get("maxReplayedOrders").asInt());
+        assertFalse(report.get("sampled").asBoolean(), "a sample store's periods are replayed whole");
         for (String placement : List.of("cart", "confirmation")) {
             JsonNode policy = report.get("placements").get(placement).get(0);
             for (String key : List.of("policy", "w", "impressions", "hits", "hitRate", "rpi", "avgAcceptedPrice",
