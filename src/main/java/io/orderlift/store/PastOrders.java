@@ -40,8 +40,9 @@ public final class PastOrders {
         if (limit <= 0) {
             return List.of();
         }
-        String scan = "SELECT ID, ORDERED_AT FROM ORDERS WHERE ITEM_COUNT > 0";
         return store.readConsistently(ctx -> ctx.connectionResult(connection -> {
+            String scan = ctx.select(ORDERS.ID, ORDERS.ORDERED_AT).from(ORDERS)
+                    .where(ORDERS.ITEM_COUNT.gt(org.jooq.impl.DSL.inline(0))).getSQL();
             // the oldest kept at the head, to be pushed out by a newer one
             java.util.PriorityQueue<long[]> newest = new java.util.PriorityQueue<>(limit + 1, NEWER.reversed());
             LazyScan.each(connection, scan, row -> {

@@ -87,8 +87,8 @@ public final class StoreQueries {
     public double[] orderValues() {
         return store.read(ctx -> ctx.connectionResult(connection -> {
             it.unimi.dsi.fastutil.doubles.DoubleArrayList values = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
-            LazyScan.each(connection, "SELECT ORDER_VALUE FROM ORDERS WHERE ITEM_COUNT > 0",
-                    row -> values.add(row.getBigDecimal(1).doubleValue()));
+            String scan = ctx.select(ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(DSL.inline(0))).getSQL();
+            LazyScan.each(connection, scan, row -> values.add(row.getBigDecimal(1).doubleValue()));
             return values.toDoubleArray();
         }));
     }
