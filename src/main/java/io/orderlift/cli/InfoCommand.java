@@ -51,7 +51,7 @@ final class InfoCommand implements Callable<Integer> {
         text.append(String.format("  imports    %d", o.imports().size()));
         for (ImportBatch b : o.imports()) {
             text.append(String.format("%n    #%d %s (%s) at %s: %,d orders, %,d lines, %,d rows skipped",
-                    b.id(), b.file(), b.format(), when(b.importedAt()), b.orders(), b.lines(), b.rowsSkipped()));
+                    b.id(), b.file(), b.formatRead(), when(b.importedAt()), b.orders(), b.lines(), b.rowsSkipped()));
         }
         return text.toString();
     }

@@ -80,7 +80,7 @@ public final class StoreQueries {
         return ctx.selectFrom(b).orderBy(b.ID.desc()).fetch(r -> new ImportBatch(r.getId(), r.getFileName(),
                 r.getFormat(), r.getImportedAt().toInstant(), r.getRowsRead(), r.getOrdersAdded(),
                 r.getOrdersReplaced(), r.getOrdersUnchanged(), r.getLinesAdded(), r.getProductsAdded(),
-                r.getCustomersAdded(), r.getRowsSkipped(), r.getChecksum()));
+                r.getCustomersAdded(), r.getRowsSkipped(), r.getChecksum(), r.getEncoding()));
     }
 
     /** The value of every order with at least one item, for the AOV histogram. */

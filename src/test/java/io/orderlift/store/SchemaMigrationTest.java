@@ -61,14 +61,19 @@ class SchemaMigrationTest {
             new OrderImporter().importFile(created, ImportRequest.of(Path.of("sample-stores/outdoor/orders.csv")),
                     ProgressMonitor.NONE);
         }
-        // the store as version 7 left it: per-pair rows, no packed pairs, no V8 in the history
+        // the store as version 7 left it: per-pair rows, no packed pairs, no encoding in the import
+        // history, no V8 or V9 in the schema history
         sql(store, "DROP TABLE ANCHOR_PAIRS",
                 "CREATE TABLE PAIR_STATS (RUN_ID INT NOT NULL, ANCHOR_ID INT NOT NULL, CANDIDATE_ID INT NOT NULL,"
                         + " CO INT NOT NULL, FOLLOW INT NOT NULL, CUSTOMERS INT NOT NULL)",
-                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'");
+                "ALTER TABLE IMPORT_BATCHES DROP COLUMN ENCODING",
+                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9')");
         try (Store opened = Store.open(store)) {
             assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
             assertTrue(new PairStatisticsStore(opened).activeRun().isEmpty(), "asks to be mined again");
+            io.orderlift.store.ImportBatch old = new StoreQueries(opened).overview().imports().get(0);
+            assertEquals(null, old.encoding(), "an import recorded before V9 did not keep its encoding");
+            assertEquals("generic", old.formatRead());
         }
         try (var files = Files.list(store)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(SchemaMigration.MIGRATING_NAME)));

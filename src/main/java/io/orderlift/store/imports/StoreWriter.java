@@ -238,6 +238,7 @@ final class StoreWriter {
                 .set(IMPORT_BATCHES.CUSTOMERS_ADDED, customers)
                 .set(IMPORT_BATCHES.ROWS_SKIPPED, parsed.problems.size())
                 .set(IMPORT_BATCHES.SKIPPED_ROWS, skipped)
+                .set(IMPORT_BATCHES.ENCODING, parsed.encoding)
                 .execute();
     }
 

@@ -106,7 +106,7 @@ public final class OverviewView extends ScrollPane {
         TableColumn<ImportBatch, String> file = Columns.text("File", ImportBatch::file);
         file.setPrefWidth(150);
         table.getColumns().add(file);
-        table.getColumns().add(Columns.<ImportBatch>text("Format", ImportBatch::format));
+        table.getColumns().add(Columns.<ImportBatch>text("Format", ImportBatch::formatRead));
         TableColumn<ImportBatch, String> when = Columns.text("Imported", b -> WHEN.format(b.importedAt()));
         when.setPrefWidth(130);
         table.getColumns().add(when);

@@ -352,6 +352,9 @@ class OrderImporterTest {
         ImportReport report = importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
         assertEquals("windows-1252", report.encoding());
         assertEquals("Café crème – £5 “deal”", title("B"));
+        io.orderlift.store.ImportBatch recorded = new io.orderlift.store.StoreQueries(store).overview().imports().get(0);
+        assertEquals("windows-1252", recorded.encoding(), "the import history keeps how the file was read");
+        assertEquals("generic, windows-1252", recorded.formatRead());
         assertEquals("windows-1252", importer.preview(ImportRequest.of(csv), 10).encoding());
         assertEquals("UTF-8", importer.preview(ImportRequest.of(file("utf8.csv", GOOD.replace("Trail tent",
                 "Zelt für zwei"))), 10).encoding());
