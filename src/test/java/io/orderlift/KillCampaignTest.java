@@ -3,10 +3,13 @@ package io.orderlift;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +21,7 @@ import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.store.ChurnStore;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
@@ -61,9 +65,9 @@ class KillCampaignTest {
     }
 
     /** Appends one line of figures to target/kill-campaign.txt (docs/reliability.md quotes the last run). */
-    private static void record(String line) throws java.io.IOException {
+    private static void record(String line) throws IOException {
         Files.writeString(Path.of("target", "kill-campaign.txt"), line + System.lineSeparator(),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static long orders(Path store) {
@@ -147,11 +151,11 @@ class KillCampaignTest {
         Path template = dir.resolve("churned");
         long orders;
         try (Store created = Store.openOrCreate(template)) {
-            new OrderImporter().importFile(created, ImportRequest.of(io.orderlift.store.ChurnStore.ORDERS),
+            new OrderImporter().importFile(created, ImportRequest.of(ChurnStore.ORDERS),
                     ProgressMonitor.NONE);
             orders = new StoreQueries(created).overview().orders();
         }
-        io.orderlift.store.ChurnStore.churn(template);
+        ChurnStore.churn(template);
         Path file = template.resolve(Store.DATABASE_NAME + ".mv.db");
         long churned = Files.size(file);
         int compactRounds = Math.max(5, rounds / 3);
@@ -180,7 +184,7 @@ class KillCampaignTest {
             new OrderImporter().importFile(created, ImportRequest.of(ORDERS), ProgressMonitor.NONE);
             new MiningService().mine(created, MiningSettings.defaults(), ProgressMonitor.NONE);
         }
-        Set<Long> pairCounts = new java.util.HashSet<>();
+        Set<Long> pairCounts = new HashSet<>();
         for (int i = 0; i < rounds; i++) {
             int window = 1 + random.nextInt(60);
             runAndKill(6_000, "mine", "--store", store.toString(), "--window-days", Integer.toString(window));

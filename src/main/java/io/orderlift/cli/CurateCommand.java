@@ -1,10 +1,13 @@
 package io.orderlift.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.ranking.Placement;
 import io.orderlift.store.CurationStore;
@@ -144,7 +147,7 @@ final class CurateCommand implements Callable<Integer> {
                 return "No SKU looks like a charge rather than a product; nothing excluded.";
             }
             return "Excluded " + found.stream().map(ChargeLines.Suggestion::sku)
-                    .collect(java.util.stream.Collectors.joining(", ")) + "."
+                    .collect(Collectors.joining(", ")) + "."
                     + (ChargeLines.profileChosenWithThem(target) ? String.format("%n%s: backtest --store %s --apply"
                     + " chooses the settings again without them.", ChargeLines.CHOSEN_WITH_THEM, store.directory) : "");
         }
@@ -171,7 +174,7 @@ final class CurateCommand implements Callable<Integer> {
 
     /** The exclusion named by exactly one of --sku, --category, --category-pair, --pair. */
     private ExclusionKey exclusionTarget() {
-        List<ExclusionKey> given = new java.util.ArrayList<>();
+        List<ExclusionKey> given = new ArrayList<>();
         if (sku != null) {
             given.add(new ExclusionKey(ExclusionKind.SKU, sku.strip(), ""));
         }
@@ -201,7 +204,7 @@ final class CurateCommand implements Callable<Integer> {
     private static void requireSku(Store target, String value) {
         StoreQueries queries = new StoreQueries(target);
         if (!queries.hasSku(value)) {
-            throw new IllegalArgumentException(io.orderlift.common.Suggestions.unknownSku(value, queries.skus()));
+            throw new IllegalArgumentException(Suggestions.unknownSku(value, queries.skus()));
         }
     }
 

@@ -3,9 +3,12 @@ package io.orderlift.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ruleset.evaluator.Answer;
 import io.orderlift.ruleset.evaluator.RuleSet;
@@ -48,10 +51,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, limit);
         // a storefront ignores SKUs the rule set does not list; a person typing them wants to know
         List<String> known = rules.products().stream().map(RuleSet.Product::sku).toList();
-        java.util.Set<String> listed = new java.util.HashSet<>(known);
+        Set<String> listed = new HashSet<>(known);
         PrintWriter err = spec.commandLine().getErr();
         cart.stream().map(RuleSet.Item::sku).filter(sku -> !listed.contains(sku)).distinct().forEach(sku -> {
-            List<String> near = io.orderlift.common.Suggestions.closest(sku, known);
+            List<String> near = Suggestions.closest(sku, known);
             err.println("Warning: the rule set lists no product '" + sku + "'; it is ignored, as a storefront would"
                     + (near.isEmpty() ? "." : " (did you mean " + String.join(", ", near) + "?)."));
         });

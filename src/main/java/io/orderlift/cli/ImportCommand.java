@@ -1,13 +1,16 @@
 package io.orderlift.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.store.csv.TextEncoding;
 import io.orderlift.store.imports.ColumnMapping;
 import io.orderlift.store.imports.DateFormat;
@@ -15,11 +18,12 @@ import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code orderlift import}: loads an order file into a store, all or nothing. */
 @Command(name = "import", header = "Load orders and the products in them into a store, creating the store if it is new.",
@@ -77,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String code = currency == null ? null : io.orderlift.common.Money.parse(currency).orElseThrow(() ->
+        String code = currency == null ? null : Money.parse(currency).orElseThrow(() ->
                 new IllegalArgumentException("--currency '" + currency + "' is not a currency code (ISO 4217, such"
                         + " as USD, EUR or GBP)"));
         TextEncoding text = TextEncoding.of(encoding);
@@ -87,12 +91,12 @@ final class ImportCommand implements Callable<Integer> {
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
         boolean isNew = !Store.exists(store.directory);
-        boolean folderIsNew = !java.nio.file.Files.exists(store.directory);
+        boolean folderIsNew = !Files.exists(store.directory);
         try {
             try (Store target = Store.openOrCreate(store.directory)) {
                 report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
                 if (code != null) {
-                    new io.orderlift.store.StoreQueries(target).setCurrency(code);
+                    new StoreQueries(target).setCurrency(code);
                 }
                 if (!report.unchanged()) {
                     charges = ChargeLines.suggest(target);
@@ -143,7 +147,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Accepts the lower-case format names. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ImportFormat> {
+    static final class FormatConverter implements CommandLine.ITypeConverter<ImportFormat> {
         @Override
         public ImportFormat convert(String value) {
             for (ImportFormat f : ImportFormat.values()) {
@@ -151,7 +155,7 @@ final class ImportCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not generic or shopify");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not generic or shopify");
         }
     }
 }

@@ -1,7 +1,12 @@
 package io.orderlift.cli;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Money;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
@@ -42,7 +47,7 @@ final class InfoCommand implements Callable<Integer> {
                 o.currency() == null ? "not known (import --currency CODE)" : o.currency()));
         if (!o.noOrders()) {
             text.append(String.format("  orders from %s to %s%n  AOV        %s%n",
-                    when(o.firstOrderAt()), when(o.lastOrderAt()), new io.orderlift.common.Money(o.currency())
+                    when(o.firstOrderAt()), when(o.lastOrderAt()), new Money(o.currency())
                             .format(o.aov().doubleValue())));
         }
         text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(
@@ -58,10 +63,10 @@ final class InfoCommand implements Callable<Integer> {
 
     /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */
     static String when(Object instant) {
-        java.time.Instant at = instant instanceof java.time.Instant i ? i
-                : instant instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : java.time.Instant.parse(instant.toString());
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(at);
+        Instant at = instant instanceof Instant i ? i
+                : instant instanceof OffsetDateTime o ? o.toInstant()
+                : Instant.parse(instant.toString());
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(ZoneOffset.UTC).format(at);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /** The command line's JSON output: records as objects, times as ISO-8601 strings, pretty-printed. */
@@ -20,7 +21,7 @@ final class Json {
 
     /** {@code value}'s object with one more key: {@code key} holding {@code extra}. */
     static String writeWith(Object value, String key, Object extra) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(value);
+        ObjectNode tree = MAPPER.valueToTree(value);
         tree.set(key, MAPPER.valueToTree(extra));
         return write(tree);
     }

@@ -3,9 +3,15 @@ package io.orderlift.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
+import io.orderlift.common.OutOfMemory;
+import io.orderlift.ruleset.evaluator.RuleSetException;
+import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
 import io.orderlift.store.imports.ImportRejectedException;
+import io.orderlift.store.imports.RowProblem;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -56,8 +62,8 @@ public final class OrderliftCli {
     }
 
     private static int outOfMemory(PrintWriter err, Throwable e) {
-        org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).error("Out of memory", e);
-        err.println(io.orderlift.common.OutOfMemory.advice());
+        LoggerFactory.getLogger(OrderliftCli.class).error("Out of memory", e);
+        err.println(OutOfMemory.advice());
         err.flush();
         return EXIT_BAD_INPUT;
     }
@@ -70,7 +76,7 @@ public final class OrderliftCli {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         PrintWriter err = failed.getErr();
-        java.util.List<String> unknown = failed.getUnmatchedArguments().stream().filter(a -> a.startsWith("-"))
+        List<String> unknown = failed.getUnmatchedArguments().stream().filter(a -> a.startsWith("-"))
                 .toList();
         if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unknown.isEmpty()) {
             err.println("Unknown option: " + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList()));
@@ -88,7 +94,7 @@ public final class OrderliftCli {
      * so a command's first query does not wait for them; call it first thing.
      */
     public static void startWarmUp() {
-        Thread warmUp = new Thread(io.orderlift.store.Store::warmUp, "orderlift-warm-up");
+        Thread warmUp = new Thread(Store::warmUp, "orderlift-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }
@@ -100,11 +106,11 @@ public final class OrderliftCli {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (io.orderlift.common.OutOfMemory.in(e)) {
+        if (OutOfMemory.in(e)) {
             // a worker thread's error, handed over wrapped
             return outOfMemory(err, e);
         }
-        org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).warn("Refused: {}", e.getMessage());
+        LoggerFactory.getLogger(OrderliftCli.class).warn("Refused: {}", e.getMessage());
         if (e instanceof ImportRejectedException rejected) {
             err.println(rejected.getMessage());
             if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--json")) {
@@ -114,19 +120,19 @@ public final class OrderliftCli {
             }
         } else if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException
-                || e instanceof io.orderlift.ruleset.evaluator.RuleSetException) {
+                || e instanceof RuleSetException) {
             err.println(e.getMessage());
         } else {
             err.println("Unexpected error: " + e);
             e.printStackTrace(err);
-            org.slf4j.LoggerFactory.getLogger(OrderliftCli.class).error("Unexpected error", e);
+            LoggerFactory.getLogger(OrderliftCli.class).error("Unexpected error", e);
         }
         err.flush();
         return EXIT_BAD_INPUT;
     }
 
     /** The JSON printed with {@code --json} when an import is refused. */
-    record ImportFailure(String error, long problemCount, java.util.List<io.orderlift.store.imports.RowProblem> problems) {
+    record ImportFailure(String error, long problemCount, List<RowProblem> problems) {
     }
 
     /** Reads the version from the jar manifest. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
@@ -72,7 +73,7 @@ final class RecommendCommand implements Callable<Integer> {
             for (CartItem item : cart) {
                 if (model.idOf(item.sku()).isEmpty()) {
                     throw new IllegalArgumentException(Suggestions.unknownSku(item.sku(),
-                            java.util.stream.IntStream.range(0, model.productCount()).mapToObj(model::sku).toList()));
+                            IntStream.range(0, model.productCount()).mapToObj(model::sku).toList()));
                 }
             }
             result = new Recommender(model, StoredCuration.load(source, model))

@@ -1,10 +1,9 @@
 package io.orderlift.common;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -14,6 +13,8 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The log file: {@code logs/orderlift.log} in the user data folder, 5 MB at most, the three before
@@ -33,7 +34,7 @@ public final class Logging {
         Path log = dataDirectory.resolve("logs").resolve("orderlift.log");
         try {
             Files.createDirectories(log.getParent());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null; // a read-only data folder: run without a log file rather than not at all
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -61,7 +62,7 @@ public final class Logging {
         appender.setTriggeringPolicy(trigger);
         appender.setEncoder(encoder);
         appender.start();
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(appender);
         // the libraries' chatter stays out unless it is a warning

@@ -1,6 +1,7 @@
 package io.orderlift.common;
 
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Receives progress from long-running core work (import, mining, backtest) and lets the caller
@@ -26,7 +27,7 @@ public interface ProgressMonitor {
      * This monitor, also cancelling the work once {@code stale} says its result is no longer
      * wanted (the workbench opened another store while it ran).
      */
-    default ProgressMonitor cancelledWhen(java.util.function.BooleanSupplier stale) {
+    default ProgressMonitor cancelledWhen(BooleanSupplier stale) {
         ProgressMonitor outer = this;
         return new ProgressMonitor() {
             @Override

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.Logger;
 
 /**
  * Logback's packaged configuration: nothing is logged until {@link Logging#start} opens the log
@@ -14,7 +15,7 @@ public final class SilentLogging extends ContextAwareBase implements Configurato
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 
@@ -100,7 +100,7 @@ public final class DemoServer implements AutoCloseable {
                 } else {
                     send(exchange, 405, "json", error("method " + method + " is not allowed here"));
                 }
-            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (IllegalArgumentException | JsonProcessingException e) {
                 send(exchange, 400, "json", error(e.getMessage()));
             }
         }
@@ -148,7 +148,7 @@ public final class DemoServer implements AutoCloseable {
     private static byte[] error(String message) {
         try {
             return JSON.writeValueAsBytes(Map.of("error", message == null ? "bad request" : message));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return "{\"error\":\"bad request\"}".getBytes(StandardCharsets.UTF_8);
         }
     }

@@ -1,6 +1,7 @@
 package io.orderlift.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -82,7 +83,7 @@ public final class AbAnalysis {
         for (int b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
             boot[b] = resampledMean(t, random) - resampledMean(c, random);
         }
-        java.util.Arrays.sort(boot);
+        Arrays.sort(boot);
         return new Lift(name, diff, meanC == 0 ? 0 : diff / meanC * 100, low, high,
                 boot[(int) (BOOTSTRAP_RESAMPLES * 0.025)], boot[(int) (BOOTSTRAP_RESAMPLES * 0.975) - 1],
                 low > 0 || high < 0);

@@ -1,13 +1,21 @@
 package io.orderlift.evaluation;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
 import java.util.function.UnaryOperator;
 
 import io.orderlift.common.ProgressMonitor;
@@ -16,16 +24,17 @@ import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.PairMiner;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.CurationRules;
-import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.RankingModels;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommender;
+import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 
 /**
  * The offline comparison of ranking policies (DESIGN.md "Measuring", docs/measuring.md). Orders are
@@ -152,7 +161,7 @@ public final class Backtest {
      * replay credits them, popularity's included).
      */
     record Inputs(OrderLog log, List<OrderHistory.CatalogEntry> catalog, Replay replay, Periods periods,
-                  MiningSettings mining, java.util.BitSet excluded, CurationRules exclusions) {
+                  MiningSettings mining, BitSet excluded, CurationRules exclusions) {
     }
 
     static Inputs inputs(Store store, Settings settings) {
@@ -169,7 +178,7 @@ public final class Backtest {
                 .orElse(0))];
         catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
         Replay replay = new Replay(log, settings.windowDays() * 86_400_000L, prices);
-        java.util.BitSet excluded = StoredCuration.excludedProducts(store, catalog);
+        BitSet excluded = StoredCuration.excludedProducts(store, catalog);
         return new Inputs(log, catalog, replay, new Periods(first, validationFrom, testFrom, last),
                 MiningSettings.defaults().withWindowDays(settings.windowDays()), excluded,
                 StoredCuration.excluding(excluded));
@@ -213,7 +222,7 @@ public final class Backtest {
         Policy popularity = Popularity.classic(testModel, in.excluded());
         for (Placement placement : Placement.values()) {
             List<PolicyResult> results = new ArrayList<>();
-            java.util.function.BiFunction<WeightingProfile, String, Replay.Run> ranked = (p, name) -> replay.replay(
+            BiFunction<WeightingProfile, String, Replay.Run> ranked = (p, name) -> replay.replay(
                     placement, PROTOCOL, testOrders, horizon, rankingPolicy(recommender(testModel, in), p), k,
                     name, p.priceWeight());
             Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, horizon, popularity, k,
@@ -253,7 +262,7 @@ public final class Backtest {
                         t -> t >= validation.from() && t < periods.testFrom()), testPeriod.size(),
                 MAX_REPLAYED_ORDERS, validation.sampled() || testOrders.size() < testPeriod.size(), placements,
                 leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
-                new io.orderlift.store.StoreQueries(store).currency().orElse(null));
+                new StoreQueries(store).currency().orElse(null));
     }
 
     /** The search's choice, and the validation periods it was made on: {@code count} of them from {@code from} to {@code to}. */
@@ -261,7 +270,7 @@ public final class Backtest {
 
         /** "chosen by backtest on DATE (3 validation periods, FROM to TO, sequential replay)", for the profile. */
         String provenance() {
-            return "chosen by backtest on " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " ("
+            return "chosen by backtest on " + LocalDate.now(ZoneOffset.UTC) + " ("
                     + (count == 1 ? "validation period " : count + " validation periods, ")
                     + iso(from).substring(0, 10) + " to " + iso(to).substring(0, 10) + ", " + PROTOCOL.jsonName()
                     + " replay)";
@@ -288,7 +297,7 @@ public final class Backtest {
             List<Order> all = orders(in.log(), t -> t >= from && t < to);
             List<Order> orders = replayed(all, from);
             sampled |= orders.size() < all.size();
-            Map<Placement, Replay.Run> baseline = new java.util.EnumMap<>(Placement.class);
+            Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
             Policy popularity = Popularity.classic(model, in.excluded());
             for (Placement p : Placement.values()) {
                 baseline.put(p, in.replay().replay(p, PROTOCOL, orders, to, popularity,
@@ -322,13 +331,13 @@ public final class Backtest {
     }
 
 
-    static RankingModel model(OrderLog log, java.util.function.LongPredicate period, MiningSettings mining,
+    static RankingModel model(OrderLog log, LongPredicate period, MiningSettings mining,
                                       List<OrderHistory.CatalogEntry> catalog, WeightingProfile profile) {
         MiningResult result = new PairMiner().mine(log.transactions(period), mining, ProgressMonitor.NONE);
         return RankingModels.of(result, catalog, profile.minCustomers());
     }
 
-    static List<Order> orders(OrderLog log, java.util.function.LongPredicate period) {
+    static List<Order> orders(OrderLog log, LongPredicate period) {
         return log.between(period).stream().map(o -> new Order(o.customer(), o.time(), o.items(), o.quantities()))
                 .toList();
     }
@@ -341,11 +350,11 @@ public final class Backtest {
         if (period.size() <= MAX_REPLAYED_ORDERS) {
             return period;
         }
-        return java.util.Arrays.stream(Replay.sortedSample(period.size(), MAX_REPLAYED_ORDERS,
-                new java.util.SplittableRandom(seed))).mapToObj(period::get).toList();
+        return Arrays.stream(Replay.sortedSample(period.size(), MAX_REPLAYED_ORDERS,
+                new SplittableRandom(seed))).mapToObj(period::get).toList();
     }
 
-    private static int count(OrderLog log, java.util.function.LongPredicate period) {
+    private static int count(OrderLog log, LongPredicate period) {
         return (int) log.orders().stream().filter(o -> period.test(o.time())).count();
     }
 
@@ -369,8 +378,8 @@ public final class Backtest {
         default int[][] recommendPrefixes(Placement placement, int[] items, int[] quantities, int[] lengths, int k) {
             int[][] answers = new int[lengths.length][];
             for (int i = 0; i < lengths.length; i++) {
-                answers[i] = recommend(placement, java.util.Arrays.copyOf(items, lengths[i]),
-                        java.util.Arrays.copyOf(quantities, lengths[i]), k);
+                answers[i] = recommend(placement, Arrays.copyOf(items, lengths[i]),
+                        Arrays.copyOf(quantities, lengths[i]), k);
             }
             return answers;
         }

@@ -2,6 +2,7 @@ package io.orderlift.evaluation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.orderlift.ranking.WeightingProfile;
 
@@ -53,7 +54,7 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
     }
 
     /** The named policy's figures in a placement, if it was replayed. */
-    public java.util.Optional<PolicyResult> policy(String placement, String name) {
+    public Optional<PolicyResult> policy(String placement, String name) {
         return placements.getOrDefault(placement, List.of()).stream().filter(r -> r.policy().equals(name)).findFirst();
     }
 }

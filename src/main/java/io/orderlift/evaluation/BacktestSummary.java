@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.orderlift.common.Money;
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.WeightingProfile;
 
 /**
@@ -15,11 +17,11 @@ import io.orderlift.ranking.WeightingProfile;
 public final class BacktestSummary {
 
     private final BacktestReport report;
-    private final io.orderlift.common.Money currency;
+    private final Money currency;
 
     public BacktestSummary(BacktestReport report) {
         this.report = report;
-        this.currency = new io.orderlift.common.Money(report.currency());
+        this.currency = new Money(report.currency());
     }
 
     /**
@@ -153,7 +155,7 @@ public final class BacktestSummary {
                         + " evidence", p.priceWeight(), number(p.smoothing()), p.estimator().jsonName(), p.minEvidence(),
                 p.minEvidence() == 1 ? "time" : "times", number(p.minLift()), number(p.maxPriceRatio()),
                 number(p.oneTapMaxPrice()), number(p.oneTapMaxShare()),
-                p.confirmationEvidence() == io.orderlift.ranking.ConfirmationEvidence.BOTH
+                p.confirmationEvidence() == ConfirmationEvidence.BOTH
                         ? "same-order and follow-on" : "follow-on");
     }
 

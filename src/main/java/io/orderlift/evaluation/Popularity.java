@@ -1,8 +1,15 @@
 package io.orderlift.evaluation;
 
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
+
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.WeightingProfile;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**
  * The "customers also bought" baselines: candidates ranked by their co-purchase count summed over
@@ -24,34 +31,34 @@ final class Popularity implements Backtest.Policy {
 
     private final RankingModel model;
     private final WeightingProfile rules;
-    private final java.util.BitSet excluded;
+    private final BitSet excluded;
     private final ThreadLocal<Scratch> scratch;
-    private final java.util.concurrent.atomic.AtomicReferenceArray<Sums> cart;
-    private final java.util.concurrent.atomic.AtomicReferenceArray<Sums> confirmation;
+    private final AtomicReferenceArray<Sums> cart;
+    private final AtomicReferenceArray<Sums> confirmation;
 
-    private Popularity(RankingModel model, WeightingProfile rules, java.util.BitSet excluded) {
+    private Popularity(RankingModel model, WeightingProfile rules, BitSet excluded) {
         this.model = model;
         this.rules = rules;
         this.excluded = excluded;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount()));
-        this.cart = new java.util.concurrent.atomic.AtomicReferenceArray<>(model.productCount());
-        this.confirmation = new java.util.concurrent.atomic.AtomicReferenceArray<>(model.productCount());
+        this.cart = new AtomicReferenceArray<>(model.productCount());
+        this.confirmation = new AtomicReferenceArray<>(model.productCount());
     }
 
     static Backtest.Policy classic(RankingModel model) {
-        return classic(model, new java.util.BitSet());
+        return classic(model, new BitSet());
     }
 
     /** The classic widget, never offering the {@code excluded} products (store ids). */
-    static Backtest.Policy classic(RankingModel model, java.util.BitSet excluded) {
+    static Backtest.Policy classic(RankingModel model, BitSet excluded) {
         return new Popularity(model, null, excluded);
     }
 
     static Backtest.Policy underRules(RankingModel model, WeightingProfile profile) {
-        return underRules(model, profile, new java.util.BitSet());
+        return underRules(model, profile, new BitSet());
     }
 
-    static Backtest.Policy underRules(RankingModel model, WeightingProfile profile, java.util.BitSet excluded) {
+    static Backtest.Policy underRules(RankingModel model, WeightingProfile profile, BitSet excluded) {
         return new Popularity(model, profile, excluded);
     }
 
@@ -160,13 +167,13 @@ final class Popularity implements Backtest.Policy {
 
     /** Anchor {@code a}'s sums, worked out the first time it is asked for. */
     private Sums sumsOf(Placement placement, int a) {
-        java.util.concurrent.atomic.AtomicReferenceArray<Sums> cache = placement == Placement.CART ? cart : confirmation;
+        AtomicReferenceArray<Sums> cache = placement == Placement.CART ? cart : confirmation;
         Sums sums = cache.get(a);
         if (sums == null) {
             int anchorOrders = model.ordersOf(a);
             int anchorFollowBase = model.followBaseOf(a);
-            it.unimi.dsi.fastutil.ints.IntArrayList candidates = new it.unimi.dsi.fastutil.ints.IntArrayList();
-            it.unimi.dsi.fastutil.ints.IntArrayList counts = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            IntArrayList candidates = new IntArrayList();
+            IntArrayList counts = new IntArrayList();
             model.forEachPairOf(a, (c, co, follow) -> {
                 if (Double.isNaN(model.price(c)) || excluded.get(c)) {
                     return;
@@ -176,7 +183,7 @@ final class Popularity implements Backtest.Policy {
                     add = placement == Placement.CART ? co : co + follow;
                 } else {
                     boolean sameOrder = placement == Placement.CART
-                        || rules.confirmationEvidence() == io.orderlift.ranking.ConfirmationEvidence.BOTH;
+                        || rules.confirmationEvidence() == ConfirmationEvidence.BOTH;
                 add = sameOrder && admitted(c, co, anchorOrders) ? co : 0;
                     if (placement == Placement.CONFIRMATION && admitted(c, follow, anchorFollowBase)) {
                         add += follow;
@@ -219,7 +226,7 @@ final class Popularity implements Backtest.Policy {
             best[at] = c;
         }
         if (rules == null) {
-            return java.util.Arrays.copyOf(best, Math.min(k, size));
+            return Arrays.copyOf(best, Math.min(k, size));
         }
         int[] listed = capped(best, size, k);
         if (listed.length < k && size == best.length && size < s.count) {
@@ -241,12 +248,12 @@ final class Popularity implements Backtest.Policy {
             }
             listed[count++] = ranked[i];
         }
-        return count == k ? listed : java.util.Arrays.copyOf(listed, count);
+        return count == k ? listed : Arrays.copyOf(listed, count);
     }
 
     /** Every candidate not in the cart and within the ceiling, best first. */
     private int[] eligibleByScore(Scratch s, double ceiling) {
-        return java.util.stream.IntStream.range(0, s.count).map(t -> s.touched[t])
+        return IntStream.range(0, s.count).map(t -> s.touched[t])
                 .filter(c -> s.inCart[c] != s.stamp && s.score[c] > 0 && model.price(c) <= ceiling).boxed()
                 .sorted((x, y) -> better(s, x, y) ? -1 : better(s, y, x) ? 1 : 0)
                 .mapToInt(Integer::intValue).toArray();

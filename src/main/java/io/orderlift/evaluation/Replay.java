@@ -1,6 +1,7 @@
 package io.orderlift.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import io.orderlift.ranking.Placement;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
 /**
@@ -41,7 +43,7 @@ final class Replay {
             }
         }
         averageOrderValue = log.orders().isEmpty() ? 0 : value / log.orders().size();
-        pricedProducts = java.util.Arrays.stream(prices).filter(p -> p > 0).count();
+        pricedProducts = Arrays.stream(prices).filter(p -> p > 0).count();
     }
 
     /** The average order value at catalog prices over the whole log. */
@@ -182,7 +184,7 @@ final class Replay {
         }
         // steps 1 … n−1 (the cart holds that many items); a sample of them in a long order
         int[] steps = IntStream.of(sortedSample(n - 1, MAX_HIDDEN, random)).map(step -> step + 1).toArray();
-        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap revealedAt = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap(n);
+        Int2IntOpenHashMap revealedAt = new Int2IntOpenHashMap(n);
         revealedAt.defaultReturnValue(-1);
         int[] cart = new int[n];
         int[] quantities = new int[n];
@@ -231,8 +233,8 @@ final class Replay {
             positions[i] = positions[j];
             positions[j] = swap;
         }
-        int[] sample = java.util.Arrays.copyOf(positions, size);
-        java.util.Arrays.sort(sample);
+        int[] sample = Arrays.copyOf(positions, size);
+        Arrays.sort(sample);
         return sample;
     }
 

@@ -1,5 +1,8 @@
 package io.orderlift.evaluation;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * How many times popularity's revenue per impression a policy earns on the same orders, with the
  * 95 % confidence interval of that ratio ({@link #ofHitRates} gives the same for the hit rate). JSON
@@ -26,7 +29,7 @@ public record RpiRatio(double ratio, double low, double high, int orders) {
      * The ratio of {@code policy} to {@code baseline} over the orders both replayed; empty when either
      * earned nothing on them (no ratio to speak of) or fewer than two orders were replayed.
      */
-    static java.util.Optional<RpiRatio> of(Replay.Run policy, Replay.Run baseline) {
+    static Optional<RpiRatio> of(Replay.Run policy, Replay.Run baseline) {
         return paired(policy.revenue(), policy.impressions(), baseline.revenue(), baseline.impressions());
     }
 
@@ -34,16 +37,16 @@ public record RpiRatio(double ratio, double low, double high, int orders) {
      * The same paired ratio and interval for the hit rate (hits per impression): how many times
      * popularity's hit rate a policy reaches on the same orders; empty as {@link #of} is.
      */
-    static java.util.Optional<RpiRatio> ofHitRates(Replay.Run policy, Replay.Run baseline) {
-        return paired(java.util.Arrays.stream(policy.hits()).asDoubleStream().toArray(), policy.impressions(),
-                java.util.Arrays.stream(baseline.hits()).asDoubleStream().toArray(), baseline.impressions());
+    static Optional<RpiRatio> ofHitRates(Replay.Run policy, Replay.Run baseline) {
+        return paired(Arrays.stream(policy.hits()).asDoubleStream().toArray(), policy.impressions(),
+                Arrays.stream(baseline.hits()).asDoubleStream().toArray(), baseline.impressions());
     }
 
     /**
      * {@code (Σgain₁/Σi₁) / (Σgain₀/Σi₀)} over the orders both replayed ({@code impressions} ≥ 0 in
      * both), with its paired 95 % interval.
      */
-    private static java.util.Optional<RpiRatio> paired(double[] gain, int[] impressions, double[] baseGain,
+    private static Optional<RpiRatio> paired(double[] gain, int[] impressions, double[] baseGain,
                                                        int[] baseImpressions) {
         int length = impressions.length;
         if (baseImpressions.length != length) {
@@ -64,7 +67,7 @@ public record RpiRatio(double ratio, double low, double high, int orders) {
             }
         }
         if (n < 2 || sum <= 0 || baseSum <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double sumSquares = 0;
         for (int o = 0; o < length; o++) {
@@ -76,7 +79,7 @@ public record RpiRatio(double ratio, double low, double high, int orders) {
         }
         double ratio = (sum / shown) / (baseSum / baseShown);
         double spread = Z * Math.sqrt(sumSquares * n / (n - 1));
-        return java.util.Optional.of(new RpiRatio(ratio, ratio * Math.exp(-spread), ratio * Math.exp(spread), n));
+        return Optional.of(new RpiRatio(ratio, ratio * Math.exp(-spread), ratio * Math.exp(spread), n));
     }
 
     /** Whether the interval leaves out 1: the two policies earn differently beyond the period's noise. */

@@ -1,10 +1,12 @@
 package io.orderlift.evaluation;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.ConfirmationEvidence;
@@ -55,7 +57,7 @@ final class SettingsSearch {
     /** One setting and the values tried; {@code placement} null when it moves both placements. */
     record Dimension(String name, Placement placement, double[] values,
                      BiFunction<WeightingProfile, Double, WeightingProfile> apply,
-                     java.util.function.ToDoubleFunction<WeightingProfile> read) {
+                     ToDoubleFunction<WeightingProfile> read) {
 
         /** The profile with this setting at the grid value nearest its own. */
         WeightingProfile snap(WeightingProfile profile) {
@@ -112,7 +114,7 @@ final class SettingsSearch {
     }
 
     private final List<Fold> folds;
-    private final List<Map<Placement, Map<WeightingProfile, Replay.Run>>> seen = new java.util.ArrayList<>();
+    private final List<Map<Placement, Map<WeightingProfile, Replay.Run>>> seen = new ArrayList<>();
     private int evaluations;
 
     /** @param baseline popularity's validation replay per placement */
@@ -197,8 +199,8 @@ final class SettingsSearch {
         boolean relevant = true;
         for (Placement p : Placement.values()) {
             double hitRatio = 0;
-            List<Replay.Run> runs = new java.util.ArrayList<>();
-            List<Replay.Run> baselines = new java.util.ArrayList<>();
+            List<Replay.Run> runs = new ArrayList<>();
+            List<Replay.Run> baselines = new ArrayList<>();
             for (int f = 0; f < folds.size(); f++) {
                 Replay.Run run = result(f, p, profile);
                 PolicyResult r = run.result();

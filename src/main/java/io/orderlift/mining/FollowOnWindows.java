@@ -1,5 +1,6 @@
 package io.orderlift.mining;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -50,7 +51,7 @@ final class FollowOnWindows {
         int mark = ++counter[0] * 2;
         int seen = mark + 1;
         if (mark <= 0) {
-            java.util.Arrays.fill(stamp, 0);
+            Arrays.fill(stamp, 0);
             counter[0] = 1;
             mark = 2;
             seen = 3;

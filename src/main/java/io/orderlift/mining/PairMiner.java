@@ -1,7 +1,9 @@
 package io.orderlift.mining;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +82,7 @@ public final class PairMiner {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
+                throw new CancellationException("interrupted");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
@@ -153,7 +155,7 @@ public final class PairMiner {
             customers = new int[n];
             lastCustomer = new int[n];
             touched = new int[n];
-            java.util.Arrays.fill(lastCustomer, -1);
+            Arrays.fill(lastCustomer, -1);
         }
 
         void run(int from, int to, long[] dropped, int part) {
@@ -210,7 +212,7 @@ public final class PairMiner {
 
         /** Packs the anchor's pairs in candidate order, resets the scratch arrays; returns how many were dropped. */
         private long emit(int a) {
-            java.util.Arrays.sort(touched, 0, touchedCount);
+            Arrays.sort(touched, 0, touchedCount);
             long dropped = 0;
             for (int i = 0; i < touchedCount; i++) {
                 int c = touched[i];

@@ -1,14 +1,18 @@
 package io.orderlift.mining;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import io.orderlift.common.Suggestions;
 import io.orderlift.store.MiningRun;
+import io.orderlift.store.NotMinedException;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.PairRow;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 
 /** Reads an anchor's mined pairs and derives support, confidence, lift, acceptance, RPI and ranks. */
 public final class PairReports {
@@ -26,7 +30,7 @@ public final class PairReports {
      * {@code acceptance × price^priceWeight} (ties by SKU), at most {@code limit} of them.
      */
     public AnchorPairs forAnchor(String sku, Evidence evidence, double priceWeight, double smoothing, int limit) {
-        MiningRun run = statistics.activeRun().orElseThrow(io.orderlift.store.NotMinedException::new);
+        MiningRun run = statistics.activeRun().orElseThrow(NotMinedException::new);
         ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> unknown(store, sku));
         return rank(run, anchor, statistics.pairsOf(run.id(), anchor.productId()), evidence, priceWeight, smoothing,
                 limit);
@@ -40,8 +44,8 @@ public final class PairReports {
     }
 
     private static IllegalArgumentException unknown(Store store, String sku) {
-        return new IllegalArgumentException(io.orderlift.common.Suggestions.unknownSku(sku,
-                new io.orderlift.store.StoreQueries(store).skus()));
+        return new IllegalArgumentException(Suggestions.unknownSku(sku,
+                new StoreQueries(store).skus()));
     }
 
     /** The anchor's candidates with every statistic, ranked: the one place a single anchor is scored. */
@@ -89,7 +93,7 @@ public final class PairReports {
         for (int i = 0; i < indexes.length; i++) {
             indexes[i] = i;
         }
-        java.util.Arrays.sort(indexes, (a, b) -> order.compare(rows.get(a), rows.get(b)));
+        Arrays.sort(indexes, (a, b) -> order.compare(rows.get(a), rows.get(b)));
         int[] rank = new int[rows.size()];
         for (int r = 0; r < indexes.length; r++) {
             rank[indexes[r]] = r + 1;

@@ -3,9 +3,10 @@ package io.orderlift.ranking;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -136,7 +137,7 @@ public final class ChargeLines {
     /** The charge word that ends a short title, or null. */
     static String chargeWord(String title) {
         String[] words = title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
-        List<String> real = java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).toList();
+        List<String> real = Arrays.stream(words).filter(w -> !w.isEmpty()).toList();
         if (real.isEmpty() || real.size() > MAX_TITLE_WORDS) {
             return null;
         }

@@ -2,8 +2,10 @@ package io.orderlift.ranking;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.ints.IntComparator;
 
 /**
  * What each anchor contributes under one profile and curation, per placement: the bounded lists
@@ -137,7 +139,7 @@ final class ContributionLists {
             score[i] = p[i] * weighted[c];
             count++;
         }
-        it.unimi.dsi.fastutil.ints.IntComparator bestFirst = (x, y) -> better(score, pairs, y, x);
+        IntComparator bestFirst = (x, y) -> better(score, pairs, y, x);
         int[] overall = TopK.best(kept, count, k, bestFirst);
         double admitted = admittedPrice(placement, backoff ? model.categoryMinPrice(cat) : model.price[a]);
         int cheapCount = 0;
@@ -201,7 +203,7 @@ final class ContributionLists {
         final IntArrayList follow = new IntArrayList();
         final IntArrayList blocked = new IntArrayList();
         final IntArrayList excluded = new IntArrayList();
-        final it.unimi.dsi.fastutil.doubles.DoubleArrayList p = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+        final DoubleArrayList p = new DoubleArrayList();
         final IntArrayList sameOrder = new IntArrayList();
 
         Builder(int via) {

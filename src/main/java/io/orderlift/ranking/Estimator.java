@@ -1,6 +1,7 @@
 package io.orderlift.ranking;
 
 import io.orderlift.common.JsonNames;
+import io.orderlift.mining.Acceptance;
 
 /**
  * How a pair's acceptance {@code p(c|a)} is estimated from its count (docs/ranking.md). Every
@@ -38,7 +39,7 @@ public enum Estimator {
 
     /** The acceptance of a pair seen {@code count} times in {@code total} anchor orders. */
     public double estimate(int count, int total, double baseRate, double smoothing) {
-        double mean = io.orderlift.mining.Acceptance.smoothed(count, total, baseRate, smoothing);
-        return this == LOWER_BOUND ? io.orderlift.mining.Acceptance.lowerBound(mean, total, smoothing) : mean;
+        double mean = Acceptance.smoothed(count, total, baseRate, smoothing);
+        return this == LOWER_BOUND ? Acceptance.lowerBound(mean, total, smoothing) : mean;
     }
 }

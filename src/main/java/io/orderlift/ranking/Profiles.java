@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderlift.store.ProfileStore;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
@@ -53,8 +53,8 @@ public final class Profiles {
 
     private static WeightingProfile read(String json) {
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode tree =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+            ObjectNode tree =
+                    (ObjectNode) JSON.readTree(json);
             // profiles saved before the floor was enforced are raised to it, not refused
             if (tree.path("minCustomers").asInt(WeightingProfile.PRIVACY_FLOOR) < WeightingProfile.PRIVACY_FLOOR) {
                 tree.put("minCustomers", WeightingProfile.PRIVACY_FLOOR);

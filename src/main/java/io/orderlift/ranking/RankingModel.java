@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.orderlift.store.PackedPairs;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 /**
@@ -180,7 +181,7 @@ public final class RankingModel {
             followCounts[i] = follow.get(keys[i]);
             indexes[i] = i;
         }
-        it.unimi.dsi.fastutil.ints.IntOpenHashSet keep = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+        IntOpenHashSet keep = new IntOpenHashSet();
         for (int[] counts : List.of(coCounts, followCounts)) {
             for (int i : TopK.best(indexes, indexes.length, CATEGORY_COMPANIONS, (x, y) -> {
                 int cmp = Integer.compare(counts[y], counts[x]);
@@ -324,7 +325,7 @@ public final class RankingModel {
         private final IntArrayList followBase = new IntArrayList();
         private PackedPairs pairs;
         private int minCustomers = 1;
-        private final java.util.TreeMap<Integer, java.util.TreeMap<Integer, int[]>> loose = new java.util.TreeMap<>();
+        private final TreeMap<Integer, TreeMap<Integer, int[]>> loose = new TreeMap<>();
 
         private Builder(int n) {
             this.n = n;
@@ -362,7 +363,7 @@ public final class RankingModel {
          * may come in any order. Not combinable with {@link #pairs}.
          */
         public Builder pair(int anchor, int candidateId, int coCount, int followCount) {
-            loose.computeIfAbsent(anchor, k -> new java.util.TreeMap<>()).put(candidateId,
+            loose.computeIfAbsent(anchor, k -> new TreeMap<>()).put(candidateId,
                     new int[] {coCount, followCount});
             return this;
         }

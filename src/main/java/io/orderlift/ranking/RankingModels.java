@@ -1,9 +1,16 @@
 package io.orderlift.ranking;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.orderlift.mining.MiningResult;
 import io.orderlift.store.MiningRun;
+import io.orderlift.store.NotMinedException;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatisticsStore.ProductStat;
@@ -43,12 +50,12 @@ public final class RankingModels {
      * does, reading only the pairs it needs: those of the SKUs themselves and, for a SKU thin enough
      * to back off to its category, those of the category's products.
      */
-    public static RankingModel loadFor(Store store, WeightingProfile profile, java.util.Collection<String> skus) {
+    public static RankingModel loadFor(Store store, WeightingProfile profile, Collection<String> skus) {
         return load(store, profile.minCustomers(), products -> {
-            java.util.Map<String, ProductStat> bySku = new java.util.HashMap<>();
+            Map<String, ProductStat> bySku = new HashMap<>();
             products.forEach(p -> bySku.put(p.sku(), p));
-            java.util.Set<String> thinCategories = new java.util.HashSet<>();
-            java.util.Set<Integer> needed = new java.util.HashSet<>();
+            Set<String> thinCategories = new HashSet<>();
+            Set<Integer> needed = new HashSet<>();
             for (String sku : skus) {
                 ProductStat p = bySku.get(sku.strip());
                 if (p != null) {
@@ -65,9 +72,9 @@ public final class RankingModels {
     }
 
     private static RankingModel load(Store store, int minCustomers,
-                                     java.util.function.Function<List<ProductStat>, java.util.Set<Integer>> anchors) {
+                                     Function<List<ProductStat>, Set<Integer>> anchors) {
         PairStatisticsStore statistics = new PairStatisticsStore(store);
-        MiningRun run = statistics.activeRun().orElseThrow(io.orderlift.store.NotMinedException::new);
+        MiningRun run = statistics.activeRun().orElseThrow(NotMinedException::new);
         RankingModel.Builder builder = RankingModel.builder(run.orders());
         List<ProductStat> products = statistics.products(run.id());
         for (ProductStat p : products) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
@@ -36,8 +38,8 @@ public final class Recommender {
     private final ThreadLocal<Scratch> scratch;
     private final int topK;
     /** The bounded contribution lists per profile in use (a few: the active one, a compared one, a slider's). */
-    private final java.util.concurrent.ConcurrentHashMap<WeightingProfile, ContributionLists> lists =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<WeightingProfile, ContributionLists> lists =
+            new ConcurrentHashMap<>();
 
     /** Candidates kept per anchor, placement and kind of evidence, twice over (see {@link ContributionLists}). */
     public static final int DEFAULT_TOP_K = ContributionLists.TOP_K;
@@ -63,7 +65,7 @@ public final class Recommender {
      */
     public void prepareAll(WeightingProfile profile) {
         ContributionLists bounded = lists(profile);
-        java.util.stream.IntStream.range(0, model.productCount).parallel().forEach(a -> {
+        IntStream.range(0, model.productCount).parallel().forEach(a -> {
             for (Placement placement : Placement.values()) {
                 bounded.of(placement, a);
             }

@@ -1,7 +1,10 @@
 package io.orderlift.ranking;
 
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.CurationStore.CuratedPair;
@@ -65,9 +68,9 @@ public final class StoredCuration {
      * cart: excluded one by one or with their category. Pair and category-pair exclusions, which
      * depend on the cart, are not in it.
      */
-    public static java.util.BitSet excludedProducts(Store store, List<OrderHistory.CatalogEntry> catalog) {
-        java.util.Set<String> skus = new java.util.HashSet<>();
-        java.util.Set<String> categories = new java.util.HashSet<>();
+    public static BitSet excludedProducts(Store store, List<OrderHistory.CatalogEntry> catalog) {
+        Set<String> skus = new HashSet<>();
+        Set<String> categories = new HashSet<>();
         for (Exclusion e : new CurationStore(store).exclusions()) {
             if (e.kind() == ExclusionKind.SKU) {
                 skus.add(e.first());
@@ -75,7 +78,7 @@ public final class StoredCuration {
                 categories.add(e.first());
             }
         }
-        java.util.BitSet excluded = new java.util.BitSet();
+        BitSet excluded = new BitSet();
         for (OrderHistory.CatalogEntry p : catalog) {
             if (skus.contains(p.sku()) || p.category() != null && categories.contains(p.category())) {
                 excluded.set(p.id());
@@ -85,7 +88,7 @@ public final class StoredCuration {
     }
 
     /** Curation that only excludes {@code products} (store ids, as every model of one store numbers them). */
-    public static CurationRules excluding(java.util.BitSet products) {
+    public static CurationRules excluding(BitSet products) {
         CurationRules rules = new CurationRules();
         products.stream().forEach(rules::excludeSku);
         return rules;

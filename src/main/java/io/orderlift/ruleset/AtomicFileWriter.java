@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file so that a crash or kill at any moment leaves either the previous file or the new
@@ -67,7 +68,7 @@ public final class AtomicFileWriter {
             return;
         }
         Files.setPosixFilePermissions(temporary, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static void forceFolder(Path folder) {

@@ -2,9 +2,14 @@ package io.orderlift.ruleset;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import io.orderlift.ranking.CartItem;
@@ -16,8 +21,9 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.evaluator.RuleSet;
-import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.CurationStore.Exclusion;
+import io.orderlift.store.ExclusionKind;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**
  * Turns the preview's model, curation and profile into a {@link RuleSet}: every anchor's
@@ -53,7 +59,7 @@ final class RuleSetBuilder {
         preview.prepareAll(profile);
         List<RuleSet.Product> products = new ArrayList<>();
         int[] index = new int[model.productCount()];
-        java.util.Arrays.fill(index, -1);
+        Arrays.fill(index, -1);
         for (int p = 0; p < model.productCount(); p++) {
             if (model.sku(p) != null) {
                 index[p] = products.size();
@@ -65,7 +71,7 @@ final class RuleSetBuilder {
         }
         List<RuleSet.Anchor> anchors = new ArrayList<>();
         List<RuleSet.Pin> pins = new ArrayList<>();
-        java.util.Map<Integer, RuleSet.CategoryEvidence> categories = new java.util.TreeMap<>();
+        Map<Integer, RuleSet.CategoryEvidence> categories = new TreeMap<>();
         for (int id = 0; id < model.productCount(); id++) {
             int p = id;
             String sku = model.sku(p);
@@ -138,7 +144,7 @@ final class RuleSetBuilder {
         int[] follow = new int[n];
         int sameOrder = 0;
         String category = list.get(0).category();
-        it.unimi.dsi.fastutil.ints.IntArrayList approved = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        IntArrayList approved = new IntArrayList();
         for (int i = 0; i < n; i++) {
             Contribution e = list.get(i);
             c[i] = index[e.candidate()];
@@ -192,7 +198,7 @@ final class RuleSetBuilder {
                     continue;
                 }
                 List<CartItem> items = new ArrayList<>();
-                java.util.Set<Integer> picked = new java.util.HashSet<>();
+                Set<Integer> picked = new HashSet<>();
                 while (items.size() < size) {
                     int pick = anchors[(int) (Math.pow(random.nextDouble(), 1.5) * anchors.length)];
                     if (picked.add(pick)) {

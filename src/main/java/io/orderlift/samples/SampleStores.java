@@ -2,16 +2,20 @@ package io.orderlift.samples;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,10 +123,10 @@ public final class SampleStores implements Callable<Integer> {
         WholesaleGenerator generator = new WholesaleGenerator(settings);
         Summary summary = new Summary();
         Path file = dir.resolve("orders.csv.gz");
-        try (Writer generic = new BufferedWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+        try (Writer generic = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
                 Files.newOutputStream(file), 1 << 16) {
             {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+                def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }, StandardCharsets.UTF_8), 1 << 16)) {
             GenericCsvSink csv = new GenericCsvSink(generic);
@@ -174,7 +178,7 @@ public final class SampleStores implements Callable<Integer> {
         Summary summary = new Summary();
         boolean shopify = shopifyOrders > 0 && recipe.name.equals("beauty");
         long experimentFrom = settings.start().plusDays(Math.max(0, settings.days() - EXPERIMENT_DAYS))
-                .atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
+                .atStartOfDay().toEpochSecond(ZoneOffset.UTC);
         try (Writer generic = writer(dir.resolve("orders.csv"));
              Writer shopifyFile = shopify ? writer(dir.resolve("shopify-orders-export.csv")) : Writer.nullWriter();
              Writer experimentFile = writer(dir.resolve("experiment.csv"))) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +150,7 @@ final class StoreGenerator {
             for (int i = 0; i < count; i++) {
                 times[i] = dayStart + 7 * 3600 + random.nextInt(16 * 3600);
             }
-            java.util.Arrays.sort(times);
+            Arrays.sort(times);
             for (long time : times) {
                 emitScheduledBefore(time, sink);
                 sink.accept(baseOrder(time));
@@ -297,7 +298,7 @@ final class StoreGenerator {
     private Product pickProduct(int category) {
         double[] weights = categoryWeights.get(category);
         double x = random.nextDouble() * weights[weights.length - 1];
-        int i = java.util.Arrays.binarySearch(weights, x);
+        int i = Arrays.binarySearch(weights, x);
         return categoryProducts.get(category)[i >= 0 ? i : -i - 1];
     }
 }

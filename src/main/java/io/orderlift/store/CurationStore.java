@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderlift.store.db.tables.records.CurationAuditRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -241,7 +242,7 @@ public final class CurationStore {
                 .fetch(CurationStore::entry));
     }
 
-    private static AuditEntry entry(io.orderlift.store.db.tables.records.CurationAuditRecord r) {
+    private static AuditEntry entry(CurationAuditRecord r) {
         return new AuditEntry(r.getId(), r.getAt().toInstant(), r.getAction(), r.getTarget(), r.getOldValue(),
                 r.getNewValue(), r.getUndone());
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.ORDERS;
@@ -180,7 +180,7 @@ public final class OrderHistory {
     }
 
     /** {@link #soldPrices}, each product's sorted; products without a sold line left out. */
-    private static Map<Integer, long[]> sortedSoldPrices(org.jooq.DSLContext ctx, List<Integer> products) {
+    private static Map<Integer, long[]> sortedSoldPrices(DSLContext ctx, List<Integer> products) {
         Map<Integer, long[]> sorted = new HashMap<>();
         soldPrices(ctx, products).forEach((id, values) -> {
             if (!values.isEmpty()) {
@@ -193,7 +193,7 @@ public final class OrderHistory {
     }
 
     /** Every product with its list price (null without one), by id. */
-    private static List<CatalogEntry> products(org.jooq.DSLContext ctx) {
+    private static List<CatalogEntry> products(DSLContext ctx) {
         return ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, PRODUCTS.LIST_PRICE)
                 .from(PRODUCTS).orderBy(PRODUCTS.ID)
                 .fetch(r -> new CatalogEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
@@ -210,7 +210,7 @@ public final class OrderHistory {
      * (ids)}, which H2 tests one value at a time for every line (9 s on a store of 22,000 products
      * without a list price), nor a join, which streams through jOOQ's records three times slower.
      */
-    private static Map<Integer, LongArrayList> soldPrices(org.jooq.DSLContext ctx, List<Integer> products) {
+    private static Map<Integer, LongArrayList> soldPrices(DSLContext ctx, List<Integer> products) {
         int max = products.stream().mapToInt(Integer::intValue).max().orElse(0);
         boolean[] wanted = new boolean[max + 1];
         Map<Integer, LongArrayList> sold = new HashMap<>();

@@ -5,13 +5,19 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
@@ -149,12 +155,12 @@ public final class PairStatisticsStore {
      * packed per anchor ({@code anchors} slots at least): a command that answers one cart reads
      * just the rows it needs.
      */
-    public PackedPairs pairs(int runId, int anchors, java.util.Collection<Integer> only) {
+    public PackedPairs pairs(int runId, int anchors, Collection<Integer> only) {
         return store.read(ctx -> {
             Integer maxAnchor = ctx.select(DSL.max(ANCHOR_PAIRS.ANCHOR_ID)).from(ANCHOR_PAIRS)
                     .where(ANCHOR_PAIRS.RUN_ID.eq(runId)).fetchOne(0, Integer.class);
             PackedPairs pairs = new PackedPairs(Math.max(anchors, maxAnchor == null ? 0 : maxAnchor + 1));
-            org.jooq.Condition which = ANCHOR_PAIRS.RUN_ID.eq(runId);
+            Condition which = ANCHOR_PAIRS.RUN_ID.eq(runId);
             if (only != null) {
                 which = which.and(ANCHOR_PAIRS.ANCHOR_ID.in(only));
             }
@@ -183,18 +189,18 @@ public final class PairStatisticsStore {
             if (row == null) {
                 return List.of();
             }
-            java.util.Map<Integer, ProductStat> byId = new java.util.HashMap<>();
+            Map<Integer, ProductStat> byId = new HashMap<>();
             ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
                     .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
                     .fetch(PairStatisticsStore::productStat).forEach(p -> byId.put(p.productId(), p));
-            List<PairRow> rows = new java.util.ArrayList<>(row.value1());
+            List<PairRow> rows = new ArrayList<>(row.value1());
             PackedPairs.decode(row.value2(), row.value1(), (candidate, co, follow, customers) ->
                     rows.add(new PairRow(byId.get(candidate), co, follow, customers)));
             return rows;
         });
     }
 
-    private static List<org.jooq.SelectField<?>> productFields() {
+    private static List<SelectField<?>> productFields() {
         return List.of(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, PRODUCT_STATS.ORDERS,
                 PRODUCT_STATS.FOLLOW_BASE, PRODUCT_STATS.PRICE);
     }

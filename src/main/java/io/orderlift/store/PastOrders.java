@@ -2,8 +2,15 @@ package io.orderlift.store;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+
+import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
@@ -42,12 +49,12 @@ public final class PastOrders {
         }
         return store.readConsistently(ctx -> ctx.connectionResult(connection -> {
             String scan = ctx.select(ORDERS.ID, ORDERS.ORDERED_AT).from(ORDERS)
-                    .where(ORDERS.ITEM_COUNT.gt(org.jooq.impl.DSL.inline(0))).getSQL();
+                    .where(ORDERS.ITEM_COUNT.gt(DSL.inline(0))).getSQL();
             // the oldest kept at the head, to be pushed out by a newer one
-            java.util.PriorityQueue<long[]> newest = new java.util.PriorityQueue<>(limit + 1, NEWER.reversed());
+            PriorityQueue<long[]> newest = new PriorityQueue<>(limit + 1, NEWER.reversed());
             LazyScan.each(connection, scan, row -> {
                 LocalDateTime at = row.getObject(2, LocalDateTime.class);
-                long[] order = {at.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000_000L + at.getNano(), row.getInt(1)};
+                long[] order = {at.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + at.getNano(), row.getInt(1)};
                 if (newest.size() < limit) {
                     newest.add(order);
                 } else if (NEWER.compare(order, newest.peek()) < 0) {
@@ -56,18 +63,18 @@ public final class PastOrders {
                 }
             });
             List<Integer> ids = newest.stream().map(o -> (int) o[1]).toList();
-            java.util.Map<Integer, Integer> rank = new java.util.HashMap<>();
+            Map<Integer, Integer> rank = new HashMap<>();
             newest.stream().sorted(NEWER).forEach(o -> rank.put((int) o[1], rank.size()));
             return ctx.select(ORDERS.ID, ORDERS.EXTERNAL_ID, ORDERS.ORDERED_AT, ORDERS.ITEM_COUNT, ORDERS.ORDER_VALUE)
                     .from(ORDERS).where(ORDERS.ID.in(ids))
                     .fetch(r -> new OrderSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()))
-                    .stream().sorted(java.util.Comparator.comparingInt(o -> rank.get(o.id()))).toList();
+                    .stream().sorted(Comparator.comparingInt(o -> rank.get(o.id()))).toList();
         }));
     }
 
     /** {@code {time in nanoseconds, id}}: the later time first, then the larger id. */
-    private static final java.util.Comparator<long[]> NEWER =
-            java.util.Comparator.<long[]>comparingLong(o -> -o[0]).thenComparingLong(o -> -o[1]);
+    private static final Comparator<long[]> NEWER =
+            Comparator.<long[]>comparingLong(o -> -o[0]).thenComparingLong(o -> -o[1]);
 
     /** The lines of the order with the store's own id {@code id}, in file order; empty when there is no such order. */
     public Optional<List<Line>> lines(int id) {

@@ -9,8 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Brings a store file's schema up to date so that no kill can leave it half-migrated: H2 commits
@@ -108,7 +110,7 @@ final class SchemaMigration {
     }
 
     /** Runs the bundled migrations on {@code dataSource}; the one place the project calls Flyway. */
-    static void migrate(javax.sql.DataSource dataSource) {
+    static void migrate(DataSource dataSource) {
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
@@ -117,7 +119,7 @@ final class SchemaMigration {
     }
 
     private static void migrate(String url) {
-        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
         try {

@@ -1,5 +1,7 @@
 package io.orderlift.store;
 
+import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,16 +15,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.mvstore.MVStoreException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.TransactionalCallable;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.CUSTOMERS;
@@ -109,7 +115,7 @@ public final class Store implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot create the store directory " + dir + ": " + e.getMessage(), e);
         }
         return openFile(dir);
@@ -129,11 +135,11 @@ public final class Store implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             return false;
         }
-        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+        try (Stream<Path> entries = Files.list(dir)) {
             return entries.map(p -> p.getFileName().toString())
                     .anyMatch(name -> !name.startsWith(".") && !name.startsWith(DATABASE_NAME + ".")
                             && !name.startsWith(DATABASE_NAME + "-"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot read the folder " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -169,7 +175,7 @@ public final class Store implements AutoCloseable {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot remove the empty store " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -234,7 +240,7 @@ public final class Store implements AutoCloseable {
 
     private static boolean heldByThisProcess(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.nio.channels.OverlappingFileLockException) {
+            if (cause instanceof OverlappingFileLockException) {
                 return true;
             }
         }
@@ -315,7 +321,7 @@ public final class Store implements AutoCloseable {
     public <T> T read(Function<DSLContext, T> query) {
         try {
             return query.apply(dsl);
-        } catch (org.jooq.exception.DataAccessException e) {
+        } catch (DataAccessException e) {
             throw storageFailure(e);
         }
     }
@@ -348,7 +354,7 @@ public final class Store implements AutoCloseable {
         synchronized (writeLock) {
             try {
                 return query.apply(dsl);
-            } catch (org.jooq.exception.DataAccessException e) {
+            } catch (DataAccessException e) {
                 throw storageFailure(e);
             }
         }
@@ -364,7 +370,7 @@ public final class Store implements AutoCloseable {
                 T result = dsl.transactionResult(work);
                 flush();
                 return result;
-            } catch (org.jooq.exception.DataAccessException e) {
+            } catch (DataAccessException e) {
                 throw storageFailure(e);
             }
         }
@@ -387,7 +393,7 @@ public final class Store implements AutoCloseable {
      * Runs {@code work} as the only writer of the store: other writes and consistent reads wait.
      * For work that commits in chunks on its own connections ({@link #connection()}).
      */
-    public <T> T exclusively(java.util.concurrent.Callable<T> work) throws Exception {
+    public <T> T exclusively(Callable<T> work) throws Exception {
         synchronized (writeLock) {
             try {
                 T result = work.call();
@@ -405,7 +411,7 @@ public final class Store implements AutoCloseable {
      * which the garbage collector then keeps copying: a 1 M-line import ran about 0.5 s faster with
      * the small cache (docs/benchmarks.md). Reads get the full cache back afterwards.
      */
-    public <T> T exclusivelyWithSmallCache(java.util.concurrent.Callable<T> work) throws Exception {
+    public <T> T exclusivelyWithSmallCache(Callable<T> work) throws Exception {
         synchronized (writeLock) {
             setCacheSize(BULK_WRITE_CACHE_KB);
             try {
@@ -427,8 +433,8 @@ public final class Store implements AutoCloseable {
     /** Whether {@code e} comes from the database or the file under it (SQL, jOOQ, H2's store, I/O). */
     private static boolean isStorageFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof org.jooq.exception.DataAccessException
-                    || t instanceof org.h2.mvstore.MVStoreException) {
+            if (t instanceof SQLException || t instanceof DataAccessException
+                    || t instanceof MVStoreException) {
                 return true;
             }
         }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
@@ -51,7 +53,7 @@ public final class StoreQueries {
     public static final String CURRENCY = "currency";
 
     /** The store's currency code, when known (set on import, detected from the file or given). */
-    public java.util.Optional<String> currency() {
+    public Optional<String> currency() {
         return store.setting(CURRENCY);
     }
 
@@ -61,7 +63,7 @@ public final class StoreQueries {
     }
 
     /** Every product's SKU, for "did you mean" suggestions. */
-    public java.util.List<String> skus() {
+    public List<String> skus() {
         return store.read(ctx -> ctx.select(PRODUCTS.SKU).from(PRODUCTS).fetch(PRODUCTS.SKU));
     }
 
@@ -86,7 +88,7 @@ public final class StoreQueries {
     /** The value of every order with at least one item, for the AOV histogram. */
     public double[] orderValues() {
         return store.read(ctx -> ctx.connectionResult(connection -> {
-            it.unimi.dsi.fastutil.doubles.DoubleArrayList values = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+            DoubleArrayList values = new DoubleArrayList();
             String scan = ctx.select(ORDERS.ORDER_VALUE).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(DSL.inline(0))).getSQL();
             LazyScan.each(connection, scan, row -> values.add(row.getBigDecimal(1).doubleValue()));
             return values.toDoubleArray();

@@ -3,6 +3,7 @@ package io.orderlift.ui;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import io.orderlift.common.Logging;
 import io.orderlift.common.UserDataDirectory;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.Store;
@@ -16,6 +17,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -35,8 +37,8 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Path dataDirectory = UserDataDirectory.get();
-        if (io.orderlift.common.Logging.file().isEmpty()) {
-            io.orderlift.common.Logging.start(dataDirectory); // launched directly (mvn javafx:run), not through Main
+        if (Logging.file().isEmpty()) {
+            Logging.start(dataDirectory); // launched directly (mvn javafx:run), not through Main
         }
         runner = new TaskRunner();
         WorkbenchSettings settings = new WorkbenchSettings(dataDirectory);
@@ -44,7 +46,7 @@ public final class WorkbenchApp extends Application {
         new WorkbenchWindow(stage, model, FileDialogs.nativeDialogs());
         var icon = WorkbenchApp.class.getResource("/orderlift/icons/orderlift.png");
         if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         stage.show();
         if (Boolean.getBoolean("orderlift.fxLagProbe")) {

@@ -1,8 +1,11 @@
 package io.orderlift.spark;
 
+import java.io.Serializable;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Queue;
 
@@ -81,10 +84,10 @@ final class BuyerCounting implements MapPartitionsFunction<Row, Row> {
      * value serves every task of an executor at once, so its index is built whole before it is
      * published (a CI run once failed on a task reading another's half-built index).
      */
-    static final class ProductIds implements java.io.Serializable {
+    static final class ProductIds implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String[] skus;
-        private transient volatile java.util.Map<String, Integer> index;
+        private transient volatile Map<String, Integer> index;
 
         ProductIds(List<String> sortedSkus) {
             this.skus = sortedSkus.toArray(String[]::new);
@@ -99,10 +102,10 @@ final class BuyerCounting implements MapPartitionsFunction<Row, Row> {
         }
 
         int[] of(List<String> items) {
-            java.util.Map<String, Integer> map = index;
+            Map<String, Integer> map = index;
             if (map == null) {
                 // two tasks may both build it; each publishes a whole one
-                java.util.HashMap<String, Integer> built = new java.util.HashMap<>(skus.length * 2);
+                HashMap<String, Integer> built = new HashMap<>(skus.length * 2);
                 for (int i = 0; i < skus.length; i++) {
                     built.put(skus[i], i);
                 }

@@ -3,6 +3,7 @@ package io.orderlift.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import io.orderlift.common.ProgressMonitor;
@@ -27,7 +28,7 @@ public final class MiningBenchmark {
     }
 
     public static void main(String[] args) {
-        long[] sizes = args.length == 0 ? new long[] {1_000_000, 10_000_000} : java.util.Arrays.stream(args)
+        long[] sizes = args.length == 0 ? new long[] {1_000_000, 10_000_000} : Arrays.stream(args)
                 .mapToLong(Long::parseLong).toArray();
         System.out.printf("%d cores, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -77,7 +78,7 @@ public final class MiningBenchmark {
             int size = Math.max(1, (int) Math.round(basket * (0.5 + random.nextDouble())));
             for (int i = 0; i < size; i++) {
                 double x = random.nextDouble() * sum;
-                int product = java.util.Arrays.binarySearch(cumulative, x);
+                int product = Arrays.binarySearch(cumulative, x);
                 builder.line(o, customer, time, product >= 0 ? product : -product - 1, 1);
                 written++;
             }

@@ -59,8 +59,8 @@ public final class RankingBenchmark {
         }
         // re-rank: every anchor's list under a new price weight, about 100 k pairs per 2,500 anchors
         int anchors = (int) Math.min(skus, 100_000 / Math.max(1, perAnchor));
-        io.orderlift.ranking.Recommender lists = new io.orderlift.ranking.Recommender(model,
-                io.orderlift.ranking.CurationRules.NONE, Integer.MAX_VALUE);
+        Recommender lists = new Recommender(model,
+                CurationRules.NONE, Integer.MAX_VALUE);
         for (int round = 0; round < 8; round++) {
             WeightingProfile changed = profile.withPriceWeight(0.5 + round * 0.1);
             long start = System.nanoTime();

@@ -4,15 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,7 +63,7 @@ class CliTest {
     @Test
     void runningOutOfMemorySaysHowToGoOn() {
         for (RuntimeException wrapped : new RuntimeException[] {null,
-                new java.util.concurrent.CompletionException(new OutOfMemoryError("Java heap space"))}) {
+                new CompletionException(new OutOfMemoryError("Java heap space"))}) {
             StringWriter err = new StringWriter();
             CommandLine cli = OrderliftCli.create(store -> {
                 if (wrapped != null) {
@@ -126,7 +139,7 @@ class CliTest {
                     "--json").json();
             JsonNode storefront = run("evaluate", "--ruleset", ruleset.toString(), "--placement", placement,
                     "--items", cart, "--json").json();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) preview).remove("removed");
+            ((ObjectNode) preview).remove("removed");
             assertEquals(preview, storefront, placement);
         }
         Result backtest = run("backtest", "--store", store.toString(), "--json");
@@ -141,9 +154,9 @@ class CliTest {
 
     private List<String> topSkus(Path store, int count) throws Exception {
         List<String> skus = new ArrayList<>();
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
                 Files.newInputStream(Path.of("sample-stores/wholesale/orders.csv.gz")))))) {
-            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            Map<String, Integer> counts = new HashMap<>();
             in.lines().skip(1).forEach(line -> counts.merge(line.split(",")[3], 1, Integer::sum));
             counts.entrySet().stream().sorted((a, b) -> b.getValue().equals(a.getValue())
                     ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
@@ -354,7 +367,7 @@ class CliTest {
                 "sample-stores/beauty/shopify-orders-export.csv", "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals(3000, r.json().get("orders").asInt());
-        assertEquals("shopify", r.json().get("format").asText().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("shopify", r.json().get("format").asText().toLowerCase(Locale.ROOT));
     }
 
     @Test
@@ -412,8 +425,8 @@ class CliTest {
         assertEquals("Excluded ADJ, POST.", excluded.out().strip(), excluded.err());
         // where the backtest chose the active profile, it counted them as revenue: the output says to choose again
         String json = dir.resolve("charges-json").toString();
-        try (io.orderlift.store.Store chosen = io.orderlift.store.Store.open(dir.resolve("charges-json"))) {
-            new io.orderlift.ranking.Profiles(chosen).save(io.orderlift.ranking.WeightingProfile.defaults()
+        try (Store chosen = Store.open(dir.resolve("charges-json"))) {
+            new Profiles(chosen).save(WeightingProfile.defaults()
                     .withChosenBy("chosen by backtest on 2026-12-02"), true);
         }
         assertEquals("Excluded ADJ, POST.\nThe active profile was chosen by the backtest while these SKUs"
@@ -494,8 +507,8 @@ class CliTest {
     private static void write(Path file, String text) {
         try {
             Files.writeString(file, text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

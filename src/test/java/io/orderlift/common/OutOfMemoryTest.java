@@ -3,6 +3,8 @@ package io.orderlift.common;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.ExecutionException;
+
 import org.junit.jupiter.api.Test;
 
 class OutOfMemoryTest {
@@ -20,7 +22,7 @@ class OutOfMemoryTest {
     @Test
     void itIsFoundAmongTheCauses() {
         assertTrue(OutOfMemory.in(new OutOfMemoryError()));
-        assertTrue(OutOfMemory.in(new RuntimeException(new java.util.concurrent.ExecutionException(
+        assertTrue(OutOfMemory.in(new RuntimeException(new ExecutionException(
                 new OutOfMemoryError("Java heap space")))));
         assertFalse(OutOfMemory.in(new RuntimeException(new IllegalStateException())));
         assertFalse(OutOfMemory.in(null));

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 class SilentLoggingTest {
 
@@ -20,6 +21,6 @@ class SilentLoggingTest {
         assertNull(getClass().getResource("/logback.xml"), "an XML configuration costs every command its parser");
         LoggerContext context = new LoggerContext();
         assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, new SilentLogging().configure(context));
-        assertEquals(Level.OFF, context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel());
+        assertEquals(Level.OFF, context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel());
     }
 }

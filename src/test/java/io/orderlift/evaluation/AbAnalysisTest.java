@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -69,14 +71,14 @@ class AbAnalysisTest {
 
     @Test
     void aFileSavedAsWindows1252ReadsAndOneMixingEncodingsNamesTheLineAndColumn() throws Exception {
-        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        Charset cp1252 = Charset.forName("windows-1252");
         String header = "order_id,arm,order_value,offer_impressions,offer_accepted_value\n";
         Path excel = Files.write(dir.resolve("excel.csv"), (header + "1,control,5,0,0\n2,offre été,6,1,1\n")
                 .getBytes(cp1252));
         assertEquals(List.of("control", "offre été"), Experiment.read(excel).arms().keySet().stream().toList());
         byte[] first = (header + "1,control,5,0,0\n2,offre été,6,1,1\n").getBytes(StandardCharsets.UTF_8);
         byte[] second = "3,offre été,6,1,1\n".getBytes(cp1252);
-        byte[] mixed = java.util.Arrays.copyOf(first, first.length + second.length);
+        byte[] mixed = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, mixed, first.length, second.length);
         Path both = Files.write(dir.resolve("mixed.csv"), mixed);
         String message = assertThrows(IllegalArgumentException.class, () -> Experiment.read(both)).getMessage();

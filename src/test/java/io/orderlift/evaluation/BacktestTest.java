@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
@@ -27,11 +31,11 @@ class BacktestTest {
     @Test
     void revenueRankingEarnsMoreWhereThePremiumAddOnIsWorthIt() throws Exception {
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,list_price\n");
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 3_000; i++) {
             String order = "O" + i;
             String customer = "C" + random.nextInt(1_500);
-            String day = java.time.LocalDate.of(2025, 1, 1).plusDays(i * 365L / 3_000).toString();
+            String day = LocalDate.of(2025, 1, 1).plusDays(i * 365L / 3_000).toString();
             csv.append(order).append(',').append(customer).append(',').append(day).append(",TENT,Tent,Tents,1,300,300\n");
             double r = random.nextDouble();
             if (r < 0.30) {
@@ -79,10 +83,10 @@ class BacktestTest {
             // a small store (a few hundred cart hits per period) is validated on three periods of equal length
             // that end where the test period starts
             assertEquals(3, report.validationPeriods());
-            long first = java.time.Instant.parse(report.trainFrom()).toEpochMilli();
-            long testFrom = java.time.Instant.parse(report.testFrom()).toEpochMilli();
+            long first = Instant.parse(report.trainFrom()).toEpochMilli();
+            long testFrom = Instant.parse(report.testFrom()).toEpochMilli();
             long length = (long) ((testFrom - first) * Backtest.VALIDATION_SHARE);
-            assertEquals(testFrom - 3 * length, java.time.Instant.parse(report.validationFrom()).toEpochMilli());
+            assertEquals(testFrom - 3 * length, Instant.parse(report.validationFrom()).toEpochMilli());
             assertTrue(report.chosenProfile().chosenBy().contains("(3 validation periods, "),
                     report.chosenProfile().chosenBy());
         }
@@ -95,7 +99,7 @@ class BacktestTest {
      */
     @Test
     void aLongPeriodIsReplayedOnASeededSampleInTimeOrder() {
-        List<Backtest.Order> period = java.util.stream.IntStream.range(0, Backtest.MAX_REPLAYED_ORDERS * 3 + 7)
+        List<Backtest.Order> period = IntStream.range(0, Backtest.MAX_REPLAYED_ORDERS * 3 + 7)
                 .mapToObj(i -> new Backtest.Order(i % 50, 1_000L * i, new int[] {i % 13, 13 + i % 7}, new int[] {1, 1}))
                 .toList();
         List<Backtest.Order> sample = Backtest.replayed(period, 42);

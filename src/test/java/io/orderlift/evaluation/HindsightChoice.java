@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Placement;
@@ -69,7 +70,7 @@ public final class HindsightChoice {
                     profile), settings.k(), "hindsight", profile.priceWeight());
             // coordinate ascent from the defaults and from random corners of the grid; the best that
             // passes the search's guards on this placement
-            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            SplittableRandom random = new SplittableRandom(7);
             SettingsSearch.Choice choice = null;
             for (int start = 0; start < STARTS; start++) {
                 WeightingProfile from = WeightingProfile.defaults();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -211,7 +212,7 @@ class ReplayProtocolTest {
         int[] open = Popularity.classic(model).recommend(Placement.CART, cart, quantities, 4);
         int[] ruledOpen = Popularity.underRules(model, WeightingProfile.defaults())
                 .recommend(Placement.CONFIRMATION, cart, quantities, 4);
-        java.util.BitSet excluded = new java.util.BitSet();
+        BitSet excluded = new BitSet();
         excluded.set(open[0]);
         excluded.set(open[2]);
         excluded.set(ruledOpen[0]);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.orderlift.common.ProgressMonitor;
@@ -52,8 +54,8 @@ class SettingsSearchTest {
     /** Progress stays within the search's share of the total however many rounds it takes. */
     @Test
     void progressStaysWithinItsShare() {
-        SettingsSearch.Replayer replayer = (placement, p) -> result(1 + new java.util.SplittableRandom(
-                java.util.Objects.hash(placement, p.priceWeight(), p.smoothing(), p.minEvidence())).nextDouble(2));
+        SettingsSearch.Replayer replayer = (placement, p) -> result(1 + new SplittableRandom(
+                Objects.hash(placement, p.priceWeight(), p.smoothing(), p.minEvidence())).nextDouble(2));
         Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));

@@ -8,17 +8,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.MiningRun;
+import io.orderlift.store.OrderHistory;
 import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
+import io.orderlift.store.db.Tables;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +70,7 @@ class MiningServiceTest {
             }
         }
         importCsv(csv.toString());
-        new io.orderlift.store.OrderHistory(store).forEachLine((order, customer, time, product, quantity) ->
+        new OrderHistory(store).forEachLine((order, customer, time, product, quantity) ->
                 lines.add(new BruteForceMiner.Line(order, customer, time, product, quantity)));
         MiningSummary summary = new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
         BruteForceMiner.Result expected = BruteForceMiner.mine(lines, 13, MiningSettings.defaults());
@@ -101,7 +105,7 @@ class MiningServiceTest {
             @Override
             public void checkCancelled() {
                 if (Thread.currentThread().getStackTrace().length > 0
-                        && java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                        && Arrays.stream(Thread.currentThread().getStackTrace())
                         .anyMatch(f -> f.getClassName().equals(PairStatisticsStore.class.getName()))) {
                     throw new CancellationException();
                 }
@@ -112,8 +116,8 @@ class MiningServiceTest {
         MiningRun active = stats.activeRun().orElseThrow();
         assertEquals(second.id(), active.id());
         assertEquals(7, active.windowDays());
-        assertEquals(second.pairs(), (long) store.read(ctx -> ctx.select(org.jooq.impl.DSL.sum(
-                        io.orderlift.store.db.Tables.ANCHOR_PAIRS.PAIRS)).from(io.orderlift.store.db.Tables.ANCHOR_PAIRS)
+        assertEquals(second.pairs(), (long) store.read(ctx -> ctx.select(DSL.sum(
+                        Tables.ANCHOR_PAIRS.PAIRS)).from(Tables.ANCHOR_PAIRS)
                         .fetchOne(0, Long.class)), "only the active run's pairs are stored");
     }
 

@@ -3,11 +3,17 @@ package io.orderlift.mining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.BruteForceMiner.Line;
@@ -84,14 +90,14 @@ class PairMinerTest {
         Map<String, Integer> orders = new HashMap<>();
         Map<String, Integer> customers = new HashMap<>();
         Map<String, Integer> products = new HashMap<>();
-        List<Line> lines = new java.util.ArrayList<>();
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-                java.nio.file.Files.newInputStream(java.nio.file.Path.of("sample-stores/wholesale/orders.csv.gz")))))) {
+        List<Line> lines = new ArrayList<>();
+        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(Path.of("sample-stores/wholesale/orders.csv.gz")))))) {
             String line = in.readLine();
             while ((line = in.readLine()) != null && line.compareTo("") != 0) {
                 String[] f = line.split(",");
-                long time = java.time.Instant.parse(f[2]).toEpochMilli();
-                if (time >= java.time.Instant.parse("2025-01-29T00:00:00Z").toEpochMilli()) {
+                long time = Instant.parse(f[2]).toEpochMilli();
+                if (time >= Instant.parse("2025-01-29T00:00:00Z").toEpochMilli()) {
                     break;
                 }
                 int order = orders.computeIfAbsent(f[0], k -> orders.size());

@@ -1,34 +1,32 @@
 package io.orderlift.ruleset;
 
-import io.orderlift.store.ExclusionKind;
-import io.orderlift.store.PairStatus;
-
-import static io.orderlift.store.db.Tables.CUSTOMERS;
-import static io.orderlift.store.db.Tables.ORDERS;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.CartItem;
-import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
+import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.RankingModels;
@@ -42,7 +40,10 @@ import io.orderlift.ruleset.evaluator.RuleSetException;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.PackedPairs;
 import io.orderlift.store.PairStatisticsStore;
+import io.orderlift.store.PairStatus;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
@@ -51,6 +52,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.orderlift.store.db.Tables.CUSTOMERS;
+import static io.orderlift.store.db.Tables.ORDERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Publishing every sample store, and the storefront evaluator answering exactly as the preview. */
 class PublishAndEvaluateTest {
@@ -96,7 +104,7 @@ class PublishAndEvaluateTest {
     static void writeStorefrontFixtures(String name, Path ruleSet, List<Map<String, Object>> cases)
             throws IOException {
         Path out = Files.createDirectories(Path.of("target", "storefront-fixtures"));
-        Files.copy(ruleSet, out.resolve(name + ".ruleset.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(ruleSet, out.resolve(name + ".ruleset.json"), StandardCopyOption.REPLACE_EXISTING);
         JSON.writeValue(out.resolve(name + ".cases.json").toFile(), cases);
         RuleSetSlices.Written slices = RuleSetSlices.write(RuleSetJson.read(ruleSet), out.resolve(name + ".slices"));
         assertTrue(slices.largestBytes() <= RuleSetSlices.MAX_BYTES, name + ": largest slice " + slices.largestBytes());
@@ -161,8 +169,8 @@ class PublishAndEvaluateTest {
         Path file = dir.resolve("wholesale-bounded.json");
         Publisher.Result result = new Publisher().publish(MINED.get("wholesale"), file, "", null, false);
         byte[] bytes = Files.readAllBytes(file);
-        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(gzipped)) {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(gzipped)) {
             out.write(bytes);
         }
         assertTrue(bytes.length <= 5_000_000, "rule set of " + bytes.length + " bytes");
@@ -260,8 +268,8 @@ class PublishAndEvaluateTest {
             List<String> orderIds = store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID).from(ORDERS)
                     .fetch(ORDERS.EXTERNAL_ID));
             // every string of the file, once: a scan per key would read the file tens of thousands of times
-            java.util.Set<String> strings = new java.util.HashSet<>();
-            java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+            Set<String> strings = new HashSet<>();
+            Matcher quoted = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
             while (quoted.find()) {
                 strings.add(quoted.group(1));
             }
@@ -282,7 +290,7 @@ class PublishAndEvaluateTest {
                 ids.put(p.sku(), p.productId());
                 skuOf.put(p.productId(), p.sku());
             });
-            io.orderlift.store.PackedPairs pairs = stats.pairs(run, 0);
+            PackedPairs pairs = stats.pairs(run, 0);
             for (RuleSet.Anchor anchor : rules.anchors()) {
                 Map<String, Integer> customers = new HashMap<>();
                 pairs.forEachPairOf(ids.get(anchor.sku()), (c, co, follow, count) -> customers.put(skuOf.get(c), count));
@@ -302,7 +310,7 @@ class PublishAndEvaluateTest {
         new Publisher().publish(MINED.get("kitchen"), file, "", null, false);
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(refused(java.util.Arrays.copyOf(bytes, bytes.length / 2)).contains("not valid JSON"));
+        assertTrue(refused(Arrays.copyOf(bytes, bytes.length / 2)).contains("not valid JSON"));
         assertTrue(refused("[]".getBytes()).contains("not a JSON object"));
         assertTrue(refused(text.replace("\"schemaVersion\":2", "\"schemaVersion\":3").getBytes())
                 .contains("does not match the rule-set schema"));
@@ -312,7 +320,7 @@ class PublishAndEvaluateTest {
         assertTrue(refused(tampered.getBytes()).contains("content hash"));
         assertThrows(RuleSetException.class, () -> RuleSetJson.read(dir.resolve("missing.json")));
         // strict JSON: nothing after the document
-        byte[] nuls = java.util.Arrays.copyOf(bytes, bytes.length + 4096);
+        byte[] nuls = Arrays.copyOf(bytes, bytes.length + 4096);
         for (byte[] trailing : List.of(nuls, (text + text).getBytes(), (text + "}").getBytes(), (text + ",").getBytes())) {
             assertTrue(refused(trailing).contains("not valid JSON"), "data after the JSON document");
         }
@@ -348,7 +356,7 @@ class PublishAndEvaluateTest {
         for (int m = 0; m < 300; m++) {
             byte[] bad = switch (m % 6) {
                 case 0 -> flip(good, random);
-                case 1 -> java.util.Arrays.copyOf(good, random.nextInt(good.length));
+                case 1 -> Arrays.copyOf(good, random.nextInt(good.length));
                 case 2 -> delete(good, random.nextInt(good.length));
                 case 3 -> insert(good, random.nextInt(good.length), (byte) "0123456789,{}[]\":\u0000 ".charAt(
                         random.nextInt(18)));
@@ -424,9 +432,9 @@ class PublishAndEvaluateTest {
                     throw new IOException("simulated crash before " + step);
                 }
             });
-            assertThrows(java.io.UncheckedIOException.class,
+            assertThrows(UncheckedIOException.class,
                     () -> new Publisher(crashing).publish(store, file, "bad", null, false), failing.name());
-            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), failing + ": previous file intact");
+            assertTrue(Arrays.equals(before, Files.readAllBytes(file)), failing + ": previous file intact");
             try (var left = Files.list(file.getParent())) {
                 assertEquals(List.of(file), left.toList(), failing + ": no temporary file left");
             }
@@ -466,7 +474,7 @@ class PublishAndEvaluateTest {
 
     /** The candidates' SKUs of a list (empty for none). */
     static List<String> skus(RuleSet rules, RuleSet.Evidence list) {
-        List<String> skus = new java.util.ArrayList<>();
+        List<String> skus = new ArrayList<>();
         for (int i = 0; list != null && i < list.size(); i++) {
             skus.add(rules.products().get(list.c()[i]).sku());
         }

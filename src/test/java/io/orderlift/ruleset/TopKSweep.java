@@ -1,8 +1,10 @@
 package io.orderlift.ruleset;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
@@ -41,8 +43,8 @@ public final class TopKSweep {
                 if (k != Integer.MAX_VALUE) {
                     byte[] bytes = RuleSetJson.toBytes(new RuleSetBuilder(model, CurationRules.NONE, profile, List.of(), k)
                             .build(1, "sweep", Instant.EPOCH, ""));
-                    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-                    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+                    try (var out = new GZIPOutputStream(gz)) {
                         out.write(bytes);
                     }
                     size = String.format("%,d bytes (%,d gzipped)", bytes.length, gz.size());

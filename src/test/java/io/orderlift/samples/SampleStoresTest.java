@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +59,14 @@ class SampleStoresTest {
         }
     }
 
-    private static byte[] gunzip(Path file) throws java.io.IOException {
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+    private static byte[] gunzip(Path file) throws IOException {
+        try (var in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         }
     }
 
     private static String[] concat(String[] args, String last) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = last;
         return all;
     }

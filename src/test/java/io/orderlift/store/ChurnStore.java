@@ -1,6 +1,16 @@
 package io.orderlift.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningResult;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.mining.PairMiner;
 
 /**
  * Test helper: leaves a store file mostly dead space, the state in which its close rewrites it.
@@ -24,28 +34,28 @@ public final class ChurnStore {
      * before), closing and reopening the store between saves as separate `mine` commands do, until
      * its dead space exceeds its live data by {@link #DEAD_BYTES}: what re-mining a store leaves behind.
      */
-    public static void churn(Path dir) throws java.io.IOException {
+    public static void churn(Path dir) throws IOException {
         Path file = dir.resolve(Store.DATABASE_NAME + ".mv.db");
-        io.orderlift.mining.MiningResult result;
-        java.util.List<OrderHistory.CatalogEntry> catalog;
+        MiningResult result;
+        List<OrderHistory.CatalogEntry> catalog;
         try (Store store = Store.open(dir)) {
             OrderHistory history = new OrderHistory(store);
-            result = new io.orderlift.mining.PairMiner().mine(io.orderlift.mining.MiningService.transactions(history, 0),
-                    io.orderlift.mining.MiningSettings.defaults(), io.orderlift.common.ProgressMonitor.NONE);
+            result = new PairMiner().mine(MiningService.transactions(history, 0),
+                    MiningSettings.defaults(), ProgressMonitor.NONE);
             catalog = history.catalog();
-            io.orderlift.mining.MiningService.save(store, catalog, result, java.time.Instant.now(), 0,
-                    io.orderlift.common.ProgressMonitor.NONE);
+            MiningService.save(store, catalog, result, Instant.now(), 0,
+                    ProgressMonitor.NONE);
         }
-        long live = java.nio.file.Files.size(file);
-        for (int i = 0; i < 10 && java.nio.file.Files.size(file) < 2 * live + DEAD_BYTES; i++) {
+        long live = Files.size(file);
+        for (int i = 0; i < 10 && Files.size(file) < 2 * live + DEAD_BYTES; i++) {
             try (Store store = Store.open(dir)) {
-                io.orderlift.mining.MiningService.save(store, catalog, result, java.time.Instant.now(), 0,
-                        io.orderlift.common.ProgressMonitor.NONE);
+                MiningService.save(store, catalog, result, Instant.now(), 0,
+                        ProgressMonitor.NONE);
             }
         }
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         churn(dir);
         try (Store store = Store.open(dir)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -36,7 +37,7 @@ class PackedPairsTest {
         packed.forEachPair((a, c, co, follow, customers) -> decoded.add(new int[] {a, c, co, follow, customers}));
         assertEquals(expected.size(), packed.size());
         for (int i = 0; i < expected.size(); i++) {
-            assertEquals(java.util.Arrays.toString(expected.get(i)), java.util.Arrays.toString(decoded.get(i)));
+            assertEquals(Arrays.toString(expected.get(i)), Arrays.toString(decoded.get(i)));
         }
     }
 

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.imports.ImportRequest;
@@ -72,13 +76,13 @@ class SampleCartsAndPastOrdersTest {
      */
     @Test
     void theNewestOrdersAreThoseASortWouldGive() throws Exception {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
-        record Placed(String orderId, java.time.LocalDateTime at, int position) {
+        record Placed(String orderId, LocalDateTime at, int position) {
         }
-        List<Placed> placed = new java.util.ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            java.time.LocalDateTime at = java.time.LocalDateTime.of(2025, 1, 1, 0, 0).plusHours(random.nextInt(300));
+            LocalDateTime at = LocalDateTime.of(2025, 1, 1, 0, 0).plusHours(random.nextInt(300));
             boolean empty = random.nextInt(10) == 0;
             csv.append("O").append(i).append(",C").append(random.nextInt(50)).append(',').append(at).append(",SKU")
                     .append(random.nextInt(20)).append(",T,Cat,").append(empty ? -1 : 1 + random.nextInt(3)).append(",5\n");
@@ -89,7 +93,7 @@ class SampleCartsAndPastOrdersTest {
         Path file = Files.writeString(dir.resolve("random.csv"), csv);
         try (Store store = Store.openOrCreate(dir.resolve("random"))) {
             new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
-            List<String> sorted = placed.stream().sorted(java.util.Comparator.comparing(Placed::at)
+            List<String> sorted = placed.stream().sorted(Comparator.comparing(Placed::at)
                     .thenComparingInt(Placed::position).reversed()).map(Placed::orderId).toList();
             for (int limit : new int[] {1, 7, 200, placed.size(), 1_000}) {
                 assertEquals(sorted.subList(0, Math.min(limit, sorted.size())),

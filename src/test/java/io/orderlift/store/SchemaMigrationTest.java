@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.db.Tables;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class SchemaMigrationTest {
         Files.createDirectories(store);
         Files.write(store.resolve(SchemaMigration.MIGRATING_NAME + ".mv.db"), new byte[] {1, 2, 3});
         try (Store opened = Store.openOrCreate(store)) {
-            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
+            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
         }
         assertFalse(Files.exists(store.resolve(SchemaMigration.MIGRATING_NAME + ".mv.db")));
     }
@@ -50,7 +51,7 @@ class SchemaMigrationTest {
         // what an interrupted in-place migration left: a failed entry in the history, no orders
         sql(store, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
         try (Store opened = Store.open(store)) {
-            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
+            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
         }
     }
 
@@ -69,9 +70,9 @@ class SchemaMigrationTest {
                 "ALTER TABLE IMPORT_BATCHES DROP COLUMN ENCODING",
                 "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9')");
         try (Store opened = Store.open(store)) {
-            assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(io.orderlift.store.db.Tables.ORDERS)));
+            assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
             assertTrue(new PairStatisticsStore(opened).activeRun().isEmpty(), "asks to be mined again");
-            io.orderlift.store.ImportBatch old = new StoreQueries(opened).overview().imports().get(0);
+            ImportBatch old = new StoreQueries(opened).overview().imports().get(0);
             assertEquals(null, old.encoding(), "an import recorded before V9 did not keep its encoding");
             assertEquals("generic", old.formatRead());
         }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.common.ProgressMonitor;
@@ -64,7 +66,7 @@ class StoreLockTest {
             assertEquals("leftover", store.name());
         }
         Path file = storeDir.resolve("store.mv.db");
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             var lock = channel.lock();
             Thread release = new Thread(() -> {
                 try {
@@ -80,7 +82,7 @@ class StoreLockTest {
             }
             release.join();
         }
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE);
              var held = channel.lock()) {
             StoreLockedException e = assertThrows(StoreLockedException.class, () -> Store.open(storeDir));
             assertTrue(e.getMessage().contains("already open"), e.getMessage());

@@ -7,9 +7,15 @@ import static io.orderlift.store.db.Tables.PRODUCTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The Flyway scripts that generated the jOOQ classes also build a working database. */
@@ -19,7 +25,7 @@ class StoreSchemaTest {
     void freshInMemoryStoreAcceptsRowsThroughGeneratedClasses() {
         try (Store store = Store.inMemory()) {
             store.write(cfg -> {
-                var ctx = org.jooq.impl.DSL.using(cfg);
+                var ctx = DSL.using(cfg);
                 ctx.insertInto(PRODUCTS).set(PRODUCTS.ID, 1).set(PRODUCTS.SKU, "A").set(PRODUCTS.TITLE, "Tent")
                         .set(PRODUCTS.LIST_PRICE, new BigDecimal("199.00")).execute();
                 ctx.insertInto(CUSTOMERS).set(CUSTOMERS.ID, 1).set(CUSTOMERS.CUSTOMER_KEY, "k1").execute();
@@ -41,7 +47,7 @@ class StoreSchemaTest {
 
     @Test
     void schemaVersionNamesTheNewestMigration() throws Exception {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
             int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
             assertEquals(newest, Store.SCHEMA_VERSION, "Store.SCHEMA_VERSION must name the newest migration, or"
@@ -52,14 +58,14 @@ class StoreSchemaTest {
     @Test
     void aFullDiskIsOneLineNamingTheStore() {
         try (Store store = Store.inMemory()) {
-            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+            StoreException e = Assertions.assertThrows(StoreException.class,
                     () -> store.exclusivelyWithSmallCache(() -> {
-                        throw new java.sql.SQLException("Error while running", new java.io.IOException(
+                        throw new SQLException("Error while running", new IOException(
                                 "No space left on device"));
                     }));
             assertEquals("The disk holding the in-memory store is full; free some space and try again. Nothing was"
                     + " changed.", e.getMessage());
-            StoreException other = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+            StoreException other = Assertions.assertThrows(StoreException.class,
                     () -> store.read(ctx -> ctx.fetch("SELECT * FROM NO_SUCH_TABLE")));
             assertTrue(other.getMessage().startsWith("Cannot use the in-memory store: "), other.getMessage());
             assertEquals(1, other.getMessage().lines().count(), "one line");

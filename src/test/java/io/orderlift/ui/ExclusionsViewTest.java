@@ -3,15 +3,25 @@ package io.orderlift.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.ui.exclusions.ExclusionsViewModel;
 import io.orderlift.ui.pairs.PairsViewModel;
+import javafx.application.Platform;
 import javafx.scene.Node;
-import java.util.List;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -42,7 +52,7 @@ class ExclusionsViewTest extends TentStoreWindowTest {
     @Test
     void anImportWithAChargeLineSuggestsExcludingItAndOneClickDoes(FxRobot robot) throws Exception {
         tab(robot, "Exclusions");
-        javafx.scene.control.Label banner = robot.lookup("#chargeSuggestions").queryAs(javafx.scene.control.Label.class);
+        Label banner = robot.lookup("#chargeSuggestions").queryAs(Label.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!banner.getParent().isVisible(), "the tent store has no charge lines");
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
@@ -52,8 +62,8 @@ class ExclusionsViewTest extends TentStoreWindowTest {
             csv.append("P").append(i).append(",C").append(i).append(",2025-11-0").append(1 + i % 9)
                     .append(",POST,POSTAGE,,1,18\n");
         }
-        java.nio.file.Path file = java.nio.file.Files.writeString(data.resolve("with-postage.csv"), csv);
-        robot.interact(() -> fixture.model.importOrders(io.orderlift.store.imports.ImportRequest.of(file)));
+        Path file = Files.writeString(data.resolve("with-postage.csv"), csv);
+        robot.interact(() -> fixture.model.importOrders(ImportRequest.of(file)));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner.getParent().isVisible());
         assertEquals("1 SKU looks like a charge rather than a product; a ranking by revenue would offer it: POST"
                 + " “POSTAGE” (its title names a charge: postage).", banner.getText());
@@ -61,7 +71,7 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title")
                 .match(LabeledMatchers.hasText("Exclusions")).tryQuery().isPresent());
         // the backtest chose the active profile while POST counted as revenue
-        new io.orderlift.ranking.Profiles(store).save(io.orderlift.ranking.WeightingProfile.defaults()
+        new Profiles(store).save(WeightingProfile.defaults()
                 .withChosenBy("chosen by backtest on 2026-12-02"), true);
         robot.clickOn("#excludeSuggested");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
@@ -72,9 +82,9 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         assertEquals("POST", made.first());
         assertEquals("not a product: its title names a charge: postage", made.reason());
         // a reason wider than its column is read whole in the cell's tooltip
-        javafx.scene.control.TableCell<?, ?> reason = robot.lookup("#exclusionsTable .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> c) -> made.reason().equals(c.getText()))
-                .queryAs(javafx.scene.control.TableCell.class);
+        TableCell<?, ?> reason = robot.lookup("#exclusionsTable .table-cell")
+                .match((TableCell<?, ?> c) -> made.reason().equals(c.getText()))
+                .queryAs(TableCell.class);
         assertEquals(made.reason(), reason.getTooltip().getText());
     }
 
@@ -94,7 +104,7 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
                 && table(robot).getItems().get(0).pairs() >= 0);
         ExclusionsViewModel.Row row = table(robot).getItems().get(0);
-        assertEquals(io.orderlift.store.ExclusionKind.SKU, row.kind());
+        assertEquals(ExclusionKind.SKU, row.kind());
         assertEquals("Out of stock until spring", row.reason());
         assertEquals(1, row.pairs(), "STAKES is a candidate of TENT only");
         assertEquals("1 pair of 1 anchor, e.g. TENT → STAKES", row.removes());
@@ -114,15 +124,15 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         robot.interact(() -> pairs.getSelectionModel().select(0));
         // Monocle does not deliver the right-click's context-menu request, so fire the menu's item directly.
         List<String> offered = pairs.getContextMenu().getItems().stream()
-                .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem)).map(MenuItem::getText).toList();
+                .filter(i -> !(i instanceof SeparatorMenuItem)).map(MenuItem::getText).toList();
         assertEquals(List.of("Approve", "Reject", "Pin", "Exclude FOOT everywhere…", "Exclude this pair (TENT → FOOT)…",
                 "Exclude category Groundsheets…", "Exclude Groundsheets for carts with Tents…"), offered);
         MenuItem excludePair = pairs.getContextMenu().getItems().stream()
                 .filter(i -> "Exclude this pair (TENT → FOOT)…".equals(i.getText())).findFirst().orElseThrow();
-        javafx.application.Platform.runLater(excludePair::fire);
+        Platform.runLater(excludePair::fire);
         answerDialog(robot, "Bundled with the tent already");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new CurationStore(store).exclusions().size() == 2);
-        assertTrue(new CurationStore(store).exclusions().stream().anyMatch(e -> e.kind() == io.orderlift.store.ExclusionKind.PAIR
+        assertTrue(new CurationStore(store).exclusions().stream().anyMatch(e -> e.kind() == ExclusionKind.PAIR
                 && e.first().equals("TENT") && e.second().equals("FOOT")
                 && e.reason().equals("Bundled with the tent already")));
 

@@ -14,6 +14,7 @@ import io.orderlift.ranking.RankingModel;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.FxLagProbe;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
@@ -116,7 +117,7 @@ class FxResponsivenessBenchmark {
         for (int i = 0; i <= 160; i++) {
             double t = i <= 80 ? i / 80.0 : (160 - i) / 80.0;
             double value = min + t * (max - min);
-            javafx.application.Platform.runLater(() -> slider.setValue(value));
+            Platform.runLater(() -> slider.setValue(value));
             Thread.sleep(25);
         }
     }

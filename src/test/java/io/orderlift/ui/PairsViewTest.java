@@ -3,17 +3,27 @@ package io.orderlift.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.orderlift.mining.Evidence;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.PairStatus;
+import io.orderlift.ui.pairs.PairsViewModel;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
-import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
@@ -28,7 +38,7 @@ class PairsViewTest extends TentStoreWindowTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TableView<io.orderlift.ui.pairs.PairsViewModel.Row> table(FxRobot robot) {
+    private TableView<PairsViewModel.Row> table(FxRobot robot) {
         return robot.lookup("#pairsTable").queryAs(TableView.class);
     }
 
@@ -36,9 +46,9 @@ class PairsViewTest extends TentStoreWindowTest {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table(robot).getItems().isEmpty()
                     && table(robot).getItems().get(0).sku().equals(sku));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("rows " + table(robot).getItems() + ", status "
-                    + robot.lookup("#pairsStatus").queryAs(javafx.scene.control.Label.class).getText()
+                    + robot.lookup("#pairsStatus").queryAs(Label.class).getText()
                     + ", windows " + robot.listWindows(), e);
         }
     }
@@ -51,17 +61,17 @@ class PairsViewTest extends TentStoreWindowTest {
         robot.interact(() -> fixture.model.pairs().anchorProperty().set("TENT — Tent"));
         waitForFirst(robot, "FOOT");
         assertEquals("↑", table(robot).getItems().get(0).movement(), "the premium add-on moves up against popularity");
-        javafx.scene.image.ImageView scatter = robot.lookup("#pairsScatter").queryAs(javafx.scene.image.ImageView.class);
+        ImageView scatter = robot.lookup("#pairsScatter").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scatter.getImage() != null);
 
         Slider weight = robot.lookup("#priceWeight").queryAs(Slider.class);
-        javafx.scene.image.Image revenuePlot = scatter.getImage();
+        Image revenuePlot = scatter.getImage();
         robot.interact(() -> weight.setValue(0));
         waitForFirst(robot, "STAKES");
         assertEquals(revenuePlot, scatter.getImage(), "the same two candidates are shown: the plot is not redrawn");
-        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(io.orderlift.mining.Evidence.FOLLOW_ON));
+        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(Evidence.FOLLOW_ON));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scatter.getImage() != revenuePlot);
-        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(io.orderlift.mining.Evidence.SAME_ORDER));
+        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(Evidence.SAME_ORDER));
         waitForFirst(robot, "STAKES");
 
         robot.interact(() -> {
@@ -70,14 +80,14 @@ class PairsViewTest extends TentStoreWindowTest {
         });
         robot.type(KeyCode.A);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("approved"));
-        assertEquals(io.orderlift.store.PairStatus.APPROVED, new CurationStore(store).pairs().get(0).status());
+        assertEquals(PairStatus.APPROVED, new CurationStore(store).pairs().get(0).status());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().isEmpty());
         assertEquals(0, new CurationStore(store).pairs().size());
         // and redone
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("approved"));
-        assertEquals(io.orderlift.store.PairStatus.APPROVED, new CurationStore(store).pairs().get(0).status());
+        assertEquals(PairStatus.APPROVED, new CurationStore(store).pairs().get(0).status());
         // the same from the buttons above the table
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#rejectSelected");
@@ -85,17 +95,17 @@ class PairsViewTest extends TentStoreWindowTest {
                 .anyMatch(r -> r.sku().equals("STAKES") && r.status().equals("rejected")));
 
         // columns sort by number, and the shown rows export as CSV
-        javafx.scene.control.TableColumn<io.orderlift.ui.pairs.PairsViewModel.Row, ?> price = table(robot).getColumns()
+        TableColumn<PairsViewModel.Row, ?> price = table(robot).getColumns()
                 .stream().filter(c -> "pairs-column-price".equals(c.getId())).findFirst().orElseThrow();
         robot.interact(() -> {
-            price.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            price.setSortType(TableColumn.SortType.DESCENDING);
             table(robot).getSortOrder().setAll(List.of(price));
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).sku().equals("FOOT"));
         robot.clickOn("#exportPairs");
-        java.nio.file.Path csv = data.resolve("pairs.csv");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(csv));
-        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        Path csv = data.resolve("pairs.csv");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
         assertEquals("rank,popularity_rank,sku,title,category,price,acceptance,rpi,status,co,follow,lift,confidence,"
                 + "follow_acceptance,customers", lines.get(0));
         assertTrue(lines.get(1).contains(",FOOT,") && lines.get(1).contains(",54.00,"), lines.get(1));

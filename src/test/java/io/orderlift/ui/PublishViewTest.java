@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
@@ -14,6 +15,7 @@ import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Publish tab: checked when first shown; note, publish, and the version appears; then what changed. */
@@ -61,7 +64,7 @@ class PublishViewTest {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#publishValidation")
                     .queryAs(Label.class).getText().startsWith(start));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("validation says: " + robot.lookup("#publishValidation").queryAs(Label.class)
                     .getText(), e);
         }
@@ -71,8 +74,8 @@ class PublishViewTest {
     void publishWritesAValidFileAndKeepsTheVersion(FxRobot robot) throws Exception {
         // the whole rule set is built for the check only once the tab is on screen
         waitForValidation(robot, "Checked when this tab is opened.");
-        robot.clickOn(robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Publish"))
-                .queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Publish"))
+                .queryAs(Node.class));
         waitForValidation(robot, "Version 1 is valid");
         assertTrue(robot.lookup("#publishChanges").queryAs(ListView.class).getItems().get(0).toString()
                 .startsWith("Nothing published yet"));

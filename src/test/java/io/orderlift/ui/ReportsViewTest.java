@@ -14,6 +14,7 @@ import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -77,7 +78,7 @@ class ReportsViewTest {
         assertEquals(23, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 22 policies");
 
         // the A/B section is below the fold: scroll down as a person would, then click
-        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup("#reportsView")
+        ScrollPane pane = (ScrollPane) robot.lookup("#reportsView")
                 .query().getParent().getParent().getParent();
         robot.interact(() -> pane.setVvalue(1.0));
         robot.clickOn("#importExperiment");

@@ -2,12 +2,18 @@ package io.orderlift.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import io.orderlift.store.Store;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench window on {@link WorkbenchFixture#minedTentStore}, for view tests. */
 @ExtendWith(ApplicationExtension.class)
@@ -25,14 +31,14 @@ abstract class TentStoreWindowTest {
     }
 
     /** Answers the text dialog that is about to open with {@code text} and OK. */
-    static void answerDialog(org.testfx.api.FxRobot robot, String text) throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+    static void answerDialog(FxRobot robot, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
-        javafx.scene.control.TextField field = robot.lookup(".dialog-pane .text-field")
-                .queryAs(javafx.scene.control.TextField.class);
+        TextField field = robot.lookup(".dialog-pane .text-field")
+                .queryAs(TextField.class);
         robot.interact(() -> field.setText(text));
         robot.clickOn(robot.lookup(".dialog-pane .button").match(
-                org.testfx.matcher.control.LabeledMatchers.hasText("OK")).queryAs(javafx.scene.Node.class));
+                LabeledMatchers.hasText("OK")).queryAs(Node.class));
     }
 
     @AfterEach

@@ -1,10 +1,19 @@
 package io.orderlift.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
 import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.TaskRunner;
 import io.orderlift.ui.shell.FileDialogs;
 import io.orderlift.ui.shell.WorkbenchModel;
@@ -59,12 +68,12 @@ final class WorkbenchFixture implements AutoCloseable {
      * A mined store of 1,000 tent orders (stakes $9 in 30 % of them, a footprint $54 in 12 %) and
      * 1,000 mug orders: stakes win on acceptance, the footprint on revenue per impression.
      */
-    static Store minedTentStore(Path data) throws java.io.IOException {
+    static Store minedTentStore(Path data) throws IOException {
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,"
                 + "list_price\n");
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 1_000; i++) {
-            java.time.LocalDate day = java.time.LocalDate.of(2025, 1, 1).plusDays(i % 300);
+            LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i % 300);
             String head = "O" + i + ",C" + i + "," + day + ",";
             csv.append(head).append("TENT,Tent,Tents,1,300,300\n");
             double r = random.nextDouble();
@@ -75,12 +84,12 @@ final class WorkbenchFixture implements AutoCloseable {
             }
             csv.append("M").append(i).append(",D").append(i).append(',').append(day).append(",MUG,Mug,Kitchen,1,12,12\n");
         }
-        Path file = java.nio.file.Files.writeString(data.resolve("orders.csv"), csv);
+        Path file = Files.writeString(data.resolve("orders.csv"), csv);
         Store store = Store.openOrCreate(data.resolve("shop"));
-        new io.orderlift.store.imports.OrderImporter().importFile(store,
-                io.orderlift.store.imports.ImportRequest.of(file), io.orderlift.common.ProgressMonitor.NONE);
-        new io.orderlift.mining.MiningService().mine(store, io.orderlift.mining.MiningSettings.defaults(),
-                io.orderlift.common.ProgressMonitor.NONE);
+        new OrderImporter().importFile(store,
+                ImportRequest.of(file), ProgressMonitor.NONE);
+        new MiningService().mine(store, MiningSettings.defaults(),
+                ProgressMonitor.NONE);
         return store;
     }
 

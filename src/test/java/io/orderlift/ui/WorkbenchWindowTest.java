@@ -4,21 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.imports.ImportDialog;
+import io.orderlift.ui.mining.MiningDialog;
+import io.orderlift.ui.shell.HelpMenuAccess;
+import io.orderlift.ui.shell.WorkbenchSettings;
 import io.orderlift.ui.shell.WorkbenchWindow;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real workbench window headless: the overview, and an import through the File menu. */
@@ -60,7 +79,7 @@ class WorkbenchWindowTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -83,20 +102,20 @@ class WorkbenchWindowTest {
     @Test
     void everyViewIsOneShortcutAway(FxRobot robot) throws Exception {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
-        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertEquals(8, tabs.getTabs().size());
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT3)
-                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3)
+                .release(KeyCode.CONTROL);
         waitFor(() -> "Weighting".equals(tabs.getSelectionModel().getSelectedItem().getText()));
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT1)
-                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1)
+                .release(KeyCode.CONTROL);
         waitFor(() -> "Overview".equals(tabs.getSelectionModel().getSelectedItem().getText()));
 
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT4)
-                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4)
+                .release(KeyCode.CONTROL);
         waitFor(() -> "Exclusions".equals(tabs.getSelectionModel().getSelectedItem().getText()));
         robot.interact(() -> tabs.getScene().getWindow().hide());
-        assertEquals("Exclusions", new io.orderlift.ui.shell.WorkbenchSettings(data).lastView().orElseThrow(),
+        assertEquals("Exclusions", new WorkbenchSettings(data).lastView().orElseThrow(),
                 "the next window opens on the view shown last");
     }
 
@@ -118,13 +137,13 @@ class WorkbenchWindowTest {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         robot.clickOn("Help").clickOn("User guide");
         waitFor(() -> robot.lookup("#guideDialog").tryQuery().isPresent());
-        javafx.scene.layout.VBox guide = robot.lookup("#guideContent").queryAs(javafx.scene.layout.VBox.class);
+        VBox guide = robot.lookup("#guideContent").queryAs(VBox.class);
         assertEquals("What Orderlift is for", ((Label) guide.getChildren().get(0)).getText());
         assertTrue(guide.getChildren().stream().map(n -> ((Label) n).getText())
                 .anyMatch(t -> t.startsWith("acceptance — of the orders that had the anchor")));
-        robot.clickOn(robot.lookup("#guideDialog").queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(javafx.scene.control.ButtonType.CLOSE));
-        assertTrue(io.orderlift.ui.shell.HelpMenuAccess.about(data).contains("Data folder: " + data));
+        robot.clickOn(robot.lookup("#guideDialog").queryAs(DialogPane.class)
+                .lookupButton(ButtonType.CLOSE));
+        assertTrue(HelpMenuAccess.about(data).contains("Data folder: " + data));
 
         Path fresh = data.resolve("new-store");
         robot.interact(() -> fixture.model.create(fresh));
@@ -136,12 +155,12 @@ class WorkbenchWindowTest {
     void theImportDialogRecognisesAShopifyExportFromItsHeader(FxRobot robot) throws Exception {
         importDialogOn(robot, Path.of("sample-stores/beauty/shopify-orders-export.csv").toAbsolutePath());
         waitFor(() -> !robot.lookup("#previewTable").queryAs(TableView.class).getItems().isEmpty());
-        assertEquals(io.orderlift.store.imports.ImportFormat.SHOPIFY,
-                robot.lookup("#formatChoice").queryAs(javafx.scene.control.ChoiceBox.class).getValue());
-        assertEquals("Lineitem sku", robot.lookup("#column-sku").queryAs(javafx.scene.control.ComboBox.class)
+        assertEquals(ImportFormat.SHOPIFY,
+                robot.lookup("#formatChoice").queryAs(ChoiceBox.class).getValue());
+        assertEquals("Lineitem sku", robot.lookup("#column-sku").queryAs(ComboBox.class)
                 .getValue());
-        robot.clickOn(robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        robot.clickOn(robot.lookup("#importDialog").queryAs(DialogPane.class)
+                .lookupButton(ButtonType.CANCEL));
     }
 
     @Test
@@ -150,10 +169,10 @@ class WorkbenchWindowTest {
         assertTrue(text(robot, "#miningStatus").startsWith("Not mined yet"));
         robot.clickOn("#mineButton");
         waitFor(() -> robot.lookup("#windowDays").tryQuery().isPresent());
-        javafx.scene.control.Spinner<?> window = robot.lookup("#windowDays").queryAs(javafx.scene.control.Spinner.class);
+        Spinner<?> window = robot.lookup("#windowDays").queryAs(Spinner.class);
         robot.doubleClickOn(window.getEditor()).write("14");
-        robot.clickOn(robot.lookup("#miningDialog").queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(io.orderlift.ui.mining.MiningDialog.MINE));
+        robot.clickOn(robot.lookup("#miningDialog").queryAs(DialogPane.class)
+                .lookupButton(MiningDialog.MINE));
         waitFor(() -> text(robot, "#miningStatus").startsWith("Mined "));
         assertTrue(text(robot, "#miningStatus").contains("pairs from 3 orders, 14-day follow-on window"),
                 text(robot, "#miningStatus"));
@@ -166,7 +185,7 @@ class WorkbenchWindowTest {
         waitFor(() -> robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 1);
         assertTrue(importButton.isDisabled(), "order_id is not mapped yet");
         robot.clickOn("#column-order_id");
-        robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Ref"))
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("Ref"))
                 .queryAs(Node.class));
         waitFor(() -> !importButton.isDisabled());
         importAndSeeTheFourthOrder(robot, importButton);
@@ -180,7 +199,7 @@ class WorkbenchWindowTest {
         waitFor(() -> previewProblems(robot).size() == 1);
         String problem = String.valueOf(previewProblems(robot).get(0));
         assertTrue(problem.contains("give the file's date format"), problem);
-        javafx.scene.control.TextField dates = robot.lookup("#dateFormat").queryAs(javafx.scene.control.TextField.class);
+        TextField dates = robot.lookup("#dateFormat").queryAs(TextField.class);
         robot.clickOn(dates).write("M/yyyy");
         waitFor(importButton::isDisabled);
         robot.interact(dates::clear);
@@ -195,7 +214,7 @@ class WorkbenchWindowTest {
         Node importButton = importDialogOn(robot, Files.writeString(data.resolve("Online Retail.csv"),
                 "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
                         + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"));
-        waitFor(() -> "StockCode".equals(robot.lookup("#column-sku").queryAs(javafx.scene.control.ComboBox.class)
+        waitFor(() -> "StockCode".equals(robot.lookup("#column-sku").queryAs(ComboBox.class)
                 .getValue()) && text(robot, "#previewStatus").startsWith("The file's one row reads cleanly"));
         assertTrue(previewProblems(robot).isEmpty());
         importAndSeeTheFourthOrder(robot, importButton);
@@ -206,22 +225,22 @@ class WorkbenchWindowTest {
     void aWindows1252FileIsRecognisedAndItsEncodingCanBeChosen(FxRobot robot) throws Exception {
         Node importButton = importDialogOn(robot, Files.write(data.resolve("excel.csv"),
                 "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\nO7,C7,2025-03-01,KETTLE,Bouilloire \u00e9maill\u00e9e,1,45.00\n"
-                        .getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+                        .getBytes(Charset.forName("windows-1252"))));
         waitFor(() -> text(robot, "#previewStatus").contains("read as windows-1252"));
-        javafx.scene.control.ComboBox<?> encoding = robot.lookup("#encoding").queryAs(javafx.scene.control.ComboBox.class);
+        ComboBox<?> encoding = robot.lookup("#encoding").queryAs(ComboBox.class);
         robot.interact(() -> encoding.getSelectionModel().select(1)); // UTF-8, after Detect
         waitFor(() -> previewProblems(robot).stream()
                 .anyMatch(p -> String.valueOf(p).contains("not valid UTF-8")));
         robot.interact(() -> encoding.getSelectionModel().select(0));
         waitFor(() -> previewProblems(robot).isEmpty());
         importAndSeeTheFourthOrder(robot, importButton);
-        waitFor(() -> robot.lookup(".notification-bar .label").match((javafx.scene.control.Labeled l) ->
+        waitFor(() -> robot.lookup(".notification-bar .label").match((Labeled l) ->
                 l.getText() != null && l.getText().contains("(its text read as windows-1252)")).tryQuery().isPresent());
     }
 
     /** The import dialog's list of problems among the first rows. */
-    private static java.util.List<?> previewProblems(FxRobot robot) {
-        return robot.lookup("#previewProblems").queryAs(javafx.scene.control.ListView.class).getItems();
+    private static List<?> previewProblems(FxRobot robot) {
+        return robot.lookup("#previewProblems").queryAs(ListView.class).getItems();
     }
 
     /** Clicks the dialog's Import and waits for the sample store's fourth order to show. */
@@ -239,7 +258,7 @@ class WorkbenchWindowTest {
         nextFile.set(file);
         robot.clickOn("File").clickOn("Import orders…");
         waitFor(() -> robot.lookup("#previewTable").tryQuery().isPresent());
-        return robot.lookup("#importDialog").queryAs(javafx.scene.control.DialogPane.class)
+        return robot.lookup("#importDialog").queryAs(DialogPane.class)
                 .lookupButton(ImportDialog.IMPORT);
     }
 }

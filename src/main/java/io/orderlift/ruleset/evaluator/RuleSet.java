@@ -1,6 +1,8 @@
 package io.orderlift.ruleset.evaluator;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -159,19 +161,19 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
         @Override
         public boolean equals(Object o) {
             return o instanceof Evidence e && sameOrder == e.sameOrder && total == e.total
-                    && followTotal == e.followTotal && java.util.Objects.equals(category, e.category)
-                    && java.util.Arrays.equals(c, e.c) && java.util.Arrays.equals(co, e.co)
-                    && java.util.Arrays.equals(follow, e.follow) && java.util.Arrays.equals(approved, e.approved);
+                    && followTotal == e.followTotal && Objects.equals(category, e.category)
+                    && Arrays.equals(c, e.c) && Arrays.equals(co, e.co)
+                    && Arrays.equals(follow, e.follow) && Arrays.equals(approved, e.approved);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(c) * 31 + java.util.Arrays.hashCode(co);
+            return Arrays.hashCode(c) * 31 + Arrays.hashCode(co);
         }
 
         @Override
         public String toString() {
-            return "Evidence" + java.util.Arrays.toString(c);
+            return "Evidence" + Arrays.toString(c);
         }
     }
 

@@ -7,12 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +37,7 @@ public final class RuleSetJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // strict JSON, as a storefront's JSON.parse reads it: nothing after the document, no key twice
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final JsonSchema SCHEMA = loadSchema();
 
     private RuleSetJson() {
@@ -133,8 +136,8 @@ public final class RuleSetJson {
             }
         }
         try {
-            java.time.OffsetDateTime.parse(ruleSet.publishedAt());
-        } catch (java.time.format.DateTimeParseException e) {
+            OffsetDateTime.parse(ruleSet.publishedAt());
+        } catch (DateTimeParseException e) {
             throw new RuleSetException(name + ": publishedAt '" + ruleSet.publishedAt()
                     + "' is not an ISO-8601 date-time");
         }

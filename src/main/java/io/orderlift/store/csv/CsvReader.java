@@ -3,8 +3,10 @@ package io.orderlift.store.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,7 +74,7 @@ public final class CsvReader implements Closeable {
     }
 
     /** The charset the fields are read in now: a detecting reader's changes once it meets Windows-1252 text. */
-    public java.nio.charset.Charset charset() {
+    public Charset charset() {
         return decoder.charset();
     }
 
@@ -210,7 +212,7 @@ public final class CsvReader implements Closeable {
             return;
         }
         if (fieldLength == field.length) {
-            field = java.util.Arrays.copyOf(field, field.length * 2);
+            field = Arrays.copyOf(field, field.length * 2);
         }
         field[fieldLength++] = (byte) b;
     }

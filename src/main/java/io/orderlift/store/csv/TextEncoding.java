@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How a CSV file's bytes become text.
@@ -38,7 +39,7 @@ public record TextEncoding(Charset charset, boolean detect) {
     public static final TextEncoding UTF_8 = new TextEncoding(StandardCharsets.UTF_8, false);
 
     public TextEncoding {
-        java.util.Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(charset, "charset");
         if (!Arrays.equals(ASCII_STRUCTURE, ",;\"\r\n".getBytes(charset))) {
             throw new IllegalArgumentException("a CSV file in " + charset.name() + " cannot be read field by field:"
                     + " its commas, quotes and line breaks are not single ASCII bytes (save the file as UTF-8)");

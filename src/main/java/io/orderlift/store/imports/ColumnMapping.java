@@ -3,6 +3,7 @@ package io.orderlift.store.imports;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class ColumnMapping {
                     + (field == absent.get(0) && whole != null ? "; every column at once: " + whole : "") + ")"));
         }
         if (!missing.isEmpty()) {
-            java.util.Optional<ImportFormat> detected = ImportFormat.detect(header);
+            Optional<ImportFormat> detected = ImportFormat.detect(header);
             if (overrides.isEmpty() && detected.isPresent() && detected.get() != format) {
                 // the whole file is in another layout: say which, instead of listing its columns as missing
                 throw new ImportRejectedException(fileName, List.of(new RowProblem(1, "", "", "the header is "
@@ -119,7 +120,7 @@ public final class ColumnMapping {
 
     private static Map<OrderField, Integer> match(List<String> header, ImportFormat format,
                                                   Map<OrderField, String> overrides) {
-        Map<String, Integer> byName = new java.util.HashMap<>();
+        Map<String, Integer> byName = new HashMap<>();
         for (int i = header.size() - 1; i >= 0; i--) {
             byName.put(normalise(header.get(i)), i);
         }

@@ -2,7 +2,11 @@ package io.orderlift.store.imports;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,8 +64,8 @@ public enum ImportFormat {
      * empty when none: Shopify's export is recognised by its Name, Created at, Lineitem sku and
      * Lineitem quantity columns.
      */
-    public static java.util.Optional<ImportFormat> detect(java.util.List<String> header) {
-        Set<String> names = new java.util.HashSet<>();
+    public static Optional<ImportFormat> detect(List<String> header) {
+        Set<String> names = new HashSet<>();
         header.forEach(h -> names.add(ColumnMapping.normalise(h)));
         for (ImportFormat format : new ImportFormat[] {SHOPIFY, GENERIC}) {
             boolean all = true;
@@ -71,14 +75,14 @@ public enum ImportFormat {
                 }
             }
             if (all) {
-                return java.util.Optional.of(format);
+                return Optional.of(format);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The lower-case name used on the command line. */
     public String cliName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

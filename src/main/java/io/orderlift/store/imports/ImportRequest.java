@@ -2,6 +2,7 @@ package io.orderlift.store.imports;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 import io.orderlift.store.csv.TextEncoding;
 
@@ -21,8 +22,8 @@ public record ImportRequest(Path file, ImportFormat format, Map<OrderField, Stri
 
     public ImportRequest {
         columnMap = Map.copyOf(columnMap);
-        java.util.Objects.requireNonNull(dateFormat, "dateFormat");
-        java.util.Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(dateFormat, "dateFormat");
+        Objects.requireNonNull(encoding, "encoding");
     }
 
     /** A generic-format import with no options. */

@@ -1,9 +1,11 @@
 package io.orderlift.store.imports;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import io.orderlift.store.csv.CsvReader;
 import io.orderlift.store.csv.CsvRecord;
@@ -51,7 +54,7 @@ final class OrderFile implements AutoCloseable {
         if (fileName.endsWith(".gz")) {
             try {
                 in = new GZIPInputStream(in, 1 << 16);
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            } catch (ZipException | EOFException e) {
                 in.close();
                 throw new ImportRejectedException(fileName, List.of(new RowProblem(1, "", "",
                         "is not a gzip file, though its name ends in .gz (" + e.getMessage() + ")")), 1);
@@ -108,7 +111,7 @@ final class OrderFile implements AutoCloseable {
     CsvRecord nextRecord() throws IOException {
         try {
             return csv.next();
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw unreadable("is not a complete gzip file (damaged or cut short: " + e.getMessage() + ")");
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("column 1:")) {
@@ -131,7 +134,7 @@ final class OrderFile implements AutoCloseable {
      * The charset the rows are read in: the one asked for, or, when detecting, Windows-1252 once a
      * row was not UTF-8.
      */
-    java.nio.charset.Charset charset() {
+    Charset charset() {
         return csv.charset();
     }
 

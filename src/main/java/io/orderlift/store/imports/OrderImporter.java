@@ -2,15 +2,20 @@ package io.orderlift.store.imports;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.store.csv.CsvRecord;
 import io.orderlift.store.csv.TextEncoding;
 
@@ -42,7 +47,7 @@ public final class OrderImporter {
      * The format {@code file}'s header is in ({@link ImportFormat#detect}), generic when neither is
      * complete (the import then names what is missing).
      */
-    public ImportFormat detectFormat(java.nio.file.Path file, TextEncoding encoding) throws IOException {
+    public ImportFormat detectFormat(Path file, TextEncoding encoding) throws IOException {
         try (OrderFile read = new OrderFile(ImportRequest.of(file).withEncoding(encoding))) {
             return ImportFormat.detect(read.header()).orElse(ImportFormat.GENERIC);
         }
@@ -71,7 +76,7 @@ public final class OrderImporter {
             if (file.mappingProblem() != null) {
                 problems.addAll(0, file.mappingProblem().problems());
             }
-            Map<OrderField, String> columns = new java.util.EnumMap<>(OrderField.class);
+            Map<OrderField, String> columns = new EnumMap<>(OrderField.class);
             columns.putAll(file.parser() != null ? file.mapping().columnNames()
                     : ColumnMapping.partial(file.header(), request.format(), request.columnMap()));
             // other exports' names for the fields still unmapped: the dialog offers them, the user decides
@@ -92,7 +97,7 @@ public final class OrderImporter {
      */
     public ImportReport importFile(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {
         ImportReport report = importOrders(store, request, monitor);
-        io.orderlift.store.StoreQueries queries = new io.orderlift.store.StoreQueries(store);
+        StoreQueries queries = new StoreQueries(store);
         if (queries.currency().isEmpty()) {
             detectCurrency(request.file(), request.encoding()).ifPresent(queries::setCurrency);
         }
@@ -103,7 +108,7 @@ public final class OrderImporter {
      * The currency a file states in a column named {@code Currency} (Shopify's export has one): the
      * first valid ISO 4217 code among its first 1,000 rows.
      */
-    public java.util.Optional<String> detectCurrency(java.nio.file.Path file, TextEncoding encoding) throws IOException {
+    public Optional<String> detectCurrency(Path file, TextEncoding encoding) throws IOException {
         try (OrderFile read = new OrderFile(ImportRequest.of(file).withEncoding(encoding))) {
             int column = -1;
             for (int i = 0; i < read.header().size(); i++) {
@@ -112,18 +117,18 @@ public final class OrderImporter {
                 }
             }
             if (column < 0) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             CsvRecord record;
             for (int row = 0; row < 1_000 && (record = read.nextRecord()) != null; row++) {
                 if (column < record.fields().size()) {
-                    java.util.Optional<String> code = io.orderlift.common.Money.parse(record.fields().get(column));
+                    Optional<String> code = Money.parse(record.fields().get(column));
                     if (code.isPresent()) {
                         return code;
                     }
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

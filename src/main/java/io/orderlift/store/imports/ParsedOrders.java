@@ -288,7 +288,7 @@ final class ParsedOrders implements AutoCloseable {
         for (int o = 0; o < orders; o++) {
             start[o + 1] += start[o];
         }
-        int[] fill = java.util.Arrays.copyOf(start, orders);
+        int[] fill = Arrays.copyOf(start, orders);
         int[] lines = new int[lineCount()];
         for (int i = 0; i < lineCount(); i++) {
             lines[fill[lineOrder.getInt(i)]++] = i;

@@ -2,6 +2,7 @@ package io.orderlift.store.imports;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CancellationException;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
@@ -114,7 +115,7 @@ final class StreamingImport {
             return streaming.awaitDone(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         }
     }
 }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
+import io.orderlift.common.Logging;
+import io.orderlift.common.OutOfMemory;
 import io.orderlift.store.StoreException;
 import io.orderlift.store.imports.ImportRejectedException;
 import javafx.scene.control.Alert;
@@ -22,8 +24,8 @@ public final class ErrorDialogs {
 
     /** The headline for {@code error}: its own message for expected problems, a plain sentence otherwise. */
     public static String describe(Throwable error) {
-        if (io.orderlift.common.OutOfMemory.in(error)) {
-            return io.orderlift.common.OutOfMemory.advice();
+        if (OutOfMemory.in(error)) {
+            return OutOfMemory.advice();
         }
         Throwable e = error;
         while ((e instanceof RuntimeException && !(e instanceof StoreException)
@@ -43,7 +45,7 @@ public final class ErrorDialogs {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        alert.setContentText(describe(error) + io.orderlift.common.Logging.file()
+        alert.setContentText(describe(error) + Logging.file()
                 .map(f -> "\n\nThe details are in the log file " + f + ".").orElse(""));
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));

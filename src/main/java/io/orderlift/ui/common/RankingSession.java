@@ -1,8 +1,12 @@
 package io.orderlift.ui.common;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import io.orderlift.common.Money;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.RankingModels;
@@ -10,7 +14,9 @@ import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.NotMinedException;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -36,7 +42,7 @@ public final class RankingSession {
     private final ReadOnlyObjectWrapper<WeightingProfile> saved = new ReadOnlyObjectWrapper<>(WeightingProfile.defaults());
     private final ObservableList<String> profileNames = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
-    private volatile io.orderlift.common.Money money = io.orderlift.common.Money.PLAIN;
+    private volatile Money money = Money.PLAIN;
     private final ReadOnlyIntegerWrapper curationChanges = new ReadOnlyIntegerWrapper();
     private final BooleanBinding unsaved = Bindings.createBooleanBinding(() -> !profile.get().equals(saved.get()),
             profile, saved);
@@ -55,7 +61,7 @@ public final class RankingSession {
     }
 
     private record Loaded(Recommender recommender, WeightingProfile active, List<String> names,
-                          io.orderlift.common.Money money) {
+                          Money money) {
     }
 
     /** Loads {@code opened}'s active profile, saved profile names, ranking model and curation. */
@@ -66,7 +72,7 @@ public final class RankingSession {
             Profiles profiles = new Profiles(opened);
             WeightingProfile active = profiles.active();
             return new Loaded(recommenderOf(opened, active.minCustomers()), active, names(profiles),
-                    new io.orderlift.common.Money(new io.orderlift.store.StoreQueries(opened).currency().orElse(null)));
+                    new Money(new StoreQueries(opened).currency().orElse(null)));
         }).onSuccess(loaded -> {
             money = loaded.money();
             saved.set(loaded.active());
@@ -109,7 +115,7 @@ public final class RankingSession {
     }
 
     private void changeCuration(String title,
-                                java.util.function.Function<CurationStore, java.util.Optional<CurationStore.AuditEntry>> change,
+                                Function<CurationStore, Optional<CurationStore.AuditEntry>> change,
                                 String prefix, String nothing, Consumer<String> done) {
         Store current = store.get();
         if (current == null) {
@@ -177,13 +183,13 @@ public final class RankingSession {
         try {
             RankingModel model = RankingModels.load(store, minCustomers);
             return new Recommender(model, StoredCuration.load(store, model));
-        } catch (io.orderlift.store.NotMinedException notMined) {
+        } catch (NotMinedException notMined) {
             return null; // every other storage failure reaches the person
         }
     }
 
     private static List<String> names(Profiles profiles) {
-        List<String> names = new java.util.ArrayList<>(profiles.all().stream().map(WeightingProfile::name).toList());
+        List<String> names = new ArrayList<>(profiles.all().stream().map(WeightingProfile::name).toList());
         if (!names.contains(WeightingProfile.DEFAULT_NAME)) {
             names.add(0, WeightingProfile.DEFAULT_NAME);
         }
@@ -191,7 +197,7 @@ public final class RankingSession {
     }
 
     /** The open store's prices for people, in its currency (plain numbers when it is not known). */
-    public io.orderlift.common.Money money() {
+    public Money money() {
         return money;
     }
 

@@ -1,8 +1,11 @@
 package io.orderlift.ui.common;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
+import io.orderlift.common.Money;
 import io.orderlift.ranking.Recommendation;
+import javafx.beans.binding.BooleanExpression;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -14,12 +17,12 @@ public final class RecommendationTables {
     }
 
     public static TableView<Recommendation> create(ObservableList<Recommendation> items, String placeholder) {
-        return create(items, placeholder, () -> io.orderlift.common.Money.PLAIN);
+        return create(items, placeholder, () -> Money.PLAIN);
     }
 
     /** The table, with prices and RPI in the store's currency. */
     public static TableView<Recommendation> create(ObservableList<Recommendation> items, String placeholder,
-                                                   java.util.function.Supplier<io.orderlift.common.Money> money) {
+                                                   Supplier<Money> money) {
         TableView<Recommendation> table = new TableView<>(items);
         table.setPlaceholder(new Label(placeholder));
         // the title beside the SKU, so that two lists side by side still say what each item is
@@ -36,7 +39,7 @@ public final class RecommendationTables {
     }
 
     /** Hides the popularity and rules columns while {@code compact} holds (two tables side by side). */
-    public static void compactWhile(TableView<Recommendation> table, javafx.beans.binding.BooleanExpression compact) {
+    public static void compactWhile(TableView<Recommendation> table, BooleanExpression compact) {
         for (int column : new int[] {4, 5}) {
             table.getColumns().get(column).visibleProperty().bind(compact.not());
         }
@@ -44,11 +47,11 @@ public final class RecommendationTables {
 
     /** Why {@code r} is recommended: its acceptance, price and RPI, the evidence behind it and the rules applied. */
     public static String explain(Recommendation r) {
-        return explain(r, io.orderlift.common.Money.PLAIN);
+        return explain(r, Money.PLAIN);
     }
 
     /** The explanation with its amounts in the store's currency. */
-    public static String explain(Recommendation r, io.orderlift.common.Money money) {
+    public static String explain(Recommendation r, Money money) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s: acceptance %.1f %% × price %s = %s per impression; popularity rank %d.",
                 r.title() == null || r.title().isBlank() ? r.sku() : r.title() + " (" + r.sku() + ")",

@@ -2,11 +2,15 @@ package io.orderlift.ui.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.orderlift.common.ProgressMonitor;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way the workbench runs work off the FX thread, in the style of Cryptomator's
@@ -18,13 +22,13 @@ public final class Tasks {
     private Tasks() {
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tasks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
 
     /**
      * What a task without its own error handler does with a failure: the window sets it to show
      * an error dialog; until then (and in tests without a window) the failure is logged only.
      */
-    private static volatile java.util.function.BiConsumer<String, Throwable> defaultErrorHandler =
+    private static volatile BiConsumer<String, Throwable> defaultErrorHandler =
             (title, error) -> LOG.error("{} failed and nobody was told", title, error);
 
     /** Reports a failure the way a task without a handler does: logged, and shown by the window. */
@@ -42,7 +46,7 @@ public final class Tasks {
     }
 
     /** Sets what happens to a failure no handler was given for (the window shows it). */
-    public static void setDefaultErrorHandler(java.util.function.BiConsumer<String, Throwable> handler) {
+    public static void setDefaultErrorHandler(BiConsumer<String, Throwable> handler) {
         defaultErrorHandler = handler;
     }
 
@@ -57,7 +61,7 @@ public final class Tasks {
         private Consumer<T> onSuccess = result -> { };
         private Consumer<Throwable> onError;
         private Runnable onCancelled = () -> { };
-        private java.util.function.BooleanSupplier current = () -> true;
+        private BooleanSupplier current = () -> true;
 
         private Builder(String title, Work<T> work) {
             this.title = title;
@@ -85,7 +89,7 @@ public final class Tasks {
          * thread): the view has since asked again, or shows another store. No handler runs (success,
          * error or cancel); a failure is logged only.
          */
-        public Builder<T> onlyWhile(java.util.function.BooleanSupplier stillWanted) {
+        public Builder<T> onlyWhile(BooleanSupplier stillWanted) {
             this.current = stillWanted;
             return this;
         }

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
@@ -31,7 +32,7 @@ public final class ConfirmationPreviewView extends HBox {
         Button random = new Button("Random order");
         random.setId("randomOrder");
         random.setOnAction(e -> model.pickRandom());
-        random.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        random.setMinWidth(Region.USE_PREF_SIZE);
 
         TableView<PastOrders.Line> lines = new TableView<>(model.lines());
         lines.setId("orderLines");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import io.orderlift.common.Money;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
@@ -156,7 +157,7 @@ public final class ConfirmationPreviewViewModel {
         Updates.replace(offers, shown.offers().items());
         WeightingProfile profile = session.profileProperty().get();
         double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
-        io.orderlift.common.Money money = session.money();
+        Money money = session.money();
         Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %s (what a storefront computes "
                         + "from the rule set). One-tap offers are priced at most %s (%s or %.0f %% of the order); "
                         + "%d offered, expected %s per confirmation page view.",

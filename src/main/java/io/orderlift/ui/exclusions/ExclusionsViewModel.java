@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.ranking.ExclusionImpact;
+import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
@@ -81,7 +84,7 @@ public final class ExclusionsViewModel {
      * exclusion, so a refresh after one computes nothing again. Written by the background refresh.
      */
     private volatile Map<CurationStore.Exclusion, ExclusionImpact.Removed> impacts = Map.of();
-    private volatile io.orderlift.ranking.RankingModel impactModel;
+    private volatile RankingModel impactModel;
     private Consumer<Throwable> onError = Tasks.shownByDefault("Exclusions");
 
     public ExclusionsViewModel(TaskExecutor tasks, RankingSession session) {
@@ -145,7 +148,7 @@ public final class ExclusionsViewModel {
         }
         String head = ChargeLines.headline(found.size()) + ": ";
         String listed = found.stream().limit(8).map(ChargeLines.Suggestion::describe)
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
         return head + listed + (found.size() > 8 ? "; and " + (found.size() - 8) + " more." : ".");
     }
 
@@ -156,7 +159,7 @@ public final class ExclusionsViewModel {
         if (current == null || found.isEmpty()) {
             return;
         }
-        Map<io.orderlift.store.ExclusionKey, String> reasons = ChargeLines.exclusions(found, null);
+        Map<ExclusionKey, String> reasons = ChargeLines.exclusions(found, null);
         Tasks.create("Excluding the suggested SKUs", monitor -> {
             new CurationStore(current).excludeAll(reasons);
             return ChargeLines.profileChosenWithThem(current);

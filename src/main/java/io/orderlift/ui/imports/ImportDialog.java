@@ -1,5 +1,6 @@
 package io.orderlift.ui.imports;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.orderlift.store.csv.TextEncoding;
@@ -18,9 +19,12 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -88,14 +92,14 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         problems.setPrefHeight(120);
         problems.setPlaceholder(new Label("No problems in the first rows."));
         // each problem in full: wrapped to the list's width, never cut at its edge
-        problems.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        problems.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 setWrapText(true);
                 setPrefWidth(0);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
 
@@ -110,11 +114,11 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         replace.setId("replaceOrders");
         replace.selectedProperty().bindBidirectional(model.replaceProperty());
 
-        javafx.scene.control.TextField dates = new javafx.scene.control.TextField();
+        TextField dates = new TextField();
         dates.setId("dateFormat");
         dates.setPromptText("ISO-8601");
         dates.setPrefWidth(200);
-        dates.setTooltip(new javafx.scene.control.Tooltip("How the file writes order times, when not ISO-8601"
+        dates.setTooltip(new Tooltip("How the file writes order times, when not ISO-8601"
                 + " (2025-03-01 14:05):\nM/d/yyyy H:mm reads 12/1/2010 8:26; dd.MM.yyyy HH:mm reads 01.12.2010 08:26."
                 + "\nTimes without an offset are UTC."));
         dates.textProperty().bindBidirectional(model.dateFormatProperty());
@@ -157,7 +161,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
             }
         });
         choice.valueProperty().bindBidirectional(model.encodingProperty());
-        choice.setTooltip(new javafx.scene.control.Tooltip("How the file's bytes become text. Most exports are"
+        choice.setTooltip(new Tooltip("How the file's bytes become text. Most exports are"
                 + " UTF-8; Excel on Windows saves plain CSV as Windows-1252,\nwhich Detect recognises. Choose another"
                 + " when titles show the wrong letters."));
         return choice;
@@ -168,7 +172,7 @@ public final class ImportDialog extends Dialog<ImportRequest> {
             "windows-1250", "windows-1251", "Shift_JIS");
 
     private static List<String> choices(List<String> header) {
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(ImportViewModel.NOT_IN_FILE);
         header.forEach(h -> all.add(h.strip()));
         return all;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import io.orderlift.store.csv.TextEncoding;
@@ -83,7 +84,7 @@ public final class ImportViewModel {
 
     /** Reads the preview again; with {@code defaults} the format's own column names are used. */
     public void refresh(boolean defaults) {
-        java.util.Optional<String> badDates = dateFormatProblem(dateFormat.get());
+        Optional<String> badDates = dateFormatProblem(dateFormat.get());
         if (badDates.isPresent()) {
             problems.setAll(badDates.get());
             status.set("The date format cannot be used.");
@@ -150,12 +151,12 @@ public final class ImportViewModel {
     }
 
     /** Why {@code pattern} cannot be used as the date format; empty when it can. */
-    private static java.util.Optional<String> dateFormatProblem(String pattern) {
+    private static Optional<String> dateFormatProblem(String pattern) {
         try {
             DateFormat.of(pattern);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.orderlift.ui.overview;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.knowm.xchart.CategoryChart;
@@ -41,7 +42,7 @@ final class OverviewCharts {
             counts.add(0);
         } else {
             double[] sorted = values.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             double max = Math.max(1, sorted[(int) Math.floor((sorted.length - 1) * 0.99)]);
             double width = niceWidth(max / bins);
             int n = (int) Math.ceil(max / width);

@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
@@ -124,7 +125,7 @@ public final class OverviewView extends ScrollPane {
     private static TableColumn<ImportBatch, Number> column(String title, Function<ImportBatch, Integer> value) {
         TableColumn<ImportBatch, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Number item, boolean empty) {
                 super.updateItem(item, empty);

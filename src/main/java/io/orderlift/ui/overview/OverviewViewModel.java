@@ -1,8 +1,10 @@
 package io.orderlift.ui.overview;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.orderlift.common.Money;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
@@ -30,7 +32,7 @@ import javafx.scene.image.Image;
 public final class OverviewViewModel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(java.time.ZoneId.systemDefault());
+            .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     /** {@link #load} calls: only the newest load's figures are shown. */
@@ -91,7 +93,7 @@ public final class OverviewViewModel {
     private void drawCharts(Requests.Request load, CatalogOnce catalog, StoreOverview overview) {
         Tasks.create("Drawing the order value and price charts", monitor -> {
             byte[] aovPng = ChartImages.png(OverviewCharts.histogram("Order value (AOV "
-                    + new io.orderlift.common.Money(overview.currency()).format(overview.aov().doubleValue()) + ")",
+                    + new Money(overview.currency()).format(overview.aov().doubleValue()) + ")",
                     "order value", new StoreQueries(catalog.store()).orderValues(), 30));
             byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
                     catalog.entries().stream().filter(p -> p.price() != null)
@@ -118,7 +120,7 @@ public final class OverviewViewModel {
         products.set(String.format("%,d", o.products()));
         dateRange.set(o.noOrders() ? "no orders yet"
                 : DAY.format(o.firstOrderAt()) + " – " + DAY.format(o.lastOrderAt()));
-        aov.set(o.noOrders() ? "–" : new io.orderlift.common.Money(o.currency()).format(o.aov().doubleValue()));
+        aov.set(o.noOrders() ? "–" : new Money(o.currency()).format(o.aov().doubleValue()));
         imports.setAll(o.imports());
         MiningRun run = o.lastMining();
         lastMining = run;

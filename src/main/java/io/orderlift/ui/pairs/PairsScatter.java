@@ -12,6 +12,7 @@ import io.orderlift.mining.CandidatePair;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -46,7 +47,7 @@ final class PairsScatter {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        styler.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         styler.setMarkerSize(7);
         styler.setXAxisDecimalPattern("#,##0");

@@ -2,34 +2,47 @@ package io.orderlift.ui.pairs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.orderlift.common.Money;
+import io.orderlift.mining.Evidence;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.PairStatus;
-import io.orderlift.mining.Evidence;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.NameDialog;
+import io.orderlift.ui.shell.FileDialogs;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
-import javafx.css.PseudoClass;
-import javafx.scene.image.ImageView;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import javafx.beans.binding.Bindings;
 import org.controlsfx.control.SearchableComboBox;
 
 /**
@@ -44,8 +57,8 @@ public final class PairsView extends VBox {
     private static final PseudoClass APPROVED = PseudoClass.getPseudoClass("approved");
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
 
-    public PairsView(PairsViewModel model, io.orderlift.ui.shell.FileDialogs dialogs,
-                     java.util.function.Consumer<String> onInfo) {
+    public PairsView(PairsViewModel model, FileDialogs dialogs,
+                     Consumer<String> onInfo) {
         SearchableComboBox<String> anchor = new SearchableComboBox<>(model.anchors());
         anchor.setId("anchorSearch");
         anchor.setPromptText("Search an anchor by SKU or title");
@@ -80,8 +93,8 @@ public final class PairsView extends VBox {
 
         TableView<PairsViewModel.Row> table = new TableView<>();
         // sorted by any column, and still sorted when the rows are read again
-        javafx.collections.transformation.SortedList<PairsViewModel.Row> sorted =
-                new javafx.collections.transformation.SortedList<>(model.rows());
+        SortedList<PairsViewModel.Row> sorted =
+                new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("pairsTable");
@@ -133,26 +146,26 @@ public final class PairsView extends VBox {
             }
         });
         table.setContextMenu(exclusionMenu(model, table));
-        java.util.function.Supplier<List<String>> selectedSkus = () -> table.getSelectionModel().getSelectedItems()
+        Supplier<List<String>> selectedSkus = () -> table.getSelectionModel().getSelectedItems()
                 .stream().map(PairsViewModel.Row::sku).toList();
-        javafx.beans.binding.BooleanBinding none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
-        javafx.scene.control.Button approve = curateButton("Approve", "approveSelected", none,
+        BooleanBinding none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        Button approve = curateButton("Approve", "approveSelected", none,
                 () -> model.curate(selectedSkus.get(), PairStatus.APPROVED));
-        javafx.scene.control.Button reject = curateButton("Reject", "rejectSelected", none,
+        Button reject = curateButton("Reject", "rejectSelected", none,
                 () -> model.curate(selectedSkus.get(), PairStatus.REJECTED));
-        javafx.scene.control.Button pin = curateButton("Pin", "pinSelected", none,
+        Button pin = curateButton("Pin", "pinSelected", none,
                 () -> model.curate(selectedSkus.get(), PairStatus.PINNED));
-        javafx.scene.control.Button clear = curateButton("Clear status", "clearSelected", none,
+        Button clear = curateButton("Clear status", "clearSelected", none,
                 () -> model.curate(selectedSkus.get(), null));
-        javafx.scene.control.Button export = new javafx.scene.control.Button("Export CSV…");
+        Button export = new Button("Export CSV…");
         export.setId("exportPairs");
         export.disableProperty().bind(Bindings.isEmpty(table.getItems()));
         export.setOnAction(e -> dialogs.chooseSaveFile(getScene().getWindow(), "pairs.csv")
                 .ifPresent(file -> model.exportCsv(List.copyOf(table.getItems()), file, onInfo)));
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox actions = new HBox(8, new Label("Selected:"), approve, reject, pin, clear, gap, export);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.CENTER_LEFT);
         table.setOnKeyPressed(e -> {
             List<String> selected = table.getSelectionModel().getSelectedItems().stream()
                     .map(PairsViewModel.Row::sku).toList();
@@ -212,10 +225,10 @@ public final class PairsView extends VBox {
         setId("pairsView");
     }
 
-    private static javafx.scene.control.Button curateButton(String text, String id,
-                                                            javafx.beans.binding.BooleanBinding disabled,
+    private static Button curateButton(String text, String id,
+                                                            BooleanBinding disabled,
                                                             Runnable action) {
-        javafx.scene.control.Button button = new javafx.scene.control.Button(text);
+        Button button = new Button(text);
         button.setId(id);
         button.disableProperty().bind(disabled);
         button.setOnAction(e -> action.run());
@@ -243,7 +256,7 @@ public final class PairsView extends VBox {
                         .map(PairsViewModel.Row::sku).toList(), status));
                 menu.getItems().add(item);
             });
-            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            menu.getItems().add(new SeparatorMenuItem());
             for (PairsViewModel.ExclusionTarget target : PairsViewModel.ExclusionTarget.values()) {
                 ExclusionKey exclusion = model.exclusionOf(row, target);
                 if (exclusion == null) {
@@ -280,8 +293,8 @@ public final class PairsView extends VBox {
                                                                    String format, double width, String tip,
                                                                    Function<PairsViewModel.Row, String> suffix) {
         TableColumn<PairsViewModel.Row, Double> column = new TableColumn<>();
-        column.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(value.apply(c.getValue())));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
@@ -298,10 +311,10 @@ public final class PairsView extends VBox {
 
     /** A money column in the store's currency, sorting by amount. */
     private static TableColumn<PairsViewModel.Row, Double> number(String title, Function<PairsViewModel.Row, Double> value,
-                                                                   java.util.function.Supplier<io.orderlift.common.Money> money,
+                                                                   Supplier<Money> money,
                                                                    double width, String tip) {
         TableColumn<PairsViewModel.Row, Double> column = number(title, value, "%.2f", width, tip, r -> "");
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
@@ -314,7 +327,7 @@ public final class PairsView extends VBox {
     /** The header as a label with a tooltip in a merchandiser's words (a column's text cannot carry one). */
     private static void explain(TableColumn<PairsViewModel.Row, ?> column, String title, String tip) {
         Label header = new Label(title);
-        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(tip);
+        Tooltip tooltip = new Tooltip(tip);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(360);
         header.setTooltip(tooltip);

@@ -1,5 +1,7 @@
 package io.orderlift.ui.pairs;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import io.orderlift.common.CsvFields;
+import io.orderlift.common.Money;
 import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
 import io.orderlift.mining.Evidence;
@@ -266,7 +270,7 @@ public final class PairsViewModel {
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
             // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
             List<CandidatePair> ranked = pairs.candidates();
-            List<Row> built = java.util.stream.IntStream.range(0, ranked.size()).mapToObj(i -> row(ranked.get(i),
+            List<Row> built = IntStream.range(0, ranked.size()).mapToObj(i -> row(ranked.get(i),
                     i + 1, statuses.getOrDefault(ranked.get(i).sku(), ""))).toList();
             TreeSet<String> names = new TreeSet<>();
             built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
@@ -334,9 +338,9 @@ public final class PairsViewModel {
     }
 
     /** Writes {@code shown} as CSV to {@code file} in the background. */
-    public void exportCsv(List<Row> shown, java.nio.file.Path file, Consumer<String> done) {
+    public void exportCsv(List<Row> shown, Path file, Consumer<String> done) {
         String content = csv(List.copyOf(shown));
-        Tasks.create("Exporting " + file.getFileName(), monitor -> java.nio.file.Files.writeString(file, content))
+        Tasks.create("Exporting " + file.getFileName(), monitor -> Files.writeString(file, content))
                 .onSuccess(written -> done.accept("Wrote " + shown.size() + " rows to " + written))
                 .onError(onError).runQuietly(tasks);
     }
@@ -397,7 +401,7 @@ public final class PairsViewModel {
     }
 
     /** The open store's prices for people, in its currency. */
-    public io.orderlift.common.Money money() {
+    public Money money() {
         return session.money();
     }
 

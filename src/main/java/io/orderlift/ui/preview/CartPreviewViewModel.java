@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.orderlift.ranking.CartItem;
@@ -175,7 +176,7 @@ public final class CartPreviewViewModel {
      * Whether {@code of} is still the store shown: a read, a saved cart or a list of saved carts of
      * the store opened before never lands in this one's.
      */
-    private java.util.function.BooleanSupplier showing(Store of) {
+    private BooleanSupplier showing(Store of) {
         return () -> store == of;
     }
 

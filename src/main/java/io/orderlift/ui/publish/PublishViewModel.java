@@ -11,6 +11,7 @@ import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.RuleSetDiff;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
+import io.orderlift.ui.common.ErrorDialogs;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
 import javafx.beans.binding.Bindings;
@@ -131,7 +132,7 @@ public final class PublishViewModel {
                 .onError(e -> {
                     busy.set(false);
                     valid.set(false);
-                    validation.set(io.orderlift.ui.common.ErrorDialogs.describe(e));
+                    validation.set(ErrorDialogs.describe(e));
                     changes.clear();
                 })
                 .run(tasks);

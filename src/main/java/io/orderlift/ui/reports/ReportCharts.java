@@ -14,6 +14,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The Reports view's charts, drawn with XChart. */
@@ -36,8 +37,8 @@ final class ReportCharts {
                 .yAxisTitle("RPI").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         // below the plot: inside, it hid the points near the top (the rule-free RPI, the popularity line)
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         List<Double> ws = new ArrayList<>();
         List<Double> rpi = new ArrayList<>();
         List<Double> hitRate = new ArrayList<>();
@@ -62,7 +63,7 @@ final class ReportCharts {
         hits.setMarker(SeriesMarkers.DIAMOND);
         hits.setLineColor(new Color(0x99, 0x99, 0x99));
         chart.setYAxisGroupTitle(1, "hit rate %");
-        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         if (!ws.isEmpty()) {
             XYSeries baseline = chart.addSeries("popularity", List.of(ws.get(0), ws.get(ws.size() - 1)),
                     List.of(popularity, popularity));

@@ -6,7 +6,9 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -41,7 +43,7 @@ public final class ReportsView extends VBox {
 
         Button use = new Button("Use these settings");
         use.setId("useChosenW");
-        use.setTooltip(new javafx.scene.control.Tooltip(
+        use.setTooltip(new Tooltip(
                 "Save every setting the validation periods chose into the active profile"));
         use.disableProperty().bind(Bindings.not(model.hasReportProperty()));
         use.setOnAction(e -> model.useChosenSettings());
@@ -72,7 +74,7 @@ public final class ReportsView extends VBox {
         table.setId("backtestTable");
         table.setPlaceholder(new Label("No backtest yet."));
         table.getColumns().add(Columns.text("Placement", ReportsViewModel.Row::placement));
-        javafx.scene.control.TableColumn<ReportsViewModel.Row, String> policy =
+        TableColumn<ReportsViewModel.Row, String> policy =
                 Columns.text("Policy", ReportsViewModel.Row::policy);
         policy.setMinWidth(150);
         table.getColumns().add(policy);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Backtest;
@@ -150,7 +151,7 @@ public final class ReportsViewModel {
         rows.setAll(table);
         summary.set(words.headline());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
-                .collect(java.util.stream.Collectors.joining("\n")));
+                .collect(Collectors.joining("\n")));
         chosenSettings.set("Validated settings: " + BacktestSummary.settings(report.chosenProfile()) + ".");
         hasReport.set(true);
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import io.orderlift.common.Logging;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -62,7 +63,7 @@ final class HelpMenu {
                 "Cross-sell recommendations tuned for order value.",
                 "",
                 "Data folder: " + dataDirectory,
-                "Log file: " + io.orderlift.common.Logging.file().map(Path::toString).orElse("none (not started)"),
+                "Log file: " + Logging.file().map(Path::toString).orElse("none (not started)"),
                 "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
     }
 

@@ -1,11 +1,16 @@
 package io.orderlift.ui.shell;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import io.orderlift.ranking.ChargeLines;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.ui.common.ErrorDialogs;
+import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.confirmation.ConfirmationPreviewView;
 import io.orderlift.ui.exclusions.ExclusionsView;
 import io.orderlift.ui.imports.ImportDialog;
@@ -18,22 +23,24 @@ import io.orderlift.ui.publish.PublishView;
 import io.orderlift.ui.reports.ReportsView;
 import io.orderlift.ui.weighting.WeightingView;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.ScrollPane;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
 
 /**
  * The workbench's main window: the File menu, the views in tabs, and a status bar that shows the
@@ -56,7 +63,7 @@ public final class WorkbenchWindow {
         this.dialogs = dialogs;
         model.setOnError(e -> ErrorDialogs.show(stage, "Orderlift could not finish that", e));
         // a background task given no handler of its own still reaches the person, never only the log
-        io.orderlift.ui.common.Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
+        Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
                 title + " did not finish", e));
         model.setOnImported(this::announce);
         model.setOnMined(summary -> Notifications.create().owner(stage).title("Mining finished")
@@ -97,9 +104,9 @@ public final class WorkbenchWindow {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         announceChargeLines(views, exclusionsTab);
         model.exclusions().setOnChosenWithThem(() -> Notifications.create().owner(stage).title("Settings")
-                .text(io.orderlift.ranking.ChargeLines.CHOSEN_WITH_THEM + ".\nRun the backtest again and use its"
+                .text(ChargeLines.CHOSEN_WITH_THEM + ".\nRun the backtest again and use its"
                         + " settings.")
-                .action(new org.controlsfx.control.action.Action("Open Reports",
+                .action(new Action("Open Reports",
                         e -> views.getSelectionModel().select(reportsTab)))
                 .showInformation());
         BorderPane root = new BorderPane(views);
@@ -175,7 +182,7 @@ public final class WorkbenchWindow {
 
     /** Undo and redo of curation, from whichever view changed it; each says what it did. */
     private Menu editMenu() {
-        java.util.function.Consumer<String> say = text -> Notifications.create().owner(stage).title("Curation")
+        Consumer<String> say = text -> Notifications.create().owner(stage).title("Curation")
                 .text(text).showInformation();
         MenuItem undo = new MenuItem("Undo curation change");
         undo.setId("undoCuration");
@@ -244,19 +251,19 @@ public final class WorkbenchWindow {
      * evidence is and one click excludes them.
      */
     private void announceChargeLines(TabPane views, Tab exclusionsTab) {
-        java.util.Set<String> announced = new java.util.HashSet<>();
+        Set<String> announced = new HashSet<>();
         model.storeProperty().addListener((obs, old, now) -> announced.clear());
-        model.exclusions().suggestions().addListener((javafx.collections.ListChangeListener<
-                io.orderlift.ranking.ChargeLines.Suggestion>) change -> {
-            java.util.Set<String> now = new java.util.HashSet<>();
+        model.exclusions().suggestions().addListener((ListChangeListener<
+                ChargeLines.Suggestion>) change -> {
+            Set<String> now = new HashSet<>();
             change.getList().forEach(suggestion -> now.add(suggestion.sku()));
             if (now.isEmpty() || announced.containsAll(now)) {
                 return;
             }
             announced.addAll(now);
             Notifications.create().owner(stage).title("Exclusions")
-                    .text(io.orderlift.ranking.ChargeLines.headline(now.size()) + ".")
-                    .action(new org.controlsfx.control.action.Action("Show them",
+                    .text(ChargeLines.headline(now.size()) + ".")
+                    .action(new Action("Show them",
                             e -> views.getSelectionModel().select(exclusionsTab)))
                     .showInformation();
         });

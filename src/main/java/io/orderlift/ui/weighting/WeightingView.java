@@ -2,16 +2,20 @@ package io.orderlift.ui.weighting;
 
 import java.util.Locale;
 
+import io.orderlift.ranking.ConfirmationEvidence;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -24,6 +28,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Weighting: the working profile's settings as sliders and spinners, applied live (the pairs
@@ -89,41 +94,41 @@ public final class WeightingView extends HBox {
         spinner("Cart list length", model.cartLengthProperty(), 1, 20, "How many the cart shows.", "cartLengthSpinner");
         spinner("Confirmation length", model.confirmationLengthProperty(), 1, 10,
                 "How many one-tap offers the confirmation page shows.", "confirmationLengthSpinner");
-        ChoiceBox<io.orderlift.ranking.Estimator> estimator = new ChoiceBox<>();
+        ChoiceBox<Estimator> estimator = new ChoiceBox<>();
         estimator.setId("estimatorChoice");
-        estimator.getItems().setAll(io.orderlift.ranking.Estimator.values());
-        estimator.setConverter(new javafx.util.StringConverter<>() {
+        estimator.getItems().setAll(Estimator.values());
+        estimator.setConverter(new StringConverter<>() {
             @Override
-            public String toString(io.orderlift.ranking.Estimator e) {
-                return e == null ? "" : e == io.orderlift.ranking.Estimator.BASE_RATE ? "Smoothed" : "Lower bound";
+            public String toString(Estimator e) {
+                return e == null ? "" : e == Estimator.BASE_RATE ? "Smoothed" : "Lower bound";
             }
 
             @Override
-            public io.orderlift.ranking.Estimator fromString(String s) {
+            public Estimator fromString(String s) {
                 return null;
             }
         });
         estimator.valueProperty().bindBidirectional(model.estimatorProperty());
-        estimator.setTooltip(new javafx.scene.control.Tooltip("Smoothed: the share of the anchor's orders with the "
+        estimator.setTooltip(new Tooltip("Smoothed: the share of the anchor's orders with the "
                 + "candidate, shrunk toward how often it sells anyway. Lower bound: the same less its uncertainty, so "
                 + "a product seen twice does not outrank a well-evidenced one."));
-        ChoiceBox<io.orderlift.ranking.ConfirmationEvidence> evidence = new ChoiceBox<>();
+        ChoiceBox<ConfirmationEvidence> evidence = new ChoiceBox<>();
         evidence.setId("confirmationEvidenceChoice");
-        evidence.getItems().setAll(io.orderlift.ranking.ConfirmationEvidence.values());
-        evidence.setConverter(new javafx.util.StringConverter<>() {
+        evidence.getItems().setAll(ConfirmationEvidence.values());
+        evidence.setConverter(new StringConverter<>() {
             @Override
-            public String toString(io.orderlift.ranking.ConfirmationEvidence e) {
-                return e == null ? "" : e == io.orderlift.ranking.ConfirmationEvidence.BOTH
+            public String toString(ConfirmationEvidence e) {
+                return e == null ? "" : e == ConfirmationEvidence.BOTH
                         ? "Same order and later" : "Later purchases only";
             }
 
             @Override
-            public io.orderlift.ranking.ConfirmationEvidence fromString(String s) {
+            public ConfirmationEvidence fromString(String s) {
                 return null;
             }
         });
         evidence.valueProperty().bindBidirectional(model.confirmationEvidenceProperty());
-        evidence.setTooltip(new javafx.scene.control.Tooltip("Which purchases the one-tap offers learn from: products "
+        evidence.setTooltip(new Tooltip("Which purchases the one-tap offers learn from: products "
                 + "bought in the same order and later by the same customer, or only those bought later."));
         int row = grid.getRowCount();
         grid.addRow(row, new Label("Acceptance estimate"), estimator);
@@ -170,7 +175,7 @@ public final class WeightingView extends HBox {
             @Override
             protected void updateItem(WeightingViewModel.EffectRow item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("changed"),
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("changed"),
                         !empty && item != null && item.changed());
             }
         });
@@ -213,7 +218,7 @@ public final class WeightingView extends HBox {
         add(label, spinner, new Label(), help);
     }
 
-    private void add(String label, javafx.scene.control.Control control, Label shown, String help) {
+    private void add(String label, Control control, Label shown, String help) {
         Label name = new Label(label);
         Tooltip tip = new Tooltip(help);
         name.setTooltip(tip);

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.orderlift.common.Money;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.ConfirmationEvidence;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.Recommendation;
@@ -79,10 +82,10 @@ public final class WeightingViewModel {
     private final ObjectProperty<Integer> cartLength = new SimpleObjectProperty<>(1);
     private final ObjectProperty<Integer> confirmationLength = new SimpleObjectProperty<>(1);
     private final DoubleProperty minLift = new SimpleDoubleProperty();
-    private final ObjectProperty<io.orderlift.ranking.Estimator> estimator =
-            new SimpleObjectProperty<>(io.orderlift.ranking.Estimator.BASE_RATE);
-    private final ObjectProperty<io.orderlift.ranking.ConfirmationEvidence> confirmationEvidence =
-            new SimpleObjectProperty<>(io.orderlift.ranking.ConfirmationEvidence.BOTH);
+    private final ObjectProperty<Estimator> estimator =
+            new SimpleObjectProperty<>(Estimator.BASE_RATE);
+    private final ObjectProperty<ConfirmationEvidence> confirmationEvidence =
+            new SimpleObjectProperty<>(ConfirmationEvidence.BOTH);
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
     private final ObservableList<EffectRow> effect = FXCollections.observableArrayList();
@@ -150,11 +153,11 @@ public final class WeightingViewModel {
         return edited.rankingOnly().equals(current.rankingOnly()) ? edited : edited.withChosenBy(null);
     }
 
-    public ObjectProperty<io.orderlift.ranking.Estimator> estimatorProperty() {
+    public ObjectProperty<Estimator> estimatorProperty() {
         return estimator;
     }
 
-    public ObjectProperty<io.orderlift.ranking.ConfirmationEvidence> confirmationEvidenceProperty() {
+    public ObjectProperty<ConfirmationEvidence> confirmationEvidenceProperty() {
         return confirmationEvidence;
     }
 
@@ -224,7 +227,7 @@ public final class WeightingViewModel {
         long changed = rows.stream().filter(EffectRow::changed).count();
         double before = rows.stream().mapToDouble(EffectRow::savedRpi).sum();
         double after = rows.stream().mapToDouble(EffectRow::workingRpi).sum();
-        io.orderlift.common.Money money = session.money();
+        Money money = session.money();
         Updates.set(summary, String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
                         + "impression goes from %s to %s (%+.1f %%).", changed, rows.size(),
                 money.format(before), money.format(after), before == 0 ? 0 : 100 * (after - before) / before));

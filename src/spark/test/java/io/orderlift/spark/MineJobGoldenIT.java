@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +181,7 @@ class MineJobGoldenIT {
         command.add("-Xmx1g");
         command.addAll(List.of(System.getProperty("orderlift.spark.javaOptions").trim().split("\\s+")));
         command.add("-cp");
-        command.add(classPath + java.io.File.pathSeparator
+        command.add(classPath + File.pathSeparator
                 + Files.readString(Path.of(System.getProperty("orderlift.spark.classpath"))).trim());
         command.addAll(arguments);
         Path log = dir.resolve("java-" + System.nanoTime() + ".log");

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +98,7 @@ class CsvReaderTest {
         for (String[] file : new String[][] {{"a;b;c\n1;\"x; y\";2,5\n", ";"}, {"a,b,c\n1;2,3,4\n", ","},
                 {"\uFEFFa;b\n", ";"}, {"single\n", ","}, {"", ","}, {"a\tb\tc,d\n", "\t"}, {"a\tb,c,d\n", ","},
                 {"a\tb;c\n", ","}}) {
-            java.io.InputStream in = new java.io.BufferedInputStream(
+            InputStream in = new BufferedInputStream(
                     new ByteArrayInputStream(file[0].getBytes(StandardCharsets.UTF_8)));
             char separator = CsvReader.separatorOf(in);
             assertEquals(file[1].charAt(0), separator, file[0]);
@@ -115,7 +118,7 @@ class CsvReaderTest {
 
     @Test
     void aByteOrderMarkSaysUtf8SoDetectingNeverFallsBack() throws IOException {
-        byte[] text = "a\ncaf\u00e9\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] text = "a\ncaf\u00e9\n".getBytes(Charset.forName("windows-1252"));
         byte[] marked = new byte[text.length + 3];
         marked[0] = (byte) 0xEF;
         marked[1] = (byte) 0xBB;

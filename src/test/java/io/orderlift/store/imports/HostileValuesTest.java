@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +48,14 @@ class HostileValuesTest {
     }
 
     private void refused(String row, String column, String reason) throws Exception {
-        long before = new io.orderlift.store.StoreQueries(store).overview().orders();
+        long before = new StoreQueries(store).overview().orders();
         ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> importCsv("bad.csv", HEADER + row
                 + "\n"));
         RowProblem problem = e.problems().get(0);
         assertEquals(2, problem.line(), row);
         assertEquals(column, problem.column(), row);
         assertTrue(problem.reason().contains(reason), row + ": " + problem.reason());
-        assertEquals(before, new io.orderlift.store.StoreQueries(store).overview().orders(), "the store is unchanged");
+        assertEquals(before, new StoreQueries(store).overview().orders(), "the store is unchanged");
     }
 
     @Test
@@ -74,10 +76,10 @@ class HostileValuesTest {
 
     @Test
     void unreadableFilesAreRefusedNamingTheFileAndTheLineReached() throws Exception {
-        long before = new io.orderlift.store.StoreQueries(store).overview().orders();
+        long before = new StoreQueries(store).overview().orders();
         byte[] gz = Files.readAllBytes(Path.of("sample-stores/wholesale/orders.csv.gz"));
         Path cut = dir.resolve("cut.csv.gz");
-        Files.write(cut, java.util.Arrays.copyOf(gz, 300_000));
+        Files.write(cut, Arrays.copyOf(gz, 300_000));
         ImportRejectedException e = assertThrows(ImportRejectedException.class,
                 () -> new OrderImporter().importFile(store, ImportRequest.of(cut), ProgressMonitor.NONE));
         assertTrue(e.getMessage().startsWith("cut.csv.gz: 1 problem"), e.getMessage());
@@ -93,11 +95,11 @@ class HostileValuesTest {
                 ImportRequest.of(bom), ProgressMonitor.NONE)).problems().get(0);
         assertEquals(1, damaged.line());
         assertTrue(damaged.reason().contains("damaged byte order mark"), damaged.reason());
-        assertEquals(before, new io.orderlift.store.StoreQueries(store).overview().orders(), "the store is unchanged");
+        assertEquals(before, new StoreQueries(store).overview().orders(), "the store is unchanged");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

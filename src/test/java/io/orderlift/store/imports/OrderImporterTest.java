@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +25,11 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.ImportBatch;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
+import io.orderlift.store.csv.TextEncoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -330,10 +335,10 @@ class OrderImporterTest {
 
     /** Writes {@code rows} after the header, each in its own charset: how a file comes to mix encodings. */
     Path encoded(String name, Object... rowsAndCharsets) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(HEADER.getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < rowsAndCharsets.length; i += 2) {
-            bytes.writeBytes(((String) rowsAndCharsets[i]).getBytes((java.nio.charset.Charset) rowsAndCharsets[i + 1]));
+            bytes.writeBytes(((String) rowsAndCharsets[i]).getBytes((Charset) rowsAndCharsets[i + 1]));
         }
         return Files.write(dir.resolve(name), bytes.toByteArray());
     }
@@ -343,7 +348,7 @@ class OrderImporterTest {
                 .fetchOne(PRODUCTS.TITLE));
     }
 
-    static final java.nio.charset.Charset CP1252 = java.nio.charset.Charset.forName("windows-1252");
+    static final Charset CP1252 = Charset.forName("windows-1252");
 
     @Test
     void aFileThatIsNotUtf8IsReadAsWindows1252AndTheReportSaysSo() throws IOException {
@@ -352,7 +357,7 @@ class OrderImporterTest {
         ImportReport report = importer.importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
         assertEquals("windows-1252", report.encoding());
         assertEquals("Café crème – £5 “deal”", title("B"));
-        io.orderlift.store.ImportBatch recorded = new io.orderlift.store.StoreQueries(store).overview().imports().get(0);
+        ImportBatch recorded = new StoreQueries(store).overview().imports().get(0);
         assertEquals("windows-1252", recorded.encoding(), "the import history keeps how the file was read");
         assertEquals("generic, windows-1252", recorded.formatRead());
         assertEquals("windows-1252", importer.preview(ImportRequest.of(csv), 10).encoding());
@@ -364,7 +369,7 @@ class OrderImporterTest {
     void asUtf8OnlyBytesThatAreNotUtf8AreABadRowNamingTheColumn() throws IOException {
         Path csv = encoded("latin1.csv", "O1,C1,2025-01-05,A,Café,Food,1,5\n", CP1252);
         ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
-                ImportRequest.of(csv).withEncoding(io.orderlift.store.csv.TextEncoding.UTF_8), ProgressMonitor.NONE));
+                ImportRequest.of(csv).withEncoding(TextEncoding.UTF_8), ProgressMonitor.NONE));
         assertEquals("title", e.problems().get(0).column());
         assertEquals(2, e.problems().get(0).line());
         assertTrue(e.problems().get(0).reason().contains("not valid UTF-8"), e.problems().get(0).reason());
@@ -393,10 +398,10 @@ class OrderImporterTest {
 
     @Test
     void aNamedEncodingIsReadAsGivenAndUtf16IsRefusedWithTheReason() throws IOException {
-        java.nio.charset.Charset cp1250 = java.nio.charset.Charset.forName("windows-1250");
+        Charset cp1250 = Charset.forName("windows-1250");
         Path csv = encoded("polish.csv", "O1,C1,2025-01-05,A,Łódź ćma,Food,1,5\n", cp1250);
         ImportReport report = importer.importFile(store, ImportRequest.of(csv)
-                .withEncoding(io.orderlift.store.csv.TextEncoding.of("windows-1250")), ProgressMonitor.NONE);
+                .withEncoding(TextEncoding.of("windows-1250")), ProgressMonitor.NONE);
         assertEquals("windows-1250", report.encoding());
         assertEquals("Łódź ćma", title("A"));
 
@@ -412,8 +417,8 @@ class OrderImporterTest {
                 () -> importer.importFile(store, ImportRequest.of(utf16), ProgressMonitor.NONE));
         assertTrue(e.problems().get(0).reason().contains("UTF-16"), e.problems().get(0).reason());
         assertEquals(1, overview().orders(), "the store keeps what it held");
-        assertThrows(IllegalArgumentException.class, () -> io.orderlift.store.csv.TextEncoding.of("UTF-16"));
-        assertThrows(IllegalArgumentException.class, () -> io.orderlift.store.csv.TextEncoding.of("no-such-thing"));
+        assertThrows(IllegalArgumentException.class, () -> TextEncoding.of("UTF-16"));
+        assertThrows(IllegalArgumentException.class, () -> TextEncoding.of("no-such-thing"));
     }
 
     @Test
@@ -494,10 +499,10 @@ class OrderImporterTest {
         Path csv = file("big.csv", big.toString());
         ProgressMonitor diskFull = (message, done, total) -> {
             if (message.startsWith("Writing") && done > total / 2 + 1000) {
-                throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+                throw new UncheckedIOException(new IOException("No space left on device"));
             }
         };
-        assertThrows(java.io.UncheckedIOException.class,
+        assertThrows(UncheckedIOException.class,
                 () -> importer.importFile(store, ImportRequest.of(csv), diskFull));
         StoreOverview o = overview();
         assertEquals(3, o.orders());

@@ -20,7 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
@@ -109,8 +112,8 @@ class StreamingImportTest {
     void cancellingByInterruptLeavesTheNewStoreEmptyAndUsable() throws Exception {
         Path file = randomFile(new Random(11), 60_000, true, false, "big.csv");
         try (Store store = Store.openOrCreate(dir.resolve("store"))) {
-            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.atomic.AtomicLong progress = new java.util.concurrent.atomic.AtomicLong();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            AtomicLong progress = new AtomicLong();
             ProgressMonitor task = new ProgressMonitor() {
                 @Override
                 public void progress(String message, long done, long total) {
@@ -124,7 +127,7 @@ class StreamingImportTest {
                     }
                 }
             };
-            java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
             Thread importing = new Thread(() -> {
                 try {
                     new OrderImporter().importFile(store, ImportRequest.of(file), task);

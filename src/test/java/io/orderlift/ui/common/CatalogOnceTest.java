@@ -3,14 +3,19 @@ package io.orderlift.ui.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,11 +65,11 @@ class CatalogOnceTest {
             String csv = (listPrices ? header + ",list_price\n" : header + "\n")
                     + lines.formatted(listPrices ? ",310" : "", listPrices ? ",9" : "", listPrices ? ",310" : "",
                     listPrices ? ",5" : "", listPrices ? ",5" : "", listPrices ? ",9" : "");
-            Path file = java.nio.file.Files.writeString(dir.resolve("orders-" + listPrices + ".csv"), csv);
+            Path file = Files.writeString(dir.resolve("orders-" + listPrices + ".csv"), csv);
             for (boolean catalogFirst : new boolean[] {true, false}) {
                 try (Store store = Store.openOrCreate(dir.resolve("store-" + listPrices + catalogFirst))) {
-                    new io.orderlift.store.imports.OrderImporter().importFile(store,
-                            io.orderlift.store.imports.ImportRequest.of(file), io.orderlift.common.ProgressMonitor.NONE);
+                    new OrderImporter().importFile(store,
+                            ImportRequest.of(file), ProgressMonitor.NONE);
                     CatalogOnce shared = new CatalogOnce(store);
                     List<OrderHistory.SoldPriceSpread> spreads;
                     List<OrderHistory.CatalogEntry> entries;
@@ -78,7 +83,7 @@ class CatalogOnceTest {
                     assertEquals(new OrderHistory(store).catalog(), entries, "list prices " + listPrices);
                     assertEquals(new OrderHistory(store).soldPriceSpreads(), spreads, "list prices " + listPrices);
                     assertSame(spreads, shared.spreads(), "read once");
-                    assertEquals(0, new java.math.BigDecimal(listPrices ? "310" : "280")
+                    assertEquals(0, new BigDecimal(listPrices ? "310" : "280")
                             .compareTo(entries.get(0).price()), "the tent's list price, or its median sold price");
                 }
             }

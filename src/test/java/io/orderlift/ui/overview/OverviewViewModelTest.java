@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.HeldTasks;
+import io.orderlift.ui.common.MinedTestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +35,7 @@ class OverviewViewModelTest {
     void theFiguresShowBeforeTheChartsAndAnotherStoreClearsThem() throws Exception {
         HeldTasks tasks = new HeldTasks();
         OverviewViewModel model = new OverviewViewModel(tasks);
-        try (Store mined = io.orderlift.ui.common.MinedTestStore.create(java.nio.file.Files.createDirectories(dir.resolve("a")));
+        try (Store mined = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
              Store empty = Store.openOrCreate(dir.resolve("b"))) {
             model.load(mined);
             tasks.release();

@@ -3,14 +3,15 @@ package io.orderlift.ui.pairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
-import io.orderlift.ui.common.ViewModelSession;
 import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.ViewModelSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class PairsViewModelBehaviourTest {
     @Test
     void anotherStoreStartsWithoutAnAnchor() throws Exception {
         Path other = dir.resolve("other");
-        java.nio.file.Files.createDirectories(other);
+        Files.createDirectories(other);
         try (Store second = MinedTestStore.create(other)) {
             model.load(second);
             assertEquals(null, model.anchorProperty().get());

@@ -7,14 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.SampleCartStore;
 import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.HeldTasks;
-import io.orderlift.ui.common.ViewModelSession;
 import io.orderlift.ui.common.MinedTestStore;
 import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.ViewModelSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,10 +118,10 @@ class CartPreviewViewModelTest {
         CartPreviewViewModel late = new CartPreviewViewModel(held, session);
         late.load(fixture.store);
         held.work(); // this read sees the store before the import, and arrives last
-        new io.orderlift.store.imports.OrderImporter().importFile(fixture.store,
-                io.orderlift.store.imports.ImportRequest.of(Files.writeString(dir.resolve("more.csv"),
+        new OrderImporter().importFile(fixture.store,
+                ImportRequest.of(Files.writeString(dir.resolve("more.csv"),
                         "order_id,customer_id,ordered_at,sku,quantity,unit_price\nL1,C1,2025-07-01,LANTERN,1,40\n")),
-                io.orderlift.common.ProgressMonitor.NONE);
+                ProgressMonitor.NONE);
         late.load(fixture.store);
         held.releaseNewestFirst();
         assertTrue(late.catalog().stream().anyMatch(p -> p.startsWith("LANTERN")),

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.CurationRules;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ui.common.RankingSession;
+import io.orderlift.ui.common.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 class WeightingViewModelTest {
@@ -46,10 +50,10 @@ class WeightingViewModelTest {
 
     @Test
     void anEditKeepsEverySettingItDoesNotTouchAndIsNoLongerTheBacktestsChoice() {
-        try (io.orderlift.ui.common.TaskRunner runner = new io.orderlift.ui.common.TaskRunner()) {
-            io.orderlift.ui.common.RankingSession session = new io.orderlift.ui.common.RankingSession(runner);
-            WeightingProfile chosen = WeightingProfile.defaults().withEstimator(io.orderlift.ranking.Estimator.LOWER_BOUND)
-                    .withConfirmationEvidence(io.orderlift.ranking.ConfirmationEvidence.FOLLOW_ON)
+        try (TaskRunner runner = new TaskRunner()) {
+            RankingSession session = new RankingSession(runner);
+            WeightingProfile chosen = WeightingProfile.defaults().withEstimator(Estimator.LOWER_BOUND)
+                    .withConfirmationEvidence(ConfirmationEvidence.FOLLOW_ON)
                     .withMaxPriceRatio(100).withOneTapMaxPrice(1000).withChosenBy("chosen by backtest on 2026-12-01");
             session.profileProperty().set(chosen);
             WeightingViewModel model = new WeightingViewModel(runner, session);
@@ -57,8 +61,8 @@ class WeightingViewModelTest {
             model.priceWeightProperty().set(0.5);
             WeightingProfile edited = session.profileProperty().get();
             assertEquals(0.5, edited.priceWeight());
-            assertEquals(io.orderlift.ranking.Estimator.LOWER_BOUND, edited.estimator());
-            assertEquals(io.orderlift.ranking.ConfirmationEvidence.FOLLOW_ON, edited.confirmationEvidence());
+            assertEquals(Estimator.LOWER_BOUND, edited.estimator());
+            assertEquals(ConfirmationEvidence.FOLLOW_ON, edited.confirmationEvidence());
             assertEquals(100, edited.maxPriceRatio());
             assertEquals(1000, edited.oneTapMaxPrice());
             assertEquals(null, edited.chosenBy(), "edited by hand");
