@@ -165,11 +165,12 @@ public final class Backtest {
     }
 
     static Inputs inputs(Store store, Settings settings) {
-        OrderLog log = OrderLog.read(store);
+        OrderLog.WithCatalog read = OrderLog.read(store);
+        OrderLog log = read.log();
         if (log.orders().size() < 10) {
             throw new IllegalArgumentException("The store has too few orders to backtest (" + log.orders().size() + ")");
         }
-        List<OrderHistory.CatalogEntry> catalog = new OrderHistory(store).catalog();
+        List<OrderHistory.CatalogEntry> catalog = read.catalog();
         long first = log.firstTime();
         long last = log.lastTime();
         long testFrom = last - (long) ((last - first) * settings.split());

@@ -34,7 +34,11 @@ final class OrderLog {
         return new OrderLog(List.copyOf(orders), productCount);
     }
 
-    static OrderLog read(Store store) {
+    /** The log and the catalog, read from one state of the store in one pass over its lines. */
+    record WithCatalog(OrderLog log, List<OrderHistory.CatalogEntry> catalog) {
+    }
+
+    static WithCatalog read(Store store) {
         OrderHistory history = new OrderHistory(store);
         int productCount = history.maxProductId() + 1;
         List<Order> orders = new ArrayList<>();
@@ -55,7 +59,7 @@ final class OrderLog {
             }
             lines.clear();
         };
-        history.forEachLine((order, cust, at, product, quantity) -> {
+        List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog((order, cust, at, product, quantity) -> {
             if (order != current[0]) {
                 flush.run();
                 current[0] = order;
@@ -66,7 +70,7 @@ final class OrderLog {
         });
         flush.run();
         orders.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Integer.compare(a.id(), b.id()));
-        return new OrderLog(List.copyOf(orders), productCount);
+        return new WithCatalog(new OrderLog(List.copyOf(orders), productCount), catalog);
     }
 
     /** Product ids are below this. */

@@ -31,13 +31,15 @@ public final class MiningService {
         long t0 = System.nanoTime();
         OrderHistory history = new OrderHistory(store);
         monitor.progress("Reading order lines", 0, 1);
-        Transactions transactions = transactions(history, settings.maxBasket());
+        Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, settings.maxBasket());
+        List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog(builder::line);
+        Transactions transactions = builder.build();
         monitor.checkCancelled();
         long t1 = System.nanoTime();
         MiningResult result = miner.mine(transactions, settings, monitor);
         long t2 = System.nanoTime();
         monitor.checkCancelled();
-        MiningRun stored = save(store, history, result, started, (t2 - t0) / 1_000_000, monitor);
+        MiningRun stored = save(store, catalog, result, started, (t2 - t0) / 1_000_000, monitor);
         long t3 = System.nanoTime();
         return new MiningSummary(stored, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
@@ -50,15 +52,9 @@ public final class MiningService {
     }
 
     /**
-     * Stores {@code result} as the store's active mining run, with every catalog product's price;
-     * {@code result}'s per-product arrays are indexed by the store's product ids.
+     * Stores {@code result} as the store's active mining run, with every product's price from
+     * {@code catalog}; {@code result}'s per-product arrays are indexed by the store's product ids.
      */
-    public static MiningRun save(Store store, OrderHistory history, MiningResult result, Instant started,
-                                 long durationMs, ProgressMonitor monitor) {
-        return save(store, history.catalog(), result, started, durationMs, monitor);
-    }
-
-    /** {@link #save(Store, OrderHistory, MiningResult, Instant, long, ProgressMonitor)} with the catalog already read. */
     public static MiningRun save(Store store, List<OrderHistory.CatalogEntry> catalog, MiningResult result,
                                  Instant started, long durationMs, ProgressMonitor monitor) {
         monitor.progress("Saving pairs", 0, 1);

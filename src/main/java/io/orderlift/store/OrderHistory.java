@@ -52,10 +52,35 @@ public final class OrderHistory {
 
     /** Visits every order line, grouped by order, as one consistent state of the store. */
     public void forEachLine(LineVisitor visitor) {
-        store.readConsistently(ctx -> ctx.connectionResult(connection -> {
+        store.readConsistently(ctx -> {
+            scan(ctx, visitor, null);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #forEachLine}, and {@link #catalog()} from the same state and the same scan: where some
+     * product has no list price, the medians come from the lines visited instead of a second pass
+     * over millions of them (mining and the backtest read both).
+     */
+    public List<CatalogEntry> forEachLineWithCatalog(LineVisitor visitor) {
+        return store.readConsistently(ctx -> {
+            List<CatalogEntry> products = products(ctx);
+            List<Integer> unpriced = unpriced(products);
+            SoldPrices sold = unpriced.isEmpty() ? null : new SoldPrices(unpriced);
+            scan(ctx, visitor, sold);
+            return sold == null ? products : priced(products, sold.sorted());
+        });
+    }
+
+    /** Visits every line in order groups; with {@code sold}, also collects the sold prices it wants. */
+    private static void scan(DSLContext ctx, LineVisitor visitor, SoldPrices sold) {
+        ctx.connectionResult(connection -> {
             String orderSql = ctx.select(ORDERS.ID, ORDERS.CUSTOMER_ID, ORDERS.ORDERED_AT, ORDERS.FIRST_LINE_ID,
                     ORDERS.LINE_COUNT).from(ORDERS).orderBy(ORDERS.ID).getSQL();
-            String lineSql = ctx.select(ORDER_LINES.ID, ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY)
+            String lineSql = (sold == null
+                    ? ctx.select(ORDER_LINES.ID, ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY)
+                    : ctx.select(ORDER_LINES.ID, ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE))
                     .from(ORDER_LINES).orderBy(ORDER_LINES.ID).getSQL();
             try (var lazy = new LazyScan.Session(connection);
                  PreparedStatement orders = LazyScan.prepare(connection, orderSql);
@@ -80,16 +105,32 @@ public final class OrderHistory {
                     }
                     previousEnd = end;
                     while (moreLines && l.getLong(1) < first) {
+                        collect(l, sold);
                         moreLines = l.next();
                     }
                     while (moreLines && l.getLong(1) < end) {
+                        collect(l, sold);
                         visitor.line(orderId, customer, millis, l.getInt(2), l.getInt(3));
                         moreLines = l.next();
                     }
                 }
+                while (moreLines && sold != null) {
+                    collect(l, sold);
+                    moreLines = l.next();
+                }
             }
             return null;
-        }));
+        });
+    }
+
+    /** Adds the line's unit price to {@code sold} where it wants it: a line of any order, as {@link #catalog()} reads them. */
+    private static void collect(ResultSet line, SoldPrices sold) throws SQLException {
+        if (sold != null) {
+            int product = line.getInt(2);
+            if (sold.wants(product, line.getInt(3))) {
+                sold.add(product, line.getBigDecimal(4));
+            }
+        }
     }
 
     /** The largest product id (ids are dense from 1). */
@@ -107,7 +148,7 @@ public final class OrderHistory {
     public List<CatalogEntry> catalog() {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
-            List<Integer> unpriced = products.stream().filter(p -> p.price() == null).map(CatalogEntry::id).toList();
+            List<Integer> unpriced = unpriced(products);
             return unpriced.isEmpty() ? products : priced(products, sortedSoldPrices(ctx, unpriced));
         });
     }
@@ -179,19 +220,6 @@ public final class OrderHistory {
         return spreads;
     }
 
-    /** {@link #soldPrices}, each product's sorted; products without a sold line left out. */
-    private static Map<Integer, long[]> sortedSoldPrices(DSLContext ctx, List<Integer> products) {
-        Map<Integer, long[]> sorted = new HashMap<>();
-        soldPrices(ctx, products).forEach((id, values) -> {
-            if (!values.isEmpty()) {
-                long[] array = values.toLongArray();
-                Arrays.sort(array);
-                sorted.put(id, array);
-            }
-        });
-        return sorted;
-    }
-
     /** Every product with its list price (null without one), by id. */
     private static List<CatalogEntry> products(DSLContext ctx) {
         return ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, PRODUCTS.LIST_PRICE)
@@ -204,34 +232,70 @@ public final class OrderHistory {
         return sorted[Math.max(0, (int) Math.ceil(share * sorted.length) - 1)];
     }
 
+    /** The ids of the products without a list price. */
+    private static List<Integer> unpriced(List<CatalogEntry> products) {
+        return products.stream().filter(p -> p.price() == null).map(CatalogEntry::id).toList();
+    }
+
     /**
-     * The unit prices (× 10,000) of the sold lines (positive quantity and price) of the given
+     * The sorted unit prices (× 10,000) of the sold lines (positive quantity and price) of the given
      * products, from one lazy scan of the lines filtered by a mask: neither {@code PRODUCT_ID IN
      * (ids)}, which H2 tests one value at a time for every line (9 s on a store of 22,000 products
      * without a list price), nor a join, which streams through jOOQ's records three times slower.
+     * Products without a sold line are left out.
      */
-    private static Map<Integer, LongArrayList> soldPrices(DSLContext ctx, List<Integer> products) {
-        int max = products.stream().mapToInt(Integer::intValue).max().orElse(0);
-        boolean[] wanted = new boolean[max + 1];
-        Map<Integer, LongArrayList> sold = new HashMap<>();
-        for (int id : products) {
-            wanted[id] = true;
-            sold.put(id, new LongArrayList());
-        }
+    private static Map<Integer, long[]> sortedSoldPrices(DSLContext ctx, List<Integer> products) {
+        SoldPrices sold = new SoldPrices(products);
         // filtered and scaled here, not in SQL: H2's WHERE and arithmetic on every line took 3.5× the scan
         String sql = ctx.select(ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY, ORDER_LINES.UNIT_PRICE)
                 .from(ORDER_LINES).getSQL();
         return ctx.connectionResult(connection -> {
             LazyScan.each(connection, sql, l -> {
                 int product = l.getInt(1);
-                if (product <= max && wanted[product] && l.getInt(2) > 0) {
-                    BigDecimal price = l.getBigDecimal(3);
-                    if (price.signum() > 0) {
-                        sold.get(product).add(price.movePointRight(4).longValue());
-                    }
+                if (sold.wants(product, l.getInt(2))) {
+                    sold.add(product, l.getBigDecimal(3));
                 }
             });
-            return sold;
+            return sold.sorted();
         });
+    }
+
+    /** The unit prices (× 10,000) of the sold lines of some products, collected line by line. */
+    private static final class SoldPrices {
+        private final boolean[] wanted;
+        private final Map<Integer, LongArrayList> prices = new HashMap<>();
+
+        SoldPrices(List<Integer> products) {
+            wanted = new boolean[products.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+            for (int id : products) {
+                wanted[id] = true;
+                prices.put(id, new LongArrayList());
+            }
+        }
+
+        /** Whether a line of {@code product} with {@code quantity} is one of its sold lines wanted here. */
+        boolean wants(int product, int quantity) {
+            return product < wanted.length && wanted[product] && quantity > 0;
+        }
+
+        /** Adds a sold line's unit price; a free line (price 0) is not a sale price. */
+        void add(int product, BigDecimal unitPrice) {
+            if (unitPrice.signum() > 0) {
+                prices.get(product).add(unitPrice.movePointRight(4).longValue());
+            }
+        }
+
+        /** Each product's prices, sorted; products without a sold line left out. */
+        Map<Integer, long[]> sorted() {
+            Map<Integer, long[]> sorted = new HashMap<>();
+            prices.forEach((id, values) -> {
+                if (!values.isEmpty()) {
+                    long[] array = values.toLongArray();
+                    Arrays.sort(array);
+                    sorted.put(id, array);
+                }
+            });
+            return sorted;
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import io.orderlift.common.ProgressMonitor;
@@ -79,6 +80,47 @@ class OrderHistoryTest {
             new OrderHistory(store).forEachLine((order, customer, time, product, quantity) ->
                     seen.add(order + "/" + customer + "/" + time + "/" + product + "/" + quantity));
             assertEquals(List.of("1/1/1735808400000/1/1", "1/1/1735808400000/2/-1", "2/-1/1735689600000/2/2"), seen);
+        }
+    }
+
+    /**
+     * Mining and the backtest read the lines and the catalog in one pass: the same lines, in the
+     * same order, and the same catalog as the two separate reads, on random stores with and without
+     * list prices, returns, free lines and repeated products.
+     */
+    @Test
+    void oneScanGivesTheLinesAndTheCatalogOfTwo() throws Exception {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int round = 0; round < 12; round++) {
+            StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price,list_price\n");
+            int listed = random.nextInt(3); // 0: none, 1: some, 2: every product listed
+            for (int o = 0; o < 1 + random.nextInt(60); o++) {
+                String customer = random.nextInt(4) == 0 ? "" : "C" + random.nextInt(10);
+                String day = "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10);
+                for (int l = 0; l < 1 + random.nextInt(5); l++) {
+                    int product = random.nextInt(15);
+                    int quantity = random.nextInt(6) == 0 ? -1 : 1 + random.nextInt(3);
+                    String price = random.nextInt(8) == 0 ? "0" : (1 + random.nextInt(40)) + "." + random.nextInt(100);
+                    boolean hasList = listed == 2 || listed == 1 && product % 2 == 0;
+                    csv.append("O").append(o).append(',').append(customer).append(',').append(day).append(",P")
+                            .append(product).append(',').append(quantity).append(',').append(price).append(',')
+                            .append(hasList ? product + 10 + ".5" : "").append('\n');
+                }
+            }
+            Path file = Files.writeString(dir.resolve("r" + round + ".csv"), csv);
+            try (Store store = Store.inMemory()) {
+                new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+                OrderHistory history = new OrderHistory(store);
+                List<String> apart = new ArrayList<>();
+                history.forEachLine((order, customer, time, product, quantity) ->
+                        apart.add(order + "/" + customer + "/" + time + "/" + product + "/" + quantity));
+                List<String> together = new ArrayList<>();
+                List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog((order, customer, time,
+                        product, quantity) -> together.add(order + "/" + customer + "/" + time + "/" + product + "/"
+                        + quantity));
+                assertEquals(apart, together, "round " + round);
+                assertEquals(history.catalog(), catalog, "round " + round);
+            }
         }
     }
 }
