@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 
@@ -22,6 +23,8 @@ public final class BundledSamples {
     public static final String DEFAULT_STORE = "outdoor";
     /** Every bundled store's name. */
     public static final List<String> NAMES = List.of("outdoor", "kitchen", "beauty", "wholesale");
+    /** The currency every bundled store is priced in (their READMEs quote US dollars; the files carry no currency). */
+    static final String CURRENCY = "USD";
 
     private BundledSamples() {
     }
@@ -52,6 +55,7 @@ public final class BundledSamples {
             deleteStore(staging);
             try (Store store = Store.openOrCreate(staging)) {
                 new OrderImporter().importFile(store, ImportRequest.of(csv), monitor);
+                new StoreQueries(store).setCurrency(CURRENCY);
             } catch (RuntimeException | IOException e) {
                 deleteStore(staging);
                 throw e;

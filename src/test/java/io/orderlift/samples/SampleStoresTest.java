@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.Store;
+import io.orderlift.store.StoreOverview;
+import io.orderlift.store.StoreQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +61,17 @@ class SampleStoresTest {
             assertTrue(BundledSamples.class.getResource(BundledSamples.resource(name)) != null,
                     name + " is not bundled: the pom's sample-stores resource includes must name its file");
         }
+    }
+
+    @Test
+    void aBundledStoreOpensImportedAndPricedInItsCurrency() throws Exception {
+        Path store = BundledSamples.ensureImported(dir, "kitchen", ProgressMonitor.NONE);
+        try (Store opened = Store.open(store)) {
+            StoreOverview overview = new StoreQueries(opened).overview();
+            assertTrue(overview.orders() > 1_000, "orders: " + overview.orders());
+            assertEquals("USD", overview.currency());
+        }
+        assertEquals(store, BundledSamples.ensureImported(dir, "kitchen", ProgressMonitor.NONE), "imported once");
     }
 
     private static byte[] gunzip(Path file) throws IOException {
