@@ -1,12 +1,10 @@
 package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
-import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.DefaultProfiles;
-import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
@@ -45,16 +43,18 @@ final class MineCommand implements Callable<Integer> {
     public Integer call() {
         MiningSettings settings = mining.settings(MiningSettings.defaults());
         MiningSummary summary;
-        Optional<WeightingProfile> chosen = Optional.empty();
+        DefaultProfiles.Outcome profile = DefaultProfiles.Outcome.kept();
         try (Store target = Store.open(store.directory)) {
             summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
             if (!keepProfile) {
-                chosen = DefaultProfiles.chooseIfNew(target, ProgressMonitor.NONE);
+                profile = DefaultProfiles.chooseIfNew(target, ProgressMonitor.NONE);
             }
         }
-        Optional<WeightingProfile> profile = chosen;
-        json.print(spec, summary, s -> describe(s) + profile.map(p -> String.format(
-                "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p))).orElse(""));
+        DefaultProfiles.Outcome outcome = profile;
+        json.print(spec, summary, s -> describe(s) + outcome.chosen().map(p -> String.format(
+                "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p))).orElse("")
+                + outcome.notChosen().map(why -> String.format(
+                "%n  default profile not chosen by backtest, the built-in settings stay: %s", why)).orElse(""));
         return 0;
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -77,6 +78,8 @@ public final class Backtest {
      * costs the search what a few weeks of it would. The sample stores' periods are far shorter.
      */
     public static final int MAX_REPLAYED_ORDERS = 20_000;
+    /** The fewest orders a training or test period may hold. */
+    static final int MIN_PERIOD_ORDERS = 10;
     static final double[] REPORTED_WEIGHTS = {0, 0.5, 1, 1.5};
     /** The cart protocol that chooses the settings and fills {@code placements.cart}. */
     public static final CartProtocol PROTOCOL = CartProtocol.SEQUENTIAL;
@@ -175,6 +178,7 @@ public final class Backtest {
         long last = log.lastTime();
         long testFrom = last - (long) ((last - first) * settings.split());
         long validationFrom = testFrom - (long) ((testFrom - first) * VALIDATION_SHARE);
+        refuseNearlyEmptyPeriods(log, settings, testFrom);
         double[] prices = new double[Math.max(log.productCount(), catalog.stream().mapToInt(e -> e.id() + 1).max()
                 .orElse(0))];
         catalog.forEach(p -> prices[p.id()] = p.price() == null ? 0 : p.price().doubleValue());
@@ -353,6 +357,37 @@ public final class Backtest {
         }
         return Arrays.stream(Replay.sortedSample(period.size(), MAX_REPLAYED_ORDERS,
                 new SplittableRandom(seed))).mapToObj(period::get).toList();
+    }
+
+    /**
+     * Refuses a split whose training or test period holds fewer than {@link #MIN_PERIOD_ORDERS}:
+     * nothing to mine or to replay. Usually a stray date stretching the range, which is named.
+     */
+    private static void refuseNearlyEmptyPeriods(OrderLog log, Settings settings, long testFrom) {
+        int training = count(log, t -> t < testFrom);
+        int test = log.orders().size() - training;
+        if (training >= MIN_PERIOD_ORDERS && test >= MIN_PERIOD_ORDERS) {
+            return;
+        }
+        boolean testShort = test < MIN_PERIOD_ORDERS;
+        String period = testShort
+                ? String.format(Locale.ROOT, "The test period (%s to %s, the last %s of the store's date range)",
+                        StrayDates.day(testFrom), StrayDates.day(log.lastTime()), percent(settings.split()))
+                : String.format(Locale.ROOT, "The training period (%s to %s, the first %s of the store's date range)",
+                        StrayDates.day(log.firstTime()), StrayDates.day(testFrom), percent(1 - settings.split()));
+        int held = testShort ? test : training;
+        String head = String.format(Locale.ROOT, "%s holds %s: too few to %s. ", period,
+                held == 1 ? "1 order" : held + " orders", testShort ? "replay" : "mine");
+        long[] times = log.orders().stream().mapToLong(OrderLog.Order::time).toArray();
+        throw new IllegalArgumentException(head + StrayDates.in(times).map(stray -> stray.describe()
+                        + ": a stray date stretches the range the split is taken from. Correct it in the file and"
+                        + " import the file again with --replace.")
+                .orElse("Give the test period another share with --split (now " + settings.split()
+                        + "), or import more history."));
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * share);
     }
 
     private static int count(OrderLog log, LongPredicate period) {

@@ -19,21 +19,33 @@ public final class DefaultProfiles {
     }
 
     /**
-     * Chooses and saves the default profile if the store has none saved yet; empty when it has one
-     * or when its history is too short to choose from (the built-in defaults then stay).
+     * What a mining run did about the default profile: chose one, kept the saved ones (both
+     * empty), or could not choose from this history ({@code notChosen}: why; the built-in
+     * defaults stay).
      */
-    public static Optional<WeightingProfile> chooseIfNew(Store store, ProgressMonitor monitor) {
+    public record Outcome(Optional<WeightingProfile> chosen, Optional<String> notChosen) {
+
+        public static Outcome kept() {
+            return new Outcome(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Chooses and saves the default profile if the store has none saved yet; nothing when it has one,
+     * and the reason when its history cannot choose (too short, or a stray date emptying a period).
+     */
+    public static Outcome chooseIfNew(Store store, ProgressMonitor monitor) {
         Profiles profiles = new Profiles(store);
         if (!profiles.all().isEmpty()) {
-            return Optional.empty();
+            return Outcome.kept();
         }
         WeightingProfile chosen;
         try {
             chosen = new Backtest().choose(store, Backtest.Settings.defaults(), WeightingProfile.defaults(), monitor);
         } catch (IllegalArgumentException tooShort) {
-            return Optional.empty();
+            return new Outcome(Optional.empty(), Optional.of(tooShort.getMessage()));
         }
         profiles.save(chosen, true);
-        return Optional.of(chosen);
+        return new Outcome(Optional.of(chosen), Optional.empty());
     }
 }

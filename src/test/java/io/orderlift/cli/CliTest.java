@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -218,6 +219,34 @@ class CliTest {
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("No product with SKU 'NOPE'"), unknown.err());
         assertEquals(1, run("mine", "--store", store.toString(), "--window-days", "-1").code());
+    }
+
+    /**
+     * A history whose one order dated 2099 leaves the test period empty: the first `mine` says why it
+     * chose no default profile, and `backtest` refuses with the same reason, naming the date.
+     */
+    @Test
+    void aStrayDateIsNamedByMineAndBacktest() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int i = 0; i < 300; i++) {
+            String day = LocalDate.of(2025, 1, 1).plusDays(i).toString();
+            csv.append("O").append(i).append(",C").append(i % 40).append(',').append(day).append(",A,1,10\n")
+                    .append("O").append(i).append(",C").append(i % 40).append(',').append(day).append(",B")
+                    .append(i % 5).append(",1,20\n");
+        }
+        csv.append("TYPO,C1,2099-01-05,A,1,10\n");
+        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
+        Path store = dir.resolve("stray");
+        assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
+        Result mined = run("mine", "--store", store.toString());
+        assertEquals(0, mined.code(), mined.err());
+        assertTrue(mined.out().contains("default profile not chosen by backtest, the built-in settings stay: The test"
+                + " period (2084-03-"), mined.out());
+        assertTrue(mined.out().contains("1 order is dated 2099-01-05, 73 years after the rest (2025-01-01 to"
+                + " 2025-10-27)"), mined.out());
+        Result backtest = run("backtest", "--store", store.toString());
+        assertEquals(1, backtest.code());
+        assertTrue(backtest.err().contains("1 order is dated 2099-01-05"), backtest.err());
     }
 
     @Test

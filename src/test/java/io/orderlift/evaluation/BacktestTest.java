@@ -116,6 +116,32 @@ class BacktestTest {
         assertTrue(whole == Backtest.replayed(whole, 42), "a period of at most that many is replayed whole");
     }
 
+    /**
+     * One order typed as 2099 stretches the date range: the last 20 % of it holds that order alone.
+     * The backtest refuses and names the order's date instead of replaying one order.
+     */
+    @Test
+    void aStrayDateThatEmptiesTheTestPeriodIsNamed() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < 400; i++) {
+            String day = LocalDate.of(2025, 1, 1).plusDays(i * 365L / 400).toString();
+            csv.append("O").append(i).append(",C").append(i % 90).append(',').append(day).append(",A,A,X,1,10\n");
+            csv.append("O").append(i).append(",C").append(i % 90).append(',').append(day).append(",B").append(i % 7)
+                    .append(",B,X,1,20\n");
+        }
+        csv.append("LATE,C1,2099-06-01,A,A,X,1,10\nLATE,C1,2099-06-01,B1,B,X,1,20\n");
+        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE));
+            assertEquals("The test period (2084-07-13 to 2099-06-01, the last 20 % of the store's date range) holds"
+                    + " 1 order: too few to replay. 1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to"
+                    + " 2025-12-31): a stray date stretches the range the split is taken from. Correct it in the file"
+                    + " and import the file again with --replace.", refused.getMessage());
+        }
+    }
+
     @Test
     void settingsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(0, 0.2, 30));
