@@ -12,6 +12,7 @@ import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ui.weighting.WeightingViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
@@ -68,6 +69,8 @@ class WeightingViewTest extends TentStoreWindowTest {
                 "every other setting kept");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#saveProfile").queryAs(Button.class)
                 .isDisabled());
+        assertEquals("popularity", profileChoice(robot).getValue(), "the profile list shows the one just saved");
+        assertTrue(profileChoice(robot).getItems().contains("popularity"));
 
         robot.interact(() -> fixture.model.session().switchProfile("default"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "default".equals(new Profiles(store).active().name())
@@ -78,5 +81,11 @@ class WeightingViewTest extends TentStoreWindowTest {
         });
         Recommendation first = fixture.model.preview().recommendations().get(0);
         assertEquals("FOOT", first.sku());
+        assertEquals("default", profileChoice(robot).getValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> profileChoice(FxRobot robot) {
+        return robot.lookup("#profileChoice").queryAs(ComboBox.class);
     }
 }

@@ -75,9 +75,7 @@ public final class RankingSession {
                     new Money(new StoreQueries(opened).currency().orElse(null)));
         }).onSuccess(loaded -> {
             money = loaded.money();
-            saved.set(loaded.active());
-            profile.set(loaded.active());
-            profileNames.setAll(loaded.names());
+            showProfiles(loaded.active(), loaded.names());
             recommender.set(loaded.recommender());
         }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
@@ -141,11 +139,7 @@ public final class RankingSession {
             Profiles profiles = new Profiles(current);
             profiles.save(named, true);
             return names(profiles);
-        }).onSuccess(names -> {
-            saved.set(named);
-            profile.set(named);
-            profileNames.setAll(names);
-        }).onError(onError).runQuietly(tasks);
+        }).onSuccess(names -> showProfiles(named, names)).onError(onError).runQuietly(tasks);
     }
 
     /** Makes the saved profile {@code name} the active and working one. */
@@ -159,14 +153,20 @@ public final class RankingSession {
             WeightingProfile chosen = profiles.named(name);
             profiles.save(chosen, true);
             return new Switched(chosen, names(profiles));
-        }).onSuccess(switched -> {
-            saved.set(switched.profile());
-            profile.set(switched.profile());
-            profileNames.setAll(switched.names());
-        }).onError(onError).runQuietly(tasks);
+        }).onSuccess(switched -> showProfiles(switched.profile(), switched.names())).onError(onError).runQuietly(tasks);
     }
 
     private record Switched(WeightingProfile profile, List<String> names) {
+    }
+
+    /**
+     * Shows {@code active} as the saved and working profile among {@code names}: the names first, so
+     * that a list shown the active profile's name already holds it.
+     */
+    private void showProfiles(WeightingProfile active, List<String> names) {
+        profileNames.setAll(names);
+        saved.set(active);
+        profile.set(active);
     }
 
     /** The saved profile {@code name} (read in the calling thread). */

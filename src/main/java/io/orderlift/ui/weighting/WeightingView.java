@@ -10,6 +10,7 @@ import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -45,6 +46,9 @@ public final class WeightingView extends HBox {
         profiles.setId("profileChoice");
         profiles.setPrefWidth(200);
         model.session().savedProperty().addListener((obs, old, now) -> profiles.setValue(now.name()));
+        // a new list of names clears the combo box's choice even when it holds the name: choose it again
+        model.session().profileNames().addListener((ListChangeListener<String>) change ->
+                profiles.setValue(model.session().savedProperty().get().name()));
         profiles.setValue(model.session().savedProperty().get().name());
         profiles.setOnAction(e -> {
             String chosen = profiles.getValue();
