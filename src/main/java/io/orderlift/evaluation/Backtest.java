@@ -381,7 +381,7 @@ public final class Backtest {
         long[] times = log.orders().stream().mapToLong(OrderLog.Order::time).toArray();
         throw new IllegalArgumentException(head + StrayDates.in(times).map(stray -> stray.describe()
                         + ": a stray date stretches the range the split is taken from. Correct it in the file and"
-                        + " import the file again with --replace.")
+                        + " import the file again, replacing the orders already in the store (--replace).")
                 .orElse("Give the test period another share with --split (now " + settings.split()
                         + "), or import more history."));
     }

@@ -138,7 +138,7 @@ class BacktestTest {
             assertEquals("The test period (2084-07-13 to 2099-06-01, the last 20 % of the store's date range) holds"
                     + " 1 order: too few to replay. 1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to"
                     + " 2025-12-31): a stray date stretches the range the split is taken from. Correct it in the file"
-                    + " and import the file again with --replace.", refused.getMessage());
+                    + " and import the file again, replacing the orders already in the store (--replace).", refused.getMessage());
         }
     }
 
