@@ -50,7 +50,11 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The workbench");
     private Consumer<ImportReport> onImported = r -> { };
-    private Consumer<MiningSummary> onMined = r -> { };
+    private Consumer<Mined> onMined = r -> { };
+
+    /** A finished mining run, and what it did about a new store's default profile. */
+    public record Mined(MiningSummary summary, DefaultProfiles.Outcome profile) {
+    }
 
     public WorkbenchModel(TaskRunner runner, WorkbenchSettings settings, Path dataDirectory) {
         this.runner = runner;
@@ -174,20 +178,19 @@ public final class WorkbenchModel implements AutoCloseable {
         }
         Tasks.create("Mining pairs", monitor -> {
             MiningSummary summary = new MiningService().mine(target, settings, monitor);
-            DefaultProfiles.chooseIfNew(target, monitor);
-            return summary;
+            return new Mined(summary, DefaultProfiles.chooseIfNew(target, monitor));
         })
-                .onSuccess(summary -> {
+                .onSuccess(mined -> {
                     if (store.get() == target) {
                         reload(target);
                     }
-                    onMined.accept(summary);
+                    onMined.accept(mined);
                 })
                 .onError(onError)
                 .run(runner);
     }
 
-    public void setOnMined(Consumer<MiningSummary> handler) {
+    public void setOnMined(Consumer<Mined> handler) {
         this.onMined = handler;
     }
 

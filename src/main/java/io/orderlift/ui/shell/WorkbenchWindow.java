@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.orderlift.mining.MiningSummary;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.imports.ImportReport;
@@ -38,6 +39,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
@@ -66,10 +68,7 @@ public final class WorkbenchWindow {
         Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
                 title + " did not finish", e));
         model.setOnImported(this::announce);
-        model.setOnMined(summary -> Notifications.create().owner(stage).title("Mining finished")
-                .text(String.format("%,d pairs from %,d orders in %,d ms.", summary.run().pairs(),
-                        summary.run().orders(), summary.loadMs() + summary.mineMs() + summary.saveMs()))
-                .showInformation());
+        model.setOnMined(this::notifyMined);
 
         model.publish().setOnError(e -> ErrorDialogs.show(stage, "The rule set was not published", e));
         model.publish().setOnPublished(r -> Notifications.create().owner(stage).title("Published")
@@ -217,6 +216,25 @@ public final class WorkbenchWindow {
         status.getRightItems().add(cancel);
         model.runner().currentProperty().addListener((obs, old, task) -> follow(status, cancel, task));
         return status;
+    }
+
+    /**
+     * "Mining finished", and whether a new store's first mining chose its default profile; a warning
+     * when its history could not choose one (the built-in settings then stay; Reports says why).
+     */
+    private void notifyMined(WorkbenchModel.Mined mined) {
+        MiningSummary summary = mined.summary();
+        String done = String.format("%,d pairs from %,d orders in %,d ms.", summary.run().pairs(),
+                summary.run().orders(), summary.loadMs() + summary.mineMs() + summary.saveMs());
+        Notifications notification = Notifications.create().owner(stage).title("Mining finished");
+        if (mined.profile().notChosen().isPresent()) {
+            // the reason is long (a stray date, a history too short): Reports shows it in full
+            notification.text(done + "\nNo default profile was chosen by backtest: the built-in settings stay."
+                    + "\nRun the backtest in Reports to see why.").hideAfter(Duration.seconds(20)).showWarning();
+        } else {
+            notification.text(done + (mined.profile().chosen().isPresent()
+                    ? "\nDefault profile chosen by backtest: see Weighting." : "")).showInformation();
+        }
     }
 
     private static void follow(StatusBar status, Button cancel, Task<?> task) {
