@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.orderlift.common.Money;
 import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
@@ -19,6 +20,7 @@ import io.orderlift.evaluation.PolicyResult;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.ui.common.ChartImages;
 import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
@@ -96,6 +98,9 @@ public final class ReportsViewModel {
         warning.set("");
         chosenSettings.set("");
         confirmationNote.set("");
+        // an experiment read for the store open before is not this store's
+        abChart.set(null);
+        abSummary.set("");
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
     }
 
@@ -140,12 +145,12 @@ public final class ReportsViewModel {
             for (PolicyResult p : placement.getValue()) {
                 table.add(new Row(placement.getKey(), p.policy(),
                         p.w() == null ? "" : String.format(Locale.ROOT, "%.2f", p.w()),
-                        p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f%%", p.hitRate() * 100),
+                        p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f %%", p.hitRate() * 100),
                         words.money(p.rpi()),
                         words.money(p.rpiLow()) + " – " + words.money(p.rpiHigh()),
                         words.money(p.avgAcceptedPrice()),
-                        String.format(Locale.ROOT, "%.1f%%", p.aovLift() * 100),
-                        String.format(Locale.ROOT, "%.1f%%", p.coverage() * 100)));
+                        String.format(Locale.ROOT, "%.1f %%", p.aovLift() * 100),
+                        String.format(Locale.ROOT, "%.1f %%", p.coverage() * 100)));
             }
         }
         rows.setAll(table);
@@ -207,25 +212,31 @@ public final class ReportsViewModel {
                 .onError(onError).runQuietly(tasks);
     }
 
-    private record AbRendered(AbAnalysis.Report report, byte[] png) {
+    /** An experiment's analysis, its chart, and the open store's currency to state its amounts in. */
+    private record AbRendered(AbAnalysis.Report report, byte[] png, Money money) {
     }
 
     /** Reads and analyses an experiment file in the background. */
     public void analyseExperiment(Path file) {
+        Store current = store;
         Tasks.create("A/B analysis", monitor -> {
             AbAnalysis.Report r = new AbAnalysis().analyse(Experiment.read(file));
-            return new AbRendered(r, ChartImages.png(ReportCharts.aovByArm(r)));
+            Money money = current == null ? Money.PLAIN : new Money(new StoreQueries(current).currency().orElse(null));
+            return new AbRendered(r, ChartImages.png(ReportCharts.aovByArm(r)), money);
         }).onSuccess(result -> {
             AbAnalysis.Report r = result.report();
             abChart.set(ChartImages.image(result.png()));
             StringBuilder text = new StringBuilder(file.getFileName().toString()).append(": ");
-            r.arms().forEach(a -> text.append(String.format(Locale.ROOT, "%s %,d orders, AOV %.2f, acceptance %.1f%%,"
-                    + " RPI %.3f; ", a.arm(), a.orders(), a.aov(), a.acceptanceRate() * 100, a.rpi())));
-            r.lifts().forEach(l -> text.append(String.format(Locale.ROOT, "%s vs control: AOV %+.2f (%+.1f%%), 95%% "
-                    + "interval %.2f to %.2f, %s.", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(), l.ciHigh(),
+            Money money = result.money();
+            r.arms().forEach(a -> text.append(String.format(Locale.ROOT, "%s %,d orders, AOV %s, acceptance %.1f %%,"
+                    + " RPI %s; ", a.arm(), a.orders(), money.format(a.aov()), a.acceptanceRate() * 100,
+                    money.format(a.rpi()))));
+            r.lifts().forEach(l -> text.append(String.format(Locale.ROOT, "%s vs control: AOV %s%s (%+.1f %%), 95 %% "
+                    + "interval %s to %s, %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.format(l.aovLift()),
+                    l.aovLiftPercent(), money.format(l.ciLow()), money.format(l.ciHigh()),
                     l.significant() ? "significant" : "not significant")));
             abSummary.set(text.toString());
-        }).onError(onError).run(tasks);
+        }).onError(onError).onlyWhile(() -> store == current).run(tasks); // another store opened: not its experiment
     }
 
     public ReadOnlyStringProperty summaryProperty() {
