@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.StrayDates;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
@@ -90,6 +92,7 @@ final class ImportCommand implements Callable<Integer> {
                 DateFormat.of(dateFormat), text);
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
+        Optional<StrayDates> stray = Optional.empty();
         boolean isNew = !Store.exists(store.directory);
         boolean folderIsNew = !Files.exists(store.directory);
         try {
@@ -100,6 +103,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 if (!report.unchanged()) {
                     charges = ChargeLines.suggest(target);
+                    stray = StrayDates.in(target);
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -110,7 +114,8 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         List<ChargeLines.Suggestion> suggested = charges;
-        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r, text) + (suggested.isEmpty() ? ""
+        String strayNote = stray.map(s -> String.format("%n  Note: %s", s.advice())).orElse("");
+        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r, text) + strayNote + (suggested.isEmpty() ? ""
                 : String.format("%n%s%nTo exclude: curate --store %s exclude --suggested (or one by one: exclude"
                 + " --sku S)", CurateCommand.describe(suggested), store.directory)));
         return 0;

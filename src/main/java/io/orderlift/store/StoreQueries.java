@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
@@ -93,6 +95,19 @@ public final class StoreQueries {
             LazyScan.each(connection, scan, row -> values.add(row.getBigDecimal(1).doubleValue()));
             return values.toDoubleArray();
         }));
+    }
+
+    /** The time of every order with at least one item (epoch milliseconds, UTC), ascending. */
+    public long[] orderTimes() {
+        long[] times = store.read(ctx -> ctx.connectionResult(connection -> {
+            LongArrayList read = new LongArrayList();
+            String scan = ctx.select(ORDERS.ORDERED_AT).from(ORDERS).where(ORDERS.ITEM_COUNT.gt(DSL.inline(0))).getSQL();
+            LazyScan.each(connection, scan, row -> read.add(
+                    row.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC).toEpochMilli()));
+            return read.toLongArray();
+        }));
+        Arrays.sort(times);
+        return times;
     }
 
     private static Instant utc(LocalDateTime time) {

@@ -222,8 +222,8 @@ class CliTest {
     }
 
     /**
-     * A history whose one order dated 2099 leaves the test period empty: the first `mine` says why it
-     * chose no default profile, and `backtest` refuses with the same reason, naming the date.
+     * A history whose one order dated 2099 leaves the test period empty: `import` points at the date,
+     * the first `mine` says why it chose no default profile, and `backtest` refuses, naming the date.
      */
     @Test
     void aStrayDateIsNamedByMineAndBacktest() throws Exception {
@@ -237,7 +237,11 @@ class CliTest {
         csv.append("TYPO,C1,2099-01-05,A,1,10\n");
         Path file = Files.writeString(dir.resolve("stray.csv"), csv);
         Path store = dir.resolve("stray");
-        assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
+        Result imported = run("import", "--store", store.toString(), "--input", file.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().contains("Note: 1 order is dated 2099-01-05, 73 years after the rest (2025-01-01 to"
+                + " 2025-10-27). The backtest splits the store's date range by time: check that date in the file."),
+                imported.out());
         Result mined = run("mine", "--store", store.toString());
         assertEquals(0, mined.code(), mined.err());
         assertTrue(mined.out().contains("default profile not chosen by backtest, the built-in settings stay: The test"

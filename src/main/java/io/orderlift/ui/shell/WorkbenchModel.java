@@ -1,9 +1,11 @@
 package io.orderlift.ui.shell;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.orderlift.evaluation.DefaultProfiles;
+import io.orderlift.evaluation.StrayDates;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
@@ -49,7 +51,11 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The workbench");
-    private Consumer<ImportReport> onImported = r -> { };
+    private Consumer<Imported> onImported = r -> { };
+
+    /** A finished import, and the orders dated far from the rest of the store's history, if any. */
+    public record Imported(ImportReport report, Optional<StrayDates> strayDates) {
+    }
     private Consumer<Mined> onMined = r -> { };
 
     /** A finished mining run, and what it did about a new store's default profile. */
@@ -81,7 +87,7 @@ public final class WorkbenchModel implements AutoCloseable {
         this.onError = handler;
     }
 
-    public void setOnImported(Consumer<ImportReport> handler) {
+    public void setOnImported(Consumer<Imported> handler) {
         this.onImported = handler;
     }
 
@@ -150,13 +156,15 @@ public final class WorkbenchModel implements AutoCloseable {
             onError.accept(new IllegalStateException("Open a store before importing orders."));
             return;
         }
-        Tasks.create("Importing " + request.fileName(),
-                        monitor -> new OrderImporter().importFile(target, request, monitor))
-                .onSuccess(report -> {
+        Tasks.create("Importing " + request.fileName(), monitor -> {
+                    ImportReport report = new OrderImporter().importFile(target, request, monitor);
+                    return new Imported(report, report.unchanged() ? Optional.empty() : StrayDates.in(target));
+                })
+                .onSuccess(imported -> {
                     if (store.get() == target) {
                         reload(target);
                     }
-                    onImported.accept(report);
+                    onImported.accept(imported);
                 })
                 .onError(onError)
                 .run(runner);

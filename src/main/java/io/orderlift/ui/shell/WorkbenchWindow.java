@@ -287,14 +287,23 @@ public final class WorkbenchWindow {
         });
     }
 
-    private void announce(ImportReport report) {
+    private void announce(WorkbenchModel.Imported imported) {
+        ImportReport report = imported.report();
         String text = report.unchanged()
                 ? report.file() + " was already imported; nothing changed."
                 : String.format("%s: %,d orders and %,d lines imported%s%s.", report.file(), report.orders(),
                 report.lines(), report.skippedRows().isEmpty() ? ""
                         : String.format(", %,d rows skipped", report.skippedRows().size()),
                 "UTF-8".equals(report.encoding()) ? "" : " (its text read as " + report.encoding() + ")");
-        Notifications.create().owner(stage).title("Import finished").text(text).showInformation();
+        Notifications notification = Notifications.create().owner(stage).title("Import finished");
+        if (imported.strayDates().isPresent()) {
+            // on lines of their own: the notification does not wrap its text
+            notification.text(text + "\nCheck the dates in the file: " + imported.strayDates().get().describe()
+                    .replace(", ", ",\n") + ".\nThe backtest splits the store's date range by time.")
+                    .hideAfter(Duration.seconds(30)).showWarning();
+        } else {
+            notification.text(text).showInformation();
+        }
     }
 
     public Stage stage() {
