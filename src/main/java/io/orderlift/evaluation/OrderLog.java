@@ -59,7 +59,7 @@ final class OrderLog {
             }
             lines.clear();
         };
-        List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog((order, cust, at, product, quantity) -> {
+        OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog((order, cust, at, product, quantity) -> {
             if (order != current[0]) {
                 flush.run();
                 current[0] = order;
@@ -70,7 +70,7 @@ final class OrderLog {
         });
         flush.run();
         orders.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Integer.compare(a.id(), b.id()));
-        return new WithCatalog(new OrderLog(List.copyOf(orders), productCount), catalog);
+        return new WithCatalog(new OrderLog(List.copyOf(orders), productCount), catalog.entries());
     }
 
     /** Product ids are below this. */

@@ -31,32 +31,37 @@ public final class MiningService {
         long t0 = System.nanoTime();
         OrderHistory history = new OrderHistory(store);
         monitor.progress("Reading order lines", 0, 1);
-        Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, settings.maxBasket());
-        List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog(builder::line);
-        Transactions transactions = builder.build();
+        Read read = read(history, settings.maxBasket());
+        Transactions transactions = read.transactions();
         monitor.checkCancelled();
         long t1 = System.nanoTime();
         MiningResult result = miner.mine(transactions, settings, monitor);
         long t2 = System.nanoTime();
         monitor.checkCancelled();
-        MiningRun stored = save(store, catalog, result, started, (t2 - t0) / 1_000_000, monitor);
+        MiningRun stored = save(store, read.catalog(), result, started, (t2 - t0) / 1_000_000, monitor);
         long t3 = System.nanoTime();
         return new MiningSummary(stored, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     }
 
-    /** The store's orders as mining reads them, under a basket cap (0: none). */
-    public static Transactions transactions(OrderHistory history, int maxBasket) {
+    /** The store's orders as mining reads them, and its catalog, from one scan of one state of the store. */
+    public record Read(Transactions transactions, OrderHistory.VersionedCatalog catalog) {
+    }
+
+    /** Reads the store's orders under a basket cap (0: none), and its catalog from the same scan. */
+    public static Read read(OrderHistory history, int maxBasket) {
         Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, maxBasket);
-        history.forEachLine(builder::line);
-        return builder.build();
+        OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog(builder::line);
+        return new Read(builder.build(), catalog);
     }
 
     /**
      * Stores {@code result} as the store's active mining run, with every product's price from
-     * {@code catalog}; {@code result}'s per-product arrays are indexed by the store's product ids.
+     * {@code versioned} (and the version of the lines they were read from); {@code result}'s
+     * per-product arrays are indexed by the store's product ids.
      */
-    public static MiningRun save(Store store, List<OrderHistory.CatalogEntry> catalog, MiningResult result,
+    public static MiningRun save(Store store, OrderHistory.VersionedCatalog versioned, MiningResult result,
                                  Instant started, long durationMs, ProgressMonitor monitor) {
+        List<OrderHistory.CatalogEntry> catalog = versioned.entries();
         monitor.progress("Saving pairs", 0, 1);
         int[] ids = new int[catalog.size()];
         int[] orders = new int[catalog.size()];
@@ -74,7 +79,8 @@ public final class MiningService {
                 settings.minCo(), result.orders(), result.ordersEmpty(), result.ordersOverMaxBasket(),
                 instant(result.lastOrderAt()), instant(result.followCutoff()), catalog.size(),
                 result.pairs().size(), result.pairsDropped());
-        return new PairStatisticsStore(store).replace(run, ids, orders, followBase, prices, result.pairs(), monitor);
+        return new PairStatisticsStore(store).replace(run, ids, orders, followBase, prices, versioned.linesVersion(),
+                result.pairs(), monitor);
     }
 
     private static Instant instant(long epochMillis) {

@@ -12,14 +12,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
 import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
+import static io.orderlift.store.db.Tables.PRODUCT_STATS;
+import static io.orderlift.store.db.Tables.STORE_SETTINGS;
 
 /**
  * The store's read API for mining: every order line with its order's customer and time, streamed
@@ -63,13 +67,13 @@ public final class OrderHistory {
      * product has no list price, the medians come from the lines visited instead of a second pass
      * over millions of them (mining and the backtest read both).
      */
-    public List<CatalogEntry> forEachLineWithCatalog(LineVisitor visitor) {
+    public VersionedCatalog forEachLineWithCatalog(LineVisitor visitor) {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
             List<Integer> unpriced = unpriced(products);
             SoldPrices sold = unpriced.isEmpty() ? null : new SoldPrices(unpriced);
             scan(ctx, visitor, sold);
-            return sold == null ? products : priced(products, sold.sorted());
+            return new VersionedCatalog(sold == null ? products : priced(products, sold.sorted()), linesVersion(ctx));
         });
     }
 
@@ -140,17 +144,83 @@ public final class OrderHistory {
     }
 
     /**
+     * The catalog as of one state of the order lines: {@code linesVersion} is the newest import's id
+     * (0 before any), which changes with every import that writes lines, products or prices and with
+     * nothing else.
+     */
+    public record VersionedCatalog(List<CatalogEntry> entries, int linesVersion) {
+    }
+
+    /**
      * Every product with its price (DESIGN.md): the list price, else the median unit price over its
      * lines with positive quantity and price (the lower middle value for an even count, as SQL's
      * {@code PERCENTILE_DISC(0.5)}), else null. Medians are computed from one scan of the lines of
-     * the products that need one.
+     * the products that need one, or taken from the active mining run when it stored them from the
+     * lines as they are ({@link PairStatisticsStore#PRICES_AT_LINES}): no scan of millions of lines
+     * each time the workbench opens a mined store without list prices.
      */
     public List<CatalogEntry> catalog() {
+        return versionedCatalog().entries();
+    }
+
+    /** {@link #catalog()} with the state of the lines it was read from. */
+    public VersionedCatalog versionedCatalog() {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
+            int version = linesVersion(ctx);
             List<Integer> unpriced = unpriced(products);
-            return unpriced.isEmpty() ? products : priced(products, sortedSoldPrices(ctx, unpriced));
+            if (unpriced.isEmpty()) {
+                return new VersionedCatalog(products, version);
+            }
+            Optional<Map<Integer, BigDecimal>> stored = pricesStoredAt(ctx, version);
+            return new VersionedCatalog(stored.isPresent() ? pricedFrom(products, stored.get())
+                    : priced(products, sortedSoldPrices(ctx, unpriced)), version);
         });
+    }
+
+    /**
+     * The newest import's id, 0 before any: the version of the lines, products and list prices
+     * (only an import writes them). Unknown (-1) while an import into a new store is half written.
+     */
+    private static int linesVersion(DSLContext ctx) {
+        if (setting(ctx, Store.IMPORT_IN_PROGRESS).isPresent()) {
+            return -1;
+        }
+        Integer newest = ctx.select(DSL.max(IMPORT_BATCHES.ID)).from(IMPORT_BATCHES).fetchOne(0, Integer.class);
+        return newest == null ? 0 : newest;
+    }
+
+    /**
+     * The prices the active mining run stored per product, when it read them from lines of
+     * {@code version}; empty when no run did (never mined, mined before the last import, or by an
+     * older version of Orderlift that did not say).
+     */
+    private static Optional<Map<Integer, BigDecimal>> pricesStoredAt(DSLContext ctx, int version) {
+        Optional<String> run = setting(ctx, PairStatisticsStore.ACTIVE_RUN);
+        if (version < 0 || run.isEmpty()
+                || !setting(ctx, PairStatisticsStore.PRICES_AT_LINES).equals(Optional.of(Integer.toString(version)))) {
+            return Optional.empty();
+        }
+        Map<Integer, BigDecimal> prices = new HashMap<>();
+        ctx.select(PRODUCT_STATS.PRODUCT_ID, PRODUCT_STATS.PRICE).from(PRODUCT_STATS)
+                .where(PRODUCT_STATS.RUN_ID.eq(Integer.parseInt(run.get())))
+                .forEach(r -> prices.put(r.value1(), r.value2()));
+        return Optional.of(prices);
+    }
+
+    private static Optional<String> setting(DSLContext ctx, String key) {
+        return ctx.select(STORE_SETTINGS.SETTING_VALUE).from(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(key))
+                .fetchOptional(STORE_SETTINGS.SETTING_VALUE);
+    }
+
+    /** The products, those without a list price priced as {@code stored} says (null where it has none). */
+    private static List<CatalogEntry> pricedFrom(List<CatalogEntry> products, Map<Integer, BigDecimal> stored) {
+        List<CatalogEntry> priced = new ArrayList<>(products.size());
+        for (CatalogEntry p : products) {
+            priced.add(p.price() != null ? p
+                    : new CatalogEntry(p.id(), p.sku(), p.title(), p.category(), stored.get(p.id())));
+        }
+        return priced;
     }
 
     /**
@@ -172,21 +242,25 @@ public final class OrderHistory {
      * The catalog, and the sold-price spreads when the catalog took a scan of the lines anyway.
      *
      * @param spreads every product's spread as {@link #soldPriceSpreads()} reads it, or null when
-     *                every product has a list price and no line was read
+     *                no line was read (every product has a list price, or the mining run had the medians)
      */
     public record CatalogRead(List<CatalogEntry> catalog, List<SoldPriceSpread> spreads) {
     }
 
     /**
-     * {@link #catalog()}, and on a store where some product has no list price (so every line is read
-     * for medians) {@link #soldPriceSpreads()} from the same scan: one pass over millions of lines
-     * instead of two.
+     * {@link #catalog()}, and on a store where some product has no list price and the active mining
+     * run's prices are not the lines' (so every line is read for medians) {@link #soldPriceSpreads()}
+     * from the same scan: one pass over millions of lines instead of two.
      */
     public CatalogRead catalogAndSpreadsIfScanned() {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
             if (products.stream().allMatch(p -> p.price() != null)) {
                 return new CatalogRead(products, null);
+            }
+            Optional<Map<Integer, BigDecimal>> stored = pricesStoredAt(ctx, linesVersion(ctx));
+            if (stored.isPresent()) {
+                return new CatalogRead(pricedFrom(products, stored.get()), null);
             }
             Map<Integer, long[]> sorted = sortedSoldPrices(ctx, products.stream().map(CatalogEntry::id).toList());
             return new CatalogRead(priced(products, sorted), spreads(products, sorted));

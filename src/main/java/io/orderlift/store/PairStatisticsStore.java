@@ -35,6 +35,11 @@ public final class PairStatisticsStore {
 
     /** The store setting that names the run readers use. */
     public static final String ACTIVE_RUN = "active_mining_run";
+    /**
+     * The store setting that says from which version of the lines (the newest import's id) the active
+     * run's product prices were read: while it is still the store's, they are the catalog's prices.
+     */
+    public static final String PRICES_AT_LINES = "active_run_prices_at_lines";
     private static final int BATCH = 256;
 
     /** A product's statistics in a run, with its catalog data. */
@@ -55,10 +60,11 @@ public final class PairStatisticsStore {
     /**
      * Stores a run and makes it active. Per product: {@code productIds[i]} has {@code orders[i]},
      * {@code followBase[i]}, {@code prices[i]}; per pair: the columns anchor id, candidate id, co,
-     * follow, customers. Returns the run as stored, with its id.
+     * follow, customers. {@code pricesAtLines} is the version of the lines the prices were read
+     * from ({@link OrderHistory.VersionedCatalog#linesVersion()}). Returns the run as stored, with its id.
      */
     public MiningRun replace(MiningRun run, int[] productIds, int[] orders, int[] followBase, BigDecimal[] prices,
-                             PackedPairs pairs, ProgressMonitor monitor) {
+                             int pricesAtLines, PackedPairs pairs, ProgressMonitor monitor) {
         return store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
             Integer max = ctx.select(DSL.max(MINING_RUNS.ID)).from(MINING_RUNS).fetchOne(0, Integer.class);
@@ -124,6 +130,7 @@ public final class PairStatisticsStore {
             ctx.deleteFrom(PRODUCT_STATS).where(PRODUCT_STATS.RUN_ID.ne(id)).execute();
             ctx.deleteFrom(MINING_RUNS).where(MINING_RUNS.ID.ne(id)).execute();
             Store.putSetting(ctx, ACTIVE_RUN, Integer.toString(id));
+            Store.putSetting(ctx, PRICES_AT_LINES, Integer.toString(pricesAtLines));
             return stored;
         });
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningResult;
@@ -37,12 +36,11 @@ public final class ChurnStore {
     public static void churn(Path dir) throws IOException {
         Path file = dir.resolve(Store.DATABASE_NAME + ".mv.db");
         MiningResult result;
-        List<OrderHistory.CatalogEntry> catalog;
+        OrderHistory.VersionedCatalog catalog;
         try (Store store = Store.open(dir)) {
-            OrderHistory history = new OrderHistory(store);
-            result = new PairMiner().mine(MiningService.transactions(history, 0),
-                    MiningSettings.defaults(), ProgressMonitor.NONE);
-            catalog = history.catalog();
+            MiningService.Read read = MiningService.read(new OrderHistory(store), 0);
+            result = new PairMiner().mine(read.transactions(), MiningSettings.defaults(), ProgressMonitor.NONE);
+            catalog = read.catalog();
             MiningService.save(store, catalog, result, Instant.now(), 0,
                     ProgressMonitor.NONE);
         }

@@ -2,6 +2,7 @@ package io.orderlift.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static io.orderlift.store.db.Tables.ORDER_LINES;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import org.junit.jupiter.api.Test;
@@ -117,10 +120,46 @@ class OrderHistoryTest {
                 List<String> together = new ArrayList<>();
                 List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog((order, customer, time,
                         product, quantity) -> together.add(order + "/" + customer + "/" + time + "/" + product + "/"
-                        + quantity));
+                        + quantity)).entries();
                 assertEquals(apart, together, "round " + round);
                 assertEquals(history.catalog(), catalog, "round " + round);
             }
         }
+    }
+
+    /**
+     * Once mined, a store without list prices takes its catalog's prices from the mining run instead
+     * of a scan of every line, as long as no import changed the lines since: the same catalog; an
+     * import that moves a median is seen at once.
+     */
+    @Test
+    void theMinedRunsPricesAreTheCatalogsUntilTheNextImport() throws Exception {
+        Path first = Files.writeString(dir.resolve("a.csv"), "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"
+                + "O1,C1,2025-01-01,A,1,5\nO1,C1,2025-01-01,B,1,20\nO2,C2,2025-01-02,A,1,7\n"
+                + "O3,C3,2025-01-03,A,1,9\nO3,C3,2025-01-03,FREE,1,0\n");
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(first), ProgressMonitor.NONE);
+            OrderHistory history = new OrderHistory(store);
+            List<OrderHistory.CatalogEntry> scanned = history.catalog();
+            assertEquals(0, new BigDecimal("7").compareTo(price(scanned, "A")));
+            assertNull(price(scanned, "FREE"));
+
+            new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+            assertEquals(scanned, history.catalog(), "the run's prices are the scan's");
+            // a line changed behind the importer's back: the catalog is the run's, not a new scan
+            store.read(ctx -> ctx.update(ORDER_LINES).set(ORDER_LINES.UNIT_PRICE, new BigDecimal("100"))
+                    .where(ORDER_LINES.UNIT_PRICE.eq(new BigDecimal("9"))).execute());
+            assertEquals(0, new BigDecimal("7").compareTo(price(history.catalog(), "A")), "read from the run");
+
+            Path second = Files.writeString(dir.resolve("b.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
+                    + "unit_price\nO4,C1,2025-01-04,A,1,30\nO5,C2,2025-01-05,A,1,40\n");
+            new OrderImporter().importFile(store, ImportRequest.of(second), ProgressMonitor.NONE);
+            assertEquals(0, new BigDecimal("30").compareTo(price(history.catalog(), "A")),
+                    "5, 7, 30, 40, 100: an import since the run, so the lines are read again");
+        }
+    }
+
+    private static BigDecimal price(List<OrderHistory.CatalogEntry> catalog, String sku) {
+        return catalog.stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow().price();
     }
 }

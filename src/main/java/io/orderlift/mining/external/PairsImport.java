@@ -47,12 +47,13 @@ public final class PairsImport {
         JobRun job = JobRun.read(folder);
         requireSettings(job.settings(), expected);
         OrderHistory history = new OrderHistory(store);
-        List<OrderHistory.CatalogEntry> catalog = history.catalog();
+        monitor.progress("Reading this store's orders", 0, 1);
+        MiningService.Read read = MiningService.read(history, job.settings().maxBasket());
+        Transactions own = read.transactions();
+        List<OrderHistory.CatalogEntry> catalog = read.catalog().entries();
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         ids.defaultReturnValue(-1);
         catalog.forEach(p -> ids.put(p.sku(), p.id()));
-        monitor.progress("Reading this store's orders", 0, 1);
-        Transactions own = MiningService.transactions(history, job.settings().maxBasket());
         requireSameOrders(job, own);
         monitor.checkCancelled();
         int anchors = own.productCount();
@@ -67,7 +68,7 @@ public final class PairsImport {
         MiningResult result = new MiningResult(job.settings(), job.orders(), job.ordersEmpty(),
                 job.ordersOverMaxBasket(), own.lastOrderAt(), cutoff, orders, followBase, pairs, job.pairsDropped());
         monitor.checkCancelled();
-        return MiningService.save(store, catalog, result, job.startedAt() == null ? Instant.now() : job.startedAt(),
+        return MiningService.save(store, read.catalog(), result, job.startedAt() == null ? Instant.now() : job.startedAt(),
                 job.durationMs(), monitor);
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
@@ -47,8 +49,8 @@ class CatalogOnceTest {
     }
 
     /**
-     * With list prices and without: the catalog and the spreads read together equal the two read
-     * apart, in either order of asking, and the spreads are read once.
+     * With list prices and without, mined or not: the catalog and the spreads read together equal the
+     * two read apart, in either order of asking, and the spreads are read once.
      */
     @Test
     void theSpreadsComeFromTheCatalogsScanAndEqualTheirOwnRead() throws Exception {
@@ -66,10 +68,15 @@ class CatalogOnceTest {
                     + lines.formatted(listPrices ? ",310" : "", listPrices ? ",9" : "", listPrices ? ",310" : "",
                     listPrices ? ",5" : "", listPrices ? ",5" : "", listPrices ? ",9" : "");
             Path file = Files.writeString(dir.resolve("orders-" + listPrices + ".csv"), csv);
-            for (boolean catalogFirst : new boolean[] {true, false}) {
-                try (Store store = Store.openOrCreate(dir.resolve("store-" + listPrices + catalogFirst))) {
+            for (int variant = 0; variant < 4; variant++) {
+                boolean catalogFirst = variant % 2 == 0;
+                boolean mined = variant >= 2; // the catalog then comes from the run, the spreads from a scan
+                try (Store store = Store.openOrCreate(dir.resolve("store-" + listPrices + variant))) {
                     new OrderImporter().importFile(store,
                             ImportRequest.of(file), ProgressMonitor.NONE);
+                    if (mined) {
+                        new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+                    }
                     CatalogOnce shared = new CatalogOnce(store);
                     List<OrderHistory.SoldPriceSpread> spreads;
                     List<OrderHistory.CatalogEntry> entries;
@@ -80,8 +87,9 @@ class CatalogOnceTest {
                         spreads = shared.spreads();
                         entries = shared.entries();
                     }
-                    assertEquals(new OrderHistory(store).catalog(), entries, "list prices " + listPrices);
-                    assertEquals(new OrderHistory(store).soldPriceSpreads(), spreads, "list prices " + listPrices);
+                    assertEquals(new OrderHistory(store).catalog(), entries, "list prices " + listPrices + ", variant " + variant);
+                    assertEquals(new OrderHistory(store).soldPriceSpreads(), spreads, "list prices " + listPrices
+                            + ", variant " + variant);
                     assertSame(spreads, shared.spreads(), "read once");
                     assertEquals(0, new BigDecimal(listPrices ? "310" : "280")
                             .compareTo(entries.get(0).price()), "the tent's list price, or its median sold price");
