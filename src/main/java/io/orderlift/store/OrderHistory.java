@@ -160,21 +160,15 @@ public final class OrderHistory {
      * each time the workbench opens a mined store without list prices.
      */
     public List<CatalogEntry> catalog() {
-        return versionedCatalog().entries();
-    }
-
-    /** {@link #catalog()} with the state of the lines it was read from. */
-    public VersionedCatalog versionedCatalog() {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
-            int version = linesVersion(ctx);
             List<Integer> unpriced = unpriced(products);
             if (unpriced.isEmpty()) {
-                return new VersionedCatalog(products, version);
+                return products;
             }
-            Optional<Map<Integer, BigDecimal>> stored = pricesStoredAt(ctx, version);
-            return new VersionedCatalog(stored.isPresent() ? pricedFrom(products, stored.get())
-                    : priced(products, sortedSoldPrices(ctx, unpriced)), version);
+            Optional<Map<Integer, BigDecimal>> stored = pricesStoredAt(ctx, linesVersion(ctx));
+            return stored.isPresent() ? pricedFrom(products, stored.get())
+                    : priced(products, sortedSoldPrices(ctx, unpriced));
         });
     }
 
