@@ -23,7 +23,6 @@ import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
 import static io.orderlift.store.db.Tables.PRODUCT_STATS;
-import static io.orderlift.store.db.Tables.STORE_SETTINGS;
 
 /**
  * The store's read API for mining: every order line with its order's customer and time, streamed
@@ -166,9 +165,7 @@ public final class OrderHistory {
             if (unpriced.isEmpty()) {
                 return products;
             }
-            Optional<Map<Integer, BigDecimal>> stored = pricesStoredAt(ctx, linesVersion(ctx));
-            return stored.isPresent() ? pricedFrom(products, stored.get())
-                    : priced(products, sortedSoldPrices(ctx, unpriced));
+            return pricedByRun(ctx, products).orElseGet(() -> priced(products, sortedSoldPrices(ctx, unpriced)));
         });
     }
 
@@ -177,7 +174,7 @@ public final class OrderHistory {
      * (only an import writes them). Unknown (-1) while an import into a new store is half written.
      */
     private static int linesVersion(DSLContext ctx) {
-        if (setting(ctx, Store.IMPORT_IN_PROGRESS).isPresent()) {
+        if (Store.setting(ctx, Store.IMPORT_IN_PROGRESS).isPresent()) {
             return -1;
         }
         Integer newest = ctx.select(DSL.max(IMPORT_BATCHES.ID)).from(IMPORT_BATCHES).fetchOne(0, Integer.class);
@@ -190,9 +187,9 @@ public final class OrderHistory {
      * older version of Orderlift that did not say).
      */
     private static Optional<Map<Integer, BigDecimal>> pricesStoredAt(DSLContext ctx, int version) {
-        Optional<String> run = setting(ctx, PairStatisticsStore.ACTIVE_RUN);
+        Optional<String> run = Store.setting(ctx, PairStatisticsStore.ACTIVE_RUN);
         if (version < 0 || run.isEmpty()
-                || !setting(ctx, PairStatisticsStore.PRICES_AT_LINES).equals(Optional.of(Integer.toString(version)))) {
+                || !Store.setting(ctx, PairStatisticsStore.PRICES_AT_LINES).equals(Optional.of(Integer.toString(version)))) {
             return Optional.empty();
         }
         Map<Integer, BigDecimal> prices = new HashMap<>();
@@ -202,9 +199,12 @@ public final class OrderHistory {
         return Optional.of(prices);
     }
 
-    private static Optional<String> setting(DSLContext ctx, String key) {
-        return ctx.select(STORE_SETTINGS.SETTING_VALUE).from(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(key))
-                .fetchOptional(STORE_SETTINGS.SETTING_VALUE);
+    /**
+     * The products priced as the active mining run stored them, when it read the lines as they are
+     * now: the catalog without a scan of the lines.
+     */
+    private static Optional<List<CatalogEntry>> pricedByRun(DSLContext ctx, List<CatalogEntry> products) {
+        return pricesStoredAt(ctx, linesVersion(ctx)).map(stored -> pricedFrom(products, stored));
     }
 
     /** The products, those without a list price priced as {@code stored} says (null where it has none). */
@@ -257,9 +257,9 @@ public final class OrderHistory {
             if (products.stream().allMatch(p -> p.price() != null)) {
                 return new CatalogRead(products, null);
             }
-            Optional<Map<Integer, BigDecimal>> stored = pricesStoredAt(ctx, linesVersion(ctx));
-            if (stored.isPresent()) {
-                return new CatalogRead(pricedFrom(products, stored.get()), null);
+            Optional<List<CatalogEntry>> byRun = pricedByRun(ctx, products);
+            if (byRun.isPresent()) {
+                return new CatalogRead(byRun.get(), null);
             }
             Map<Integer, long[]> sorted = sortedSoldPrices(ctx, products.stream().map(CatalogEntry::id).toList());
             return new CatalogRead(priced(products, sorted), spreads(products, sorted));

@@ -467,7 +467,12 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<String> setting(String key) {
-        return dsl.select(STORE_SETTINGS.SETTING_VALUE).from(STORE_SETTINGS)
+        return setting(dsl, key);
+    }
+
+    /** Reads {@code key} through {@code ctx} (inside a consistent read or a transaction). */
+    static Optional<String> setting(DSLContext ctx, String key) {
+        return ctx.select(STORE_SETTINGS.SETTING_VALUE).from(STORE_SETTINGS)
                 .where(STORE_SETTINGS.SETTING_KEY.eq(key))
                 .fetchOptional(STORE_SETTINGS.SETTING_VALUE);
     }
