@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {
         "Analyse an A/B experiment of the confirmation layer: a CSV with order_id, arm, order_value,",
         "offer_impressions, offer_accepted_value (one arm named control). Per arm: orders, AOV,",
-        "acceptance rate, revenue per impression; per other arm: AOV lift with a 95% interval."})
+        "acceptance rate, revenue per impression; per other arm: AOV lift with a 95 %% interval."})
 final class AbTestCommand implements Callable<Integer> {
 
     @Spec

@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "curate", header = "Approve, reject or pin pairs, exclude SKUs, categories and pairs (suggest the SKUs that look like charges), list or undo curation from scripts.",
         description = {
         "Curation from scripts:",
-        "  curate --store DIR approve|reject|pin|unpin|clear --anchor SKU --candidate SKU [--placement P]",
-        "  curate --store DIR exclude|include --sku S | --category C | --category-pair A,B | --pair A,B [--reason TEXT]",
-        "  curate --store DIR suggest [--json]      SKUs that look like charges (postage, fees), not products",
+        "  curate --store DIR approve|reject|pin|unpin|clear",
+        "         --anchor SKU --candidate SKU [--placement P]",
+        "  curate --store DIR exclude|include",
+        "         --sku S | --category C | --category-pair A,B | --pair A,B [--reason TEXT]",
+        "  curate --store DIR suggest [--json]      SKUs that look like charges (postage, fees)",
         "  curate --store DIR exclude --suggested   exclude every one of them",
         "  curate --store DIR list [--json]",
         "  curate --store DIR undo"})
@@ -45,20 +47,20 @@ final class CurateCommand implements Callable<Integer> {
             description = "approve, reject, pin, unpin, clear, exclude, include, suggest, list or undo")
     String action;
 
-    @Option(names = "--anchor", paramLabel = "SKU")
+    @Option(names = "--anchor", paramLabel = "SKU", description = "The pair's anchor (approve, reject, pin, unpin, clear).")
     String anchor;
 
-    @Option(names = "--candidate", paramLabel = "SKU")
+    @Option(names = "--candidate", paramLabel = "SKU", description = "The pair's candidate.")
     String candidate;
 
     @Option(names = "--placement", defaultValue = "cart", paramLabel = "cart|confirmation",
             description = "For approve, reject, pin, unpin, clear. Default: ${DEFAULT-VALUE}.")
     String placement;
 
-    @Option(names = "--sku", paramLabel = "S")
+    @Option(names = "--sku", paramLabel = "S", description = "Exclude or include one product everywhere.")
     String sku;
 
-    @Option(names = "--category", paramLabel = "C")
+    @Option(names = "--category", paramLabel = "C", description = "Exclude or include a whole category.")
     String category;
 
     @Option(names = "--category-pair", paramLabel = "A,B",
@@ -71,7 +73,7 @@ final class CurateCommand implements Callable<Integer> {
     @Option(names = "--suggested", description = "With exclude: every SKU that suggest lists.")
     boolean suggested;
 
-    @Option(names = "--reason", paramLabel = "TEXT")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, kept in the audit trail.")
     String reason;
 
     @Mixin

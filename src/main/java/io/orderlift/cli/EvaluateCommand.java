@@ -28,16 +28,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ruleset", required = true, paramLabel = "FILE")
+    @Option(names = "--ruleset", required = true, paramLabel = "FILE", description = "A published rule set (JSON).")
     Path ruleset;
 
-    @Option(names = "--placement", required = true, paramLabel = "cart|confirmation")
+    @Option(names = "--placement", required = true, paramLabel = "cart|confirmation", description = "Where it is shown.")
     String placement;
 
-    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...")
+    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...", description = "The cart or order.")
     String items;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "K")
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "K",
+            description = "At most K recommendations (default: the rule set's list length).")
     int limit;
 
     @Mixin

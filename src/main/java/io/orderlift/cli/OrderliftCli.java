@@ -35,6 +35,9 @@ public final class OrderliftCli {
     /** Exit code for a command line that cannot be parsed (picocli's usage error). */
     public static final int EXIT_USAGE = 2;
 
+    /** Columns of {@code --help}; picocli's 80 broke the usage examples mid-line. */
+    static final int HELP_WIDTH = 100;
+
     private OrderliftCli() {
     }
 
@@ -45,6 +48,8 @@ public final class OrderliftCli {
         cli.setExecutionExceptionHandler(OrderliftCli::handle);
         cli.setParameterExceptionHandler(OrderliftCli::usageError);
         cli.setExecutionStrategy(OrderliftCli::runOrExplainMemory);
+        // 100 columns: the usage examples in the commands' descriptions fit on one line each
+        cli.setUsageHelpWidth(HELP_WIDTH);
         return cli;
     }
 

@@ -43,22 +43,46 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--activate", description = "Make the saved profile the active one.")
     boolean activate;
 
-    @Option(names = "--price-weight", paramLabel = "W") Double priceWeight;
-    @Option(names = "--smoothing", paramLabel = "M") Double smoothing;
-    @Option(names = "--min-evidence", paramLabel = "N") Integer minEvidence;
-    @Option(names = "--backoff-below", paramLabel = "ORDERS") Integer backoffBelowOrders;
-    @Option(names = "--max-price-ratio", paramLabel = "R") Double maxPriceRatio;
-    @Option(names = "--one-tap-max-price", paramLabel = "P") Double oneTapMaxPrice;
-    @Option(names = "--one-tap-max-share", paramLabel = "S") Double oneTapMaxShare;
-    @Option(names = "--category-cap", paramLabel = "K") Integer perCategoryCap;
-    @Option(names = "--cart-length", paramLabel = "K") Integer cartLength;
-    @Option(names = "--confirmation-length", paramLabel = "K") Integer confirmationLength;
-    @Option(names = "--min-lift", paramLabel = "L") Double minLift;
-    @Option(names = "--min-customers", paramLabel = "N") Integer minCustomers;
-    @Option(names = "--estimator", paramLabel = "NAME", description = "base-rate or lower-bound")
+    @Option(names = "--price-weight", paramLabel = "W",
+            description = "score = acceptance × price^W: 0 ranks by acceptance, 1 by expected revenue.")
+    Double priceWeight;
+    @Option(names = "--smoothing", paramLabel = "M",
+            description = "Prior strength m: acceptance is shrunk toward the candidate's base rate by M orders.")
+    Double smoothing;
+    @Option(names = "--min-evidence", paramLabel = "N",
+            description = "Leave out pairs seen in fewer than N orders (N later orders for follow-on pairs).")
+    Integer minEvidence;
+    @Option(names = "--backoff-below", paramLabel = "ORDERS",
+            description = "An anchor in fewer orders than this borrows its category's evidence.")
+    Integer backoffBelowOrders;
+    @Option(names = "--max-price-ratio", paramLabel = "R",
+            description = "Cart: leave out candidates priced above R × the cart's total.")
+    Double maxPriceRatio;
+    @Option(names = "--one-tap-max-price", paramLabel = "P",
+            description = "Confirmation page: leave out candidates priced above P.")
+    Double oneTapMaxPrice;
+    @Option(names = "--one-tap-max-share", paramLabel = "S",
+            description = "Confirmation page: leave out candidates priced above S × the order's total.")
+    Double oneTapMaxShare;
+    @Option(names = "--category-cap", paramLabel = "K",
+            description = "At most K candidates of one category in a list (pins excepted).")
+    Integer perCategoryCap;
+    @Option(names = "--cart-length", paramLabel = "K", description = "Recommendations shown for a cart.")
+    Integer cartLength;
+    @Option(names = "--confirmation-length", paramLabel = "K",
+            description = "One-tap offers shown on the confirmation page.")
+    Integer confirmationLength;
+    @Option(names = "--min-lift", paramLabel = "L",
+            description = "Leave out pairs whose lift (confidence / base rate) is below L.")
+    Double minLift;
+    @Option(names = "--min-customers", paramLabel = "N",
+            description = "Leave out pairs bought by fewer than N distinct customers (the privacy floor).")
+    Integer minCustomers;
+    @Option(names = "--estimator", paramLabel = "NAME",
+            description = "base-rate (the smoothed mean) or lower-bound (less 1.96 standard errors).")
     String estimator;
     @Option(names = "--confirmation-evidence", paramLabel = "NAME",
-            description = "same-order-and-follow-on or follow-on")
+            description = "same-order-and-follow-on, or follow-on (later purchases only).")
     String confirmationEvidence;
 
     @Mixin

@@ -32,13 +32,13 @@ final class VersionsCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--diff", paramLabel = "A,B")
+    @Option(names = "--diff", paramLabel = "A,B", description = "What changed from version A to version B.")
     String diff;
 
-    @Option(names = "--export", paramLabel = "N")
+    @Option(names = "--export", paramLabel = "N", description = "Write version N again (with --out).")
     Integer export;
 
-    @Option(names = "--out", paramLabel = "FILE")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where --export writes the version.")
     Path out;
 
     @Mixin

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.zip.GZIPInputStream;
 
@@ -529,6 +533,31 @@ class CliTest {
         assertTrue(importHelp.out().contains("--skip-bad-rows") && importHelp.out().contains("--map"));
         assertEquals(OrderliftCli.EXIT_USAGE, run("import", "--store").code());
         assertEquals(OrderliftCli.EXIT_USAGE, run("import", "--store", "x", "--input", "y", "--format", "xml").code());
+    }
+
+    @Test
+    void everyOptionIsDescribedAndEveryHelpFitsItsWidth() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        Map<String, String> helps = new TreeMap<>();
+        try {
+            // picocli reports a description it cannot format (a bare '%') on System.err and prints it raw
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            CommandLine cli = OrderliftCli.create(opened::add);
+            helps.put("orderlift", cli.getUsageMessage());
+            cli.getSubcommands().forEach((name, sub) -> {
+                helps.put(name, sub.getUsageMessage());
+                for (CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
+                    assertTrue(String.join("", option.description()).strip().length() > 0,
+                            name + " " + option.longestName() + " has no description");
+                }
+            });
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        helps.forEach((name, help) -> help.lines().forEach(line -> assertTrue(
+                line.length() <= OrderliftCli.HELP_WIDTH, name + " --help: " + line)));
     }
 
     @Test
