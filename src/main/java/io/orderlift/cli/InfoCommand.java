@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Money;
+import io.orderlift.evaluation.StrayDates;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
@@ -33,22 +35,25 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreOverview overview;
+        Optional<StrayDates> stray;
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
+            stray = json.enabled || overview.noOrders() ? Optional.empty() : StrayDates.in(source);
         }
-        json.print(spec, overview, InfoCommand::describe);
+        json.print(spec, overview, o -> describe(o, stray));
         return 0;
     }
 
-    private static String describe(StoreOverview o) {
+    /** The overview in words; a stray date is said under the date range it stretches, as import says it. */
+    private static String describe(StoreOverview o, Optional<StrayDates> stray) {
         StringBuilder text = new StringBuilder(String.format(
                 "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%n  currency   %s%n",
                 o.name(), o.orders(), o.lines(), o.products(), o.customers(),
                 o.currency() == null ? "not known (import --currency CODE)" : o.currency()));
         if (!o.noOrders()) {
-            text.append(String.format("  orders from %s to %s%n  AOV        %s%n",
-                    when(o.firstOrderAt()), when(o.lastOrderAt()), new Money(o.currency())
-                            .format(o.aov().doubleValue())));
+            text.append(String.format("  orders from %s to %s%n", when(o.firstOrderAt()), when(o.lastOrderAt())));
+            stray.ifPresent(s -> text.append(String.format("  Note: %s%n", s.advice())));
+            text.append(String.format("  AOV        %s%n", new Money(o.currency()).format(o.aov().doubleValue())));
         }
         text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(
                 "  mining     run %d at %s: window %d days, %,d pairs%n", o.lastMining().id(),

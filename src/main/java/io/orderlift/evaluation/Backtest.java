@@ -53,7 +53,7 @@ import io.orderlift.store.StoreQueries;
  * </ul>
  * Policies: {@link Popularity#classic popularity}, popularity under the chosen profile's rules,
  * the chosen profile at price weights 0, 0.5, 1, 1.5, the active profile, the chosen profile, and
- * the chosen profile with its price ceilings and lift floor lifted ({@link #RULE_COSTS}).
+ * the chosen profile with its price ceilings, lift floor or category cap lifted ({@link #RULE_COSTS}).
  */
 public final class Backtest {
 
@@ -85,7 +85,8 @@ public final class Backtest {
     public static final CartProtocol PROTOCOL = CartProtocol.SEQUENTIAL;
     /**
      * What the profile's rules cost in the replay: the chosen profile without the price
-     * ceilings (cart total ratio, one-tap limits), without the lift floor, and without both.
+     * ceilings (cart total ratio, one-tap limits), without the lift floor, without both, and
+     * without the per-category cap (which no replay can value: it buys variety, not hits).
      */
     static final Map<String, UnaryOperator<WeightingProfile>> RULE_COSTS = rulesRelaxed();
     /** The policy name of the chosen profile without price ceilings and lift floor. */
@@ -96,6 +97,7 @@ public final class Backtest {
         relaxed.put("no price ceiling", WeightingProfile::withoutPriceCeilings);
         relaxed.put("no lift floor", p -> p.withMinLift(0));
         relaxed.put(WITHOUT_RULES, p -> p.withoutPriceCeilings().withMinLift(0));
+        relaxed.put("no category cap", WeightingProfile::withoutCategoryCap);
         return relaxed;
     }
 

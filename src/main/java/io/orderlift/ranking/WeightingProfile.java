@@ -100,6 +100,13 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
         return withMaxPriceRatio(none).withOneTapMaxPrice(none).withOneTapMaxShare(none);
     }
 
+    /** The same without the per-category cap (a cap of the longer list's length), for measuring what it costs. */
+    public WeightingProfile withoutCategoryCap() {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, Math.max(cartLength, confirmationLength), cartLength,
+                confirmationLength, minLift, minCustomers, estimator, confirmationEvidence, chosenBy);
+    }
+
     public WeightingProfile withMinLift(double lift) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, lift, minCustomers,

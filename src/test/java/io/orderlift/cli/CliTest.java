@@ -230,7 +230,7 @@ class CliTest {
      * the first `mine` says why it chose no default profile, and `backtest` refuses, naming the date.
      */
     @Test
-    void aStrayDateIsNamedByMineAndBacktest() throws Exception {
+    void aStrayDateIsNamedByImportInfoMineAndBacktest() throws Exception {
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
         for (int i = 0; i < 300; i++) {
             String day = LocalDate.of(2025, 1, 1).plusDays(i).toString();
@@ -246,6 +246,9 @@ class CliTest {
         assertTrue(imported.out().contains("Note: 1 order is dated 2099-01-05, 73 years after the rest (2025-01-01 to"
                 + " 2025-10-27). The backtest splits the store's date range by time: check that date in the file."),
                 imported.out());
+        Result info = run("info", "--store", store.toString());
+        assertTrue(info.out().contains("orders from 2025-01-01 00:00:00 UTC to 2099-01-05 00:00:00 UTC\n  Note: 1 order"
+                + " is dated 2099-01-05, 73 years after the rest"), info.out());
         Result mined = run("mine", "--store", store.toString());
         assertEquals(0, mined.code(), mined.err());
         assertTrue(mined.out().contains("default profile not chosen by backtest, the built-in settings stay: The test"
