@@ -47,6 +47,6 @@ for placement, rows in report["placements"].items():
           f"| **{ratio('rpi'):.2f}×**{interval}, {ratio('hitRate'):.2f}× "
           f"| {100 * chosen['aovLift']:.1f} % vs {100 * pop['aovLift']:.1f} % "
           f"| {chosen['impressions']:,} vs {pop['impressions']:,} "
-          f"| {money(by['no price ceiling']['rpi'])} |")
+          f"| {money(by['no price ceiling']['rpi'])} | {money(by['no category cap']['rpi'])} |")
 PY
 done
