@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.orderlift.store.ImportBatch;
 import io.orderlift.ui.common.Columns;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -59,6 +60,14 @@ public final class OverviewView extends ScrollPane {
                 figure("Orders from – to", "dateRangeValue", model.dateRangeProperty()),
                 figure("Average order value", "aovValue", model.aovProperty()));
 
+        Label dates = new Label();
+        dates.setId("dateWarning");
+        dates.setWrapText(true);
+        dates.getStyleClass().add("warning-text");
+        dates.textProperty().bind(Bindings.concat("⚠ ", model.dateWarningProperty()));
+        dates.visibleProperty().bind(model.dateWarningProperty().isNotEmpty());
+        dates.managedProperty().bind(dates.visibleProperty());
+
         ImageView aovChart = chart("aovHistogram");
         aovChart.imageProperty().bind(model.aovHistogramProperty());
         ImageView priceChart = chart("priceHistogram");
@@ -69,7 +78,7 @@ public final class OverviewView extends ScrollPane {
         historyTitle.getStyleClass().add("section-title");
         TableView<ImportBatch> history = importHistory(model);
 
-        VBox content = new VBox(16, header, mining, figures, charts, historyTitle, history);
+        VBox content = new VBox(16, header, mining, figures, dates, charts, historyTitle, history);
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.loadingProperty());
         setContent(content);

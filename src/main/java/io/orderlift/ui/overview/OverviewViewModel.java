@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import io.orderlift.common.Money;
+import io.orderlift.evaluation.StrayDates;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
@@ -45,6 +46,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper products = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper dateRange = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper aov = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper dateWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Image> aovHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> priceHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper miningStatus = new ReadOnlyStringWrapper("");
@@ -78,12 +80,14 @@ public final class OverviewViewModel {
         loading.set(true);
         aovHistogram.set(null);
         priceHistogram.set(null);
+        dateWarning.set("");
         storeName.set(store.name());
         storeLocation.set(store.directory().map(Object::toString).orElse("in memory"));
         Tasks.create("Reading the store overview", monitor -> new StoreQueries(store).overview())
                 .onSuccess(overview -> {
                     show(overview);
                     drawCharts(load, catalog, overview);
+                    checkDates(load, store, overview);
                 }).onError(e -> {
                     loading.set(false);
                     Tasks.report("Reading the store overview", e);
@@ -103,6 +107,21 @@ public final class OverviewViewModel {
             aovHistogram.set(ChartImages.image(charts.aovPng()));
             priceHistogram.set(ChartImages.image(charts.pricePng()));
         }).onError(e -> Tasks.report("Drawing the order value and price charts", e))
+                .onlyWhile(load::isNewest).run(tasks);
+    }
+
+    /**
+     * Says so under the figures when a few orders are dated far from the rest (a 1970 or a 2099 in
+     * the file), as import does: the date range above shows them, and the backtest's split by time
+     * stretches over them. A scan of every order's time, so in the background like the charts.
+     */
+    private void checkDates(Requests.Request load, Store store, StoreOverview overview) {
+        if (overview.noOrders()) {
+            return;
+        }
+        Tasks.create("Checking the order dates", monitor -> StrayDates.in(store))
+                .onSuccess(stray -> dateWarning.set(stray.map(StrayDates::advice).orElse("")))
+                .onError(e -> Tasks.report("Checking the order dates", e))
                 .onlyWhile(load::isNewest).run(tasks);
     }
 
@@ -161,6 +180,11 @@ public final class OverviewViewModel {
 
     public ReadOnlyStringProperty aovProperty() {
         return aov.getReadOnlyProperty();
+    }
+
+    /** What import said of dates far from the rest of the history, or empty. */
+    public ReadOnlyStringProperty dateWarningProperty() {
+        return dateWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Image> aovHistogramProperty() {

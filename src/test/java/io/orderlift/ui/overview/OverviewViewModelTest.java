@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+
+import io.orderlift.common.ProgressMonitor;
 
 import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.HeldTasks;
 import io.orderlift.ui.common.MinedTestStore;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,34 @@ class OverviewViewModelTest {
             tasks.loadBothFinishingNewestFirst(dir, model::load, empty);
             assertEquals("0", model.ordersProperty().get(), "the store opened last, as it is");
             assertEquals("b", model.storeNameProperty().get());
+        }
+    }
+
+    @Test
+    void aStrayDateIsSaidUnderTheFiguresAndAnotherStoreClearsIt() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("O").append(i).append(",C").append(i % 30).append(',')
+                    .append(LocalDate.of(2025, 1, 1).plusDays(i)).append(",A,1,10\n");
+        }
+        csv.append("TYPO,C1,1970-01-01,A,1,10\n");
+        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
+        HeldTasks tasks = new HeldTasks();
+        OverviewViewModel model = new OverviewViewModel(tasks);
+        try (Store stray = Store.openOrCreate(dir.resolve("stray"));
+             Store empty = Store.openOrCreate(dir.resolve("b"))) {
+            new OrderImporter().importFile(stray, ImportRequest.of(file), ProgressMonitor.NONE);
+            model.load(stray);
+            tasks.release();
+            assertEquals("", model.dateWarningProperty().get(), "checked after the figures are shown");
+            tasks.release();
+            assertTrue(model.dateWarningProperty().get().startsWith("1 order is dated 1970-01-01, 55 years before"
+                    + " the rest (2025-01-01 to 2025-07-19)."), model.dateWarningProperty().get());
+            model.load(empty);
+            assertEquals("", model.dateWarningProperty().get(), "no warning of the store open before");
+            tasks.release();
+            tasks.release();
+            assertEquals("", model.dateWarningProperty().get());
         }
     }
 
