@@ -146,6 +146,9 @@ public final class ConfirmationPreviewViewModel {
         return items;
     }
 
+    /** Items from which the summary says the combined acceptance runs high (docs/ranking.md). */
+    static final int LONG_ORDER = 10;
+
     private void show(Shown shown) {
         Updates.replace(lines, shown.lines());
         if (shown.offers() == null) {
@@ -163,7 +166,10 @@ public final class ConfirmationPreviewViewModel {
                         + "%d offered, expected %s per confirmation page view.",
                 money.format(shown.offers().cartTotal()), money.format(ceiling), money.format(profile.oneTapMaxPrice()),
                 100 * profile.oneTapMaxShare(), shown.offers().items().size(),
-                money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum())));
+                money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()))
+                + (shown.lines().size() < LONG_ORDER ? "" : String.format(Locale.ROOT, " On an order of %d items the"
+                + " combined acceptance, which counts each item as independent evidence, runs high: it ranks the"
+                + " offers; what they earn is what the backtest in Reports measures.", shown.lines().size())));
     }
 
     public RankingSession session() {

@@ -2,6 +2,7 @@ package io.orderlift.ui.confirmation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.store.PastOrders;
 import io.orderlift.store.Store;
@@ -52,6 +55,42 @@ class ConfirmationPreviewViewModelTest {
             model.orderProperty().set(model.orders().get(0));
             tasks.release();
             assertFalse(model.lines().isEmpty(), "the order picked in the open store is read");
+        }
+    }
+
+    @Test
+    void onALongOrderTheSummarySaysTheCombinedAcceptanceRunsHigh(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int o = 0; o < 80; o++) {
+            int items = o % 2 == 0 ? ConfirmationPreviewViewModel.LONG_ORDER + 2 : 2;
+            for (int i = 0; i < items; i++) {
+                csv.append("O").append(o).append(",C").append(o % 20).append(",2025-0").append(1 + o % 6)
+                        .append("-10,S").append((o + i) % 16).append(",1,").append(5 + i).append('\n');
+            }
+        }
+        HeldTasks tasks = new HeldTasks();
+        RankingSession session = new RankingSession(tasks);
+        ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, session);
+        try (Store store = Store.openOrCreate(dir.resolve("s"))) {
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("o.csv"), csv)),
+                    ProgressMonitor.NONE);
+            new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+            session.load(store);
+            model.load(store);
+            for (int i = 0; i < 4; i++) {
+                tasks.release();
+            }
+            for (String order : List.of("O78 ", "O79 ")) {
+                model.orderProperty().set(model.orders().stream().filter(o -> o.startsWith(order)).findFirst()
+                        .orElseThrow());
+                for (int i = 0; i < 4; i++) {
+                    tasks.release();
+                }
+                String summary = model.summaryProperty().get();
+                assertTrue(summary.startsWith("Order total at catalog prices"), summary);
+                assertEquals(order.equals("O78 "), summary.contains("On an order of 12 items the combined acceptance,"
+                        + " which counts each item as independent evidence, runs high"), summary);
+            }
         }
     }
 
