@@ -43,6 +43,8 @@ class CartPreviewTest extends TentStoreWindowTest {
         @SuppressWarnings("unchecked")
         SearchableComboBox<String> search = robot.lookup("#cartSearch").queryAs(SearchableComboBox.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().size() == 4);
+        Label placeholder = (Label) robot.lookup("#recommendationsTable").queryAs(TableView.class).getPlaceholder();
+        assertTrue(placeholder.getText().startsWith("Add products to the cart"), placeholder.getText());
         robot.interact(() -> search.setValue("TENT — Tent"));
         robot.clickOn("#addToCart");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty());

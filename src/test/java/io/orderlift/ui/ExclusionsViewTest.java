@@ -105,6 +105,9 @@ class ExclusionsViewTest extends TentStoreWindowTest {
                 && table(robot).getItems().get(0).pairs() >= 0);
         ExclusionsViewModel.Row row = table(robot).getItems().get(0);
         assertEquals(ExclusionKind.SKU, row.kind());
+        // the kind as a person reads it, not its JSON name
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#exclusionsTable .table-cell")
+                .match((TableCell<?, ?> c) -> "SKU".equals(c.getText())).tryQuery().isPresent());
         assertEquals("Out of stock until spring", row.reason());
         assertEquals(1, row.pairs(), "STAKES is a candidate of TENT only");
         assertEquals("1 pair of 1 anchor, e.g. TENT → STAKES", row.removes());

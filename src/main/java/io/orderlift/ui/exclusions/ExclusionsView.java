@@ -2,6 +2,7 @@ package io.orderlift.ui.exclusions;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.ui.common.Columns;
@@ -18,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 
 /**
@@ -33,6 +35,17 @@ public final class ExclusionsView extends VBox {
         ChoiceBox<ExclusionKind> kind = new ChoiceBox<>();
         kind.setId("exclusionKind");
         kind.getItems().setAll(ExclusionKind.values());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ExclusionKind k) {
+                return k == null ? "" : label(k);
+            }
+
+            @Override
+            public ExclusionKind fromString(String text) {
+                return Arrays.stream(ExclusionKind.values()).filter(k -> label(k).equals(text)).findFirst().orElse(null);
+            }
+        });
         kind.setValue(ExclusionKind.SKU);
         SearchableComboBox<String> first = new SearchableComboBox<>();
         first.setId("exclusionFirst");
@@ -58,7 +71,7 @@ public final class ExclusionsView extends VBox {
         table.setId("exclusionsTable");
         table.setPlaceholder(new Label("Nothing is excluded. Add an exclusion above, or right-click a candidate in "
                 + "the pairs browser."));
-        table.getColumns().add(Columns.text("Kind", row -> row.kind().jsonName(), 96));
+        table.getColumns().add(Columns.text("Kind", row -> label(row.kind()), 96));
         table.getColumns().add(Columns.longText("Excludes", ExclusionsViewModel.Row::target, 215));
         table.getColumns().add(Columns.longText("Reason", r -> r.reason() == null ? "" : r.reason(), 265));
         table.getColumns().add(Columns.text("Added", r -> WHEN.format(r.createdAt()), 130));
@@ -105,6 +118,16 @@ public final class ExclusionsView extends VBox {
         setSpacing(10);
         setPadding(new Insets(16));
         setId("exclusionsView");
+    }
+
+    /** The kind as the view names it: "SKU", "Category", "Category pair", "Pair". */
+    static String label(ExclusionKind kind) {
+        return switch (kind) {
+            case SKU -> "SKU";
+            case CATEGORY -> "Category";
+            case CATEGORY_PAIR -> "Category pair";
+            case PAIR -> "Pair";
+        };
     }
 
     private static void choose(ExclusionsViewModel model, ExclusionKind kind, SearchableComboBox<String> first,
