@@ -7,7 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.orderlift.common.OrderLineRules;
 
@@ -55,14 +59,65 @@ public final class DateFormat {
         return new DateFormat(p, formatter);
     }
 
+    /** Day, month and year with one separator, then optionally a time: a spreadsheet's or a shop's own layout. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})(?:[ T](\\d{1,2}):\\d{2}(:\\d{2})?(\\s*[AaPp][Mm])?)?");
+
+    /**
+     * What to tell the importer of a date that is not ISO: the date format that reads it when its
+     * layout is a common one ("it reads as M/d/yyyy H:mm: give that date format …"; both orders
+     * when day and month could be either), else how to give one.
+     */
+    static String likelyLayout(String text) {
+        List<String> reading = likelyPatterns(text.strip());
+        String how = "(import --date-format, or the import dialog's Date format)";
+        if (reading.isEmpty()) {
+            return "for another layout, give the file's date format " + how + ", e.g. M/d/yyyy H:mm";
+        }
+        if (reading.size() == 1) {
+            return "it reads as " + reading.get(0) + ": give that date format " + how;
+        }
+        return "it reads as " + reading.get(0) + " (month first, as US exports write it) or as " + reading.get(1)
+                + " (day first): give the file's date format " + how;
+    }
+
+    /** The patterns that read {@code text}, month-first before day-first; empty for an unknown layout. */
+    static List<String> likelyPatterns(String text) {
+        Matcher m = NUMERIC_DATE.matcher(text);
+        if (!m.matches()) {
+            return List.of();
+        }
+        String sep = m.group(2);
+        String time = m.group(5) == null ? "" : m.group(7) != null ? (m.group(6) == null ? " h:mm a" : " h:mm:ss a")
+                : m.group(6) == null ? " H:mm" : " H:mm:ss";
+        List<String> dates = new ArrayList<>();
+        if (m.group(1).length() == 4) {
+            dates.add("yyyy" + sep + "M" + sep + "d");
+        } else if (m.group(1).length() <= 2) {
+            String year = m.group(4).length() == 4 ? "yyyy" : "yy";
+            dates.add("M" + sep + "d" + sep + year);
+            dates.add("d" + sep + "M" + sep + year);
+        }
+        List<String> reading = new ArrayList<>();
+        for (String date : dates) {
+            String pattern = date + time;
+            try {
+                of(pattern).epochMillis(text);
+                reading.add(pattern);
+            } catch (BadValueException | IllegalArgumentException e) {
+                // not this layout: the day or the month is out of range
+            }
+        }
+        return reading;
+    }
+
     /** {@code text} as epoch milliseconds; {@link BadValueException} says why it cannot be read. */
     long epochMillis(String text) {
         if (formatter == null) {
             try {
                 return OrderLineRules.timestamp(text);
             } catch (IllegalArgumentException e) {
-                throw new BadValueException(e.getMessage() + "; for another layout, give the file's date format,"
-                        + " e.g. M/d/yyyy H:mm");
+                throw new BadValueException(e.getMessage() + "; " + likelyLayout(text));
             }
         }
         String s = text.strip();

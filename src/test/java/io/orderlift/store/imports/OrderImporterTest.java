@@ -137,7 +137,9 @@ class OrderImporterTest {
         ImportRejectedException iso = assertThrows(ImportRejectedException.class,
                 () -> importer.importFile(store, request, ProgressMonitor.NONE));
         assertTrue(iso.getMessage().contains("line 2, column InvoiceDate (\"12/1/2010 8:26\")"), iso.getMessage());
-        assertTrue(iso.getMessage().contains("give the file's date format, e.g. M/d/yyyy H:mm"), iso.getMessage());
+        assertTrue(iso.getMessage().contains("it reads as M/d/yyyy H:mm (month first, as US exports write it) or as"
+                + " d/M/yyyy H:mm (day first): give the file's date format (import --date-format, or the import"
+                + " dialog's Date format)"), iso.getMessage());
         assertStoreEmpty();
 
         ImportReport report = importer.importFile(store, request.withDateFormat(DateFormat.of("M/d/yyyy H:mm")),
