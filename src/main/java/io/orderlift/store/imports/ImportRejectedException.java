@@ -16,7 +16,12 @@ public final class ImportRejectedException extends RuntimeException {
     private final long problemCount;
 
     public ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount) {
-        super(describe(fileName, problems, problemCount));
+        this(fileName, problems, problemCount, null);
+    }
+
+    /** @param advice one line for the whole file after the problems (how to read its dates), or null */
+    public ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount, String advice) {
+        super(describe(fileName, problems, problemCount) + (advice == null ? "" : System.lineSeparator() + "  " + advice));
         this.fileName = fileName;
         this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
         this.problemCount = problemCount;

@@ -182,7 +182,8 @@ public final class OrderImporter {
                     "the file has a header but no order rows")), 1);
         }
         if (!parsed.problems.isEmpty() && !request.skipBadRows()) {
-            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
+            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size(),
+                    parsed.dateAdvice);
         }
         if (parsed.orderCount() == 0) {
             throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
@@ -210,6 +211,7 @@ public final class OrderImporter {
                 monitor.progress("Reading " + file.fileName(), file.bytesRead() + written, file.size() * 2);
             }
         }
+        parsed.dateAdvice = parser.dateAdvice().orElse(null);
         long written = streaming == null ? 0 : streaming.bytesWritten();
         monitor.progress("Reading " + file.fileName(), file.size() + written, file.size() * 2);
     }

@@ -17,6 +17,8 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 final class ParsedOrders implements AutoCloseable {
 
     final List<String> orderIds = new ArrayList<>();
+    /** How to read the file's order times when some were not ISO and a common format reads them all, else null. */
+    String dateAdvice;
     /** Per order, the index of its customer in {@link #customerIds}, or -1 for a guest. */
     final IntArrayList orderCustomer = new IntArrayList();
     final LongArrayList orderedAt = new LongArrayList();

@@ -2,6 +2,7 @@ package io.orderlift.store.imports;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.orderlift.common.OrderLineRules;
@@ -24,6 +25,7 @@ public final class RowParser {
     /** The last {@code ordered_at} read and its time: an order's lines repeat it, row after row. */
     private String lastTimeText;
     private long lastTime;
+    private final DateLayouts unreadDates = new DateLayouts();
 
     public RowParser(ColumnMapping mapping, ImportFormat format, DateFormat dates, boolean decimalComma) {
         this.mapping = mapping;
@@ -33,6 +35,11 @@ public final class RowParser {
         for (OrderField field : OrderField.values()) {
             index[field.ordinal()] = mapping.index(field).orElse(-1);
         }
+    }
+
+    /** One piece of advice for the file's order times that were not ISO, when a common format reads them all. */
+    Optional<String> dateAdvice() {
+        return unreadDates.advice();
     }
 
     public ColumnMapping mapping() {
@@ -90,6 +97,9 @@ public final class RowParser {
                     quantity, unitPrice, listPrice, cost);
         } catch (BadValueException e) {
             String value = raw(record, current);
+            if (current == OrderField.ORDERED_AT && dates == DateFormat.ISO) {
+                unreadDates.unread(value);
+            }
             problems.accept(new RowProblem(line, mapping.columnName(current), value, e.getMessage()));
             return null;
         }

@@ -119,6 +119,27 @@ class OrderImporterTest {
         assertEquals(1, importer.importFile(store, request, ProgressMonitor.NONE).orders());
     }
 
+    @Test
+    void whenEveryDateThatIsNotIsoReadsOneWayTheRejectionSaysWhichFormatToImportWith() throws IOException {
+        String header = "order_id,customer_id,ordered_at,sku,quantity,unit_price\n";
+        ImportRejectedException settled = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("us.csv", header + "O1,C1,12/1/2010 8:26,A,1,2\nO2,C2,12/13/2010 9:41,B,1,3\n"
+                        + "O3,C3,2010-12-14 10:00,A,1,2\n")), ProgressMonitor.NONE));
+        assertTrue(settled.getMessage().endsWith("Every order time in the file that is not ISO reads as M/d/yyyy H:mm:"
+                + " import it with --date-format \"M/d/yyyy H:mm\" (the import dialog: Date format)."),
+                settled.getMessage());
+        ImportRejectedException open = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("either.csv", header + "O1,C1,12/1/2010,A,1,2\nO2,C2,3/4/2010,B,1,3\n")),
+                ProgressMonitor.NONE));
+        assertTrue(open.getMessage().endsWith("reads both as M/d/yyyy (month first) and as d/M/yyyy (day first): give"
+                + " the one the shop writes with --date-format (the import dialog: Date format)."), open.getMessage());
+        ImportRejectedException mixed = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("mixed.csv", header + "O1,C1,13/1/2010,A,1,2\nO2,C2,1/13/2010,B,1,3\n")),
+                ProgressMonitor.NONE));
+        assertFalse(mixed.getMessage().contains("Every order time"), "day first and month first: no one format");
+        assertStoreEmpty();
+    }
+
     /**
      * The UCI Online Retail file as it is published (its own column names, US dates without seconds,
      * an invoice number prefixed C for a cancellation) imports with --map and --date-format.
