@@ -203,8 +203,14 @@ class WorkbenchWindowTest {
         robot.clickOn(dates).write("M/yyyy");
         waitFor(importButton::isDisabled);
         robot.interact(dates::clear);
-        robot.clickOn(dates).write("M/d/yyyy H:mm");
+        // 3/1/2025 reads month first and day first: the dialog offers both, and a click gives one
+        waitFor(() -> robot.lookup("#useDateFormat1").tryQuery().isPresent());
+        assertEquals("Month first: M/d/yyyy H:mm", robot.lookup("#useDateFormat0").queryButton().getText());
+        assertEquals("Day first: d/M/yyyy H:mm", robot.lookup("#useDateFormat1").queryButton().getText());
+        robot.clickOn("#useDateFormat0");
         waitFor(() -> !importButton.isDisabled() && previewProblems(robot).isEmpty());
+        assertEquals("M/d/yyyy H:mm", dates.getText());
+        assertTrue(robot.lookup("#useDateFormat0").tryQuery().isEmpty(), "no offer once a format is given");
         importAndSeeTheFourthOrder(robot, importButton);
     }
 

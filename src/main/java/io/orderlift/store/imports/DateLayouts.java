@@ -31,9 +31,15 @@ final class DateLayouts {
         }
     }
 
+    /** The formats that read every time noted, month first before day first; empty when none does (or none was noted). */
+    List<String> formats() {
+        return unknown || common == null ? List.of() : List.copyOf(common);
+    }
+
     /** What to import the file with, when one or two common formats read every time it could not. */
     Optional<String> advice() {
-        if (unknown || common == null || common.isEmpty()) {
+        List<String> common = formats();
+        if (common.isEmpty()) {
             return Optional.empty();
         }
         String where = " (the import dialog: Date format)";

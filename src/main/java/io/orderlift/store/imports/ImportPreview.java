@@ -13,9 +13,12 @@ import java.util.Map;
  * @param parsed   the first rows as the importer reads them (only the good ones)
  * @param problems problems among the first rows
  * @param encoding the charset those rows were read in (detecting, {@code windows-1252} once a row is not UTF-8)
+ * @param dateFormats the date formats that read every order time of those rows that is not ISO-8601
+ *                 (month first before day first); empty when all are ISO or no common format reads them
  */
 public record ImportPreview(List<String> header, Map<OrderField, String> columns, List<List<String>> rows,
-                            List<OrderRow> parsed, List<RowProblem> problems, String encoding) {
+                            List<OrderRow> parsed, List<RowProblem> problems, String encoding,
+                            List<String> dateFormats) {
 
     public ImportPreview {
         header = List.copyOf(header);
@@ -23,5 +26,6 @@ public record ImportPreview(List<String> header, Map<OrderField, String> columns
         rows = List.copyOf(rows);
         parsed = List.copyOf(parsed);
         problems = List.copyOf(problems);
+        dateFormats = List.copyOf(dateFormats);
     }
 }

@@ -81,7 +81,8 @@ public final class OrderImporter {
                     : ColumnMapping.partial(file.header(), request.format(), request.columnMap()));
             // other exports' names for the fields still unmapped: the dialog offers them, the user decides
             columns.putAll(ColumnGuesses.suggest(file.header(), columns));
-            return new ImportPreview(file.header(), columns, rows, parsed, problems, file.charset().name());
+            return new ImportPreview(file.header(), columns, rows, parsed, problems, file.charset().name(),
+                    file.parser() != null ? file.parser().dateFormats() : List.of());
         }
     }
 

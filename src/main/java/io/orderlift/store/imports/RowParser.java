@@ -1,6 +1,7 @@
 package io.orderlift.store.imports;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,6 +41,11 @@ public final class RowParser {
     /** One piece of advice for the file's order times that were not ISO, when a common format reads them all. */
     Optional<String> dateAdvice() {
         return unreadDates.advice();
+    }
+
+    /** The formats that read every order time read so far that was not ISO (the import dialog offers them). */
+    List<String> dateFormats() {
+        return unreadDates.formats();
     }
 
     public ColumnMapping mapping() {

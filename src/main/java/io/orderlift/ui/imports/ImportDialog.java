@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -25,8 +26,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -65,6 +68,9 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         GridPane mapping = new GridPane();
         mapping.setHgap(8);
         mapping.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // field names are never cut short
+        mapping.getColumnConstraints().add(labels);
         int row = 0;
         for (OrderField field : OrderField.values()) {
             ComboBox<String> column = new ComboBox<>();
@@ -122,8 +128,15 @@ public final class ImportDialog extends Dialog<ImportRequest> {
                 + " (2025-03-01 14:05):\nM/d/yyyy H:mm reads 12/1/2010 8:26; dd.MM.yyyy HH:mm reads 01.12.2010 08:26."
                 + "\nTimes without an offset are UTC."));
         dates.textProperty().bindBidirectional(model.dateFormatProperty());
+        // the formats that read the previewed dates, one under the other in the field's width
+        VBox suggested = new VBox(4);
+        suggested.setMaxWidth(dates.getPrefWidth());
+        model.dateFormatSuggestions().addListener((ListChangeListener<String>) c ->
+                suggested.getChildren().setAll(dateFormatButtons(model)));
 
-        mapping.addRow(row++, new Label("date format"), dates);
+        VBox dateRow = new VBox(4, dates, suggested);
+        dateRow.setMaxWidth(dates.getPrefWidth());
+        mapping.addRow(row++, new Label("date format"), dateRow);
         mapping.addRow(row, new Label("encoding"), encodingChoice(model));
 
         VBox left = new VBox(8, labelled("Format", format), new Label("Columns (* required)"), mapping);
@@ -138,6 +151,26 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         getDialogPane().lookupButton(IMPORT).disableProperty().bind(Bindings.not(model.canImportProperty()));
         setResultConverter(button -> button == IMPORT ? model.request() : null);
         model.refresh(true);
+    }
+
+    /**
+     * One button per format that reads the previewed dates: "Use M/d/yyyy H:mm", or "Month first
+     * M/d/yyyy" and "Day first d/M/yyyy" when the rows read either way.
+     */
+    private static List<Button> dateFormatButtons(ImportViewModel model) {
+        List<String> formats = model.dateFormatSuggestions();
+        List<Button> buttons = new ArrayList<>();
+        for (int i = 0; i < formats.size(); i++) {
+            String pattern = formats.get(i);
+            Button use = new Button(formats.size() == 1 ? "Use " + pattern
+                    : (i == 0 ? "Month first: " : "Day first: ") + pattern);
+            use.setId("useDateFormat" + i);
+            use.setMaxWidth(Double.MAX_VALUE);
+            use.setTooltip(new Tooltip("Read the file's order times as " + pattern));
+            use.setOnAction(e -> model.dateFormatProperty().set(pattern));
+            buttons.add(use);
+        }
+        return buttons;
     }
 
     /** The encodings a merchant meets in exports; detecting reads UTF-8, or Windows-1252 when the file is not. */

@@ -50,6 +50,11 @@ public final class ImportViewModel {
     private final ObservableList<String> header = FXCollections.observableArrayList();
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    /** Date formats that read every previewed order time that is not ISO, offered while none is given. */
+    private final ObservableList<String> dateFormatSuggestions = FXCollections.observableArrayList();
+    /** One read-only view of them: a listener on a view held by nobody else would be collected with it. */
+    private final ObservableList<String> dateFormatSuggestionsView =
+            FXCollections.unmodifiableObservableList(dateFormatSuggestions);
     private final BooleanProperty skipBadRows = new SimpleBooleanProperty(false);
     private final BooleanProperty replace = new SimpleBooleanProperty(false);
     /** The file's date format when it is not ISO-8601 ({@code --date-format}); empty for ISO. */
@@ -86,6 +91,7 @@ public final class ImportViewModel {
     public void refresh(boolean defaults) {
         Optional<String> badDates = dateFormatProblem(dateFormat.get());
         if (badDates.isPresent()) {
+            dateFormatSuggestions.clear();
             problems.setAll(badDates.get());
             status.set("The date format cannot be used.");
             return;
@@ -96,6 +102,7 @@ public final class ImportViewModel {
                 .onSuccess(preview -> show(preview, defaults))
                 .onError(e -> {
                     rows.clear();
+                    dateFormatSuggestions.clear();
                     problems.setAll(ErrorDialogs.describe(e));
                     status.set("The file cannot be read.");
                 })
@@ -130,6 +137,7 @@ public final class ImportViewModel {
             return;
         }
         rows.setAll(preview.rows());
+        dateFormatSuggestions.setAll(dateFormat.get().isBlank() ? preview.dateFormats() : List.of());
         problems.setAll(preview.problems().stream().map(p -> p.describe(file.getFileName().toString())).toList());
         status.set(summary(preview));
     }
@@ -194,6 +202,14 @@ public final class ImportViewModel {
 
     public ObservableList<String> problems() {
         return problems;
+    }
+
+    /**
+     * The date formats that read every previewed order time that is not ISO-8601, while no format is
+     * given: one, or month first and day first when the rows read either way ({@code 12/1/2010}).
+     */
+    public ObservableList<String> dateFormatSuggestions() {
+        return dateFormatSuggestionsView;
     }
 
     public BooleanProperty skipBadRowsProperty() {
