@@ -78,6 +78,7 @@ final class BacktestCommand implements Callable<Integer> {
         summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));
         text.append(String.format("Chosen: %s (%s).%n", BacktestSummary.settings(r.chosenProfile()),
                 r.chosenProfile().chosenBy()));
+        summary.capCost().ifPresent(cost -> text.append(cost).append(System.lineSeparator()));
         for (Map.Entry<String, List<PolicyResult>> placement : r.placements().entrySet()) {
             String protocol = placement.getKey().equals("cart") ? r.protocol() + " replay" : "purchases within the window";
             text.append(String.format("%n%s (%s)%n", placement.getKey(), protocol));

@@ -91,13 +91,15 @@ public final class Backtest {
     static final Map<String, UnaryOperator<WeightingProfile>> RULE_COSTS = rulesRelaxed();
     /** The policy name of the chosen profile without price ceilings and lift floor. */
     public static final String WITHOUT_RULES = "no ceiling/floor";
+    /** The policy name of the chosen profile without the per-category cap. */
+    public static final String WITHOUT_CATEGORY_CAP = "no category cap";
 
     private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
         Map<String, UnaryOperator<WeightingProfile>> relaxed = new LinkedHashMap<>();
         relaxed.put("no price ceiling", WeightingProfile::withoutPriceCeilings);
         relaxed.put("no lift floor", p -> p.withMinLift(0));
         relaxed.put(WITHOUT_RULES, p -> p.withoutPriceCeilings().withMinLift(0));
-        relaxed.put("no category cap", WeightingProfile::withoutCategoryCap);
+        relaxed.put(WITHOUT_CATEGORY_CAP, WeightingProfile::withoutCategoryCap);
         return relaxed;
     }
 

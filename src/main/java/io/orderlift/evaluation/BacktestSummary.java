@@ -148,6 +148,36 @@ public final class BacktestSummary {
         return warnings;
     }
 
+    /** How much revenue per impression the category cap must cost on a placement before it is said. */
+    static final double CAP_COST_SAID = 0.10;
+
+    /**
+     * What the per-category cap costs, when it is {@link #CAP_COST_SAID} or more of a placement's
+     * revenue per impression: "The per-category cap (at most 2 of one category in a list) costs 14 %
+     * of the revenue per impression on the cart …". The cap is the merchandiser's (a list of different
+     * things, which no replay can value), so this is said, not chosen.
+     */
+    public Optional<String> capCost() {
+        List<String> costs = new ArrayList<>();
+        for (String placement : report.placements().keySet()) {
+            if (!measured(placement)) {
+                continue;
+            }
+            double chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow().rpi();
+            report.policy(placement, Backtest.WITHOUT_CATEGORY_CAP).map(PolicyResult::rpi)
+                    .filter(free -> free > 0 && 1 - chosen / free >= CAP_COST_SAID)
+                    .ifPresent(free -> costs.add(String.format(Locale.ROOT, "%.0f %% of the revenue per impression"
+                                    + " on the %s (%s without it, against %s)", 100 * (1 - chosen / free),
+                            placement.equals("cart") ? "cart" : "confirmation page", money(free), money(chosen))));
+        }
+        if (costs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "The per-category cap (at most %d of one category in a list)"
+                + " costs %s. It keeps the lists varied, which no replay can value: raise it in Weighting if variety"
+                + " matters less here.", report.chosenProfile().perCategoryCap(), String.join(" and ", costs)));
+    }
+
     /** The chosen settings for people: "w 0.50, smoothing 5, base-rate estimate, …". */
     public static String settings(WeightingProfile p) {
         return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, pairs seen at least %d %s, lift floor %s,"

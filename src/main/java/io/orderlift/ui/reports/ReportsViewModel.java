@@ -157,7 +157,8 @@ public final class ReportsViewModel {
         summary.set(words.headline());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining("\n")));
-        chosenSettings.set("Validated settings: " + BacktestSummary.settings(report.chosenProfile()) + ".");
+        chosenSettings.set("Validated settings: " + BacktestSummary.settings(report.chosenProfile()) + "."
+                + words.capCost().map(cost -> " " + cost).orElse(""));
         hasReport.set(true);
     }
 
