@@ -10,6 +10,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +61,9 @@ public final class DateFormat {
         return new DateFormat(p, formatter);
     }
 
+    /** The formats {@link #likelyPatterns} tries, built once each (a handful of patterns in all). */
+    private static final Map<String, DateFormat> LAYOUTS = new ConcurrentHashMap<>();
+
     /** Day, month and year with one separator, then optionally a time: a spreadsheet's or a shop's own layout. */
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})(?:[ T](\\d{1,2}):\\d{2}(:\\d{2})?(\\s*[AaPp][Mm])?)?");
@@ -102,7 +107,7 @@ public final class DateFormat {
         for (String date : dates) {
             String pattern = date + time;
             try {
-                of(pattern).epochMillis(text);
+                LAYOUTS.computeIfAbsent(pattern, DateFormat::of).epochMillis(text);
                 reading.add(pattern);
             } catch (BadValueException | IllegalArgumentException e) {
                 // not this layout: the day or the month is out of range

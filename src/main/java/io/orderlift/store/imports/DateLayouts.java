@@ -16,11 +16,15 @@ final class DateLayouts {
     /** Whether some unread time has a layout no common format reads. */
     private boolean unknown;
 
+    /** The last time noted: an order's lines repeat it. */
+    private String last;
+
     /** Notes an order time that is not ISO. */
     void unread(String value) {
-        if (value == null || value.isBlank() || unknown) {
+        if (value == null || value.isBlank() || unknown || value.equals(last)) {
             return;
         }
+        last = value;
         List<String> reading = DateFormat.likelyPatterns(value.strip());
         if (reading.isEmpty()) {
             unknown = true;

@@ -26,6 +26,12 @@ public final class RowParser {
     /** The last {@code ordered_at} read and its time: an order's lines repeat it, row after row. */
     private String lastTimeText;
     private long lastTime;
+    /**
+     * The last {@code ordered_at} that could not be read and why: a file of another date layout
+     * repeats it on every line of an order, and working out which layout reads it is not free.
+     */
+    private String lastBadTimeText;
+    private String lastBadTimeReason;
     private final DateLayouts unreadDates = new DateLayouts();
 
     public RowParser(ColumnMapping mapping, ImportFormat format, DateFormat dates, boolean decimalComma) {
@@ -143,10 +149,20 @@ public final class RowParser {
     }
 
     private long time(String text) {
-        if (!text.equals(lastTimeText)) {
-            lastTime = dates.epochMillis(text);
-            lastTimeText = text;
+        if (text.equals(lastTimeText)) {
+            return lastTime;
         }
+        if (text.equals(lastBadTimeText)) {
+            throw new BadValueException(lastBadTimeReason);
+        }
+        try {
+            lastTime = dates.epochMillis(text);
+        } catch (BadValueException e) {
+            lastBadTimeText = text;
+            lastBadTimeReason = e.getMessage();
+            throw e;
+        }
+        lastTimeText = text;
         return lastTime;
     }
 }

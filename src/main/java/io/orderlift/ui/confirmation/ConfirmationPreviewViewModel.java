@@ -104,7 +104,8 @@ public final class ConfirmationPreviewViewModel {
         }
     }
 
-    private record Shown(List<PastOrders.Line> lines, Recommendations offers) {
+    /** The order's lines, the items its offers were ranked for (net of returns), and the offers. */
+    private record Shown(List<PastOrders.Line> lines, int items, Recommendations offers) {
     }
 
     /** Reads the chosen order and ranks its one-tap offers in the background. */
@@ -123,7 +124,7 @@ public final class ConfirmationPreviewViewModel {
             List<CartItem> items = items(placed);
             Recommendations offered = ranked == null || items.isEmpty() ? null
                     : ranked.recommend(Placement.CONFIRMATION, items, profile, 0);
-            return new Shown(placed, offered);
+            return new Shown(placed, items.size(), offered);
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
@@ -167,9 +168,9 @@ public final class ConfirmationPreviewViewModel {
                 money.format(shown.offers().cartTotal()), money.format(ceiling), money.format(profile.oneTapMaxPrice()),
                 100 * profile.oneTapMaxShare(), shown.offers().items().size(),
                 money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()))
-                + (shown.lines().size() < LONG_ORDER ? "" : String.format(Locale.ROOT, " On an order of %d items the"
+                + (shown.items() < LONG_ORDER ? "" : String.format(Locale.ROOT, " On an order of %d items the"
                 + " combined acceptance, which counts each item as independent evidence, runs high: it ranks the"
-                + " offers; what they earn is what the backtest in Reports measures.", shown.lines().size())));
+                + " offers; what they earn is what the backtest in Reports measures.", shown.items())));
     }
 
     public RankingSession session() {

@@ -2,7 +2,6 @@ package io.orderlift.ui.exclusions;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.ui.common.Columns;
@@ -43,7 +42,7 @@ public final class ExclusionsView extends VBox {
 
             @Override
             public ExclusionKind fromString(String text) {
-                return Arrays.stream(ExclusionKind.values()).filter(k -> label(k).equals(text)).findFirst().orElse(null);
+                return null; // a ChoiceBox is never typed into
             }
         });
         kind.setValue(ExclusionKind.SKU);
