@@ -4,8 +4,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.ints.IntComparator;
 
 /**
  * What each anchor contributes under one profile and curation, per placement: the bounded lists
@@ -55,6 +53,9 @@ final class ContributionLists {
     private final double[] weighted;
     private final AtomicReferenceArray<AnchorList> cart;
     private final AtomicReferenceArray<AnchorList> confirmation;
+    /** Per product and placement: never shown, whatever the anchor (excluded SKU or category, no price, above the one-tap price). */
+    private final boolean[] hiddenInCart;
+    private final boolean[] hiddenInConfirmation;
 
     ContributionLists(RankingModel model, CurationRules curation, WeightingProfile profile, int k) {
         this.model = model;
@@ -64,6 +65,13 @@ final class ContributionLists {
         this.weighted = model.weightedPrices(profile.priceWeight()).clone();
         this.cart = new AtomicReferenceArray<>(model.productCount);
         this.confirmation = new AtomicReferenceArray<>(model.productCount);
+        this.hiddenInCart = new boolean[model.productCount];
+        this.hiddenInConfirmation = new boolean[model.productCount];
+        for (int c = 0; c < model.productCount; c++) {
+            boolean excluded = curation.skuExcluded(c) || curation.categoryExcluded(model.category[c]);
+            hiddenInCart[c] = excluded || neverShown(Placement.CART, c);
+            hiddenInConfirmation[c] = excluded || neverShown(Placement.CONFIRMATION, c);
+        }
     }
 
     /** Anchor {@code a}'s list in {@code placement}. */
@@ -95,7 +103,7 @@ final class ContributionLists {
     }
 
     private AnchorList build(Placement placement, int a) {
-        Builder into = new Builder(backsOff(a) ? model.category[a] : -1);
+        Builder into = new Builder(backsOff(a) ? model.category[a] : -1, (int) Math.min(4L * k, 64));
         if (placement == Placement.CART || profile.confirmationEvidence() == ConfirmationEvidence.BOTH) {
             kind(placement, a, true, into);
         }
@@ -105,70 +113,81 @@ final class ContributionLists {
         return into.build();
     }
 
-    /** Adds the best {@code k} contributions of one kind of evidence. */
+    /**
+     * Adds the best {@code k} contributions of one kind of evidence, and the best {@code k} of those
+     * the anchor's own price always admits, in one pass over the anchor's pairs.
+     */
     private void kind(Placement placement, int a, boolean sameOrder, Builder into) {
         boolean backoff = backsOff(a);
         int cat = model.category[a];
         RankingModel.Pairs pairs = backoff ? model.categoryPairsOf(cat) : model.pairsOf(a);
         int total = denominator(a, sameOrder);
-        int[] kept = new int[pairs.size()];
-        double[] p = new double[pairs.size()];
-        double[] score = new double[pairs.size()];
-        int count = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            int c = pairs.candidate()[i];
-            int evidence = sameOrder ? pairs.co()[i] : pairs.follow()[i];
-            if (evidence < profile.minEvidence()) {
+        int[] candidates = pairs.candidate();
+        int[] evidences = sameOrder ? pairs.co() : pairs.follow();
+        boolean[] hidden = placement == Placement.CART ? hiddenInCart : hiddenInConfirmation;
+        boolean blocksPairs = curation.blocksPairs(placement);
+        double admitted = admittedPrice(placement, backoff ? model.categoryMinPrice(cat) : model.price[a]);
+        int minEvidence = profile.minEvidence();
+        double minLift = profile.minLift();
+        double smoothing = profile.smoothing();
+        Estimator estimator = profile.estimator();
+        int capacity = Math.min(k, candidates.length);
+        ScoredTopK overall = new ScoredTopK(capacity);
+        ScoredTopK cheap = new ScoredTopK(capacity);
+        for (int i = 0; i < candidates.length; i++) {
+            int c = candidates[i];
+            int evidence = evidences[i];
+            if (evidence < minEvidence) {
                 continue;
             }
-            if (curation.pairBlocked(placement, a, c)) {
+            if (blocksPairs && curation.pairBlocked(placement, a, c)) {
                 into.blocked.add(c);
                 continue;
             }
             double base = model.baseRate(c);
-            double acceptance = profile.estimator().estimate(evidence, total, base, profile.smoothing());
-            if (!(acceptance > profile.minLift() * base)) {
+            double acceptance = estimator.estimate(evidence, total, base, smoothing);
+            if (!(acceptance > minLift * base)) {
                 continue;
             }
-            if (curation.skuExcluded(c) || curation.categoryExcluded(model.category[c]) || neverShown(placement, c)) {
+            if (hidden[c]) {
                 into.excluded.add(c);
                 continue;
             }
-            kept[count] = i;
-            p[i] = acceptance;
-            score[i] = p[i] * weighted[c];
-            count++;
-        }
-        IntComparator bestFirst = (x, y) -> better(score, pairs, y, x);
-        int[] overall = TopK.best(kept, count, k, bestFirst);
-        double admitted = admittedPrice(placement, backoff ? model.categoryMinPrice(cat) : model.price[a]);
-        int cheapCount = 0;
-        for (int r = 0; r < count; r++) {
-            if (model.price[pairs.candidate()[kept[r]]] <= admitted) {
-                kept[cheapCount++] = kept[r];
+            double score = acceptance * weighted[c];
+            int tie = model.skuOrder[c];
+            overall.offer(i, score, tie, acceptance);
+            if (model.price[c] <= admitted) {
+                cheap.offer(i, score, tie, acceptance);
             }
         }
-        int[] cheap = TopK.best(kept, cheapCount, k, bestFirst);
-        // the union, best first
-        int[] union = new int[overall.length + cheap.length];
-        int size = 0;
+        overall.sortBestFirst();
+        cheap.sortBestFirst();
+        // the union, best first (an entry in both lists is the same pair: one copy)
         int i = 0;
         int j = 0;
-        while (i < overall.length || j < cheap.length) {
-            int next;
-            if (j >= cheap.length || i < overall.length && bestFirst.compare(overall[i], cheap[j]) <= 0) {
-                next = overall[i++];
+        int last = -1;
+        while (i < overall.size() || j < cheap.size()) {
+            ScoredTopK from;
+            int rank;
+            if (j >= cheap.size() || i < overall.size() && !worse(overall, i, cheap, j)) {
+                from = overall;
+                rank = i++;
             } else {
-                next = cheap[j++];
+                from = cheap;
+                rank = j++;
             }
-            if (size == 0 || union[size - 1] != next) {
-                union[size++] = next;
+            int e = from.entry(rank);
+            if (e != last) {
+                into.add(candidates[e], sameOrder, from.value(rank), pairs.co()[e], pairs.follow()[e]);
+                last = e;
             }
         }
-        for (int r = 0; r < size; r++) {
-            int e = union[r];
-            into.add(pairs.candidate()[e], sameOrder, p[e], pairs.co()[e], pairs.follow()[e]);
-        }
+    }
+
+    /** Whether rank {@code i} of {@code x} comes after rank {@code j} of {@code y} (lower score, or equal and higher SKU). */
+    private static boolean worse(ScoredTopK x, int i, ScoredTopK y, int j) {
+        int cmp = Double.compare(x.score(i), y.score(j));
+        return cmp < 0 || cmp == 0 && x.tie(i) > y.tie(j);
     }
 
     /**
@@ -182,13 +201,6 @@ final class ContributionLists {
                 : Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * own);
     }
 
-    /** Compares entries {@code x} and {@code y} by score, then the lower SKU first: positive when x is better. */
-    private int better(double[] score, RankingModel.Pairs pairs, int x, int y) {
-        int cmp = Double.compare(score[x], score[y]);
-        return cmp != 0 ? cmp : Integer.compare(model.skuOrder[pairs.candidate()[y]],
-                model.skuOrder[pairs.candidate()[x]]);
-    }
-
     /** Whether {@code c} can never be shown in {@code placement} for its price, whatever the cart. */
     private boolean neverShown(Placement placement, int c) {
         double price = model.price[c];
@@ -198,16 +210,22 @@ final class ContributionLists {
     /** Collects one anchor list. */
     private static final class Builder {
         final int via;
-        final IntArrayList candidate = new IntArrayList();
-        final IntArrayList co = new IntArrayList();
-        final IntArrayList follow = new IntArrayList();
+        final IntArrayList candidate;
+        final IntArrayList co;
+        final IntArrayList follow;
         final IntArrayList blocked = new IntArrayList();
         final IntArrayList excluded = new IntArrayList();
-        final DoubleArrayList p = new DoubleArrayList();
-        final IntArrayList sameOrder = new IntArrayList();
+        final DoubleArrayList p;
+        final IntArrayList sameOrder;
 
-        Builder(int via) {
+        /** {@code capacity}: the entries expected (both kinds of evidence, each both of its best lists). */
+        Builder(int via, int capacity) {
             this.via = via;
+            candidate = new IntArrayList(capacity);
+            co = new IntArrayList(capacity);
+            follow = new IntArrayList(capacity);
+            p = new DoubleArrayList(capacity);
+            sameOrder = new IntArrayList(capacity);
         }
 
         void add(int c, boolean same, double acceptance, int coCount, int followCount) {

@@ -90,8 +90,13 @@ public final class CurationRules {
         return approvedOnly;
     }
 
+    /** Whether any pair can be blocked in {@code placement} (rejections, pair exclusions, approved-only). */
+    boolean blocksPairs(Placement placement) {
+        return approvedOnly || !excludedPairs.isEmpty() || !rejected.get(placement).isEmpty();
+    }
+
     boolean pairBlocked(Placement placement, int anchor, int candidate) {
-        if (!approvedOnly && excludedPairs.isEmpty() && rejected.get(placement).isEmpty()) {
+        if (!blocksPairs(placement)) {
             return false;
         }
         long k = key(anchor, candidate);

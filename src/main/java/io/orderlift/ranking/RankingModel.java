@@ -51,6 +51,7 @@ public final class RankingModel {
     final int[] categoryOrders;
     final int[] categoryFollowBase;
     private final double[] categoryMinPrice;
+    private final double[] baseRates;
     private final PackedPairs packed;
     private final int minCustomers;
     private final AtomicReferenceArray<Pairs> anchorPairs;
@@ -72,6 +73,10 @@ public final class RankingModel {
         price = b.price.toDoubleArray();
         orders = b.orders.toIntArray();
         followBase = b.followBase.toIntArray();
+        baseRates = new double[productCount];
+        for (int p = 0; p < productCount; p++) {
+            baseRates[p] = n == 0 ? 0 : (double) orders[p] / n;
+        }
         packed = b.pairs == null ? new PackedPairs(0) : b.pairs;
         minCustomers = b.minCustomers;
         idBySku = new Object2IntOpenHashMap<>(productCount);
@@ -309,7 +314,7 @@ public final class RankingModel {
 
     /** base(c) = orders(c) / N. */
     double baseRate(int product) {
-        return n == 0 ? 0 : (double) orders[product] / n;
+        return baseRates[product];
     }
 
     /** Collects products and pairs; product ids are dense from 0 (gaps allowed). */
