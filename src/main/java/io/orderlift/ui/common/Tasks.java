@@ -69,6 +69,11 @@ public final class Tasks {
             this.onError = error -> defaultErrorHandler.accept(title, error);
         }
 
+        /** What the task does, as its progress and errors name it. */
+        public String title() {
+            return title;
+        }
+
         public Builder<T> onSuccess(Consumer<T> handler) {
             this.onSuccess = handler;
             return this;

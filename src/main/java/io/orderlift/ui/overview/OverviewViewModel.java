@@ -3,6 +3,8 @@ package io.orderlift.ui.overview;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import io.orderlift.common.Money;
 import io.orderlift.evaluation.StrayDates;
@@ -75,6 +77,19 @@ public final class OverviewViewModel {
      * line: 15 s and more on millions of lines, which the figures no longer wait for).
      */
     public void load(CatalogOnce catalog) {
+        load(catalog, (load, overview) -> checkDates(load, catalog.store(), overview));
+    }
+
+    /**
+     * As {@link #load(CatalogOnce)}, with the order dates already checked on the store as it is now
+     * ({@code strayDates}: what an import just found), so they are not scanned a second time.
+     */
+    public void load(CatalogOnce catalog, Optional<StrayDates> strayDates) {
+        load(catalog, (load, overview) -> dateWarning.set(strayDates.map(StrayDates::advice).orElse("")));
+    }
+
+    /** Reloads, then once the figures show, has {@code dates} say what the order dates need saying. */
+    private void load(CatalogOnce catalog, BiConsumer<Requests.Request, StoreOverview> dates) {
         Store store = catalog.store();
         Requests.Request load = loads.next();
         loading.set(true);
@@ -87,7 +102,7 @@ public final class OverviewViewModel {
                 .onSuccess(overview -> {
                     show(overview);
                     drawCharts(load, catalog, overview);
-                    checkDates(load, store, overview);
+                    dates.accept(load, overview);
                 }).onError(e -> {
                     loading.set(false);
                     Tasks.report("Reading the store overview", e);

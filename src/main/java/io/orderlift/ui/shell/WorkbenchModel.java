@@ -138,9 +138,14 @@ public final class WorkbenchModel implements AutoCloseable {
      * chose — anchor, cart, order — and re-read the rest).
      */
     private void reload(Store target) {
+        reload(target, overview::load);
+    }
+
+    /** As {@link #reload(Store)}, the overview loaded by {@code loadOverview} (after an import: with its date check). */
+    private void reload(Store target, Consumer<CatalogOnce> loadOverview) {
         session.load(target);
         CatalogOnce catalog = new CatalogOnce(target);
-        overview.load(catalog);
+        loadOverview.accept(catalog);
         publish.load(target);
         reports.load(target);
         pairs.load(catalog);
@@ -161,8 +166,11 @@ public final class WorkbenchModel implements AutoCloseable {
                     return new Imported(report, report.unchanged() ? Optional.empty() : StrayDates.in(target));
                 })
                 .onSuccess(imported -> {
-                    if (store.get() == target) {
+                    if (store.get() == target && imported.report().unchanged()) {
                         reload(target);
+                    } else if (store.get() == target) {
+                        // the dates were checked with the import: not scanned twice
+                        reload(target, catalog -> overview.load(catalog, imported.strayDates()));
                     }
                     onImported.accept(imported);
                 })

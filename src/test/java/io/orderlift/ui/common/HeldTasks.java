@@ -51,6 +51,11 @@ public final class HeldTasks implements TaskExecutor {
         held.add(new Held(task));
     }
 
+    /** Names of the tasks started and not yet released, in the order they were started. */
+    public List<String> pending() {
+        return held.stream().map(h -> h.task.title()).toList();
+    }
+
     /** Runs the held tasks' work now, in the order they were started; their outcomes wait for a release. */
     public void work() {
         held.forEach(Held::work);

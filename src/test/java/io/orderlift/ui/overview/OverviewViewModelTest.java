@@ -10,12 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.StrayDates;
 
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import io.orderlift.ui.common.CatalogOnce;
 import io.orderlift.ui.common.HeldTasks;
 import io.orderlift.ui.common.MinedTestStore;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,37 @@ class OverviewViewModelTest {
             tasks.release();
             tasks.release();
             assertEquals("", model.dateWarningProperty().get());
+        }
+    }
+
+    @Test
+    void datesAnImportAlreadyCheckedAreSaidWithoutAnotherScan() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("O").append(i).append(",C").append(i % 30).append(',')
+                    .append(LocalDate.of(2025, 1, 1).plusDays(i)).append(",A,1,10\n");
+        }
+        csv.append("TYPO,C1,2099-06-01,A,1,10\n");
+        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
+        HeldTasks tasks = new HeldTasks();
+        OverviewViewModel model = new OverviewViewModel(tasks);
+        try (Store stray = Store.openOrCreate(dir.resolve("stray"))) {
+            new OrderImporter().importFile(stray, ImportRequest.of(file), ProgressMonitor.NONE);
+            Optional<StrayDates> found = StrayDates.in(stray);
+            assertTrue(found.isPresent());
+
+            model.load(new CatalogOnce(stray), found);
+            tasks.release();
+            assertEquals(found.get().advice(), model.dateWarningProperty().get());
+            assertEquals(List.of("Drawing the order value and price charts"), tasks.pending(), "no second scan");
+
+            model.load(new CatalogOnce(stray));
+            tasks.release();
+            assertEquals("", model.dateWarningProperty().get(), "unknown until checked");
+            assertEquals(List.of("Drawing the order value and price charts", "Checking the order dates"),
+                    tasks.pending());
+            tasks.release();
+            assertEquals(found.get().advice(), model.dateWarningProperty().get());
         }
     }
 
