@@ -123,6 +123,8 @@ public final class PairMiner {
 
     /** One thread's scratch space; anchors in {@code [from, to)}. */
     private static final class Worker {
+        /** An anchor touching at least 1/DENSE_SHARE of the products has its candidates read off in id order, not sorted. */
+        private static final int DENSE_SHARE = 16;
         private final Transactions t;
         private final MiningSettings settings;
         private final long cutoff;
@@ -212,7 +214,7 @@ public final class PairMiner {
 
         /** Packs the anchor's pairs in candidate order, resets the scratch arrays; returns how many were dropped. */
         private long emit(int a) {
-            Arrays.sort(touched, 0, touchedCount);
+            inCandidateOrder();
             long dropped = 0;
             for (int i = 0; i < touchedCount; i++) {
                 int c = touched[i];
@@ -230,6 +232,26 @@ public final class PairMiner {
             int count = encoder.count();
             pairs.put(a, count, encoder.finish());
             return dropped;
+        }
+
+        /**
+         * Puts the touched candidates in increasing id order: sorted when they are few, else read off
+         * the counts in one sequential pass over the catalog — a real store's anchor touches a good part
+         * of it (about 3,400 of 4,000 products on the wholesale store), where sorting was a third of the count.
+         */
+        private void inCandidateOrder() {
+            int n = co.length;
+            if ((long) touchedCount * DENSE_SHARE < n) {
+                Arrays.sort(touched, 0, touchedCount);
+                return;
+            }
+            int at = 0;
+            for (int c = 0; c < n; c++) {
+                if (co[c] != 0 || follow[c] != 0) {
+                    touched[at++] = c;
+                }
+            }
+            touchedCount = at;
         }
     }
 }
