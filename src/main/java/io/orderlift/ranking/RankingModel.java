@@ -178,21 +178,16 @@ public final class RankingModel {
             Arrays.sort(keys);
             return keys;
         }
-        int[] coCounts = new int[keys.length];
-        int[] followCounts = new int[keys.length];
-        int[] indexes = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            coCounts[i] = co.get(keys[i]);
-            followCounts[i] = follow.get(keys[i]);
-            indexes[i] = i;
+        ScoredTopK byCo = new ScoredTopK(CATEGORY_COMPANIONS);
+        ScoredTopK byFollow = new ScoredTopK(CATEGORY_COMPANIONS);
+        for (int key : keys) {
+            byCo.offer(key, co.get(key), key, 0);
+            byFollow.offer(key, follow.get(key), key, 0);
         }
         IntOpenHashSet keep = new IntOpenHashSet();
-        for (int[] counts : List.of(coCounts, followCounts)) {
-            for (int i : TopK.best(indexes, indexes.length, CATEGORY_COMPANIONS, (x, y) -> {
-                int cmp = Integer.compare(counts[y], counts[x]);
-                return cmp != 0 ? cmp : Integer.compare(keys[x], keys[y]);
-            })) {
-                keep.add(keys[i]);
+        for (ScoredTopK top : List.of(byCo, byFollow)) {
+            for (int r = 0; r < top.size(); r++) {
+                keep.add(top.entry(r));
             }
         }
         int[] kept = keep.toIntArray();

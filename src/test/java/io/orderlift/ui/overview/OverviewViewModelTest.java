@@ -43,13 +43,7 @@ class OverviewViewModelTest {
 
     @Test
     void aStrayDateIsSaidUnderTheFiguresAndAnotherStoreClearsIt() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
-        for (int i = 0; i < 200; i++) {
-            csv.append("O").append(i).append(",C").append(i % 30).append(',')
-                    .append(LocalDate.of(2025, 1, 1).plusDays(i)).append(",A,1,10\n");
-        }
-        csv.append("TYPO,C1,1970-01-01,A,1,10\n");
-        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
+        Path file = withOneStrayDate("1970-01-01");
         HeldTasks tasks = new HeldTasks();
         OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store stray = Store.openOrCreate(dir.resolve("stray"));
@@ -71,13 +65,7 @@ class OverviewViewModelTest {
 
     @Test
     void datesAnImportAlreadyCheckedAreSaidWithoutAnotherScan() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
-        for (int i = 0; i < 200; i++) {
-            csv.append("O").append(i).append(",C").append(i % 30).append(',')
-                    .append(LocalDate.of(2025, 1, 1).plusDays(i)).append(",A,1,10\n");
-        }
-        csv.append("TYPO,C1,2099-06-01,A,1,10\n");
-        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
+        Path file = withOneStrayDate("2099-06-01");
         HeldTasks tasks = new HeldTasks();
         OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store stray = Store.openOrCreate(dir.resolve("stray"))) {
@@ -123,5 +111,16 @@ class OverviewViewModelTest {
             assertEquals("0", model.ordersProperty().get());
             assertNotNull(model.aovHistogramProperty().get(), "an empty store's chart says it has no data");
         }
+    }
+
+    /** 200 orders a day apart from 2025-01-01, and one more dated {@code stray}. */
+    private Path withOneStrayDate(String stray) throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("O").append(i).append(",C").append(i % 30).append(',')
+                    .append(LocalDate.of(2025, 1, 1).plusDays(i)).append(",A,1,10\n");
+        }
+        csv.append("TYPO,C1,").append(stray).append(",A,1,10\n");
+        return Files.writeString(dir.resolve("stray.csv"), csv);
     }
 }
