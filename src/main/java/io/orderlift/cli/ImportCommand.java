@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.StrayDates;
@@ -125,15 +126,16 @@ final class ImportCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         if (r.unchanged()) {
             text.append(r.file()).append(": already in the store, nothing changed (")
-                    .append(r.ordersUnchanged()).append(" orders).");
+                    .append(Counted.of(r.ordersUnchanged(), "order")).append(").");
         } else {
-            text.append(String.format("Imported %s (%s): %,d orders, %,d lines, %,d new products, %,d new customers.",
-                    r.file(), r.format(), r.orders(), r.lines(), r.products(), r.customers()));
+            text.append(String.format("Imported %s (%s): %s, %s, %s, %s.", r.file(), r.format(),
+                    Counted.of(r.orders(), "order"), Counted.of(r.lines(), "line"),
+                    Counted.of(r.products(), "new product"), Counted.of(r.customers(), "new customer")));
             if (r.ordersReplaced() > 0) {
-                text.append(String.format("%n  %,d orders replaced.", r.ordersReplaced()));
+                text.append(String.format("%n  %s replaced.", Counted.of(r.ordersReplaced(), "order")));
             }
             if (r.ordersUnchanged() > 0) {
-                text.append(String.format("%n  %,d orders were already in the store.", r.ordersUnchanged()));
+                text.append(String.format("%n  %s already in the store.", Counted.of(r.ordersUnchanged(), "order")));
             }
         }
         if (asked.fellBack(r.encoding())) {
@@ -141,7 +143,7 @@ final class ImportCommand implements Callable<Integer> {
                     + " encoding with --encoding.", r.encoding()));
         }
         if (!r.skippedRows().isEmpty()) {
-            text.append(String.format("%n  %,d rows skipped:", r.skippedRows().size()));
+            text.append(String.format("%n  %s skipped:", Counted.of(r.skippedRows().size(), "row")));
             r.skippedRows().stream().limit(20).forEach(p -> text.append("\n    ").append(p.describe(r.file())));
             if (r.skippedRows().size() > 20) {
                 text.append(String.format("%n    … and %,d more (all are kept in the import record)",

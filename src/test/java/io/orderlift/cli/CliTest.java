@@ -416,7 +416,7 @@ class CliTest {
         write(csv, "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,2025-01-01,A,1,5\n");
         Result first = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString());
         assertEquals(0, first.code());
-        assertTrue(first.out().startsWith("Imported o.csv (generic): 1 orders, 1 lines"), first.out());
+        assertTrue(first.out().startsWith("Imported o.csv (generic): 1 order, 1 line, "), first.out());
         Result second = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString());
         assertTrue(second.out().contains("nothing changed"), second.out());
         Result info = run("info", "--store", dir.resolve("s").toString());

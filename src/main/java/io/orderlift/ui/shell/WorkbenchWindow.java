@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.orderlift.common.Counted;
 import io.orderlift.mining.MiningSummary;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.samples.BundledSamples;
@@ -291,9 +292,9 @@ public final class WorkbenchWindow {
         ImportReport report = imported.report();
         String text = report.unchanged()
                 ? report.file() + " was already imported; nothing changed."
-                : String.format("%s: %,d orders and %,d lines imported%s%s.", report.file(), report.orders(),
-                report.lines(), report.skippedRows().isEmpty() ? ""
-                        : String.format(", %,d rows skipped", report.skippedRows().size()),
+                : String.format("%s: %s and %s imported%s%s.", report.file(), Counted.of(report.orders(), "order"),
+                Counted.of(report.lines(), "line"), report.skippedRows().isEmpty() ? ""
+                        : ", " + Counted.of(report.skippedRows().size(), "row") + " skipped",
                 "UTF-8".equals(report.encoding()) ? "" : " (its text read as " + report.encoding() + ")");
         Notifications notification = Notifications.create().owner(stage).title("Import finished");
         if (imported.strayDates().isPresent()) {
