@@ -186,8 +186,7 @@ final class ContributionLists {
 
     /** Whether rank {@code i} of {@code x} comes after rank {@code j} of {@code y} (lower score, or equal and higher SKU). */
     private static boolean worse(ScoredTopK x, int i, ScoredTopK y, int j) {
-        int cmp = Double.compare(x.score(i), y.score(j));
-        return cmp < 0 || cmp == 0 && x.tie(i) > y.tie(j);
+        return ScoredTopK.before(y.score(j), y.tie(j), x.score(i), x.tie(i));
     }
 
     /**

@@ -30,7 +30,7 @@ final class ScoredTopK {
             up(size++);
         } else if (capacity > 0 && better(s, t, 0)) {
             set(0, e, s, t, v);
-            down();
+            siftDown(size);
         }
     }
 
@@ -65,16 +65,20 @@ final class ScoredTopK {
         return value[rank];
     }
 
+    /** Whether (s1, t1) ranks before (s2, t2): a higher score, or an equal one and a lower tie-breaker. */
+    static boolean before(double s1, int t1, double s2, int t2) {
+        int cmp = Double.compare(s1, s2);
+        return cmp > 0 || cmp == 0 && t1 < t2;
+    }
+
     /** Whether (s, t) is better than the entry at heap slot {@code i}. */
     private boolean better(double s, int t, int i) {
-        int cmp = Double.compare(s, score[i]);
-        return cmp > 0 || cmp == 0 && t < tie[i];
+        return before(s, t, score[i], tie[i]);
     }
 
     /** Whether the entry at slot {@code i} is worse than the one at slot {@code j}. */
     private boolean worse(int i, int j) {
-        int cmp = Double.compare(score[i], score[j]);
-        return cmp < 0 || cmp == 0 && tie[i] > tie[j];
+        return before(score[j], tie[j], score[i], tie[i]);
     }
 
     private void up(int at) {
@@ -87,10 +91,6 @@ final class ScoredTopK {
             swap(i, parent);
             i = parent;
         }
-    }
-
-    private void down() {
-        siftDown(size);
     }
 
     private void siftDown(int heapSize) {
