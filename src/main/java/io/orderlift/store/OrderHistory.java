@@ -13,12 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
+import static io.orderlift.store.db.Tables.LINE_SNAPSHOTS;
 import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
@@ -29,6 +32,8 @@ import static io.orderlift.store.db.Tables.PRODUCT_STATS;
  * in two sequential scans (orders by first line, lines by id) without a join, and the catalog.
  */
 public final class OrderHistory {
+
+    private static final Logger LOG = Logger.getLogger(OrderHistory.class.getName());
 
     /** Receives one order line. */
     @FunctionalInterface
@@ -55,25 +60,62 @@ public final class OrderHistory {
 
     /** Visits every order line, grouped by order, as one consistent state of the store. */
     public void forEachLine(LineVisitor visitor) {
-        store.readConsistently(ctx -> {
-            scan(ctx, visitor, null);
-            return null;
-        });
+        forEachLineWithCatalog(visitor);
     }
 
     /**
      * {@link #forEachLine}, and {@link #catalog()} from the same state and the same scan: where some
      * product has no list price, the medians come from the lines visited instead of a second pass
-     * over millions of them (mining and the backtest read both).
+     * over millions of them (mining and the backtest read both). The first read of a version of
+     * the lines keeps a packed copy of what it visited ({@link LineSnapshot}); later reads of the
+     * same version replay the copy instead of the tables.
      */
     public VersionedCatalog forEachLineWithCatalog(LineVisitor visitor) {
         return store.readConsistently(ctx -> {
             List<CatalogEntry> products = products(ctx);
+            int version = linesVersion(ctx);
+            Optional<LineSnapshot> snapshot = version < 0 ? Optional.empty() : snapshot(ctx, version);
+            if (snapshot.isPresent()) {
+                return new VersionedCatalog(pricedAtMedians(products, snapshot.get().replay(visitor)), version);
+            }
             List<Integer> unpriced = unpriced(products);
             SoldPrices sold = unpriced.isEmpty() ? null : new SoldPrices(unpriced);
-            scan(ctx, visitor, sold);
-            return new VersionedCatalog(sold == null ? products : priced(products, sold.sorted()), linesVersion(ctx));
+            LineSnapshot.Writer copy = version < 0 ? null : new LineSnapshot.Writer();
+            scan(ctx, copy == null ? visitor : (order, customer, at, product, quantity) -> {
+                copy.line(order, customer, at, product, quantity);
+                visitor.line(order, customer, at, product, quantity);
+            }, sold);
+            Map<Integer, Long> medians = sold == null ? Map.of() : medians(sold.sorted());
+            if (copy != null) {
+                keep(copy.finish(medians), version);
+            }
+            return new VersionedCatalog(pricedAtMedians(products, medians), version);
         });
+    }
+
+    /** The stored copy of the lines of {@code version}, if there is one this version of Orderlift reads. */
+    private static Optional<LineSnapshot> snapshot(DSLContext ctx, int version) {
+        return ctx.select(LINE_SNAPSHOTS.PACKED).from(LINE_SNAPSHOTS).where(LINE_SNAPSHOTS.LINES_VERSION.eq(version))
+                .fetchOptional(LINE_SNAPSHOTS.PACKED).flatMap(LineSnapshot::of);
+    }
+
+    /**
+     * Stores {@code snapshot} as the copy of the lines of {@code version}, replacing any other. A
+     * copy that cannot be written (a full disk) is only a later read's loss: said in the log, and
+     * the read that made it goes on.
+     */
+    private void keep(LineSnapshot snapshot, int version) {
+        try {
+            store.write(configuration -> {
+                DSLContext ctx = DSL.using(configuration);
+                ctx.deleteFrom(LINE_SNAPSHOTS).execute();
+                ctx.insertInto(LINE_SNAPSHOTS).set(LINE_SNAPSHOTS.LINES_VERSION, version)
+                        .set(LINE_SNAPSHOTS.PACKED, snapshot.packed()).execute();
+                return null;
+            });
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "Could not keep a copy of the order lines; the next read reads the tables again", e);
+        }
     }
 
     /** Visits every line in order groups; with {@code sold}, also collects the sold prices it wants. */
@@ -268,14 +310,25 @@ public final class OrderHistory {
 
     /** The products, those without a list price priced at the median of their sorted sold prices where they have any. */
     private static List<CatalogEntry> priced(List<CatalogEntry> products, Map<Integer, long[]> sorted) {
+        return pricedAtMedians(products, medians(sorted));
+    }
+
+    /** Each product's median (× 10,000) of its sorted sold prices. */
+    private static Map<Integer, Long> medians(Map<Integer, long[]> sorted) {
+        Map<Integer, Long> medians = new HashMap<>(sorted.size() * 2);
+        sorted.forEach((id, values) -> medians.put(id, nearestRank(values, 0.5)));
+        return medians;
+    }
+
+    /** The products, those without a list price priced at their median (× 10,000) where they have one. */
+    private static List<CatalogEntry> pricedAtMedians(List<CatalogEntry> products, Map<Integer, Long> medians) {
         List<CatalogEntry> priced = new ArrayList<>(products.size());
         for (CatalogEntry p : products) {
-            long[] values = sorted.get(p.id());
-            if (p.price() != null || values == null) {
+            Long median = medians.get(p.id());
+            if (p.price() != null || median == null) {
                 priced.add(p);
             } else {
-                priced.add(new CatalogEntry(p.id(), p.sku(), p.title(), p.category(),
-                        BigDecimal.valueOf(nearestRank(values, 0.5), 4)));
+                priced.add(new CatalogEntry(p.id(), p.sku(), p.title(), p.category(), BigDecimal.valueOf(median, 4)));
             }
         }
         return priced;

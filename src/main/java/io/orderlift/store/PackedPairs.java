@@ -1,7 +1,5 @@
 package io.orderlift.store;
 
-import java.util.Arrays;
-
 /**
  * The purchase pairs of one mining run, packed per anchor: how they live in memory after mining
  * and in the store (one row per anchor, not one per pair). An anchor's pairs are sorted by
@@ -93,43 +91,23 @@ public final class PackedPairs {
 
     /** Decodes {@code count} pairs of {@code bytes}. */
     public static void decode(byte[] bytes, int count, CandidateVisitor visitor) {
-        int at = 0;
+        Varints.Reader reader = new Varints.Reader(bytes);
         int candidate = -1;
-        int[] value = new int[1];
         for (int i = 0; i < count; i++) {
-            at = readVarint(bytes, at, value);
-            candidate += value[0];
-            at = readVarint(bytes, at, value);
-            int co = value[0];
-            at = readVarint(bytes, at, value);
-            int follow = value[0];
-            at = readVarint(bytes, at, value);
-            visitor.pair(candidate, co, follow, value[0]);
+            candidate += reader.unsignedInt();
+            int co = reader.unsignedInt();
+            int follow = reader.unsignedInt();
+            visitor.pair(candidate, co, follow, reader.unsignedInt());
         }
-        if (at != bytes.length) {
+        if (!reader.atEnd()) {
             throw new IllegalStateException("Packed pairs hold " + bytes.length + " bytes, " + count + " pairs use "
-                    + at);
-        }
-    }
-
-    private static int readVarint(byte[] bytes, int at, int[] value) {
-        int result = 0;
-        int shift = 0;
-        while (true) {
-            byte b = bytes[at++];
-            result |= (b & 0x7f) << shift;
-            if (b >= 0) {
-                value[0] = result;
-                return at;
-            }
-            shift += 7;
+                    + reader.position());
         }
     }
 
     /** Encodes one anchor's pairs, in increasing candidate order; reusable after {@link #finish}. */
     public static final class Encoder {
-        private byte[] buffer = new byte[256];
-        private int length;
+        private final Varints.Writer writer = new Varints.Writer(256);
         private int count;
         private int previous = -1;
 
@@ -137,13 +115,10 @@ public final class PackedPairs {
             if (candidate <= previous || co < 0 || follow < 0 || customers < 0) {
                 throw new IllegalArgumentException("pairs must come in increasing candidate order, counts ≥ 0");
             }
-            if (length + 20 > buffer.length) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
-            }
-            write(candidate - previous);
-            write(co);
-            write(follow);
-            write(customers);
+            writer.unsigned(candidate - previous);
+            writer.unsigned(co);
+            writer.unsigned(follow);
+            writer.unsigned(customers);
             previous = candidate;
             count++;
         }
@@ -155,20 +130,9 @@ public final class PackedPairs {
 
         /** The encoded pairs; resets the encoder. */
         public byte[] finish() {
-            byte[] bytes = Arrays.copyOf(buffer, length);
-            length = 0;
             count = 0;
             previous = -1;
-            return bytes;
-        }
-
-        private void write(int value) {
-            int v = value;
-            while ((v & ~0x7f) != 0) {
-                buffer[length++] = (byte) ((v & 0x7f) | 0x80);
-                v >>>= 7;
-            }
-            buffer[length++] = (byte) v;
+            return writer.take();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.orderlift.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static io.orderlift.store.db.Tables.LINE_SNAPSHOTS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 
 import java.math.BigDecimal;
@@ -134,11 +135,10 @@ class OrderHistoryTest {
      */
     @Test
     void theMinedRunsPricesAreTheCatalogsUntilTheNextImport() throws Exception {
-        Path first = Files.writeString(dir.resolve("a.csv"), "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"
-                + "O1,C1,2025-01-01,A,1,5\nO1,C1,2025-01-01,B,1,20\nO2,C2,2025-01-02,A,1,7\n"
-                + "O3,C3,2025-01-03,A,1,9\nO3,C3,2025-01-03,FREE,1,0\n");
         try (Store store = Store.inMemory()) {
-            new OrderImporter().importFile(store, ImportRequest.of(first), ProgressMonitor.NONE);
+            importCsv(store, "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"
+                    + "O1,C1,2025-01-01,A,1,5\nO1,C1,2025-01-01,B,1,20\nO2,C2,2025-01-02,A,1,7\n"
+                    + "O3,C3,2025-01-03,A,1,9\nO3,C3,2025-01-03,FREE,1,0\n");
             OrderHistory history = new OrderHistory(store);
             List<OrderHistory.CatalogEntry> scanned = history.catalog();
             assertEquals(0, new BigDecimal("7").compareTo(price(scanned, "A")));
@@ -151,12 +151,61 @@ class OrderHistoryTest {
                     .where(ORDER_LINES.UNIT_PRICE.eq(new BigDecimal("9"))).execute());
             assertEquals(0, new BigDecimal("7").compareTo(price(history.catalog(), "A")), "read from the run");
 
-            Path second = Files.writeString(dir.resolve("b.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
-                    + "unit_price\nO4,C1,2025-01-04,A,1,30\nO5,C2,2025-01-05,A,1,40\n");
-            new OrderImporter().importFile(store, ImportRequest.of(second), ProgressMonitor.NONE);
+            importCsv(store, "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"
+                    + "O4,C1,2025-01-04,A,1,30\nO5,C2,2025-01-05,A,1,40\n");
             assertEquals(0, new BigDecimal("30").compareTo(price(history.catalog(), "A")),
                     "5, 7, 30, 40, 100: an import since the run, so the lines are read again");
         }
+    }
+
+    /**
+     * The first full read of a version of the lines keeps a packed copy of what it visited; later
+     * reads of that version replay the copy, not the tables (shown by changing a line behind the
+     * store's back), and an import, which makes a new version, is read from the tables again.
+     */
+    @Test
+    void laterReadsReplayTheFirstReadsCopyUntilAnImportChangesTheLines() throws Exception {
+        try (Store store = Store.inMemory()) {
+            importCsv(store, "order_id,customer_id,ordered_at,sku,quantity,unit_price\n"
+                    + "O1,C1,2025-01-02T10:00:00Z,A,1,5\nO1,C1,2025-01-02T10:00:00Z,B,-1,20\nO2,,2025-01-01,A,2,7\n"
+                    + "O3,C2,2025-01-03,A,1,9\n");
+            OrderHistory history = new OrderHistory(store);
+            List<String> read = new ArrayList<>();
+            List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog(collect(read)).entries();
+            assertEquals(List.of("1/1/1735812000000/1/1", "1/1/1735812000000/2/-1", "2/-1/1735689600000/1/2",
+                    "3/2/1735862400000/1/1"), read);
+            assertEquals(List.of(1), store.read(ctx -> ctx.select(LINE_SNAPSHOTS.LINES_VERSION).from(LINE_SNAPSHOTS)
+                    .fetch(LINE_SNAPSHOTS.LINES_VERSION)), "one copy, of the lines of the first import");
+
+            store.read(ctx -> ctx.update(ORDER_LINES).set(ORDER_LINES.QUANTITY, 5).set(ORDER_LINES.UNIT_PRICE,
+                    new BigDecimal("100")).where(ORDER_LINES.QUANTITY.eq(2)).execute());
+            List<String> replayed = new ArrayList<>();
+            OrderHistory.VersionedCatalog again = history.forEachLineWithCatalog(collect(replayed));
+            assertEquals(read, replayed, "replayed from the copy");
+            assertEquals(catalog, again.entries(), "with the medians the first read found");
+
+            importCsv(store, "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO4,C1,2025-01-04,B,3,30\n");
+            List<String> afterImport = new ArrayList<>();
+            List<OrderHistory.CatalogEntry> newCatalog = history.forEachLineWithCatalog(collect(afterImport)).entries();
+            assertEquals(List.of("1/1/1735812000000/1/1", "1/1/1735812000000/2/-1", "2/-1/1735689600000/1/5",
+                    "3/2/1735862400000/1/1", "4/1/1735948800000/2/3"), afterImport,
+                    "the tables as they are now, not the old copy");
+            assertEquals(0, new BigDecimal("9").compareTo(price(newCatalog, "A")), "5, 9, 100: the changed line counts");
+            assertEquals(0, new BigDecimal("30").compareTo(price(newCatalog, "B")));
+            assertEquals(List.of(2), store.read(ctx -> ctx.select(LINE_SNAPSHOTS.LINES_VERSION).from(LINE_SNAPSHOTS)
+                    .fetch(LINE_SNAPSHOTS.LINES_VERSION)), "the new copy replaced the old");
+        }
+    }
+
+    /** Imports {@code csv} into {@code store} from a file of its own. */
+    private void importCsv(Store store, String csv) throws Exception {
+        Path file = Files.createTempFile(dir, "orders", ".csv");
+        new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(file, csv)), ProgressMonitor.NONE);
+    }
+
+    private static OrderHistory.LineVisitor collect(List<String> into) {
+        return (order, customer, time, product, quantity) ->
+                into.add(order + "/" + customer + "/" + time + "/" + product + "/" + quantity);
     }
 
     private static BigDecimal price(List<OrderHistory.CatalogEntry> catalog, String sku) {
