@@ -122,17 +122,21 @@ public final class RankingModel {
             if (count == 0) {
                 pairs = Pairs.NONE;
             } else {
-                IntArrayList candidates = new IntArrayList(count);
-                IntArrayList cos = new IntArrayList(count);
-                IntArrayList follows = new IntArrayList(count);
+                int[] candidates = new int[count];
+                int[] cos = new int[count];
+                int[] follows = new int[count];
+                int[] kept = {0};
                 packed.forEachPairOf(a, (c, co, follow, customers) -> {
                     if (customers >= minCustomers && c < productCount) {
-                        candidates.add(c);
-                        cos.add(co);
-                        follows.add(follow);
+                        int i = kept[0]++;
+                        candidates[i] = c;
+                        cos[i] = co;
+                        follows[i] = follow;
                     }
                 });
-                pairs = new Pairs(candidates.toIntArray(), cos.toIntArray(), follows.toIntArray());
+                int n = kept[0];
+                pairs = n == count ? new Pairs(candidates, cos, follows)
+                        : new Pairs(Arrays.copyOf(candidates, n), Arrays.copyOf(cos, n), Arrays.copyOf(follows, n));
             }
             anchorPairs.compareAndSet(a, null, pairs);
         }
