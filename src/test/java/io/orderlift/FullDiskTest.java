@@ -18,6 +18,7 @@ import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
+import io.orderlift.store.db.Tables;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import org.h2.api.Trigger;
@@ -70,6 +71,24 @@ class FullDiskTest {
             assertEquals(1, new PublishedVersions(store).all().size(), "no version recorded");
             store.read(ctx -> ctx.execute("DROP TRIGGER full_versions"));
             assertEquals(2, new Publisher().publish(store, file, "after", null, false).version(), "and it works again");
+        }
+    }
+
+    /** The packed copy of the lines is derived data: a full disk when it is kept costs a later read a scan, not the mining. */
+    @Test
+    void aFullDiskWhenKeepingTheCopyOfTheLinesDoesNotStopMining() throws Exception {
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            new OrderImporter().importFile(store, ImportRequest.of(Path.of("sample-stores/outdoor/orders.csv")),
+                    ProgressMonitor.NONE);
+            store.read(ctx -> ctx.execute("CREATE TRIGGER full_copy BEFORE INSERT ON line_snapshots FOR EACH ROW CALL \""
+                    + DiskFull.class.getName() + "\""));
+            var run = new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE).run();
+            assertEquals(run.id(), new PairStatisticsStore(store).activeRun().orElseThrow().id(), "mined all the same");
+            assertEquals(0, (int) store.read(ctx -> ctx.fetchCount(Tables.LINE_SNAPSHOTS)), "no copy kept");
+            store.read(ctx -> ctx.execute("DROP TRIGGER full_copy"));
+            var again = new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE).run();
+            assertEquals(run.pairs(), again.pairs(), "the same pairs from the tables");
+            assertEquals(1, (int) store.read(ctx -> ctx.fetchCount(Tables.LINE_SNAPSHOTS)), "kept by the next read");
         }
     }
 }
