@@ -3,9 +3,18 @@ package io.orderlift.store;
 /**
  * The purchase pairs of one mining run, packed per anchor: how they live in memory after mining
  * and in the store (one row per anchor, not one per pair). An anchor's pairs are sorted by
- * candidate id and encoded as unsigned LEB128 varints, four per pair: the candidate id's distance
- * from the previous candidate (from -1 for the first), {@code co}, {@code follow} and
- * {@code customers}. Exact, and about five bytes a pair on a real store's counts.
+ * candidate id, each one a tag byte and, where the tag says so, {@link Varints unsigned varints}:
+ *
+ * <ul>
+ *   <li>bit 7: the candidate is the previous one + 1 (from -1 for the first); else the distance
+ *       follows;</li>
+ *   <li>bits 4–6: {@code co} from 0 to 6; 7 means {@code co - 7} follows;</li>
+ *   <li>bits 2–3: {@code follow} from 0 to 2; 3 means {@code follow - 3} follows;</li>
+ *   <li>bits 0–1: {@code customers} is {@code co} (0), {@code co + follow} (1), or follows (2).</li>
+ * </ul>
+ *
+ * <p>Exact; 1.8 bytes a pair on the wholesale store's counts (most candidates are the next id,
+ * most counts small, and a pair's customers are mostly its orders), where four varints took four.
  *
  * <p>Each anchor's slot is written once ({@link #put}); different anchors may be written by
  * different threads, which must hand the object over through a happens-before edge (a
@@ -89,20 +98,50 @@ public final class PackedPairs {
         }
     }
 
+    private static final int NEXT = 0x80;
+    private static final int CO_SHIFT = 4;
+    private static final int CO_INLINE = 7;
+    private static final int FOLLOW_SHIFT = 2;
+    private static final int FOLLOW_INLINE = 3;
+    private static final int CUSTOMERS_ARE_CO = 0;
+    private static final int CUSTOMERS_ARE_CO_AND_FOLLOW = 1;
+    private static final int CUSTOMERS_FOLLOW = 2;
+
     /** Decodes {@code count} pairs of {@code bytes}. */
     public static void decode(byte[] bytes, int count, CandidateVisitor visitor) {
         Varints.Reader reader = new Varints.Reader(bytes);
         int candidate = -1;
-        for (int i = 0; i < count; i++) {
-            candidate += reader.unsignedInt();
-            int co = reader.unsignedInt();
-            int follow = reader.unsignedInt();
-            visitor.pair(candidate, co, follow, reader.unsignedInt());
+        try {
+            for (int i = 0; i < count; i++) {
+                int tag = reader.nextByte() & 0xff;
+                candidate += (tag & NEXT) != 0 ? 1 : reader.unsignedInt();
+                int co = (tag >>> CO_SHIFT) & CO_INLINE;
+                if (co == CO_INLINE) {
+                    co += reader.unsignedInt();
+                }
+                int follow = (tag >>> FOLLOW_SHIFT) & FOLLOW_INLINE;
+                if (follow == FOLLOW_INLINE) {
+                    follow += reader.unsignedInt();
+                }
+                int customers = switch (tag & 3) {
+                    case CUSTOMERS_ARE_CO -> co;
+                    case CUSTOMERS_ARE_CO_AND_FOLLOW -> co + follow;
+                    case CUSTOMERS_FOLLOW -> reader.unsignedInt();
+                    default -> throw damaged(bytes, count, reader);
+                };
+                visitor.pair(candidate, co, follow, customers);
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw damaged(bytes, count, reader);
         }
         if (!reader.atEnd()) {
-            throw new IllegalStateException("Packed pairs hold " + bytes.length + " bytes, " + count + " pairs use "
-                    + reader.position());
+            throw damaged(bytes, count, reader);
         }
+    }
+
+    private static IllegalStateException damaged(byte[] bytes, int count, Varints.Reader reader) {
+        return new IllegalStateException("Packed pairs hold " + bytes.length + " bytes, " + count
+                + " pairs do not read as such (at byte " + reader.position() + ")");
     }
 
     /** Encodes one anchor's pairs, in increasing candidate order; reusable after {@link #finish}. */
@@ -115,10 +154,23 @@ public final class PackedPairs {
             if (candidate <= previous || co < 0 || follow < 0 || customers < 0) {
                 throw new IllegalArgumentException("pairs must come in increasing candidate order, counts ≥ 0");
             }
-            writer.unsigned(candidate - previous);
-            writer.unsigned(co);
-            writer.unsigned(follow);
-            writer.unsigned(customers);
+            int distance = candidate - previous;
+            int customerForm = customers == co ? CUSTOMERS_ARE_CO
+                    : customers == (long) co + follow ? CUSTOMERS_ARE_CO_AND_FOLLOW : CUSTOMERS_FOLLOW;
+            writer.rawByte((distance == 1 ? NEXT : 0) | Math.min(co, CO_INLINE) << CO_SHIFT
+                    | Math.min(follow, FOLLOW_INLINE) << FOLLOW_SHIFT | customerForm);
+            if (distance != 1) {
+                writer.unsigned(distance);
+            }
+            if (co >= CO_INLINE) {
+                writer.unsigned(co - CO_INLINE);
+            }
+            if (follow >= FOLLOW_INLINE) {
+                writer.unsigned(follow - FOLLOW_INLINE);
+            }
+            if (customerForm == CUSTOMERS_FOLLOW) {
+                writer.unsigned(customers);
+            }
             previous = candidate;
             count++;
         }

@@ -33,6 +33,14 @@ final class Varints {
             buffer[length++] = (byte) v;
         }
 
+        /** One byte as it is, not a varint. */
+        void rawByte(int value) {
+            if (length + 1 > buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            buffer[length++] = (byte) value;
+        }
+
         void signed(long value) {
             unsigned((value << 1) ^ (value >> 63));
         }

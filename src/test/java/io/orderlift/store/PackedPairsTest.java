@@ -22,11 +22,20 @@ class PackedPairsTest {
         for (int a = 0; a < anchors; a++) {
             int c = -1;
             for (int i = random.nextInt(3) == 0 ? 0 : random.nextInt(200); i > 0; i--) {
-                c += 1 + random.nextInt(random.nextBoolean() ? 3 : 1_000_000);
-                // counts across every varint length, up to Integer.MAX_VALUE
-                int co = random.nextInt(4) == 0 ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(300);
-                int follow = random.nextInt(50);
-                int customers = random.nextInt(1 << 20);
+                c += random.nextInt(3) == 0 ? 1 + random.nextInt(1_000_000) : 1 + random.nextInt(3);
+                // counts across every varint length, up to Integer.MAX_VALUE, and around each tag's limits
+                int co = switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(Integer.MAX_VALUE);
+                    case 1 -> random.nextInt(300);
+                    default -> random.nextInt(10);
+                };
+                int follow = random.nextInt(3) == 0 ? random.nextInt(50) : random.nextInt(5);
+                int customers = switch (random.nextInt(4)) {
+                    case 0 -> co;
+                    case 1 -> (int) Math.min(Integer.MAX_VALUE, (long) co + follow);
+                    case 2 -> random.nextInt(1 << 20);
+                    default -> random.nextInt(12);
+                };
                 encoder.add(c, co, follow, customers);
                 expected.add(new int[] {a, c, co, follow, customers});
             }

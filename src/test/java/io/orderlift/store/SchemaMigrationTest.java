@@ -63,12 +63,12 @@ class SchemaMigrationTest {
                     ProgressMonitor.NONE);
         }
         // the store as version 7 left it: per-pair rows, no packed pairs, no encoding in the import
-        // history, no copy of the lines, no V8, V9 or V10 in the schema history
+        // history, no copy of the lines, no V8 to V11 in the schema history
         sql(store, "DROP TABLE ANCHOR_PAIRS", "DROP TABLE LINE_SNAPSHOTS",
                 "CREATE TABLE PAIR_STATS (RUN_ID INT NOT NULL, ANCHOR_ID INT NOT NULL, CANDIDATE_ID INT NOT NULL,"
                         + " CO INT NOT NULL, FOLLOW INT NOT NULL, CUSTOMERS INT NOT NULL)",
                 "ALTER TABLE IMPORT_BATCHES DROP COLUMN ENCODING",
-                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9', '10')");
+                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9', '10', '11')");
         try (Store opened = Store.open(store)) {
             assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
             assertTrue(new PairStatisticsStore(opened).activeRun().isEmpty(), "asks to be mined again");
