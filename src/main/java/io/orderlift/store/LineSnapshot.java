@@ -13,15 +13,15 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * Valid for one version of the lines only ({@code line_snapshots.lines_version}).
  *
  * <p>Layout, in {@link Varints}: a format byte; then per order, in increasing id, the id's distance
- * from the previous order's, the customer id + 1 (0 for a guest), the time's distance in
- * milliseconds from the previous order's (signed), the number of lines, and per line the product
- * id and the quantity (signed); then the number of medians and per median the product id and the
- * median.
+ * from the previous order's (from -1, so at least 1), the customer id + 1 (0 for a guest), the
+ * time's distance in milliseconds from the previous order's (signed), the number of lines, and per
+ * line the product id and the quantity (signed); then a 0 where the next order's distance would be;
+ * then per median the product id and the median, to the end.
  */
 final class LineSnapshot {
 
     /** The layout above; a snapshot of another format is not read (the lines are read instead). */
-    static final byte FORMAT = 1;
+    static final byte FORMAT = 2;
 
     private final byte[] packed;
 
@@ -41,13 +41,19 @@ final class LineSnapshot {
 
     /** Visits every line as the read that wrote it did, and returns the medians it stored, by product id. */
     Map<Integer, Long> replay(OrderHistory.LineVisitor visitor) {
-        Varints.Reader reader = new Varints.Reader(packed);
+        try {
+            return replay(new Varints.Reader(packed), visitor);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new StoreException("The store's packed copy of its order lines is damaged; the next import replaces it.", e);
+        }
+    }
+
+    private static Map<Integer, Long> replay(Varints.Reader reader, OrderHistory.LineVisitor visitor) {
         reader.nextByte();
-        int orderCount = reader.unsignedInt();
-        int orderId = 0;
+        int orderId = -1;
         long orderedAt = 0;
-        for (int o = 0; o < orderCount; o++) {
-            orderId += reader.unsignedInt();
+        for (int distance = reader.unsignedInt(); distance != 0; distance = reader.unsignedInt()) {
+            orderId += distance;
             int customer = reader.unsignedInt() - 1;
             orderedAt += reader.signed();
             int lines = reader.unsignedInt();
@@ -56,29 +62,28 @@ final class LineSnapshot {
                 visitor.line(orderId, customer, orderedAt, product, (int) reader.signed());
             }
         }
-        int medianCount = reader.unsignedInt();
-        Map<Integer, Long> medians = new HashMap<>(medianCount * 2);
-        for (int m = 0; m < medianCount; m++) {
+        Map<Integer, Long> medians = new HashMap<>();
+        while (!reader.atEnd()) {
             int product = reader.unsignedInt();
             medians.put(product, reader.signed());
-        }
-        if (!reader.atEnd()) {
-            throw new StoreException("The stored copy of the order lines is damaged; mine again after removing it.");
         }
         return medians;
     }
 
     /** Packs the lines a read visits, in the order it visits them (grouped by order, orders by increasing id). */
     static final class Writer implements OrderHistory.LineVisitor {
-        private final Varints.Writer orders = new Varints.Writer(1 << 16);
+        private final Varints.Writer out = new Varints.Writer(1 << 16);
         private final IntArrayList products = new IntArrayList();
         private final IntArrayList quantities = new IntArrayList();
-        private int orderCount;
-        private int previousOrder;
+        private int previousOrder = -1;
         private long previousTime;
         private int currentOrder = -1;
         private int currentCustomer;
         private long currentTime;
+
+        Writer() {
+            out.unsigned(FORMAT);
+        }
 
         @Override
         public void line(int orderId, int customerId, long orderedAt, int productId, int quantity) {
@@ -99,15 +104,14 @@ final class LineSnapshot {
             if (products.isEmpty()) {
                 return;
             }
-            orders.unsigned(currentOrder - previousOrder);
-            orders.unsigned(currentCustomer + 1L);
-            orders.signed(currentTime - previousTime);
-            orders.unsigned(products.size());
+            out.unsigned(currentOrder - previousOrder);
+            out.unsigned(currentCustomer + 1L);
+            out.signed(currentTime - previousTime);
+            out.unsigned(products.size());
             for (int i = 0; i < products.size(); i++) {
-                orders.unsigned(products.getInt(i));
-                orders.signed(quantities.getInt(i));
+                out.unsigned(products.getInt(i));
+                out.signed(quantities.getInt(i));
             }
-            orderCount++;
             previousOrder = currentOrder;
             previousTime = currentTime;
             products.clear();
@@ -117,23 +121,12 @@ final class LineSnapshot {
         /** The snapshot of the lines visited, with {@code medians} (product id → median × 10,000). */
         LineSnapshot finish(Map<Integer, Long> medians) {
             endOrder();
-            Varints.Writer out = new Varints.Writer(orders.length() + 16 + medians.size() * 8);
-            out.unsigned(FORMAT);
-            out.unsigned(orderCount);
-            byte[] head = out.take();
-            Varints.Writer tail = new Varints.Writer(16 + medians.size() * 8);
-            tail.unsigned(medians.size());
+            out.unsigned(0);
             medians.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                tail.unsigned(e.getKey());
-                tail.signed(e.getValue());
+                out.unsigned(e.getKey());
+                out.signed(e.getValue());
             });
-            byte[] body = orders.take();
-            byte[] end = tail.take();
-            byte[] packed = new byte[head.length + body.length + end.length];
-            System.arraycopy(head, 0, packed, 0, head.length);
-            System.arraycopy(body, 0, packed, head.length, body.length);
-            System.arraycopy(end, 0, packed, head.length + body.length, end.length);
-            return new LineSnapshot(packed);
+            return new LineSnapshot(out.take());
         }
     }
 }

@@ -13,7 +13,7 @@ package io.orderlift.store;
  *   <li>bits 0–1: {@code customers} is {@code co} (0), {@code co + follow} (1), or follows (2).</li>
  * </ul>
  *
- * <p>Exact; 1.8 bytes a pair on the wholesale store's counts (most candidates are the next id,
+ * <p>Exact; 1.7 bytes a pair on the wholesale store's counts (most candidates are the next id,
  * most counts small, and a pair's customers are mostly its orders), where four varints took four.
  *
  * <p>Each anchor's slot is written once ({@link #put}); different anchors may be written by

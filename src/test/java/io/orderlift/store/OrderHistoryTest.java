@@ -81,8 +81,7 @@ class OrderHistoryTest {
         try (Store store = Store.inMemory()) {
             new OrderImporter().importFile(store, ImportRequest.of(csv), ProgressMonitor.NONE);
             List<String> seen = new ArrayList<>();
-            new OrderHistory(store).forEachLine((order, customer, time, product, quantity) ->
-                    seen.add(order + "/" + customer + "/" + time + "/" + product + "/" + quantity));
+            new OrderHistory(store).forEachLine(collect(seen));
             assertEquals(List.of("1/1/1735808400000/1/1", "1/1/1735808400000/2/-1", "2/-1/1735689600000/2/2"), seen);
         }
     }
@@ -116,12 +115,9 @@ class OrderHistoryTest {
                 new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
                 OrderHistory history = new OrderHistory(store);
                 List<String> apart = new ArrayList<>();
-                history.forEachLine((order, customer, time, product, quantity) ->
-                        apart.add(order + "/" + customer + "/" + time + "/" + product + "/" + quantity));
+                history.forEachLine(collect(apart));
                 List<String> together = new ArrayList<>();
-                List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog((order, customer, time,
-                        product, quantity) -> together.add(order + "/" + customer + "/" + time + "/" + product + "/"
-                        + quantity)).entries();
+                List<OrderHistory.CatalogEntry> catalog = history.forEachLineWithCatalog(collect(together)).entries();
                 assertEquals(apart, together, "round " + round);
                 assertEquals(history.catalog(), catalog, "round " + round);
             }
