@@ -25,7 +25,6 @@ import static io.orderlift.store.db.Tables.LINE_SNAPSHOTS;
 import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
-import static io.orderlift.store.db.Tables.PRODUCT_STATS;
 
 /**
  * The store's read API for mining: every order line with its order's customer and time, streamed
@@ -235,9 +234,7 @@ public final class OrderHistory {
             return Optional.empty();
         }
         Map<Integer, BigDecimal> prices = new HashMap<>();
-        ctx.select(PRODUCT_STATS.PRODUCT_ID, PRODUCT_STATS.PRICE).from(PRODUCT_STATS)
-                .where(PRODUCT_STATS.RUN_ID.eq(Integer.parseInt(run.get())))
-                .forEach(r -> prices.put(r.value1(), r.value2()));
+        PairStatisticsStore.statistics(ctx, Integer.parseInt(run.get())).forEach((id, stat) -> prices.put(id, stat.price()));
         return Optional.of(prices);
     }
 

@@ -16,14 +16,13 @@ import java.util.Optional;
 import io.orderlift.common.ProgressMonitor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.SelectField;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
 import static io.orderlift.store.db.Tables.MINING_RUNS;
 import static io.orderlift.store.db.Tables.PRODUCTS;
-import static io.orderlift.store.db.Tables.PRODUCT_STATS;
+import static io.orderlift.store.db.Tables.RUN_PRODUCTS;
 
 /**
  * Mining results in the store: per run its settings and counts, per product its statistics, and per
@@ -88,20 +87,12 @@ public final class PairStatisticsStore {
                     .set(MINING_RUNS.PAIRS_KEPT, run.pairs())
                     .set(MINING_RUNS.PAIRS_DROPPED, run.pairsDropped())
                     .execute();
+            ctx.insertInto(RUN_PRODUCTS)
+                    .set(RUN_PRODUCTS.RUN_ID, id)
+                    .set(RUN_PRODUCTS.PRODUCTS, productIds.length)
+                    .set(RUN_PRODUCTS.PACKED, RunProducts.pack(productIds, orders, followBase, prices))
+                    .execute();
             ctx.connection(connection -> {
-                try (PreparedStatement ps = connection.prepareStatement(ctx.insertInto(PRODUCT_STATS,
-                        PRODUCT_STATS.RUN_ID, PRODUCT_STATS.PRODUCT_ID, PRODUCT_STATS.ORDERS, PRODUCT_STATS.FOLLOW_BASE,
-                        PRODUCT_STATS.PRICE).values(Collections.nCopies(5, null)).getSQL())) {
-                    for (int i = 0; i < productIds.length; i++) {
-                        ps.setInt(1, id);
-                        ps.setInt(2, productIds[i]);
-                        ps.setInt(3, orders[i]);
-                        ps.setInt(4, followBase[i]);
-                        ps.setBigDecimal(5, prices[i]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
                 int anchors = pairs.anchors();
                 try (PreparedStatement ps = connection.prepareStatement(ctx.insertInto(ANCHOR_PAIRS,
                         ANCHOR_PAIRS.RUN_ID, ANCHOR_PAIRS.ANCHOR_ID, ANCHOR_PAIRS.PAIRS, ANCHOR_PAIRS.PACKED)
@@ -127,7 +118,7 @@ public final class PairStatisticsStore {
             });
             monitor.checkCancelled();
             ctx.deleteFrom(ANCHOR_PAIRS).where(ANCHOR_PAIRS.RUN_ID.ne(id)).execute();
-            ctx.deleteFrom(PRODUCT_STATS).where(PRODUCT_STATS.RUN_ID.ne(id)).execute();
+            ctx.deleteFrom(RUN_PRODUCTS).where(RUN_PRODUCTS.RUN_ID.ne(id)).execute();
             ctx.deleteFrom(MINING_RUNS).where(MINING_RUNS.ID.ne(id)).execute();
             Store.putSetting(ctx, ACTIVE_RUN, Integer.toString(id));
             Store.putSetting(ctx, PRICES_AT_LINES, Integer.toString(pricesAtLines));
@@ -147,9 +138,18 @@ public final class PairStatisticsStore {
 
     /** Every product of run {@code runId} with its statistics and catalog data, by id. */
     public List<ProductStat> products(int runId) {
-        return store.read(ctx -> ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
-                .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
-                .orderBy(PRODUCTS.ID).fetch(PairStatisticsStore::productStat));
+        return store.read(ctx -> {
+            Map<Integer, RunStat> stats = statistics(ctx, runId);
+            List<ProductStat> products = new ArrayList<>(stats.size());
+            ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY).from(PRODUCTS).orderBy(PRODUCTS.ID)
+                    .forEach(r -> {
+                        RunStat stat = stats.get(r.value1());
+                        if (stat != null) {
+                            products.add(productStat(r, stat));
+                        }
+                    });
+            return products;
+        });
     }
 
     /** Every stored pair of run {@code runId}, packed per anchor ({@code anchors} slots at least). */
@@ -183,9 +183,9 @@ public final class PairStatisticsStore {
 
     /** The product with {@code sku} (exact, after trimming) in run {@code runId}. */
     public Optional<ProductStat> product(int runId, String sku) {
-        return store.read(ctx -> ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
-                .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
-                .where(PRODUCTS.SKU.eq(sku.strip())).fetchOptional(PairStatisticsStore::productStat));
+        return store.read(ctx -> ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY).from(PRODUCTS)
+                .where(PRODUCTS.SKU.eq(sku.strip())).fetchOptional()
+                .flatMap(r -> Optional.ofNullable(statistics(ctx, runId).get(r.value1())).map(stat -> productStat(r, stat))));
     }
 
     /** Every stored pair of {@code anchorId} in run {@code runId}, with the candidates' statistics. */
@@ -197,9 +197,7 @@ public final class PairStatisticsStore {
                 return List.of();
             }
             Map<Integer, ProductStat> byId = new HashMap<>();
-            ctx.select(productFields()).from(PRODUCTS).join(PRODUCT_STATS)
-                    .on(PRODUCT_STATS.PRODUCT_ID.eq(PRODUCTS.ID).and(PRODUCT_STATS.RUN_ID.eq(runId)))
-                    .fetch(PairStatisticsStore::productStat).forEach(p -> byId.put(p.productId(), p));
+            products(runId).forEach(p -> byId.put(p.productId(), p));
             List<PairRow> rows = new ArrayList<>(row.value1());
             PackedPairs.decode(row.value2(), row.value1(), (candidate, co, follow, customers) ->
                     rows.add(new PairRow(byId.get(candidate), co, follow, customers)));
@@ -207,14 +205,22 @@ public final class PairStatisticsStore {
         });
     }
 
-    private static List<SelectField<?>> productFields() {
-        return List.of(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY, PRODUCT_STATS.ORDERS,
-                PRODUCT_STATS.FOLLOW_BASE, PRODUCT_STATS.PRICE);
+    /** A product's statistics in a run. */
+    record RunStat(int orders, int followBase, BigDecimal price) {
     }
 
-    private static ProductStat productStat(Record r) {
-        return new ProductStat(r.get(PRODUCTS.ID), r.get(PRODUCTS.SKU), r.get(PRODUCTS.TITLE), r.get(PRODUCTS.CATEGORY),
-                r.get(PRODUCT_STATS.ORDERS), r.get(PRODUCT_STATS.FOLLOW_BASE), r.get(PRODUCT_STATS.PRICE));
+    /** Run {@code runId}'s statistics by product id; empty when the run stored none. */
+    static Map<Integer, RunStat> statistics(DSLContext ctx, int runId) {
+        Map<Integer, RunStat> stats = new HashMap<>();
+        ctx.select(RUN_PRODUCTS.PACKED).from(RUN_PRODUCTS).where(RUN_PRODUCTS.RUN_ID.eq(runId)).fetchOptional()
+                .ifPresent(r -> RunProducts.unpack(r.value1(), (id, orders, followBase, price) ->
+                        stats.put(id, new RunStat(orders, followBase, price))));
+        return stats;
+    }
+
+    private static ProductStat productStat(Record4<Integer, String, String, String> product, RunStat stat) {
+        return new ProductStat(product.value1(), product.value2(), product.value3(), product.value4(), stat.orders(),
+                stat.followBase(), stat.price());
     }
 
     private static LocalDateTime utc(Instant instant) {
