@@ -61,7 +61,7 @@ final class ImportPlan {
                 replacing[o] = known;
                 replaced++;
             } else {
-                conflicts.add(new RowProblem(parsed.firstLine.getLong(o), OrderField.ORDER_ID.key(),
+                conflicts.add(new RowProblem(parsed.firstLine.getLong(o), parsed.columnName(OrderField.ORDER_ID),
                         parsed.orderIds.get(o), "this order is already in the store with different lines,"
                         + " customer or time (import with --replace to overwrite it)"));
             }

@@ -195,6 +195,7 @@ public final class OrderImporter {
     private static void read(OrderFile file, ParsedOrders parsed, ProgressMonitor monitor,
                              StreamingImport streaming) throws IOException {
         RowParser parser = file.parser();
+        parsed.mapping = file.mapping();
         CsvRecord record;
         while ((record = file.nextRecord()) != null) {
             parsed.rowsRead++;

@@ -46,6 +46,8 @@ final class ParsedOrders implements AutoCloseable {
     private final CustomerKeyHasher hasher;
 
     final List<RowProblem> problems = new ArrayList<>();
+    /** The file's columns, so that a problem names the column as the file does; set before the first row. */
+    ColumnMapping mapping;
     long rowsRead;
     /** The charset the file was read in, once it was read to the end. */
     String encoding = "UTF-8";
@@ -72,7 +74,7 @@ final class ParsedOrders implements AutoCloseable {
         } else {
             String known = customerId(order);
             if (!row.customerId().isEmpty() && !known.isEmpty() && !known.equals(row.customerId())) {
-                problems.add(new RowProblem(row.line(), OrderField.CUSTOMER_ID.key(), row.customerId(),
+                problems.add(new RowProblem(row.line(), columnName(OrderField.CUSTOMER_ID), row.customerId(),
                         "differs from the customer on line " + firstLine.getLong(order)
                                 + " for order " + row.orderId()));
                 return;
@@ -91,6 +93,11 @@ final class ParsedOrders implements AutoCloseable {
         linePrice.add(row.unitPrice());
         long lineHash = Hashing.mix(Hashing.fnv(row.sku()) ^ Hashing.mix(row.quantity() * 31L + row.unitPrice()));
         lineHashSum.set(order, lineHashSum.getLong(order) + lineHash);
+    }
+
+    /** The file's name for a field's column (the field's own name before the header was read). */
+    String columnName(OrderField field) {
+        return mapping == null ? field.key() : mapping.columnName(field);
     }
 
     /**

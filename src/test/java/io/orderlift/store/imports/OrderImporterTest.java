@@ -172,6 +172,27 @@ class OrderImporterTest {
                         .fetch(ORDERS.ORDERED_AT)));
     }
 
+    /** A problem found across rows (a second customer, an order changed since) names the file's own column. */
+    @Test
+    void problemsAcrossRowsNameTheColumnsAsTheFileDoes() throws IOException {
+        String header = "Invoice,Buyer,Date,Item,Qty,Price\n";
+        ImportRequest request = ImportRequest.of(file("mapped.csv", header + "536365,17850,2025-01-05,A,1,5\n"
+                + "536365,14527,2025-01-05,B,1,5\n")).withColumnMap(ColumnMapping.parseOverrides(
+                "order_id=Invoice,customer_id=Buyer,ordered_at=Date,sku=Item,quantity=Qty,unit_price=Price"));
+        ImportRejectedException second = assertThrows(ImportRejectedException.class,
+                () -> importer.importFile(store, request, ProgressMonitor.NONE));
+        assertTrue(second.getMessage().contains("line 3, column Buyer (\"14527\"): differs from the customer on line 2"
+                + " for order 536365"), second.getMessage());
+
+        importer.importFile(store, ImportRequest.of(file("mapped.csv", header + "536365,17850,2025-01-05,A,1,5\n"))
+                .withColumnMap(request.columnMap()), ProgressMonitor.NONE);
+        ImportRejectedException changed = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("mapped.csv", header + "536365,17850,2025-01-05,A,2,5\n"))
+                        .withColumnMap(request.columnMap()), ProgressMonitor.NONE));
+        assertTrue(changed.getMessage().contains("line 2, column Invoice (\"536365\"): this order is already in the"
+                + " store"), changed.getMessage());
+    }
+
     @Test
     void aDateFormatReadsDatesAloneAndOffsetsAndNamesTheRowItCannotRead() throws IOException {
         Path csv = file("orders.csv", HEADER + "O1,C1,05.01.2025,A,,,1,1\nO2,C1,06.01.2025 23:30 +0100,A,,,1,1\n"
