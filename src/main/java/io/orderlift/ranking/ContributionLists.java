@@ -31,8 +31,6 @@ final class ContributionLists {
      */
     static final int TOP_K = 8;
 
-    /** Why curation or the profile keeps a candidate of this anchor off every list. */
-
     /**
      * One anchor's contributions in one placement, in combination order (best first per kind);
      * {@code via}: the category whose pairs they are when the anchor backs off, else -1;
@@ -104,13 +102,66 @@ final class ContributionLists {
 
     private AnchorList build(Placement placement, int a) {
         Builder into = new Builder(backsOff(a) ? model.category[a] : -1, (int) Math.min(4L * k, 64));
-        if (placement == Placement.CART || profile.confirmationEvidence() == ConfirmationEvidence.BOTH) {
+        if (usesSameOrder(placement)) {
             kind(placement, a, true, into);
         }
         if (placement == Placement.CONFIRMATION) {
             kind(placement, a, false, into);
         }
         return into.build();
+    }
+
+    /**
+     * How far anchor {@code a}'s pairs get through the profile's floors in {@code placement} (every
+     * kind of evidence the placement uses; its category's pairs when it backs off).
+     *
+     * @param bestEvidence the highest count among its pairs (0: it has none)
+     * @param pastFloors   whether a pair reaches {@code minEvidence} and an acceptance above
+     *                     {@code minLift} × base rate (so only curation, prices or the cart can keep it off)
+     * @param underCustomerFloor whether, without pairs of its own, it has some that too few customers back
+     */
+    record FloorReach(int bestEvidence, boolean pastFloors, boolean underCustomerFloor) {
+    }
+
+    /** {@link FloorReach} of anchor {@code a} in {@code placement}: what explains an empty list. */
+    FloorReach reach(Placement placement, int a) {
+        int best = 0;
+        boolean past = false;
+        RankingModel.Pairs pairs = backsOff(a) ? model.categoryPairsOf(model.category[a]) : model.pairsOf(a);
+        for (boolean sameOrder : new boolean[] {true, false}) {
+            if (sameOrder ? !usesSameOrder(placement) : placement != Placement.CONFIRMATION) {
+                continue;
+            }
+            int total = denominator(a, sameOrder);
+            int[] evidences = sameOrder ? pairs.co() : pairs.follow();
+            for (int i = 0; i < evidences.length; i++) {
+                best = Math.max(best, evidences[i]);
+                past |= evidences[i] >= profile.minEvidence() && passesLift(evidences[i], total, pairs.candidate()[i]);
+            }
+        }
+        return new FloorReach(best, past, best == 0 && pairsUnderCustomerFloor(a));
+    }
+
+    private boolean pairsUnderCustomerFloor(int a) {
+        if (!backsOff(a)) {
+            return model.hasPairsUnderCustomerFloor(a);
+        }
+        for (int member = 0; member < model.productCount; member++) {
+            if (model.category[member] == model.category[a] && model.hasPairsUnderCustomerFloor(member)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean usesSameOrder(Placement placement) {
+        return placement == Placement.CART || profile.confirmationEvidence() == ConfirmationEvidence.BOTH;
+    }
+
+    /** Whether {@code evidence} of {@code total} makes {@code c} likelier than {@code minLift} × its base rate. */
+    private boolean passesLift(int evidence, int total, int c) {
+        double base = model.baseRate(c);
+        return profile.estimator().estimate(evidence, total, base, profile.smoothing()) > profile.minLift() * base;
     }
 
     /**

@@ -143,6 +143,16 @@ public final class RankingModel {
         return pairs;
     }
 
+    /** Whether anchor {@code a} has mined pairs that too few customers back to be used (the privacy floor). */
+    boolean hasPairsUnderCustomerFloor(int a) {
+        return packed.pairCount(a) > pairsOf(a).size();
+    }
+
+    /** The customers a mined pair needs to be used here (the profile's privacy floor). */
+    int minCustomers() {
+        return minCustomers;
+    }
+
     /** The pairs of category {@code cat} as a whole: its anchors' pairs summed, the strongest kept. */
     Pairs categoryPairsOf(int cat) {
         Pairs pairs = categoryPairs.get(cat);

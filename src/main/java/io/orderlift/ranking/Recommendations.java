@@ -2,6 +2,8 @@ package io.orderlift.ranking;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a placement shows for a cart or order. JSON names are read by outside checks.
  *
@@ -11,7 +13,9 @@ import java.util.List;
  * @param priceWeight the w used
  * @param items      the recommendations, in display order
  * @param removed    candidates with evidence that rules removed, and why
+ * @param emptyReason why nothing is shown when {@code items} is empty, else null (and no JSON key)
  */
 public record Recommendations(String placement, double cartTotal, String profile, double priceWeight,
-                              List<Recommendation> items, List<Removed> removed) {
+                              List<Recommendation> items, List<Removed> removed,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) EmptyReason emptyReason) {
 }

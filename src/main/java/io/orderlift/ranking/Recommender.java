@@ -120,7 +120,10 @@ public final class Recommender {
             }
             result.add(recommendation(s, placement, c, w, s.pinned[c] == s.stamp));
         }
-        return new Recommendations(placement.cliName(), total, profile.name(), w, result, s.removedList(model));
+        List<Removed> removed = s.removedList(model);
+        EmptyReason empty = result.isEmpty()
+                ? EmptyReason.of(model, lists(profile), profile, placement, s.anchors, removed) : null;
+        return new Recommendations(placement.cliName(), total, profile.name(), w, result, removed, empty);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.orderlift.common.Money;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.EmptyReason;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
@@ -48,6 +49,7 @@ public final class ConfirmationPreviewViewModel {
     private final ObservableList<PastOrders.Line> lines = FXCollections.observableArrayList();
     private final ObservableList<Recommendation> offers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Pick an order.");
+    private final ReadOnlyStringWrapper emptyReason = new ReadOnlyStringWrapper("");
     private final SplittableRandom random = new SplittableRandom();
     private Store store;
     /** Rankings of an order: only the newest one's offers are shown. */
@@ -78,6 +80,7 @@ public final class ConfirmationPreviewViewModel {
         order.set(null);
         lines.clear();
         offers.clear();
+        emptyReason.set("");
         Tasks.create("Reading the newest orders", monitor -> new PastOrders(opened).newest(LISTED_ORDERS))
                 .onSuccess(newest -> {
                     orderIdByLabel.clear();
@@ -152,6 +155,8 @@ public final class ConfirmationPreviewViewModel {
 
     private void show(Shown shown) {
         Updates.replace(lines, shown.lines());
+        EmptyReason empty = shown.offers() == null ? null : shown.offers().emptyReason();
+        Updates.set(emptyReason, empty == null ? "" : empty.text());
         if (shown.offers() == null) {
             offers.clear();
             summary.set(session.recommenderProperty().get() == null ? "Mine the store to see one-tap offers."
@@ -171,6 +176,11 @@ public final class ConfirmationPreviewViewModel {
                 + (shown.items() < LONG_ORDER ? "" : String.format(Locale.ROOT, " On an order of %d items the"
                 + " combined acceptance, which counts each item as independent evidence, runs high: it ranks the"
                 + " offers; what they earn is what the backtest in Reports measures.", shown.items())));
+    }
+
+    /** Why the profile offers nothing after the order shown, or empty. */
+    public ReadOnlyStringProperty emptyReasonProperty() {
+        return emptyReason.getReadOnlyProperty();
     }
 
     public RankingSession session() {

@@ -116,9 +116,12 @@ public final class CartPreviewView extends HBox {
         TableView<Recommendation> working = RecommendationTables.create(model.recommendations(),
                 "No recommendations for this cart.", model.session()::money);
         working.setId("recommendationsTable");
-        ((Label) working.getPlaceholder()).textProperty().bind(Bindings.when(Bindings.isEmpty(model.cart()))
+        Label placeholder = (Label) working.getPlaceholder();
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(420);
+        placeholder.textProperty().bind(Bindings.when(Bindings.isEmpty(model.cart()))
                 .then("Add products to the cart (search the catalog, or pick a sample cart) to see what it gets.")
-                .otherwise("No recommendations for this cart."));
+                .otherwise(Bindings.concat("No recommendations for this cart. ", model.emptyReasonProperty())));
         VBox.setVgrow(working, Priority.ALWAYS);
         Label workingTitle = new Label();
         workingTitle.getStyleClass().add("section-title");

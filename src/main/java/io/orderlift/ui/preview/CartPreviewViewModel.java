@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.EmptyReason;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
@@ -57,6 +58,7 @@ public final class CartPreviewViewModel {
     private final ObjectProperty<String> cartName = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Add products to the cart.");
     private final ReadOnlyStringWrapper comparisonSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyReason = new ReadOnlyStringWrapper("");
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
     private Store store;
     private WeightingProfile compared;
@@ -245,6 +247,7 @@ public final class CartPreviewViewModel {
             recommendations.clear();
             comparison.clear();
             comparisonSummary.set("");
+            emptyReason.set("");
             if (ranked == null && !products.isEmpty()) {
                 summary.set(describeCart() + "  (Mine the store to see recommendations.)");
             }
@@ -278,6 +281,8 @@ public final class CartPreviewViewModel {
 
     private void show(Ranked result) {
         Updates.replace(recommendations, result.working().items());
+        EmptyReason empty = result.working().emptyReason();
+        Updates.set(emptyReason, empty == null ? "" : empty.text());
         if (result.compared() == null) {
             comparison.clear();
             comparisonSummary.set("");
@@ -342,5 +347,10 @@ public final class CartPreviewViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Why the working profile recommends nothing for the cart, or empty. */
+    public ReadOnlyStringProperty emptyReasonProperty() {
+        return emptyReason.getReadOnlyProperty();
     }
 }

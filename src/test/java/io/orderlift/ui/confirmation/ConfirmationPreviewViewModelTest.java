@@ -95,6 +95,32 @@ class ConfirmationPreviewViewModelTest {
     }
 
     @Test
+    void anOrderWithNothingToOfferSaysWhy(@TempDir Path dir) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        RankingSession session = new RankingSession(tasks);
+        ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, session);
+        try (Store store = Store.openOrCreate(dir.resolve("s"))) {
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("o.csv"),
+                    "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\nX1,C1,2025-02-01,MUG,Mug,1,12\n"
+                            + "X2,C2,2025-02-02,TEA,Tea,1,5\n")), ProgressMonitor.NONE);
+            new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+            session.load(store);
+            model.load(store);
+            for (int i = 0; i < 4; i++) {
+                tasks.release();
+            }
+            model.orderProperty().set(model.orders().stream().filter(o -> o.startsWith("X1 ")).findFirst()
+                    .orElseThrow());
+            for (int i = 0; i < 4; i++) {
+                tasks.release();
+            }
+            assertTrue(model.offers().isEmpty());
+            assertEquals("Nothing else was bought in the same order as, or by the same customer within the follow-on"
+                    + " window after, Mug in the mined orders.", model.emptyReasonProperty().get());
+        }
+    }
+
+    @Test
     void aSlowOrderListReadBeforeAnImportDoesNotReplaceTheOneReadAfterIt(@TempDir Path dir) throws Exception {
         HeldTasks tasks = new HeldTasks();
         ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));

@@ -85,6 +85,18 @@ class CartPreviewViewModelTest {
     }
 
     @Test
+    void anEmptyListSaysWhyAndTheReasonGoesWithTheFirstRecommendation() {
+        model.add(entry(MinedTestStore.TENT));
+        session.profileProperty().set(session.profileProperty().get().withMinEvidence(10_000));
+        assertEquals(List.of(), recommended());
+        assertTrue(model.emptyReasonProperty().get().contains("the profile's min evidence is 10000"),
+                model.emptyReasonProperty().get());
+        session.profileProperty().set(session.profileProperty().get().withMinEvidence(1));
+        assertEquals(MinedTestStore.FOOTPRINT, recommended().get(0));
+        assertEquals("", model.emptyReasonProperty().get());
+    }
+
+    @Test
     void theConfirmationPlacementAnswersTheSameCartWithItsOwnRules() {
         model.add(entry(MinedTestStore.TENT));
         model.placementProperty().set(Placement.CONFIRMATION);
