@@ -138,6 +138,10 @@ final class ImportCommand implements Callable<Integer> {
                 text.append(String.format("%n  %s already in the store.", Counted.of(r.ordersUnchanged(), "order")));
             }
         }
+        if (r.ordersLeftOut() > 0) {
+            text.append(String.format("%n  %s left out as never purchased: cancelled, voided, expired or refunded in"
+                    + " full (the export's Cancelled at and Financial Status).", Counted.of(r.ordersLeftOut(), "order")));
+        }
         if (asked.fellBack(r.encoding())) {
             text.append(String.format("%n  The file is not UTF-8: it was read as %s. If its titles look wrong, give its"
                     + " encoding with --encoding.", r.encoding()));

@@ -19,10 +19,12 @@ import java.util.List;
  * @param batchId          the import batch recorded in the store, or 0 when nothing was written
  * @param encoding         the charset the file was read in ({@code UTF-8}, or {@code windows-1252} for a
  *                         file that is not UTF-8, or the one given with {@code --encoding})
+ * @param ordersLeftOut    orders the file marks as never purchased, not imported (Shopify: cancelled,
+ *                         voided, expired or refunded in full)
  */
 public record ImportReport(String file, String format, boolean unchanged, long rowsRead, int orders,
                            int ordersReplaced, int ordersUnchanged, int lines, int products, int customers,
-                           List<RowProblem> skippedRows, int batchId, String encoding) {
+                           List<RowProblem> skippedRows, int batchId, String encoding, int ordersLeftOut) {
 
     public ImportReport {
         skippedRows = List.copyOf(skippedRows);

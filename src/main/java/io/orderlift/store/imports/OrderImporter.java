@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
@@ -186,6 +187,11 @@ public final class OrderImporter {
             throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size(),
                     parsed.dateAdvice);
         }
+        if (parsed.orderCount() == 0 && parsed.problems.isEmpty()) {
+            throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "", "every order in"
+                    + " the file is cancelled, voided or refunded in full (" + Counted.of(parsed.ordersLeftOut, "order")
+                    + "); nothing was bought")), 1);
+        }
         if (parsed.orderCount() == 0) {
             throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
         }
@@ -214,6 +220,7 @@ public final class OrderImporter {
             }
         }
         parsed.dateAdvice = parser.dateAdvice().orElse(null);
+        parsed.ordersLeftOut = parser.ordersLeftOut();
         long written = streaming == null ? 0 : streaming.bytesWritten();
         monitor.progress("Reading " + file.fileName(), file.size() + written, file.size() * 2);
     }

@@ -49,6 +49,8 @@ final class ParsedOrders implements AutoCloseable {
     /** The file's columns, so that a problem names the column as the file does; set before the first row. */
     ColumnMapping mapping;
     long rowsRead;
+    /** Orders the file marks as never purchased (Shopify: cancelled, voided, refunded in full), left out. */
+    int ordersLeftOut;
     /** The charset the file was read in, once it was read to the end. */
     String encoding = "UTF-8";
     private boolean grouped = true;

@@ -1,9 +1,11 @@
 package io.orderlift.store.imports;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.orderlift.common.OrderLineRules;
@@ -20,6 +22,10 @@ public final class RowParser {
     private final ImportFormat format;
     private final int[] index = new int[OrderField.values().length];
     private final Map<String, String[]> orderLevelValues = new HashMap<>();
+    /** Shopify's order status columns, or null (another format, or an export without them). */
+    private final ShopifyOrderStatus statuses;
+    /** Orders left out as cancelled, voided or refunded in full ({@link ShopifyOrderStatus}). */
+    private final Set<String> leftOut = new HashSet<>();
     private final DateFormat dates;
     /** Prices may be written {@code 12,50} (a semicolon-separated file). */
     private final boolean decimalComma;
@@ -42,6 +48,12 @@ public final class RowParser {
         for (OrderField field : OrderField.values()) {
             index[field.ordinal()] = mapping.index(field).orElse(-1);
         }
+        this.statuses = format == ImportFormat.SHOPIFY ? ShopifyOrderStatus.of(mapping.header()) : null;
+    }
+
+    /** How many orders were left out as cancelled, voided or refunded in full (Shopify's export). */
+    int ordersLeftOut() {
+        return leftOut.size();
     }
 
     /** One piece of advice for the file's order times that were not ISO, when a common format reads them all. */
@@ -58,7 +70,10 @@ public final class RowParser {
         return mapping;
     }
 
-    /** The row, or null after handing the row's first problem to {@code problems}. */
+    /**
+     * The row, or null after handing the row's first problem to {@code problems}, or null for a row of
+     * an order left out as never purchased ({@link #ordersLeftOut()}).
+     */
     public OrderRow parse(CsvRecord record, Consumer<RowProblem> problems) {
         long line = record.line();
         if (record.problem() != null) {
@@ -80,6 +95,10 @@ public final class RowParser {
             String orderId = Values.identifier(raw(record, OrderField.ORDER_ID), OrderLineRules.MAX_ORDER_ID, "an order id");
             if (orderId.isEmpty()) {
                 throw new BadValueException("is empty; every row needs its order id");
+            }
+            if (statuses != null && (leftOut.contains(orderId)
+                    || !orderLevelValues.containsKey(orderId) && statuses.leftOut(record) && leftOut.add(orderId))) {
+                return null;
             }
             String[] orderLevel = carryOrderLevel(record, orderId);
             current = OrderField.ORDERED_AT;

@@ -163,7 +163,8 @@ final class StoreWriter {
     private ImportReport report(boolean nothingWritten, int added, int replaced, int unchanged, int lines,
                                 int products, int customers, int batchId) {
         return new ImportReport(request.fileName(), request.format().cliName(), nothingWritten, parsed.rowsRead,
-                added, replaced, unchanged, lines, products, customers, parsed.problems, batchId, parsed.encoding);
+                added, replaced, unchanged, lines, products, customers, parsed.problems, batchId, parsed.encoding,
+                parsed.ordersLeftOut);
     }
 
     static int nextId(DSLContext ctx, Table<?> table, Field<Integer> id) {

@@ -532,6 +532,39 @@ class OrderImporterTest {
         assertFalse(everything.toLowerCase().contains("example.com"), "no email anywhere in the store");
     }
 
+    /**
+     * A real export lists cancelled, voided and fully refunded orders beside the paid ones: they were never
+     * purchases that stood, and are left out (their later rows too); a partial refund stays in.
+     */
+    @Test
+    void shopifyOrdersCancelledVoidedOrRefundedInFullAreLeftOut() throws IOException {
+        String header = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+                + "Lineitem sku,Cancelled at\n";
+        String rows = "#1,a@x.com,paid,2025-03-04 10:00:00 +0000,1,Serum,48.00,SERUM,\n"
+                + "#1,,,,1,Pads,3.99,PADS,\n"
+                + "#2,b@x.com,voided,2025-03-04 11:00:00 +0000,1,Serum,48.00,SERUM,\n"
+                + "#2,,,,1,Mask,12.00,MASK,\n"
+                + "#3,c@x.com,paid,2025-03-05 10:00:00 +0000,1,Serum,48.00,SERUM,2025-03-05 12:00:00 +0000\n"
+                + "#4,d@x.com,Refunded,2025-03-06 10:00:00 +0000,1,Toner,9.00,TONER,\n"
+                + "#5,e@x.com,partially_refunded,2025-03-07 10:00:00 +0000,1,Pads,3.99,PADS,\n"
+                + "#6,f@x.com,expired,2025-03-08 10:00:00 +0000,1,Mask,12.00,MASK,\n";
+        ImportReport report = importer.importFile(store, ImportRequest.of(file("orders_export_1.csv", header + rows))
+                .withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE);
+        assertEquals("shopify", report.format());
+        assertEquals(2, report.orders());
+        assertEquals(3, report.lines());
+        assertEquals(4, report.ordersLeftOut());
+        assertEquals(List.of("#1", "#5"), store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID).from(ORDERS)
+                .orderBy(ORDERS.EXTERNAL_ID).fetch(ORDERS.EXTERNAL_ID)));
+        assertEquals(2, overview().products(), "the products of left-out orders only are not created");
+
+        ImportRejectedException none = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("cancelled.csv", header + "#7,g@x.com,voided,2025-03-09 10:00:00 +0000,1,Serum,"
+                        + "48.00,SERUM,\n")).withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE));
+        assertTrue(none.getMessage().contains("every order in the file is cancelled, voided or refunded in full"
+                + " (1 order); nothing was bought"), none.getMessage());
+    }
+
     @Test
     void failureMidImportLeavesTheStoreUnchanged() throws IOException {
         importText(GOOD);
