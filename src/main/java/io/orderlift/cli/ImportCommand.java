@@ -140,7 +140,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (r.ordersLeftOut() > 0) {
             text.append(String.format("%n  %s left out as never purchased: cancelled, voided, expired or refunded in"
-                    + " full (the export's Cancelled at and Financial Status).", Counted.of(r.ordersLeftOut(), "order")));
+                    + " full (the export's Cancelled at and Financial Status)%s.", Counted.of(r.ordersLeftOut(), "order"),
+                    r.ordersRemoved() == 0 ? "" : "; " + r.ordersRemoved() + " of them, stored by an earlier import,"
+                            + " removed"));
         }
         if (asked.fellBack(r.encoding())) {
             text.append(String.format("%n  The file is not UTF-8: it was read as %s. If its titles look wrong, give its"

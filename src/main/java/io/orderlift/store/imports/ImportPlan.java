@@ -13,7 +13,9 @@ import static io.orderlift.store.db.Tables.ORDERS;
  * What an import does with each order of the file, decided before anything is written: an order the
  * store lacks is added; one it holds with the same content (lines, customer, time) is kept as it is;
  * one it holds with other content is replaced with {@code --replace} and refused otherwise, every such
- * order named in one rejection.
+ * order named in one rejection. An order the store holds that the file marks as never purchased
+ * (cancelled or refunded in full, {@link ShopifyOrderStatus}) has changed too: it is removed with
+ * {@code --replace} and refused otherwise.
  */
 final class ImportPlan {
 
@@ -27,13 +29,17 @@ final class ImportPlan {
     private final OrderAction[] actions;
     /** Per order of the file, the store's order it replaces (null unless REPLACE). */
     private final ExistingOrder[] replacing;
+    /** The store's orders that the file withdraws (marks as never purchased), removed. */
+    private final List<ExistingOrder> removing;
     private final int added;
     private final int replaced;
     private final int unchanged;
 
-    private ImportPlan(OrderAction[] actions, ExistingOrder[] replacing, int added, int replaced, int unchanged) {
+    private ImportPlan(OrderAction[] actions, ExistingOrder[] replacing, List<ExistingOrder> removing, int added,
+                       int replaced, int unchanged) {
         this.actions = actions;
         this.replacing = replacing;
+        this.removing = List.copyOf(removing);
         this.added = added;
         this.replaced = replaced;
         this.unchanged = unchanged;
@@ -66,10 +72,24 @@ final class ImportPlan {
                         + " customer or time (import with --replace to overwrite it)"));
             }
         }
+        List<ExistingOrder> removing = new ArrayList<>();
+        parsed.ordersLeftOut.forEach((orderId, line) -> {
+            ExistingOrder known = existing.get(orderId);
+            if (known == null) {
+                return;
+            }
+            if (request.replace()) {
+                removing.add(known);
+            } else {
+                conflicts.add(new RowProblem(line, parsed.columnName(OrderField.ORDER_ID), orderId, "this order is in"
+                        + " the store, and the file marks it cancelled or refunded in full (import with --replace to"
+                        + " remove it)"));
+            }
+        });
         if (!conflicts.isEmpty()) {
             throw new ImportRejectedException(request.fileName(), conflicts, conflicts.size());
         }
-        return new ImportPlan(actions, replacing, added, replaced, unchanged);
+        return new ImportPlan(actions, replacing, removing, added, replaced, unchanged);
     }
 
     private static Map<String, ExistingOrder> existingOrders(DSLContext ctx) {
@@ -111,6 +131,11 @@ final class ImportPlan {
 
     /** Whether the import changes nothing (every order is already in the store as it is). */
     boolean changesNothing() {
-        return added == 0 && replaced == 0;
+        return added == 0 && replaced == 0 && removing.isEmpty();
+    }
+
+    /** The store's orders the file withdraws, to remove. */
+    List<ExistingOrder> removing() {
+        return removing;
     }
 }

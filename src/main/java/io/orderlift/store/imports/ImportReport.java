@@ -21,10 +21,12 @@ import java.util.List;
  *                         file that is not UTF-8, or the one given with {@code --encoding})
  * @param ordersLeftOut    orders the file marks as never purchased, not imported (Shopify: cancelled,
  *                         voided, expired or refunded in full)
+ * @param ordersRemoved    of those, orders an earlier import had stored, removed ({@code --replace})
  */
 public record ImportReport(String file, String format, boolean unchanged, long rowsRead, int orders,
                            int ordersReplaced, int ordersUnchanged, int lines, int products, int customers,
-                           List<RowProblem> skippedRows, int batchId, String encoding, int ordersLeftOut) {
+                           List<RowProblem> skippedRows, int batchId, String encoding, int ordersLeftOut,
+                           int ordersRemoved) {
 
     public ImportReport {
         skippedRows = List.copyOf(skippedRows);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import io.orderlift.store.StoreException;
 import io.orderlift.store.StoreQueries;
 import io.orderlift.store.csv.CsvRecord;
 import io.orderlift.store.csv.TextEncoding;
+
+import static io.orderlift.store.db.Tables.ORDERS;
 
 /**
  * Loads an order file into a store, all or nothing. Into a store with orders, the file is read and
@@ -147,7 +150,7 @@ public final class OrderImporter {
 
     private ImportReport readThenWrite(Store store, ImportRequest request, ParsedOrders parsed,
                                        ProgressMonitor monitor) throws IOException {
-        String checksum = readAndCheck(request, parsed, monitor, null);
+        String checksum = readAndCheck(request, parsed, monitor, null, store);
         return new StoreWriter(store, request, checksum, parsed, monitor).write();
     }
 
@@ -155,7 +158,7 @@ public final class OrderImporter {
                                       ProgressMonitor monitor) throws IOException, SQLException {
         StreamingImport streaming = new StreamingImport(store, request, parsed, monitor);
         try {
-            String checksum = readAndCheck(request, parsed, monitor, streaming);
+            String checksum = readAndCheck(request, parsed, monitor, streaming, null);
             return streaming.complete(checksum, Files.size(request.file()));
         } catch (IOException | SQLException | RuntimeException | Error e) {
             try {
@@ -168,8 +171,12 @@ public final class OrderImporter {
     }
 
     /** Reads the whole file into {@code parsed} and rejects it if it has problems; returns its checksum. */
+    /**
+     * @param streaming the writer of a streamed import (into an empty store), or null
+     * @param stored    the store the file is compared with, when it may hold orders the file withdraws
+     */
     private static String readAndCheck(ImportRequest request, ParsedOrders parsed, ProgressMonitor monitor,
-                                       StreamingImport streaming) throws IOException {
+                                       StreamingImport streaming, Store stored) throws IOException {
         String checksum;
         try (OrderFile file = new OrderFile(request)) {
             if (file.mappingProblem() != null) {
@@ -187,15 +194,21 @@ public final class OrderImporter {
             throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size(),
                     parsed.dateAdvice);
         }
-        if (parsed.orderCount() == 0 && parsed.problems.isEmpty()) {
+        if (parsed.orderCount() == 0 && parsed.problems.isEmpty() && !holdsAny(stored, parsed.ordersLeftOut.keySet())) {
             throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "", "every order in"
-                    + " the file is cancelled, voided or refunded in full (" + Counted.of(parsed.ordersLeftOut, "order")
-                    + "); nothing was bought")), 1);
+                    + " the file is cancelled, voided or refunded in full ("
+                    + Counted.of(parsed.ordersLeftOut.size(), "order") + "); nothing was bought")), 1);
         }
-        if (parsed.orderCount() == 0) {
+        if (parsed.orderCount() == 0 && !parsed.problems.isEmpty()) {
             throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size());
         }
         return checksum;
+    }
+
+    /** Whether {@code store} (null: none) holds one of the orders {@code orderIds}, which the file withdraws. */
+    private static boolean holdsAny(Store store, Collection<String> orderIds) {
+        return store != null && !orderIds.isEmpty()
+                && store.read(ctx -> ctx.fetchExists(ORDERS, ORDERS.EXTERNAL_ID.in(orderIds)));
     }
 
     private static void read(OrderFile file, ParsedOrders parsed, ProgressMonitor monitor,

@@ -3,6 +3,7 @@ package io.orderlift.store.imports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -49,8 +50,11 @@ final class ParsedOrders implements AutoCloseable {
     /** The file's columns, so that a problem names the column as the file does; set before the first row. */
     ColumnMapping mapping;
     long rowsRead;
-    /** Orders the file marks as never purchased (Shopify: cancelled, voided, refunded in full), left out. */
-    int ordersLeftOut;
+    /**
+     * Orders the file marks as never purchased (Shopify: cancelled, voided, refunded in full), left out,
+     * with the line each starts on.
+     */
+    Map<String, Long> ordersLeftOut = Map.of();
     /** The charset the file was read in, once it was read to the end. */
     String encoding = "UTF-8";
     private boolean grouped = true;

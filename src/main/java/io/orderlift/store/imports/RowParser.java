@@ -1,11 +1,10 @@
 package io.orderlift.store.imports;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.orderlift.common.OrderLineRules;
@@ -24,8 +23,8 @@ public final class RowParser {
     private final Map<String, String[]> orderLevelValues = new HashMap<>();
     /** Shopify's order status columns, or null (another format, or an export without them). */
     private final ShopifyOrderStatus statuses;
-    /** Orders left out as cancelled, voided or refunded in full ({@link ShopifyOrderStatus}). */
-    private final Set<String> leftOut = new HashSet<>();
+    /** Orders left out as cancelled, voided or refunded in full ({@link ShopifyOrderStatus}), with their first line. */
+    private final Map<String, Long> leftOut = new LinkedHashMap<>();
     private final DateFormat dates;
     /** Prices may be written {@code 12,50} (a semicolon-separated file). */
     private final boolean decimalComma;
@@ -51,9 +50,9 @@ public final class RowParser {
         this.statuses = format == ImportFormat.SHOPIFY ? ShopifyOrderStatus.of(mapping.header()) : null;
     }
 
-    /** How many orders were left out as cancelled, voided or refunded in full (Shopify's export). */
-    int ordersLeftOut() {
-        return leftOut.size();
+    /** The orders left out as cancelled, voided or refunded in full (Shopify's export), with their first line. */
+    Map<String, Long> ordersLeftOut() {
+        return leftOut;
     }
 
     /** One piece of advice for the file's order times that were not ISO, when a common format reads them all. */
@@ -96,8 +95,9 @@ public final class RowParser {
             if (orderId.isEmpty()) {
                 throw new BadValueException("is empty; every row needs its order id");
             }
-            if (statuses != null && (leftOut.contains(orderId)
-                    || !orderLevelValues.containsKey(orderId) && statuses.leftOut(record) && leftOut.add(orderId))) {
+            if (statuses != null && (leftOut.containsKey(orderId)
+                    || !orderLevelValues.containsKey(orderId) && statuses.leftOut(record))) {
+                leftOut.putIfAbsent(orderId, line);
                 return null;
             }
             String[] orderLevel = carryOrderLevel(record, orderId);

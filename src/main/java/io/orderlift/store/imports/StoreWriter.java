@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,7 +124,7 @@ final class StoreWriter {
         insertBatch(ctx, StreamingWriter.BATCH_ID, orders, 0, 0, lines, newProducts, newCustomers);
         ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
         connection.commit();
-        return report(false, orders, 0, 0, lines, newProducts, newCustomers, StreamingWriter.BATCH_ID);
+        return report(false, orders, 0, 0, 0, lines, newProducts, newCustomers, StreamingWriter.BATCH_ID);
     }
 
     /** Runs the batch and, when writing in committed chunks, commits it. */
@@ -138,7 +140,7 @@ final class StoreWriter {
         monitor.progress("Comparing with the store", total, total * 2);
         ImportPlan plan = ImportPlan.of(ctx, parsed, request);
         if (plan.changesNothing()) {
-            return report(true, 0, 0, plan.unchanged(), 0, 0, 0, 0);
+            return report(true, 0, 0, plan.unchanged(), 0, 0, 0, 0, 0);
         }
         monitor.progress("Writing products and customers", total, total * 2);
         int batchId = nextId(ctx, IMPORT_BATCHES, IMPORT_BATCHES.ID);
@@ -149,22 +151,22 @@ final class StoreWriter {
         CustomerNumbering.NewCustomers customers = CustomerNumbering.assign(ctx, parsed, plan, customerIds);
         insertCustomers(connection, customers);
         int newCustomers = customers.keys().size();
-        if (plan.replaced() > 0) {
+        if (plan.replaced() > 0 || !plan.removing().isEmpty()) {
             deleteReplaced(ctx, connection, plan);
         }
         int lines = countLines(plan);
         insertBatch(ctx, batchId, plan.added(), plan.replaced(), plan.unchanged(), lines, newProducts, newCustomers);
         insertOrders(ctx, connection, plan, batchId, customerIds, productIds);
         monitor.progress("Committing", total * 2, total * 2);
-        return report(false, plan.added(), plan.replaced(), plan.unchanged(), lines, newProducts, newCustomers,
-                batchId);
+        return report(false, plan.added(), plan.replaced(), plan.unchanged(), plan.removing().size(), lines, newProducts,
+                newCustomers, batchId);
     }
 
-    private ImportReport report(boolean nothingWritten, int added, int replaced, int unchanged, int lines,
-                                int products, int customers, int batchId) {
+    private ImportReport report(boolean nothingWritten, int added, int replaced, int unchanged, int removed,
+                                int lines, int products, int customers, int batchId) {
         return new ImportReport(request.fileName(), request.format().cliName(), nothingWritten, parsed.rowsRead,
-                added, replaced, unchanged, lines, products, customers, parsed.problems, batchId, parsed.encoding,
-                parsed.ordersLeftOut);
+                added, replaced, unchanged, lines, products, customers, parsed.problems, batchId,
+                parsed.encoding, parsed.ordersLeftOut.size(), removed);
     }
 
     static int nextId(DSLContext ctx, Table<?> table, Field<Integer> id) {
@@ -191,15 +193,18 @@ final class StoreWriter {
                 .where(ORDER_LINES.ID.between((Long) null, (Long) null)).getSQL());
              PreparedStatement order = connection.prepareStatement(
                      ctx.deleteFrom(ORDERS).where(ORDERS.ID.eq((Integer) null)).getSQL())) {
+            List<ImportPlan.ExistingOrder> gone = new ArrayList<>(plan.removing());
             for (int o = 0; o < plan.orders(); o++) {
-                ImportPlan.ExistingOrder replaced = plan.replaces(o);
-                if (replaced != null) {
-                    lines.setLong(1, replaced.firstLineId());
-                    lines.setLong(2, replaced.firstLineId() + replaced.lineCount() - 1);
-                    lines.addBatch();
-                    order.setInt(1, replaced.id());
-                    order.addBatch();
+                if (plan.replaces(o) != null) {
+                    gone.add(plan.replaces(o));
                 }
+            }
+            for (ImportPlan.ExistingOrder replaced : gone) {
+                lines.setLong(1, replaced.firstLineId());
+                lines.setLong(2, replaced.firstLineId() + replaced.lineCount() - 1);
+                lines.addBatch();
+                order.setInt(1, replaced.id());
+                order.addBatch();
             }
             lines.executeBatch();
             order.executeBatch();

@@ -296,7 +296,8 @@ public final class WorkbenchWindow {
                 Counted.of(report.lines(), "line"), report.skippedRows().isEmpty() ? ""
                         : ", " + Counted.of(report.skippedRows().size(), "row") + " skipped",
                 report.ordersLeftOut() == 0 ? "" : ", " + Counted.of(report.ordersLeftOut(), "order")
-                        + " left out as cancelled or refunded",
+                        + " left out as cancelled or refunded" + (report.ordersRemoved() == 0 ? ""
+                        : " (" + report.ordersRemoved() + " imported before, removed)"),
                 "UTF-8".equals(report.encoding()) ? "" : " (its text read as " + report.encoding() + ")");
         Notifications notification = Notifications.create().owner(stage).title("Import finished");
         if (imported.strayDates().isPresent()) {

@@ -558,6 +558,23 @@ class OrderImporterTest {
                 .orderBy(ORDERS.EXTERNAL_ID).fetch(ORDERS.EXTERNAL_ID)));
         assertEquals(2, overview().products(), "the products of left-out orders only are not created");
 
+        // a later export marks an order already stored as refunded: a change, made with --replace
+        String later = header + "#1,a@x.com,refunded,2025-03-04 10:00:00 +0000,1,Serum,48.00,SERUM,\n"
+                + "#1,,,,1,Pads,3.99,PADS,\n";
+        ImportRejectedException refunded = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("orders_export_2.csv", later)).withFormat(ImportFormat.SHOPIFY),
+                ProgressMonitor.NONE));
+        assertTrue(refunded.getMessage().contains("line 2, column Name (\"#1\"): this order is in the store, and the"
+                + " file marks it cancelled or refunded in full (import with --replace to remove it)"),
+                refunded.getMessage());
+        assertEquals(2, overview().orders(), "a rejected file changes nothing");
+        ImportReport removed = importer.importFile(store, ImportRequest.of(file("orders_export_2.csv", later))
+                .withFormat(ImportFormat.SHOPIFY).withReplace(true), ProgressMonitor.NONE);
+        assertEquals(1, removed.ordersRemoved());
+        assertEquals(List.of("#5"), store.read(ctx -> ctx.select(ORDERS.EXTERNAL_ID).from(ORDERS)
+                .fetch(ORDERS.EXTERNAL_ID)));
+        assertEquals(1, overview().lines(), "the removed order's lines are gone");
+
         ImportRejectedException none = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
                 ImportRequest.of(file("cancelled.csv", header + "#7,g@x.com,voided,2025-03-09 10:00:00 +0000,1,Serum,"
                         + "48.00,SERUM,\n")).withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE));
