@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
         "Load orders (and the products in them) into the store at DIR, creating it if new.",
         "All or nothing: a file with bad rows writes nothing unless --skip-bad-rows is given.",
         "Importing the same file again changes nothing.",
+        "A Shopify export's cancelled, voided, expired and fully refunded orders are left out (and",
+        "with --replace removed, when an earlier import stored them).",
         "Afterwards lists the SKUs that look like charges (postage, fees) rather than products;",
         "curate exclude --suggested excludes them."})
 final class ImportCommand implements Callable<Integer> {
@@ -71,7 +73,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "Import the good rows; report and record the bad ones.")
     boolean skipBadRows;
 
-    @Option(names = "--replace", description = "Overwrite orders already in the store whose content differs.")
+    @Option(names = "--replace", description = "Overwrite orders already in the store whose content differs, and"
+            + " remove those the file marks cancelled or refunded in full.")
     boolean replace;
 
     @Option(names = "--currency", paramLabel = "CODE",

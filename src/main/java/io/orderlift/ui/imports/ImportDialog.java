@@ -116,7 +116,8 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         CheckBox skip = new CheckBox("Skip bad rows (they are reported and kept in the import record)");
         skip.setId("skipBadRows");
         skip.selectedProperty().bindBidirectional(model.skipBadRowsProperty());
-        CheckBox replace = new CheckBox("Replace orders already in the store whose content differs");
+        CheckBox replace = new CheckBox("Replace orders already in the store whose content differs, and remove those"
+                + " the file marks cancelled or refunded");
         replace.setId("replaceOrders");
         replace.selectedProperty().bindBidirectional(model.replaceProperty());
 
