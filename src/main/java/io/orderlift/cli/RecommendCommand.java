@@ -95,8 +95,8 @@ final class RecommendCommand implements Callable<Integer> {
                     a.sku(), a.evidence(), a.acceptance(), a.via(), a.evidence().equals("same-order") ? a.co()
                             : a.follow())).collect(Collectors.joining("; "))).append('\n');
         }
-        if (r.emptyReason() != null) {
-            text.append("No recommendations. ").append(r.emptyReason().text()).append('\n');
+        if (r.items().isEmpty()) {
+            text.append("No recommendations. ").append(r.whyEmpty()).append('\n');
         }
         if (!r.removed().isEmpty()) {
             text.append("Kept off by rules: ").append(r.removed().stream().limit(8)

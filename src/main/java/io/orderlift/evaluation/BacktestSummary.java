@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.orderlift.common.Money;
+import io.orderlift.common.PlainNumbers;
 import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.WeightingProfile;
 
@@ -230,6 +231,6 @@ public final class BacktestSummary {
         if (Double.isInfinite(v)) {
             return "none";
         }
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return PlainNumbers.of(v);
     }
 }

@@ -266,11 +266,7 @@ final class Popularity implements Backtest.Policy {
 
     /** Whether a pair seen {@code count} times passes the profile's evidence and lift floors. */
     private boolean admitted(int c, int count, int total) {
-        if (count < rules.minEvidence()) {
-            return false;
-        }
-        double base = model.baseRateOf(c);
-        return rules.estimator().estimate(count, total, base, rules.smoothing()) > rules.minLift() * base;
+        return rules.admits(count, total, model.baseRateOf(c));
     }
 
     /** Per-thread working memory. */

@@ -136,7 +136,7 @@ final class ContributionLists {
             int[] evidences = sameOrder ? pairs.co() : pairs.follow();
             for (int i = 0; i < evidences.length; i++) {
                 best = Math.max(best, evidences[i]);
-                past |= evidences[i] >= profile.minEvidence() && passesLift(evidences[i], total, pairs.candidate()[i]);
+                past |= profile.admits(evidences[i], total, model.baseRate(pairs.candidate()[i]));
             }
         }
         return new FloorReach(best, past, best == 0 && pairsUnderCustomerFloor(a));
@@ -156,12 +156,6 @@ final class ContributionLists {
 
     private boolean usesSameOrder(Placement placement) {
         return placement == Placement.CART || profile.confirmationEvidence() == ConfirmationEvidence.BOTH;
-    }
-
-    /** Whether {@code evidence} of {@code total} makes {@code c} likelier than {@code minLift} × its base rate. */
-    private boolean passesLift(int evidence, int total, int c) {
-        double base = model.baseRate(c);
-        return profile.estimator().estimate(evidence, total, base, profile.smoothing()) > profile.minLift() * base;
     }
 
     /**

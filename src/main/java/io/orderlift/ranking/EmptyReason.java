@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.orderlift.common.PlainNumbers;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /**
@@ -78,7 +79,7 @@ public record EmptyReason(Reason reason, String text) {
         if (!pastFloors) {
             return new EmptyReason(Reason.MIN_LIFT, String.format(Locale.ROOT, "The pairs of %s%s with enough evidence"
                     + " make no product likelier than %s× its usual rate (the profile's min lift).", subject, borrowed,
-                    trim(profile.minLift())));
+                    PlainNumbers.of(profile.minLift())));
         }
         if (!removed.isEmpty()) {
             Map<String, Long> byRule = removed.stream().collect(Collectors.groupingBy(
@@ -103,10 +104,5 @@ public record EmptyReason(Reason reason, String text) {
         return profile.confirmationEvidence() == ConfirmationEvidence.BOTH
                 ? "in the same order as, or by the same customer within the follow-on window after,"
                 : "by the same customer within the follow-on window after";
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value)
-                .replaceAll("0+$", "");
     }
 }

@@ -18,4 +18,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Recommendations(String placement, double cartTotal, String profile, double priceWeight,
                               List<Recommendation> items, List<Removed> removed,
                               @JsonInclude(JsonInclude.Include.NON_NULL) EmptyReason emptyReason) {
+
+    /** Why nothing is shown, as a sentence; empty when there are recommendations. */
+    public String whyEmpty() {
+        return emptyReason == null ? "" : emptyReason.text();
+    }
 }

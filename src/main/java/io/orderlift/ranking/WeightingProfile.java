@@ -155,6 +155,15 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
         return withName(DEFAULT_NAME).withChosenBy(null);
     }
 
+    /**
+     * Whether a pair seen {@code evidence} times in {@code total} orders passes the evidence floor and the
+     * lift floor (an acceptance above {@code minLift} × the candidate's {@code baseRate}).
+     */
+    public boolean admits(int evidence, int total, double baseRate) {
+        return evidence >= minEvidence
+                && estimator().estimate(evidence, total, baseRate, smoothing) > minLift * baseRate;
+    }
+
     /** The list length of {@code placement}. */
     public int length(Placement placement) {
         return placement == Placement.CART ? cartLength : confirmationLength;

@@ -108,11 +108,6 @@ final class ImportPlan {
         return actions[o] != OrderAction.KEEP;
     }
 
-    /** The store's order that order {@code o} replaces, or null when it does not replace one. */
-    ExistingOrder replaces(int o) {
-        return replacing[o];
-    }
-
     int orders() {
         return actions.length;
     }
@@ -137,5 +132,16 @@ final class ImportPlan {
     /** The store's orders the file withdraws, to remove. */
     List<ExistingOrder> removing() {
         return removing;
+    }
+
+    /** The store's orders to delete before writing: those replaced and those the file withdraws. */
+    List<ExistingOrder> deleting() {
+        List<ExistingOrder> gone = new ArrayList<>(removing);
+        for (ExistingOrder replaced : replacing) {
+            if (replaced != null) {
+                gone.add(replaced);
+            }
+        }
+        return gone;
     }
 }

@@ -170,8 +170,9 @@ public final class OrderImporter {
         }
     }
 
-    /** Reads the whole file into {@code parsed} and rejects it if it has problems; returns its checksum. */
     /**
+     * Reads the whole file into {@code parsed} and rejects it if it has problems; returns its checksum.
+     *
      * @param streaming the writer of a streamed import (into an empty store), or null
      * @param stored    the store the file is compared with, when it may hold orders the file withdraws
      */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,15 +150,16 @@ final class StoreWriter {
         CustomerNumbering.NewCustomers customers = CustomerNumbering.assign(ctx, parsed, plan, customerIds);
         insertCustomers(connection, customers);
         int newCustomers = customers.keys().size();
-        if (plan.replaced() > 0 || !plan.removing().isEmpty()) {
-            deleteReplaced(ctx, connection, plan);
+        List<ImportPlan.ExistingOrder> deleting = plan.deleting();
+        if (!deleting.isEmpty()) {
+            delete(ctx, connection, deleting);
         }
         int lines = countLines(plan);
         insertBatch(ctx, batchId, plan.added(), plan.replaced(), plan.unchanged(), lines, newProducts, newCustomers);
         insertOrders(ctx, connection, plan, batchId, customerIds, productIds);
         monitor.progress("Committing", total * 2, total * 2);
-        return report(false, plan.added(), plan.replaced(), plan.unchanged(), plan.removing().size(), lines, newProducts,
-                newCustomers, batchId);
+        return report(false, plan.added(), plan.replaced(), plan.unchanged(), plan.removing().size(), lines,
+                newProducts, newCustomers, batchId);
     }
 
     private ImportReport report(boolean nothingWritten, int added, int replaced, int unchanged, int removed,
@@ -188,22 +188,18 @@ final class StoreWriter {
         }
     }
 
-    private void deleteReplaced(DSLContext ctx, Connection connection, ImportPlan plan) throws SQLException {
+    /** Deletes stored orders and their lines (replaced, or withdrawn by the file). */
+    private void delete(DSLContext ctx, Connection connection, List<ImportPlan.ExistingOrder> orders)
+            throws SQLException {
         try (PreparedStatement lines = connection.prepareStatement(ctx.deleteFrom(ORDER_LINES)
                 .where(ORDER_LINES.ID.between((Long) null, (Long) null)).getSQL());
              PreparedStatement order = connection.prepareStatement(
                      ctx.deleteFrom(ORDERS).where(ORDERS.ID.eq((Integer) null)).getSQL())) {
-            List<ImportPlan.ExistingOrder> gone = new ArrayList<>(plan.removing());
-            for (int o = 0; o < plan.orders(); o++) {
-                if (plan.replaces(o) != null) {
-                    gone.add(plan.replaces(o));
-                }
-            }
-            for (ImportPlan.ExistingOrder replaced : gone) {
-                lines.setLong(1, replaced.firstLineId());
-                lines.setLong(2, replaced.firstLineId() + replaced.lineCount() - 1);
+            for (ImportPlan.ExistingOrder gone : orders) {
+                lines.setLong(1, gone.firstLineId());
+                lines.setLong(2, gone.firstLineId() + gone.lineCount() - 1);
                 lines.addBatch();
-                order.setInt(1, replaced.id());
+                order.setInt(1, gone.id());
                 order.addBatch();
             }
             lines.executeBatch();

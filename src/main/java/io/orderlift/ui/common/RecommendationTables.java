@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.orderlift.common.Money;
 import io.orderlift.ranking.Recommendation;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -35,6 +36,20 @@ public final class RecommendationTables {
         table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.acceptanceRank())));
         table.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    /**
+     * The table, its placeholder following {@code placeholder} and wrapping: the text may explain an
+     * empty list in a sentence or two.
+     */
+    public static TableView<Recommendation> create(ObservableList<Recommendation> items,
+                                                   ObservableValue<String> placeholder, Supplier<Money> money) {
+        TableView<Recommendation> table = create(items, "", money);
+        Label label = (Label) table.getPlaceholder();
+        label.setWrapText(true);
+        label.setMaxWidth(420);
+        label.textProperty().bind(placeholder);
         return table;
     }
 

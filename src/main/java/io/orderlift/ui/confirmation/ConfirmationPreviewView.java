@@ -6,8 +6,8 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.PastOrders;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.RecommendationTables;
-import javafx.geometry.Insets;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -55,13 +55,9 @@ public final class ConfirmationPreviewView extends HBox {
         left.setPrefWidth(460);
         left.setMinWidth(460);
 
-        TableView<Recommendation> offers = RecommendationTables.create(model.offers(), "No one-tap offers.",
-                model.session()::money);
+        TableView<Recommendation> offers = RecommendationTables.create(model.offers(),
+                Bindings.concat("No one-tap offers. ", model.emptyReasonProperty()), model.session()::money);
         offers.setId("offersTable");
-        Label placeholder = (Label) offers.getPlaceholder();
-        placeholder.setWrapText(true);
-        placeholder.setMaxWidth(420);
-        placeholder.textProperty().bind(Bindings.concat("No one-tap offers. ", model.emptyReasonProperty()));
         VBox.setVgrow(offers, Priority.ALWAYS);
         Label summary = new Label();
         summary.setId("confirmationSummary");

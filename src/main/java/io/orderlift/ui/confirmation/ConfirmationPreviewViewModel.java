@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 
 import io.orderlift.common.Money;
 import io.orderlift.ranking.CartItem;
-import io.orderlift.ranking.EmptyReason;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
@@ -155,8 +154,7 @@ public final class ConfirmationPreviewViewModel {
 
     private void show(Shown shown) {
         Updates.replace(lines, shown.lines());
-        EmptyReason empty = shown.offers() == null ? null : shown.offers().emptyReason();
-        Updates.set(emptyReason, empty == null ? "" : empty.text());
+        Updates.set(emptyReason, shown.offers() == null ? "" : shown.offers().whyEmpty());
         if (shown.offers() == null) {
             offers.clear();
             summary.set(session.recommenderProperty().get() == null ? "Mine the store to see one-tap offers."

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.collections.ListChangeListener;
 import org.controlsfx.control.SearchableComboBox;
 
@@ -113,15 +114,12 @@ public final class CartPreviewView extends HBox {
         compare.setOnAction(e -> model.compareWithProperty().set(
                 NO_COMPARISON.equals(compare.getValue()) ? null : compare.getValue()));
 
-        TableView<Recommendation> working = RecommendationTables.create(model.recommendations(),
-                "No recommendations for this cart.", model.session()::money);
-        working.setId("recommendationsTable");
-        Label placeholder = (Label) working.getPlaceholder();
-        placeholder.setWrapText(true);
-        placeholder.setMaxWidth(420);
-        placeholder.textProperty().bind(Bindings.when(Bindings.isEmpty(model.cart()))
+        StringExpression placeholder = Bindings.when(Bindings.isEmpty(model.cart()))
                 .then("Add products to the cart (search the catalog, or pick a sample cart) to see what it gets.")
-                .otherwise(Bindings.concat("No recommendations for this cart. ", model.emptyReasonProperty())));
+                .otherwise(Bindings.concat("No recommendations for this cart. ", model.emptyReasonProperty()));
+        TableView<Recommendation> working = RecommendationTables.create(model.recommendations(), placeholder,
+                model.session()::money);
+        working.setId("recommendationsTable");
         VBox.setVgrow(working, Priority.ALWAYS);
         Label workingTitle = new Label();
         workingTitle.getStyleClass().add("section-title");

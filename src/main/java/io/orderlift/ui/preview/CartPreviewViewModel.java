@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.orderlift.ranking.CartItem;
-import io.orderlift.ranking.EmptyReason;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
@@ -281,8 +280,7 @@ public final class CartPreviewViewModel {
 
     private void show(Ranked result) {
         Updates.replace(recommendations, result.working().items());
-        EmptyReason empty = result.working().emptyReason();
-        Updates.set(emptyReason, empty == null ? "" : empty.text());
+        Updates.set(emptyReason, result.working().whyEmpty());
         if (result.compared() == null) {
             comparison.clear();
             comparisonSummary.set("");
