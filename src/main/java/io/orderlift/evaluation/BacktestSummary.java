@@ -31,19 +31,23 @@ public final class BacktestSummary {
      * which period the settings were chosen.
      */
     public String headline() {
-        StringBuilder text = new StringBuilder("On this store, ranking by expected revenue earns ");
         Optional<String> cart = comparison("cart", "on the cart");
         Optional<String> confirmation = comparison("confirmation", "on the confirmation page");
         if (cart.isEmpty() && confirmation.isEmpty()) {
-            return "The test period has no orders to replay: this store's history is too short to measure.";
+            return unmeasured("cart").orElseThrow() + " " + unmeasured("confirmation").orElseThrow();
         }
+        StringBuilder text = new StringBuilder(byAcceptance()
+                ? "On this store the validation periods chose no price weight (w 0): ranking by acceptance alone earned"
+                        + " most there, so the chosen settings rank as \"customers also bought\" does, with the profile's"
+                        + " estimate and rules, and earn "
+                : "On this store, ranking by expected revenue earns ");
         text.append(cart.orElse(""));
         if (cart.isPresent() && confirmation.isPresent()) {
             text.append("; and ");
         }
         text.append(confirmation.orElse("")).append('.');
-        if (confirmation.isEmpty()) {
-            text.append(' ').append(noConfirmationOrders());
+        for (String placement : List.of("cart", "confirmation")) {
+            unmeasured(placement).ifPresent(why -> text.append(' ').append(why));
         }
         text.append(report.validationPeriods() == 1 ? " Settings chosen on the validation period ("
                         : " Settings chosen on " + report.validationPeriods() + " validation periods (")
@@ -61,16 +65,52 @@ public final class BacktestSummary {
         return text.toString();
     }
 
-    /** Why the confirmation page has no figures, in words. */
-    public String noConfirmationOrders() {
-        return "The confirmation page cannot be measured here: no test order is from a known customer whose "
-                + report.windowDays() + "-day window ends inside the history (guest orders, or too short a history).";
+    /**
+     * Why a placement cannot be compared, in words, or empty when it can: the test period holds no
+     * order to replay on it, or neither the chosen settings nor popularity recommended anything that
+     * was then bought (a comparison of nothing with nothing, which a chart of zeros would hide).
+     */
+    public Optional<String> unmeasured(String placement) {
+        boolean cart = placement.equals("cart");
+        PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElse(null);
+        if (chosen == null || chosen.orders() == 0) {
+            return Optional.of(cart
+                    ? "The cart cannot be measured here: no test order holds two or more products, so no cart has a"
+                            + " product still to come."
+                    : "The confirmation page cannot be measured here: no test order is from a known customer whose "
+                            + report.windowDays() + "-day window ends inside the history (guest orders, or too short"
+                            + " a history).");
+        }
+        long popularityHits = report.policy(placement, BacktestReport.POPULARITY).map(PolicyResult::hits).orElse(0L);
+        if (chosen.hits() > 0 || popularityHits > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(cart
+                ? String.format(Locale.ROOT, "The cart cannot be compared here: in %,d test orders of two or more"
+                        + " products, neither the chosen settings nor \"customers also bought\" recommended a product"
+                        + " that the order went on to hold.", chosen.orders())
+                : String.format(Locale.ROOT, "The confirmation page cannot be compared here: none of the %,d test"
+                        + " orders' customers bought, within %d days, a product that the chosen settings or"
+                        + " \"customers also bought\" offered.", chosen.orders(), report.windowDays()));
     }
 
-    /** Whether the placement had orders to replay. */
+    /** Why the chosen ranking itself loses, when neither its rules nor too few purchases explain it. */
+    private String rankingReason() {
+        return byAcceptance()
+                ? "with w 0 the chosen settings rank by the profile's smoothed acceptance, and on this store plain"
+                        + " co-purchase counts rank companions better"
+                : "on this store, what sells beside an item is mostly what sells anyway, and the price of a companion"
+                        + " does not make up for its lower acceptance";
+    }
+
+    /** Whether the chosen settings leave price out of the ranking (w 0): the popularity-like choice. */
+    private boolean byAcceptance() {
+        return report.chosenProfile().priceWeight() == 0;
+    }
+
+    /** Whether the placement can be compared: it had orders to replay, and a recommendation was bought. */
     public boolean measured(String placement) {
-        return report.policy(placement, BacktestReport.CHOSEN).map(r -> r.orders() > 0 && r.impressions() > 0)
-                .orElse(false);
+        return unmeasured(placement).isEmpty();
     }
 
     private Optional<String> comparison(String placement, String where) {
@@ -136,8 +176,7 @@ public final class BacktestSummary {
                     .map(free -> String.format(Locale.ROOT, "the profile's price ceilings and lift floor hold it back "
                             + "(without them it earns %s)", money(free.rpi())))
                     .orElse(chosen.hits() < 30 ? "too few purchases to tell policies apart (" + chosen.hits()
-                            + " hits in the test period)" : "on this store, what sells beside an item is mostly what "
-                            + "sells anyway, and the price of a companion does not make up for its lower acceptance");
+                            + " hits in the test period)" : rankingReason());
             String noise = versusPopularity(placement).filter(r -> !r.differs())
                     .map(r -> " The difference is within the test period's noise (95 % interval of the ratio "
                             + interval(r) + ").")

@@ -23,7 +23,12 @@ class BacktestSummaryTest {
 
     private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation,
                                          Map<String, BacktestReport.Chosen> chosenFigures) {
-        WeightingProfile chosen = WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-01");
+        return report(cart, confirmation, chosenFigures, WeightingProfile.defaults());
+    }
+
+    private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation,
+                                         Map<String, BacktestReport.Chosen> chosenFigures, WeightingProfile profile) {
+        WeightingProfile chosen = profile.withChosenBy("chosen by backtest on 2026-12-01");
         return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z", 3,
                 "2025-12-30T00:00:00Z", "2026-03-31T00:00:00Z", 100, 20, 30, Backtest.MAX_REPLAYED_ORDERS, false,
                 Map.of("cart", cart, "confirmation", confirmation), List.of(), chosenFigures, chosen, 1, null);
@@ -132,5 +137,59 @@ class BacktestSummaryTest {
                 + " expected AOV lift of 0.96 % against 1.00 %): they show 700 recommendations where it shows 1,000."
                 + " They were chosen for earning at least as much per order over both placements together."),
                 summary.warnings());
+    }
+
+    @Test
+    void aPlacementWhereNothingRecommendedWasBoughtIsSaidInWordsNotCompared() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 1.13, 0.027, 1_800, 33), policy("chosen", 1.07, 0.058, 1_800, 64)),
+                List.of(policy("popularity", 0, 0, 5_960, 0), policy("chosen", 0, 0, 5_960, 0))));
+        assertEquals(Optional.of("The confirmation page cannot be compared here: none of the 5,960 test orders'"
+                + " customers bought, within 30 days, a product that the chosen settings or \"customers also bought\""
+                + " offered."), summary.unmeasured("confirmation"));
+        assertTrue(summary.measured("cart"));
+        assertTrue(summary.headline().startsWith("On this store, ranking by expected revenue earns 1.07 per impression"
+                + " on the cart against 1.13 for \"customers also bought\" (-5 %), an expected AOV lift of 5.8 % against"
+                + " 2.7 %. The confirmation page cannot be compared here: "), summary.headline());
+        assertEquals(1, summary.warnings().size(), "the cart's loss only: " + summary.warnings());
+        assertTrue(summary.warnings().get(0).startsWith("on the cart "), summary.warnings().get(0));
+    }
+
+    @Test
+    void aPopularityLikeChoiceIsSaidPlainly() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 1.13, 0.027, 1_800, 33), policy("chosen", 1.07, 0.058, 1_800, 64)),
+                List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0)), Map.of(),
+                WeightingProfile.defaults().withPriceWeight(0)));
+        assertTrue(summary.headline().startsWith("On this store the validation periods chose no price weight (w 0):"
+                + " ranking by acceptance alone earned most there, so the chosen settings rank as \"customers also"
+                + " bought\" does, with the profile's estimate and rules, and earn 1.07 per impression on the cart"
+                + " against 1.13"), summary.headline());
+        assertTrue(summary.warnings().get(0).contains("Likely reason: with w 0 the chosen settings rank by the"
+                + " profile's smoothed acceptance, and on this store plain co-purchase counts rank companions better."),
+                summary.warnings().get(0));
+    }
+
+    @Test
+    void aPlacementThatWinsAloneIsStillCompared() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 2.0, 0.05, 100, 80), policy("chosen", 3.5, 0.21, 100, 50)),
+                List.of(policy("popularity", 0, 0, 100, 0), policy("chosen", 0.2, 0.01, 100, 2))));
+        assertTrue(summary.measured("confirmation"));
+        assertTrue(summary.headline().contains("0.200 per impression on the confirmation page against 0.00 for"
+                + " \"customers also bought\" (no baseline)"), summary.headline());
+    }
+
+    @Test
+    void withNeitherPlacementMeasurableTheHeadlineSaysWhyForEach() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0)),
+                List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0))));
+        assertEquals("The cart cannot be measured here: no test order holds two or more products, so no cart has a"
+                + " product still to come. The confirmation page cannot be measured here: no test order is from a known"
+                + " customer whose 30-day window ends inside the history (guest orders, or too short a history).",
+                summary.headline());
+        assertEquals(List.of(), summary.warnings());
+        assertEquals(Optional.empty(), summary.capCost());
     }
 }

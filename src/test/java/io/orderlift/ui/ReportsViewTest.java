@@ -12,7 +12,6 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Reports tab: backtest in the background, RPI against w, "use this w", export, A/B analysis. */
@@ -52,11 +50,7 @@ class ReportsViewTest {
 
     @Test
     void backtestUseThisWExportAndAbAnalysis(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
-        robot.clickOn("#runBacktest");
-        // the report is shown in one FX event: wait for its last step (the buttons enabled), then for the event to end
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.model.reports().hasReportProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.runBacktest(robot);
         assertEquals(2 * 12, robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);

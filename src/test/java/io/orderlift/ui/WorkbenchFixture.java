@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.orderlift.common.ProgressMonitor;
@@ -19,8 +20,12 @@ import io.orderlift.ui.shell.FileDialogs;
 import io.orderlift.ui.shell.WorkbenchModel;
 import io.orderlift.ui.shell.WorkbenchSettings;
 import io.orderlift.ui.shell.WorkbenchWindow;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real workbench window on a given store, with file dialogs answered by the test. */
 final class WorkbenchFixture implements AutoCloseable {
@@ -33,6 +38,15 @@ final class WorkbenchFixture implements AutoCloseable {
         new WorkbenchWindow(stage, model, dialogs);
         model.show(store);
         stage.show();
+    }
+
+    /** Opens the Reports tab, runs the backtest and waits until its report is shown. */
+    void runBacktest(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
+        robot.clickOn("#runBacktest");
+        // the report is shown in one FX event: wait for its last step (the buttons enabled), then for the event to end
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.reports().hasReportProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static WorkbenchFixture show(Stage stage, Store store, Path data, FileDialogs dialogs) {

@@ -3,6 +3,7 @@ package io.orderlift.ui.reports;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.shell.FileDialogs;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -58,17 +59,10 @@ public final class ReportsView extends VBox {
 
         ImageView cart = chart("cartChart");
         cart.imageProperty().bind(model.cartChartProperty());
+        Label cartNote = chartNote("cartNote", cart, model.cartNoteProperty());
         ImageView confirmation = chart("confirmationChart");
         confirmation.imageProperty().bind(model.confirmationChartProperty());
-        Label confirmationNote = new Label();
-        confirmationNote.setId("confirmationNote");
-        confirmationNote.setWrapText(true);
-        confirmationNote.setMaxWidth(ReportCharts.WIDTH);
-        confirmationNote.textProperty().bind(model.confirmationNoteProperty());
-        confirmationNote.visibleProperty().bind(model.confirmationNoteProperty().isNotEmpty());
-        confirmationNote.managedProperty().bind(confirmationNote.visibleProperty());
-        confirmation.visibleProperty().bind(model.confirmationNoteProperty().isEmpty());
-        confirmation.managedProperty().bind(confirmation.visibleProperty());
+        Label confirmationNote = chartNote("confirmationNote", confirmation, model.confirmationNoteProperty());
 
         TableView<ReportsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("backtestTable");
@@ -104,11 +98,25 @@ public final class ReportsView extends VBox {
         abChart.imageProperty().bind(model.abChartProperty());
 
         getChildren().addAll(title, summary, warning, chosen, new HBox(10, run, use, png, csv),
-                new FlowPane(12, 12, cart, confirmation, confirmationNote),
+                new FlowPane(12, 12, cart, cartNote, confirmation, confirmationNote),
                 table, abTitle, new HBox(10, importExperiment), ab, abChart);
         setSpacing(10);
         setPadding(new Insets(16));
         setId("reportsView");
+    }
+
+    /** A note in place of {@code chart}, shown (and the chart hidden) while {@code text} says why it has none. */
+    private static Label chartNote(String id, ImageView chart, ReadOnlyStringProperty text) {
+        Label note = new Label();
+        note.setId(id);
+        note.setWrapText(true);
+        note.setMaxWidth(ReportCharts.WIDTH);
+        note.textProperty().bind(text);
+        note.visibleProperty().bind(text.isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        chart.visibleProperty().bind(text.isEmpty());
+        chart.managedProperty().bind(chart.visibleProperty());
+        return note;
     }
 
     private static ImageView chart(String id) {

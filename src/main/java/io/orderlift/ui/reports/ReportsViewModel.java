@@ -55,6 +55,7 @@ public final class ReportsViewModel {
             + " analyse the confirmation layer (order_id, arm, order_value, offer_impressions, offer_accepted_value).");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper chosenSettings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cartNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -97,6 +98,7 @@ public final class ReportsViewModel {
         confirmationChart.set(null);
         warning.set("");
         chosenSettings.set("");
+        cartNote.set("");
         confirmationNote.set("");
         // an experiment read for the store open before is not this store's
         abChart.set(null);
@@ -122,24 +124,29 @@ public final class ReportsViewModel {
             BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(),
                     monitor.cancelledWhen(() -> !of.isNewest()));
             BacktestSummary words = new BacktestSummary(r);
-            return new Rendered(r,
-                    ChartImages.png(ReportCharts.rpiAgainstW("cart", r.placements().get("cart"), r.chosen().get("cart"))),
-                    words.measured("confirmation") ? ChartImages.png(ReportCharts.rpiAgainstW("confirmation",
-                            r.placements().get("confirmation"), r.chosen().get("confirmation"))) : null);
+            return new Rendered(r, chart(r, words, "cart"), chart(r, words, "confirmation"));
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
         }).onCancelled(() -> summary.set("Backtest cancelled.")).onlyWhile(of::isNewest).run(tasks);
     }
 
+    /** The placement's RPI-against-w chart as PNG, or null when it cannot be compared (its note says why). */
+    private static byte[] chart(BacktestReport r, BacktestSummary words, String placement) {
+        return words.measured(placement)
+                ? ChartImages.png(ReportCharts.rpiAgainstW(placement, r.placements().get(placement), r.chosen().get(placement)))
+                : null;
+    }
+
     private void show(Rendered rendered) {
         report = rendered.report();
         cartPng = rendered.cart();
         confirmationPng = rendered.confirmation();
-        cartChart.set(ChartImages.image(cartPng));
+        cartChart.set(cartPng == null ? null : ChartImages.image(cartPng));
         confirmationChart.set(confirmationPng == null ? null : ChartImages.image(confirmationPng));
         BacktestSummary words = new BacktestSummary(report);
-        confirmationNote.set(words.measured("confirmation") ? "" : words.noConfirmationOrders());
+        cartNote.set(words.unmeasured("cart").orElse(""));
+        confirmationNote.set(words.unmeasured("confirmation").orElse(""));
         List<Row> table = new ArrayList<>();
         for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
             for (PolicyResult p : placement.getValue()) {
@@ -199,12 +206,24 @@ public final class ReportsViewModel {
         write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes the cart chart (and the confirmation chart beside it, "-confirmation") as PNG. */
+    /**
+     * Writes the cart chart (and the confirmation chart beside it, "-confirmation") as PNG; a placement
+     * that cannot be compared has no chart, and says so.
+     */
     public void exportPng(Path file) {
-        write(file, cartPng);
         String name = file.getFileName().toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        write(file.resolveSibling(base + "-confirmation.png"), confirmationPng);
+        Path confirmationFile = file.resolveSibling(base + "-confirmation.png");
+        if (cartPng == null && confirmationPng == null) {
+            onInfo.accept("No chart to export: " + cartNote.get() + " " + confirmationNote.get());
+            return;
+        }
+        if (cartPng != null) {
+            write(file, cartPng);
+        }
+        if (confirmationPng != null) {
+            write(confirmationFile, confirmationPng);
+        }
     }
 
     private void write(Path file, byte[] content) {
@@ -268,6 +287,11 @@ public final class ReportsViewModel {
     /** The validated settings in words, once the backtest ran. */
     public ReadOnlyStringProperty chosenSettingsProperty() {
         return chosenSettings.getReadOnlyProperty();
+    }
+
+    /** Why the cart has no chart, when it has none. */
+    public ReadOnlyStringProperty cartNoteProperty() {
+        return cartNote.getReadOnlyProperty();
     }
 
     /** Why the confirmation page has no chart, when it has none. */
