@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "All or nothing: a file with bad rows writes nothing unless --skip-bad-rows is given.",
         "Importing the same file again changes nothing.",
         "A Shopify export's cancelled, voided, expired and fully refunded orders are left out (and",
-        "with --replace removed, when an earlier import stored them).",
+        "with --replace removed, when an earlier import stored them); its line items without a SKU",
+        "are keyed by their Lineitem name.",
         "Afterwards lists the SKUs that look like charges (postage, fees) rather than products;",
         "curate exclude --suggested excludes them."})
 final class ImportCommand implements Callable<Integer> {
@@ -146,6 +147,11 @@ final class ImportCommand implements Callable<Integer> {
                     + " full (the export's Cancelled at and Financial Status)%s.", Counted.of(r.ordersLeftOut(), "order"),
                     r.ordersRemoved() == 0 ? "" : "; " + r.ordersRemoved() + " of them, stored by an earlier import,"
                             + " removed"));
+        }
+        if (r.linesKeyedByTitle() > 0) {
+            text.append(String.format("%n  %s without a SKU (an empty Lineitem sku): each product is keyed by its"
+                    + " Lineitem name instead, and a storefront names it so in a cart.",
+                    Counted.of(r.linesKeyedByTitle(), "line")));
         }
         if (asked.fellBack(r.encoding())) {
             text.append(String.format("%n  The file is not UTF-8: it was read as %s. If its titles look wrong, give its"

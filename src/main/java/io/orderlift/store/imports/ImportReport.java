@@ -22,11 +22,13 @@ import java.util.List;
  * @param ordersLeftOut    orders the file marks as never purchased, not imported (Shopify: cancelled,
  *                         voided, expired or refunded in full)
  * @param ordersRemoved    of those, orders an earlier import had stored, removed ({@code --replace})
+ * @param linesKeyedByTitle lines read without a SKU and keyed by their title instead (a Shopify export's
+ *                         products without one: an empty {@code Lineitem sku}, keyed by {@code Lineitem name})
  */
 public record ImportReport(String file, String format, boolean unchanged, long rowsRead, int orders,
                            int ordersReplaced, int ordersUnchanged, int lines, int products, int customers,
                            List<RowProblem> skippedRows, int batchId, String encoding, int ordersLeftOut,
-                           int ordersRemoved) {
+                           int ordersRemoved, long linesKeyedByTitle) {
 
     public ImportReport {
         skippedRows = List.copyOf(skippedRows);

@@ -235,6 +235,7 @@ public final class OrderImporter {
         }
         parsed.dateAdvice = parser.dateAdvice().orElse(null);
         parsed.ordersLeftOut = parser.ordersLeftOut();
+        parsed.linesKeyedByTitle = parser.linesKeyedByTitle();
         long written = streaming == null ? 0 : streaming.bytesWritten();
         monitor.progress("Reading " + file.fileName(), file.size() + written, file.size() * 2);
     }

@@ -55,6 +55,8 @@ final class ParsedOrders implements AutoCloseable {
      * with the line each starts on.
      */
     Map<String, Long> ordersLeftOut = Map.of();
+    /** Lines without a SKU keyed by their title instead (a Shopify export's products without one). */
+    long linesKeyedByTitle;
     /** The charset the file was read in, once it was read to the end. */
     String encoding = "UTF-8";
     private boolean grouped = true;

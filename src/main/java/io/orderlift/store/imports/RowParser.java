@@ -26,6 +26,8 @@ public final class RowParser {
     /** Orders left out as cancelled, voided or refunded in full ({@link ShopifyOrderStatus}), with their first line. */
     private final Map<String, Long> leftOut = new LinkedHashMap<>();
     private final DateFormat dates;
+    /** Lines of a Shopify export without a Lineitem sku, keyed by their Lineitem name instead. */
+    private long keyedByTitle;
     /** Prices may be written {@code 12,50} (a semicolon-separated file). */
     private final boolean decimalComma;
     /** The last {@code ordered_at} read and its time: an order's lines repeat it, row after row. */
@@ -53,6 +55,14 @@ public final class RowParser {
     /** The orders left out as cancelled, voided or refunded in full (Shopify's export), with their first line. */
     Map<String, Long> ordersLeftOut() {
         return leftOut;
+    }
+
+    /**
+     * Lines of a Shopify export whose {@code Lineitem sku} is empty, keyed by their {@code Lineitem name}
+     * instead: Shopify does not require SKUs, and many shops sell products without one.
+     */
+    long linesKeyedByTitle() {
+        return keyedByTitle;
     }
 
     /** One piece of advice for the file's order times that were not ISO, when a common format reads them all. */
@@ -107,6 +117,10 @@ public final class RowParser {
             Values.identifier(raw(record, OrderField.CUSTOMER_ID), OrderLineRules.MAX_CUSTOMER_ID, "a customer id");
             current = OrderField.SKU;
             String sku = Values.identifier(raw(record, OrderField.SKU), OrderLineRules.MAX_SKU, "a SKU");
+            boolean byTitle = sku.isEmpty() && format == ImportFormat.SHOPIFY;
+            if (byTitle) {
+                sku = skuFromTitle(record);
+            }
             if (sku.isEmpty()) {
                 throw new BadValueException("is empty; every row needs a SKU");
             }
@@ -124,6 +138,9 @@ public final class RowParser {
             String title = Values.limited(text(record, OrderField.TITLE), 1_000, "a title");
             current = OrderField.CATEGORY;
             String category = Values.limited(text(record, OrderField.CATEGORY), 200, "a category");
+            if (byTitle) {
+                keyedByTitle++;
+            }
             return new OrderRow(line, orderId, orderLevel[0], orderedAt, sku, title, category,
                     quantity, unitPrice, listPrice, cost);
         } catch (BadValueException e) {
@@ -134,6 +151,20 @@ public final class RowParser {
             problems.accept(new RowProblem(line, mapping.columnName(current), value, e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * The line's title standing in for its empty SKU (a Shopify product without one: the name reads
+     * "Product - Variant", one per variant), or empty when it has no title either.
+     */
+    private String skuFromTitle(CsvRecord record) {
+        String name = Values.identifier(raw(record, OrderField.TITLE), Integer.MAX_VALUE, "a title");
+        if (name.length() > OrderLineRules.MAX_SKU) {
+            throw new BadValueException("is empty, and the line's " + mapping.columnName(OrderField.TITLE) + " is "
+                    + name.length() + " characters long, too long to stand in for a SKU (at most "
+                    + OrderLineRules.MAX_SKU + ")");
+        }
+        return name;
     }
 
     /** {customer, ordered_at} for this row, carried from the order's first row where the format says so. */

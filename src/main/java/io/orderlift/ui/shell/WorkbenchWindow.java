@@ -292,13 +292,15 @@ public final class WorkbenchWindow {
         ImportReport report = imported.report();
         String text = report.unchanged()
                 ? report.file() + " was already imported; nothing changed."
-                : String.format("%s: %s and %s imported%s%s%s.", report.file(), Counted.of(report.orders(), "order"),
+                : String.format("%s: %s and %s imported%s%s%s%s.", report.file(), Counted.of(report.orders(), "order"),
                 Counted.of(report.lines(), "line"), report.skippedRows().isEmpty() ? ""
                         : ", " + Counted.of(report.skippedRows().size(), "row") + " skipped",
                 report.ordersLeftOut() == 0 ? "" : ", " + Counted.of(report.ordersLeftOut(), "order")
                         + " left out as cancelled or refunded" + (report.ordersRemoved() == 0 ? ""
                         : " (" + report.ordersRemoved() + " imported before, removed)"),
-                "UTF-8".equals(report.encoding()) ? "" : " (its text read as " + report.encoding() + ")");
+                "UTF-8".equals(report.encoding()) ? "" : " (its text read as " + report.encoding() + ")",
+                report.linesKeyedByTitle() == 0 ? "" : "; " + Counted.of(report.linesKeyedByTitle(), "line")
+                        + " without a SKU, keyed by title");
         Notifications notification = Notifications.create().owner(stage).title("Import finished");
         if (imported.strayDates().isPresent()) {
             // on lines of their own: the notification does not wrap its text

@@ -533,6 +533,42 @@ class OrderImporterTest {
     }
 
     /**
+     * Shopify does not require SKUs: a line whose Lineitem sku is empty is keyed by its Lineitem name
+     * ("Product - Variant"), so a shop without SKUs imports whole; the generic format still needs one.
+     */
+    @Test
+    void aShopifyLineWithoutSkuIsKeyedByItsName() throws IOException {
+        String header = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+                + "Lineitem sku\n";
+        String rows = "#1,a@x.com,paid,2025-03-04 10:00:00 +0000,1,Candle - Fig,19.00,\n"
+                + "#1,,,,1,Matches,2.00,MATCH-1\n"
+                + "#2,b@x.com,paid,2025-03-05 10:00:00 +0000,1, Candle - Fig ,19.00,\n"
+                + "#2,,,,1,Candle - Cedar,19.00,\n";
+        ImportReport report = importer.importFile(store, ImportRequest.of(file("orders_export.csv", header + rows))
+                .withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE);
+        assertEquals(4, report.lines());
+        assertEquals(3, report.linesKeyedByTitle());
+        assertEquals(List.of("Candle - Cedar", "Candle - Fig", "MATCH-1"), store.read(ctx -> ctx.select(PRODUCTS.SKU)
+                .from(PRODUCTS).orderBy(PRODUCTS.SKU).fetch(PRODUCTS.SKU)), "one product per name, trimmed");
+
+        String tooLong = header + "#3,c@x.com,paid,2025-03-06 10:00:00 +0000,1," + "x".repeat(201) + ",5.00,\n"
+                + "#4,d@x.com,paid,2025-03-06 11:00:00 +0000,1,,5.00,\n";
+        ImportRejectedException rejected = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("orders_export_2.csv", tooLong)).withFormat(ImportFormat.SHOPIFY),
+                ProgressMonitor.NONE));
+        assertTrue(rejected.getMessage().contains("line 2, column Lineitem sku (\"\"): is empty, and the line's"
+                + " Lineitem name is 201 characters long, too long to stand in for a SKU (at most 200)"),
+                rejected.getMessage());
+        assertTrue(rejected.getMessage().contains("line 3, column Lineitem sku (\"\"): is empty; every row needs a SKU"),
+                rejected.getMessage());
+
+        String generic = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n"
+                + "G1,c1,2025-03-07,,Candle - Fig,,1,19.00\n";
+        assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
+                ImportRequest.of(file("generic.csv", generic)), ProgressMonitor.NONE), "the generic format needs a SKU");
+    }
+
+    /**
      * A real export lists cancelled, voided and fully refunded orders beside the paid ones: they were never
      * purchases that stood, and are left out (their later rows too); a partial refund stays in.
      */
