@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.orderlift.ranking.WeightingProfile;
 
 /**
@@ -51,6 +52,12 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
      */
     public record Chosen(double w, double smoothing, double validationRpi, PolicyResult test,
                          RpiRatio versusPopularity) {
+    }
+
+    /** The report in words: the sentences the Reports tab and {@code backtest} show ({@code inWords} in JSON). */
+    @JsonProperty("inWords")
+    public BacktestSummary.Words inWords() {
+        return new BacktestSummary(this).words();
     }
 
     /** The named policy's figures in a placement, if it was replayed. */

@@ -1,8 +1,10 @@
 package io.orderlift.evaluation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.orderlift.common.Money;
@@ -16,6 +18,17 @@ import io.orderlift.ranking.WeightingProfile;
  * chosen ranking loses to it, with the likely reason.
  */
 public final class BacktestSummary {
+
+    /**
+     * The report in words, as {@code backtest --json} carries it ({@code inWords}).
+     *
+     * @param headline   the opening sentence
+     * @param warnings   one per placement that loses to popularity, or wins within noise or at a cost per order
+     * @param unmeasured per placement that cannot be compared, why
+     * @param capCost    what the per-category cap costs, when a tenth or more of a placement's RPI; null otherwise
+     */
+    public record Words(String headline, List<String> warnings, Map<String, String> unmeasured, String capCost) {
+    }
 
     private final BacktestReport report;
     private final Money currency;
@@ -63,6 +76,15 @@ public final class BacktestSummary {
                     + " of that many.", report.maxReplayedOrders()));
         }
         return text.toString();
+    }
+
+    /** Everything this summary says, in one record. */
+    public Words words() {
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String placement : List.of("cart", "confirmation")) {
+            unmeasured(placement).ifPresent(text -> why.put(placement, text));
+        }
+        return new Words(headline(), warnings(), why, capCost().orElse(null));
     }
 
     /**

@@ -151,6 +151,9 @@ class CliTest {
         assertEquals(0, backtest.code(), backtest.err());
         JsonNode cartPolicies = backtest.json().get("placements").get("cart");
         assertEquals("popularity", cartPolicies.get(0).get("policy").asText());
+        JsonNode words = backtest.json().get("inWords");
+        assertTrue(words.get("headline").asText().startsWith("On this store"), words.toString());
+        assertTrue(words.get("warnings").isArray() && words.get("unmeasured").isObject(), words.toString());
         for (JsonNode policy : cartPolicies) {
             assertTrue(policy.get("rpiLow").asDouble() <= policy.get("rpi").asDouble()
                     && policy.get("rpi").asDouble() <= policy.get("rpiHigh").asDouble(), policy.toString());
