@@ -105,7 +105,7 @@ final class Values {
             } else {
                 throw new BadValueException(decimalComma
                         ? "is not a number (one decimal mark, a comma or a dot; no thousands separator or currency sign)"
-                        : "is not a number (use a dot for decimals, no currency sign)");
+                        : "is not a number (a dot for decimals; no thousands separator or currency sign)");
             }
         }
         if (digits == 0) {

@@ -232,6 +232,10 @@ class OrderImporterTest {
                 "order_id;ordered_at;sku;quantity;unit_price\nO9;2025-01-05;A;1;1.234,50\n");
         assertTrue(thousands.getMessage().contains("column unit_price (\"1.234,50\"): is not a number (one decimal mark,"),
                 thousands.getMessage());
+        ImportRejectedException spreadsheet = rejected(
+                "order_id,ordered_at,sku,quantity,unit_price\nO9,2025-01-05,A,1,\"1,234.50\"\n");
+        assertTrue(spreadsheet.getMessage().contains("column unit_price (\"1,234.50\"): is not a number (a dot for"
+                + " decimals; no thousands separator or currency sign)"), spreadsheet.getMessage());
     }
 
     @Test
