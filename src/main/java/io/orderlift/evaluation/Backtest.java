@@ -229,11 +229,18 @@ public final class Backtest {
         Replay replay = in.replay();
         int k = settings.k();
         Policy popularity = Popularity.classic(testModel, in.excluded());
+        Recommender tested = recommender(testModel, in);
+        // the reported policies often repeat one ranking (the active profile is the chosen one, w = 1 is the
+        // chosen w, a lift floor already at 0): each distinct ranking is replayed once, then named as asked
+        Map<Replayed, Replay.Run> replayed = new HashMap<>();
+        BiFunction<Placement, CartProtocol, BiFunction<WeightingProfile, String, Replay.Run>> rankedBy =
+                (placement, protocol) -> (p, name) -> replayed.computeIfAbsent(
+                        new Replayed(placement, protocol, p.rankingOnly()), key -> replay.replay(placement, protocol,
+                                testOrders, horizon, rankingPolicy(tested, p), k, name, p.priceWeight()))
+                        .named(name, p.priceWeight());
         for (Placement placement : Placement.values()) {
             List<PolicyResult> results = new ArrayList<>();
-            BiFunction<WeightingProfile, String, Replay.Run> ranked = (p, name) -> replay.replay(
-                    placement, PROTOCOL, testOrders, horizon, rankingPolicy(recommender(testModel, in), p), k,
-                    name, p.priceWeight());
+            BiFunction<WeightingProfile, String, Replay.Run> ranked = rankedBy.apply(placement, PROTOCOL);
             Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, horizon, popularity, k,
                     BacktestReport.POPULARITY, null);
             results.add(popularityTest.result());
@@ -254,15 +261,13 @@ public final class Backtest {
                     chosenProfile.smoothing(), choice.validation().get(placement).rpi(), chosenTest.result(),
                     RpiRatio.of(chosenTest, popularityTest).orElse(null)));
         }
+        BiFunction<WeightingProfile, String, Replay.Run> leftOut = rankedBy.apply(Placement.CART,
+                CartProtocol.LEAVE_ONE_OUT);
         List<PolicyResult> leaveOneOut = List.of(
                 replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
                         popularity, k, BacktestReport.POPULARITY, null),
-                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
-                        rankingPolicy(recommender(testModel, in), profile), k, "profile:" + profile.name(),
-                        profile.priceWeight()),
-                replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
-                        rankingPolicy(recommender(testModel, in), chosenProfile), k, BacktestReport.CHOSEN,
-                        chosenProfile.priceWeight()));
+                leftOut.apply(profile, "profile:" + profile.name()).result(),
+                leftOut.apply(chosenProfile, BacktestReport.CHOSEN).result());
         monitor.progress("Done", total, total);
         return new BacktestReport(k, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
                 iso(periods.first()), iso(validation.from()), validation.count(), iso(periods.testFrom()),
@@ -272,6 +277,10 @@ public final class Backtest {
                 MAX_REPLAYED_ORDERS, validation.sampled() || testOrders.size() < testPeriod.size(), placements,
                 leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
                 new StoreQueries(store).currency().orElse(null));
+    }
+
+    /** One replay of the test period: a ranking (name and provenance aside) on a placement, by a protocol. */
+    private record Replayed(Placement placement, CartProtocol protocol, WeightingProfile ranking) {
     }
 
     /** The search's choice, and the validation periods it was made on: {@code count} of them from {@code from} to {@code to}. */

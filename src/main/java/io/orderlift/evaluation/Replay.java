@@ -61,6 +61,14 @@ final class Replay {
      */
     record Run(PolicyResult result, double[] revenue, int[] impressions, int[] hits) {
 
+        /** The same figures under another policy name and price weight. */
+        Run named(String policy, Double w) {
+            PolicyResult r = result;
+            return new Run(new PolicyResult(policy, w, r.impressions(), r.hits(), r.hitRate(), r.rpi(),
+                    r.avgAcceptedPrice(), r.coverage(), r.rpiLow(), r.rpiHigh(), r.aovLift(), r.orders()),
+                    revenue, impressions, hits);
+        }
+
         /** Figures without what each order earned: no paired comparison can be made with them. */
         static Run of(PolicyResult result) {
             return new Run(result, new double[0], new int[0], new int[0]);

@@ -72,6 +72,21 @@ final class ContributionLists {
         }
     }
 
+    /**
+     * The settings an anchor's lists depend on: two profiles alike in these (whatever their names,
+     * category caps or list lengths, which apply when a list is read) share their lists.
+     */
+    record Key(double priceWeight, double smoothing, Estimator estimator, int minEvidence, double minLift,
+               int backoffBelowOrders, double maxPriceRatio, double oneTapMaxPrice, double oneTapMaxShare,
+               ConfirmationEvidence confirmationEvidence) {
+
+        static Key of(WeightingProfile p) {
+            return new Key(p.priceWeight(), p.smoothing(), p.estimator(), p.minEvidence(), p.minLift(),
+                    p.backoffBelowOrders(), p.maxPriceRatio(), p.oneTapMaxPrice(), p.oneTapMaxShare(),
+                    p.confirmationEvidence());
+        }
+    }
+
     /** Anchor {@code a}'s list in {@code placement}. */
     AnchorList of(Placement placement, int a) {
         AtomicReferenceArray<AnchorList> lists = placement == Placement.CART ? cart : confirmation;

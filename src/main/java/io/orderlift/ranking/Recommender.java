@@ -37,8 +37,11 @@ public final class Recommender {
     private final CurationRules curation;
     private final ThreadLocal<Scratch> scratch;
     private final int topK;
-    /** The bounded contribution lists per profile in use (a few: the active one, a compared one, a slider's). */
-    private final ConcurrentHashMap<WeightingProfile, ContributionLists> lists =
+    /**
+     * The bounded contribution lists per profile in use (a few: the active one, a compared one, a
+     * slider's), shared by the profiles whose lists are alike ({@link ContributionLists.Key}).
+     */
+    private final ConcurrentHashMap<ContributionLists.Key, ContributionLists> lists =
             new ConcurrentHashMap<>();
 
     /** Candidates kept per anchor, placement and kind of evidence, twice over (see {@link ContributionLists}). */
@@ -79,12 +82,13 @@ public final class Recommender {
 
     /** The bounded lists of {@code profile}, built on first use. */
     private ContributionLists lists(WeightingProfile profile) {
-        ContributionLists found = lists.get(profile);
+        ContributionLists.Key key = ContributionLists.Key.of(profile);
+        ContributionLists found = lists.get(key);
         if (found == null) {
             if (lists.size() >= 8) {
                 lists.clear();
             }
-            found = lists.computeIfAbsent(profile, p -> new ContributionLists(model, curation, p, topK));
+            found = lists.computeIfAbsent(key, k -> new ContributionLists(model, curation, profile, topK));
         }
         return found;
     }

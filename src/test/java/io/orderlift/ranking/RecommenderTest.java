@@ -162,6 +162,30 @@ class RecommenderTest {
         assertTrue(r.removed().contains(new Removed("B3", "category-cap")));
     }
 
+    /**
+     * Profiles alike in what the lists depend on share them (one recommender, several profiles): the
+     * category cap still applies per profile, and a profile that changes a list gets its own.
+     */
+    @Test
+    void profilesSharingListsStillRankByTheirOwnCapAndWeights() {
+        RankingModel model = RankingModel.builder(10_000)
+                .product(0, "A", null, "X", 100, 1_000, 0)
+                .product(1, "B1", null, "Batteries", 10, 500, 0).product(2, "B2", null, "Batteries", 10, 500, 0)
+                .product(3, "B3", null, "Batteries", 10, 500, 0).product(4, "L", null, "Lamps", 40, 50, 0)
+                .pair(0, 1, 300, 0).pair(0, 2, 250, 0).pair(0, 3, 200, 0).pair(0, 4, 10, 0)
+                .build();
+        Recommender shared = new Recommender(model, CurationRules.NONE);
+        WeightingProfile uncapped = PROFILE.withoutCategoryCap().withName("uncapped");
+        WeightingProfile byAcceptance = PROFILE.withPriceWeight(0);
+        assertEquals(List.of("B1", "B2", "L"), skus(shared.recommend(Placement.CART, cart("A"), PROFILE, 0)));
+        assertEquals(List.of("B1", "B2", "B3", "L"), skus(shared.recommend(Placement.CART, cart("A"), uncapped, 0)));
+        assertEquals(List.of("B1", "B2", "L"), skus(shared.recommend(Placement.CART, cart("A"), PROFILE, 0)));
+        for (WeightingProfile p : List.of(PROFILE, uncapped, byAcceptance)) {
+            assertEquals(new Recommender(model, CurationRules.NONE).recommend(Placement.CART, cart("A"), p, 0),
+                    shared.recommend(Placement.CART, cart("A"), p, 0), p.name() + " " + p.priceWeight());
+        }
+    }
+
     @Test
     void confirmationUsesFollowOnEvidenceAndTheOneTapCeilings() {
         RankingModel model = RankingModel.builder(10_000)
