@@ -149,14 +149,19 @@ class RecommenderTest {
         assertEquals(List.of("JACKET", "STAKES"), skus(recommender.recommend(Placement.CART, cart("TENT"), noFloor, 0)));
     }
 
-    @Test
-    void perCategoryCapKeepsTheListVaried() {
-        RankingModel model = RankingModel.builder(10_000)
+    /** An anchor bought with three batteries (in 300, 250 and 200 of its orders) and a lamp (in 10). */
+    private static RankingModel batteriesAndALamp(double lampPrice) {
+        return RankingModel.builder(10_000)
                 .product(0, "A", null, "X", 100, 1_000, 0)
                 .product(1, "B1", null, "Batteries", 10, 500, 0).product(2, "B2", null, "Batteries", 10, 500, 0)
-                .product(3, "B3", null, "Batteries", 10, 500, 0).product(4, "L", null, "Lamps", 10, 50, 0)
+                .product(3, "B3", null, "Batteries", 10, 500, 0).product(4, "L", null, "Lamps", lampPrice, 50, 0)
                 .pair(0, 1, 300, 0).pair(0, 2, 250, 0).pair(0, 3, 200, 0).pair(0, 4, 10, 0)
                 .build();
+    }
+
+    @Test
+    void perCategoryCapKeepsTheListVaried() {
+        RankingModel model = batteriesAndALamp(10);
         Recommendations r = new Recommender(model, CurationRules.NONE).recommend(Placement.CART, cart("A"), PROFILE, 0);
         assertEquals(List.of("B1", "B2", "L"), skus(r));
         assertTrue(r.removed().contains(new Removed("B3", "category-cap")));
@@ -168,12 +173,7 @@ class RecommenderTest {
      */
     @Test
     void profilesSharingListsStillRankByTheirOwnCapAndWeights() {
-        RankingModel model = RankingModel.builder(10_000)
-                .product(0, "A", null, "X", 100, 1_000, 0)
-                .product(1, "B1", null, "Batteries", 10, 500, 0).product(2, "B2", null, "Batteries", 10, 500, 0)
-                .product(3, "B3", null, "Batteries", 10, 500, 0).product(4, "L", null, "Lamps", 40, 50, 0)
-                .pair(0, 1, 300, 0).pair(0, 2, 250, 0).pair(0, 3, 200, 0).pair(0, 4, 10, 0)
-                .build();
+        RankingModel model = batteriesAndALamp(40);
         Recommender shared = new Recommender(model, CurationRules.NONE);
         WeightingProfile uncapped = PROFILE.withoutCategoryCap().withName("uncapped");
         WeightingProfile byAcceptance = PROFILE.withPriceWeight(0);
