@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.orderlift.store.PackedPairs;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -157,23 +156,31 @@ public final class RankingModel {
     Pairs categoryPairsOf(int cat) {
         Pairs pairs = categoryPairs.get(cat);
         if (pairs == null) {
-            Int2IntOpenHashMap co = new Int2IntOpenHashMap();
-            Int2IntOpenHashMap follow = new Int2IntOpenHashMap();
+            // dense sums over the catalog: a category's members share most of their companions
+            int[] co = new int[productCount];
+            int[] follow = new int[productCount];
+            boolean[] seen = new boolean[productCount];
+            int companions = 0;
             for (int a = 0; a < productCount; a++) {
                 if (category[a] == cat) {
                     Pairs own = pairsOf(a);
                     for (int i = 0; i < own.size(); i++) {
-                        co.addTo(own.candidate[i], own.co[i]);
-                        follow.addTo(own.candidate[i], own.follow[i]);
+                        int c = own.candidate[i];
+                        co[c] += own.co[i];
+                        follow[c] += own.follow[i];
+                        if (!seen[c]) {
+                            seen[c] = true;
+                            companions++;
+                        }
                     }
                 }
             }
-            int[] keys = strongest(co, follow);
+            int[] keys = strongest(co, follow, seen, companions);
             int[] cos = new int[keys.length];
             int[] follows = new int[keys.length];
             for (int i = 0; i < keys.length; i++) {
-                cos[i] = co.get(keys[i]);
-                follows[i] = follow.get(keys[i]);
+                cos[i] = co[keys[i]];
+                follows[i] = follow[keys[i]];
             }
             pairs = new Pairs(keys, cos, follows);
             categoryPairs.compareAndSet(cat, null, pairs);
@@ -182,21 +189,28 @@ public final class RankingModel {
     }
 
     /**
-     * The candidates of a category aggregate worth keeping: the {@link #CATEGORY_COMPANIONS} with the
-     * highest co counts and those with the highest follow counts, in id order. A thin anchor backs
-     * off to its category's strongest companions, not to every product ever bought beside it.
+     * The candidates of a category aggregate worth keeping ({@code seen}, {@code companions} of them):
+     * the {@link #CATEGORY_COMPANIONS} with the highest co counts and those with the highest follow
+     * counts, in id order. A thin anchor backs off to its category's strongest companions, not to
+     * every product ever bought beside it.
      */
-    private static int[] strongest(Int2IntOpenHashMap co, Int2IntOpenHashMap follow) {
-        int[] keys = co.keySet().toIntArray();
-        if (keys.length <= CATEGORY_COMPANIONS) {
-            Arrays.sort(keys);
-            return keys;
+    private static int[] strongest(int[] co, int[] follow, boolean[] seen, int companions) {
+        if (companions <= CATEGORY_COMPANIONS) {
+            int[] all = new int[companions];
+            for (int c = 0, n = 0; c < seen.length; c++) {
+                if (seen[c]) {
+                    all[n++] = c;
+                }
+            }
+            return all;
         }
         ScoredTopK byCo = new ScoredTopK(CATEGORY_COMPANIONS);
         ScoredTopK byFollow = new ScoredTopK(CATEGORY_COMPANIONS);
-        for (int key : keys) {
-            byCo.offer(key, co.get(key), key, 0);
-            byFollow.offer(key, follow.get(key), key, 0);
+        for (int c = 0; c < seen.length; c++) {
+            if (seen[c]) {
+                byCo.offer(c, co[c], c, 0);
+                byFollow.offer(c, follow[c], c, 0);
+            }
         }
         IntOpenHashSet keep = new IntOpenHashSet();
         for (ScoredTopK top : List.of(byCo, byFollow)) {
