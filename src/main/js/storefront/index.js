@@ -283,14 +283,22 @@ function item(c, product, eligible, p, pinned) {
 }
 
 /**
- * The file name (or key) of a SKU's slice: the SKU percent-encoded as UTF-8, every character but
- * letters, digits and `-._` encoded (a leading dot too), plus `.json`.
+ * The file name (or key) of a SKU's slice, as the publisher names it (docs/storefront.md): the SKU
+ * percent-encoded as UTF-8 (all but letters, digits, `-._`; a leading dot too) plus `.json`; past 200
+ * characters, the first 150 (no half escape), `~` and the FNV-1a 64 hash of its UTF-8 bytes.
  * @param {string} sku
  * @returns {string}
  */
 export function sliceFileName(sku) {
-  const encoded = encodeURIComponent(sku).replace(/[!'()*~]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
-  return (encoded.startsWith('.') ? '%2E' + encoded.slice(1) : encoded) + '.json';
+  let encoded = encodeURIComponent(sku).replace(/[!'()*~]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+  if (encoded.startsWith('.')) encoded = '%2E' + encoded.slice(1);
+  if (encoded.length > 200) {
+    const escape = encoded.lastIndexOf('%', 149);
+    let hash = 0xcbf29ce484222325n;
+    for (const b of new TextEncoder().encode(sku)) hash = ((hash ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    encoded = encoded.slice(0, escape > 147 ? escape : 150) + '~' + hash.toString(16).padStart(16, '0');
+  }
+  return encoded + '.json';
 }
 
 /**

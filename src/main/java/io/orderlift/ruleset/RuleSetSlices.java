@@ -103,10 +103,40 @@ public final class RuleSetSlices {
         return new Written(ruleSet.products().size(), largest, total);
     }
 
-    /** The slice's file name for {@code sku}: percent-encoded, so any SKU is a safe file name. */
+    /** The longest percent-encoded SKU a slice's name holds whole (file systems allow 255 bytes a name). */
+    static final int LONGEST_NAME = 200;
+    /** How much of a longer encoded SKU a name keeps before its hash. */
+    static final int KEPT_OF_LONG_NAME = 150;
+
+    /**
+     * The slice's file name for {@code sku}: percent-encoded, so any SKU is a safe file name. An encoded
+     * SKU over {@link #LONGEST_NAME} characters (a long product name standing in for a SKU, or one in a
+     * script of three bytes a character) keeps its first {@link #KEPT_OF_LONG_NAME} (never half an escape),
+     * then {@code ~} and the 64-bit FNV-1a hash of its UTF-8 bytes in hex: {@code ~} is encoded everywhere
+     * else, so such a name is never another SKU's. The JavaScript package's {@code sliceFileName} is the same.
+     */
     public static String fileName(String sku) {
         String encoded = URLEncoder.encode(sku, StandardCharsets.UTF_8).replace("*", "%2A").replace("+", "%20");
-        return (encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded) + ".json";
+        encoded = encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded;
+        if (encoded.length() > LONGEST_NAME) {
+            int cut = KEPT_OF_LONG_NAME;
+            int escape = encoded.lastIndexOf('%', cut - 1);
+            if (escape >= 0 && escape > cut - 3) {
+                cut = escape;
+            }
+            encoded = encoded.substring(0, cut) + "~" + fnv1a64(sku.getBytes(StandardCharsets.UTF_8));
+        }
+        return encoded + ".json";
+    }
+
+    /** The 64-bit FNV-1a hash of {@code bytes}, 16 hex digits. */
+    private static String fnv1a64(byte[] bytes) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return String.format("%016x", hash);
     }
 
     private static RuleSet.Evidence reindex(RuleSet.Evidence list, List<RuleSet.Product> all,
