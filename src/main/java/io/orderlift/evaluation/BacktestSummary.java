@@ -59,9 +59,7 @@ public final class BacktestSummary {
             text.append("; and ");
         }
         text.append(confirmation.orElse("")).append('.');
-        for (String placement : List.of("cart", "confirmation")) {
-            unmeasured(placement).ifPresent(why -> text.append(' ').append(why));
-        }
+        unmeasured().values().forEach(why -> text.append(' ').append(why));
         text.append(report.validationPeriods() == 1 ? " Settings chosen on the validation period ("
                         : " Settings chosen on " + report.validationPeriods() + " validation periods (")
                 .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
@@ -80,11 +78,16 @@ public final class BacktestSummary {
 
     /** Everything this summary says, in one record. */
     public Words words() {
+        return new Words(headline(), warnings(), unmeasured(), capCost().orElse(null));
+    }
+
+    /** Per placement that cannot be compared (cart first), why. */
+    private Map<String, String> unmeasured() {
         Map<String, String> why = new LinkedHashMap<>();
         for (String placement : List.of("cart", "confirmation")) {
             unmeasured(placement).ifPresent(text -> why.put(placement, text));
         }
-        return new Words(headline(), warnings(), why, capCost().orElse(null));
+        return why;
     }
 
     /**

@@ -106,7 +106,7 @@ public final class ReportsViewModel {
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
     }
 
-    private record Rendered(BacktestReport report, byte[] cart, byte[] confirmation) {
+    private record Rendered(BacktestReport report, BacktestSummary words, byte[] cart, byte[] confirmation) {
     }
 
     /** Runs the backtest in the background with progress in the status bar. */
@@ -124,7 +124,7 @@ public final class ReportsViewModel {
             BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(),
                     monitor.cancelledWhen(() -> !of.isNewest()));
             BacktestSummary words = new BacktestSummary(r);
-            return new Rendered(r, chart(r, words, "cart"), chart(r, words, "confirmation"));
+            return new Rendered(r, words, chart(r, words, "cart"), chart(r, words, "confirmation"));
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
@@ -144,7 +144,7 @@ public final class ReportsViewModel {
         confirmationPng = rendered.confirmation();
         cartChart.set(cartPng == null ? null : ChartImages.image(cartPng));
         confirmationChart.set(confirmationPng == null ? null : ChartImages.image(confirmationPng));
-        BacktestSummary words = new BacktestSummary(report);
+        BacktestSummary words = rendered.words();
         cartNote.set(words.unmeasured("cart").orElse(""));
         confirmationNote.set(words.unmeasured("confirmation").orElse(""));
         List<Row> table = new ArrayList<>();
