@@ -76,7 +76,7 @@ final class BacktestCommand implements Callable<Integer> {
                 r.testTo().substring(0, 10), r.testOrders(), r.k(), r.windowDays(), r.durationMs()));
         text.append(String.format("%n%s%n", summary.headline()));
         summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));
-        text.append(String.format("Chosen: %s (%s).%n", BacktestSummary.settings(r.chosenProfile()),
+        text.append(String.format("Chosen: %s (%s).%n", summary.chosenSettings(),
                 r.chosenProfile().chosenBy()));
         summary.capCost().ifPresent(cost -> text.append(cost).append(System.lineSeparator()));
         for (Map.Entry<String, List<PolicyResult>> placement : r.placements().entrySet()) {

@@ -2,6 +2,7 @@ package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.DefaultProfiles;
@@ -10,6 +11,7 @@ import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,9 @@ final class MineCommand implements Callable<Integer> {
         MiningSettings settings = mining.settings(MiningSettings.defaults());
         MiningSummary summary;
         DefaultProfiles.Outcome profile = DefaultProfiles.Outcome.kept();
+        Money money;
         try (Store target = Store.open(store.directory)) {
+            money = new Money(new StoreQueries(target).currency().orElse(null));
             summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
             if (!keepProfile) {
                 profile = DefaultProfiles.chooseIfNew(target, ProgressMonitor.NONE);
@@ -52,7 +56,7 @@ final class MineCommand implements Callable<Integer> {
         }
         DefaultProfiles.Outcome outcome = profile;
         json.print(spec, summary, s -> describe(s) + outcome.chosen().map(p -> String.format(
-                "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p))).orElse("")
+                "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p, money))).orElse("")
                 + outcome.notChosen().map(why -> String.format(
                 "%n  default profile not chosen by backtest, the built-in settings stay: %s", why)).orElse(""));
         return 0;

@@ -243,13 +243,21 @@ public final class BacktestSummary {
                 + " matters less here.", report.chosenProfile().perCategoryCap(), String.join(" and ", costs)));
     }
 
-    /** The chosen settings for people: "w 0.50, smoothing 5, base-rate estimate, …". */
-    public static String settings(WeightingProfile p) {
+    /** The validated settings in words, the one-tap ceiling in the store's currency. */
+    public String chosenSettings() {
+        return settings(report.chosenProfile(), currency);
+    }
+
+    /**
+     * The chosen settings for people: "w 0.50, smoothing 5, base-rate estimate, …", the one-tap ceiling
+     * in {@code money}.
+     */
+    public static String settings(WeightingProfile p, Money money) {
         return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, pairs seen at least %d %s, lift floor %s,"
                         + " cart ceiling %s× the cart, one-tap ceiling %s and %s× the order, one-tap offers from %s"
                         + " evidence", p.priceWeight(), number(p.smoothing()), p.estimator().jsonName(), p.minEvidence(),
                 p.minEvidence() == 1 ? "time" : "times", number(p.minLift()), number(p.maxPriceRatio()),
-                number(p.oneTapMaxPrice()), number(p.oneTapMaxShare()),
+                money.format(p.oneTapMaxPrice()), number(p.oneTapMaxShare()),
                 p.confirmationEvidence() == ConfirmationEvidence.BOTH
                         ? "same-order and follow-on" : "follow-on");
     }

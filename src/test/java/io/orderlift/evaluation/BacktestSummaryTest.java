@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.orderlift.common.Money;
 import io.orderlift.ranking.WeightingProfile;
 import org.junit.jupiter.api.Test;
 
@@ -191,5 +193,16 @@ class BacktestSummaryTest {
                 summary.headline());
         assertEquals(List.of(), summary.warnings());
         assertEquals(Optional.empty(), summary.capCost());
+    }
+
+    @Test
+    void theSettingsInWordsGiveTheOneTapCeilingInTheStoresCurrency() {
+        WeightingProfile profile = WeightingProfile.defaults();
+        String plain = BacktestSummary.settings(profile, Money.PLAIN);
+        String dollars = BacktestSummary.settings(profile, new Money("USD"));
+        assertTrue(plain.contains(String.format(Locale.ROOT, "one-tap ceiling %,.2f and", profile.oneTapMaxPrice())),
+                plain);
+        assertTrue(dollars.contains(String.format(Locale.ROOT, "one-tap ceiling $%,.2f and", profile.oneTapMaxPrice())),
+                dollars);
     }
 }

@@ -164,7 +164,7 @@ public final class ReportsViewModel {
         summary.set(words.headline());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining("\n")));
-        chosenSettings.set("Validated settings: " + BacktestSummary.settings(report.chosenProfile()) + "."
+        chosenSettings.set("Validated settings: " + words.chosenSettings() + "."
                 + words.capCost().map(cost -> " " + cost).orElse(""));
         hasReport.set(true);
     }
@@ -186,7 +186,7 @@ public final class ReportsViewModel {
             return active.name();
         }).onSuccess(name -> {
             onInfo.accept("Profile " + name + " now uses the validated settings: "
-                    + BacktestSummary.settings(r.chosenProfile()) + ".");
+                    + new BacktestSummary(r).chosenSettings() + ".");
             onProfileSaved.run();
         }).onError(onError).run(tasks);
     }
