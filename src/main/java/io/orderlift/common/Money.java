@@ -37,10 +37,23 @@ public record Money(String currency) {
 
     /** {@code amount} with the currency's symbol (or code) and two decimals (three below 1). */
     public String format(double amount) {
+        return decorated(amount, Math.abs(amount) < 1 && amount != 0 ? "%.3f" : "%,.2f");
+    }
+
+    /**
+     * A price with the currency's symbol (or code): two decimals ("$0.75", not the "$0.750" an RPI
+     * gets), three only where a price holds a fraction of a cent ("$0.065").
+     */
+    public String price(double amount) {
+        double cents = Math.abs(amount) * 100;
+        return decorated(amount, Math.abs(cents - Math.rint(cents)) < 1e-6 ? "%,.2f" : "%,.3f");
+    }
+
+    private String decorated(double amount, String pattern) {
         if (Double.isNaN(amount)) {
             return "–";
         }
-        String number = String.format(Locale.ROOT, Math.abs(amount) < 1 && amount != 0 ? "%.3f" : "%,.2f", amount);
+        String number = String.format(Locale.ROOT, pattern, amount);
         if (currency == null) {
             return number;
         }

@@ -21,6 +21,15 @@ class MoneyTest {
     }
 
     @Test
+    void pricesKeepTwoDecimalsUnlessTheyHoldAFractionOfACent() {
+        assertEquals("$0.75", new Money("USD").price(0.75), "not the RPI's $0.750");
+        assertEquals("$0.065", new Money("USD").price(0.065));
+        assertEquals("$1,234.50", new Money("USD").price(1234.5));
+        assertEquals("0.85", Money.PLAIN.price(0.85));
+        assertEquals("–", Money.PLAIN.price(Double.NaN));
+    }
+
+    @Test
     void onlyCurrencyCodesAreAccepted() {
         assertEquals(Optional.of("EUR"), Money.parse(" eur "));
         assertEquals(Optional.empty(), Money.parse("Euros"));

@@ -29,7 +29,7 @@ public final class RecommendationTables {
         // the title beside the SKU, so that two lists side by side still say what each item is
         table.getColumns().add(Columns.text("Product", r -> r.title() == null || r.title().isBlank() ? r.sku()
                 : r.title() + " (" + r.sku() + ")"));
-        table.getColumns().add(Columns.text("Price", r -> money.get().format(r.price())));
+        table.getColumns().add(Columns.text("Price", r -> money.get().price(r.price())));
         table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
                 100 * r.acceptance())));
         table.getColumns().add(Columns.text("RPI", r -> money.get().format(r.rpi())));
@@ -70,7 +70,7 @@ public final class RecommendationTables {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s: acceptance %.1f %% × price %s = %s per impression; popularity rank %d.",
                 r.title() == null || r.title().isBlank() ? r.sku() : r.title() + " (" + r.sku() + ")",
-                100 * r.acceptance(), money.format(r.price()), money.format(r.rpi()), r.acceptanceRank()));
+                100 * r.acceptance(), money.price(r.price()), money.format(r.rpi()), r.acceptanceRank()));
         r.anchors().forEach(a -> text.append(String.format(Locale.ROOT,
                 "%n  %s, %s evidence %s: %.1f %% (co %d, follow %d)", a.sku(), a.evidence(), a.via(),
                 100 * a.acceptance(), a.co(), a.follow())));

@@ -43,7 +43,7 @@ public final class ConfirmationPreviewView extends HBox {
         lines.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
         lines.getColumns().add(Columns.text("Category", l -> l.category() == null ? "" : l.category()));
         lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
-        lines.getColumns().add(Columns.text("Paid", l -> model.session().money().format(l.unitPrice().doubleValue())));
+        lines.getColumns().add(Columns.text("Paid", l -> model.session().money().price(l.unitPrice().doubleValue())));
         lines.getColumns().get(1).setPrefWidth(140);
         lines.getColumns().get(2).setPrefWidth(95);
         lines.getColumns().get(3).setPrefWidth(38);

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.orderlift.common.Money;
 import io.orderlift.mining.Evidence;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.PairStatus;
@@ -107,12 +106,12 @@ public final class PairsView extends VBox {
                 r -> " " + r.movement()));
         table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 122, "The candidate's SKU"));
         table.getColumns().add(text("Title", r -> r.title() == null ? "" : r.title(), 168, "The candidate's title"));
-        table.getColumns().add(number("Price", PairsViewModel.Row::price, model::money, 64,
+        table.getColumns().add(number("Price", PairsViewModel.Row::price, a -> model.money().price(a), 64,
                 "The candidate's catalog price"));
         table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 98,
                 "Of the orders that had the anchor, the share that also had this product (smoothed, so that a "
                         + "few orders cannot make it look certain)", r -> ""));
-        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, model::money, 54,
+        table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, a -> model.money().format(a), 54,
                 "Revenue per impression: acceptance × price, what showing it once beside the anchor is expected "
                         + "to earn"));
         table.getColumns().add(text("Status", PairsViewModel.Row::status, 104,
@@ -215,6 +214,7 @@ public final class PairsView extends VBox {
         Label status = new Label();
         status.setId("pairsStatus");
         status.textProperty().bind(model.statusProperty());
+        status.setWrapText(true);
         Label title = new Label("Pairs");
         title.getStyleClass().add("view-title");
         getChildren().addAll(title, new HBox(12, anchor, evidence, new Label("Price weight"), weight, weightLabel),
@@ -311,14 +311,14 @@ public final class PairsView extends VBox {
 
     /** A money column in the store's currency, sorting by amount. */
     private static TableColumn<PairsViewModel.Row, Double> number(String title, Function<PairsViewModel.Row, Double> value,
-                                                                   Supplier<Money> money,
+                                                                   Function<Double, String> formatted,
                                                                    double width, String tip) {
         TableColumn<PairsViewModel.Row, Double> column = number(title, value, "%.2f", width, tip, r -> "");
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : money.get().format(item));
+                setText(empty || item == null ? null : formatted.apply(item));
             }
         });
         return column;

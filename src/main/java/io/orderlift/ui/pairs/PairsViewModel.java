@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -28,6 +30,7 @@ import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.NotMinedException;
 import io.orderlift.store.OrderHistory;
+import io.orderlift.store.PairStatisticsStore.ProductStat;
 import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.CatalogOnce;
@@ -93,6 +96,8 @@ public final class PairsViewModel {
     private final RankingSession session;
     private final ObservableList<String> anchors = FXCollections.observableArrayList();
     private final ObjectProperty<String> anchor = new SimpleObjectProperty<>();
+    /** The anchor this view chose on its own when the store opened, until another is chosen. */
+    private String bestSellerLabel;
     private final ObjectProperty<Evidence> evidence = new SimpleObjectProperty<>(Evidence.SAME_ORDER);
     private final DoubleProperty priceWeight = new SimpleDoubleProperty(1.0);
     private final ObservableList<Row> allRows = FXCollections.observableArrayList();
@@ -102,6 +107,8 @@ public final class PairsViewModel {
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ALL);
     /** The status line before an anchor is chosen, on a mined store and on one that is not mined yet. */
     static final String CHOOSE_AN_ANCHOR = "Choose an anchor: search by SKU or title above.";
+    /** Opens the status line while the anchor is the one the view chose: the store's best seller. */
+    static final String BEST_SELLER = "The store's best seller: ";
     static final String NOT_MINED = "This store is not mined yet: Mine pairs… on the Overview computes the pairs.";
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(CHOOSE_AN_ANCHOR);
@@ -188,8 +195,26 @@ public final class PairsViewModel {
                         // a search list whose items are replaced drops its choice: the same store keeps it
                         anchor.set(kept);
                         refresh();
+                    } else if (anchor.get() == null && mined != null) {
+                        // a mined store opens on its best seller rather than on an empty table
+                        bestSellerLabel = bestSeller(catalog, mined).orElse(null);
+                        anchor.set(bestSellerLabel);
                     }
                 }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
+    }
+
+    /** The label of the product in the most orders (the first in catalog order among equals). */
+    static Optional<String> bestSeller(List<OrderHistory.CatalogEntry> catalog, PairSnapshot mined) {
+        OrderHistory.CatalogEntry best = null;
+        int most = 0;
+        for (OrderHistory.CatalogEntry entry : catalog) {
+            int orders = mined.product(entry.sku()).map(ProductStat::orders).orElse(0);
+            if (orders > most) {
+                best = entry;
+                most = orders;
+            }
+        }
+        return Optional.ofNullable(best).map(ProductLabels::label);
     }
 
     /** The catalog and, when the store is mined, its pairs in memory. */
@@ -294,7 +319,8 @@ public final class PairsViewModel {
             plotted = loaded.key();
         }
         applyFilter();
-        Updates.set(status, String.format("%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
+        Updates.set(status, String.format((Objects.equals(anchor.get(), bestSellerLabel) ? BEST_SELLER : "")
+                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidates().size(), p.evidence(), p.priceWeight()));
     }

@@ -80,7 +80,7 @@ public final class CartPreviewView extends HBox {
         cart.getColumns().add(Columns.text("SKU", CartPreviewViewModel.Line::sku));
         cart.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
         cart.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
-        cart.getColumns().add(Columns.text("Price", l -> model.session().money().format(l.price())));
+        cart.getColumns().add(Columns.text("Price", l -> model.session().money().price(l.price())));
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
         Button more = new Button("+1");

@@ -81,19 +81,27 @@ class PairsViewModelBehaviourTest {
     }
 
     @Test
-    void anotherStoreStartsWithoutAnAnchor() throws Exception {
+    void anotherStoreOpensOnItsBestSellerAndAStoreNotMinedOnNothing() throws Exception {
         Path other = dir.resolve("other");
         Files.createDirectories(other);
         try (Store second = MinedTestStore.create(other)) {
             model.load(second);
-            assertEquals(null, model.anchorProperty().get());
-            assertTrue(model.allRows().isEmpty());
-            assertEquals(PairsViewModel.CHOOSE_AN_ANCHOR, model.statusProperty().get(),
-                    "the status line no longer describes the first store's anchor");
+            // the tent and the socks are each in 100 orders: the first in the catalog (the tent) is shown
+            assertEquals(MinedTestStore.TENT + " — Two-person tent", model.anchorProperty().get());
+            assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(),
+                    "the second store's pairs, ranked");
+            assertTrue(model.statusProperty().get().startsWith(PairsViewModel.BEST_SELLER + MinedTestStore.TENT),
+                    "the status line says why this anchor is shown: " + model.statusProperty().get());
+            model.anchorProperty().set(model.anchors().stream().filter(a -> a.startsWith("SOCKS ")).findFirst()
+                    .orElseThrow());
+            assertTrue(model.statusProperty().get().startsWith("SOCKS"),
+                    "an anchor the merchandiser chose is not called the best seller: " + model.statusProperty().get());
         }
         try (Store unmined = Store.openOrCreate(dir.resolve("unmined"))) {
             model.load(unmined);
             assertEquals(PairsViewModel.NOT_MINED, model.statusProperty().get());
+            assertEquals(null, model.anchorProperty().get());
+            assertTrue(model.allRows().isEmpty(), "no row of the other store stays");
         }
     }
 }
