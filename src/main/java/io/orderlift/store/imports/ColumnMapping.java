@@ -161,9 +161,12 @@ public final class ColumnMapping {
         return String.join(", ", keys);
     }
 
-    /** A header name as compared: stripped, lower case. */
+    /**
+     * A header name as compared: stripped, lower case, a hyphen read as a space (Shopify's export
+     * has written "Lineitem compare at price" and "Lineitem compare-at price").
+     */
     public static String normalise(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return name.strip().toLowerCase(Locale.ROOT).replace('-', ' ');
     }
 
     /** The column index holding {@code field}, or empty when the file lacks that optional column. */

@@ -8,6 +8,7 @@ import io.orderlift.store.csv.CsvRecord;
 
 /**
  * Which orders of a Shopify export were never purchases that stood: those with a {@code Cancelled at}
+ * (or {@code Canceled at})
  * time, and those whose {@code Financial Status} is {@code voided} (the payment was cancelled),
  * {@code expired} (never captured) or {@code refunded} (refunded in full, as a generic file's order whose
  * every line is returned, which mining ignores). Both columns are order-level: Shopify writes them on an
@@ -16,6 +17,8 @@ import io.orderlift.store.csv.CsvRecord;
 final class ShopifyOrderStatus {
 
     static final String CANCELLED_AT = "Cancelled at";
+    /** The spelling of the same column in the column list of Shopify's current help pages. */
+    static final String CANCELED_AT = "Canceled at";
     static final String FINANCIAL_STATUS = "Financial Status";
     private static final Set<String> NOT_PURCHASED = Set.of("voided", "expired", "refunded");
 
@@ -30,6 +33,9 @@ final class ShopifyOrderStatus {
     /** The status columns of {@code header}, or null when it has neither. */
     static ShopifyOrderStatus of(List<String> header) {
         int cancelled = indexOf(header, CANCELLED_AT);
+        if (cancelled < 0) {
+            cancelled = indexOf(header, CANCELED_AT);
+        }
         int status = indexOf(header, FINANCIAL_STATUS);
         return cancelled < 0 && status < 0 ? null : new ShopifyOrderStatus(cancelled, status);
     }

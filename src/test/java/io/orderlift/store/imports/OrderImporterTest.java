@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 import io.orderlift.common.ProgressMonitor;
@@ -576,6 +577,28 @@ class OrderImporterTest {
      * A real export lists cancelled, voided and fully refunded orders beside the paid ones: they were never
      * purchases that stood, and are left out (their later rows too); a partial refund stays in.
      */
+    /**
+     * The column list on Shopify's current help pages spells three columns differently from the exports
+     * in the wild: "Lineitem SKU", "Lineitem compare-at price" and "Canceled at". Both spellings read.
+     */
+    @Test
+    void shopifyExportsOfEitherSpellingReadTheSameColumns() throws IOException {
+        String header = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+                + "Lineitem compare-at price,Lineitem SKU,Canceled at\n";
+        String rows = "#1,a@x.com,paid,2025-03-04 10:00:00 +0000,1,Serum,40.00,48.00,SERUM,\n"
+                + "#1,,,,1,Pads,3.99,,PADS,\n"
+                + "#2,b@x.com,paid,2025-03-05 10:00:00 +0000,1,Mask,12.00,,MASK,2025-03-05 12:00:00 +0000\n";
+        assertEquals(Optional.of(ImportFormat.SHOPIFY), ImportFormat.detect(List.of(header.strip().split(","))));
+        ImportReport report = importer.importFile(store, ImportRequest.of(file("orders_export_1.csv", header + rows))
+                .withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE);
+        assertEquals(1, report.orders());
+        assertEquals(1, report.ordersLeftOut(), "the order with a Canceled at time");
+        BigDecimal listPrice = store.read(ctx -> ctx.select(PRODUCTS.LIST_PRICE).from(PRODUCTS)
+                .where(PRODUCTS.SKU.eq("SERUM")).fetchOne(PRODUCTS.LIST_PRICE));
+        assertEquals(0, new BigDecimal("48.00").compareTo(listPrice),
+                "the compare-at price is the list price");
+    }
+
     @Test
     void shopifyOrdersCancelledVoidedOrRefundedInFullAreLeftOut() throws IOException {
         String header = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
