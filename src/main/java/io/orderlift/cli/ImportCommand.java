@@ -79,8 +79,9 @@ final class ImportCommand implements Callable<Integer> {
     boolean replace;
 
     @Option(names = "--currency", paramLabel = "CODE",
-            description = "The store's currency (ISO 4217, such as USD or EUR). Default: what the file's Currency"
-                    + " column says, if it has one.")
+            description = "The store's currency (ISO 4217, such as USD or EUR). Default: the code most orders name"
+                    + " in the file's Currency column, if it has one (several codes are counted and noted; prices are"
+                    + " never converted).")
     String currency;
 
     @Mixin
@@ -98,6 +99,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
         Optional<StrayDates> stray = Optional.empty();
+        Optional<String> currencies;
         boolean isNew = !Store.exists(store.directory);
         boolean folderIsNew = !Files.exists(store.directory);
         try {
@@ -106,6 +108,7 @@ final class ImportCommand implements Callable<Integer> {
                 if (code != null) {
                     new StoreQueries(target).setCurrency(code);
                 }
+                currencies = report.currencyWarning(new StoreQueries(target).currency().orElse(null));
                 if (!report.unchanged()) {
                     charges = ChargeLines.suggest(target);
                     stray = StrayDates.in(target);
@@ -119,7 +122,8 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         List<ChargeLines.Suggestion> suggested = charges;
-        String strayNote = stray.map(s -> String.format("%n  Note: %s", s.advice())).orElse("");
+        String strayNote = stray.map(s -> String.format("%n  Note: %s", s.advice())).orElse("")
+                + currencies.map(c -> String.format("%n  Note: %s", c)).orElse("");
         json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r, text) + strayNote + (suggested.isEmpty() ? ""
                 : String.format("%n%s%nTo exclude: curate --store %s exclude --suggested (or one by one: exclude"
                 + " --sku S)", CurateCommand.describe(suggested), store.directory)));

@@ -9,11 +9,9 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Counted;
-import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
@@ -104,37 +102,9 @@ public final class OrderImporter {
         ImportReport report = importOrders(store, request, monitor);
         StoreQueries queries = new StoreQueries(store);
         if (queries.currency().isEmpty()) {
-            detectCurrency(request.file(), request.encoding()).ifPresent(queries::setCurrency);
+            report.mainCurrency().ifPresent(queries::setCurrency);
         }
         return report;
-    }
-
-    /**
-     * The currency a file states in a column named {@code Currency} (Shopify's export has one): the
-     * first valid ISO 4217 code among its first 1,000 rows.
-     */
-    public Optional<String> detectCurrency(Path file, TextEncoding encoding) throws IOException {
-        try (OrderFile read = new OrderFile(ImportRequest.of(file).withEncoding(encoding))) {
-            int column = -1;
-            for (int i = 0; i < read.header().size(); i++) {
-                if (read.header().get(i).strip().equalsIgnoreCase("currency")) {
-                    column = i;
-                }
-            }
-            if (column < 0) {
-                return Optional.empty();
-            }
-            CsvRecord record;
-            for (int row = 0; row < 1_000 && (record = read.nextRecord()) != null; row++) {
-                if (column < record.fields().size()) {
-                    Optional<String> code = Money.parse(record.fields().get(column));
-                    if (code.isPresent()) {
-                        return code;
-                    }
-                }
-            }
-            return Optional.empty();
-        }
     }
 
     private ImportReport importOrders(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {
@@ -236,6 +206,7 @@ public final class OrderImporter {
         parsed.dateAdvice = parser.dateAdvice().orElse(null);
         parsed.ordersLeftOut = parser.ordersLeftOut();
         parsed.linesKeyedByTitle = parser.linesKeyedByTitle();
+        parsed.ordersByCurrency = parser.ordersByCurrency();
         long written = streaming == null ? 0 : streaming.bytesWritten();
         monitor.progress("Reading " + file.fileName(), file.size() + written, file.size() * 2);
     }

@@ -57,6 +57,8 @@ final class ParsedOrders implements AutoCloseable {
     Map<String, Long> ordersLeftOut = Map.of();
     /** Lines without a SKU keyed by their title instead (a Shopify export's products without one). */
     long linesKeyedByTitle;
+    /** Orders per currency the file's Currency column names (empty without one). */
+    Map<String, Long> ordersByCurrency = Map.of();
     /** The charset the file was read in, once it was read to the end. */
     String encoding = "UTF-8";
     private boolean grouped = true;

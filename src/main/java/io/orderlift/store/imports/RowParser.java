@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.orderlift.common.Money;
 import io.orderlift.common.OrderLineRules;
 import io.orderlift.store.csv.CsvRecord;
 
@@ -28,6 +29,12 @@ public final class RowParser {
     private final DateFormat dates;
     /** Lines of a Shopify export without a Lineitem sku, keyed by their Lineitem name instead. */
     private long keyedByTitle;
+    /** The file's {@code Currency} column (Shopify's export has one), or -1. */
+    private final int currencyColumn;
+    /** Orders per currency code named in the {@code Currency} column, in the order first seen. */
+    private final Map<String, Long> ordersByCurrency = new LinkedHashMap<>();
+    /** The last order whose currency was counted: an order's rows follow one another. */
+    private String lastCurrencyOrder;
     /** Prices may be written {@code 12,50} (a semicolon-separated file). */
     private final boolean decimalComma;
     /** The last {@code ordered_at} read and its time: an order's lines repeat it, row after row. */
@@ -50,6 +57,18 @@ public final class RowParser {
             index[field.ordinal()] = mapping.index(field).orElse(-1);
         }
         this.statuses = format == ImportFormat.SHOPIFY ? ShopifyOrderStatus.of(mapping.header()) : null;
+        this.currencyColumn = mapping.header().stream().map(ColumnMapping::normalise).toList().indexOf(CURRENCY);
+    }
+
+    /** The header name of a column that states an order's currency. */
+    static final String CURRENCY = "currency";
+
+    /**
+     * Orders per ISO 4217 code the file's {@code Currency} column names (empty without one): an order
+     * counts once, on its first row that names a code.
+     */
+    Map<String, Long> ordersByCurrency() {
+        return ordersByCurrency;
     }
 
     /** The orders left out as cancelled, voided or refunded in full (Shopify's export), with their first line. */
@@ -141,6 +160,7 @@ public final class RowParser {
             if (byTitle) {
                 keyedByTitle++;
             }
+            countCurrency(record, orderId);
             return new OrderRow(line, orderId, orderLevel[0], orderedAt, sku, title, category,
                     quantity, unitPrice, listPrice, cost);
         } catch (BadValueException e) {
@@ -151,6 +171,16 @@ public final class RowParser {
             problems.accept(new RowProblem(line, mapping.columnName(current), value, e.getMessage()));
             return null;
         }
+    }
+
+    private void countCurrency(CsvRecord record, String orderId) {
+        if (currencyColumn < 0 || orderId.equals(lastCurrencyOrder)) {
+            return;
+        }
+        Money.parse(record.field(currencyColumn)).ifPresent(code -> {
+            ordersByCurrency.merge(code, 1L, Long::sum);
+            lastCurrencyOrder = orderId;
+        });
     }
 
     /**

@@ -166,7 +166,8 @@ final class StoreWriter {
                                 int lines, int products, int customers, int batchId) {
         return new ImportReport(request.fileName(), request.format().cliName(), nothingWritten, parsed.rowsRead,
                 added, replaced, unchanged, lines, products, customers, parsed.problems, batchId,
-                parsed.encoding, parsed.ordersLeftOut.size(), removed, parsed.linesKeyedByTitle);
+                parsed.encoding, parsed.ordersLeftOut.size(), removed, parsed.linesKeyedByTitle,
+                parsed.ordersByCurrency);
     }
 
     static int nextId(DSLContext ctx, Table<?> table, Field<Integer> id) {

@@ -12,6 +12,7 @@ import io.orderlift.mining.MiningSummary;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -53,8 +54,11 @@ public final class WorkbenchModel implements AutoCloseable {
     private Consumer<Throwable> onError = Tasks.shownByDefault("The workbench");
     private Consumer<Imported> onImported = r -> { };
 
-    /** A finished import, and the orders dated far from the rest of the store's history, if any. */
-    public record Imported(ImportReport report, Optional<StrayDates> strayDates) {
+    /**
+     * A finished import, the orders dated far from the rest of the store's history, if any, and what
+     * the file's currencies mean for its prices, if anything ({@link ImportReport#currencyWarning}).
+     */
+    public record Imported(ImportReport report, Optional<StrayDates> strayDates, Optional<String> currencies) {
     }
     private Consumer<Mined> onMined = r -> { };
 
@@ -163,7 +167,8 @@ public final class WorkbenchModel implements AutoCloseable {
         }
         Tasks.create("Importing " + request.fileName(), monitor -> {
                     ImportReport report = new OrderImporter().importFile(target, request, monitor);
-                    return new Imported(report, report.unchanged() ? Optional.empty() : StrayDates.in(target));
+                    return new Imported(report, report.unchanged() ? Optional.empty() : StrayDates.in(target),
+                            report.currencyWarning(new StoreQueries(target).currency().orElse(null)));
                 })
                 .onSuccess(imported -> {
                     if (store.get() == target && imported.report().unchanged()) {

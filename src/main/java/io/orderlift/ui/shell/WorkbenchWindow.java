@@ -302,13 +302,15 @@ public final class WorkbenchWindow {
                 report.linesKeyedByTitle() == 0 ? "" : "; " + Counted.of(report.linesKeyedByTitle(), "line")
                         + " without a SKU, keyed by title");
         Notifications notification = Notifications.create().owner(stage).title("Import finished");
-        if (imported.strayDates().isPresent()) {
-            // on lines of their own: the notification does not wrap its text
-            notification.text(text + "\nCheck the dates in the file: " + imported.strayDates().get().describe()
-                    .replace(", ", ",\n") + ".\nThe backtest splits the store's date range by time.")
-                    .hideAfter(Duration.seconds(30)).showWarning();
-        } else {
+        // warnings on lines of their own: the notification does not wrap its text
+        String warnings = imported.strayDates().map(d -> "\nCheck the dates in the file: " + d.describe()
+                .replace(", ", ",\n") + ".\nThe backtest splits the store's date range by time.").orElse("")
+                + imported.currencies().map(c -> "\n" + c.replace(": ", ":\n").replace("; ", ";\n")
+                .replace(". ", ".\n")).orElse("");
+        if (warnings.isEmpty()) {
             notification.text(text).showInformation();
+        } else {
+            notification.text(text + warnings).hideAfter(Duration.seconds(30)).showWarning();
         }
     }
 

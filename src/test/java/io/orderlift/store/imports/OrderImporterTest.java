@@ -578,6 +578,39 @@ class OrderImporterTest {
      * purchases that stood, and are left out (their later rows too); a partial refund stays in.
      */
     /**
+     * A Shopify store selling in several currencies: the store takes the one most orders are in (not the
+     * first row's), and the report counts each and warns that prices are read as written.
+     */
+    @Test
+    void ordersInSeveralCurrenciesAreCountedAndWarnedOf() throws IOException {
+        String header = "Name,Email,Currency,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku\n";
+        String rows = "#1,a@x.com,EUR,2025-03-04 10:00:00 +0000,1,Serum,44.00,SERUM\n"
+                + "#1,,,,1,Pads,3.50,PADS\n"
+                + "#2,b@x.com,USD,2025-03-05 10:00:00 +0000,1,Serum,48.00,SERUM\n"
+                + "#3,c@x.com,usd,2025-03-06 10:00:00 +0000,1,Pads,3.99,PADS\n"
+                + "#3,,,,1,Mask,12.00,MASK\n"
+                + "#4,d@x.com,USD,2025-03-07 10:00:00 +0000,1,Mask,12.00,MASK\n";
+        ImportReport report = importer.importFile(store, ImportRequest.of(file("orders_export_1.csv", header + rows))
+                .withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE);
+        assertEquals(Map.of("USD", 3L, "EUR", 1L), report.ordersByCurrency());
+        assertEquals(List.of("USD", "EUR"), List.copyOf(report.ordersByCurrency().keySet()), "most orders first");
+        assertEquals(Optional.of("USD"), new StoreQueries(store).currency(), "the currency of most orders");
+        assertEquals(Optional.of("Orders in 2 currencies (USD in 3 orders, EUR in 1 order): prices are read as"
+                + " written, so order values mix them; a product's price, the median of its lines, stays in USD where"
+                + " most of its lines are. Import each currency's orders into a store of its own for figures in one"
+                + " currency."), report.currencyWarning("USD"));
+
+        String gbp = header + "#5,e@x.com,GBP,2025-03-08 10:00:00 +0000,1,Serum,38.00,SERUM\n";
+        ImportReport later = importer.importFile(store, ImportRequest.of(file("orders_export_2.csv", gbp))
+                .withFormat(ImportFormat.SHOPIFY), ProgressMonitor.NONE);
+        assertEquals(Optional.of("USD"), new StoreQueries(store).currency(), "the store keeps its currency");
+        assertEquals(Optional.of("Orders in GBP, the store's currency is USD: their prices are read as USD."),
+                later.currencyWarning("USD"));
+        assertEquals(Optional.empty(), later.currencyWarning("GBP"));
+        assertEquals(Optional.empty(), later.currencyWarning(null), "a store without a currency takes the file's");
+    }
+
+    /**
      * The column list on Shopify's current help pages spells three columns differently from the exports
      * in the wild: "Lineitem SKU", "Lineitem compare-at price" and "Canceled at". Both spellings read.
      */
