@@ -70,7 +70,7 @@ public final class ConfirmationPreviewViewModel {
         this.onError = handler;
     }
 
-    /** Lists the newest orders of {@code opened}. */
+    /** Lists the newest orders of {@code opened} and shows the newest (or, for the same store, the one shown). */
     public void load(Store opened) {
         Requests.Request request = loads.next();
         boolean switched = opened != this.store;
@@ -88,6 +88,9 @@ public final class ConfirmationPreviewViewModel {
                     summary.set(newest.isEmpty() ? "The store has no orders." : "Pick an order.");
                     if (kept != null && orderIdByLabel.containsKey(kept)) {
                         order.set(kept);
+                    } else if (!newest.isEmpty()) {
+                        // a store opens on its newest order rather than on an empty page
+                        order.set(orders.get(0));
                     }
                 }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }

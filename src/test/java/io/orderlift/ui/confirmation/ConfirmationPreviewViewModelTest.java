@@ -59,6 +59,22 @@ class ConfirmationPreviewViewModelTest {
     }
 
     @Test
+    void aStoreOpensOnItsNewestOrder(@TempDir Path dir) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));
+        try (Store store = Store.openOrCreate(dir.resolve("s"))) {
+            Path orders = Files.writeString(dir.resolve("o.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
+                    + "unit_price\nX1,C1,2025-02-01,MUG,1,12\nX2,C2,2025-02-03,TEA,2,5\nX3,C3,2025-02-02,MUG,1,12\n");
+            new OrderImporter().importFile(store, ImportRequest.of(orders), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.release(); // the list of orders, which picks the newest
+            tasks.release(); // its lines and offers
+            assertTrue(model.orderProperty().get().startsWith("X2 "), "the newest order: " + model.orderProperty().get());
+            assertEquals(List.of("TEA"), model.lines().stream().map(PastOrders.Line::sku).toList());
+        }
+    }
+
+    @Test
     void onALongOrderTheSummarySaysTheCombinedAcceptanceRunsHigh(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
         for (int o = 0; o < 80; o++) {
