@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         "         --anchor SKU --candidate SKU [--placement P]",
         "  curate --store DIR exclude|include",
         "         --sku S | --category C | --category-pair A,B | --pair A,B [--reason TEXT]",
-        "  curate --store DIR suggest [--json]      SKUs that look like charges (postage, fees)",
+        "  curate --store DIR suggest [--json]      SKUs that look like charges (postage, fees, gift cards)",
         "  curate --store DIR exclude --suggested   exclude every one of them",
         "  curate --store DIR list [--json]",
         "  curate --store DIR undo"})

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         "A Shopify export's cancelled, voided, expired and fully refunded orders are left out (and",
         "with --replace removed, when an earlier import stored them); its line items without a SKU",
         "are keyed by their Lineitem name.",
-        "Afterwards lists the SKUs that look like charges (postage, fees) rather than products;",
+        "Afterwards lists the SKUs that look like charges (postage, fees, gift cards) rather than products;",
         "curate exclude --suggested excludes them."})
 final class ImportCommand implements Callable<Integer> {
 

@@ -20,12 +20,14 @@ import io.orderlift.store.OrderHistory.SoldPriceSpread;
 import io.orderlift.store.Store;
 
 /**
- * SKUs that look like charges rather than products: postage, fees, manual adjustments. Real
+ * SKUs that look like charges rather than products: postage, fees, manual adjustments, and gift cards
+ * (store credit sold: a liability until spent, not a companion to offer). Real
  * exports hold them as ordinary order lines (a giftware wholesaler's {@code POST}, {@code DOT},
  * {@code M}, {@code AMAZONFEE}), they sit in many orders, and a ranking by revenue would offer them
  * as companions. They are suggested for exclusion; only a person excludes them.
  *
- * <p>Two signs, each shown to the person with the evidence: the title (or, without one, the SKU)
+ * <p>Three signs, each shown to the person with the evidence: the title ends by naming a gift card
+ * ("Gift Card - $50", "Gutschein 25 €"; not "Gift card holder"); the title (or, without one, the SKU)
  * is a few words and the last names a charge ("DOTCOM POSTAGE", "Bank Charges", not "Manual coffee
  * grinder"), or it is one word that can only be a charge alone ("Manual", not "Trekking pole tip"); or the unit price varies tenfold between the
  * product's own sales (its 10th to 90th percentile), which a priced product does not do and a
@@ -38,7 +40,9 @@ public final class ChargeLines {
         /** Its title (or SKU) is a few words, the last of which names a charge. */
         TITLE_NAMES_A_CHARGE,
         /** Its unit price varies at least tenfold between its own sales. */
-        PRICE_VARIES
+        PRICE_VARIES,
+        /** Its title, a few words, ends by naming a gift card: store credit sold, not a product. */
+        TITLE_NAMES_A_GIFT_CARD
     }
 
     /** One SKU suggested for exclusion, with the evidence in words. */
@@ -57,6 +61,12 @@ public final class ChargeLines {
     /** Words that name a charge only as the whole title ("Manual", "Tip"; not "Trekking pole tip"). */
     static final Set<String> CHARGE_TITLES = Set.of("manual", "tip", "tips", "gratuity");
     static final int MAX_TITLE_WORDS = 5;
+    /** Two words that end a gift card's title. */
+    static final Set<String> GIFT_CARD_PHRASES = Set.of("gift card", "gift cards", "gift certificate", "gift voucher",
+            "gift vouchers", "gift coupon", "carte cadeau", "bon cadeau", "tarjeta regalo", "buono regalo");
+    /** One word that ends a gift card's title. */
+    static final Set<String> GIFT_CARD_WORDS = Set.of("giftcard", "giftcards", "giftvoucher", "geschenkgutschein",
+            "gutschein", "cadeaubon", "presentkort");
     /** How the reason of an exclusion made from a suggestion starts. */
     private static final String REASON_PREFIX = "not a product: ";
     /** Sold lines needed before the price spread says anything. */
@@ -90,8 +100,13 @@ public final class ChargeLines {
             if (excluded.contains(s.sku())) {
                 continue;
             }
-            String word = chargeWord(s.title() == null || s.title().isBlank() ? s.sku() : s.title());
-            if (word != null) {
+            String name = s.title() == null || s.title().isBlank() ? s.sku() : s.title();
+            String word = chargeWord(name);
+            String giftCard = giftCardWords(name);
+            if (giftCard != null) {
+                found.add(new Suggestion(s.sku(), s.title(), s.lines(), Reason.TITLE_NAMES_A_GIFT_CARD,
+                        "its title names a gift card: store credit, not a product"));
+            } else if (word != null) {
                 found.add(new Suggestion(s.sku(), s.title(), s.lines(), Reason.TITLE_NAMES_A_CHARGE,
                         "its title names a charge: " + word));
             } else if (s.lines() >= MIN_LINES && s.low().signum() > 0
@@ -136,13 +151,36 @@ public final class ChargeLines {
 
     /** The charge word that ends a short title, or null. */
     static String chargeWord(String title) {
-        String[] words = title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
-        List<String> real = Arrays.stream(words).filter(w -> !w.isEmpty()).toList();
-        if (real.isEmpty() || real.size() > MAX_TITLE_WORDS) {
+        List<String> real = shortTitleWords(title);
+        if (real.isEmpty()) {
             return null;
         }
         String last = real.get(real.size() - 1);
         return CHARGE_WORDS.contains(last) || real.size() == 1 && CHARGE_TITLES.contains(last) ? last : null;
+    }
+
+    /**
+     * The words naming a gift card that end a short title ("Gift Card - $50", "E-Gift Voucher £25":
+     * digits and signs are not words), or null ("Gift card holder" is a product).
+     */
+    static String giftCardWords(String title) {
+        List<String> real = shortTitleWords(title);
+        if (real.isEmpty()) {
+            return null;
+        }
+        String last = real.get(real.size() - 1);
+        if (real.size() == 1) {
+            return GIFT_CARD_WORDS.contains(last) ? last : null;
+        }
+        String lastTwo = real.get(real.size() - 2) + " " + last;
+        return GIFT_CARD_PHRASES.contains(lastTwo) ? lastTwo : GIFT_CARD_WORDS.contains(last) ? last : null;
+    }
+
+    /** A title's words of letters, lower case, or none when it has more than {@link #MAX_TITLE_WORDS}. */
+    private static List<String> shortTitleWords(String title) {
+        List<String> real = Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+                .filter(w -> !w.isEmpty()).toList();
+        return real.size() > MAX_TITLE_WORDS ? List.of() : real;
     }
 
     private static String plain(BigDecimal amount) {

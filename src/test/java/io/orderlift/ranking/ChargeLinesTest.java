@@ -59,4 +59,26 @@ class ChargeLinesTest {
                 Set.of());
         assertEquals("SHIPPING (its title names a charge: shipping)", found.get(0).describe());
     }
+
+    @Test
+    void aShortTitleEndingInAGiftCardIsStoreCreditNotAProduct() {
+        assertEquals("gift card", ChargeLines.giftCardWords("Gift Card - $50"));
+        assertEquals("gift card", ChargeLines.giftCardWords("E-Gift Card"));
+        assertEquals("gift voucher", ChargeLines.giftCardWords("Gift Voucher £25"));
+        assertEquals("gutschein", ChargeLines.giftCardWords("Gutschein 25 €"));
+        assertEquals("carte cadeau", ChargeLines.giftCardWords("Carte cadeau 50 €"));
+        assertNull(ChargeLines.giftCardWords("Gift card holder"), "the gift card must end the title");
+        assertNull(ChargeLines.giftCardWords("Gift box"));
+        assertNull(ChargeLines.giftCardWords("Card"));
+        assertNull(ChargeLines.giftCardWords("Set of twelve Christmas greeting cards and a gift card"),
+                "more than five words");
+
+        List<ChargeLines.Suggestion> found = ChargeLines.suggest(List.of(
+                sold("Gift Card - $50", "Gift Card - $50", 40, "50", "50"),
+                sold("GB-1", "Gift box", 90, "4", "5")), Set.of());
+        assertEquals(1, found.size());
+        assertEquals(ChargeLines.Reason.TITLE_NAMES_A_GIFT_CARD, found.get(0).reason());
+        assertEquals("Gift Card - $50 (its title names a gift card: store credit, not a product)",
+                found.get(0).describe(), "a Shopify gift card has no SKU: its title is its key, said once");
+    }
 }
