@@ -76,6 +76,8 @@ export interface RuleSet {
   schemaVersion: 2;
   version: number;
   store: string;
+  /** ISO 4217 code of every price in the file; absent when the store's currency is not known (and in older files). */
+  currency?: string;
   publishedAt: string;
   note: string;
   contentHash: string;
@@ -131,6 +133,8 @@ export interface SliceHeader {
   schemaVersion: 2;
   version: number;
   store: string;
+  /** As the whole file's currency. */
+  currency?: string;
   publishedAt: string;
   contentHash: string;
   parameters: Parameters;

@@ -41,8 +41,9 @@ final class CheckRulesetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.enabled ? Json.write(Map.of("valid", true, "version", ruleSet.version(), "store",
                 ruleSet.store(), "conformanceCases", ruleSet.conformance().size(), "contentHash",
-                ruleSet.contentHash())) : String.format("%s: valid rule set version %d of %s; %d conformance cases pass.",
-                file.getFileName(), ruleSet.version(), ruleSet.store(), ruleSet.conformance().size()));
+                ruleSet.contentHash())) : String.format("%s: valid rule set version %d of %s%s; %d conformance cases pass.",
+                file.getFileName(), ruleSet.version(), ruleSet.store(),
+                ruleSet.currency() == null ? "" : " (prices in " + ruleSet.currency() + ")", ruleSet.conformance().size()));
         out.flush();
         return 0;
     }

@@ -21,6 +21,7 @@ import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 
 /**
  * Publishes a store's rule set: builds it from the active profile, curation and mining run,
@@ -67,13 +68,14 @@ public final class Publisher {
         RuleSetBuilder builder = builder(store, profileName, approvedOnly);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String text = note == null ? "" : note;
+        String currency = new StoreQueries(store).currency().orElse(null);
         RuleSet[] published = new RuleSet[1];
         PublishedVersions versions = new PublishedVersions(store);
         byte[][] content = new byte[1][];
         // the version is recorded first, then the file written: killed in between, the store lists a
         // version the file does not hold yet, never a file the store does not know (issue 19)
         PublishedVersions.Version version = versions.publish(at, text, out.getFileName().toString(), number -> {
-            RuleSet hashed = hashed(builder.build(number, store.name(), at, text));
+            RuleSet hashed = hashed(builder.build(number, store.name(), currency, at, text));
             byte[] bytes = RuleSetJson.toBytes(hashed);
             List<String> problems = schemaProblems(bytes);
             if (!problems.isEmpty()) {
@@ -121,7 +123,7 @@ public final class Publisher {
     public Preview preview(Store store, String note, String profileName, boolean approvedOnly) {
         PublishedVersions versions = new PublishedVersions(store);
         RuleSet hashed = hashed(builder(store, profileName, approvedOnly).build(versions.nextVersion(), store.name(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), note == null ? "" : note));
+                new StoreQueries(store).currency().orElse(null), Instant.now().truncatedTo(ChronoUnit.MILLIS), note == null ? "" : note));
         byte[] bytes = RuleSetJson.toBytes(hashed);
         List<String> problems = schemaProblems(bytes);
         List<String> failures = ConformanceCheck.failures(hashed);

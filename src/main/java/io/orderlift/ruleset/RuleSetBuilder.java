@@ -55,7 +55,7 @@ final class RuleSetBuilder {
         this.exclusions = exclusions;
     }
 
-    RuleSet build(long version, String store, Instant at, String note) {
+    RuleSet build(long version, String store, String currency, Instant at, String note) {
         preview.prepareAll(profile);
         List<RuleSet.Product> products = new ArrayList<>();
         int[] index = new int[model.productCount()];
@@ -111,7 +111,7 @@ final class RuleSetBuilder {
                 profile.cartLength(), profile.confirmationLength(), profile.minCustomers(),
                 preview.curation().isApprovedOnly(), preview.topK(), profile.smoothing(), model.orderCount(),
                 profile.estimator().jsonName(), profile.confirmationEvidence().jsonName());
-        return new RuleSet(RuleSet.SCHEMA_VERSION, version, store, at.toString(), note, "", parameters, products,
+        return new RuleSet(RuleSet.SCHEMA_VERSION, version, store, currency, at.toString(), note, "", parameters, products,
                 anchors, List.copyOf(categories.values()), pins, categoryPairs, excluded, conformance());
     }
 

@@ -34,7 +34,9 @@ public final class RuleSetSlices {
     }
 
     /** The shared part: everything but the products and their lists. */
-    public record Header(int schemaVersion, long version, String store, String publishedAt, String contentHash,
+    public record Header(int schemaVersion, long version, String store,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String currency, String publishedAt,
+                         String contentHash,
                          RuleSet.Parameters parameters, List<RuleSet.CategoryPair> excludedCategoryPairs,
                          RuleSet.Exclusions exclusions) {
     }
@@ -56,7 +58,7 @@ public final class RuleSetSlices {
     public static Written write(RuleSet ruleSet, Path dir) throws IOException {
         Path anchors = Files.createDirectories(dir.resolve("anchors"));
         JSON.writeValue(dir.resolve("header.json").toFile(), new Header(ruleSet.schemaVersion(), ruleSet.version(),
-                ruleSet.store(), ruleSet.publishedAt(), ruleSet.contentHash(), ruleSet.parameters(),
+                ruleSet.store(), ruleSet.currency(), ruleSet.publishedAt(), ruleSet.contentHash(), ruleSet.parameters(),
                 ruleSet.excludedCategoryPairs(), ruleSet.exclusions()));
         Map<String, RuleSet.Anchor> anchorOf = new HashMap<>();
         ruleSet.anchors().forEach(a -> anchorOf.put(a.sku(), a));

@@ -330,16 +330,16 @@ class PublishAndEvaluateTest {
         List<RuleSet.Product> twice = new ArrayList<>(good.products());
         RuleSet.Product first = twice.get(0);
         twice.add(new RuleSet.Product(first.sku(), first.title(), first.category(), 1.0, first.orders()));
-        assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.publishedAt(),
+        assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.currency(), good.publishedAt(),
                 good.note(), "", good.parameters(), twice, good.anchors(), good.categories(), good.pins(),
                 good.excludedCategoryPairs(), good.exclusions(), good.conformance()))).contains("twice"));
         for (String date : List.of("not a date", "2026-02-30T10:00:00Z")) {
-            assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), date, good.note(),
+            assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.currency(), date, good.note(),
                     "", good.parameters(), good.products(), good.anchors(), good.categories(), good.pins(),
                     good.excludedCategoryPairs(), good.exclusions(), good.conformance()))).contains("publishedAt"),
                     date);
         }
-        assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.publishedAt(),
+        assertTrue(refused(rehashed(new RuleSet(good.schemaVersion(), good.version(), good.store(), good.currency(), good.publishedAt(),
                 good.note(), "", good.parameters(), good.products(), good.anchors(), good.categories(), good.pins(),
                 good.excludedCategoryPairs(), good.exclusions(), List.of()))).contains("conformance"));
     }

@@ -42,7 +42,7 @@ public final class TopKSweep {
                 String size = "-";
                 if (k != Integer.MAX_VALUE) {
                     byte[] bytes = RuleSetJson.toBytes(new RuleSetBuilder(model, CurationRules.NONE, profile, List.of(), k)
-                            .build(1, "sweep", Instant.EPOCH, ""));
+                            .build(1, "sweep", null, Instant.EPOCH, ""));
                     ByteArrayOutputStream gz = new ByteArrayOutputStream();
                     try (var out = new GZIPOutputStream(gz)) {
                         out.write(bytes);

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param schemaVersion the format's version
  * @param version       increases with every publish of the store
  * @param store         the store's name
+ * @param currency      the ISO 4217 code every price in the file is in; null, and absent from the file,
+ *                      when the store's currency is not known (and in files published before it was
+ *                      written, whose content hash stays as it was)
  * @param publishedAt   ISO-8601 instant
  * @param note          the publisher's note
  * @param contentHash   {@code sha256:} + hex SHA-256 of this file written with an empty contentHash
@@ -27,7 +30,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param exclusions    SKUs and categories excluded (already left out of every list; for reference)
  * @param conformance   sample carts and orders with the answers the workbench gave at publish time
  */
-public record RuleSet(int schemaVersion, long version, String store, String publishedAt, String note,
+public record RuleSet(int schemaVersion, long version, String store,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String currency, String publishedAt, String note,
                       String contentHash, Parameters parameters, List<Product> products, List<Anchor> anchors,
                       List<CategoryEvidence> categories, List<Pin> pins, List<CategoryPair> excludedCategoryPairs, Exclusions exclusions,
                       List<ConformanceCase> conformance) {
@@ -37,7 +41,7 @@ public record RuleSet(int schemaVersion, long version, String store, String publ
 
     /** The same rule set with another content hash. */
     public RuleSet withContentHash(String hash) {
-        return new RuleSet(schemaVersion, version, store, publishedAt, note, hash, parameters, products, anchors,
+        return new RuleSet(schemaVersion, version, store, currency, publishedAt, note, hash, parameters, products, anchors,
                 categories, pins, excludedCategoryPairs, exclusions, conformance);
     }
 
