@@ -109,12 +109,15 @@ test('a shopper adds items, the widget follows the cart, and a one-tap offer joi
     }
   }
   await page.waitForSelector('#offers .offer');
-  const before = Number(await page.locator('#order-total').innerText());
+  // the page writes amounts in the rule set's currency ("$1,234.50"): the number is what is left
+  const amount = async (selector) => Number((await page.locator(selector).innerText()).replace(/[^0-9.-]/g, ''));
+  const before = await amount('#order-total');
   const offer = page.locator('#offers .offer').first();
   const offerSku = await offer.getAttribute('data-sku');
   await offer.locator('button').click();
   await page.waitForSelector('#offers .offer button.done');
-  const afterTap = Number(await page.locator('#order-total').innerText());
+  const afterTap = await amount('#order-total');
+  assert.match(await page.locator('#order-total').innerText(), /^\$[0-9,]+\.[0-9]{2}$/, 'in the rule set\'s currency');
   const price = (await page.evaluate(async (sku) => (await (await fetch('/ruleset.json')).json())
     .products.find((p) => p.sku === sku).price, offerSku));
   assert.ok(Math.abs(afterTap - before - price) < 0.005, `${before} + ${price} = ${afterTap}`);

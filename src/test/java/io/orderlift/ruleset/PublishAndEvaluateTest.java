@@ -46,6 +46,7 @@ import io.orderlift.store.PairStatisticsStore;
 import io.orderlift.store.PairStatus;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,8 @@ class PublishAndEvaluateTest {
         new Profiles(MINED.get("beauty")).save(WeightingProfile.defaults().withName("lean").withPriceWeight(0.5)
                 .withSmoothing(50).withMinLift(1.5).withMaxPriceRatio(2).withOneTapMaxPrice(30)
                 .withConfirmationEvidence(ConfirmationEvidence.FOLLOW_ON), true);
+        // priced in dollars, as the bundled sample is: the file says so, and the demo shop writes "$"
+        new StoreQueries(MINED.get("outdoor")).setCurrency("USD");
         CurationStore outdoor = new CurationStore(MINED.get("outdoor"));
         outdoor.setPair("cart", "OUT-TEN-001", "OUT-FOOTPRINT", PairStatus.REJECTED, null);
         outdoor.setPair("cart", "OUT-TEN-001", "OUT-HEADLAMP", PairStatus.PINNED, null);

@@ -5,7 +5,8 @@ import { evaluate, validate } from '/storefront/index.js';
 
 const PAGE = 48;
 const $ = (id) => document.getElementById(id);
-const money = (value) => value.toFixed(2);
+// amounts in the rule set's currency ("$1,234.50") when it names one, else plain ("1234.50")
+let money = (value) => value.toFixed(2);
 
 let ruleSet;
 const bySku = new Map();
@@ -180,6 +181,10 @@ function continueShopping() {
 
 async function start() {
   ruleSet = validate(await (await fetch('/ruleset.json')).json());
+  if (ruleSet.currency) {
+    const inCurrency = new Intl.NumberFormat('en-US', { style: 'currency', currency: ruleSet.currency });
+    money = (value) => inCurrency.format(value);
+  }
   for (const p of ruleSet.products) bySku.set(p.sku, p);
   $('store-name').textContent = `· ${ruleSet.store}`;
   $('ruleset-meta').textContent = `Rule set version ${ruleSet.version}, published ${ruleSet.publishedAt.slice(0, 10)}`
