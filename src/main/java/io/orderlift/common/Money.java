@@ -49,6 +49,11 @@ public record Money(String currency) {
         return decorated(amount, Math.abs(cents - Math.rint(cents)) < 1e-6 ? "%,.2f" : "%,.3f");
     }
 
+    /** A rounded amount with the currency's symbol (or code) and no decimals ("$250"), for a setting. */
+    public String whole(double amount) {
+        return decorated(Math.rint(amount), "%,.0f");
+    }
+
     private String decorated(double amount, String pattern) {
         if (Double.isNaN(amount)) {
             return "–";

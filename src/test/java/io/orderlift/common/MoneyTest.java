@@ -27,6 +27,8 @@ class MoneyTest {
         assertEquals("$1,234.50", new Money("USD").price(1234.5));
         assertEquals("0.85", Money.PLAIN.price(0.85));
         assertEquals("–", Money.PLAIN.price(Double.NaN));
+        assertEquals("$1,000", new Money("USD").whole(999.6), "a setting, rounded");
+        assertEquals("250 SEK", new Money("SEK").whole(250));
     }
 
     @Test

@@ -1,15 +1,19 @@
 package io.orderlift.ui.weighting;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -39,9 +43,15 @@ import javafx.util.StringConverter;
 public final class WeightingView extends HBox {
 
     private final GridPane grid = new GridPane();
+    /**
+     * Set once a store's profiles (and with them its currency, {@code RankingSession.money}) are read:
+     * amounts shown are written again then.
+     */
+    private final ReadOnlyObjectProperty<WeightingProfile> storeRead;
     private int row;
 
     public WeightingView(WeightingViewModel model) {
+        storeRead = model.session().savedProperty();
         ComboBox<String> profiles = new ComboBox<>(model.session().profileNames());
         profiles.setId("profileChoice");
         profiles.setPrefWidth(200);
@@ -75,8 +85,8 @@ public final class WeightingView extends HBox {
 
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(160), new ColumnConstraints(175),
-                new ColumnConstraints(50));
+        grid.getColumnConstraints().addAll(new ColumnConstraints(160), new ColumnConstraints(165),
+                new ColumnConstraints(64));
         slider("Price weight w", model.priceWeightProperty(), 0, 2, "%.2f",
                 "score = acceptance × price^w. 0 ranks by popularity, 1 by revenue per impression.", "weightSlider");
         slider("Smoothing m", model.smoothingProperty(), 0, 50, "%.1f",
@@ -85,13 +95,14 @@ public final class WeightingView extends HBox {
                 "A pair is used only when its count (co, or follow) reaches this.", "minEvidenceSpinner");
         spinner("Category backoff below", model.backoffBelowOrdersProperty(), 0, 1000,
                 "An anchor in fewer orders than this speaks through its category's pairs.", "backoffSpinner");
-        slider("Max price ratio", model.maxPriceRatioProperty(), 0.1, 100, "%.2f",
+        slider("Max price ratio", model.maxPriceRatioProperty(), 0.1, 100, "%.1f×",
                 "Cart placement: candidates above this × the cart total are not offered.", "priceRatioSlider");
         slider("Min lift", model.minLiftProperty(), 0, 5, "%.2f",
                 "A pair is used only when the anchor makes the candidate this many times likelier.", "minLiftSlider");
-        slider("One-tap max price", model.oneTapMaxPriceProperty(), 5, 1000, "%.0f",
+        slider("One-tap max price", model.oneTapMaxPriceProperty(), 5, 1000,
+                v -> model.session().money().whole(v),
                 "Confirmation page: the highest price offered for one tap.", "oneTapPriceSlider");
-        slider("One-tap max share", model.oneTapMaxShareProperty(), 0.05, 20, "%.2f",
+        slider("One-tap max share", model.oneTapMaxShareProperty(), 0.05, 20, "%.2f×",
                 "Confirmation page: the highest price as a share of the order just placed.", "oneTapShareSlider");
         spinner("Per-category cap", model.perCategoryCapProperty(), 1, 12,
                 "At most this many candidates of one category in a list (pins excepted).", "capSpinner");
@@ -205,12 +216,19 @@ public final class WeightingView extends HBox {
 
     private void slider(String label, DoubleProperty value, double min, double max, String format, String help,
                         String id) {
+        slider(label, value, min, max, v -> String.format(Locale.ROOT, format, v), help, id);
+    }
+
+    /** A slider whose value is shown as {@code shown} writes it, again whenever another store is read. */
+    private void slider(String label, DoubleProperty value, double min, double max, DoubleFunction<String> shown,
+                        String help, String id) {
         Slider slider = new Slider(min, max, value.get());
         slider.setId(id);
         slider.valueProperty().bindBidirectional(value);
-        Label shown = new Label();
-        shown.textProperty().bind(value.asString(Locale.ROOT, format));
-        add(label, slider, shown, help);
+        Label text = new Label();
+        text.textProperty().bind(Bindings.createStringBinding(() -> shown.apply(value.get()), value,
+                storeRead));
+        add(label, slider, text, help);
     }
 
     private void spinner(String label, ObjectProperty<Integer> value, int min, int max, String help, String id) {
