@@ -122,7 +122,7 @@ final class CurateCommand implements Callable<Integer> {
         if (json.enabled) {
             return Json.write(Map.of("suggestions", found));
         }
-        return found.isEmpty() ? "No SKU looks like a charge rather than a product."
+        return found.isEmpty() ? "No SKU looks like a charge or a gift card rather than a product."
                 : describe(found) + String.format("%nExclude them all: curate --store %s exclude --suggested",
                 store.directory);
     }
@@ -146,7 +146,7 @@ final class CurateCommand implements Callable<Integer> {
             List<ChargeLines.Suggestion> found = ChargeLines.suggest(target);
             curation.excludeAll(ChargeLines.exclusions(found, reason));
             if (found.isEmpty()) {
-                return "No SKU looks like a charge rather than a product; nothing excluded.";
+                return "No SKU looks like a charge or a gift card rather than a product; nothing excluded.";
             }
             return "Excluded " + found.stream().map(ChargeLines.Suggestion::sku)
                     .collect(Collectors.joining(", ")) + "."

@@ -29,9 +29,9 @@ import io.orderlift.store.Store;
  * <p>Three signs, each shown to the person with the evidence: the title ends by naming a gift card
  * ("Gift Card - $50", "Gutschein 25 €"; not "Gift card holder"); the title (or, without one, the SKU)
  * is a few words and the last names a charge ("DOTCOM POSTAGE", "Bank Charges", not "Manual coffee
- * grinder"), or it is one word that can only be a charge alone ("Manual", not "Trekking pole tip"); or the unit price varies tenfold between the
- * product's own sales (its 10th to 90th percentile), which a priced product does not do and a
- * charge worked out per order does.
+ * grinder"), or it is one word that can only be a charge alone ("Manual", not "Trekking pole tip");
+ * or the unit price varies tenfold between the product's own sales (its 10th to 90th percentile),
+ * which a priced product does not do and a charge worked out per order does.
  */
 public final class ChargeLines {
 
@@ -120,10 +120,12 @@ public final class ChargeLines {
         return found;
     }
 
-    /** "2 SKUs look like charges rather than products; a ranking by revenue would offer them", for a person. */
+    /** "2 SKUs look like charges or gift cards rather than products; a ranking by revenue would offer them". */
     public static String headline(int count) {
-        return count == 1 ? "1 SKU looks like a charge rather than a product; a ranking by revenue would offer it"
-                : count + " SKUs look like charges rather than products; a ranking by revenue would offer them";
+        return count == 1
+                ? "1 SKU looks like a charge or a gift card rather than a product; a ranking by revenue would offer it"
+                : count + " SKUs look like charges or gift cards rather than products; a ranking by revenue would"
+                        + " offer them";
     }
 
     /**

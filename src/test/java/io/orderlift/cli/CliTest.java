@@ -452,8 +452,8 @@ class CliTest {
         String s = dir.resolve("charges").toString();
         Result imported = run("import", "--store", s, "--input", file.toString());
         assertEquals(0, imported.code(), imported.err());
-        assertTrue(imported.out().contains("2 SKUs look like charges rather than products; a ranking by revenue would"
-                + " offer them:\n  ADJ (its unit price varies from 4.00 to 121.00 between its 12 sales)\n  POST"
+        assertTrue(imported.out().contains("2 SKUs look like charges or gift cards rather than products; a ranking by"
+                + " revenue would offer them:\n  ADJ (its unit price varies from 4.00 to 121.00 between its 12 sales)\n  POST"
                 + " “POSTAGE” (its title names a charge: postage)\nTo exclude: curate --store " + s
                 + " exclude --suggested"), imported.out());
         JsonNode importedJson = run("import", "--store", dir.resolve("charges-json").toString(), "--input",
@@ -479,7 +479,7 @@ class CliTest {
         assertEquals(2, exclusions.size());
         assertTrue(exclusions.get(0).get("reason").asText().startsWith("not a product: its unit price varies"),
                 exclusions.toString());
-        assertEquals("No SKU looks like a charge rather than a product.",
+        assertEquals("No SKU looks like a charge or a gift card rather than a product.",
                 run("curate", "--store", s, "suggest").out().strip());
         assertEquals(1, run("curate", "--store", s, "exclude", "--suggested", "--sku", "GRINDER").code());
     }

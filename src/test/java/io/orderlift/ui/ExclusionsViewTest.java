@@ -65,8 +65,8 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         Path file = Files.writeString(data.resolve("with-postage.csv"), csv);
         robot.interact(() -> fixture.model.importOrders(ImportRequest.of(file)));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> banner.getParent().isVisible());
-        assertEquals("1 SKU looks like a charge rather than a product; a ranking by revenue would offer it: POST"
-                + " “POSTAGE” (its title names a charge: postage).", banner.getText());
+        assertEquals("1 SKU looks like a charge or a gift card rather than a product; a ranking by revenue would offer"
+                + " it: POST “POSTAGE” (its title names a charge: postage).", banner.getText());
         // the window says so once, with a way to this tab
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .title")
                 .match(LabeledMatchers.hasText("Exclusions")).tryQuery().isPresent());
