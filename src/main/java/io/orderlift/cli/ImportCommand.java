@@ -108,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
                 if (code != null) {
                     new StoreQueries(target).setCurrency(code);
                 }
-                currencies = report.currencyWarning(new StoreQueries(target).currency().orElse(null));
+                currencies = OrderImporter.currencyWarning(target, report);
                 if (!report.unchanged()) {
                     charges = ChargeLines.suggest(target);
                     stray = StrayDates.in(target);

@@ -169,6 +169,16 @@ public final class ColumnMapping {
         return name.strip().toLowerCase(Locale.ROOT).replace('-', ' ');
     }
 
+    /** The index of the column {@code header} names {@code name} (as {@link #normalise} compares), or -1. */
+    public static int indexOf(List<String> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (normalise(header.get(i)).equals(normalise(name))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The column index holding {@code field}, or empty when the file lacks that optional column. */
     public Optional<Integer> index(OrderField field) {
         return Optional.ofNullable(indexes.get(field));

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Counted;
@@ -105,6 +106,14 @@ public final class OrderImporter {
             report.mainCurrency().ifPresent(queries::setCurrency);
         }
         return report;
+    }
+
+    /**
+     * What {@code report}'s currencies mean for the prices it read into {@code store}, whose currency is
+     * settled by then ({@link ImportReport#currencyWarning}).
+     */
+    public static Optional<String> currencyWarning(Store store, ImportReport report) {
+        return report.currencyWarning(new StoreQueries(store).currency().orElse(null));
     }
 
     private ImportReport importOrders(Store store, ImportRequest request, ProgressMonitor monitor) throws IOException {

@@ -57,11 +57,8 @@ public final class RowParser {
             index[field.ordinal()] = mapping.index(field).orElse(-1);
         }
         this.statuses = format == ImportFormat.SHOPIFY ? ShopifyOrderStatus.of(mapping.header()) : null;
-        this.currencyColumn = mapping.header().stream().map(ColumnMapping::normalise).toList().indexOf(CURRENCY);
+        this.currencyColumn = ColumnMapping.indexOf(mapping.header(), "Currency");
     }
-
-    /** The header name of a column that states an order's currency. */
-    static final String CURRENCY = "currency";
 
     /**
      * Orders per ISO 4217 code the file's {@code Currency} column names (empty without one): an order

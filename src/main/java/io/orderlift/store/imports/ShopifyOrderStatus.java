@@ -32,21 +32,12 @@ final class ShopifyOrderStatus {
 
     /** The status columns of {@code header}, or null when it has neither. */
     static ShopifyOrderStatus of(List<String> header) {
-        int cancelled = indexOf(header, CANCELLED_AT);
+        int cancelled = ColumnMapping.indexOf(header, CANCELLED_AT);
         if (cancelled < 0) {
-            cancelled = indexOf(header, CANCELED_AT);
+            cancelled = ColumnMapping.indexOf(header, CANCELED_AT);
         }
-        int status = indexOf(header, FINANCIAL_STATUS);
+        int status = ColumnMapping.indexOf(header, FINANCIAL_STATUS);
         return cancelled < 0 && status < 0 ? null : new ShopifyOrderStatus(cancelled, status);
-    }
-
-    private static int indexOf(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (ColumnMapping.normalise(header.get(i)).equals(ColumnMapping.normalise(name))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Whether the order whose first row is {@code firstRow} is left out of the import. */

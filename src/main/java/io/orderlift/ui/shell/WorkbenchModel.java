@@ -12,7 +12,6 @@ import io.orderlift.mining.MiningSummary;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
-import io.orderlift.store.StoreQueries;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -168,7 +167,7 @@ public final class WorkbenchModel implements AutoCloseable {
         Tasks.create("Importing " + request.fileName(), monitor -> {
                     ImportReport report = new OrderImporter().importFile(target, request, monitor);
                     return new Imported(report, report.unchanged() ? Optional.empty() : StrayDates.in(target),
-                            report.currencyWarning(new StoreQueries(target).currency().orElse(null)));
+                            OrderImporter.currencyWarning(target, report));
                 })
                 .onSuccess(imported -> {
                     if (store.get() == target && imported.report().unchanged()) {

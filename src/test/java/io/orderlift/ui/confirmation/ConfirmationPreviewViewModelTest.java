@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +44,21 @@ class ConfirmationPreviewViewModelTest {
                 new PastOrders.OrderSummary(1, "A1", LocalDateTime.of(2025, 3, 2, 14, 5), 3, new BigDecimal("123.45"))));
     }
 
+    /** A store in {@code folder} holding {@code rows} of order_id,customer_id,ordered_at,sku,quantity,unit_price. */
+    private static Store storeOf(Path folder, String rows) throws IOException {
+        Store store = Store.openOrCreate(folder);
+        Path orders = Files.writeString(Files.createDirectories(folder).resolveSibling(folder.getFileName() + ".csv"),
+                "order_id,customer_id,ordered_at,sku,quantity,unit_price\n" + rows);
+        new OrderImporter().importFile(store, ImportRequest.of(orders), ProgressMonitor.NONE);
+        return store;
+    }
+
     @Test
     void aSlowOrderListOfTheStoreOpenedBeforeLeavesTheOpenOnesOrdersPickable(@TempDir Path dir) throws Exception {
         HeldTasks tasks = new HeldTasks();
         ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));
-        try (Store second = Store.openOrCreate(dir.resolve("b"))) {
-            Path orders = Files.writeString(dir.resolve("other.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
-                    + "unit_price\nX1,C1,2025-02-01,MUG,1,12\nX1,C1,2025-02-01,TEA,2,5\nX2,C2,2025-02-02,MUG,1,12\n");
-            new OrderImporter().importFile(second, ImportRequest.of(orders), ProgressMonitor.NONE);
+        try (Store second = storeOf(dir.resolve("b"), "X1,C1,2025-02-01,MUG,1,12\nX1,C1,2025-02-01,TEA,2,5\n"
+                + "X2,C2,2025-02-02,MUG,1,12\n")) {
             tasks.loadBothFinishingNewestFirst(dir, model::load, second);
             model.orderProperty().set(model.orders().get(0));
             tasks.release();
@@ -62,10 +70,8 @@ class ConfirmationPreviewViewModelTest {
     void aStoreOpensOnItsNewestOrder(@TempDir Path dir) throws Exception {
         HeldTasks tasks = new HeldTasks();
         ConfirmationPreviewViewModel model = new ConfirmationPreviewViewModel(tasks, new RankingSession(tasks));
-        try (Store store = Store.openOrCreate(dir.resolve("s"))) {
-            Path orders = Files.writeString(dir.resolve("o.csv"), "order_id,customer_id,ordered_at,sku,quantity,"
-                    + "unit_price\nX1,C1,2025-02-01,MUG,1,12\nX2,C2,2025-02-03,TEA,2,5\nX3,C3,2025-02-02,MUG,1,12\n");
-            new OrderImporter().importFile(store, ImportRequest.of(orders), ProgressMonitor.NONE);
+        try (Store store = storeOf(dir.resolve("s"), "X1,C1,2025-02-01,MUG,1,12\nX2,C2,2025-02-03,TEA,2,5\n"
+                + "X3,C3,2025-02-02,MUG,1,12\n")) {
             model.load(store);
             tasks.release(); // the list of orders, which picks the newest
             tasks.release(); // its lines and offers
