@@ -117,6 +117,8 @@ export interface Recommendation {
 export interface Answer {
   placement: Placement;
   cartTotal: number;
+  /** The rule set's currency (ISO 4217) for every price here; absent when the file names none. */
+  currency?: string;
   profile: string;
   priceWeight: number;
   items: Recommendation[];

@@ -143,7 +143,7 @@ function indexOf(ruleSet) {
  * @param {string} placement "cart" or "confirmation"
  * @param {{sku: string, quantity: number}[]} items the cart's lines, in cart order
  * @param {number} [limit] at most this many; 0 or absent for the rule set's list length
- * @returns {object} the answer: placement, cartTotal, profile, priceWeight, items
+ * @returns {object} the answer: placement, cartTotal, currency (when the file names one), profile, priceWeight, items
  */
 export function evaluate(ruleSet, placement, items, limit = 0) {
   const index = indexOf(ruleSet);
@@ -238,7 +238,9 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
     count(perCategory, product);
     result.push(item(best, product, eligible, p, false));
   }
-  return { placement, cartTotal: total, profile: p.profile, priceWeight: p.priceWeight, items: result };
+  const answer = { placement, cartTotal: total };
+  if (ruleSet.currency !== undefined) answer.currency = ruleSet.currency;
+  return Object.assign(answer, { profile: p.profile, priceWeight: p.priceWeight, items: result });
 }
 
 function exceedsCeiling(cart, price, total, p) {
@@ -333,8 +335,8 @@ export function evaluateSlices(header, slices, placement, items, limit = 0) {
       pins.push({ placement: where, anchor: slice.sku, candidates });
     }
   }
-  return evaluate({ schemaVersion: header.schemaVersion, version: header.version, parameters: header.parameters,
-    products, anchors, categories: [], pins, excludedCategoryPairs: header.excludedCategoryPairs, conformance: [] },
+  return evaluate({ schemaVersion: header.schemaVersion, version: header.version, currency: header.currency,
+    parameters: header.parameters, products, anchors, categories: [], pins, excludedCategoryPairs: header.excludedCategoryPairs, conformance: [] },
   placement, items, limit);
 }
 

@@ -18,6 +18,7 @@ import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +78,8 @@ final class RecommendCommand implements Callable<Integer> {
                 }
             }
             result = new Recommender(model, StoredCuration.load(source, model))
-                    .recommend(Placement.fromCli(placement), cart, chosen, limit);
+                    .recommend(Placement.fromCli(placement), cart, chosen, limit)
+                    .inCurrency(new StoreQueries(source).currency().orElse(null));
         }
         json.print(spec, result, RecommendCommand::describe);
         return 0;

@@ -127,7 +127,7 @@ public final class Recommender {
         List<Removed> removed = s.removedList(model);
         EmptyReason empty = result.isEmpty()
                 ? EmptyReason.of(model, lists(profile), profile, placement, s.anchors, removed) : null;
-        return new Recommendations(placement.cliName(), total, profile.name(), w, result, removed, empty);
+        return new Recommendations(placement.cliName(), total, null, profile.name(), w, result, removed, empty);
     }
 
     /**

@@ -289,7 +289,7 @@ class CliTest {
     @Test
     void recommendsForACartAndCuratesFromScripts() throws Exception {
         Path store = dir.resolve("outdoor");
-        run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv");
+        run("import", "--store", store.toString(), "--input", "sample-stores/outdoor/orders.csv", "--currency", "USD");
         run("mine", "--store", store.toString(), "--keep-profile");
         String s = store.toString();
         Result cart = run("recommend", "--store", s, "--placement", "cart", "--items", "OUT-TEN-001", "--json");
@@ -297,6 +297,7 @@ class CliTest {
         JsonNode json = cart.json();
         assertEquals("cart", json.get("placement").asText());
         assertEquals(548.0, json.get("cartTotal").asDouble(), 0.001);
+        assertEquals("USD", json.get("currency").asText(), "the store's currency, as a rule set carries it");
         JsonNode first = json.get("items").get(0);
         for (String key : List.of("sku", "score", "acceptance", "price", "rpi", "popularityRank", "anchors", "rules")) {
             assertTrue(first.has(key), key);

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -52,5 +56,15 @@ class RuleSetCurrencyTest {
         assertNull(unknown.currency());
         assertFalse(Files.readString(dir.resolve("plain.json")).contains("\"currency\""),
                 "absent, as in the files published before it was written, whose content hashes stay valid");
+    }
+
+    @Test
+    void theEvaluatorsAnswerSaysWhichCurrencyItsPricesAreIn() throws IOException {
+        List<RuleSet.Item> cart = List.of(new RuleSet.Item("MUG", 1));
+        var euro = new StorefrontEvaluator(published("euro", "EUR")).evaluate("cart", cart, 0);
+        assertEquals("EUR", euro.currency());
+        var plain = new StorefrontEvaluator(published("plain", null)).evaluate("cart", cart, 0);
+        assertNull(plain.currency());
+        assertFalse(new ObjectMapper().valueToTree(plain).has("currency"), "no key rather than null, as in the file");
     }
 }

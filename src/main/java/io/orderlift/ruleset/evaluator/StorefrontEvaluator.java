@@ -156,7 +156,7 @@ public final class StorefrontEvaluator {
             count(perCategory, product);
             result.add(item(best, product, eligible, p, false));
         }
-        return new Answer(placement, total, p.profile(), p.priceWeight(), result);
+        return new Answer(placement, total, rules.currency(), p.profile(), p.priceWeight(), result);
     }
 
     /** The anchor's list for the placement: its own, or its category's when it backs off. */
