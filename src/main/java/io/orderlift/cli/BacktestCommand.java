@@ -9,6 +9,7 @@ import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
 import io.orderlift.evaluation.PolicyResult;
 import io.orderlift.evaluation.BacktestSummary;
+import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
         "(w, smoothing, estimator, evidence and lift floors, price ceilings) for the most revenue per",
         "impression among those earning popularity's revenue per order; --apply saves that choice into the",
         "active profile. The last rows lift the chosen price ceilings and lift floor to show what they cost.",
-        "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report)."})
+        "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report).",
+        "The report is kept in the store: the workbench's Reports view shows the last one."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Spec
@@ -57,7 +59,7 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         BacktestReport report;
         try (Store source = Store.open(store.directory)) {
-            report = new Backtest().run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE);
+            report = SavedBacktests.run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE);
             if (apply) {
                 new Profiles(source).save(report.chosenProfile(), true);
             }

@@ -63,20 +63,22 @@ class SchemaMigrationTest {
                     ProgressMonitor.NONE);
         }
         // the store as version 7 left it: per-pair rows, no packed pairs, no encoding in the import
-        // history, no copy of the lines, statistics per product in rows, no V8 to V12 in the schema history
-        sql(store, "DROP TABLE ANCHOR_PAIRS", "DROP TABLE LINE_SNAPSHOTS", "DROP TABLE RUN_PRODUCTS",
+        // history, no copy of the lines, statistics per product in rows, no kept backtest, no V8 to V13 in
+        // the schema history
+        sql(store, "DROP TABLE ANCHOR_PAIRS", "DROP TABLE BACKTEST_REPORTS", "DROP TABLE LINE_SNAPSHOTS", "DROP TABLE RUN_PRODUCTS",
                 "CREATE TABLE PRODUCT_STATS (RUN_ID INT NOT NULL, PRODUCT_ID INT NOT NULL, ORDERS INT NOT NULL,"
                         + " FOLLOW_BASE INT NOT NULL, PRICE NUMERIC(19, 4), PRIMARY KEY (RUN_ID, PRODUCT_ID))",
                 "CREATE TABLE PAIR_STATS (RUN_ID INT NOT NULL, ANCHOR_ID INT NOT NULL, CANDIDATE_ID INT NOT NULL,"
                         + " CO INT NOT NULL, FOLLOW INT NOT NULL, CUSTOMERS INT NOT NULL)",
                 "ALTER TABLE IMPORT_BATCHES DROP COLUMN ENCODING",
-                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9', '10', '11', '12')");
+                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9', '10', '11', '12', '13')");
         try (Store opened = Store.open(store)) {
             assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
             assertTrue(new PairStatisticsStore(opened).activeRun().isEmpty(), "asks to be mined again");
             ImportBatch old = new StoreQueries(opened).overview().imports().get(0);
             assertEquals(null, old.encoding(), "an import recorded before V9 did not keep its encoding");
             assertEquals("generic", old.formatRead());
+            assertTrue(new BacktestStore(opened).last().isEmpty(), "V13: a table for the last backtest, empty");
         }
         try (var files = Files.list(store)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(SchemaMigration.MIGRATING_NAME)));

@@ -37,6 +37,17 @@ public final class ReportsView extends VBox {
         warning.textProperty().bind(model.warningProperty());
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
+        Label provenance = new Label();
+        provenance.setId("backtestProvenance");
+        provenance.setWrapText(true);
+        provenance.textProperty().bind(model.provenanceProperty());
+        provenance.visibleProperty().bind(model.provenanceProperty().isNotEmpty());
+        provenance.managedProperty().bind(provenance.visibleProperty());
+        provenance.getStyleClass().add("subtle");
+        model.staleProperty().addListener((o, was, isStale) -> {
+            provenance.getStyleClass().removeAll("subtle", "warning-text");
+            provenance.getStyleClass().add(isStale ? "warning-text" : "subtle");
+        });
         Label chosen = new Label();
         chosen.setId("chosenSettings");
         chosen.setWrapText(true);
@@ -97,7 +108,7 @@ public final class ReportsView extends VBox {
         ImageView abChart = chart("abChart");
         abChart.imageProperty().bind(model.abChartProperty());
 
-        getChildren().addAll(title, summary, warning, chosen, new HBox(10, run, use, png, csv),
+        getChildren().addAll(title, provenance, summary, warning, chosen, new HBox(10, run, use, png, csv),
                 new FlowPane(12, 12, cart, cartNote, confirmation, confirmationNote),
                 table, abTitle, new HBox(10, importExperiment), ab, abChart);
         setSpacing(10);

@@ -3,6 +3,9 @@ package io.orderlift.ui.reports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ import io.orderlift.evaluation.BacktestReport;
 import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.Experiment;
 import io.orderlift.evaluation.PolicyResult;
+import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
@@ -46,6 +50,10 @@ public final class ReportsViewModel {
                       String rpi, String rpiInterval, String avgAcceptedPrice, String aovLift, String coverage) {
     }
 
+    /** How the view states when a backtest ran: to the minute, in the machine's time zone. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
     private final TaskExecutor tasks;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Run the backtest to compare ranking policies.");
     private final ReadOnlyObjectWrapper<Image> cartChart = new ReadOnlyObjectWrapper<>();
@@ -54,6 +62,8 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper abSummary = new ReadOnlyStringWrapper("Import an experiment's results to"
             + " analyse the confirmation layer (order_id, arm, order_value, offer_impressions, offer_accepted_value).");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper chosenSettings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cartNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
@@ -97,6 +107,8 @@ public final class ReportsViewModel {
         cartChart.set(null);
         confirmationChart.set(null);
         warning.set("");
+        provenance.set("");
+        stale.set(false);
         chosenSettings.set("");
         cartNote.set("");
         confirmationNote.set("");
@@ -104,9 +116,54 @@ public final class ReportsViewModel {
         abChart.set(null);
         abSummary.set("");
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
+        Requests.Request of = newestLoad;
+        Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(opened).map(saved ->
+                new Rendered(render(saved.report()), provenance(saved), !saved.current()))).onSuccess(last -> last.ifPresent(this::show))
+                .onError(onError).onlyWhile(() -> of.isNewest() && !hasReport.get()).runQuietly(tasks);
     }
 
-    private record Rendered(BacktestReport report, BacktestSummary words, byte[] cart, byte[] confirmation) {
+    /**
+     * Says again whether the report shown still describes the store: after a curation or profile
+     * change, which the report does not follow by itself (an import or mining reloads the view).
+     */
+    public void recheck() {
+        Store current = store;
+        BacktestReport shown = report;
+        if (current == null || shown == null) {
+            return;
+        }
+        Requests.Request of = newestLoad;
+        Tasks.create("Checking the last backtest", monitor -> SavedBacktests.last(current)
+                .filter(kept -> kept.report().equals(shown))).onSuccess(kept -> kept.ifPresent(k -> {
+                    provenance.set(provenance(k));
+                    stale.set(!k.current());
+                })).onError(onError).onlyWhile(() -> of.isNewest() && report == shown).runQuietly(tasks);
+    }
+
+    /** A report with its words and charts, ready to show. */
+    private record Report(BacktestReport report, BacktestSummary words, byte[] cart, byte[] confirmation) {
+    }
+
+    /** A report to show, where it comes from in words, and whether the store has changed since it ran. */
+    private record Rendered(Report report, String provenance, boolean stale) {
+    }
+
+    private static Report render(BacktestReport r) {
+        BacktestSummary words = new BacktestSummary(r);
+        return new Report(r, words, chart(r, words, "cart"), chart(r, words, "confirmation"));
+    }
+
+    /** When a kept backtest ran, with which settings if not the workbench's, and whether the store changed since. */
+    private static String provenance(SavedBacktests.Saved saved) {
+        BacktestReport r = saved.report();
+        Backtest.Settings defaults = Backtest.Settings.defaults();
+        String settings = r.k() == defaults.k() && r.split() == defaults.split() && r.windowDays() == defaults.windowDays()
+                ? "" : String.format(Locale.ROOT, " with %d recommendations an impression, the last %.0f %% as test period"
+                + " and a %d-day window", r.k(), r.split() * 100, r.windowDays());
+        String when = "The last backtest, of " + WHEN.format(saved.ranAt()) + settings;
+        return saved.current() ? when + " (kept with the store); the store has not changed since."
+                : when + ": since then " + String.join(" and ", saved.changedSince())
+                + ", so it no longer describes the store as it is. Run the backtest again.";
     }
 
     /** Runs the backtest in the background with progress in the status bar. */
@@ -121,10 +178,10 @@ public final class ReportsViewModel {
         // these settings" would not be this store's
         Requests.Request of = newestLoad;
         Tasks.create("Backtest", monitor -> {
-            BacktestReport r = new Backtest().run(backtested, Backtest.Settings.defaults(),
+            Instant started = Instant.now();
+            BacktestReport r = SavedBacktests.run(backtested, Backtest.Settings.defaults(),
                     monitor.cancelledWhen(() -> !of.isNewest()));
-            BacktestSummary words = new BacktestSummary(r);
-            return new Rendered(r, words, chart(r, words, "cart"), chart(r, words, "confirmation"));
+            return new Rendered(render(r), "Backtest of " + WHEN.format(started) + ", kept with the store.", false);
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
@@ -138,7 +195,10 @@ public final class ReportsViewModel {
                 : null;
     }
 
-    private void show(Rendered rendered) {
+    private void show(Rendered shown) {
+        Report rendered = shown.report();
+        provenance.set(shown.provenance());
+        stale.set(shown.stale());
         report = rendered.report();
         cartPng = rendered.cart();
         confirmationPng = rendered.confirmation();
@@ -277,6 +337,16 @@ public final class ReportsViewModel {
 
     public ReadOnlyStringProperty abSummaryProperty() {
         return abSummary.getReadOnlyProperty();
+    }
+
+    /** When the report shown ran and whether the store has changed since; empty before there is one. */
+    public ReadOnlyStringProperty provenanceProperty() {
+        return provenance.getReadOnlyProperty();
+    }
+
+    /** Whether the report shown was kept from before the store last changed (its provenance says how). */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     /** The warnings where the chosen ranking loses to popularity; empty when there are none. */

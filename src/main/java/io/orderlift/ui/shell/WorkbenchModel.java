@@ -78,6 +78,9 @@ public final class WorkbenchModel implements AutoCloseable {
         this.weighting = new WeightingViewModel(runner, session);
         this.exclusions = new ExclusionsViewModel(runner, session);
         this.confirmation = new ConfirmationPreviewViewModel(runner, session);
+        // a kept backtest read exclusions and a profile: it says when they change under it
+        session.savedProperty().addListener((o, was, now) -> reports.recheck());
+        session.curationChangesProperty().addListener((o, was, now) -> reports.recheck());
         reports.setOnProfileSaved(() -> {
             Store open = store.get();
             if (open != null) {

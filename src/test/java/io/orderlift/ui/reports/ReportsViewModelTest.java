@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orderlift.evaluation.SavedBacktests;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
 import io.orderlift.ui.common.HeldTasks;
@@ -33,13 +37,58 @@ class ReportsViewModelTest {
             model.runBacktest();
             tasks.release();
             assertTrue(model.hasReportProperty().get(), "a backtest of the store as it is is shown");
+            assertTrue(model.provenanceProperty().get().startsWith("Backtest of "), model.provenanceProperty().get());
+            Instant kept = SavedBacktests.last(store).orElseThrow().ranAt();
 
             model.load(store);
             model.runBacktest();
             model.load(store); // an import or a mining run while it ran
             tasks.release();
-            assertFalse(model.hasReportProperty().get(), "the report of the store as it was is not shown");
+            assertEquals(kept, SavedBacktests.last(store).orElseThrow().ranAt(),
+                    "the backtest of the store as it was is neither kept nor shown");
+            assertTrue(model.provenanceProperty().get().startsWith("The last backtest, of "),
+                    "the one kept before is: " + model.provenanceProperty().get());
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    /** The backtest kept with a store is shown when it opens, and said to be stale once the store changed. */
+    @Test
+    void theKeptBacktestIsShownWhenTheStoreOpensAndSaysWhenItIsStale() throws Exception {
+        model.setOnError(errors::add);
+        try (Store store = MinedTestStore.create(dir); Store other = Store.inMemory()) {
+            model.load(store);
+            tasks.release();
+            assertFalse(model.hasReportProperty().get(), "nothing kept yet");
             assertEquals("Run the backtest to compare ranking policies on store.", model.summaryProperty().get());
+            model.runBacktest();
+            tasks.release();
+            String headline = model.summaryProperty().get();
+
+            model.load(other);
+            tasks.release();
+            assertFalse(model.hasReportProperty().get(), "another store: not this one's report");
+            assertEquals("", model.provenanceProperty().get());
+
+            model.load(store);
+            tasks.release();
+            assertTrue(model.hasReportProperty().get());
+            assertEquals(headline, model.summaryProperty().get());
+            assertFalse(model.rows().isEmpty());
+            assertFalse(model.staleProperty().get());
+            assertTrue(model.provenanceProperty().get().endsWith("(kept with the store); the store has not changed since."),
+                    model.provenanceProperty().get());
+
+            new Profiles(store).save(WeightingProfile.defaults().withName("by hand").withPriceWeight(0.5), true);
+            model.recheck(); // what the workbench does when the profile or the curation changes
+            tasks.release();
+            assertTrue(model.staleProperty().get());
+            assertEquals(headline, model.summaryProperty().get(), "still shown, and said to be stale");
+            model.load(store);
+            tasks.release();
+            assertTrue(model.staleProperty().get());
+            assertTrue(model.provenanceProperty().get().endsWith(": since then the active profile changed, so it no"
+                    + " longer describes the store as it is. Run the backtest again."), model.provenanceProperty().get());
         }
         assertEquals(List.of(), errors);
     }

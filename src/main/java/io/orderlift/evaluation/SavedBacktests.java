@@ -1,0 +1,110 @@
+package io.orderlift.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.BacktestStore;
+import io.orderlift.store.Store;
+
+/**
+ * The backtest as the workbench and {@code orderlift backtest} run it: the report is kept in the store,
+ * so that the Reports view shows it when the store is opened again — and says when the orders, the
+ * exclusions or the active profile have changed since, since it then no longer describes the store.
+ */
+public final class SavedBacktests {
+
+    private static final Logger LOG = Logger.getLogger(SavedBacktests.class.getName());
+    /** Reads back what {@code backtest --json} writes, whose computed {@code inWords} is not a component. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * A saved report.
+     *
+     * @param report       the report as it was shown then
+     * @param ranAt        when the backtest started
+     * @param changedSince what has changed in the store since, in words ("orders were imported"); empty when
+     *                     the report is of the store as it is
+     */
+    public record Saved(BacktestReport report, Instant ranAt, List<String> changedSince) {
+
+        /** Whether the report is of the store as it is now. */
+        public boolean current() {
+            return changedSince.isEmpty();
+        }
+    }
+
+    private SavedBacktests() {
+    }
+
+    /** Runs the backtest and keeps its report as the store's last, with what it read. */
+    public static BacktestReport run(Store store, Backtest.Settings settings, ProgressMonitor monitor) {
+        BacktestStore saved = new BacktestStore(store);
+        BacktestStore.Inputs read = saved.current(settingsOf(new Profiles(store).active()));
+        Instant started = Instant.now();
+        BacktestReport report = new Backtest().run(store, settings, monitor);
+        try {
+            saved.save(started, read, JSON.writeValueAsString(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The backtest report could not be written as JSON", e);
+        }
+        return report;
+    }
+
+    /**
+     * The store's last backtest, if one was kept and can be read (a report kept by a version whose
+     * report had another shape is passed over, with a warning in the log: running it again replaces it).
+     */
+    public static Optional<Saved> last(Store store) {
+        BacktestStore saved = new BacktestStore(store);
+        return saved.last().flatMap(s -> {
+            try {
+                BacktestReport report = JSON.readValue(s.json(), BacktestReport.class);
+                if (report.placements() == null || report.chosen() == null || report.chosenProfile() == null
+                        || report.leaveOneOut() == null) {
+                    throw new IllegalArgumentException("the report lacks its placements or its choice");
+                }
+                BacktestStore.Inputs now = saved.current(settingsOf(new Profiles(store).active()));
+                return Optional.of(new Saved(report, s.ranAt(), changes(s.inputs(), now, report.chosenProfile())));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "The backtest kept in " + store.name() + " cannot be read; it is ignored", e);
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * What has changed since the backtest read {@code then}. The active profile counts as unchanged
+     * when it holds the settings the report chose: "Use these settings" and {@code --apply} do not
+     * make the report that chose them stale.
+     */
+    private static List<String> changes(BacktestStore.Inputs then, BacktestStore.Inputs now, WeightingProfile chosen) {
+        List<String> changes = new ArrayList<>();
+        if (!then.orders().equals(now.orders())) {
+            changes.add("orders were imported");
+        }
+        if (!then.exclusions().equals(now.exclusions())) {
+            changes.add("the exclusions changed");
+        }
+        if (!then.profile().equals(now.profile())
+                && !BacktestStore.fingerprint(settingsOf(chosen)).equals(now.profile())) {
+            changes.add("the active profile changed");
+        }
+        return List.copyOf(changes);
+    }
+
+    /** A profile's settings as text, equal exactly when the settings are: its name and notes left out. */
+    private static String settingsOf(WeightingProfile profile) {
+        return profile.rankingOnly().toString();
+    }
+}
