@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Money;
+import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.Store;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift info}: the store overview. */
-@Command(name = "info", header = "Show the store overview: counts, date range, AOV, imports and the last mining run.",
-        description = "The store overview: counts, date range, AOV, imports.")
+@Command(name = "info", header = "Show the store overview: counts, date range, AOV, imports, the last mining run and backtest.",
+        description = "The store overview: counts, date range, AOV, imports, the last mining run and the last backtest.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
@@ -36,11 +38,14 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         StoreOverview overview;
         Optional<StrayDates> stray;
+        Optional<SavedBacktests.Saved> backtest;
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
             stray = json.enabled || overview.noOrders() ? Optional.empty() : StrayDates.in(source);
+            backtest = json.enabled ? Optional.empty() : SavedBacktests.last(source);
         }
-        json.print(spec, overview, o -> describe(o, stray));
+        json.print(spec, overview, o -> describe(o, stray)
+                + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)")));
         return 0;
     }
 
@@ -64,6 +69,17 @@ final class InfoCommand implements Callable<Integer> {
                     b.id(), b.file(), b.formatRead(), when(b.importedAt()), b.orders(), b.lines(), b.rowsSkipped()));
         }
         return text.toString();
+    }
+
+    /** The kept backtest in one line: when, the chosen ranking against popularity, and whether it is stale. */
+    private static String describe(SavedBacktests.Saved saved) {
+        StringBuilder line = new StringBuilder(String.format("%n  backtest   %s:", when(saved.ranAt())));
+        saved.report().chosen().forEach((placement, chosen) -> line.append(chosen.versusPopularity() == null
+                ? String.format(" %s not compared;", placement)
+                : String.format(Locale.ROOT, " %s %.2f× popularity's RPI;", placement, chosen.versusPopularity().ratio())));
+        line.setLength(line.length() - 1);
+        return line.append(saved.current() ? " (the store has not changed since)"
+                : " (stale: since then " + String.join(" and ", saved.changedSince()) + ")").toString();
     }
 
     /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */

@@ -205,6 +205,7 @@ class CliTest {
         assertTrue(text.out().lines().skip(2).findFirst().orElse("").contains("OUT-CARTRIDGE"), text.out());
         Result info = run("info", "--store", store.toString(), "--json");
         assertEquals(30, info.json().get("lastMining").get("windowDays").asInt());
+        assertTrue(run("info", "--store", store.toString()).out().contains("backtest   none kept (orderlift backtest)"));
 
         Result backtest = run("backtest", "--store", store.toString(), "--json");
         assertEquals(0, backtest.code(), backtest.err());
@@ -221,6 +222,10 @@ class CliTest {
             }
             assertTrue(report.get("chosen").get(placement).has("w"));
         }
+        String kept = run("info", "--store", store.toString()).out();
+        assertTrue(kept.matches("(?s).*  backtest   \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC: cart \\d\\.\\d\\d×"
+                + " popularity's RPI; confirmation \\d\\.\\d\\d× popularity's RPI \\(the store has not changed since\\).*"),
+                "the backtest is kept with the store: " + kept);
 
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
         assertEquals(1, unknown.code());
