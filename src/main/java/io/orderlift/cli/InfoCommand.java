@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -73,13 +72,9 @@ final class InfoCommand implements Callable<Integer> {
 
     /** The kept backtest in one line: when, the chosen ranking against popularity, and whether it is stale. */
     private static String describe(SavedBacktests.Saved saved) {
-        StringBuilder line = new StringBuilder(String.format("%n  backtest   %s:", when(saved.ranAt())));
-        saved.report().chosen().forEach((placement, chosen) -> line.append(chosen.versusPopularity() == null
-                ? String.format(" %s not compared;", placement)
-                : String.format(Locale.ROOT, " %s %.2f× popularity's RPI;", placement, chosen.versusPopularity().ratio())));
-        line.setLength(line.length() - 1);
-        return line.append(saved.current() ? " (the store has not changed since)"
-                : " (stale: since then " + String.join(" and ", saved.changedSince()) + ")").toString();
+        return String.format("%n  backtest   %s: %s (%s)", when(saved.ranAt()), saved.versusPopularity(),
+                saved.current() ? "the store has not changed since"
+                        : "stale: since then " + String.join(" and ", saved.changedSince()));
     }
 
     /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */

@@ -223,8 +223,9 @@ class CliTest {
             assertTrue(report.get("chosen").get(placement).has("w"));
         }
         String kept = run("info", "--store", store.toString()).out();
-        assertTrue(kept.matches("(?s).*  backtest   \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC: cart \\d\\.\\d\\d×"
-                + " popularity's RPI; confirmation \\d\\.\\d\\d× popularity's RPI \\(the store has not changed since\\).*"),
+        assertTrue(kept.matches("(?s).*  backtest   \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC: the chosen ranking"
+                + " earns \\d\\.\\d\\d× popularity's revenue per impression on the cart and \\d\\.\\d\\d× on the"
+                + " confirmation page \\(the store has not changed since\\).*"),
                 "the backtest is kept with the store: " + kept);
 
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");

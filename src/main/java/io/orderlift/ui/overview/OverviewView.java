@@ -51,6 +51,13 @@ public final class OverviewView extends ScrollPane {
         mining.setId("miningStatus");
         mining.getStyleClass().add("mining-status");
         mining.textProperty().bind(model.miningStatusProperty());
+        Label backtest = new Label();
+        backtest.setId("backtestStatus");
+        backtest.setWrapText(true);
+        backtest.getStyleClass().add("mining-status");
+        backtest.textProperty().bind(model.backtestStatusProperty());
+        backtest.visibleProperty().bind(model.backtestStatusProperty().isNotEmpty());
+        backtest.managedProperty().bind(backtest.visibleProperty());
 
         FlowPane figures = new FlowPane(12, 12,
                 figure("Orders", "ordersValue", model.ordersProperty()),
@@ -78,7 +85,7 @@ public final class OverviewView extends ScrollPane {
         historyTitle.getStyleClass().add("section-title");
         TableView<ImportBatch> history = importHistory(model);
 
-        VBox content = new VBox(16, header, mining, figures, dates, charts, historyTitle, history);
+        VBox content = new VBox(16, header, new VBox(4, mining, backtest), figures, dates, charts, historyTitle, history);
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.loadingProperty());
         setContent(content);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import io.orderlift.common.Money;
+import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.MiningRun;
@@ -52,6 +53,10 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<Image> aovHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> priceHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper miningStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper backtestStatus = new ReadOnlyStringWrapper("");
+    /** The store of the newest load, and that load (a backtest check of another state is not shown). */
+    private Store shown;
+    private Requests.Request shownLoad;
     private MiningRun lastMining;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
@@ -96,11 +101,15 @@ public final class OverviewViewModel {
         aovHistogram.set(null);
         priceHistogram.set(null);
         dateWarning.set("");
+        backtestStatus.set("");
+        shown = store;
+        shownLoad = load;
         storeName.set(store.name());
         storeLocation.set(store.directory().map(Object::toString).orElse("in memory"));
         Tasks.create("Reading the store overview", monitor -> new StoreQueries(store).overview())
                 .onSuccess(overview -> {
                     show(overview);
+                    checkBacktest();
                     drawCharts(load, catalog, overview);
                     dates.accept(load, overview);
                 }).onError(e -> {
@@ -139,6 +148,28 @@ public final class OverviewViewModel {
                 .onError(e -> Tasks.report("Checking the order dates", e))
                 .onlyWhile(load::isNewest).run(tasks);
     }
+
+    /**
+     * Says under the mining line what the store's kept backtest found, and whether the store has changed
+     * since; the workbench calls it again when the curation or the profile changes.
+     */
+    public void checkBacktest() {
+        Store store = shown;
+        Requests.Request load = shownLoad;
+        if (store == null) {
+            return;
+        }
+        Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(store))
+                .onSuccess(last -> backtestStatus.set(last.map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
+                        + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
+                        : " Since then " + String.join(" and ", saved.changedSince()) + ": run it again in Reports."))
+                        .orElse(lastMining == null ? "" : NOT_BACKTESTED)))
+                .onError(e -> Tasks.report("Reading the last backtest", e))
+                .onlyWhile(load::isNewest).runQuietly(tasks);
+    }
+
+    static final String NOT_BACKTESTED = "Not backtested yet: Reports measures what ranking by expected revenue"
+            + " earns against \"customers also bought\".";
 
     /** Shows that {@code name} is being prepared (first launch of a sample store). */
     public void preparing(String name) {
@@ -213,6 +244,11 @@ public final class OverviewViewModel {
     /** The store's active mining run as last loaded, or null. */
     public MiningRun lastMining() {
         return lastMining;
+    }
+
+    /** What the kept backtest found and whether the store changed since; empty before the store is mined. */
+    public ReadOnlyStringProperty backtestStatusProperty() {
+        return backtestStatus.getReadOnlyProperty();
     }
 
     /** When the store was last mined and with which settings, or that it never was. */

@@ -79,14 +79,20 @@ public final class WorkbenchModel implements AutoCloseable {
         this.exclusions = new ExclusionsViewModel(runner, session);
         this.confirmation = new ConfirmationPreviewViewModel(runner, session);
         // a kept backtest read exclusions and a profile: it says when they change under it
-        session.savedProperty().addListener((o, was, now) -> reports.recheck());
-        session.curationChangesProperty().addListener((o, was, now) -> reports.recheck());
+        session.savedProperty().addListener((o, was, now) -> backtestInputsChanged());
+        session.curationChangesProperty().addListener((o, was, now) -> backtestInputsChanged());
         reports.setOnProfileSaved(() -> {
             Store open = store.get();
             if (open != null) {
                 session.load(open);
             }
         });
+    }
+
+    /** The curation or the profile changed: the views stating the kept backtest say again whether it is current. */
+    private void backtestInputsChanged() {
+        reports.recheck();
+        overview.checkBacktest();
     }
 
     public void setOnError(Consumer<Throwable> handler) {

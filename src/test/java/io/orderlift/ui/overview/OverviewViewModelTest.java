@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.Backtest;
+import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKind;
 
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
@@ -76,13 +80,14 @@ class OverviewViewModelTest {
             model.load(new CatalogOnce(stray), found);
             tasks.release();
             assertEquals(found.get().advice(), model.dateWarningProperty().get());
-            assertEquals(List.of("Drawing the order value and price charts"), tasks.pending(), "no second scan");
+            assertEquals(List.of("Reading the last backtest", "Drawing the order value and price charts"), tasks.pending(),
+                    "no second scan");
 
             model.load(new CatalogOnce(stray));
             tasks.release();
             assertEquals("", model.dateWarningProperty().get(), "unknown until checked");
-            assertEquals(List.of("Drawing the order value and price charts", "Checking the order dates"),
-                    tasks.pending());
+            assertEquals(List.of("Reading the last backtest", "Drawing the order value and price charts",
+                    "Checking the order dates"), tasks.pending());
             tasks.release();
             assertEquals(found.get().advice(), model.dateWarningProperty().get());
         }
@@ -110,6 +115,40 @@ class OverviewViewModelTest {
             tasks.release();
             assertEquals("0", model.ordersProperty().get());
             assertNotNull(model.aovHistogramProperty().get(), "an empty store's chart says it has no data");
+        }
+    }
+
+    /** The kept backtest is said under the mining line, and when the store changed since, that too. */
+    @Test
+    void theKeptBacktestIsSaidAndWhenTheStoreChangedSince() throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        OverviewViewModel model = new OverviewViewModel(tasks);
+        try (Store mined = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
+             Store empty = Store.openOrCreate(dir.resolve("b"))) {
+            model.load(mined);
+            tasks.release();
+            tasks.release();
+            assertEquals(OverviewViewModel.NOT_BACKTESTED, model.backtestStatusProperty().get());
+
+            SavedBacktests.run(mined, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            model.load(mined);
+            tasks.release();
+            tasks.release();
+            String said = model.backtestStatusProperty().get();
+            assertTrue(said.matches("Backtest of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: the chosen ranking earns"
+                    + " \\d+\\.\\d\\d× popularity's revenue per impression on the cart.*\\."), said);
+
+            new CurationStore(mined).exclude(ExclusionKind.SKU, MinedTestStore.STAKES, "", "");
+            model.checkBacktest(); // as the workbench does after a curation change
+            tasks.release();
+            assertTrue(model.backtestStatusProperty().get().endsWith(
+                    ". Since then the exclusions changed: run it again in Reports."), model.backtestStatusProperty().get());
+
+            model.load(empty);
+            assertEquals("", model.backtestStatusProperty().get(), "not the store open before");
+            tasks.release();
+            tasks.release();
+            assertEquals("", model.backtestStatusProperty().get(), "an unmined store is not asked to be backtested");
         }
     }
 
