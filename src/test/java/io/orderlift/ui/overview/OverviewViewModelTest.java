@@ -34,10 +34,11 @@ class OverviewViewModelTest {
     @TempDir
     Path dir;
 
+    private final HeldTasks tasks = new HeldTasks();
+    private final OverviewViewModel model = new OverviewViewModel(tasks);
+
     @Test
     void aSlowReadOfTheStoreOpenedBeforeNeverOverwritesTheOpenOne() throws Exception {
-        HeldTasks tasks = new HeldTasks();
-        OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store empty = Store.openOrCreate(dir.resolve("b"))) {
             tasks.loadBothFinishingNewestFirst(dir, model::load, empty);
             assertEquals("0", model.ordersProperty().get(), "the store opened last, as it is");
@@ -48,8 +49,6 @@ class OverviewViewModelTest {
     @Test
     void aStrayDateIsSaidUnderTheFiguresAndAnotherStoreClearsIt() throws Exception {
         Path file = withOneStrayDate("1970-01-01");
-        HeldTasks tasks = new HeldTasks();
-        OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store stray = Store.openOrCreate(dir.resolve("stray"));
              Store empty = Store.openOrCreate(dir.resolve("b"))) {
             new OrderImporter().importFile(stray, ImportRequest.of(file), ProgressMonitor.NONE);
@@ -70,8 +69,6 @@ class OverviewViewModelTest {
     @Test
     void datesAnImportAlreadyCheckedAreSaidWithoutAnotherScan() throws Exception {
         Path file = withOneStrayDate("2099-06-01");
-        HeldTasks tasks = new HeldTasks();
-        OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store stray = Store.openOrCreate(dir.resolve("stray"))) {
             new OrderImporter().importFile(stray, ImportRequest.of(file), ProgressMonitor.NONE);
             Optional<StrayDates> found = StrayDates.in(stray);
@@ -95,8 +92,6 @@ class OverviewViewModelTest {
 
     @Test
     void theFiguresShowBeforeTheChartsAndAnotherStoreClearsThem() throws Exception {
-        HeldTasks tasks = new HeldTasks();
-        OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store mined = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
              Store empty = Store.openOrCreate(dir.resolve("b"))) {
             model.load(mined);
@@ -121,8 +116,6 @@ class OverviewViewModelTest {
     /** The kept backtest is said under the mining line, and when the store changed since, that too. */
     @Test
     void theKeptBacktestIsSaidAndWhenTheStoreChangedSince() throws Exception {
-        HeldTasks tasks = new HeldTasks();
-        OverviewViewModel model = new OverviewViewModel(tasks);
         try (Store mined = MinedTestStore.create(Files.createDirectories(dir.resolve("a")));
              Store empty = Store.openOrCreate(dir.resolve("b"))) {
             model.load(mined);
