@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,6 +14,8 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.BacktestStore;
 import io.orderlift.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The backtest as the workbench and {@code orderlift backtest} run it: the report is kept in the store,
@@ -24,7 +24,7 @@ import io.orderlift.store.Store;
  */
 public final class SavedBacktests {
 
-    private static final Logger LOG = Logger.getLogger(SavedBacktests.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SavedBacktests.class);
     /** Reads back what {@code backtest --json} writes, whose computed {@code inWords} is not a component. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -101,7 +101,7 @@ public final class SavedBacktests {
                 BacktestStore.Inputs now = saved.current(settingsOf(new Profiles(store).active()));
                 return Optional.of(new Saved(report, s.ranAt(), changes(s.inputs(), now, report.chosenProfile())));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "The backtest kept in " + store.name() + " cannot be read; it is ignored", e);
+                LOG.warn("The backtest kept in {} cannot be read; it is ignored", store.name(), e);
                 return Optional.empty();
             }
         });
