@@ -15,12 +15,14 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The log file: {@code logs/orderlift.log} in the user data folder, 5 MB at most, the three before
  * it kept. Until {@link #start} nothing is logged (the packaged configuration is silent), so tests and
  * the command line's standard error stay clean; the workbench and the command line start it first
- * thing. Errors shown to a person name this file.
+ * thing. Errors shown to a person name this file. What is logged through java.util.logging (the store
+ * layer, Flyway, jOOQ) goes to the same file once it is started, rather than to standard error.
  */
 public final class Logging {
 
@@ -69,6 +71,8 @@ public final class Logging {
         context.getLogger("org.jooq").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("com.zaxxer").setLevel(Level.WARN);
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         file = log;
         return log;
     }
