@@ -20,6 +20,7 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
+import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -144,5 +145,17 @@ class StoreSessionTest {
         List<String> served = new StorefrontEvaluator(RuleSetJson.read(file)).evaluate(Placement.CART.cliName(),
                 List.of(new RuleSet.Item("TENT", 1)), 0).items().stream().map(i -> i.sku()).toList();
         assertEquals(shown, served, "the file answers the cart as the preview showed it");
+
+        // the kept backtest chose the settings in use; an exclusion made in the session makes it stale, in
+        // the Reports tab and on the overview alike
+        waitFor(() -> !model.reports().staleProperty().get()
+                && model.overview().backtestStatusProperty().get().startsWith("Backtest of "));
+        assertTrue(model.reports().provenanceProperty().get().endsWith("the store has not changed since.")
+                || model.reports().provenanceProperty().get().endsWith("kept with the store."),
+                model.reports().provenanceProperty().get());
+        robot.interact(() -> model.exclusions().add(ExclusionKind.SKU, "TENT", "", "out of stock"));
+        waitFor(() -> model.reports().staleProperty().get()
+                && model.overview().backtestStatusProperty().get().endsWith("Since then the exclusions changed:"
+                + " run it again in Reports."));
     }
 }
