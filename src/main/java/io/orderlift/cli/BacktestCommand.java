@@ -59,7 +59,8 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         BacktestReport report;
         try (Store source = Store.open(store.directory)) {
-            report = SavedBacktests.run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE);
+            report = SavedBacktests.run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE)
+                    .report();
             if (apply) {
                 new Profiles(source).save(report.chosenProfile(), true);
             }

@@ -74,7 +74,7 @@ final class InfoCommand implements Callable<Integer> {
     private static String describe(SavedBacktests.Saved saved) {
         return String.format("%n  backtest   %s: %s (%s)", when(saved.ranAt()), saved.versusPopularity(),
                 saved.current() ? "the store has not changed since"
-                        : "stale: since then " + String.join(" and ", saved.changedSince()));
+                        : "stale: since then " + saved.whatChanged());
     }
 
     /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */

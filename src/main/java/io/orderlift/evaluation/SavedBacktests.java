@@ -1,6 +1,7 @@
 package io.orderlift.evaluation;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,11 @@ public final class SavedBacktests {
             return changedSince.isEmpty();
         }
 
+        /** What changed since, in one phrase: "the exclusions changed and the active profile changed". */
+        public String whatChanged() {
+            return String.join(" and ", changedSince);
+        }
+
         /**
          * The chosen ranking against the classic widget in words: "the chosen ranking earns 1.49×
          * popularity's revenue per impression on the cart and 1.51× on the confirmation page" (a
@@ -71,18 +77,30 @@ public final class SavedBacktests {
     private SavedBacktests() {
     }
 
-    /** Runs the backtest and keeps its report as the store's last, with what it read. */
-    public static BacktestReport run(Store store, Backtest.Settings settings, ProgressMonitor monitor) {
+    /** Runs the backtest and keeps its report as the store's last, with what it read; returns it as kept. */
+    public static Saved run(Store store, Backtest.Settings settings, ProgressMonitor monitor) {
         BacktestStore saved = new BacktestStore(store);
         BacktestStore.Inputs read = saved.current(settingsOf(new Profiles(store).active()));
-        Instant started = Instant.now();
+        // to the millisecond, as the store keeps it: a recheck knows the kept run by this time
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         BacktestReport report = new Backtest().run(store, settings, monitor);
         try {
             saved.save(started, read, JSON.writeValueAsString(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The backtest report could not be written as JSON", e);
         }
-        return report;
+        return new Saved(report, started, List.of());
+    }
+
+    /**
+     * {@code shown} with what has changed in the store since it ran, if it is still the store's kept
+     * backtest: its fingerprints compared again, without reading the report back.
+     */
+    public static Optional<Saved> recheck(Store store, Saved shown) {
+        BacktestStore saved = new BacktestStore(store);
+        return saved.last().filter(s -> s.ranAt().equals(shown.ranAt())).map(s -> new Saved(shown.report(),
+                s.ranAt(), changes(s.inputs(), saved.current(settingsOf(new Profiles(store).active())),
+                        shown.report().chosenProfile())));
     }
 
     /**

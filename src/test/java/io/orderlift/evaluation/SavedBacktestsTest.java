@@ -34,7 +34,7 @@ class SavedBacktestsTest {
         try (Store store = MinedTestStore.create(dir)) {
             assertTrue(SavedBacktests.last(store).isEmpty(), "no backtest yet");
             Instant before = Instant.now();
-            BacktestReport ran = SavedBacktests.run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            BacktestReport ran = SavedBacktests.run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE).report();
 
             SavedBacktests.Saved saved = SavedBacktests.last(store).orElseThrow();
             assertEquals(ran, saved.report(), "every figure, period and chosen setting as it was");

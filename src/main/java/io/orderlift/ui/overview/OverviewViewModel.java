@@ -162,7 +162,7 @@ public final class OverviewViewModel {
         Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(store))
                 .onSuccess(last -> backtestStatus.set(last.map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
                         + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
-                        : " Since then " + String.join(" and ", saved.changedSince()) + ": run it again in Reports."))
+                        : " Since then " + saved.whatChanged() + ": run it again in Reports."))
                         .orElse(lastMining == null ? "" : NOT_BACKTESTED)))
                 .onError(e -> Tasks.report("Reading the last backtest", e))
                 .onlyWhile(load::isNewest).runQuietly(tasks);

@@ -3,7 +3,6 @@ package io.orderlift.ui.reports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -75,6 +74,8 @@ public final class ReportsViewModel {
     private final Requests loads = new Requests();
     private Requests.Request newestLoad;
     private BacktestReport report;
+    /** The report shown as the store keeps it (when it ran, what changed since); null before there is one. */
+    private SavedBacktests.Saved kept;
     private byte[] cartPng;
     private byte[] confirmationPng;
     private Consumer<Throwable> onError = Tasks.shownByDefault("Reports");
@@ -102,6 +103,7 @@ public final class ReportsViewModel {
         this.store = opened;
         newestLoad = loads.next();
         this.report = null;
+        this.kept = null;
         hasReport.set(false);
         rows.clear();
         cartChart.set(null);
@@ -118,7 +120,7 @@ public final class ReportsViewModel {
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
         Requests.Request of = newestLoad;
         Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(opened).map(saved ->
-                new Rendered(render(saved.report()), provenance(saved), !saved.current()))).onSuccess(last -> last.ifPresent(this::show))
+                new Rendered(render(saved.report()), saved, provenance(saved)))).onSuccess(last -> last.ifPresent(this::show))
                 .onError(onError).onlyWhile(() -> of.isNewest() && !hasReport.get()).runQuietly(tasks);
     }
 
@@ -128,24 +130,25 @@ public final class ReportsViewModel {
      */
     public void recheck() {
         Store current = store;
-        BacktestReport shown = report;
+        SavedBacktests.Saved shown = kept;
         if (current == null || shown == null) {
             return;
         }
         Requests.Request of = newestLoad;
-        Tasks.create("Checking the last backtest", monitor -> SavedBacktests.last(current)
-                .filter(kept -> kept.report().equals(shown))).onSuccess(kept -> kept.ifPresent(k -> {
+        Tasks.create("Checking the last backtest", monitor -> SavedBacktests.recheck(current, shown))
+                .onSuccess(again -> again.ifPresent(k -> {
+                    kept = k;
                     provenance.set(provenance(k));
                     stale.set(!k.current());
-                })).onError(onError).onlyWhile(() -> of.isNewest() && report == shown).runQuietly(tasks);
+                })).onError(onError).onlyWhile(() -> of.isNewest() && kept == shown).runQuietly(tasks);
     }
 
     /** A report with its words and charts, ready to show. */
     private record Report(BacktestReport report, BacktestSummary words, byte[] cart, byte[] confirmation) {
     }
 
-    /** A report to show, where it comes from in words, and whether the store has changed since it ran. */
-    private record Rendered(Report report, String provenance, boolean stale) {
+    /** A report to show, as the store keeps it, and where it comes from in words. */
+    private record Rendered(Report report, SavedBacktests.Saved kept, String provenance) {
     }
 
     private static Report render(BacktestReport r) {
@@ -162,7 +165,7 @@ public final class ReportsViewModel {
                 + " and a %d-day window", r.k(), r.split() * 100, r.windowDays());
         String when = "The last backtest, of " + WHEN.format(saved.ranAt()) + settings;
         return saved.current() ? when + " (kept with the store); the store has not changed since."
-                : when + ": since then " + String.join(" and ", saved.changedSince())
+                : when + ": since then " + saved.whatChanged()
                 + ", so it no longer describes the store as it is. Run the backtest again.";
     }
 
@@ -178,10 +181,10 @@ public final class ReportsViewModel {
         // these settings" would not be this store's
         Requests.Request of = newestLoad;
         Tasks.create("Backtest", monitor -> {
-            Instant started = Instant.now();
-            BacktestReport r = SavedBacktests.run(backtested, Backtest.Settings.defaults(),
+            SavedBacktests.Saved ran = SavedBacktests.run(backtested, Backtest.Settings.defaults(),
                     monitor.cancelledWhen(() -> !of.isNewest()));
-            return new Rendered(render(r), "Backtest of " + WHEN.format(started) + ", kept with the store.", false);
+            return new Rendered(render(ran.report()), ran, "Backtest of " + WHEN.format(ran.ranAt())
+                    + ", kept with the store.");
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
@@ -197,8 +200,9 @@ public final class ReportsViewModel {
 
     private void show(Rendered shown) {
         Report rendered = shown.report();
+        kept = shown.kept();
         provenance.set(shown.provenance());
-        stale.set(shown.stale());
+        stale.set(!kept.current());
         report = rendered.report();
         cartPng = rendered.cart();
         confirmationPng = rendered.confirmation();
