@@ -118,6 +118,10 @@ public final class OrderliftCli {
         LoggerFactory.getLogger(OrderliftCli.class).warn("Refused: {}", e.getMessage());
         if (e instanceof ImportRejectedException rejected) {
             err.println(rejected.getMessage());
+            if (rejected.skippable()) {
+                err.println("To import the other rows, run it again with --skip-bad-rows: the bad ones are then"
+                        + " listed and kept in the store's import record.");
+            }
             if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--json")) {
                 cli.getOut().println(Json.write(new ImportFailure(rejected.getMessage().lines().findFirst().orElse(""),
                         rejected.problemCount(), rejected.problems())));

@@ -499,6 +499,7 @@ class CliTest {
         assertEquals(OrderliftCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().startsWith("bad.csv: 1 problem; nothing was imported."), r.err());
         assertTrue(r.err().contains("bad.csv line 2, column ordered_at (\"yesterday\")"), r.err());
+        assertFalse(r.err().contains("--skip-bad-rows"), "every row is bad: skipping would import nothing");
         assertEquals(1, r.json().get("problemCount").asInt());
         assertEquals(2, r.json().get("problems").get(0).get("line").asInt());
         assertTrue(!Files.exists(dir.resolve("s")), "a rejected first import leaves no empty store behind");
@@ -510,6 +511,22 @@ class CliTest {
         try (var left = Files.list(dir.resolve("kept"))) {
             assertEquals(0, left.count(), "no store files left in it");
         }
+    }
+
+    @Test
+    void aFileWithSomeBadRowsSaysHowToImportTheOthers() throws Exception {
+        Path csv = dir.resolve("retail.csv");
+        write(csv, "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\nO1,C1,2025-01-01,A,Mug,1,5\n"
+                + "A563185,,2025-01-02,B,Adjust bad debt,1,-11062.06\nO2,C1,2025-01-03,A,Mug,2,5\n");
+        Result r = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString());
+        assertEquals(OrderliftCli.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("retail.csv line 3, column unit_price (\"-11062.06\"): is negative"), r.err());
+        assertTrue(r.err().strip().endsWith("To import the other rows, run it again with --skip-bad-rows: the bad ones"
+                + " are then listed and kept in the store's import record."), r.err());
+        Result skipped = run("import", "--store", dir.resolve("s").toString(), "--input", csv.toString(),
+                "--skip-bad-rows");
+        assertEquals(0, skipped.code(), skipped.err());
+        assertTrue(skipped.out().contains("2 orders"), skipped.out());
     }
 
     @Test

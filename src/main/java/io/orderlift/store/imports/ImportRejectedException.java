@@ -14,17 +14,32 @@ public final class ImportRejectedException extends RuntimeException {
     private final String fileName;
     private final List<RowProblem> problems;
     private final long problemCount;
+    private final boolean badRows;
 
+    /** A file refused as a whole: its header, its layout, or what it would do to the store's orders. */
     public ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount) {
-        this(fileName, problems, problemCount, null);
+        this(fileName, problems, problemCount, null, false);
     }
 
-    /** @param advice one line for the whole file after the problems (how to read its dates), or null */
-    public ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount, String advice) {
+    private ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount, String advice,
+                                    boolean badRows) {
         super(describe(fileName, problems, problemCount) + (advice == null ? "" : System.lineSeparator() + "  " + advice));
         this.fileName = fileName;
         this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
         this.problemCount = problemCount;
+        this.badRows = badRows;
+    }
+
+    /**
+     * A file refused for rows that break the format.
+     *
+     * @param advice    one line for the whole file after the problems (how to read its dates), or null
+     * @param skippable whether the other rows could be imported alone: some are good, and no one
+     *                  setting (a date format) would read the bad ones
+     */
+    public static ImportRejectedException badRows(String fileName, List<RowProblem> problems, long problemCount,
+                                                  String advice, boolean skippable) {
+        return new ImportRejectedException(fileName, problems, problemCount, advice, skippable);
     }
 
     private static String describe(String fileName, List<RowProblem> problems, long count) {
@@ -57,5 +72,10 @@ public final class ImportRejectedException extends RuntimeException {
 
     public long problemCount() {
         return problemCount;
+    }
+
+    /** Whether skipping the bad rows (and recording them) would import the file's other rows. */
+    public boolean skippable() {
+        return badRows;
     }
 }

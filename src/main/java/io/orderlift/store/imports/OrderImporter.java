@@ -171,8 +171,8 @@ public final class OrderImporter {
                     "the file has a header but no order rows")), 1);
         }
         if (!parsed.problems.isEmpty() && !request.skipBadRows()) {
-            throw new ImportRejectedException(request.fileName(), parsed.problems, parsed.problems.size(),
-                    parsed.dateAdvice);
+            throw ImportRejectedException.badRows(request.fileName(), parsed.problems, parsed.problems.size(),
+                    parsed.dateAdvice, parsed.dateAdvice == null && parsed.problems.size() < parsed.rowsRead);
         }
         if (parsed.orderCount() == 0 && parsed.problems.isEmpty() && !holdsAny(stored, parsed.ordersLeftOut.keySet())) {
             throw new ImportRejectedException(request.fileName(), List.of(new RowProblem(1, "", "", "every order in"

@@ -33,6 +33,10 @@ public final class ErrorDialogs {
                 || e instanceof UncheckedIOException) && e.getCause() != null) {
             e = e.getCause();
         }
+        if (e instanceof ImportRejectedException rejected && rejected.skippable()) {
+            return rejected.getMessage() + "\n\nTo import the other rows, import the file again with \"Skip bad rows\""
+                    + " ticked: the bad ones are then listed and kept in the store's import record.";
+        }
         if (e instanceof ImportRejectedException || e instanceof StoreException || e instanceof IOException
                 || e instanceof IllegalArgumentException) {
             return e.getMessage();

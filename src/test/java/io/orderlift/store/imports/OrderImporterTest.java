@@ -129,6 +129,7 @@ class OrderImporterTest {
         assertTrue(settled.getMessage().endsWith("Every order time in the file that is not ISO reads as M/d/yyyy H:mm:"
                 + " import it with --date-format \"M/d/yyyy H:mm\" (the import dialog: Date format)."),
                 settled.getMessage());
+        assertFalse(settled.skippable(), "a date format reads the rows: skipping them would lose them");
         ImportRejectedException open = assertThrows(ImportRejectedException.class, () -> importer.importFile(store,
                 ImportRequest.of(file("either.csv", header + "O1,C1,12/1/2010,A,1,2\nO2,C2,3/4/2010,B,1,3\n")),
                 ProgressMonitor.NONE));
