@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Money;
 import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Experiment;
 import picocli.CommandLine.Command;
@@ -41,8 +42,9 @@ final class AbTestCommand implements Callable<Integer> {
         report.arms().forEach(a -> text.append(String.format("%-12s %,8d %10.2f %11.1f%% %8.3f%n", a.arm(), a.orders(),
                 a.aov(), a.acceptanceRate() * 100, a.rpi())));
         report.lifts().forEach(l -> text.append(String.format("%s vs control: AOV %+.2f (%+.1f%%), 95%% interval %.2f"
-                        + " to %.2f (bootstrap %.2f to %.2f): %s%n", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(),
-                l.ciHigh(), l.bootstrapLow(), l.bootstrapHigh(), l.significant() ? "significant" : "not significant")));
+                        + " to %.2f (bootstrap %.2f to %.2f): %s%n  %s%n", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(),
+                l.ciHigh(), l.bootstrapLow(), l.bootstrapHigh(), l.significant() ? "significant" : "not significant",
+                l.powerInWords(Money.PLAIN))));
         return text.toString().stripTrailing();
     }
 }

@@ -3,29 +3,59 @@ package io.orderlift.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import io.orderlift.common.Money;
 
 /**
  * The A/B analysis of the confirmation layer: per arm, orders, AOV, offer acceptance rate and
  * revenue per impression; per treatment arm, the AOV lift over {@code control} with a 95 %
  * confidence interval (Welch's, normal approximation — the arms have thousands of orders — and a
  * percentile bootstrap of 2,000 resamples as a check that needs no normality), and whether the
- * lift is significant (the Welch interval excludes 0).
+ * lift is significant (the Welch interval excludes 0), with the test's power: the smallest lift it
+ * finds significant 80 % of the time, and how many orders an arm the lift it measured would need.
  */
 public final class AbAnalysis {
 
     static final int BOOTSTRAP_RESAMPLES = 2_000;
     static final double Z_975 = 1.959963984540054;
+    /** The normal quantile of 80 %: a test powered at 80 % finds a true lift of its size four times in five. */
+    static final double Z_80 = 0.8416212335729143;
 
     /** Per-arm figures. JSON names are read by outside checks. */
     public record ArmResult(String arm, int orders, double aov, double acceptanceRate, double rpi,
                             long offerImpressions, double offerRevenue) {
     }
 
-    /** A treatment arm against control. */
+    /**
+     * A treatment arm against control.
+     *
+     * @param minimumDetectableLift       the smallest AOV lift that a test of these arms' sizes and spread
+     *                                    finds significant 80 % of the time
+     * @param minimumDetectableLiftPercent the same as a percentage of control's AOV
+     * @param ordersPerArmForMeasuredLift the orders an arm a test needs to find the lift measured here
+     *                                    significant 80 % of the time; null when it measured none
+     */
     public record Lift(String arm, double aovLift, double aovLiftPercent, double ciLow, double ciHigh,
-                       double bootstrapLow, double bootstrapHigh, boolean significant) {
+                       double bootstrapLow, double bootstrapHigh, boolean significant, double minimumDetectableLift,
+                       double minimumDetectableLiftPercent, Long ordersPerArmForMeasuredLift) {
+
+        /**
+         * What the test could see, for people: "A test of this size finds a lift of 12.00 (6.3 %) or
+         * more 80 % of the time", and, when this one found none, how large a test the lift it
+         * measured would need.
+         */
+        public String powerInWords(Money money) {
+            String size = String.format(Locale.ROOT, "A test of this size finds a lift of %s (%.1f %%) or more 80 %% of"
+                    + " the time", money.format(minimumDetectableLift), minimumDetectableLiftPercent);
+            if (significant || ordersPerArmForMeasuredLift == null) {
+                return size;
+            }
+            return size + String.format(Locale.ROOT, "; the lift measured (%s%s) would need about %,d orders an arm",
+                    aovLift < 0 ? "" : "+", money.format(aovLift), ordersPerArmForMeasuredLift);
+        }
     }
 
     /** The analysis. */
@@ -84,9 +114,14 @@ public final class AbAnalysis {
             boot[b] = resampledMean(t, random) - resampledMean(c, random);
         }
         Arrays.sort(boot);
+        // the lift a test finds significant 80 % of the time: its interval's half width plus 0.84 standard errors;
+        // k times the orders an arm divide the standard error by √k
+        double detectable = (Z_975 + Z_80) * se;
+        Long needed = diff == 0 ? null
+                : (long) Math.ceil(Math.pow(detectable / diff, 2) * (c.length + t.length) / 2.0);
         return new Lift(name, diff, meanC == 0 ? 0 : diff / meanC * 100, low, high,
                 boot[(int) (BOOTSTRAP_RESAMPLES * 0.025)], boot[(int) (BOOTSTRAP_RESAMPLES * 0.975) - 1],
-                low > 0 || high < 0);
+                low > 0 || high < 0, detectable, meanC == 0 ? 0 : detectable / meanC * 100, needed);
     }
 
     private static double[] values(List<Experiment.Row> rows) {

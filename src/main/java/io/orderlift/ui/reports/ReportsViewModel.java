@@ -316,9 +316,9 @@ public final class ReportsViewModel {
                     + " RPI %s; ", a.arm(), a.orders(), money.format(a.aov()), a.acceptanceRate() * 100,
                     money.format(a.rpi()))));
             r.lifts().forEach(l -> text.append(String.format(Locale.ROOT, "%s vs control: AOV %s%s (%+.1f %%), 95 %% "
-                    + "interval %s to %s, %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.format(l.aovLift()),
+                    + "interval %s to %s, %s. %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.format(l.aovLift()),
                     l.aovLiftPercent(), money.format(l.ciLow()), money.format(l.ciHigh()),
-                    l.significant() ? "significant" : "not significant")));
+                    l.significant() ? "significant" : "not significant", l.powerInWords(money))));
             abSummary.set(text.toString());
         }).onError(onError).onlyWhile(() -> store == current).run(tasks); // another store opened: not its experiment
     }

@@ -109,6 +109,8 @@ class ReportsViewModelTest {
             String summary = model.abSummaryProperty().get();
             assertTrue(summary.contains("treatment vs control: AOV +$"), summary);
             assertTrue(summary.contains(", AOV $"), summary);
+            assertTrue(summary.endsWith("significant. A test of this size finds a lift of $11.98 (6.2 %) or more 80 % of"
+                    + " the time."), summary);
 
             model.load(other);
             assertEquals("", model.abSummaryProperty().get(), "another store's experiment is not this one's");
