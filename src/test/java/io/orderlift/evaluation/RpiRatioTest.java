@@ -69,6 +69,45 @@ class RpiRatioTest {
         assertTrue(ratio.differs(), "about 2.5× on 3,000 orders is beyond noise: " + ratio);
     }
 
+    /**
+     * A lead within noise says how many orders would tell it: periods of that many orders drawn from
+     * the same orders (whose lead is then exactly the one measured) leave 1 out of their interval about
+     * four times in five.
+     */
+    @Test
+    void theOrdersToTellALeadTellItFourTimesInFive() {
+        SplittableRandom random = new SplittableRandom(5);
+        int n = 600;
+        Replay.Run baseline = widget(random, n, 0.08, new double[] {5, 10, 20});
+        Replay.Run policy = widget(random, n, 0.05, new double[] {10, 20, 40});
+        RpiRatio measured = RpiRatio.of(policy, baseline).orElseThrow();
+        assertFalse(measured.differs(), "a lead within noise: " + measured);
+        assertTrue(measured.ratio() > 1, measured.toString());
+        int needed = (int) measured.ordersToTellLead().orElseThrow();
+        assertTrue(needed > 2 * n, "a lead within a 95 % interval needs over twice the orders: " + needed);
+
+        SplittableRandom draws = new SplittableRandom(9);
+        int periods = 400;
+        int told = 0;
+        for (int period = 0; period < periods; period++) {
+            double[] revenue = new double[needed];
+            int[] impressions = new int[needed];
+            double[] baseRevenue = new double[needed];
+            int[] baseImpressions = new int[needed];
+            for (int i = 0; i < needed; i++) {
+                int o = draws.nextInt(n);
+                revenue[i] = policy.revenue()[o];
+                impressions[i] = policy.impressions()[o];
+                baseRevenue[i] = baseline.revenue()[o];
+                baseImpressions[i] = baseline.impressions()[o];
+            }
+            told += RpiRatio.of(run(revenue, impressions), run(baseRevenue, baseImpressions)).orElseThrow().low() > 1
+                    ? 1 : 0;
+        }
+        assertEquals(0.8, (double) told / periods, 0.06, told + " of " + periods);
+        assertTrue(new RpiRatio(0.8, 0.5, 1.2, 100).ordersToTellLead().isEmpty(), "no lead, nothing to tell");
+    }
+
     @Test
     void ordersOnlyOneReplayHeldAreLeftOutAndNothingEarnedHasNoRatio() {
         Replay.Run policy = run(new double[] {10, 0, 30, 5}, new int[] {2, 2, -1, 1});
