@@ -49,6 +49,10 @@ public final class ReportsViewModel {
                       String rpi, String rpiInterval, String avgAcceptedPrice, String aovLift, String coverage) {
     }
 
+    /** What the A/B section says until an experiment is imported for the open store. */
+    public static final String NO_EXPERIMENT = "Import an experiment's results (a CSV of order_id, arm, order_value,"
+            + " offer_impressions, offer_accepted_value; one arm named control) to see the confirmation layer's AOV"
+            + " lift over control, and how large a lift the test could find.";
     /** How the view states when a backtest ran: to the minute, in the machine's time zone. */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
@@ -58,8 +62,7 @@ public final class ReportsViewModel {
     private final ReadOnlyObjectWrapper<Image> cartChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> confirmationChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> abChart = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper abSummary = new ReadOnlyStringWrapper("Import an experiment's results to"
-            + " analyse the confirmation layer (order_id, arm, order_value, offer_impressions, offer_accepted_value).");
+    private final ReadOnlyStringWrapper abSummary = new ReadOnlyStringWrapper(NO_EXPERIMENT);
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
@@ -116,7 +119,7 @@ public final class ReportsViewModel {
         confirmationNote.set("");
         // an experiment read for the store open before is not this store's
         abChart.set(null);
-        abSummary.set("");
+        abSummary.set(NO_EXPERIMENT);
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
         Requests.Request of = newestLoad;
         Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(opened).map(saved ->

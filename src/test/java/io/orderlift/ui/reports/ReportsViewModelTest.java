@@ -113,14 +113,14 @@ class ReportsViewModelTest {
                     + " the time."), summary);
 
             model.load(other);
-            assertEquals("", model.abSummaryProperty().get(), "another store's experiment is not this one's");
+            assertEquals(ReportsViewModel.NO_EXPERIMENT, model.abSummaryProperty().get(), "another store's experiment is not this one's");
             assertNull(model.abChartProperty().get());
 
             model.load(store);
             model.analyseExperiment(experiment);
             model.load(other);
             tasks.release();
-            assertEquals("", model.abSummaryProperty().get(), "finished after another store opened: not shown");
+            assertEquals(ReportsViewModel.NO_EXPERIMENT, model.abSummaryProperty().get(), "finished after another store opened: not shown");
         }
         assertEquals(List.of(), errors);
     }
