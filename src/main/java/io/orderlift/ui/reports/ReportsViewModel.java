@@ -313,16 +313,16 @@ public final class ReportsViewModel {
         }).onSuccess(result -> {
             AbAnalysis.Report r = result.report();
             abChart.set(ChartImages.image(result.png()));
-            StringBuilder text = new StringBuilder(file.getFileName().toString()).append(": ");
+            List<String> lines = new ArrayList<>(List.of(file.getFileName().toString()));
             Money money = result.money();
-            r.arms().forEach(a -> text.append(String.format(Locale.ROOT, "%s %,d orders, AOV %s, acceptance %.1f %%,"
-                    + " RPI %s; ", a.arm(), a.orders(), money.format(a.aov()), a.acceptanceRate() * 100,
+            r.arms().forEach(a -> lines.add(String.format(Locale.ROOT, "%s: %,d orders, AOV %s, acceptance %.1f %%,"
+                    + " RPI %s", a.arm(), a.orders(), money.format(a.aov()), a.acceptanceRate() * 100,
                     money.format(a.rpi()))));
-            r.lifts().forEach(l -> text.append(String.format(Locale.ROOT, "%s vs control: AOV %s%s (%+.1f %%), 95 %% "
+            r.lifts().forEach(l -> lines.add(String.format(Locale.ROOT, "%s vs control: AOV %s%s (%+.1f %%), 95 %% "
                     + "interval %s to %s, %s. %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.format(l.aovLift()),
                     l.aovLiftPercent(), money.format(l.ciLow()), money.format(l.ciHigh()),
                     l.significant() ? "significant" : "not significant", l.powerInWords(money))));
-            abSummary.set(text.toString());
+            abSummary.set(String.join("\n", lines));
         }).onError(onError).onlyWhile(() -> store == current).run(tasks); // another store opened: not its experiment
     }
 
