@@ -69,6 +69,7 @@ export interface Parameters {
 
 export interface CartLine {
   sku: string;
+  /** A whole number ≥ 1: evaluate() throws a RangeError otherwise, as the Java evaluator refuses it. */
   quantity: number;
 }
 

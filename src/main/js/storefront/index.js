@@ -137,11 +137,22 @@ function indexOf(ruleSet) {
   return index;
 }
 
+/** A cart line the Java evaluator would refuse is refused here too, with the same words. */
+function checkLine(item) {
+  if (item === null || typeof item !== 'object' || typeof item.sku !== 'string') {
+    throw new TypeError('a cart line needs a sku');
+  }
+  if (!Number.isInteger(item.quantity) || item.quantity < 1) {
+    throw new RangeError(`quantity of ${item.sku} must be at least 1`);
+  }
+}
+
 /**
  * The recommendations for a cart (placement "cart") or an order just placed ("confirmation").
  * @param {object} ruleSet a parsed rule set
  * @param {string} placement "cart" or "confirmation"
- * @param {{sku: string, quantity: number}[]} items the cart's lines, in cart order
+ * @param {{sku: string, quantity: number}[]} items the cart's lines, in cart order; a quantity is a whole
+ *   number ≥ 1 (RangeError otherwise, as the Java evaluator refuses it)
  * @param {number} [limit] at most this many; 0 or absent for the rule set's list length
  * @returns {object} the answer: placement, cartTotal, currency (when the file names one), profile, priceWeight, items
  */
@@ -158,6 +169,7 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
   const inCart = new Set();
   const cartCategories = [];
   for (const item of items) {
+    checkLine(item);
     const product = index.products.get(item.sku);
     const unit = product === undefined || product.price === null ? NaN : product.price;
     total += item.quantity * (Number.isNaN(unit) ? 0 : unit);

@@ -26,16 +26,55 @@ function read(file) {
     throw new RuleSetError(`${basename(file)} is not valid JSON (truncated?): ${e.message}`);
   }
   validate(ruleSet);
-  // the hash is over the file as written, with the hash itself left empty
-  const marker = `"contentHash":"${ruleSet.contentHash}"`;
-  const at = text.indexOf(marker);
-  const hashed = at < 0 ? null : text.slice(0, at) + '"contentHash":""' + text.slice(at + marker.length);
-  const expected = hashed === null ? null : 'sha256:' + createHash('sha256').update(hashed, 'utf8').digest('hex');
-  if (expected !== ruleSet.contentHash) {
-    throw new RuleSetError(`${basename(file)} has content hash ${ruleSet.contentHash} but its content hashes to ${expected}:`
-      + ' the file was changed or damaged after publishing');
+  // the hash is over the file as the publisher wrote it (compact), with the hash itself left empty; a copy
+  // that was only reformatted (indented, its strings' characters escaped) is the same rule set, as for Java
+  const written = [text, compact(text, false), compact(text, true)].map((form) => hashOf(form, ruleSet.contentHash));
+  if (!written.includes(ruleSet.contentHash)) {
+    throw new RuleSetError(`${basename(file)} has content hash ${ruleSet.contentHash} but its content hashes to`
+      + ` ${written[2]}: the file was changed or damaged after publishing`);
   }
   return ruleSet;
+}
+
+/** `sha256:` + the hex SHA-256 of `text` with its content hash `hash` left empty. */
+function hashOf(text, hash) {
+  const marker = `"contentHash":"${hash}"`;
+  const at = text.indexOf(marker);
+  const hashed = at < 0 ? text : text.slice(0, at) + '"contentHash":""' + text.slice(at + marker.length);
+  return 'sha256:' + createHash('sha256').update(hashed, 'utf8').digest('hex');
+}
+
+/**
+ * Valid JSON `text` without the whitespace between its tokens, as the publisher writes it; with
+ * `unescape`, each string holding an escape is written as JSON.stringify writes it (`\u00e9` as `é`),
+ * as the publisher writes characters. Numbers stay as written.
+ */
+function compact(text, unescape) {
+  const parts = [];
+  const blank = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    if (c === 0x22) {
+      let escaped = false;
+      while (text.charCodeAt(j) !== 0x22) {
+        escaped ||= text.charCodeAt(j) === 0x5c;
+        j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      }
+      j++;
+      const token = text.slice(i, j);
+      parts.push(escaped && unescape ? JSON.stringify(JSON.parse(token)) : token);
+    } else if (blank(c)) {
+      i = j;
+      continue;
+    } else {
+      while (j < text.length && text.charCodeAt(j) !== 0x22 && !blank(text.charCodeAt(j))) j++;
+      parts.push(text.slice(i, j));
+    }
+    i = j;
+  }
+  return parts.join('');
 }
 
 function parseItems(text) {
@@ -84,8 +123,8 @@ function main(argv) {
       process.stderr.write(`${basename(rest[0])}: ${failures.length} of ${ruleSet.conformance.length} conformance cases fail; first: ${failures[0]}\n`);
       return 1;
     }
-    process.stdout.write(`${basename(rest[0])}: valid rule set version ${ruleSet.version} of ${ruleSet.store}; `
-      + `${ruleSet.conformance.length} conformance cases pass.\n`);
+    process.stdout.write(`${basename(rest[0])}: valid rule set version ${ruleSet.version} of ${ruleSet.store}`
+      + `${ruleSet.currency ? ` (prices in ${ruleSet.currency})` : ''}; ${ruleSet.conformance.length} conformance cases pass.\n`);
     return 0;
   }
   throw new RangeError(USAGE);

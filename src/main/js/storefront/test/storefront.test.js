@@ -3,7 +3,7 @@
 // (fixtures written by the Java test PublishAndEvaluateTest into target/storefront-fixtures).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,30 @@ test('the command line prints what orderlift evaluate --json prints, and check e
   const out = execFileSync('node', [bin, 'evaluate', '--ruleset', file, '--placement', c.placement, '--items', items, '--json']);
   assert.deepEqual(JSON.parse(out.toString()), c.answer);
   assert.match(execFileSync('node', [bin, 'check', file]).toString(), /conformance cases pass/);
+});
+
+test('check gives the Java verdicts: a reformatted copy is the same rule set, a tampered one hashes as in Java', () => {
+  const bin = join(here, '../bin/orderlift-storefront.js');
+  const reformatted = join(fixtures, 'outdoor.reformatted.json');
+  assert.match(readFileSync(reformatted, 'utf8'), /\\u00E9/, 'its characters escaped, as a reformatter writes them');
+  const version = JSON.parse(readFileSync(reformatted, 'utf8')).version;
+  const cases = JSON.parse(readFileSync(reformatted, 'utf8')).conformance.length;
+  assert.equal(execFileSync('node', [bin, 'check', reformatted]).toString(),
+    `outdoor.reformatted.json: valid rule set version ${version} of outdoor (prices in USD); ${cases} conformance cases pass.\n`);
+  const tampered = spawnSync('node', [bin, 'check', join(fixtures, 'outdoor.tampered.json')]);
+  assert.equal(tampered.status, 1);
+  assert.equal(tampered.stderr.toString(), readFileSync(join(fixtures, 'outdoor.tampered.refusal.txt'), 'utf8') + '\n');
+});
+
+test('a cart line of no quantity, or of a fraction, is refused as the Java evaluator refuses it', () => {
+  const rules = ruleSet(stores[0]);
+  const sku = rules.products[0].sku;
+  for (const quantity of [0, -1, 1.5, undefined]) {
+    assert.throws(() => evaluate(rules, 'cart', [{ sku, quantity }]),
+      (e) => e instanceof RangeError && e.message === `quantity of ${sku} must be at least 1`, String(quantity));
+  }
+  assert.throws(() => evaluate(rules, 'cart', [{ quantity: 1 }]), (e) => e instanceof TypeError && e.message === 'a cart line needs a sku');
+  assert.doesNotThrow(() => evaluate(rules, 'cart', [{ sku: 'NOT-IN-THE-RULE-SET', quantity: 1 }]));
 });
 
 test('malformed rule sets and unknown schema versions are refused with a reason', () => {

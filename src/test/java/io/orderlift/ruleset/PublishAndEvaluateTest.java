@@ -167,6 +167,56 @@ class PublishAndEvaluateTest {
         }
     }
 
+    /**
+     * A rule set that was only reformatted (indented, its non-ASCII characters escaped) is the same rule
+     * set; one whose values changed is not, and says what it hashes to. Written to the storefront
+     * fixtures too, so that the JavaScript package's check must give the same verdicts and the same
+     * hash (src/main/js/storefront/test).
+     */
+    @Test
+    void aReformattedCopyIsTheSameRuleSetAndATamperedOneIsNot() throws IOException {
+        Path file = dir.resolve("outdoor-accented.json");
+        new Publisher().publish(MINED.get("outdoor"), file, "Crème brûlée season – \"pins\" reviewed", null, false);
+        // a title of its own with characters a reformatter escapes, published as the publisher writes it
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("products").get(0)).put("title", "Tente « Trail » 2P – été");
+        RuleSet accented = JSON.treeToValue(tree, RuleSet.class);
+        accented = accented.withContentHash(RuleSetJson.contentHash(accented));
+        byte[] compact = RuleSetJson.toBytes(accented);
+        byte[] reformatted = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build()
+                .writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.readTree(compact));
+        String text = new String(reformatted, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\\u00E9") && text.contains("\n  \"schemaVersion\" : "), "escaped and indented");
+        assertEquals(accented, RuleSetJson.read(reformatted, "outdoor.reformatted.json"));
+
+        String price = "\"price\" : " + accented.products().get(0).price();
+        assertTrue(text.contains(price), price);
+        byte[] tampered = text.replaceFirst(Pattern.quote(price), Matcher.quoteReplacement(price + "1"))
+                .getBytes(StandardCharsets.UTF_8);
+        RuleSetException refused = assertThrows(RuleSetException.class,
+                () -> RuleSetJson.read(tampered, "outdoor.tampered.json"));
+        assertTrue(refused.getMessage().endsWith("the file was changed or damaged after publishing"), refused.getMessage());
+
+        Path out = Files.createDirectories(Path.of("target", "storefront-fixtures"));
+        Files.write(out.resolve("outdoor.reformatted.json"), reformatted);
+        Files.write(out.resolve("outdoor.tampered.json"), tampered);
+        Files.writeString(out.resolve("outdoor.tampered.refusal.txt"), refused.getMessage());
+    }
+
+    /** The cart lines the preview refuses, the evaluator refuses too, in the JavaScript package's words. */
+    @Test
+    void aCartLineOfNoQuantityIsRefusedAsThePreviewRefusesIt() {
+        for (int quantity : new int[] {0, -1}) {
+            assertEquals("quantity of OUT-TEN-001 must be at least 1", assertThrows(IllegalArgumentException.class,
+                    () -> new RuleSet.Item("OUT-TEN-001", quantity)).getMessage());
+            assertEquals("quantity of OUT-TEN-001 must be at least 1", assertThrows(IllegalArgumentException.class,
+                    () -> new CartItem("OUT-TEN-001", quantity, Double.NaN)).getMessage());
+        }
+        assertEquals("a cart line needs a sku", assertThrows(IllegalArgumentException.class,
+                () -> new RuleSet.Item(null, 1)).getMessage());
+    }
+
     @Test
     void theRealShapedStoresRuleSetIsBoundedAndSmall() throws IOException {
         Path file = dir.resolve("wholesale-bounded.json");

@@ -197,8 +197,17 @@ public record RuleSet(int schemaVersion, long version, String store,
     public record ConformanceCase(String placement, List<Item> items, List<Expected> expected) {
     }
 
-    /** A cart line. */
+    /** A cart line: a SKU and how many, at least 1 (the preview's rule, so every evaluator refuses alike). */
     public record Item(String sku, int quantity) {
+
+        public Item {
+            if (sku == null) {
+                throw new IllegalArgumentException("a cart line needs a sku");
+            }
+            if (quantity < 1) {
+                throw new IllegalArgumentException("quantity of " + sku + " must be at least 1");
+            }
+        }
     }
 
     /** One expected recommendation, in order. */
