@@ -145,6 +145,9 @@ function checkLine(item) {
   if (!Number.isInteger(item.quantity) || item.quantity < 1) {
     throw new RangeError(`quantity of ${item.sku} must be at least 1`);
   }
+  if (item.quantity > 2147483647) {
+    throw new RangeError(`quantity of ${item.sku} must be at most 2147483647 (a Java int, as the rule set's conformance cases hold)`);
+  }
 }
 
 /**

@@ -71,6 +71,8 @@ test('a cart line of no quantity, or of a fraction, is refused as the Java evalu
     assert.throws(() => evaluate(rules, 'cart', [{ sku, quantity }]),
       (e) => e instanceof RangeError && e.message === `quantity of ${sku} must be at least 1`, String(quantity));
   }
+  assert.throws(() => evaluate(rules, 'cart', [{ sku, quantity: 2 ** 31 }]), /must be at most 2147483647/,
+    'more than a Java int holds');
   assert.throws(() => evaluate(rules, 'cart', [{ quantity: 1 }]), (e) => e instanceof TypeError && e.message === 'a cart line needs a sku');
   assert.doesNotThrow(() => evaluate(rules, 'cart', [{ sku: 'NOT-IN-THE-RULE-SET', quantity: 1 }]));
 });
