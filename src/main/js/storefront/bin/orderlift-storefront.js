@@ -16,7 +16,8 @@ const USAGE = 'usage: orderlift-storefront evaluate --ruleset FILE --placement c
 function read(file) {
   let text;
   try {
-    text = readFileSync(file, 'utf8');
+    // a byte order mark (an editor on Windows saves one) is not content, as fetch's json() and Java read it
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new RuleSetError(`The rule set ${file} cannot be read: ${e.code === 'ENOENT' ? 'it does not exist' : e.message}`);
   }

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -59,6 +60,10 @@ test('check gives the Java verdicts: a reformatted copy is the same rule set, a 
   const cases = JSON.parse(readFileSync(reformatted, 'utf8')).conformance.length;
   assert.equal(execFileSync('node', [bin, 'check', reformatted]).toString(),
     `outdoor.reformatted.json: valid rule set version ${version} of outdoor (prices in USD); ${cases} conformance cases pass.\n`);
+  const withMark = join(mkdtempSync(join(tmpdir(), 'orderlift-check-')), 'outdoor.bom.json');
+  writeFileSync(withMark, '\uFEFF' + readFileSync(reformatted, 'utf8'));
+  assert.match(execFileSync('node', [bin, 'check', withMark]).toString(), /^outdoor.bom.json: valid rule set/,
+    'a byte order mark is not content (check-ruleset reads past it too)');
   const tampered = spawnSync('node', [bin, 'check', join(fixtures, 'outdoor.tampered.json')]);
   assert.equal(tampered.status, 1);
   assert.equal(tampered.stderr.toString(), readFileSync(join(fixtures, 'outdoor.tampered.refusal.txt'), 'utf8') + '\n');

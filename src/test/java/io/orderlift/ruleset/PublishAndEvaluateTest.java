@@ -189,6 +189,8 @@ class PublishAndEvaluateTest {
         String text = new String(reformatted, StandardCharsets.UTF_8);
         assertTrue(text.contains("\\u00E9") && text.contains("\n  \"schemaVersion\" : "), "escaped and indented");
         assertEquals(accented, RuleSetJson.read(reformatted, "outdoor.reformatted.json"));
+        byte[] withMark = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
+        assertEquals(accented, RuleSetJson.read(withMark, "outdoor.bom.json"), "a byte order mark is not content");
 
         String price = "\"price\" : " + accented.products().get(0).price();
         assertTrue(text.contains(price), price);
