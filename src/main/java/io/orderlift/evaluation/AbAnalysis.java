@@ -20,9 +20,6 @@ import io.orderlift.common.Money;
 public final class AbAnalysis {
 
     static final int BOOTSTRAP_RESAMPLES = 2_000;
-    static final double Z_975 = 1.959963984540054;
-    /** The normal quantile of 80 %: a test powered at 80 % finds a true lift of its size four times in five. */
-    static final double Z_80 = 0.8416212335729143;
 
     /** Per-arm figures. JSON names are read by outside checks. */
     public record ArmResult(String arm, int orders, double aov, double acceptanceRate, double rpi,
@@ -106,8 +103,8 @@ public final class AbAnalysis {
         double meanT = mean(t);
         double se = Math.sqrt(variance(c, meanC) / c.length + variance(t, meanT) / t.length);
         double diff = meanT - meanC;
-        double low = diff - Z_975 * se;
-        double high = diff + Z_975 * se;
+        double low = diff - NormalQuantiles.Z_975 * se;
+        double high = diff + NormalQuantiles.Z_975 * se;
         double[] boot = new double[BOOTSTRAP_RESAMPLES];
         SplittableRandom random = new SplittableRandom(42);
         for (int b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
@@ -116,7 +113,7 @@ public final class AbAnalysis {
         Arrays.sort(boot);
         // the lift a test finds significant 80 % of the time: its interval's half width plus 0.84 standard errors;
         // k times the orders an arm divide the standard error by √k
-        double detectable = (Z_975 + Z_80) * se;
+        double detectable = (NormalQuantiles.Z_975 + NormalQuantiles.Z_80) * se;
         Long needed = diff == 0 ? null
                 : (long) Math.ceil(Math.pow(detectable / diff, 2) * (c.length + t.length) / 2.0);
         return new Lift(name, diff, meanC == 0 ? 0 : diff / meanC * 100, low, high,

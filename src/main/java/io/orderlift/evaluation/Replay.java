@@ -143,7 +143,7 @@ final class Replay {
             }
         }
         double meanImpressions = (double) impressions / n;
-        return 1.96 * Math.sqrt(sum / ((double) n * (n - 1))) / meanImpressions;
+        return NormalQuantiles.Z_975 * Math.sqrt(sum / ((double) n * (n - 1))) / meanImpressions;
     }
 
     /** Hides up to {@link #MAX_HIDDEN} items in turn and recommends for the rest; a hit earns the hidden item. */

@@ -24,9 +24,7 @@ import java.util.OptionalLong;
  */
 public record RpiRatio(double ratio, double low, double high, int orders) {
 
-    private static final double Z = 1.96;
-    /** The normal quantile of 80 %, the power a period needs to tell a lead four times in five. */
-    private static final double Z_80 = 0.8416212335729143;
+    private static final double Z = NormalQuantiles.Z_975;
 
     /**
      * The ratio of {@code policy} to {@code baseline} over the orders both replayed; empty when either
@@ -100,7 +98,7 @@ public record RpiRatio(double ratio, double low, double high, int orders) {
             return OptionalLong.empty();
         }
         double standardError = Math.log(ratio / low) / Z;
-        double times = Math.pow((Z + Z_80) * standardError / Math.log(ratio), 2);
+        double times = Math.pow((Z + NormalQuantiles.Z_80) * standardError / Math.log(ratio), 2);
         return OptionalLong.of((long) Math.ceil(orders * times));
     }
 }

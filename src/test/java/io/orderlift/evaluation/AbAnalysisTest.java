@@ -73,7 +73,7 @@ class AbAnalysisTest {
     void aLiftOfTheMinimumDetectableSizeIsFoundFourTimesInFive() {
         double sd = 30;
         int n = 100;
-        double detectable = (AbAnalysis.Z_975 + AbAnalysis.Z_80) * sd * Math.sqrt(2.0 / n);
+        double detectable = (NormalQuantiles.Z_975 + NormalQuantiles.Z_80) * sd * Math.sqrt(2.0 / n);
         SplittableRandom random = new SplittableRandom(7);
         int found = 0;
         int falseAlarms = 0;

@@ -14,7 +14,7 @@ public final class ImportRejectedException extends RuntimeException {
     private final String fileName;
     private final List<RowProblem> problems;
     private final long problemCount;
-    private final boolean badRows;
+    private final boolean skippable;
 
     /** A file refused as a whole: its header, its layout, or what it would do to the store's orders. */
     public ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount) {
@@ -22,12 +22,12 @@ public final class ImportRejectedException extends RuntimeException {
     }
 
     private ImportRejectedException(String fileName, List<RowProblem> problems, long problemCount, String advice,
-                                    boolean badRows) {
+                                    boolean skippable) {
         super(describe(fileName, problems, problemCount) + (advice == null ? "" : System.lineSeparator() + "  " + advice));
         this.fileName = fileName;
         this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), LISTED_PROBLEMS)));
         this.problemCount = problemCount;
-        this.badRows = badRows;
+        this.skippable = skippable;
     }
 
     /**
@@ -76,6 +76,6 @@ public final class ImportRejectedException extends RuntimeException {
 
     /** Whether skipping the bad rows (and recording them) would import the file's other rows. */
     public boolean skippable() {
-        return badRows;
+        return skippable;
     }
 }
