@@ -146,7 +146,13 @@ class PublishAndEvaluateTest {
                 // real baskets: mostly a few items, some dozens (up to 80 on the wholesale store)
                 int size = longBaskets && i % 5 == 0 ? 10 + random.nextInt(71) : 1 + random.nextInt(5);
                 for (int k = 0; k < size; k++) {
-                    cart.add(new CartItem(skus.get(random.nextInt(skus.size())), 1 + random.nextInt(3), Double.NaN));
+                    // now and then a bulk line, whose total moves the price ceilings
+                    int quantity = i % 7 == 3 ? 1 + random.nextInt(200) : 1 + random.nextInt(3);
+                    cart.add(new CartItem(skus.get(random.nextInt(skus.size())), quantity, Double.NaN));
+                }
+                if (i % 10 == 9) {
+                    // a product the rule set does not know (new since publishing): it adds nothing, anywhere in the cart
+                    cart.add(random.nextInt(cart.size() + 1), new CartItem("NEW-" + i, 1, Double.NaN));
                 }
                 var expected = preview.recommend(placement, cart, profile, 0);
                 Answer actual = storefront.evaluate(placement.cliName(),
