@@ -44,7 +44,9 @@ class CartPreviewTest extends TentStoreWindowTest {
         SearchableComboBox<String> search = robot.lookup("#cartSearch").queryAs(SearchableComboBox.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().size() == 4);
         Label placeholder = (Label) robot.lookup("#recommendationsTable").queryAs(TableView.class).getPlaceholder();
-        assertTrue(placeholder.getText().startsWith("Add products to the cart"), placeholder.getText());
+        assertEquals("Add products to the cart (search the catalog) to see what it gets; Save as… keeps a cart to"
+                + " preview again.", placeholder.getText(), "no sample cart to offer yet");
+        assertEquals("No sample carts yet", robot.lookup("#savedCarts").queryAs(ComboBox.class).getPromptText());
         robot.interact(() -> search.setValue("TENT — Tent"));
         robot.clickOn("#addToCart");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty());
@@ -64,6 +66,8 @@ class CartPreviewTest extends TentStoreWindowTest {
         robot.clickOn("−1");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> recommendations(robot).getItems().isEmpty());
         assertEquals("The cart is empty.", robot.lookup("#cartSummary").queryAs(Label.class).getText());
+        assertTrue(placeholder.getText().endsWith("or pick a sample cart) to see what it gets."), placeholder.getText());
+        assertEquals("Sample carts", robot.lookup("#savedCarts").queryAs(ComboBox.class).getPromptText());
 
         ComboBox<String> saved = robot.lookup("#savedCarts").queryAs(ComboBox.class);
         assertEquals("Tent cart", saved.getValue(), "the cart shows the name it was saved under");

@@ -46,7 +46,9 @@ public final class CartPreviewView extends HBox {
 
         ComboBox<String> saved = new ComboBox<>(model.savedCarts());
         saved.setId("savedCarts");
-        saved.setPromptText("Sample carts");
+        // a store starts with none: say so rather than offer an empty list
+        saved.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.savedCarts()))
+                .then("No sample carts yet").otherwise("Sample carts"));
         saved.setPrefWidth(180);
         saved.valueProperty().bindBidirectional(model.cartNameProperty());
         saved.setOnAction(e -> {
@@ -115,7 +117,11 @@ public final class CartPreviewView extends HBox {
                 NO_COMPARISON.equals(compare.getValue()) ? null : compare.getValue()));
 
         StringExpression placeholder = Bindings.when(Bindings.isEmpty(model.cart()))
-                .then("Add products to the cart (search the catalog, or pick a sample cart) to see what it gets.")
+                .then(Bindings.when(Bindings.isEmpty(model.savedCarts()))
+                        .then("Add products to the cart (search the catalog) to see what it gets; Save as… keeps a"
+                                + " cart to preview again.")
+                        .otherwise("Add products to the cart (search the catalog, or pick a sample cart) to see what"
+                                + " it gets."))
                 .otherwise(Bindings.concat("No recommendations for this cart. ", model.emptyReasonProperty()));
         TableView<Recommendation> working = RecommendationTables.create(model.recommendations(), placeholder,
                 model.session()::money);
