@@ -72,7 +72,7 @@ final class InfoCommand implements Callable<Integer> {
 
     /** The kept backtest in one line: when, the chosen ranking against popularity, and whether it is stale. */
     private static String describe(SavedBacktests.Saved saved) {
-        return String.format("%n  backtest   %s: %s (%s)", when(saved.ranAt()), saved.versusPopularity(),
+        return String.format("%n  backtest   %s: %s; %s", when(saved.ranAt()), saved.versusPopularity(),
                 saved.current() ? "the store has not changed since"
                         : "stale: since then " + saved.whatChanged());
     }

@@ -52,8 +52,9 @@ public final class SavedBacktests {
 
         /**
          * The chosen ranking against the classic widget in words: "the chosen ranking earns 1.49×
-         * popularity's revenue per impression on the cart and 1.51× on the confirmation page" (a
-         * placement that could not be compared is "not measured").
+         * popularity's revenue per impression on the cart and 1.51× on the confirmation page (within the
+         * test period's noise)" (a placement whose interval holds 1 says so; one that could not be
+         * compared is "not measured").
          */
         public String versusPopularity() {
             List<String> compared = new ArrayList<>();
@@ -64,8 +65,9 @@ public final class SavedBacktests {
                     unmeasured.add(where);
                 } else {
                     compared.add(String.format(Locale.ROOT, compared.isEmpty()
-                            ? "%.2f× popularity's revenue per impression on %s" : "%.2f× on %s",
-                            chosen.versusPopularity().ratio(), where));
+                            ? "%.2f× popularity's revenue per impression on %s%s" : "%.2f× on %s%s",
+                            chosen.versusPopularity().ratio(), where,
+                            chosen.versusPopularity().differs() ? "" : " (within the test period's noise)"));
                 }
             });
             String text = compared.isEmpty() ? "" : "the chosen ranking earns " + String.join(" and ", compared);

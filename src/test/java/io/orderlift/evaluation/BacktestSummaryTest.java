@@ -3,10 +3,12 @@ package io.orderlift.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.orderlift.common.Money;
 import io.orderlift.ranking.WeightingProfile;
@@ -52,6 +54,23 @@ class BacktestSummaryTest {
                 + " period's noise: the 95 % interval of the ratio runs from 0.97× to 3.3× (1,755 orders, 12 hits). A"
                 + " test period of about 3,800 such orders (2.2× this one) tells a lead this large from noise four"
                 + " times in five. A longer history, or an A/B test, would tell."), summary.warnings());
+    }
+
+    @Test
+    void theKeptBacktestInOneLineSaysWhichLeadIsWithinNoise() {
+        PolicyResult cartChosen = policy("chosen", 3.0, 0.21, 100, 50);
+        PolicyResult confirmationChosen = policy("chosen", 0.6, 0.02, 100, 12);
+        BacktestReport report = report(
+                List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen),
+                List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen),
+                // in placement order, as a report is read back
+                new TreeMap<>(Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen,
+                                new RpiRatio(1.49, 1.34, 1.66, 1_514)),
+                        "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
+                                new RpiRatio(1.51, 0.99, 2.31, 1_755)))));
+        assertEquals("the chosen ranking earns 1.49× popularity's revenue per impression on the cart and 1.51× on the"
+                + " confirmation page (within the test period's noise)",
+                new SavedBacktests.Saved(report, Instant.EPOCH, List.of()).versusPopularity());
     }
 
     @Test
