@@ -322,6 +322,7 @@ public final class ReportsViewModel {
                     + "interval %s to %s, %s. %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.format(l.aovLift()),
                     l.aovLiftPercent(), money.format(l.ciLow()), money.format(l.ciHigh()),
                     l.significant() ? "significant" : "not significant", l.powerInWords(money))));
+            r.rpiVersusPopularity().forEach(v -> lines.add(v.inWords() + "."));
             abSummary.set(String.join("\n", lines));
         }).onError(onError).onlyWhile(() -> store == current).run(tasks); // another store opened: not its experiment
     }
