@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { RuleSetError, checkConformance, evaluate, validate } from '../index.js';
 
-const MAX_INT = 2 ** 31 - 1;
 const USAGE = 'usage: orderlift-storefront evaluate --ruleset FILE --placement cart|confirmation --items SKU[:QTY],...'
   + ' [--limit K] [--json]\n       orderlift-storefront check FILE';
 
@@ -86,10 +85,11 @@ function parseItems(text) {
     if (colon < 0) return { sku: item, quantity: 1 };
     const quantity = item.slice(colon + 1).trim();
     // a whole number Java's int holds, as orderlift evaluate reads it
-    if (!/^[+-]?\d+$/.test(quantity) || Math.abs(Number.parseInt(quantity, 10)) > MAX_INT) {
+    const n = Number.parseInt(quantity, 10);
+    if (!/^[+-]?\d+$/.test(quantity) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
       throw new RangeError(`'${item}' is not SKU or SKU:QUANTITY`);
     }
-    return { sku: item.slice(0, colon).trim(), quantity: Number.parseInt(quantity, 10) };
+    return { sku: item.slice(0, colon).trim(), quantity: n };
   });
 }
 

@@ -1,6 +1,7 @@
 // The JavaScript evaluator against the Java one: every conformance case of a rule set published from
 // every sample store, and the Java evaluator's answers to 1,000 random carts and orders per store
-// (fixtures written by the Java test PublishAndEvaluateTest into target/storefront-fixtures).
+// (fixtures written by the Java test PublishAndEvaluateTest into target/storefront-fixtures); the two
+// command lines side by side on edge inputs (target/orderlift.jar, which mvn verify builds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -67,6 +68,32 @@ test('check gives the Java verdicts: a reformatted copy is the same rule set, a 
   const tampered = spawnSync('node', [bin, 'check', join(fixtures, 'outdoor.tampered.json')]);
   assert.equal(tampered.status, 1);
   assert.equal(tampered.stderr.toString(), readFileSync(join(fixtures, 'outdoor.tampered.refusal.txt'), 'utf8') + '\n');
+});
+
+test('the command line answers edge inputs as orderlift evaluate does: the same JSON, or the same refusal', () => {
+  const jar = join(here, '../../../../../target/orderlift.jar');
+  assert.ok(existsSync(jar), `no ${jar} (run mvn verify first)`);
+  const bin = join(here, '../bin/orderlift-storefront.js');
+  const file = join(fixtures, 'outdoor.ruleset.json');
+  const sku = ruleSet('outdoor').products[0].sku;
+  const inputs = [
+    ['cart', `${sku}:0`], ['cart', `${sku}:-1`], ['cart', `${sku}:1.5`], ['cart', `${sku}:abc`],
+    ['cart', `${sku}:2147483648`], ['cart', `${sku}:-2147483648`], ['cart', 'NOT-IN-THE-RULE-SET'],
+    ['cart', `${sku},NOT-IN-THE-RULE-SET:2`], ['cart', ` ${sku} : 2 `], ['cart', `${sku},${sku}`],
+    ['confirmation', `${sku}:3`], ['Cart', sku], ['checkout', sku],
+  ];
+  for (const [placement, items] of inputs) {
+    const args = ['evaluate', '--ruleset', file, '--placement', placement, '--items', items, '--json'];
+    const java = spawnSync('java', ['-jar', jar, ...args]);
+    const js = spawnSync('node', [bin, ...args]);
+    const what = `--placement ${placement} --items '${items}'`;
+    assert.equal(js.status === 0, java.status === 0, `${what}: java ${java.stderr} js ${js.stderr}`);
+    if (java.status === 0) {
+      assert.deepEqual(JSON.parse(js.stdout.toString()), JSON.parse(java.stdout.toString()), what);
+    } else {
+      assert.equal(js.stderr.toString().split('\n')[0], java.stderr.toString().split('\n')[0], what);
+    }
+  }
 });
 
 test('a cart line of no quantity, or of a fraction, is refused as the Java evaluator refuses it', () => {
