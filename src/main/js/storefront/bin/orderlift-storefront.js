@@ -29,10 +29,15 @@ function read(file) {
   validate(ruleSet);
   // the hash is over the file as the publisher wrote it (compact), with the hash itself left empty; a copy
   // that was only reformatted (indented, its strings' characters escaped) is the same rule set, as for Java
-  const written = [text, compact(text, false), compact(text, true)].map((form) => hashOf(form, ruleSet.contentHash));
-  if (!written.includes(ruleSet.contentHash)) {
+  // the forms tried in turn, each only when the one before did not match: a file as published hashes once
+  let hashed;
+  for (const form of [() => text, () => compact(text, false), () => compact(text, true)]) {
+    hashed = hashOf(form(), ruleSet.contentHash);
+    if (hashed === ruleSet.contentHash) break;
+  }
+  if (hashed !== ruleSet.contentHash) {
     throw new RuleSetError(`${basename(file)} has content hash ${ruleSet.contentHash} but its content hashes to`
-      + ` ${written[2]}: the file was changed or damaged after publishing`);
+      + ` ${hashed}: the file was changed or damaged after publishing`);
   }
   return ruleSet;
 }

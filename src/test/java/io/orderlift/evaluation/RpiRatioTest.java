@@ -89,20 +89,12 @@ class RpiRatioTest {
         SplittableRandom draws = new SplittableRandom(9);
         int periods = 400;
         int told = 0;
+        int[] sample = new int[needed];
         for (int period = 0; period < periods; period++) {
-            double[] revenue = new double[needed];
-            int[] impressions = new int[needed];
-            double[] baseRevenue = new double[needed];
-            int[] baseImpressions = new int[needed];
             for (int i = 0; i < needed; i++) {
-                int o = draws.nextInt(n);
-                revenue[i] = policy.revenue()[o];
-                impressions[i] = policy.impressions()[o];
-                baseRevenue[i] = baseline.revenue()[o];
-                baseImpressions[i] = baseline.impressions()[o];
+                sample[i] = draws.nextInt(n);
             }
-            told += RpiRatio.of(run(revenue, impressions), run(baseRevenue, baseImpressions)).orElseThrow().low() > 1
-                    ? 1 : 0;
+            told += RpiRatio.of(resampled(policy, sample), resampled(baseline, sample)).orElseThrow().low() > 1 ? 1 : 0;
         }
         assertEquals(0.8, (double) told / periods, 0.06, told + " of " + periods);
         assertTrue(new RpiRatio(0.8, 0.5, 1.2, 100).ordersToTellLead().isEmpty(), "no lead, nothing to tell");
@@ -120,6 +112,17 @@ class RpiRatioTest {
     }
 
     /** RPI over the sampled orders (all of them when {@code sample} is null). */
+    /** The replay of the orders {@code sample} names, in its order (an order drawn twice counts twice). */
+    private static Replay.Run resampled(Replay.Run run, int[] sample) {
+        double[] revenue = new double[sample.length];
+        int[] impressions = new int[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+            revenue[i] = run.revenue()[sample[i]];
+            impressions[i] = run.impressions()[sample[i]];
+        }
+        return run(revenue, impressions);
+    }
+
     private static double rpi(Replay.Run run, int[] sample) {
         double revenue = 0;
         double impressions = 0;
