@@ -27,14 +27,15 @@ public final class RecommendationTables {
         TableView<Recommendation> table = new TableView<>(items);
         table.setPlaceholder(new Label(placeholder));
         // the title beside the SKU, so that two lists side by side still say what each item is
-        table.getColumns().add(Columns.text("Product", r -> r.title() == null || r.title().isBlank() ? r.sku()
-                : r.title() + " (" + r.sku() + ")"));
-        table.getColumns().add(Columns.text("Price", r -> money.get().price(r.price())));
+        // the product's name gets the room; a name longer than its column shows whole in a tooltip
+        table.getColumns().add(Columns.longText("Product", r -> r.title() == null || r.title().isBlank() ? r.sku()
+                : r.title() + " (" + r.sku() + ")", 250));
+        table.getColumns().add(Columns.text("Price", r -> money.get().price(r.price()), 80));
         table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
-                100 * r.acceptance())));
-        table.getColumns().add(Columns.text("RPI", r -> money.get().format(r.rpi())));
-        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.acceptanceRank())));
-        table.getColumns().add(Columns.text("Rules", r -> String.join(", ", r.rules())));
+                100 * r.acceptance()), 90));
+        table.getColumns().add(Columns.text("RPI", r -> money.get().format(r.rpi()), 70));
+        table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.acceptanceRank()), 85));
+        table.getColumns().add(Columns.longText("Rules", r -> String.join(", ", r.rules()), 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }

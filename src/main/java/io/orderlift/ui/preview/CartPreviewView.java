@@ -31,9 +31,6 @@ public final class CartPreviewView extends HBox {
 
     private static final String NO_COMPARISON = "(no comparison)";
 
-    /** True while the view shows the name a cart was just saved under (which must not reopen it). */
-    private boolean namingSavedCart;
-
     public CartPreviewView(CartPreviewViewModel model) {
         SearchableComboBox<String> search = new SearchableComboBox<>(model.catalog());
         search.setId("cartSearch");
@@ -49,40 +46,28 @@ public final class CartPreviewView extends HBox {
         // a store starts with none: say so rather than offer an empty list
         saved.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.savedCarts()))
                 .then("No sample carts yet").otherwise("Sample carts"));
-        saved.setPrefWidth(180);
+        saved.setPrefWidth(200);
+        // choosing a name opens that cart (the model's cart name does)
         saved.valueProperty().bindBidirectional(model.cartNameProperty());
-        saved.setOnAction(e -> {
-            if (!namingSavedCart) {
-                model.openCart(saved.getValue());
-            }
-        });
         Button save = new Button("Save as…");
         save.setId("saveCart");
         save.disableProperty().bind(Bindings.isEmpty(model.cart()));
         save.setOnAction(e -> NameDialog.ask(this, "Save sample cart",
                 "Save this cart under a name to preview it again later.", "Name", saved.getValue())
-                .ifPresent(name -> {
-                    model.saveCart(name);
-                    namingSavedCart = true;
-                    saved.setValue(name);
-                    namingSavedCart = false;
-                }));
+                .ifPresent(model::saveCart));
         Button delete = new Button("Delete");
         delete.disableProperty().bind(saved.valueProperty().isNull());
-        delete.setOnAction(e -> {
-            model.deleteCart(saved.getValue());
-            saved.setValue(null);
-        });
+        delete.setOnAction(e -> model.deleteCart(saved.getValue()));
         Button clear = new Button("Clear");
         clear.setOnAction(e -> model.clear());
 
         TableView<CartPreviewViewModel.Line> cart = new TableView<>(model.cart());
         cart.setId("cartTable");
         cart.setPlaceholder(new Label("The cart is empty."));
-        cart.getColumns().add(Columns.text("SKU", CartPreviewViewModel.Line::sku));
-        cart.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
-        cart.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
-        cart.getColumns().add(Columns.text("Price", l -> model.session().money().price(l.price())));
+        cart.getColumns().add(Columns.text("SKU", CartPreviewViewModel.Line::sku, 110));
+        cart.getColumns().add(Columns.longText("Title", l -> l.title() == null ? "" : l.title(), 180));
+        cart.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity()), 45));
+        cart.getColumns().add(Columns.text("Price", l -> model.session().money().price(l.price()), 80));
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
         Button more = new Button("+1");

@@ -61,6 +61,8 @@ public final class CartPreviewViewModel {
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
     private Store store;
     private WeightingProfile compared;
+    /** True while the cart takes the name it was just saved under (which must not reopen it). */
+    private boolean namingSavedCart;
     /** Re-ranks of the cart: only the newest one's recommendations are shown. */
     private final Requests rankings = new Requests();
     /** The catalog reads asked for: only the newest shows, whichever store each was read from. */
@@ -76,6 +78,11 @@ public final class CartPreviewViewModel {
         session.savedProperty().addListener((obs, old, now) -> loadCompared());
         session.recommenderProperty().addListener((obs, old, now) -> rerank());
         session.profileProperty().addListener((obs, old, now) -> rerank());
+        cartName.addListener((obs, old, now) -> {
+            if (now != null && !namingSavedCart) {
+                openCart(now);
+            }
+        });
     }
 
     public void setOnError(Consumer<Throwable> handler) {
@@ -87,8 +94,9 @@ public final class CartPreviewViewModel {
 
     /**
      * Loads the catalog and the saved sample carts of {@code opened}; the ranking comes from the
-     * session. Another store starts with an empty cart and no comparison; the same store (after an
-     * import or a mining run) keeps the cart and re-prices it from the new catalog.
+     * session. Another store starts with no comparison, on its first saved sample cart (by name) or,
+     * when it has none, with an empty cart; the same store (after an import or a mining run) keeps
+     * the cart and re-prices it from the new catalog.
      */
     public void load(Store opened) {
         load(new CatalogOnce(opened));
@@ -117,6 +125,10 @@ public final class CartPreviewViewModel {
                     loaded.catalog().forEach(p -> products.put(p.sku(), p));
                     catalog.setAll(loaded.catalog().stream().map(ProductLabels::label).toList());
                     savedCarts.setAll(loaded.carts());
+                    if (switched && cart.isEmpty() && cartName.get() == null && !loaded.carts().isEmpty()) {
+                        // a store with sample carts opens on one rather than on an empty cart
+                        cartName.set(loaded.carts().get(0));
+                    }
                     rerank();
                 }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
@@ -125,12 +137,18 @@ public final class CartPreviewViewModel {
         return new SampleCartStore(store).all().stream().map(SampleCartStore.SampleCart::name).toList();
     }
 
-    /** Saves the cart as the sample cart {@code name} of this store (overwriting one of that name). */
+    /**
+     * Saves the cart as the sample cart {@code name} of this store (overwriting one of that name);
+     * the cart then shows that name.
+     */
     public void saveCart(String name) {
         Store current = store;
         if (current == null || name == null || name.isBlank()) {
             return;
         }
+        namingSavedCart = true;
+        cartName.set(name.strip());
+        namingSavedCart = false;
         List<SampleCartStore.Item> items = cart.stream().map(l -> new SampleCartStore.Item(l.sku(), l.quantity()))
                 .toList();
         Tasks.create("Saving the cart", monitor -> {
@@ -161,11 +179,14 @@ public final class CartPreviewViewModel {
                 }).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
     }
 
-    /** Deletes the saved sample cart {@code name}. */
+    /** Deletes the saved sample cart {@code name}; the cart stays, under no name. */
     public void deleteCart(String name) {
         Store current = store;
         if (current == null || name == null) {
             return;
+        }
+        if (name.equals(cartName.get())) {
+            cartName.set(null);
         }
         Tasks.create("Deleting the cart", monitor -> {
             new SampleCartStore(current).delete(name);
@@ -188,7 +209,10 @@ public final class CartPreviewViewModel {
         rerank();
     }
 
-    /** The saved cart the preview shows, or null for a cart not saved under a name. */
+    /**
+     * The saved cart the preview shows, or null for a cart not saved under a name; setting another
+     * name opens that saved cart.
+     */
     public ObjectProperty<String> cartNameProperty() {
         return cartName;
     }

@@ -139,4 +139,40 @@ class CartPreviewViewModelTest {
         assertTrue(late.catalog().stream().anyMatch(p -> p.startsWith("LANTERN")),
                 "the catalog read after the import stays: " + late.catalog());
     }
+
+    @Test
+    void aStoreWithSampleCartsOpensOnTheFirstByNameAndAnotherStoreWithoutOnAnEmptyCart() throws Exception {
+        SampleCartStore carts = new SampleCartStore(fixture.store);
+        carts.save(new SampleCartStore.SampleCart("tent and stakes", List.of(
+                new SampleCartStore.Item(MinedTestStore.TENT, 1), new SampleCartStore.Item(MinedTestStore.STAKES, 2))));
+        carts.save(new SampleCartStore.SampleCart("a tent", List.of(new SampleCartStore.Item(MinedTestStore.TENT, 1))));
+        CartPreviewViewModel opened = new CartPreviewViewModel(fixture.tasks, session);
+        opened.load(fixture.store);
+        assertEquals("a tent", opened.cartNameProperty().get(), "the first saved cart by name");
+        assertEquals(List.of(MinedTestStore.TENT), opened.cart().stream().map(CartPreviewViewModel.Line::sku)
+                .toList());
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), opened.recommendations().stream()
+                .map(Recommendation::sku).toList(), "and what it gets");
+
+        opened.cartNameProperty().set("tent and stakes");
+        assertEquals(List.of(MinedTestStore.TENT, MinedTestStore.STAKES), opened.cart().stream()
+                .map(CartPreviewViewModel.Line::sku).toList(), "choosing another name opens that cart");
+        assertEquals(2, opened.cart().get(1).quantity());
+
+        opened.add(entry(MinedTestStore.FOOTPRINT));
+        opened.saveCart("three");
+        assertEquals("three", opened.cartNameProperty().get(), "a saved cart shows its name");
+        assertEquals(3, opened.cart().size(), "naming the cart does not reopen it");
+        opened.load(fixture.store);
+        assertEquals(3, opened.cart().size(), "the same store keeps its cart after a reload");
+        opened.deleteCart("three");
+        assertEquals(null, opened.cartNameProperty().get());
+        assertEquals(3, opened.cart().size(), "deleting the saved cart keeps the cart on screen");
+
+        try (Store other = MinedTestStore.create(Files.createDirectories(dir.resolve("other")))) {
+            opened.load(other);
+            assertTrue(opened.cart().isEmpty(), "a store without sample carts opens on an empty cart");
+            assertEquals(null, opened.cartNameProperty().get());
+        }
+    }
 }
