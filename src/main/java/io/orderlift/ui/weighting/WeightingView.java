@@ -146,8 +146,11 @@ public final class WeightingView extends HBox {
         evidence.setTooltip(new Tooltip("Which purchases the one-tap offers learn from: products "
                 + "bought in the same order and later by the same customer, or only those bought later."));
         int row = grid.getRowCount();
-        grid.addRow(row, new Label("Acceptance estimate"), estimator);
-        grid.addRow(row + 1, new Label("One-tap evidence"), evidence);
+        // the choices span the value and figure columns: their longest label is wider than a slider
+        grid.add(new Label("Acceptance estimate"), 0, row);
+        grid.add(estimator, 1, row, 2, 1);
+        grid.add(new Label("One-tap evidence"), 0, row + 1);
+        grid.add(evidence, 1, row + 1, 2, 1);
         Label source = new Label();
         source.setId("profileSource");
         source.setWrapText(true);
