@@ -29,7 +29,8 @@ final class ReportCharts {
     /**
      * RPI (left) and hit rate (as a second series, scaled to per cent) against w for one placement,
      * the popularity baseline as a dashed line, the chosen w as a marker, and beside it what the
-     * chosen w earns without the profile's price ceilings and lift floor.
+     * chosen w earns without the profile's price ceilings and lift floor. Both axes start at zero, so
+     * a line's slope shows a change in proportion to the figure.
      */
     static XYChart rpiAgainstW(String placement, List<PolicyResult> results, BacktestReport.Chosen chosen) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
@@ -64,6 +65,9 @@ final class ReportCharts {
         hits.setLineColor(new Color(0x99, 0x99, 0x99));
         chart.setYAxisGroupTitle(1, "hit rate %");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        // both axes from zero: fitted to the data, hit rates of 1.04 % and 1.05 % drew a plunge
+        chart.getStyler().setYAxisMin(0, 0.0);
+        chart.getStyler().setYAxisMin(1, 0.0);
         if (!ws.isEmpty()) {
             XYSeries baseline = chart.addSeries("popularity", List.of(ws.get(0), ws.get(ws.size() - 1)),
                     List.of(popularity, popularity));
