@@ -174,19 +174,17 @@ public final class WeightingView extends HBox {
         TableView<WeightingViewModel.EffectRow> table = new TableView<>(model.effect());
         table.setId("effectTable");
         table.setPlaceholder(new Label("Mine the store to see the effect of the settings."));
-        table.getColumns().add(Columns.text("Best seller", r -> r.anchorTitle().isBlank() ? r.anchor()
-                : r.anchorTitle() + " (" + r.anchor() + ")"));
-        table.getColumns().add(Columns.text("Working profile's list", WeightingViewModel.EffectRow::workingTitles));
-        table.getColumns().add(Columns.text("RPI", r -> model.session().money().format(r.workingRpi())));
+        // names and lists longer than their column show whole in a tooltip
+        table.getColumns().add(Columns.longText("Best seller", r -> r.anchorTitle().isBlank() ? r.anchor()
+                : r.anchorTitle() + " (" + r.anchor() + ")", 190));
+        table.getColumns().add(Columns.longText("Working profile's list", WeightingViewModel.EffectRow::workingTitles,
+                293));
+        table.getColumns().add(Columns.text("RPI", r -> model.session().money().format(r.workingRpi()), 64));
         table.getColumns().add(Columns.text("Δ RPI", r -> !r.changed() ? ""
                 : Math.abs(r.workingRpi() - r.savedRpi()) < 0.005 ? "0.00"
-                : String.format(Locale.ROOT, "%+.2f", r.workingRpi() - r.savedRpi())));
-        table.getColumns().add(Columns.text("Change against the saved list", WeightingViewModel.EffectRow::change));
-        table.getColumns().get(0).setPrefWidth(190);
-        table.getColumns().get(1).setPrefWidth(293);
-        table.getColumns().get(2).setPrefWidth(64);
-        table.getColumns().get(3).setPrefWidth(52);
-        table.getColumns().get(4).setPrefWidth(222);
+                : String.format(Locale.ROOT, "%+.2f", r.workingRpi() - r.savedRpi()), 52));
+        table.getColumns().add(Columns.longText("Change against the saved list", WeightingViewModel.EffectRow::change,
+                222));
         table.getColumns().get(2).getStyleClass().add("number");
         table.getColumns().get(3).getStyleClass().add("number");
         table.setRowFactory(t -> new TableRow<>() {
