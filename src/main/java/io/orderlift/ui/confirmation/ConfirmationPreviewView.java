@@ -38,16 +38,12 @@ public final class ConfirmationPreviewView extends HBox {
         TableView<PastOrders.Line> lines = new TableView<>(model.lines());
         lines.setId("orderLines");
         lines.setPlaceholder(new Label("Pick an order."));
-        lines.getColumns().add(Columns.text("SKU", PastOrders.Line::sku));
-        lines.getColumns().get(0).setPrefWidth(105);
-        lines.getColumns().add(Columns.text("Title", l -> l.title() == null ? "" : l.title()));
-        lines.getColumns().add(Columns.text("Category", l -> l.category() == null ? "" : l.category()));
-        lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity())));
-        lines.getColumns().add(Columns.text("Paid", l -> model.session().money().price(l.unitPrice().doubleValue())));
-        lines.getColumns().get(1).setPrefWidth(140);
-        lines.getColumns().get(2).setPrefWidth(95);
-        lines.getColumns().get(3).setPrefWidth(38);
-        lines.getColumns().get(4).setPrefWidth(62);
+        lines.getColumns().add(Columns.text("SKU", PastOrders.Line::sku, 105));
+        lines.getColumns().add(Columns.longText("Title", l -> l.title() == null ? "" : l.title(), 140));
+        lines.getColumns().add(Columns.longText("Category", l -> l.category() == null ? "" : l.category(), 95));
+        lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity()), 38));
+        lines.getColumns().add(Columns.text("Paid", l -> model.session().money().price(l.unitPrice().doubleValue()),
+                62));
         VBox.setVgrow(lines, Priority.ALWAYS);
         Label orderTitle = new Label("The order just placed");
         orderTitle.getStyleClass().add("section-title");

@@ -105,7 +105,8 @@ public final class PairsView extends VBox {
                 "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",
                 r -> " " + r.movement()));
         table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 122, "The candidate's SKU"));
-        table.getColumns().add(text("Title", r -> r.title() == null ? "" : r.title(), 168, "The candidate's title"));
+        table.getColumns().add(longText("Title", r -> r.title() == null ? "" : r.title(), 168,
+                "The candidate's title (the whole of a long one in the cell's tooltip)"));
         table.getColumns().add(number("Price", PairsViewModel.Row::price, a -> model.money().price(a), 64,
                 "The candidate's catalog price"));
         table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 98,
@@ -281,6 +282,15 @@ public final class PairsView extends VBox {
     private static TableColumn<PairsViewModel.Row, String> text(String title, Function<PairsViewModel.Row, String> value,
                                                                  double width, String tip) {
         TableColumn<PairsViewModel.Row, String> column = Columns.text("", value, width);
+        explain(column, title, tip);
+        return column;
+    }
+
+    /** As {@link #text}, for a text that may be longer than the column: a cell shows it whole in a tooltip. */
+    private static TableColumn<PairsViewModel.Row, String> longText(String title,
+                                                                     Function<PairsViewModel.Row, String> value,
+                                                                     double width, String tip) {
+        TableColumn<PairsViewModel.Row, String> column = Columns.longText("", value, width);
         explain(column, title, tip);
         return column;
     }
