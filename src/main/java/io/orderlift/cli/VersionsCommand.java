@@ -99,9 +99,11 @@ final class VersionsCommand implements Callable<Integer> {
         d.settings().forEach(c -> text.append(String.format("  setting %s: %s → %s%n", c.name(), c.from(), c.to())));
         d.pinsChanged().forEach(p -> text.append("  pin ").append(p).append('\n'));
         d.exclusionsChanged().forEach(p -> text.append("  exclusion ").append(p).append('\n'));
-        d.examples().forEach(p -> text.append(String.format("  %-9s %-12s %s → %s%s%n", p.change(), p.placement(),
-                p.anchor(), p.candidate(), p.change().equals("reranked") ? " (#" + p.fromRank() + " → #" + p.toRank()
-                        + ")" : "")));
+        if (!d.examples().isEmpty()) {
+            text.append(String.format("  pair changes at the best-selling anchors (%d of %,d):%n", d.examples().size(),
+                    d.pairsAdded() + d.pairsRemoved() + d.pairsReranked()));
+        }
+        d.examples().forEach(p -> text.append("    ").append(p.inWords()).append('\n'));
         return text.toString().stripTrailing();
     }
 }

@@ -2,6 +2,7 @@ package io.orderlift.ruleset;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.orderlift.ruleset.evaluator.RuleSet;
  * What changed between two rule sets: settings, pairs added and removed, pairs whose rank in their
  * anchor's list moved, pins, exclusions and products. Pairs are compared per placement, anchor and
  * candidate; an anchor's list is ranked by {@code acceptance × price^w} (its single-anchor answer).
+ * The {@link #EXAMPLES} pair changes listed are those at the anchors in most orders.
  */
 public record RuleSetDiff(long fromVersion, long toVersion, List<Change> settings, int pairsAdded, int pairsRemoved,
                           int pairsReranked, List<PairChange> examples, List<String> pinsChanged,
@@ -29,10 +31,25 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
 
     /**
      * A pair that appeared ({@code added}), disappeared ({@code removed}) or moved ({@code reranked}).
-     * Ranks are 1-based positions in the anchor's list; 0 where the pair is absent.
+     * Ranks are 1-based positions in the anchor's list; 0 where the pair is absent. Titles are the
+     * newer rule set's (the older one's for a product it no longer lists); null when it has none.
      */
     public record PairChange(String placement, String anchor, String candidate, String change, int fromRank,
-                             int toRank) {
+                             int toRank, String anchorTitle, String candidateTitle) {
+
+        /** For a person: "cart · Family tent 4P (OUT-TEN-004): Tent stakes (OUT-STAKES) #4 → #3". */
+        public String inWords() {
+            String move = switch (change) {
+                case "added" -> "added at #" + toRank;
+                case "removed" -> "removed (was #" + fromRank + ")";
+                default -> "#" + fromRank + " → #" + toRank;
+            };
+            return placement + " · " + named(anchorTitle, anchor) + ": " + named(candidateTitle, candidate) + " " + move;
+        }
+
+        private static String named(String title, String sku) {
+            return title == null ? sku : title + " (" + sku + ")";
+        }
     }
 
     public boolean isEmpty() {
@@ -71,14 +88,24 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
                 example(examples, e.getKey(), "removed", e.getValue(), 0);
             }
         }
-        examples.sort((x, y) -> (x.placement() + x.anchor() + x.candidate()).compareTo(
-                y.placement() + y.anchor() + y.candidate()));
+        Map<String, RuleSet.Product> products = new HashMap<>();
+        from.products().forEach(p -> products.put(p.sku(), p));
+        to.products().forEach(p -> products.put(p.sku(), p));
+        // the changes where they are seen most first: at the anchors in most orders
+        examples.sort(Comparator.comparingInt((PairChange x) -> -ordersOf(products, x.anchor()))
+                .thenComparing(PairChange::anchor).thenComparing(PairChange::placement)
+                .thenComparingInt(x -> x.toRank() > 0 ? x.toRank() : x.fromRank())
+                .thenComparing(PairChange::candidate));
+        List<PairChange> shown = examples.subList(0, Math.min(EXAMPLES, examples.size())).stream()
+                .map(x -> new PairChange(x.placement(), x.anchor(), x.candidate(), x.change(), x.fromRank(),
+                        x.toRank(), titleOf(products, x.anchor()), titleOf(products, x.candidate())))
+                .toList();
         Set<String> fromProducts = new HashSet<>(from.products().stream().map(RuleSet.Product::sku).toList());
         Set<String> toProducts = new HashSet<>(to.products().stream().map(RuleSet.Product::sku).toList());
         int productsAdded = (int) toProducts.stream().filter(s -> !fromProducts.contains(s)).count();
         int productsRemoved = (int) fromProducts.stream().filter(s -> !toProducts.contains(s)).count();
         return new RuleSetDiff(from.version(), to.version(), settings, added, removed, reranked,
-                examples.subList(0, Math.min(EXAMPLES, examples.size())), symmetric(pins(from), pins(to)),
+                shown, symmetric(pins(from), pins(to)),
                 symmetric(exclusions(from), exclusions(to)), productsAdded, productsRemoved);
     }
 
@@ -129,7 +156,17 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
 
     private static void example(List<PairChange> examples, String key, String change, int from, int to) {
         String[] parts = key.split("\u0000");
-        examples.add(new PairChange(parts[0], parts[1], parts[2], change, from, to));
+        examples.add(new PairChange(parts[0], parts[1], parts[2], change, from, to, null, null));
+    }
+
+    private static int ordersOf(Map<String, RuleSet.Product> products, String sku) {
+        RuleSet.Product product = products.get(sku);
+        return product == null ? 0 : product.orders();
+    }
+
+    private static String titleOf(Map<String, RuleSet.Product> products, String sku) {
+        RuleSet.Product product = products.get(sku);
+        return product == null || product.title() == null || product.title().isBlank() ? null : product.title();
     }
 
     private static Set<String> pins(RuleSet rules) {

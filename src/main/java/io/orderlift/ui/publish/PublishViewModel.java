@@ -164,17 +164,24 @@ public final class PublishViewModel {
             lines.add("Nothing published yet: this will be version 1.");
             return lines;
         }
-        lines.add(String.format("Since version %d (%s): %,d pairs added, %,d removed, %,d re-ranked.", last.version(),
-                WHEN.format(last.publishedAt()), d.pairsAdded(), d.pairsRemoved(), d.pairsReranked()));
+        int pairs = d.pairsAdded() + d.pairsRemoved() + d.pairsReranked();
+        lines.add(String.format("Since version %d (%s): %,d pairs added, %,d removed, %,d re-ranked%s.", last.version(),
+                WHEN.format(last.publishedAt()), d.pairsAdded(), d.pairsRemoved(), d.pairsReranked(),
+                pairs > d.examples().size() ? String.format("; below, the %d at the best-selling anchors",
+                        d.examples().size()) : ""));
         d.settings().forEach(c -> lines.add("Setting " + c.name() + ": " + c.from() + " → " + c.to()));
-        d.pinsChanged().forEach(x -> lines.add("Pin " + x));
-        d.exclusionsChanged().forEach(x -> lines.add("Exclusion " + x));
-        d.examples().forEach(x -> lines.add(String.format("%s %s: %s → %s%s", x.change(), x.placement(), x.anchor(),
-                x.candidate(), x.change().equals("reranked") ? " (#" + x.fromRank() + " → #" + x.toRank() + ")" : "")));
+        d.pinsChanged().forEach(x -> lines.add("Pin " + addedOrRemoved(x)));
+        d.exclusionsChanged().forEach(x -> lines.add("Exclusion " + addedOrRemoved(x)));
+        d.examples().forEach(x -> lines.add(x.inWords()));
         if (d.isEmpty()) {
             lines.add("No changes: publishing again gives the same recommendations.");
         }
         return lines;
+    }
+
+    /** "+ sku X" as "added: sku X", "- sku X" as "removed: sku X". */
+    private static String addedOrRemoved(String change) {
+        return (change.startsWith("+ ") ? "added: " : "removed: ") + change.substring(2);
     }
 
     /** Publishes to the target file in the background, then checks again. */

@@ -1,0 +1,91 @@
+package io.orderlift.ruleset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.store.CurationStore;
+import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.Store;
+import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What changed between two published versions, as the Publish tab and {@code versions --diff} list it. */
+class RuleSetDiffTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A store of 30 products with titles, P29 in about 1 of 2 orders, P28 in 1 of 3, … P00 in 1 of 31:
+     * the best sellers come last by SKU.
+     */
+    private Store store() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,quantity,unit_price\n");
+        Random random = new Random(7);
+        for (int o = 0; o < 1_500; o++) {
+            int customer = random.nextInt(200);
+            for (int p = 0; p < 30; p++) {
+                if (random.nextInt(p + 2) == 0) {
+                    csv.append(String.format("O%d,C%d,2025-03-%02d,P%02d,Product %d,1,%d%n", o, customer,
+                            1 + o % 28, 29 - p, 29 - p, 5 + 7 * p));
+                }
+            }
+        }
+        Store store = Store.openOrCreate(dir.resolve("store"));
+        new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("orders.csv"), csv)),
+                ProgressMonitor.NONE);
+        new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+        return store;
+    }
+
+    private static RuleSet publish(Store store, Path out) throws IOException {
+        new Publisher().publish(store, out, "", null, false);
+        return RuleSetJson.read(out);
+    }
+
+    @Test
+    void theListedPairChangesAreThoseAtTheBestSellingAnchorsWithTheirTitles() throws IOException {
+        try (Store store = store()) {
+            RuleSet before = publish(store, dir.resolve("v1.json"));
+            new CurationStore(store).exclude(ExclusionKind.SKU, "P26", "", "out of stock");
+            RuleSet after = publish(store, dir.resolve("v2.json"));
+
+            RuleSetDiff diff = RuleSetDiff.between(before, after);
+
+            assertEquals(List.of("+ sku P26"), diff.exclusionsChanged());
+            assertTrue(diff.pairsRemoved() + diff.pairsReranked() > RuleSetDiff.EXAMPLES,
+                    "more changes than are listed: " + diff);
+            assertEquals(RuleSetDiff.EXAMPLES, diff.examples().size());
+            Map<String, Integer> orders = new HashMap<>();
+            after.products().forEach(p -> orders.put(p.sku(), p.orders()));
+            for (int i = 1; i < diff.examples().size(); i++) {
+                assertTrue(orders.get(diff.examples().get(i - 1).anchor()) >= orders.get(diff.examples().get(i).anchor()),
+                        "best-selling anchors first: " + diff.examples());
+            }
+            assertEquals("P29", diff.examples().get(0).anchor(), "the best seller's changes lead, not the first SKU's");
+            RuleSetDiff.PairChange removed = diff.examples().stream()
+                    .filter(x -> x.candidate().equals("P26") && x.placement().equals("cart")).findFirst().orElseThrow();
+            assertEquals("removed", removed.change());
+            assertEquals("Product 26", removed.candidateTitle());
+            assertEquals("cart · Product 29 (P29): Product 26 (P26) removed (was #" + removed.fromRank() + ")",
+                    removed.inWords());
+            assertTrue(diff.examples().stream().filter(x -> x.change().equals("reranked")).allMatch(x ->
+                    x.inWords().endsWith(" #" + x.fromRank() + " → #" + x.toRank())), diff.examples().toString());
+        }
+    }
+}
