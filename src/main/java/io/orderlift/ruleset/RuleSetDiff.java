@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.orderlift.ruleset.evaluator.RuleSet;
 
 /**
- * What changed between two rule sets: settings, pairs added and removed, pairs whose rank in their
- * anchor's list moved, pins, exclusions and products. Pairs are compared per placement, anchor and
+ * What changed between two rule sets: settings, pairs added and removed, pairs re-ranked in their
+ * anchor's list (moved among the candidates in both versions), pins, exclusions and products. Pairs are compared per placement, anchor and
  * candidate; an anchor's list is ranked by {@code acceptance × price^w} (its single-anchor answer).
  * The {@link #EXAMPLES} pair changes listed are those at the anchors in most orders.
  */
@@ -30,7 +31,8 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
     }
 
     /**
-     * A pair that appeared ({@code added}), disappeared ({@code removed}) or moved ({@code reranked}).
+     * A pair that appeared ({@code added}), disappeared ({@code removed}) or moved among the pairs in
+     * both versions ({@code reranked}).
      * Ranks are 1-based positions in the anchor's list; 0 where the pair is absent. Titles are the
      * newer rule set's (the older one's for a product it no longer lists); null when it has none.
      */
@@ -66,28 +68,17 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
                 settings.add(new Change(c.getName(), String.valueOf(a), String.valueOf(b)));
             }
         }
-        Map<String, Integer> before = ranks(from);
-        Map<String, Integer> after = ranks(to);
+        Map<String, List<String>> before = lists(from);
+        Map<String, List<String>> after = lists(to);
         List<PairChange> examples = new ArrayList<>();
-        int added = 0;
-        int removed = 0;
-        int reranked = 0;
-        for (Map.Entry<String, Integer> e : after.entrySet()) {
-            Integer old = before.get(e.getKey());
-            if (old == null) {
-                added++;
-                example(examples, e.getKey(), "added", 0, e.getValue());
-            } else if (!old.equals(e.getValue())) {
-                reranked++;
-                example(examples, e.getKey(), "reranked", old, e.getValue());
-            }
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            compare(key, before.getOrDefault(key, List.of()), after.getOrDefault(key, List.of()), examples);
         }
-        for (Map.Entry<String, Integer> e : before.entrySet()) {
-            if (!after.containsKey(e.getKey())) {
-                removed++;
-                example(examples, e.getKey(), "removed", e.getValue(), 0);
-            }
-        }
+        int added = count(examples, "added");
+        int removed = count(examples, "removed");
+        int reranked = count(examples, "reranked");
         Map<String, RuleSet.Product> products = new HashMap<>();
         from.products().forEach(p -> products.put(p.sku(), p));
         to.products().forEach(p -> products.put(p.sku(), p));
@@ -117,14 +108,14 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
         }
     }
 
-    /** "placement\0anchor\0candidate" → 1-based rank by acceptance × price^w within the anchor's list. */
-    private static Map<String, Integer> ranks(RuleSet rules) {
+    /** "placement\0anchor" → the anchor's candidates, best first by acceptance × price^w. */
+    private static Map<String, List<String>> lists(RuleSet rules) {
         Map<String, Double> prices = new HashMap<>();
         rules.products().forEach(p -> prices.put(p.sku(), p.price() == null ? 0 : p.price()));
         double w = rules.parameters().priceWeight();
         Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
         rules.categories().forEach(c -> categories.put(c.name(), c));
-        Map<String, Integer> ranks = new HashMap<>();
+        Map<String, List<String>> lists = new HashMap<>();
         for (RuleSet.Anchor anchor : rules.anchors()) {
             for (String placement : List.of("cart", "confirmation")) {
                 Map<String, Double> notProbability = new HashMap<>();
@@ -146,17 +137,53 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
                             (1 - notProbability.get(x)) * StrictMath.pow(prices.get(x), w));
                     return cmp != 0 ? cmp : x.compareTo(y);
                 });
-                for (int i = 0; i < ordered.size(); i++) {
-                    ranks.put(placement + "\u0000" + anchor.sku() + "\u0000" + ordered.get(i), i + 1);
+                if (!ordered.isEmpty()) {
+                    lists.put(placement + "\u0000" + anchor.sku(), ordered);
                 }
+            }
+        }
+        return lists;
+    }
+
+    /**
+     * The changes of one anchor's list: candidates added and removed, and those re-ranked — whose
+     * order among the candidates in both lists changed. A candidate that only moves because one above
+     * it left or came in is not re-ranked: the list around it changed, not its place.
+     */
+    private static void compare(String key, List<String> before, List<String> after, List<PairChange> into) {
+        String[] parts = key.split("\u0000");
+        Set<String> kept = new HashSet<>(before);
+        kept.retainAll(after);
+        Map<String, Integer> relativeBefore = relativeRanks(before, kept);
+        Map<String, Integer> relativeAfter = relativeRanks(after, kept);
+        for (int i = 0; i < after.size(); i++) {
+            String c = after.get(i);
+            if (!kept.contains(c)) {
+                into.add(new PairChange(parts[0], parts[1], c, "added", 0, i + 1, null, null));
+            } else if (!relativeBefore.get(c).equals(relativeAfter.get(c))) {
+                into.add(new PairChange(parts[0], parts[1], c, "reranked", before.indexOf(c) + 1, i + 1, null, null));
+            }
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (!kept.contains(before.get(i))) {
+                into.add(new PairChange(parts[0], parts[1], before.get(i), "removed", i + 1, 0, null, null));
+            }
+        }
+    }
+
+    /** Each candidate of {@code list} that is in {@code kept} → its position among those. */
+    private static Map<String, Integer> relativeRanks(List<String> list, Set<String> kept) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (String c : list) {
+            if (kept.contains(c)) {
+                ranks.put(c, ranks.size());
             }
         }
         return ranks;
     }
 
-    private static void example(List<PairChange> examples, String key, String change, int from, int to) {
-        String[] parts = key.split("\u0000");
-        examples.add(new PairChange(parts[0], parts[1], parts[2], change, from, to, null, null));
+    private static int count(List<PairChange> changes, String change) {
+        return (int) changes.stream().filter(x -> x.change().equals(change)).count();
     }
 
     private static int ordersOf(Map<String, RuleSet.Product> products, String sku) {

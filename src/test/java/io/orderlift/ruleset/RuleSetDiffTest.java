@@ -14,6 +14,7 @@ import java.util.Random;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
+import io.orderlift.ranking.Profiles;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.store.CurationStore;
@@ -63,12 +64,15 @@ class RuleSetDiffTest {
         try (Store store = store()) {
             RuleSet before = publish(store, dir.resolve("v1.json"));
             new CurationStore(store).exclude(ExclusionKind.SKU, "P26", "", "out of stock");
+            new CurationStore(store).exclude(ExclusionKind.SKU, "P20", "", "discontinued");
             RuleSet after = publish(store, dir.resolve("v2.json"));
 
             RuleSetDiff diff = RuleSetDiff.between(before, after);
 
-            assertEquals(List.of("+ sku P26"), diff.exclusionsChanged());
-            assertTrue(diff.pairsRemoved() + diff.pairsReranked() > RuleSetDiff.EXAMPLES,
+            assertEquals(List.of("+ sku P20", "+ sku P26"), diff.exclusionsChanged());
+            assertEquals(0, diff.pairsReranked(), "an exclusion takes products out of lists and lets others in; "
+                    + "the ones that only shift up a place are not re-ranked");
+            assertTrue(diff.pairsRemoved() + diff.pairsAdded() > RuleSetDiff.EXAMPLES,
                     "more changes than are listed: " + diff);
             assertEquals(RuleSetDiff.EXAMPLES, diff.examples().size());
             Map<String, Integer> orders = new HashMap<>();
@@ -84,8 +88,28 @@ class RuleSetDiffTest {
             assertEquals("Product 26", removed.candidateTitle());
             assertEquals("cart · Product 29 (P29): Product 26 (P26) removed (was #" + removed.fromRank() + ")",
                     removed.inWords());
-            assertTrue(diff.examples().stream().filter(x -> x.change().equals("reranked")).allMatch(x ->
-                    x.inWords().endsWith(" #" + x.fromRank() + " → #" + x.toRank())), diff.examples().toString());
+        }
+    }
+
+    @Test
+    void anotherPriceWeightReRanksPairsAndSaysFromWhereToWhere() throws IOException {
+        try (Store store = store()) {
+            Profiles profiles = new Profiles(store);
+            profiles.save(profiles.active().withPriceWeight(0), true);
+            RuleSet before = publish(store, dir.resolve("v1.json"));
+            profiles.save(profiles.active().withPriceWeight(1.5), true);
+            RuleSet after = publish(store, dir.resolve("v2.json"));
+
+            RuleSetDiff diff = RuleSetDiff.between(before, after);
+
+            assertEquals("priceWeight", diff.settings().stream().map(RuleSetDiff.Change::name)
+                    .filter(n -> n.equals("priceWeight")).findFirst().orElseThrow());
+            assertTrue(diff.pairsReranked() > 0, diff.toString());
+            RuleSetDiff.PairChange moved = diff.examples().stream().filter(x -> x.change().equals("reranked"))
+                    .findFirst().orElseThrow();
+            assertTrue(moved.fromRank() > 0 && moved.toRank() > 0 && moved.fromRank() != moved.toRank(), moved.toString());
+            assertTrue(moved.inWords().endsWith("): Product " + Integer.parseInt(moved.candidate().substring(1)) + " ("
+                    + moved.candidate() + ") #" + moved.fromRank() + " → #" + moved.toRank()), moved.inWords());
         }
     }
 }
