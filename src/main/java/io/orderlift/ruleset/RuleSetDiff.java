@@ -131,10 +131,11 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
                         notProbability.merge(candidate.sku(), 1 - p, (a, b) -> a * b);
                     }
                 }
-                List<String> ordered = new ArrayList<>(notProbability.keySet());
+                Map<String, Double> score = new HashMap<>();
+                notProbability.forEach((c, q) -> score.put(c, (1 - q) * StrictMath.pow(prices.get(c), w)));
+                List<String> ordered = new ArrayList<>(score.keySet());
                 ordered.sort((x, y) -> {
-                    int cmp = Double.compare((1 - notProbability.get(y)) * StrictMath.pow(prices.get(y), w),
-                            (1 - notProbability.get(x)) * StrictMath.pow(prices.get(x), w));
+                    int cmp = Double.compare(score.get(y), score.get(x));
                     return cmp != 0 ? cmp : x.compareTo(y);
                 });
                 if (!ordered.isEmpty()) {
