@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.orderlift.ruleset.AtomicFileWriter;
 import io.orderlift.ruleset.RuleSetDiff;
-import io.orderlift.ruleset.evaluator.RuleSet;
-import io.orderlift.ruleset.evaluator.RuleSetJson;
+import io.orderlift.ruleset.VersionArchive;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
@@ -54,16 +52,14 @@ final class VersionsCommand implements Callable<Integer> {
                 if (ab.length != 2) {
                     throw new IllegalArgumentException("--diff takes two versions: A,B");
                 }
-                RuleSetDiff d = RuleSetDiff.between(load(versions, ab[0]), load(versions, ab[1]));
+                RuleSetDiff d = new VersionArchive(source).diff(number(ab[0]), number(ab[1]));
                 o.println(json.enabled ? Json.write(d) : describe(d));
             } else if (export != null) {
                 if (out == null) {
                     throw new IllegalArgumentException("--export needs --out FILE");
                 }
-                byte[] content = versions.content(export).orElseThrow(() ->
-                        new IllegalArgumentException("There is no published version " + export));
-                new AtomicFileWriter().write(out, content);
-                o.printf("Wrote version %d to %s (%,d bytes).%n", export, out, content.length);
+                int bytes = new VersionArchive(source).export(export, out);
+                o.printf("Wrote version %d to %s (%,d bytes).%n", export, out, bytes);
             } else {
                 var all = versions.all();
                 if (json.enabled) {
@@ -80,16 +76,12 @@ final class VersionsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static RuleSet load(PublishedVersions versions, String number) {
-        int version;
+    private static int number(String number) {
         try {
-            version = Integer.parseInt(number.strip());
+            return Integer.parseInt(number.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + number + "' is not a version number");
         }
-        byte[] content = versions.content(version).orElseThrow(() ->
-                new IllegalArgumentException("There is no published version " + version));
-        return RuleSetJson.read(content, "version " + version);
     }
 
     private static String describe(RuleSetDiff d) {

@@ -2,23 +2,35 @@ package io.orderlift.ui.publish;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.ui.common.Columns;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** Publish: validation of what would be written, the changes since the last version, a note, publish. */
+/**
+ * Publish: validation of what would be written, the changes since the last version, a note,
+ * publish; the published versions, any one or two of them compared, one exported again.
+ */
 public final class PublishView extends VBox {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -83,15 +95,61 @@ public final class PublishView extends VBox {
         versions.getColumns().add(Columns.text("Note", PublishedVersions.Version::note));
         versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         versions.setPrefHeight(180);
+        versions.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        ObservableList<PublishedVersions.Version> chosen = versions.getSelectionModel().getSelectedItems();
+        Button compare = new Button("Compare");
+        compare.setId("compareVersions");
+        compare.setTooltip(new Tooltip("One version: what changed since the one before it. Two: what changed "
+                + "from the older to the newer."));
+        compare.disableProperty().bind(Bindings.isEmpty(chosen).or(Bindings.size(chosen).greaterThan(2)));
+        compare.setOnAction(e -> model.compare(List.copyOf(chosen)));
+        Button export = new Button("Export…");
+        export.setId("exportVersion");
+        export.setTooltip(new Tooltip("Write the version to a file again, exactly as it was published."));
+        export.disableProperty().bind(Bindings.size(chosen).isNotEqualTo(1));
+        export.setOnAction(e -> {
+            PublishedVersions.Version version = chosen.get(0);
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export version " + version.version());
+            chooser.setInitialFileName("ruleset-v" + version.version() + ".json");
+            var file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.export(version, file.toPath());
+            }
+        });
+        Label archive = new Label();
+        archive.setId("archiveStatus");
+        archive.setWrapText(true);
+        archive.textProperty().bind(model.archiveStatusProperty());
+        model.setOnCompared(this::showComparison);
 
         Label changesTitle = new Label("What changes");
         changesTitle.getStyleClass().add("section-title");
         Label versionsTitle = new Label("Published versions");
         versionsTitle.getStyleClass().add("section-title");
+        HBox archiveBar = new HBox(8, compare, export, archive);
+        archiveBar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, validation, changesTitle, changes, form,
-                new HBox(12, approvedOnly, check, publish), versionsTitle, versions);
+                new HBox(12, approvedOnly, check, publish), versionsTitle, versions, archiveBar);
         setSpacing(10);
         setPadding(new Insets(16));
         setId("publishView");
+    }
+
+    /** What changed between two published versions, in a window of its own beside the tab. */
+    private void showComparison(PublishViewModel.Comparison comparison) {
+        // the counts head the window; the list holds what changed, one line each
+        List<String> all = comparison.lines();
+        ListView<String> lines = new ListView<>(FXCollections.observableArrayList(all.subList(1, all.size())));
+        lines.setId("versionComparison");
+        lines.setPrefSize(960, 420);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle(comparison.title());
+        dialog.setHeaderText(all.get(0));
+        dialog.initOwner(getScene().getWindow());
+        dialog.setResizable(true);
+        dialog.getDialogPane().setContent(lines);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
     }
 }

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.RuleSetDiff;
+import io.orderlift.ruleset.VersionArchive;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ErrorDialogs;
@@ -53,6 +55,11 @@ public final class PublishViewModel {
     private boolean checkPending;
     private Consumer<Throwable> onError = Tasks.shownByDefault("Publishing");
     private Consumer<Publisher.Result> onPublished = r -> { };
+    private Consumer<Comparison> onCompared = c -> { };
+    /** What the versions' line says until a comparison or export. */
+    static final String ARCHIVE_HINT = "Select a version to compare it with the one before it, or two to compare "
+            + "them; or one to export it again.";
+    private final ReadOnlyStringWrapper archiveStatus = new ReadOnlyStringWrapper(ARCHIVE_HINT);
 
     public PublishViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -81,6 +88,7 @@ public final class PublishViewModel {
             versions.clear();
             changes.clear();
             note.set("");
+            archiveStatus.set(ARCHIVE_HINT);
         }
         checkWhenShown();
     }
@@ -159,24 +167,87 @@ public final class PublishViewModel {
     }
 
     static List<String> describe(RuleSetDiff d, PublishedVersions.Version last) {
-        List<String> lines = new ArrayList<>();
         if (d == null) {
-            lines.add("Nothing published yet: this will be version 1.");
-            return lines;
+            return List.of("Nothing published yet: this will be version 1.");
         }
+        List<String> lines = describe(d, String.format("Since version %d (%s)", last.version(),
+                WHEN.format(last.publishedAt())));
+        if (d.isEmpty()) {
+            lines.add("No changes: publishing again gives the same recommendations.");
+        }
+        return lines;
+    }
+
+    /** {@code d} for a person, one line each: counts after {@code since}, settings, pins, exclusions, pair changes. */
+    static List<String> describe(RuleSetDiff d, String since) {
+        List<String> lines = new ArrayList<>();
         int pairs = d.pairsAdded() + d.pairsRemoved() + d.pairsReranked();
-        lines.add(String.format("Since version %d (%s): %,d pairs added, %,d removed, %,d re-ranked%s.", last.version(),
-                WHEN.format(last.publishedAt()), d.pairsAdded(), d.pairsRemoved(), d.pairsReranked(),
+        lines.add(String.format("%s: %,d pairs added, %,d removed, %,d re-ranked%s.", since,
+                d.pairsAdded(), d.pairsRemoved(), d.pairsReranked(),
                 pairs > d.examples().size() ? String.format("; below, the %d at the best-selling anchors",
                         d.examples().size()) : ""));
         d.settings().forEach(c -> lines.add("Setting " + c.name() + ": " + c.from() + " → " + c.to()));
         d.pinsChanged().forEach(x -> lines.add("Pin " + addedOrRemoved(x)));
         d.exclusionsChanged().forEach(x -> lines.add("Exclusion " + addedOrRemoved(x)));
         d.examples().forEach(x -> lines.add(x.inWords()));
-        if (d.isEmpty()) {
-            lines.add("No changes: publishing again gives the same recommendations.");
-        }
         return lines;
+    }
+
+    /** Two published versions compared: a title naming them, and what changed, one line each. */
+    public record Comparison(String title, List<String> lines) {
+    }
+
+    /**
+     * Compares two published versions in the background (the older first, whichever order they
+     * come in), or one with the version before it when {@code chosen} holds one; the result goes to
+     * the comparison handler.
+     */
+    public void compare(List<PublishedVersions.Version> chosen) {
+        Store current = store;
+        if (current == null || chosen.isEmpty() || chosen.size() > 2) {
+            return;
+        }
+        List<PublishedVersions.Version> pair = chosen.stream()
+                .sorted(Comparator.comparingInt(PublishedVersions.Version::version)).toList();
+        PublishedVersions.Version newer = pair.get(pair.size() - 1);
+        PublishedVersions.Version older = pair.size() == 2 ? pair.get(0) : versions.stream()
+                .filter(v -> v.version() < newer.version())
+                .max(Comparator.comparingInt(PublishedVersions.Version::version)).orElse(null);
+        if (older == null) {
+            archiveStatus.set("v" + newer.version() + " is the first version: there is nothing before it to compare with.");
+            return;
+        }
+        Tasks.create("Comparing v" + older.version() + " and v" + newer.version(), monitor -> {
+            RuleSetDiff d = new VersionArchive(current).diff(older.version(), newer.version());
+            List<String> lines = describe(d, String.format("From v%d (%s) to v%d (%s)", older.version(),
+                    WHEN.format(older.publishedAt()), newer.version(), WHEN.format(newer.publishedAt())));
+            if (d.isEmpty()) {
+                lines.add("No changes: the two versions give the same recommendations.");
+            }
+            return new Comparison("What changed from v" + older.version() + " to v" + newer.version(), lines);
+        }).onSuccess(onCompared).onError(onError).onlyWhile(() -> current == store).runQuietly(tasks);
+    }
+
+    /** Writes published version {@code version} to {@code file} again, exactly as it was published. */
+    public void export(PublishedVersions.Version version, Path file) {
+        Store current = store;
+        if (current == null || version == null || file == null) {
+            return;
+        }
+        Tasks.create("Exporting v" + version.version(), monitor ->
+                        new VersionArchive(current).export(version.version(), file))
+                .onSuccess(bytes -> archiveStatus.set(String.format("Wrote v%d to %s (%,d bytes).", version.version(),
+                        file, bytes)))
+                .onError(onError).onlyWhile(() -> current == store).runQuietly(tasks);
+    }
+
+    public void setOnCompared(Consumer<Comparison> handler) {
+        this.onCompared = handler;
+    }
+
+    /** What the last comparison or export of a published version did, or why it could not. */
+    public ReadOnlyStringProperty archiveStatusProperty() {
+        return archiveStatus.getReadOnlyProperty();
     }
 
     /** "+ sku X" as "added: sku X", "- sku X" as "removed: sku X". */
