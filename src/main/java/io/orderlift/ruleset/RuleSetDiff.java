@@ -15,8 +15,9 @@ import io.orderlift.ruleset.evaluator.RuleSet;
 
 /**
  * What changed between two rule sets: settings, pairs added and removed, pairs re-ranked in their
- * anchor's list (moved among the candidates in both versions), pins, exclusions and products. Pairs are compared per placement, anchor and
- * candidate; an anchor's list is ranked by {@code acceptance × price^w} (its single-anchor answer).
+ * anchor's list (moved among the candidates in both versions), pins, exclusions and products.
+ * Pairs are compared per placement, anchor and candidate; an anchor's list is ranked by
+ * {@code acceptance × price^w} (its single-anchor answer).
  * The {@link #EXAMPLES} pair changes listed are those at the anchors in most orders.
  */
 public record RuleSetDiff(long fromVersion, long toVersion, List<Change> settings, int pairsAdded, int pairsRemoved,
