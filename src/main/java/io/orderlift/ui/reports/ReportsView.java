@@ -52,6 +52,8 @@ public final class ReportsView extends VBox {
         chosen.setId("chosenSettings");
         chosen.setWrapText(true);
         chosen.textProperty().bind(model.chosenSettingsProperty());
+        chosen.visibleProperty().bind(model.chosenSettingsProperty().isNotEmpty());
+        chosen.managedProperty().bind(chosen.visibleProperty());
 
         Button use = new Button("Use these settings");
         use.setId("useChosenW");
@@ -125,17 +127,19 @@ public final class ReportsView extends VBox {
         note.textProperty().bind(text);
         note.visibleProperty().bind(text.isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
-        chart.visibleProperty().bind(text.isEmpty());
-        chart.managedProperty().bind(chart.visibleProperty());
+        chart.visibleProperty().bind(text.isEmpty().and(chart.imageProperty().isNotNull()));
         return note;
     }
 
+    /** A chart's place: it takes room only while it shows a chart (before a backtest there is none). */
     private static ImageView chart(String id) {
         ImageView view = new ImageView();
         view.setId(id);
         view.setFitWidth(ReportCharts.WIDTH);
         view.setFitHeight(ReportCharts.HEIGHT);
         view.setPreserveRatio(true);
+        view.visibleProperty().bind(view.imageProperty().isNotNull());
+        view.managedProperty().bind(view.visibleProperty());
         return view;
     }
 }
