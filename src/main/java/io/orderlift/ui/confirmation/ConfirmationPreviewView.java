@@ -44,6 +44,7 @@ public final class ConfirmationPreviewView extends HBox {
         lines.getColumns().add(Columns.text("Qty", l -> Integer.toString(l.quantity()), 38));
         lines.getColumns().add(Columns.text("Paid", l -> model.session().money().price(l.unitPrice().doubleValue()),
                 62));
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(lines, Priority.ALWAYS);
         Label orderTitle = new Label("The order just placed");
         orderTitle.getStyleClass().add("section-title");
