@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -90,5 +91,17 @@ class PublishViewTest {
         waitForValidation(robot, "Version 2 is valid");
         assertTrue(robot.lookup("#publishChanges").queryAs(ListView.class).getItems().get(0).toString()
                 .startsWith("Since version 1"));
+
+        // a second version, then the newer compared with the one before it
+        robot.clickOn("#publishButton");
+        TableView<?> versions = robot.lookup("#publishedVersions").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> versions.getItems().size() == 2);
+        assertTrue(robot.lookup("#compareVersions").queryButton().isDisabled(), "nothing chosen to compare");
+        robot.interact(() -> versions.getSelectionModel().select(0));
+        robot.clickOn("#compareVersions");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#versionComparison").tryQuery().isPresent());
+        assertEquals(List.of("No changes: the two versions give the same recommendations."),
+                robot.lookup("#versionComparison").queryAs(ListView.class).getItems());
+        robot.interact(() -> robot.lookup("#versionComparison").queryAs(ListView.class).getScene().getWindow().hide());
     }
 }
