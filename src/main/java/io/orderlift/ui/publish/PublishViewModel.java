@@ -38,6 +38,9 @@ public final class PublishViewModel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+    /** What the versions' line says until a comparison or export. */
+    static final String ARCHIVE_HINT = "Select a version to compare it with the one before it, or two to compare "
+            + "them; or one to export it again.";
 
     private final TaskExecutor tasks;
     private final StringProperty note = new SimpleStringProperty("");
@@ -56,9 +59,6 @@ public final class PublishViewModel {
     private Consumer<Throwable> onError = Tasks.shownByDefault("Publishing");
     private Consumer<Publisher.Result> onPublished = r -> { };
     private Consumer<Comparison> onCompared = c -> { };
-    /** What the versions' line says until a comparison or export. */
-    static final String ARCHIVE_HINT = "Select a version to compare it with the one before it, or two to compare "
-            + "them; or one to export it again.";
     private final ReadOnlyStringWrapper archiveStatus = new ReadOnlyStringWrapper(ARCHIVE_HINT);
 
     public PublishViewModel(TaskExecutor tasks) {
