@@ -31,8 +31,8 @@ final class VersionsCommand implements Callable<Integer> {
     StoreOption store;
 
     @Option(names = "--diff", paramLabel = "A,B", description = "What changed from version A to version B: "
-            + "settings, pins, exclusions, and pairs added, removed or re-ranked (moved among the pairs in both), "
-            + "the 30 at the best-selling anchors listed.")
+            + "settings, pins, exclusions, and pairs added, removed or re-ranked (the fewest moves that explain "
+            + "the new order), the 30 at the best-selling anchors listed.")
     String diff;
 
     @Option(names = "--export", paramLabel = "N", description = "Write version N again (with --out).")

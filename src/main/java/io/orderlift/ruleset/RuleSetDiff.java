@@ -15,7 +15,8 @@ import io.orderlift.ruleset.evaluator.RuleSet;
 
 /**
  * What changed between two rule sets: settings, pairs added and removed, pairs re-ranked in their
- * anchor's list (moved among the candidates in both versions), pins, exclusions and products.
+ * anchor's list (the fewest of those in both versions whose moves explain the new order), pins,
+ * exclusions and products.
  * Pairs are compared per placement, anchor and candidate; an anchor's list is ranked by
  * {@code acceptance × price^w} (its single-anchor answer).
  * The {@link #EXAMPLES} pair changes listed are those at the anchors in most orders.
@@ -33,7 +34,7 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
 
     /**
      * A pair that appeared ({@code added}), disappeared ({@code removed}) or moved among the pairs in
-     * both versions ({@code reranked}).
+     * both versions ({@code reranked}: not one that only shifted because another jumped over it).
      * Ranks are 1-based positions in the anchor's list; 0 where the pair is absent. Titles are the
      * newer rule set's (the older one's for a product it no longer lists); null when it has none.
      */
@@ -47,7 +48,8 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
                 case "removed" -> "removed (was #" + fromRank + ")";
                 default -> "#" + fromRank + " → #" + toRank;
             };
-            return placement + " · " + named(anchorTitle, anchor) + ": " + named(candidateTitle, candidate) + " " + move;
+            return placement + " · " + named(anchorTitle, anchor) + ": " + named(candidateTitle, candidate) + " "
+                    + move;
         }
 
         private static String named(String title, String sku) {
@@ -148,21 +150,21 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
     }
 
     /**
-     * The changes of one anchor's list: candidates added and removed, and those re-ranked — whose
-     * order among the candidates in both lists changed. A candidate that only moves because one above
-     * it left or came in is not re-ranked: the list around it changed, not its place.
+     * The changes of one anchor's list: candidates added and removed, and those re-ranked — the
+     * fewest of the candidates in both lists whose moves explain their new order. A candidate that
+     * only shifts because one above it left, came in or jumped over it is not re-ranked: the list
+     * around it changed, not its place.
      */
     private static void compare(String key, List<String> before, List<String> after, List<PairChange> into) {
         String[] parts = key.split("\u0000");
         Set<String> kept = new HashSet<>(before);
         kept.retainAll(after);
-        Map<String, Integer> relativeBefore = relativeRanks(before, kept);
-        Map<String, Integer> relativeAfter = relativeRanks(after, kept);
+        Set<String> moved = moved(before, after);
         for (int i = 0; i < after.size(); i++) {
             String c = after.get(i);
             if (!kept.contains(c)) {
                 into.add(new PairChange(parts[0], parts[1], c, "added", 0, i + 1, null, null));
-            } else if (!relativeBefore.get(c).equals(relativeAfter.get(c))) {
+            } else if (moved.contains(c)) {
                 into.add(new PairChange(parts[0], parts[1], c, "reranked", before.indexOf(c) + 1, i + 1, null, null));
             }
         }
@@ -173,15 +175,38 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
         }
     }
 
-    /** Each candidate of {@code list} that is in {@code kept} → its position among those. */
-    private static Map<String, Integer> relativeRanks(List<String> list, Set<String> kept) {
-        Map<String, Integer> ranks = new HashMap<>();
-        for (String c : list) {
-            if (kept.contains(c)) {
-                ranks.put(c, ranks.size());
+    /**
+     * Of the candidates in both {@code before} and {@code after}, those outside a longest run that
+     * kept its order: the fewest whose moves turn the old order into the new one.
+     */
+    static Set<String> moved(List<String> before, List<String> after) {
+        Map<String, Integer> oldPosition = new HashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            oldPosition.put(before.get(i), i);
+        }
+        List<String> kept = after.stream().filter(oldPosition::containsKey).toList();
+        int n = kept.size();
+        int[] length = new int[n];
+        int[] previous = new int[n];
+        int end = -1;
+        for (int i = 0; i < n; i++) {
+            length[i] = 1;
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (oldPosition.get(kept.get(j)) < oldPosition.get(kept.get(i)) && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (end < 0 || length[i] > length[end]) {
+                end = i;
             }
         }
-        return ranks;
+        Set<String> moved = new HashSet<>(kept);
+        for (int i = end; i >= 0; i = previous[i]) {
+            moved.remove(kept.get(i));
+        }
+        return moved;
     }
 
     private static int count(List<PairChange> changes, String change) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
@@ -89,6 +90,20 @@ class RuleSetDiffTest {
             assertEquals("cart · Product 29 (P29): Product 26 (P26) removed (was #" + removed.fromRank() + ")",
                     removed.inWords());
         }
+    }
+
+    @Test
+    void onlyTheCandidatesThatMovedAreReRankedNotThoseTheyJumpedOver() {
+        List<String> before = List.of("A", "B", "C", "D", "E", "F");
+        assertEquals(Set.of("E"), RuleSetDiff.moved(before, List.of("A", "E", "B", "C", "D", "F")),
+                "E jumped from #5 to #2; B, C and D only moved down a place");
+        assertEquals(Set.of(), RuleSetDiff.moved(before, List.of("A", "C", "D", "X", "E", "F")),
+                "B left and X came in: the rest kept their order");
+        assertEquals(Set.of("A"), RuleSetDiff.moved(before, List.of("B", "C", "D", "E", "F", "A")));
+        assertEquals(2, RuleSetDiff.moved(before, List.of("B", "A", "C", "D", "F", "E")).size(),
+                "two swaps: one of each pair moved");
+        assertEquals(5, RuleSetDiff.moved(before, List.of("F", "E", "D", "C", "B", "A")).size(),
+                "reversed: all but one moved");
     }
 
     @Test
