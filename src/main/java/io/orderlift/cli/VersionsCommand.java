@@ -87,17 +87,9 @@ final class VersionsCommand implements Callable<Integer> {
     }
 
     private static String describe(RuleSetDiff d) {
-        StringBuilder text = new StringBuilder(String.format("From v%d to v%d: %,d pairs added, %,d removed, %,d re-ranked;"
-                + " %d products added, %d removed.%n", d.fromVersion(), d.toVersion(), d.pairsAdded(),
-                d.pairsRemoved(), d.pairsReranked(), d.productsAdded(), d.productsRemoved()));
-        d.settings().forEach(c -> text.append(String.format("  setting %s: %s → %s%n", c.name(), c.from(), c.to())));
-        d.pinsChanged().forEach(p -> text.append("  pin ").append(p).append('\n'));
-        d.exclusionsChanged().forEach(p -> text.append("  exclusion ").append(p).append('\n'));
-        if (!d.examples().isEmpty()) {
-            text.append(String.format("  pair changes at the best-selling anchors (%d of %,d):%n", d.examples().size(),
-                    d.pairsAdded() + d.pairsRemoved() + d.pairsReranked()));
-        }
-        d.examples().forEach(p -> text.append("    ").append(p.inWords()).append('\n'));
-        return text.toString().stripTrailing();
+        StringBuilder text = new StringBuilder(String.format("From v%d to v%d: %s; %d products added, %d removed.",
+                d.fromVersion(), d.toVersion(), d.countsInWords(), d.productsAdded(), d.productsRemoved()));
+        d.changesInWords().forEach(line -> text.append(System.lineSeparator()).append("  ").append(line));
+        return text.toString();
     }
 }

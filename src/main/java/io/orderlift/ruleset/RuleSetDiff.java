@@ -57,6 +57,32 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
         }
     }
 
+    /**
+     * The pair counts for a person, saying when the listed changes are only some of them:
+     * "102 pairs added, 138 removed, 0 re-ranked (the 30 listed are at the best-selling anchors)".
+     */
+    public String countsInWords() {
+        int pairs = pairsAdded + pairsRemoved + pairsReranked;
+        return String.format("%,d pairs added, %,d removed, %,d re-ranked%s", pairsAdded, pairsRemoved, pairsReranked,
+                pairs > examples.size() ? String.format(" (the %d listed are at the best-selling anchors)",
+                        examples.size()) : "");
+    }
+
+    /** One line per changed setting, pin and exclusion, then one per listed pair change. */
+    public List<String> changesInWords() {
+        List<String> lines = new ArrayList<>();
+        settings.forEach(c -> lines.add("Setting " + c.name() + ": " + c.from() + " → " + c.to()));
+        pinsChanged.forEach(x -> lines.add("Pin " + addedOrRemoved(x)));
+        exclusionsChanged.forEach(x -> lines.add("Exclusion " + addedOrRemoved(x)));
+        examples.forEach(x -> lines.add(x.inWords()));
+        return lines;
+    }
+
+    /** "+ sku X" as "added: sku X", "- sku X" as "removed: sku X". */
+    private static String addedOrRemoved(String change) {
+        return (change.startsWith("+ ") ? "added: " : "removed: ") + change.substring(2);
+    }
+
     public boolean isEmpty() {
         return settings.isEmpty() && pairsAdded == 0 && pairsRemoved == 0 && pairsReranked == 0 && pinsChanged.isEmpty()
                 && exclusionsChanged.isEmpty() && productsAdded == 0 && productsRemoved == 0;

@@ -28,8 +28,7 @@ public final class RecommendationTables {
         table.setPlaceholder(new Label(placeholder));
         // the title beside the SKU, so that two lists side by side still say what each item is
         // the product's name gets the room; a name longer than its column shows whole in a tooltip
-        table.getColumns().add(Columns.longText("Product", r -> r.title() == null || r.title().isBlank() ? r.sku()
-                : r.title() + " (" + r.sku() + ")", 250));
+        table.getColumns().add(Columns.longText("Product", r -> ProductLabels.named(r.title(), r.sku()), 250));
         table.getColumns().add(Columns.text("Price", r -> money.get().price(r.price()), 80));
         table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
                 100 * r.acceptance()), 90));
@@ -70,7 +69,7 @@ public final class RecommendationTables {
     public static String explain(Recommendation r, Money money) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s: acceptance %.1f %% × price %s = %s per impression; popularity rank %d.",
-                r.title() == null || r.title().isBlank() ? r.sku() : r.title() + " (" + r.sku() + ")",
+                ProductLabels.named(r.title(), r.sku()),
                 100 * r.acceptance(), money.price(r.price()), money.format(r.rpi()), r.acceptanceRank()));
         r.anchors().forEach(a -> text.append(String.format(Locale.ROOT,
                 "%n  %s, %s evidence %s: %.1f %% (co %d, follow %d)", a.sku(), a.evidence(), a.via(),

@@ -105,7 +105,7 @@ public final class PairsView extends VBox {
                 "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",
                 r -> " " + r.movement()));
         table.getColumns().add(text("SKU", PairsViewModel.Row::sku, 122, "The candidate's SKU"));
-        table.getColumns().add(longText("Title", r -> r.title() == null ? "" : r.title(), 168,
+        table.getColumns().add(explain(Columns.longText("", r -> r.title() == null ? "" : r.title(), 168), "Title",
                 "The candidate's title (the whole of a long one in the cell's tooltip)"));
         table.getColumns().add(number("Price", PairsViewModel.Row::price, a -> model.money().price(a), 64,
                 "The candidate's catalog price"));
@@ -281,18 +281,7 @@ public final class PairsView extends VBox {
     /** A text column whose header explains itself in a tooltip. */
     private static TableColumn<PairsViewModel.Row, String> text(String title, Function<PairsViewModel.Row, String> value,
                                                                  double width, String tip) {
-        TableColumn<PairsViewModel.Row, String> column = Columns.text("", value, width);
-        explain(column, title, tip);
-        return column;
-    }
-
-    /** As {@link #text}, for a text that may be longer than the column: a cell shows it whole in a tooltip. */
-    private static TableColumn<PairsViewModel.Row, String> longText(String title,
-                                                                     Function<PairsViewModel.Row, String> value,
-                                                                     double width, String tip) {
-        TableColumn<PairsViewModel.Row, String> column = Columns.longText("", value, width);
-        explain(column, title, tip);
-        return column;
+        return explain(Columns.text("", value, width), title, tip);
     }
 
     /**
@@ -335,7 +324,8 @@ public final class PairsView extends VBox {
     }
 
     /** The header as a label with a tooltip in a merchandiser's words (a column's text cannot carry one). */
-    private static void explain(TableColumn<PairsViewModel.Row, ?> column, String title, String tip) {
+    private static <T> TableColumn<PairsViewModel.Row, T> explain(TableColumn<PairsViewModel.Row, T> column,
+                                                                   String title, String tip) {
         Label header = new Label(title);
         Tooltip tooltip = new Tooltip(tip);
         tooltip.setWrapText(true);
@@ -343,5 +333,6 @@ public final class PairsView extends VBox {
         header.setTooltip(tooltip);
         column.setGraphic(header);
         column.setId("pairs-column-" + title.toLowerCase(Locale.ROOT).replace(' ', '-').replace(".", ""));
+        return column;
     }
 }

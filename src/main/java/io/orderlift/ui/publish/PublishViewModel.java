@@ -178,18 +178,11 @@ public final class PublishViewModel {
         return lines;
     }
 
-    /** {@code d} for a person, one line each: counts after {@code since}, settings, pins, exclusions, pair changes. */
+    /** {@code d} for a person, one line each: its counts after {@code since}, then what changed. */
     static List<String> describe(RuleSetDiff d, String since) {
         List<String> lines = new ArrayList<>();
-        int pairs = d.pairsAdded() + d.pairsRemoved() + d.pairsReranked();
-        lines.add(String.format("%s: %,d pairs added, %,d removed, %,d re-ranked%s.", since,
-                d.pairsAdded(), d.pairsRemoved(), d.pairsReranked(),
-                pairs > d.examples().size() ? String.format("; below, the %d at the best-selling anchors",
-                        d.examples().size()) : ""));
-        d.settings().forEach(c -> lines.add("Setting " + c.name() + ": " + c.from() + " → " + c.to()));
-        d.pinsChanged().forEach(x -> lines.add("Pin " + addedOrRemoved(x)));
-        d.exclusionsChanged().forEach(x -> lines.add("Exclusion " + addedOrRemoved(x)));
-        d.examples().forEach(x -> lines.add(x.inWords()));
+        lines.add(since + ": " + d.countsInWords() + ".");
+        lines.addAll(d.changesInWords());
         return lines;
     }
 

@@ -3,13 +3,16 @@ package io.orderlift.ui.reports;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.shell.FileDialogs;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -70,12 +73,11 @@ public final class ReportsView extends VBox {
         csv.disableProperty().bind(Bindings.not(model.hasReportProperty()));
         csv.setOnAction(e -> dialogs.chooseSaveFile(getScene().getWindow(), "backtest.csv").ifPresent(model::exportCsv));
 
-        ImageView cart = chart("cartChart");
-        cart.imageProperty().bind(model.cartChartProperty());
-        Label cartNote = chartNote("cartNote", cart, model.cartNoteProperty());
-        ImageView confirmation = chart("confirmationChart");
-        confirmation.imageProperty().bind(model.confirmationChartProperty());
-        Label confirmationNote = chartNote("confirmationNote", confirmation, model.confirmationNoteProperty());
+        ImageView cart = chart("cartChart", model.cartChartProperty(), model.cartNoteProperty());
+        Label cartNote = chartNote("cartNote", model.cartNoteProperty());
+        ImageView confirmation = chart("confirmationChart", model.confirmationChartProperty(),
+                model.confirmationNoteProperty());
+        Label confirmationNote = chartNote("confirmationNote", model.confirmationNoteProperty());
 
         TableView<ReportsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("backtestTable");
@@ -107,8 +109,7 @@ public final class ReportsView extends VBox {
         ab.setId("abSummary");
         ab.setWrapText(true);
         ab.textProperty().bind(model.abSummaryProperty());
-        ImageView abChart = chart("abChart");
-        abChart.imageProperty().bind(model.abChartProperty());
+        ImageView abChart = chart("abChart", model.abChartProperty(), new ReadOnlyStringWrapper("").getReadOnlyProperty());
 
         getChildren().addAll(title, provenance, summary, warning, chosen, new HBox(10, run, use, png, csv),
                 new FlowPane(12, 12, cart, cartNote, confirmation, confirmationNote),
@@ -118,8 +119,8 @@ public final class ReportsView extends VBox {
         setId("reportsView");
     }
 
-    /** A note in place of {@code chart}, shown (and the chart hidden) while {@code text} says why it has none. */
-    private static Label chartNote(String id, ImageView chart, ReadOnlyStringProperty text) {
+    /** A note shown in place of a chart while {@code text} says why there is none. */
+    private static Label chartNote(String id, ReadOnlyStringProperty text) {
         Label note = new Label();
         note.setId(id);
         note.setWrapText(true);
@@ -127,18 +128,21 @@ public final class ReportsView extends VBox {
         note.textProperty().bind(text);
         note.visibleProperty().bind(text.isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
-        chart.visibleProperty().bind(text.isEmpty().and(chart.imageProperty().isNotNull()));
         return note;
     }
 
-    /** A chart's place: it takes room only while it shows a chart (before a backtest there is none). */
-    private static ImageView chart(String id) {
+    /**
+     * A chart's place: it takes room only while it shows a chart (none before a backtest) and no
+     * note stands in for it.
+     */
+    private static ImageView chart(String id, ReadOnlyObjectProperty<Image> image, ReadOnlyStringProperty noteInstead) {
         ImageView view = new ImageView();
         view.setId(id);
         view.setFitWidth(ReportCharts.WIDTH);
         view.setFitHeight(ReportCharts.HEIGHT);
         view.setPreserveRatio(true);
-        view.visibleProperty().bind(view.imageProperty().isNotNull());
+        view.imageProperty().bind(image);
+        view.visibleProperty().bind(noteInstead.isEmpty().and(view.imageProperty().isNotNull()));
         view.managedProperty().bind(view.visibleProperty());
         return view;
     }

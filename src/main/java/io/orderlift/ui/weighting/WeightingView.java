@@ -8,6 +8,7 @@ import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
 import javafx.beans.binding.Bindings;
@@ -175,8 +176,8 @@ public final class WeightingView extends HBox {
         table.setId("effectTable");
         table.setPlaceholder(new Label("Mine the store to see the effect of the settings."));
         // names and lists longer than their column show whole in a tooltip
-        table.getColumns().add(Columns.longText("Best seller", r -> r.anchorTitle().isBlank() ? r.anchor()
-                : r.anchorTitle() + " (" + r.anchor() + ")", 190));
+        table.getColumns().add(Columns.longText("Best seller", r -> ProductLabels.named(r.anchorTitle(), r.anchor()),
+                190));
         table.getColumns().add(Columns.longText("Working profile's list", WeightingViewModel.EffectRow::workingTitles,
                 293));
         table.getColumns().add(Columns.text("RPI", r -> model.session().money().format(r.workingRpi()), 64));
