@@ -27,11 +27,14 @@ function read(file) {
     throw new RuleSetError(`${basename(file)} is not valid JSON (truncated?): ${e.message}`);
   }
   validate(ruleSet);
-  // the hash is over the file as the publisher wrote it (compact), with the hash itself left empty; a copy
-  // that was only reformatted (indented, its strings' characters escaped) is the same rule set, as for Java
-  // the forms tried in turn, each only when the one before did not match: a file as published hashes once
+  // the hash is over the file as the publisher wrote it (compact, numbers as String(x) writes them), with the
+  // hash itself left empty; a copy that was only reformatted (indented, its strings' characters escaped, its
+  // numbers re-written as jq does) is the same rule set, as for Java. The forms are tried in turn, each only
+  // when the one before did not match: a file as published hashes once. Files published before the publisher
+  // wrote numbers as JavaScript does (`548.0`) match as written, or only reformatted.
   let hashed;
-  for (const form of [() => text, () => compact(text, false), () => compact(text, true)]) {
+  for (const form of [() => text, () => compact(text, false, false), () => compact(text, true, false),
+    () => compact(text, true, true)]) {
     hashed = hashOf(form(), ruleSet.contentHash);
     if (hashed === ruleSet.contentHash) break;
   }
@@ -53,9 +56,10 @@ function hashOf(text, hash) {
 /**
  * Valid JSON `text` without the whitespace between its tokens, as the publisher writes it; with
  * `unescape`, each string holding an escape is written as JSON.stringify writes it (`\u00e9` as `é`),
- * as the publisher writes characters. Numbers stay as written.
+ * as the publisher writes characters; with `numbers`, each number as String(x) writes it (`548.0` as
+ * `548`, `1e-07` as `1e-7`), as the publisher writes numbers. Otherwise numbers stay as written.
  */
-function compact(text, unescape) {
+function compact(text, unescape, numbers) {
   const parts = [];
   const blank = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
   let i = 0;
@@ -76,7 +80,9 @@ function compact(text, unescape) {
       continue;
     } else {
       while (j < text.length && text.charCodeAt(j) !== 0x22 && !blank(text.charCodeAt(j))) j++;
-      parts.push(text.slice(i, j));
+      // outside strings only punctuation, true, false, null and numbers: every run of digits is a number
+      const token = text.slice(i, j);
+      parts.push(numbers ? token.replace(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (n) => String(Number(n))) : token);
     }
     i = j;
   }

@@ -70,6 +70,28 @@ test('check gives the Java verdicts: a reformatted copy is the same rule set, a 
   assert.equal(tampered.stderr.toString(), readFileSync(join(fixtures, 'outdoor.tampered.refusal.txt'), 'utf8') + '\n');
 });
 
+test('the publisher writes numbers as String(x) does: 20,000 doubles of every magnitude, bit for bit', () => {
+  const lines = readFileSync(join(fixtures, 'numbers.txt'), 'utf8').trim().split('\n');
+  assert.ok(lines.length > 19_000);
+  const view = new DataView(new ArrayBuffer(8));
+  for (const line of lines) {
+    const [bits, written] = line.split(' ');
+    view.setBigUint64(0, BigInt(`0x${bits}`));
+    assert.equal(written, String(view.getFloat64(0)), `the double of bits ${bits}`);
+  }
+});
+
+test('a copy whose numbers jq re-wrote checks, as in Java', () => {
+  const bin = join(here, '../bin/orderlift-storefront.js');
+  const published = readFileSync(join(fixtures, 'outdoor.ruleset.json'), 'utf8');
+  // jq 1.6 writes 1e-7 as 1e-07 and keeps 0.5 as it is; a Python or Java tool writes 548 as 548.0
+  const rewritten = published.replace(/(?<=":)(\d+)(?=[,}])/g, '$1.0').replace(/(?<=":)0\.(\d)(\d+)(?=[,}])/g, '$1.$2e-01');
+  assert.notEqual(rewritten, published);
+  const file = join(mkdtempSync(join(tmpdir(), 'orderlift-check-')), 'outdoor.rewritten.json');
+  writeFileSync(file, rewritten);
+  assert.match(execFileSync('node', [bin, 'check', file]).toString(), /^outdoor.rewritten.json: valid rule set/);
+});
+
 test('the command line answers edge inputs as orderlift evaluate does: the same JSON, or the same refusal', () => {
   const jar = join(here, '../../../../../target/orderlift.jar');
   assert.ok(existsSync(jar), `no ${jar} (run mvn verify first)`);

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderlift.ruleset.evaluator.RuleSet;
+import io.orderlift.ruleset.evaluator.RuleSetJson;
 
 /**
  * A rule set cut into small documents for storefronts that can only hold small values (a Shopify
@@ -28,7 +28,6 @@ public final class RuleSetSlices {
 
     /** The largest slice a storefront must be able to hold. */
     public static final int MAX_BYTES = 10 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RuleSetSlices() {
     }
@@ -57,9 +56,9 @@ public final class RuleSetSlices {
     /** Writes the slices of {@code ruleSet} into {@code dir} (header.json and anchors/). */
     public static Written write(RuleSet ruleSet, Path dir) throws IOException {
         Path anchors = Files.createDirectories(dir.resolve("anchors"));
-        JSON.writeValue(dir.resolve("header.json").toFile(), new Header(ruleSet.schemaVersion(), ruleSet.version(),
+        Files.write(dir.resolve("header.json"), RuleSetJson.bytesOf(new Header(ruleSet.schemaVersion(), ruleSet.version(),
                 ruleSet.store(), ruleSet.currency(), ruleSet.publishedAt(), ruleSet.contentHash(), ruleSet.parameters(),
-                ruleSet.excludedCategoryPairs(), ruleSet.exclusions()));
+                ruleSet.excludedCategoryPairs(), ruleSet.exclusions())));
         Map<String, RuleSet.Anchor> anchorOf = new HashMap<>();
         ruleSet.anchors().forEach(a -> anchorOf.put(a.sku(), a));
         Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
@@ -93,7 +92,7 @@ public final class RuleSetSlices {
             Slice slice = new Slice(product.sku(), ruleSet.version(), products,
                     reindex(cart, ruleSet.products(), products, local), reindex(confirmation, ruleSet.products(),
                     products, local), pinned);
-            byte[] bytes = JSON.writeValueAsBytes(slice);
+            byte[] bytes = RuleSetJson.bytesOf(slice);
             if (bytes.length > MAX_BYTES) {
                 throw new IllegalStateException("The slice of " + product.sku() + " is " + bytes.length
                         + " bytes, more than " + MAX_BYTES);

@@ -174,8 +174,8 @@ class PublishAndEvaluateTest {
     }
 
     /**
-     * A rule set that was only reformatted (indented, its non-ASCII characters escaped) is the same rule
-     * set; one whose values changed is not, and says what it hashes to. Written to the storefront
+     * A rule set that was only reformatted (indented, its non-ASCII characters escaped, its numbers written
+     * otherwise) is the same rule set; one whose values changed is not, and says what it hashes to. Written to the storefront
      * fixtures too, so that the JavaScript package's check must give the same verdicts and the same
      * hash (src/main/js/storefront/test).
      */
@@ -192,15 +192,21 @@ class PublishAndEvaluateTest {
         byte[] reformatted = com.fasterxml.jackson.databind.json.JsonMapper.builder()
                 .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build()
                 .writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.readTree(compact));
-        String text = new String(reformatted, StandardCharsets.UTF_8);
-        assertTrue(text.contains("\\u00E9") && text.contains("\n  \"schemaVersion\" : "), "escaped and indented");
+        // and its fractional numbers re-written, as a tool that reads and writes them may (jq writes 1e-7 as 1e-07)
+        Matcher fraction = Pattern.compile("(?<=\" : )-?\\d+\\.\\d+(?:[eE][+-]?\\d+)?").matcher(
+                new String(reformatted, StandardCharsets.UTF_8));
+        String text = fraction.replaceAll(m -> String.format(java.util.Locale.ROOT, "%.17e", Double.parseDouble(m.group())));
+        reformatted = text.getBytes(StandardCharsets.UTF_8);
+        assertTrue(text.contains("\\u00E9") && text.contains("\n  \"schemaVersion\" : ")
+                && text.matches("(?s).*\" : \\d\\.\\d{17}e[+-]\\d\\d,.*"),
+                "escaped, indented, numbers re-written");
         assertEquals(accented, RuleSetJson.read(reformatted, "outdoor.reformatted.json"));
         byte[] withMark = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
         assertEquals(accented, RuleSetJson.read(withMark, "outdoor.bom.json"), "a byte order mark is not content");
 
-        String price = "\"price\" : " + accented.products().get(0).price();
-        assertTrue(text.contains(price), price);
-        byte[] tampered = text.replaceFirst(Pattern.quote(price), Matcher.quoteReplacement(price + "1"))
+        Matcher price = Pattern.compile("(?<=\"price\" : )[^,\n]+").matcher(text);
+        assertTrue(price.find());
+        byte[] tampered = price.replaceFirst(m -> String.format(java.util.Locale.ROOT, "%.17e", 2 * Double.parseDouble(m.group())))
                 .getBytes(StandardCharsets.UTF_8);
         RuleSetException refused = assertThrows(RuleSetException.class,
                 () -> RuleSetJson.read(tampered, "outdoor.tampered.json"));
@@ -210,6 +216,30 @@ class PublishAndEvaluateTest {
         Files.write(out.resolve("outdoor.reformatted.json"), reformatted);
         Files.write(out.resolve("outdoor.tampered.json"), tampered);
         Files.writeString(out.resolve("outdoor.tampered.refusal.txt"), refused.getMessage());
+    }
+
+    /**
+     * The publisher writes numbers as JavaScript does ({@code 548}, not {@code 548.0}); a file published
+     * before, with Java's forms and the hash over them, still checks.
+     */
+    @Test
+    void numbersAreWrittenAsJavaScriptWritesThemAndOlderFilesStillCheck() throws Exception {
+        Path file = dir.resolve("outdoor-numbers.json");
+        new Publisher().publish(MINED.get("outdoor"), file, "numbers", null, false);
+        String text = Files.readString(file);
+        assertFalse(Pattern.compile(":-?\\d+\\.0[,}\\]]|\\dE-?\\d").matcher(text).find(), "no 548.0, no 1.0E-5");
+        assertTrue(Pattern.compile("\"price\":\\d+[,}]").matcher(text).find(), "whole prices without .0");
+
+        RuleSet ruleSet = RuleSetJson.read(file);
+        ObjectMapper javaNumbers = new ObjectMapper();
+        String hash = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(javaNumbers.writeValueAsBytes(ruleSet.withContentHash(""))));
+        byte[] older = javaNumbers.writeValueAsBytes(ruleSet.withContentHash(hash));
+        assertTrue(new String(older, StandardCharsets.UTF_8).matches("(?s).*\"price\":\\d+\\.0[,}].*"), "Java's forms");
+        assertEquals(ruleSet.withContentHash(hash), RuleSetJson.read(older, "outdoor-older.json"));
+        byte[] olderChanged = new String(older, StandardCharsets.UTF_8).replaceFirst("\"price\":(\\d+)\\.0", "\"price\":$1.5")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThrows(RuleSetException.class, () -> RuleSetJson.read(olderChanged, "outdoor-older-changed.json"));
     }
 
     /** The cart lines the preview refuses, the evaluator refuses too, in the JavaScript package's words. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -37,7 +38,12 @@ public final class RuleSetJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // strict JSON, as a storefront's JSON.parse reads it: nothing after the document, no key twice
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .registerModule(new SimpleModule("ecmascript-numbers")
+                    .addSerializer(Double.class, new EcmaScriptDoubleSerializer())
+                    .addSerializer(Double.TYPE, new EcmaScriptDoubleSerializer()));
+    /** Numbers as Java writes them ({@code 548.0}, {@code 1.0E-7}), as files published before 2026-12-04 hash. */
+    private static final ObjectMapper JAVA_NUMBERS = new ObjectMapper();
     private static final JsonSchema SCHEMA = loadSchema();
 
     private RuleSetJson() {
@@ -54,20 +60,41 @@ public final class RuleSetJson {
         }
     }
 
-    /** The file's bytes: compact JSON, fields in a fixed order. */
+    /** The file's bytes: compact JSON, fields in a fixed order, numbers as JavaScript writes them. */
     public static byte[] toBytes(RuleSet ruleSet) {
+        return bytesOf(ruleSet);
+    }
+
+    /** A part of a rule set (a slice, its header) written as {@link #toBytes} writes the whole. */
+    public static byte[] bytesOf(Object part) {
+        return write(MAPPER, part);
+    }
+
+    private static byte[] write(ObjectMapper mapper, Object value) {
         try {
-            return MAPPER.writeValueAsBytes(ruleSet);
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the rule set", e);
         }
     }
 
-    /** {@code sha256:} + the hex SHA-256 of the rule set written with an empty content hash. */
+    /**
+     * {@code sha256:} + the hex SHA-256 of the rule set written with an empty content hash. Written with
+     * its numbers as JavaScript writes them, so a copy whose numbers a tool re-wrote ({@code 548.0} as
+     * {@code 548}, {@code 1e-7} as {@code 1e-07}) hashes the same in every evaluator.
+     */
     public static String contentHash(RuleSet ruleSet) {
+        return sha256(bytesOf(ruleSet.withContentHash("")));
+    }
+
+    /** The hash as files published before numbers were written as in JavaScript computed it. */
+    private static String javaNumbersContentHash(RuleSet ruleSet) {
+        return sha256(write(JAVA_NUMBERS, ruleSet.withContentHash("")));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBytes(ruleSet.withContentHash("")));
-            return "sha256:" + HexFormat.of().formatHex(digest);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -120,7 +147,7 @@ public final class RuleSetJson {
             throw new RuleSetException(name + " cannot be read as a rule set: " + e.getOriginalMessage(), e);
         }
         String expected = contentHash(ruleSet);
-        if (!expected.equals(ruleSet.contentHash())) {
+        if (!expected.equals(ruleSet.contentHash()) && !javaNumbersContentHash(ruleSet).equals(ruleSet.contentHash())) {
             throw new RuleSetException(name + " has content hash " + ruleSet.contentHash() + " but its content hashes to "
                     + expected + ": the file was changed or damaged after publishing");
         }
