@@ -54,6 +54,13 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
                          RpiRatio versusPopularity) {
     }
 
+    /** The same report with its amounts stated in {@code code} (the store's currency as it is now). */
+    public BacktestReport withCurrency(String code) {
+        return new BacktestReport(k, split, windowDays, protocol, trainFrom, validationFrom, validationPeriods, testFrom,
+                testTo, trainOrders, validationOrders, testOrders, maxReplayedOrders, sampled, placements, leaveOneOut,
+                chosen, chosenProfile, durationMs, code);
+    }
+
     /** The report in words: the sentences the Reports tab and {@code backtest} show ({@code inWords} in JSON). */
     @JsonProperty("inWords")
     public BacktestSummary.Words inWords() {

@@ -15,6 +15,7 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.BacktestStore;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,7 @@ public final class SavedBacktests {
     }
 
     /**
-     * The store's last backtest, if one was kept and can be read (a report kept by a version whose
+     * The store's last backtest, its amounts in the store's currency, if one was kept and can be read (a report kept by a version whose
      * report had another shape is passed over, with a warning in the log: running it again replaces it).
      */
     public static Optional<Saved> last(Store store) {
@@ -119,7 +120,10 @@ public final class SavedBacktests {
                     throw new IllegalArgumentException("the report lacks its placements or its choice");
                 }
                 BacktestStore.Inputs now = saved.current(settingsOf(new Profiles(store).active()));
-                return Optional.of(new Saved(report, s.ranAt(), changes(s.inputs(), now, report.chosenProfile())));
+                // the amounts are the store's prices: stated in its currency as it is now, which an import may
+                // have named since (import --currency), without changing an order
+                return Optional.of(new Saved(report.withCurrency(new StoreQueries(store).currency().orElse(null)),
+                        s.ranAt(), changes(s.inputs(), now, report.chosenProfile())));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 LOG.warn("The backtest kept in {} cannot be read; it is ignored", store.name(), e);
                 return Optional.empty();

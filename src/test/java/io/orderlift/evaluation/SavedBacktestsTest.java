@@ -17,6 +17,7 @@ import io.orderlift.store.BacktestStore;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.Store;
+import io.orderlift.store.StoreQueries;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.common.MinedTestStore;
@@ -40,6 +41,17 @@ class SavedBacktestsTest {
             assertEquals(ran, saved.report(), "every figure, period and chosen setting as it was");
             assertFalse(saved.ranAt().isBefore(before.minusMillis(1)));
             assertTrue(saved.current(), String.valueOf(saved.changedSince()));
+
+            // the store's currency named after the backtest ran (import --currency): its amounts are stated in it
+            String namedBefore = ran.currency();
+            new StoreQueries(store).setCurrency("EUR");
+            SavedBacktests.Saved named = SavedBacktests.last(store).orElseThrow();
+            assertEquals(ran.withCurrency("EUR"), named.report(), "every figure as it was, in the store's currency");
+            assertTrue(named.report().inWords().headline().contains("€"), named.report().inWords().headline());
+            assertTrue(named.current(), "naming the currency changes no figure");
+            if (namedBefore != null) {
+                new StoreQueries(store).setCurrency(namedBefore);
+            }
 
             // the settings it chose, applied: the report that chose them still describes the store
             Profiles profiles = new Profiles(store);
