@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,17 @@ public final class PastOrders {
     /** {@code {time in nanoseconds, id}}: the later time first, then the larger id. */
     private static final Comparator<long[]> NEWER =
             Comparator.<long[]>comparingLong(o -> -o[0]).thenComparingLong(o -> -o[1]);
+
+    /**
+     * What an order holds: the net quantity per SKU over its lines, in the order the SKUs first appear,
+     * SKUs returned in full (net quantity zero or less) left out — the items a storefront sees.
+     */
+    public static Map<String, Integer> netQuantities(List<Line> lines) {
+        Map<String, Integer> net = new LinkedHashMap<>();
+        lines.forEach(line -> net.merge(line.sku(), line.quantity(), Integer::sum));
+        net.values().removeIf(q -> q <= 0);
+        return net;
+    }
 
     /** The lines of the order with the store's own id {@code id}, in file order; empty when there is no such order. */
     public Optional<List<Line>> lines(int id) {

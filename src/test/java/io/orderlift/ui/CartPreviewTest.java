@@ -44,8 +44,8 @@ class CartPreviewTest extends TentStoreWindowTest {
         SearchableComboBox<String> search = robot.lookup("#cartSearch").queryAs(SearchableComboBox.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().size() == 4);
         Label placeholder = (Label) robot.lookup("#recommendationsTable").queryAs(TableView.class).getPlaceholder();
-        assertEquals("Add products to the cart (search the catalog) to see what it gets; Save as… keeps a cart to"
-                + " preview again.", placeholder.getText(), "no sample cart to offer yet");
+        assertEquals("Add products to the cart (search the catalog, or take a random past order) to see what it gets;"
+                + " Save as… keeps a cart to preview again.", placeholder.getText(), "no sample cart to offer yet");
         assertEquals("No sample carts yet", robot.lookup("#savedCarts").queryAs(ComboBox.class).getPromptText());
         robot.interact(() -> search.setValue("TENT — Tent"));
         robot.clickOn("#addToCart");
@@ -66,7 +66,7 @@ class CartPreviewTest extends TentStoreWindowTest {
         robot.clickOn("−1");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> recommendations(robot).getItems().isEmpty());
         assertEquals("The cart is empty.", robot.lookup("#cartSummary").queryAs(Label.class).getText());
-        assertTrue(placeholder.getText().endsWith("or pick a sample cart) to see what it gets."), placeholder.getText());
+        assertTrue(placeholder.getText().endsWith("pick a sample cart or take a random past order) to see what it gets."), placeholder.getText());
         assertEquals("Sample carts", robot.lookup("#savedCarts").queryAs(ComboBox.class).getPromptText());
 
         ComboBox<String> saved = robot.lookup("#savedCarts").queryAs(ComboBox.class);
@@ -77,6 +77,12 @@ class CartPreviewTest extends TentStoreWindowTest {
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty());
         assertEquals("TENT", fixture.model.preview().cart().get(0).sku(), "the saved cart is back");
+
+        robot.clickOn("#pastOrder");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().size() == 2);
+        assertTrue(robot.lookup("#cartSummary").queryAs(Label.class).getText().matches("Order \\w+ of \\d{4}-\\d\\d-\\d\\d · Total .*"),
+                robot.lookup("#cartSummary").queryAs(Label.class).getText());
+        assertEquals(null, saved.getValue(), "a past order is no saved cart");
     }
 
     @Test

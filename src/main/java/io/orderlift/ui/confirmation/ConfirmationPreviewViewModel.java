@@ -139,16 +139,8 @@ public final class ConfirmationPreviewViewModel {
      * (docs/storefront.md), so the preview shows exactly the offers the storefront will.
      */
     static List<CartItem> items(List<PastOrders.Line> placed) {
-        Map<String, int[]> quantity = new LinkedHashMap<>();
-        for (PastOrders.Line line : placed) {
-            quantity.computeIfAbsent(line.sku(), k -> new int[1])[0] += line.quantity();
-        }
         List<CartItem> items = new ArrayList<>();
-        quantity.forEach((sku, q) -> {
-            if (q[0] > 0) {
-                items.add(new CartItem(sku, q[0], Double.NaN));
-            }
-        });
+        PastOrders.netQuantities(placed).forEach((sku, quantity) -> items.add(new CartItem(sku, quantity, Double.NaN)));
         return items;
     }
 

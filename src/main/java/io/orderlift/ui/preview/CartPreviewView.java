@@ -14,8 +14,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
@@ -74,6 +76,13 @@ public final class CartPreviewView extends HBox {
         more.setOnAction(e -> model.changeQuantity(cart.getSelectionModel().getSelectedIndex(), 1));
         Button less = new Button("−1");
         less.setOnAction(e -> model.changeQuantity(cart.getSelectionModel().getSelectedIndex(), -1));
+        Button pastOrder = new Button("Random past order");
+        pastOrder.setId("pastOrder");
+        pastOrder.setTooltip(new Tooltip("Fill the cart with one of the store's newest orders of two or more products,"
+                + " at random, at catalog prices"));
+        pastOrder.setOnAction(e -> model.fillFromPastOrder());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
         Label summary = new Label();
         summary.setId("cartSummary");
         summary.setWrapText(true);
@@ -81,7 +90,7 @@ public final class CartPreviewView extends HBox {
         Label cartTitle = new Label("Cart");
         cartTitle.getStyleClass().add("section-title");
         VBox left = new VBox(10, cartTitle, new HBox(8, saved, save, delete, clear), new HBox(8, search, add), cart,
-                new HBox(8, more, less), summary);
+                new HBox(8, more, less, gap, pastOrder), summary);
         left.setPrefWidth(430);
         left.setMinWidth(430);
 
@@ -103,10 +112,10 @@ public final class CartPreviewView extends HBox {
 
         StringExpression placeholder = Bindings.when(Bindings.isEmpty(model.cart()))
                 .then(Bindings.when(Bindings.isEmpty(model.savedCarts()))
-                        .then("Add products to the cart (search the catalog) to see what it gets; Save as… keeps a"
-                                + " cart to preview again.")
-                        .otherwise("Add products to the cart (search the catalog, or pick a sample cart) to see what"
-                                + " it gets."))
+                        .then("Add products to the cart (search the catalog, or take a random past order) to see what"
+                                + " it gets; Save as… keeps a cart to preview again.")
+                        .otherwise("Add products to the cart (search the catalog, pick a sample cart or take a random"
+                                + " past order) to see what it gets."))
                 .otherwise(Bindings.concat("No recommendations for this cart. ", model.emptyReasonProperty()));
         TableView<Recommendation> working = RecommendationTables.create(model.recommendations(), placeholder,
                 model.session()::money);

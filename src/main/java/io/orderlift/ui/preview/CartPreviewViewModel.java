@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -15,6 +17,7 @@ import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.OrderHistory;
+import io.orderlift.store.PastOrders;
 import io.orderlift.store.SampleCartStore;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.CatalogOnce;
@@ -35,8 +38,8 @@ import javafx.collections.ObservableList;
  * The cart preview's state: a cart built from the catalog (quantities editable), its total and
  * category mix, and what the cart or confirmation placement recommends for it with the session's
  * working profile and curation, each with its explanation, optionally beside what a saved profile
- * recommends for the same cart. Carts can be saved by name per store. Every change re-ranks in
- * the background.
+ * recommends for the same cart. Carts can be saved by name per store, or filled from a real past
+ * order. Every change re-ranks in the background.
  */
 public final class CartPreviewViewModel {
 
@@ -61,6 +64,10 @@ public final class CartPreviewViewModel {
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
     private Store store;
     private WeightingProfile compared;
+    /** The past order that filled the cart, and the lines it filled it with; the summary names it while the cart holds them. */
+    private PastOrders.OrderSummary pastOrder;
+    private List<Line> pastOrderLines = List.of();
+    private final Random random = new Random();
     /** True while the cart takes the name it was just saved under (which must not reopen it). */
     private boolean namingSavedCart;
     /** Re-ranks of the cart: only the newest one's recommendations are shown. */
@@ -112,6 +119,8 @@ public final class CartPreviewViewModel {
             compareWith.set(null);
             cartName.set(null);
             cart.clear();
+            pastOrder = null;
+            pastOrderLines = List.of();
             products.clear();
             catalog.clear();
             savedCarts.clear();
@@ -207,6 +216,51 @@ public final class CartPreviewViewModel {
         cart.clear();
         cartName.set(null);
         rerank();
+    }
+
+    /** The newest orders among which {@link #fillFromPastOrder()} picks. */
+    static final int RECENT_ORDERS = 200;
+
+    /** A past order and what it holds, net of returns. */
+    private record PastOrder(PastOrders.OrderSummary summary, Map<String, Integer> items) {
+    }
+
+    /**
+     * Replaces the cart with a real order of the store: one of its {@value #RECENT_ORDERS} newest
+     * orders holding two or more products, at random (one of the newest when none holds two), with
+     * its net quantities at catalog prices, as a storefront's cart holds it. SKUs no longer in the
+     * catalog are left out.
+     */
+    public void fillFromPastOrder() {
+        Store current = store;
+        if (current == null) {
+            return;
+        }
+        int draw = random.nextInt(Integer.MAX_VALUE);
+        Tasks.create("Reading a past order", monitor -> {
+            PastOrders past = new PastOrders(current);
+            List<PastOrders.OrderSummary> newest = past.newest(RECENT_ORDERS);
+            List<PastOrders.OrderSummary> several = newest.stream().filter(o -> o.itemCount() >= 2).toList();
+            List<PastOrders.OrderSummary> from = several.isEmpty() ? newest : several;
+            if (from.isEmpty()) {
+                return Optional.<PastOrder>empty();
+            }
+            PastOrders.OrderSummary chosen = from.get(draw % from.size());
+            return Optional.of(new PastOrder(chosen, PastOrders.netQuantities(past.lines(chosen.id()).orElse(List.of()))));
+        }).onSuccess(found -> found.ifPresent(order -> {
+            List<Line> lines = new ArrayList<>();
+            order.items().forEach((sku, quantity) -> {
+                OrderHistory.CatalogEntry product = products.get(sku);
+                if (product != null) {
+                    lines.add(line(product, quantity));
+                }
+            });
+            cartName.set(null);
+            pastOrder = order.summary();
+            pastOrderLines = List.copyOf(lines);
+            cart.setAll(lines);
+            rerank();
+        })).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
     }
 
     /**
@@ -325,7 +379,11 @@ public final class CartPreviewViewModel {
         cart.forEach(l -> mix.merge(l.category() == null ? "no category" : l.category(), l.quantity(), Integer::sum));
         List<String> parts = new ArrayList<>();
         mix.forEach((category, count) -> parts.add(count + " × " + category));
-        return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "Total %s · %s",
+        // named while the cart holds what the past order filled it with: any change makes it the user's own
+        String from = pastOrder != null && cart.equals(pastOrderLines)
+                ? String.format(Locale.ROOT, "Order %s of %s · ", pastOrder.orderId(), pastOrder.orderedAt().toLocalDate())
+                : "";
+        return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "%sTotal %s · %s", from,
                 session.money().format(total),
                 String.join(", ", parts));
     }

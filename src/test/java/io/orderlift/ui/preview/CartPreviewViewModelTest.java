@@ -70,6 +70,31 @@ class CartPreviewViewModelTest {
         assertEquals(List.of(), recommended());
     }
 
+    /**
+     * A past order fills the cart: a real order of two or more products among the newest, at catalog
+     * prices, named in the summary until the cart is changed.
+     */
+    @Test
+    void aPastOrderFillsTheCartWithARealOrderOfSeveralProducts() {
+        for (int draw = 0; draw < 5; draw++) {
+            model.fillFromPastOrder();
+            List<String> skus = model.cart().stream().map(CartPreviewViewModel.Line::sku).toList();
+            // the store's orders of two products: a tent with its stakes or its footprint (socks come alone)
+            assertTrue(skus.equals(List.of(MinedTestStore.TENT, MinedTestStore.STAKES))
+                    || skus.equals(List.of(MinedTestStore.TENT, MinedTestStore.FOOTPRINT)), String.valueOf(skus));
+            assertTrue(model.cart().stream().allMatch(l -> l.quantity() == 1));
+            assertEquals(300.0, model.cart().get(0).price(), "at the catalog price");
+            assertTrue(model.summaryProperty().get().matches("Order T\\d+ of 2025-\\d\\d-\\d\\d · Total .*"),
+                    model.summaryProperty().get());
+            assertTrue(!recommended().isEmpty() && recommended().stream().noneMatch(skus::contains),
+                    "ranked for it, never offering what it holds: " + recommended());
+        }
+        model.changeQuantity(0, 1);
+        assertTrue(model.summaryProperty().get().startsWith("Total "), "a changed cart is the user's own: "
+                + model.summaryProperty().get());
+        assertEquals(List.of(), fixture.errors);
+    }
+
     @Test
     void theWorkingProfileAndAComparedOneAnswerSideBySide() {
         model.add(entry(MinedTestStore.TENT));
