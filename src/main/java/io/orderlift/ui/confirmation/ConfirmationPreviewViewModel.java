@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.orderlift.common.Money;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.CombinedAcceptanceNote;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
@@ -144,9 +145,6 @@ public final class ConfirmationPreviewViewModel {
         return items;
     }
 
-    /** Items from which the summary says the combined acceptance runs high (docs/ranking.md). */
-    static final int LONG_ORDER = 10;
-
     private void show(Shown shown) {
         Updates.replace(lines, shown.lines());
         Updates.set(emptyReason, shown.offers() == null ? "" : shown.offers().whyEmpty());
@@ -166,9 +164,8 @@ public final class ConfirmationPreviewViewModel {
                 money.format(shown.offers().cartTotal()), money.format(ceiling), money.format(profile.oneTapMaxPrice()),
                 100 * profile.oneTapMaxShare(), shown.offers().items().size(),
                 money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()))
-                + (shown.items() < LONG_ORDER ? "" : String.format(Locale.ROOT, " On an order of %d items the"
-                + " combined acceptance, which counts each item as independent evidence, runs high: it ranks the"
-                + " offers; what they earn is what the backtest in Reports measures.", shown.items())));
+                + (shown.items() < CombinedAcceptanceNote.FROM_ITEMS ? ""
+                : " " + CombinedAcceptanceNote.forItems(Placement.CONFIRMATION, shown.items())));
     }
 
     /** Why the profile offers nothing after the order shown, or empty. */

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.CombinedAcceptanceNote;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
@@ -373,19 +374,39 @@ public final class CartPreviewViewModel {
         return r.items().stream().mapToDouble(Recommendation::rpi).sum();
     }
 
+    /** Categories the cart's summary names at most; a longer mix names its largest and counts the rest. */
+    static final int MIX_SHOWN = 6;
+
     private String describeCart() {
         double total = cart.stream().mapToDouble(l -> l.quantity() * l.price()).sum();
-        Map<String, Integer> mix = new LinkedHashMap<>();
-        cart.forEach(l -> mix.merge(l.category() == null ? "no category" : l.category(), l.quantity(), Integer::sum));
-        List<String> parts = new ArrayList<>();
-        mix.forEach((category, count) -> parts.add(count + " × " + category));
         // named while the cart holds what the past order filled it with: any change makes it the user's own
         String from = pastOrder != null && cart.equals(pastOrderLines)
                 ? String.format(Locale.ROOT, "Order %s of %s · ", pastOrder.orderId(), pastOrder.orderedAt().toLocalDate())
                 : "";
-        return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "%sTotal %s · %s", from,
-                session.money().format(total),
-                String.join(", ", parts));
+        String caveat = CombinedAcceptanceNote.forItems(placement.get(), cart.size());
+        return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "%sTotal %s · %s%s", from,
+                session.money().format(total), mixInWords(cart), caveat.isEmpty() ? "" : ". " + caveat);
+    }
+
+    /**
+     * The cart's category mix by quantity, "2 × Tents, 1 × Accessories", in the order the categories
+     * come; a mix of more than {@value #MIX_SHOWN} names its largest and counts the rest ("and 15 more
+     * categories"), as a long order's would fill the pane.
+     */
+    static String mixInWords(List<Line> cart) {
+        Map<String, Integer> mix = new LinkedHashMap<>();
+        cart.forEach(l -> mix.merge(l.category() == null ? "no category" : l.category(), l.quantity(), Integer::sum));
+        List<Map.Entry<String, Integer>> shown = new ArrayList<>(mix.entrySet());
+        if (shown.size() > MIX_SHOWN) {
+            shown.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+            shown = shown.subList(0, MIX_SHOWN - 1);
+        }
+        List<String> parts = new ArrayList<>();
+        shown.forEach(e -> parts.add(e.getValue() + " × " + e.getKey()));
+        if (mix.size() > MIX_SHOWN) {
+            parts.add("and " + (mix.size() - shown.size()) + " more categories");
+        }
+        return String.join(", ", parts);
     }
 
     public ObservableList<String> catalog() {

@@ -84,7 +84,7 @@ class ConfirmationPreviewViewModelTest {
     void onALongOrderTheSummarySaysTheCombinedAcceptanceRunsHigh(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
         for (int o = 0; o < 80; o++) {
-            int items = o % 2 == 0 ? ConfirmationPreviewViewModel.LONG_ORDER + 2 : 2;
+            int items = o % 2 == 0 ? io.orderlift.ranking.CombinedAcceptanceNote.FROM_ITEMS + 2 : 2;
             for (int i = 0; i < items; i++) {
                 csv.append("O").append(o).append(",C").append(o % 20).append(",2025-0").append(1 + o % 6)
                         .append("-10,S").append((o + i) % 16).append(",1,").append(5 + i).append('\n');

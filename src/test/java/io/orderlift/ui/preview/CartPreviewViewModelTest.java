@@ -96,6 +96,22 @@ class CartPreviewViewModelTest {
     }
 
     @Test
+    void aLongCartsMixNamesItsLargestCategoriesAndCountsTheRest() {
+        CartPreviewViewModel.Line tent = new CartPreviewViewModel.Line("T", "Tent", "Tents", 2, 300);
+        CartPreviewViewModel.Line stakes = new CartPreviewViewModel.Line("S", "Stakes", "Accessories", 1, 10);
+        CartPreviewViewModel.Line unsorted = new CartPreviewViewModel.Line("U", "Odd", null, 1, 1);
+        assertEquals("2 × Tents, 1 × Accessories, 1 × no category",
+                CartPreviewViewModel.mixInWords(List.of(tent, stakes, unsorted)), "in the order the categories come");
+        List<CartPreviewViewModel.Line> many = new java.util.ArrayList<>();
+        for (int c = 1; c <= 9; c++) {
+            many.add(new CartPreviewViewModel.Line("C" + c, "Item", "Category " + c, c, 1));
+        }
+        assertEquals("9 × Category 9, 8 × Category 8, 7 × Category 7, 6 × Category 6, 5 × Category 5, and 4 more"
+                + " categories", CartPreviewViewModel.mixInWords(many));
+        assertEquals(6, CartPreviewViewModel.mixInWords(many.subList(0, 6)).split(", ").length, "six are all named");
+    }
+
+    @Test
     void theWorkingProfileAndAComparedOneAnswerSideBySide() {
         model.add(entry(MinedTestStore.TENT));
         session.profileProperty().set(session.profileProperty().get().withPriceWeight(0));
