@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.CombinedAcceptanceNote;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
@@ -81,11 +82,12 @@ final class RecommendCommand implements Callable<Integer> {
                     .recommend(Placement.fromCli(placement), cart, chosen, limit)
                     .inCurrency(new StoreQueries(source).currency().orElse(null));
         }
-        json.print(spec, result, RecommendCommand::describe);
+        int distinct = (int) cart.stream().map(CartItem::sku).distinct().count();
+        json.print(spec, result, r -> describe(r, distinct));
         return 0;
     }
 
-    private static String describe(Recommendations r) {
+    private static String describe(Recommendations r, int items) {
         StringBuilder text = new StringBuilder(String.format("%s placement, total %.2f, profile %s, price weight %s%n",
                 r.placement(), r.cartTotal(), r.profile(), r.priceWeight()));
         int rank = 1;
@@ -99,6 +101,10 @@ final class RecommendCommand implements Callable<Integer> {
         }
         if (r.items().isEmpty()) {
             text.append("No recommendations. ").append(r.whyEmpty()).append('\n');
+        }
+        String caveat = CombinedAcceptanceNote.forItems(Placement.fromCli(r.placement()), items);
+        if (!r.items().isEmpty() && !caveat.isEmpty()) {
+            text.append(caveat).append('\n');
         }
         if (!r.removed().isEmpty()) {
             text.append("Kept off by rules: ").append(r.removed().stream().limit(8)

@@ -23,8 +23,8 @@ public final class CombinedAcceptanceNote {
         }
         boolean cart = placement == Placement.CART;
         return String.format(Locale.ROOT, "On %s of %d items the combined acceptance, which counts each item as"
-                        + " independent evidence, runs high: it ranks the %s; what they earn is what the backtest in"
-                        + " Reports measures.", cart ? "a cart" : "an order", items,
+                        + " independent evidence, runs high: it ranks the %s; what they earn is what the backtest"
+                        + " measures (Reports, orderlift backtest).", cart ? "a cart" : "an order", items,
                 cart ? "recommendations" : "offers");
     }
 }
