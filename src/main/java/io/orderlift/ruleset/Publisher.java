@@ -75,8 +75,9 @@ public final class Publisher {
         // the version is recorded first, then the file written: killed in between, the store lists a
         // version the file does not hold yet, never a file the store does not know (issue 19)
         PublishedVersions.Version version = versions.publish(at, text, out.getFileName().toString(), number -> {
-            RuleSet hashed = hashed(builder.build(number, store.name(), currency, at, text));
-            byte[] bytes = RuleSetJson.toBytes(hashed);
+            RuleSetJson.Sealed sealed = RuleSetJson.seal(builder.build(number, store.name(), currency, at, text));
+            RuleSet hashed = sealed.ruleSet();
+            byte[] bytes = sealed.bytes();
             List<String> problems = schemaProblems(bytes);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("The rule set does not match its schema: " + problems);
@@ -122,9 +123,11 @@ public final class Publisher {
 
     public Preview preview(Store store, String note, String profileName, boolean approvedOnly) {
         PublishedVersions versions = new PublishedVersions(store);
-        RuleSet hashed = hashed(builder(store, profileName, approvedOnly).build(versions.nextVersion(), store.name(),
-                new StoreQueries(store).currency().orElse(null), Instant.now().truncatedTo(ChronoUnit.MILLIS), note == null ? "" : note));
-        byte[] bytes = RuleSetJson.toBytes(hashed);
+        RuleSetJson.Sealed sealed = RuleSetJson.seal(builder(store, profileName, approvedOnly).build(versions.nextVersion(),
+                store.name(), new StoreQueries(store).currency().orElse(null), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                note == null ? "" : note));
+        RuleSet hashed = sealed.ruleSet();
+        byte[] bytes = sealed.bytes();
         List<String> problems = schemaProblems(bytes);
         List<String> failures = ConformanceCheck.failures(hashed);
         PublishedVersions.Version last = versions.all().stream().findFirst().orElse(null);
@@ -141,10 +144,6 @@ public final class Publisher {
         RankingModel model = RankingModels.load(store, profile.minCustomers());
         CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
         return new RuleSetBuilder(model, curation, profile, new CurationStore(store).exclusions());
-    }
-
-    private static RuleSet hashed(RuleSet built) {
-        return built.withContentHash(RuleSetJson.contentHash(built));
     }
 
     private static List<String> schemaProblems(byte[] bytes) {

@@ -242,6 +242,23 @@ class PublishAndEvaluateTest {
         assertThrows(RuleSetException.class, () -> RuleSetJson.read(olderChanged, "outdoor-older-changed.json"));
     }
 
+    /**
+     * Sealing writes the rule set once and puts the hash into those bytes: the same bytes and hash as
+     * writing it twice, even under a note that spells the hash field out.
+     */
+    @Test
+    void aSealedRuleSetIsTheOneWrittenWithItsHash() throws IOException {
+        Path file = dir.resolve("outdoor-sealed.json");
+        new Publisher().publish(MINED.get("outdoor"), file, "\"contentHash\":\"\" in a note", null, false);
+        RuleSet published = RuleSetJson.read(file);
+        RuleSet unhashed = published.withContentHash("");
+        RuleSetJson.Sealed sealed = RuleSetJson.seal(unhashed);
+        assertEquals(RuleSetJson.contentHash(unhashed), sealed.ruleSet().contentHash());
+        assertEquals(published, sealed.ruleSet());
+        assertTrue(Arrays.equals(RuleSetJson.toBytes(sealed.ruleSet()), sealed.bytes()), "the bytes writing it again gives");
+        assertTrue(Arrays.equals(Files.readAllBytes(file), sealed.bytes()), "the published file");
+    }
+
     /** The cart lines the preview refuses, the evaluator refuses too, in the JavaScript package's words. */
     @Test
     void aCartLineOfNoQuantityIsRefusedAsThePreviewRefusesIt() {

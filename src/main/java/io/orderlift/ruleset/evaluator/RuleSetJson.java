@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,6 +86,47 @@ public final class RuleSetJson {
      */
     public static String contentHash(RuleSet ruleSet) {
         return sha256(bytesOf(ruleSet.withContentHash("")));
+    }
+
+    /** A rule set with its content hash set, and the file's bytes. */
+    public record Sealed(RuleSet ruleSet, byte[] bytes) {
+    }
+
+    /**
+     * {@code ruleSet} with its content hash set, and its bytes, written once: the hash is over the bytes
+     * with an empty hash, into which the hash is then put. The empty {@code "contentHash":""} cannot
+     * occur earlier in the text (a string's quotes are escaped), so the first one is the field.
+     */
+    public static Sealed seal(RuleSet ruleSet) {
+        byte[] unhashed = bytesOf(ruleSet.withContentHash(""));
+        String hash = sha256(unhashed);
+        byte[] marker = EMPTY_HASH_FIELD.getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(unhashed, marker);
+        if (at < 0) {
+            throw new IllegalStateException("The rule set was written without its contentHash field");
+        }
+        byte[] value = hash.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[unhashed.length + value.length];
+        int head = at + marker.length - 1; // up to the field's closing quote
+        System.arraycopy(unhashed, 0, bytes, 0, head);
+        System.arraycopy(value, 0, bytes, head, value.length);
+        System.arraycopy(unhashed, head, bytes, head + value.length, unhashed.length - head);
+        return new Sealed(ruleSet.withContentHash(hash), bytes);
+    }
+
+    private static final String EMPTY_HASH_FIELD = "\"contentHash\":\"\"";
+
+    private static int indexOf(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= text.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The hash as files published before numbers were written as in JavaScript computed it. */
