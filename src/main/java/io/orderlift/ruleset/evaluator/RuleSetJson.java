@@ -45,6 +45,8 @@ public final class RuleSetJson {
                     .addSerializer(Double.TYPE, new EcmaScriptDoubleSerializer()));
     /** Numbers as Java writes them ({@code 548.0}, {@code 1.0E-7}), as files published before 2026-12-04 hash. */
     private static final ObjectMapper JAVA_NUMBERS = new ObjectMapper();
+    /** The content hash field as the rule set is written before it is hashed. */
+    private static final String EMPTY_HASH_FIELD = "\"contentHash\":\"\"";
     private static final JsonSchema SCHEMA = loadSchema();
 
     private RuleSetJson() {
@@ -113,8 +115,6 @@ public final class RuleSetJson {
         System.arraycopy(unhashed, head, bytes, head + value.length, unhashed.length - head);
         return new Sealed(ruleSet.withContentHash(hash), bytes);
     }
-
-    private static final String EMPTY_HASH_FIELD = "\"contentHash\":\"\"";
 
     private static int indexOf(byte[] text, byte[] part) {
         outer:

@@ -158,14 +158,14 @@ public final class ConfirmationPreviewViewModel {
         WeightingProfile profile = session.profileProperty().get();
         double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
         Money money = session.money();
+        String caveat = CombinedAcceptanceNote.forItems(Placement.CONFIRMATION, shown.items());
         Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %s (what a storefront computes "
                         + "from the rule set). One-tap offers are priced at most %s (%s or %.0f %% of the order); "
                         + "%d offered, expected %s per confirmation page view.",
                 money.format(shown.offers().cartTotal()), money.format(ceiling), money.format(profile.oneTapMaxPrice()),
                 100 * profile.oneTapMaxShare(), shown.offers().items().size(),
                 money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()))
-                + (shown.items() < CombinedAcceptanceNote.FROM_ITEMS ? ""
-                : " " + CombinedAcceptanceNote.forItems(Placement.CONFIRMATION, shown.items())));
+                + (caveat.isEmpty() ? "" : " " + caveat));
     }
 
     /** Why the profile offers nothing after the order shown, or empty. */

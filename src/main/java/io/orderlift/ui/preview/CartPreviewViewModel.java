@@ -65,9 +65,8 @@ public final class CartPreviewViewModel {
     private final Map<String, OrderHistory.CatalogEntry> products = new LinkedHashMap<>();
     private Store store;
     private WeightingProfile compared;
-    /** The past order that filled the cart, and the lines it filled it with; the summary names it while the cart holds them. */
-    private PastOrders.OrderSummary pastOrder;
-    private List<Line> pastOrderLines = List.of();
+    /** The past order that filled the cart and the lines it filled it with, or null; the summary names it while the cart holds them. */
+    private FilledFrom filledFrom;
     private final Random random = new Random();
     /** True while the cart takes the name it was just saved under (which must not reopen it). */
     private boolean namingSavedCart;
@@ -120,8 +119,7 @@ public final class CartPreviewViewModel {
             compareWith.set(null);
             cartName.set(null);
             cart.clear();
-            pastOrder = null;
-            pastOrderLines = List.of();
+            filledFrom = null;
             products.clear();
             catalog.clear();
             savedCarts.clear();
@@ -178,12 +176,7 @@ public final class CartPreviewViewModel {
                         .orElse(List.of()))
                 .onSuccess(items -> {
                     List<Line> lines = new ArrayList<>();
-                    for (SampleCartStore.Item item : items) {
-                        OrderHistory.CatalogEntry product = products.get(item.sku());
-                        if (product != null) {
-                            lines.add(line(product, item.quantity()));
-                        }
-                    }
+                    items.forEach(item -> addIfInCatalog(lines, item.sku(), item.quantity()));
                     cart.setAll(lines);
                     rerank();
                 }).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
@@ -226,6 +219,10 @@ public final class CartPreviewViewModel {
     private record PastOrder(PastOrders.OrderSummary summary, Map<String, Integer> items) {
     }
 
+    /** The past order that filled the cart, and the lines it filled it with. */
+    private record FilledFrom(PastOrders.OrderSummary order, List<Line> lines) {
+    }
+
     /**
      * Replaces the cart with a real order of the store: one of its {@value #RECENT_ORDERS} newest
      * orders holding two or more products, at random (one of the newest when none holds two), with
@@ -250,15 +247,9 @@ public final class CartPreviewViewModel {
             return Optional.of(new PastOrder(chosen, PastOrders.netQuantities(past.lines(chosen.id()).orElse(List.of()))));
         }).onSuccess(found -> found.ifPresent(order -> {
             List<Line> lines = new ArrayList<>();
-            order.items().forEach((sku, quantity) -> {
-                OrderHistory.CatalogEntry product = products.get(sku);
-                if (product != null) {
-                    lines.add(line(product, quantity));
-                }
-            });
+            order.items().forEach((sku, quantity) -> addIfInCatalog(lines, sku, quantity));
             cartName.set(null);
-            pastOrder = order.summary();
-            pastOrderLines = List.copyOf(lines);
+            filledFrom = new FilledFrom(order.summary(), List.copyOf(lines));
             cart.setAll(lines);
             rerank();
         })).onError(onError).onlyWhile(showing(current)).runQuietly(tasks);
@@ -270,6 +261,14 @@ public final class CartPreviewViewModel {
      */
     public ObjectProperty<String> cartNameProperty() {
         return cartName;
+    }
+
+    /** Adds {@code sku} at its catalog price to {@code lines}, unless the catalog no longer holds it. */
+    private void addIfInCatalog(List<Line> lines, String sku, int quantity) {
+        OrderHistory.CatalogEntry product = products.get(sku);
+        if (product != null) {
+            lines.add(line(product, quantity));
+        }
     }
 
     private static Line line(OrderHistory.CatalogEntry product, int quantity) {
@@ -380,9 +379,8 @@ public final class CartPreviewViewModel {
     private String describeCart() {
         double total = cart.stream().mapToDouble(l -> l.quantity() * l.price()).sum();
         // named while the cart holds what the past order filled it with: any change makes it the user's own
-        String from = pastOrder != null && cart.equals(pastOrderLines)
-                ? String.format(Locale.ROOT, "Order %s of %s · ", pastOrder.orderId(), pastOrder.orderedAt().toLocalDate())
-                : "";
+        String from = filledFrom != null && cart.equals(filledFrom.lines()) ? String.format(Locale.ROOT,
+                "Order %s of %s · ", filledFrom.order().orderId(), filledFrom.order().orderedAt().toLocalDate()) : "";
         String caveat = CombinedAcceptanceNote.forItems(placement.get(), cart.size());
         return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "%sTotal %s · %s%s", from,
                 session.money().format(total), mixInWords(cart), caveat.isEmpty() ? "" : ". " + caveat);
