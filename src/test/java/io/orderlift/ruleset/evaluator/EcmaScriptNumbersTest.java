@@ -42,6 +42,30 @@ class EcmaScriptNumbersTest {
     }
 
     /**
+     * Schubfach's digits, corrected where ECMAScript keeps one digit, are the exact search's on every
+     * kind of double: any bits, prices, acceptances, weights, whole numbers and two-digit decimals (where
+     * the correction applies).
+     */
+    @Test
+    void theFastPathWritesWhatTheExactSearchWrites() {
+        SplittableRandom random = new SplittableRandom(20261205);
+        for (int i = 0; i < 300_000; i++) {
+            double x = switch (i % 6) {
+                case 0 -> Double.longBitsToDouble(random.nextLong());
+                case 1 -> Math.round(random.nextDouble(0, 2_000) * 100) / 100.0;
+                case 2 -> random.nextDouble();
+                case 3 -> Math.pow(random.nextDouble(1, 900), random.nextInt(5) * 0.25);
+                case 4 -> random.nextInt(1, 100) * Math.pow(10, random.nextInt(-330, 310));
+                default -> Double.longBitsToDouble(random.nextLong(1, 1L << 20)); // subnormals
+            };
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                continue;
+            }
+            assertEquals(EcmaScriptNumbers.formatExactly(x), EcmaScriptNumbers.format(x), () -> Double.toString(x));
+        }
+    }
+
+    /**
      * Every written number reads back as the same double, with no more significant digits than Java's
      * own form; written to the fixtures so the package's tests hold each against Node's String(x).
      */
