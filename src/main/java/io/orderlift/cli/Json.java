@@ -1,19 +1,28 @@
 package io.orderlift.cli;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
-/** The command line's JSON output: records as objects, times as ISO-8601 strings, pretty-printed. */
+import io.orderlift.ruleset.evaluator.JavaScriptJson;
+
+/**
+ * The command line's JSON output: records as objects, times as ISO-8601 strings, written as
+ * {@code JSON.stringify(x, null, 2)} writes it ({@link JavaScriptJson}), so that {@code evaluate --json}
+ * prints the same text as the JavaScript package's command line.
+ */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JavaScriptJson.configure(new ObjectMapper())
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+            .setDefaultPrettyPrinter(JavaScriptJson.indented())
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
@@ -21,9 +30,10 @@ final class Json {
 
     /** {@code value}'s object with one more key: {@code key} holding {@code extra}. */
     static String writeWith(Object value, String key, Object extra) {
-        ObjectNode tree = MAPPER.valueToTree(value);
-        tree.set(key, MAPPER.valueToTree(extra));
-        return write(tree);
+        // a map, not a tree: a tree's numbers would be written past the number serializer
+        Map<String, Object> fields = MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
+        fields.put(key, extra);
+        return write(fields);
     }
 
     static String write(Object value) {

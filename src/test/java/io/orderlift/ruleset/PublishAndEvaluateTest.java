@@ -35,6 +35,7 @@ import io.orderlift.ranking.StoredCuration;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.evaluator.Answer;
 import io.orderlift.ruleset.evaluator.ConformanceCheck;
+import io.orderlift.ruleset.evaluator.EcmaScriptNumbers;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetException;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
@@ -185,10 +186,13 @@ class PublishAndEvaluateTest {
         new Publisher().publish(MINED.get("outdoor"), file, "Crème brûlée season – \"pins\" reviewed", null, false);
         // a title of its own with characters a reformatter escapes, published as the publisher writes it
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("products").get(0)).put("title", "Tente « Trail » 2P – été");
+        // (and control characters a spreadsheet leaves in a cell: a vertical tab, a unit separator)
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("products").get(0)).put("title", "Tente « Trail » 2P – été\u000b\u001f");
         RuleSet accented = JSON.treeToValue(tree, RuleSet.class);
         accented = accented.withContentHash(RuleSetJson.contentHash(accented));
         byte[] compact = RuleSetJson.toBytes(accented);
+        assertTrue(new String(compact, StandardCharsets.UTF_8).contains("été\\u000b\\u001f\""),
+                "control characters escaped as JSON.stringify escapes them, in lower-case hex");
         byte[] reformatted = com.fasterxml.jackson.databind.json.JsonMapper.builder()
                 .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build()
                 .writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.readTree(compact));
@@ -197,7 +201,7 @@ class PublishAndEvaluateTest {
                 new String(reformatted, StandardCharsets.UTF_8));
         String text = fraction.replaceAll(m -> String.format(java.util.Locale.ROOT, "%.17e", Double.parseDouble(m.group())));
         reformatted = text.getBytes(StandardCharsets.UTF_8);
-        assertTrue(text.contains("\\u00E9") && text.contains("\n  \"schemaVersion\" : ")
+        assertTrue(text.contains("\\u00E9") && text.contains("\\u001F") && text.contains("\n  \"schemaVersion\" : ")
                 && text.matches("(?s).*\" : \\d\\.\\d{17}e[+-]\\d\\d,.*"),
                 "escaped, indented, numbers re-written");
         assertEquals(accented, RuleSetJson.read(reformatted, "outdoor.reformatted.json"));
@@ -240,6 +244,23 @@ class PublishAndEvaluateTest {
         byte[] olderChanged = new String(older, StandardCharsets.UTF_8).replaceFirst("\"price\":(\\d+)\\.0", "\"price\":$1.5")
                 .getBytes(StandardCharsets.UTF_8);
         assertThrows(RuleSetException.class, () -> RuleSetJson.read(olderChanged, "outdoor-older-changed.json"));
+        // and one published between 2026-12-04 and 2026-12-05: JavaScript's numbers, Jackson's upper-case escapes
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+        RuleSet titled = JSON.treeToValue(tree.put("note", "Unit\u001fseparated"), RuleSet.class);
+        var ecmaScriptNumbers = new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {
+            @Override
+            public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
+                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                gen.writeNumber(EcmaScriptNumbers.format(value));
+            }
+        };
+        ObjectMapper upperCase = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                .addSerializer(Double.class, ecmaScriptNumbers).addSerializer(Double.TYPE, ecmaScriptNumbers));
+        String upperHash = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(upperCase.writeValueAsBytes(titled.withContentHash(""))));
+        byte[] upper = upperCase.writeValueAsBytes(titled.withContentHash(upperHash));
+        assertTrue(new String(upper, StandardCharsets.UTF_8).contains("Unit\\u001Fseparated"), "Jackson's escape");
+        assertEquals(titled.withContentHash(upperHash), RuleSetJson.read(upper, "outdoor-upper-case.json"));
     }
 
     /**

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -35,16 +34,18 @@ public final class RuleSetJson {
 
     /** Where the schema is on the class path. */
     public static final String SCHEMA_RESOURCE = "/orderlift/ruleset.schema.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JavaScriptJson.configure(new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // strict JSON, as a storefront's JSON.parse reads it: nothing after the document, no key twice
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .registerModule(new SimpleModule("ecmascript-numbers")
-                    .addSerializer(Double.class, new EcmaScriptDoubleSerializer())
-                    .addSerializer(Double.TYPE, new EcmaScriptDoubleSerializer()));
-    /** Numbers as Java writes them ({@code 548.0}, {@code 1.0E-7}), as files published before 2026-12-04 hash. */
-    private static final ObjectMapper JAVA_NUMBERS = new ObjectMapper();
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    /**
+     * How files published before hash: numbers as Java writes them ({@code 548.0}, {@code 1.0E-7}) until
+     * 2026-12-04, then as JavaScript does; control characters in upper-case hex (<code>&#92;u001F</code>) until
+     * 2026-12-05. Tried only when the hash of the current form does not match.
+     */
+    private static final List<ObjectMapper> EARLIER_FORMS = List.of(new ObjectMapper(),
+            new ObjectMapper().registerModule(JavaScriptJson.numbers()));
     /** The content hash field as the rule set is written before it is hashed. */
     private static final String EMPTY_HASH_FIELD = "\"contentHash\":\"\"";
     private static final JsonSchema SCHEMA = loadSchema();
@@ -129,9 +130,10 @@ public final class RuleSetJson {
         return -1;
     }
 
-    /** The hash as files published before numbers were written as in JavaScript computed it. */
-    private static String javaNumbersContentHash(RuleSet ruleSet) {
-        return sha256(write(JAVA_NUMBERS, ruleSet.withContentHash("")));
+    /** Whether {@code hash} is the rule set's hash as a file published in an earlier form computed it. */
+    private static boolean hashedInAnEarlierForm(RuleSet ruleSet, String hash) {
+        RuleSet unhashed = ruleSet.withContentHash("");
+        return EARLIER_FORMS.stream().anyMatch(mapper -> sha256(write(mapper, unhashed)).equals(hash));
     }
 
     private static String sha256(byte[] bytes) {
@@ -189,7 +191,7 @@ public final class RuleSetJson {
             throw new RuleSetException(name + " cannot be read as a rule set: " + e.getOriginalMessage(), e);
         }
         String expected = contentHash(ruleSet);
-        if (!expected.equals(ruleSet.contentHash()) && !javaNumbersContentHash(ruleSet).equals(ruleSet.contentHash())) {
+        if (!expected.equals(ruleSet.contentHash()) && !hashedInAnEarlierForm(ruleSet, ruleSet.contentHash())) {
             throw new RuleSetException(name + " has content hash " + ruleSet.contentHash() + " but its content hashes to "
                     + expected + ": the file was changed or damaged after publishing");
         }
