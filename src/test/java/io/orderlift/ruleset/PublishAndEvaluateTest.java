@@ -244,7 +244,7 @@ class PublishAndEvaluateTest {
         byte[] olderChanged = new String(older, StandardCharsets.UTF_8).replaceFirst("\"price\":(\\d+)\\.0", "\"price\":$1.5")
                 .getBytes(StandardCharsets.UTF_8);
         assertThrows(RuleSetException.class, () -> RuleSetJson.read(olderChanged, "outdoor-older-changed.json"));
-        // and one published between 2026-12-04 and 2026-12-05: JavaScript's numbers, Jackson's upper-case escapes
+        // and one published later on 2026-12-04, before session 26: JavaScript's numbers, Jackson's upper-case escapes
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
         RuleSet titled = JSON.treeToValue(tree.put("note", "Unit\u001fseparated"), RuleSet.class);
         var ecmaScriptNumbers = new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {

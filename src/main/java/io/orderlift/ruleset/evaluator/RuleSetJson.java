@@ -42,7 +42,7 @@ public final class RuleSetJson {
     /**
      * How files published before hash: numbers as Java writes them ({@code 548.0}, {@code 1.0E-7}) until
      * 2026-12-04, then as JavaScript does; control characters in upper-case hex (<code>&#92;u001F</code>) until
-     * 2026-12-05. Tried only when the hash of the current form does not match.
+     * later that day (session 26). Tried only when the hash of the current form does not match.
      */
     private static final List<ObjectMapper> EARLIER_FORMS = List.of(new ObjectMapper(),
             new ObjectMapper().registerModule(JavaScriptJson.numbers()));
