@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
-/** Writes a rule set's doubles as JavaScript does ({@link EcmaScriptNumbers}). */
+/**
+ * Writes doubles as JavaScript does ({@link EcmaScriptNumbers}); NaN and the infinities, which JSON
+ * has no number for, as Jackson writes them (the strings {@code "NaN"}, {@code "Infinity"}), so that a
+ * rule set holding one fails its schema with a reason and the command line prints what it printed before.
+ */
 final class EcmaScriptDoubleSerializer extends StdSerializer<Double> {
 
     EcmaScriptDoubleSerializer() {
@@ -15,6 +19,10 @@ final class EcmaScriptDoubleSerializer extends StdSerializer<Double> {
 
     @Override
     public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeNumber(EcmaScriptNumbers.format(value));
+        if (Double.isFinite(value)) {
+            gen.writeNumber(EcmaScriptNumbers.format(value));
+        } else {
+            gen.writeNumber(value.doubleValue());
+        }
     }
 }
