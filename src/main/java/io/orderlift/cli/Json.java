@@ -20,7 +20,7 @@ import io.orderlift.ruleset.evaluator.JavaScriptJson;
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = JavaScriptJson.configure(new ObjectMapper())
+    private static final ObjectMapper MAPPER = JavaScriptJson.configureWithAmounts(new ObjectMapper())
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .setDefaultPrettyPrinter(JavaScriptJson.indented())
             .enable(SerializationFeature.INDENT_OUTPUT);

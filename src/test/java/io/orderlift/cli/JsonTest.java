@@ -42,6 +42,20 @@ class JsonTest {
         assertEquals(node, Json.write(answer));
     }
 
+    record Amounts(java.math.BigDecimal price, java.math.BigDecimal total, java.math.BigDecimal none) {
+    }
+
+    @Test
+    void amountsKeptAsDecimalsAreWrittenExactlyWithoutTrailingZeros() {
+        assertEquals("""
+                {
+                  "price": 152.99,
+                  "total": 100,
+                  "none": 0
+                }""", Json.write(new Amounts(new java.math.BigDecimal("152.9900"), new java.math.BigDecimal("100.0000"),
+                new java.math.BigDecimal("0.0000"))));
+    }
+
     @Test
     void numbersJsonHasNoneForAreWrittenAsBefore() {
         assertEquals("""

@@ -1,5 +1,9 @@
 package io.orderlift.ruleset.evaluator;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -8,7 +12,9 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
  * JSON written as JavaScript's {@code JSON.stringify} writes it, so that what Java writes and what a
@@ -34,6 +40,22 @@ public final class JavaScriptJson {
         return new SimpleModule("ecmascript-numbers")
                 .addSerializer(Double.class, new EcmaScriptDoubleSerializer())
                 .addSerializer(Double.TYPE, new EcmaScriptDoubleSerializer());
+    }
+
+    /**
+     * {@code mapper} as {@link #configure} sets it, and amounts kept as decimals ({@code BigDecimal})
+     * written exactly without trailing zeros ({@code 152.99}, not {@code 152.9900}; {@code 100}), as
+     * {@code String(x)} writes such an amount; for the command line, whose reports carry amounts.
+     */
+    public static ObjectMapper configureWithAmounts(ObjectMapper mapper) {
+        return configure(mapper).registerModule(new SimpleModule("plain-amounts")
+                .addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+                    @Override
+                    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+                    }
+                }));
     }
 
     /**
