@@ -81,6 +81,16 @@ test('the publisher writes numbers as String(x) does: 20,000 doubles of every ma
   }
 });
 
+test('a published file is the text JSON.stringify writes for its values, byte for byte', () => {
+  // every sample store's rule set, and one whose title holds accents and control characters
+  const files = [...stores.map((s) => `${s}.ruleset.json`), 'outdoor.accented.json'];
+  for (const f of files) {
+    const text = readFileSync(join(fixtures, f), 'utf8');
+    assert.ok(text === JSON.stringify(JSON.parse(text)), `${f} differs from JSON.stringify(JSON.parse(${f}))`);
+  }
+  assert.match(readFileSync(join(fixtures, 'outdoor.accented.json'), 'utf8'), /été\\u000b\\u001f"/);
+});
+
 test('a copy whose numbers jq re-wrote checks, as in Java', () => {
   const bin = join(here, '../bin/orderlift-storefront.js');
   const published = readFileSync(join(fixtures, 'outdoor.ruleset.json'), 'utf8');

@@ -217,6 +217,7 @@ class PublishAndEvaluateTest {
         assertTrue(refused.getMessage().endsWith("the file was changed or damaged after publishing"), refused.getMessage());
 
         Path out = Files.createDirectories(Path.of("target", "storefront-fixtures"));
+        Files.write(out.resolve("outdoor.accented.json"), compact);
         Files.write(out.resolve("outdoor.reformatted.json"), reformatted);
         Files.write(out.resolve("outdoor.tampered.json"), tampered);
         Files.writeString(out.resolve("outdoor.tampered.refusal.txt"), refused.getMessage());
