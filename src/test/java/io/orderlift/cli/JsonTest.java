@@ -40,6 +40,14 @@ class JsonTest {
                   "none": []
                 }""";
         assertEquals(node, Json.write(answer));
+        assertEquals("""
+                {
+                  "sku": "X",
+                  "price": 0,
+                  "acceptance": -1,
+                  "rules": [],
+                  "counts": {}
+                }""", Json.write(new Item("X", -0.0, -1.0, List.of(), Map.of())), "-0 as 0; empty arrays and objects as [] and {}");
     }
 
     record Amounts(java.math.BigDecimal price, java.math.BigDecimal total, java.math.BigDecimal none) {

@@ -49,13 +49,20 @@ public final class JavaScriptJson {
      */
     public static ObjectMapper configureWithAmounts(ObjectMapper mapper) {
         return configure(mapper).registerModule(new SimpleModule("plain-amounts")
-                .addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
-                    @Override
-                    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider)
-                            throws IOException {
-                        gen.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
-                    }
-                }));
+                .addSerializer(BigDecimal.class, new PlainAmountSerializer()));
+    }
+
+    /** A decimal amount exactly, without trailing zeros and without exponent. */
+    private static final class PlainAmountSerializer extends StdSerializer<BigDecimal> {
+
+        PlainAmountSerializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+        }
     }
 
     /**
