@@ -23,7 +23,10 @@ import org.h2.jdbcx.JdbcDataSource;
  * the old file as it was (the copy is discarded next time); after it, the new one.
  *
  * <p>A store that an interrupted creation left behind under earlier versions (a failed migration
- * in its history and no order in it) is rebuilt from scratch; it holds nothing to lose.
+ * in its history and no order in it) is rebuilt from scratch; it holds nothing to lose. A store a
+ * newer Orderlift migrated further than this one knows is refused untouched: Flyway would pass over
+ * the migrations it does not know, and this version would then read and write tables it does not
+ * understand.
  */
 final class SchemaMigration {
 
@@ -71,7 +74,13 @@ final class SchemaMigration {
             if (isCurrent(statement)) {
                 return State.CURRENT;
             }
-            return history(statement)[1] > 0 && !holdsOrders(statement) ? State.FAILED_EMPTY : State.BEHIND;
+            int[] history = history(statement);
+            if (history[2] > Store.SCHEMA_VERSION) {
+                throw new StoreException("The store in " + dir + " was written by a newer Orderlift (its schema is"
+                        + " version " + history[2] + "; this Orderlift knows versions up to " + Store.SCHEMA_VERSION
+                        + "). Open it with that version or a later one; this one leaves it as it is.");
+            }
+            return history[1] > 0 && !holdsOrders(statement) ? State.FAILED_EMPTY : State.BEHIND;
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 throw new StoreLockedException(dir, e);

@@ -2,6 +2,7 @@ package io.orderlift.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -53,6 +54,28 @@ class SchemaMigrationTest {
         try (Store opened = Store.open(store)) {
             assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
         }
+    }
+
+    @Test
+    void aStoreANewerOrderliftMigratedIsRefusedUntouched() throws Exception {
+        Path store = dir.resolve("newer");
+        Store.openOrCreate(store).close();
+        int next = Store.SCHEMA_VERSION + 1;
+        sql(store, "INSERT INTO \"flyway_schema_history\" SELECT " + next + ", '" + next + "', 'from a newer version',"
+                + " \"type\", 'V" + next + "__from_a_newer_version.sql', 1, \"installed_by\", \"installed_on\", 1, TRUE"
+                + " FROM \"flyway_schema_history\" WHERE \"version\" = '" + Store.SCHEMA_VERSION + "'");
+        StoreException refused = assertThrows(StoreException.class, () -> Store.open(store));
+        assertTrue(refused.getMessage().contains("was written by a newer Orderlift (its schema is version " + next
+                + "; this Orderlift knows versions up to " + Store.SCHEMA_VERSION + ")"), refused.getMessage());
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + store.resolve(Store.DATABASE_NAME), "sa", "");
+             Statement s = c.createStatement();
+             var newest = s.executeQuery("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
+            assertTrue(newest.next());
+            assertEquals(next, newest.getInt(1), "its history as the newer version left it");
+        }
+        assertFalse(Files.exists(store.resolve(SchemaMigration.MIGRATING_NAME + ".mv.db")));
+        Store.openOrCreate(store.resolveSibling("other")).close(); // the refusal left nothing held open
+        assertThrows(StoreException.class, () -> Store.open(store), "and says so again");
     }
 
     @Test
