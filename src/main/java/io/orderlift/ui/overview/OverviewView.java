@@ -40,12 +40,16 @@ public final class OverviewView extends ScrollPane {
         Button importButton = new Button("Import orders…");
         importButton.setId("importButton");
         importButton.setOnAction(e -> importAction.run());
+        importButton.disableProperty().bind(model.storeShownProperty().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button mineButton = new Button("Mine pairs…");
         mineButton.setId("mineButton");
-        mineButton.setDefaultButton(true);
         mineButton.setOnAction(e -> mineAction.run());
+        // nothing to mine before there are orders: then importing is the next step
+        mineButton.disableProperty().bind(model.hasOrdersProperty().not());
+        mineButton.defaultButtonProperty().bind(model.hasOrdersProperty());
+        importButton.defaultButtonProperty().bind(model.storeShownProperty().and(model.hasOrdersProperty().not()));
         HBox header = new HBox(12, new VBox(2, title, location), spacer, importButton, mineButton);
         Label mining = new Label();
         mining.setId("miningStatus");
@@ -80,6 +84,9 @@ public final class OverviewView extends ScrollPane {
         ImageView priceChart = chart("priceHistogram");
         priceChart.imageProperty().bind(model.priceHistogramProperty());
         FlowPane charts = new FlowPane(12, 12, aovChart, priceChart);
+        // two empty histograms say nothing about a store without orders
+        charts.visibleProperty().bind(model.hasOrdersProperty());
+        charts.managedProperty().bind(charts.visibleProperty());
 
         Label historyTitle = new Label("Import history");
         historyTitle.getStyleClass().add("section-title");

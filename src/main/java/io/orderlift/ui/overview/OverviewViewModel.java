@@ -42,7 +42,8 @@ public final class OverviewViewModel {
     /** {@link #load} calls: only the newest load's figures are shown. */
     private final Requests loads = new Requests();
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
-    private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper(
+            "File → Open store… or New store…, or try one under File → Open sample store");
     private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper lines = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper customers = new ReadOnlyStringWrapper("–");
@@ -59,6 +60,8 @@ public final class OverviewViewModel {
     private Requests.Request shownLoad;
     private MiningRun lastMining;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper storeShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasOrders = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
     private final TaskExecutor tasks;
 
@@ -102,8 +105,12 @@ public final class OverviewViewModel {
         priceHistogram.set(null);
         dateWarning.set("");
         backtestStatus.set("");
+        if (shown != store) {
+            hasOrders.set(false); // until this store's figures say (a reload of the same store keeps it)
+        }
         shown = store;
         shownLoad = load;
+        storeShown.set(true);
         storeName.set(store.name());
         storeLocation.set(store.directory().map(Object::toString).orElse("in memory"));
         Tasks.create("Reading the store overview", monitor -> new StoreQueries(store).overview())
@@ -168,12 +175,16 @@ public final class OverviewViewModel {
                 .onlyWhile(load::isNewest).runQuietly(tasks);
     }
 
+    static final String NO_ORDERS = "No orders yet: Import orders reads a CSV of order lines or a Shopify orders export.";
+
     static final String NOT_BACKTESTED = "Not backtested yet: Reports measures what ranking by expected revenue"
             + " earns against \"customers also bought\".";
 
     /** Shows that {@code name} is being prepared (first launch of a sample store). */
     public void preparing(String name) {
         loading.set(true);
+        storeShown.set(false);
+        hasOrders.set(false);
         storeName.set(name);
         storeLocation.set("Importing the bundled sample store (first launch)…");
     }
@@ -187,13 +198,25 @@ public final class OverviewViewModel {
                 : DAY.format(o.firstOrderAt()) + " – " + DAY.format(o.lastOrderAt()));
         aov.set(o.noOrders() ? "–" : new Money(o.currency()).format(o.aov().doubleValue()));
         imports.setAll(o.imports());
+        hasOrders.set(!o.noOrders());
         MiningRun run = o.lastMining();
         lastMining = run;
-        miningStatus.set(run == null ? "Not mined yet: Mine pairs computes which products are bought together."
+        miningStatus.set(o.noOrders() ? NO_ORDERS
+                : run == null ? "Not mined yet: Mine pairs computes which products are bought together."
                 : String.format("Mined %s: %,d pairs from %,d orders, %d-day follow-on window%s.",
                         WHEN.format(run.startedAt()), run.pairs(), run.orders(), run.windowDays(),
                         run.maxBasket() > 0 ? ", baskets up to " + run.maxBasket() : ""));
         loading.set(false);
+    }
+
+    /** Whether a store is shown (false before the first one opens, and while a sample store is prepared). */
+    public ReadOnlyBooleanProperty storeShownProperty() {
+        return storeShown.getReadOnlyProperty();
+    }
+
+    /** Whether the shown store holds orders, as its figures last read: only then is there anything to mine. */
+    public ReadOnlyBooleanProperty hasOrdersProperty() {
+        return hasOrders.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty storeNameProperty() {

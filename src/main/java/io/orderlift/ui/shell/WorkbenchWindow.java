@@ -170,7 +170,7 @@ public final class WorkbenchWindow {
         mine.setId("minePairs");
         mine.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
         mine.setOnAction(e -> minePairs());
-        mine.disableProperty().bind(model.storeProperty().isNull());
+        mine.disableProperty().bind(model.overview().hasOrdersProperty().not());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());

@@ -46,6 +46,39 @@ class OverviewViewModelTest {
         }
     }
 
+    private void releaseAll() {
+        while (!tasks.pending().isEmpty()) {
+            tasks.release();
+        }
+    }
+
+    /** The Import and Mine buttons follow these: nothing to import into before a store, nothing to mine before orders. */
+    @Test
+    void aStoreIsShownAndHoldsOrdersOnlyOnceItsFiguresSaySo() throws Exception {
+        assertFalse(model.storeShownProperty().get(), "no store open at the start");
+        assertFalse(model.hasOrdersProperty().get());
+        try (Store shop = Store.openOrCreate(dir.resolve("shop"));
+             Store empty = Store.openOrCreate(dir.resolve("empty"))) {
+            new OrderImporter().importFile(shop, ImportRequest.of(withOneStrayDate("2025-02-01")), ProgressMonitor.NONE);
+            model.load(shop);
+            assertTrue(model.storeShownProperty().get());
+            assertFalse(model.hasOrdersProperty().get(), "not before its figures are read");
+            tasks.release();
+            assertTrue(model.hasOrdersProperty().get());
+            model.load(shop);
+            assertTrue(model.hasOrdersProperty().get(), "a reload of the same store does not take it back");
+            releaseAll();
+            model.load(empty);
+            assertFalse(model.hasOrdersProperty().get(), "another store: not until its figures say");
+            releaseAll();
+            assertTrue(model.storeShownProperty().get());
+            assertFalse(model.hasOrdersProperty().get(), "a store without orders has nothing to mine");
+            assertEquals(OverviewViewModel.NO_ORDERS, model.miningStatusProperty().get(), "it says what to do first");
+            model.preparing("outdoor");
+            assertFalse(model.storeShownProperty().get(), "a sample store being prepared is not open yet");
+        }
+    }
+
     @Test
     void aStrayDateIsSaidUnderTheFiguresAndAnotherStoreClearsIt() throws Exception {
         Path file = withOneStrayDate("1970-01-01");
