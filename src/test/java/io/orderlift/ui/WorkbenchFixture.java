@@ -36,7 +36,9 @@ final class WorkbenchFixture implements AutoCloseable {
     private WorkbenchFixture(Stage stage, Store store, Path data, FileDialogs dialogs) {
         model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
         new WorkbenchWindow(stage, model, dialogs);
-        model.show(store);
+        if (store != null) {
+            model.show(store);
+        }
         stage.show();
     }
 
@@ -51,6 +53,11 @@ final class WorkbenchFixture implements AutoCloseable {
 
     static WorkbenchFixture show(Stage stage, Store store, Path data, FileDialogs dialogs) {
         return new WorkbenchFixture(stage, store, data, dialogs);
+    }
+
+    /** The window as it is when no store opened (one another window holds, say). */
+    static WorkbenchFixture showWithoutStore(Stage stage, Path data) {
+        return new WorkbenchFixture(stage, null, data, dialogs(() -> null, null, data));
     }
 
     /** Dialogs that answer with the given files; exports go to {@code saveFolder}. */

@@ -102,6 +102,9 @@ public final class WorkbenchWindow {
                 this::minePairs)), pairsTab, weightingTab, exclusionsTab, previewTab, confirmationTab, publishTab,
                 reportsTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // every view but the overview works on the open store: greyed while none is (a store another
+        // window holds, or one a newer Orderlift wrote, leaves the window without one)
+        views.getTabs().stream().skip(1).forEach(tab -> tab.disableProperty().bind(model.storeProperty().isNull()));
         announceChargeLines(views, exclusionsTab);
         model.exclusions().setOnChosenWithThem(() -> Notifications.create().owner(stage).title("Settings")
                 .text(ChargeLines.CHOSEN_WITH_THEM + ".\nRun the backtest again and use its"
@@ -120,7 +123,11 @@ public final class WorkbenchWindow {
             Tab tab = views.getTabs().get(i);
             KeyCombination key = KeyCombination.keyCombination("Shortcut+" + (i + 1));
             tab.setTooltip(new Tooltip(key.getDisplayText()));
-            scene.getAccelerators().put(key, () -> views.getSelectionModel().select(tab));
+            scene.getAccelerators().put(key, () -> {
+                if (!tab.isDisable()) {
+                    views.getSelectionModel().select(tab);
+                }
+            });
         }
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
