@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.orderlift.store.Store;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -53,6 +56,14 @@ class NoStoreWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Overview", tabs.getSelectionModel().getSelectedItem().getText(), "a shortcut does not open one");
+
+        robot.interact(() -> fixture.model.open(data.resolve("not-a-store")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane refusal = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertEquals("The store could not be opened", refusal.getHeaderText());
+        assertTrue(refusal.getContentText().contains("There is no Orderlift store in"), refusal.getContentText());
+        robot.clickOn(refusal.lookupButton(ButtonType.OK));
+        assertEquals("No store open", robot.lookup("#storeName").queryAs(Label.class).getText());
 
         Store store = Store.openOrCreate(data.resolve("shop")); // the window's model closes it
         robot.interact(() -> fixture.model.show(store));

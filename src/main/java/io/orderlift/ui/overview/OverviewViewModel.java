@@ -3,6 +3,7 @@ package io.orderlift.ui.overview;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -41,9 +42,10 @@ public final class OverviewViewModel {
 
     /** {@link #load} calls: only the newest load's figures are shown. */
     private final Requests loads = new Requests();
-    private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
-    private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper(
-            "File → Open store… or New store…, or try one under File → Open sample store");
+    static final String NO_STORE = "No store open";
+    static final String HOW_TO_OPEN = "File → Open store… or New store…, or try one under File → Open sample store";
+    private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper(NO_STORE);
+    private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper(HOW_TO_OPEN);
     private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper lines = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper customers = new ReadOnlyStringWrapper("–");
@@ -179,6 +181,23 @@ public final class OverviewViewModel {
 
     static final String NOT_BACKTESTED = "Not backtested yet: Reports measures what ranking by expected revenue"
             + " earns against \"customers also bought\".";
+
+    /** Shows that no store is open (one that was being opened or prepared did not open). */
+    public void clear() {
+        loads.next(); // a read still running for a store shown before never shows
+        shown = null;
+        loading.set(false);
+        storeShown.set(false);
+        hasOrders.set(false);
+        storeName.set(NO_STORE);
+        storeLocation.set(HOW_TO_OPEN);
+        List.of(orders, lines, customers, products, dateRange, aov).forEach(figure -> figure.set("–"));
+        List.of(dateWarning, miningStatus, backtestStatus).forEach(text -> text.set(""));
+        aovHistogram.set(null);
+        priceHistogram.set(null);
+        imports.clear();
+        lastMining = null;
+    }
 
     /** Shows that {@code name} is being prepared (first launch of a sample store). */
     public void preparing(String name) {

@@ -51,6 +51,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private Consumer<Throwable> onError = Tasks.shownByDefault("The workbench");
+    private Consumer<Throwable> onOpenError = Tasks.shownByDefault("The store could not be opened");
     private Consumer<Imported> onImported = r -> { };
 
     /**
@@ -99,6 +100,11 @@ public final class WorkbenchModel implements AutoCloseable {
         this.onError = handler;
     }
 
+    /** Where a store that could not be opened or created is reported (held elsewhere, newer, not a store). */
+    public void setOnOpenError(Consumer<Throwable> handler) {
+        this.onOpenError = handler;
+    }
+
     public void setOnImported(Consumer<Imported> handler) {
         this.onImported = handler;
     }
@@ -110,7 +116,7 @@ public final class WorkbenchModel implements AutoCloseable {
     public void open(Path directory) {
         Tasks.create("Opening " + directory.getFileName(), monitor -> Store.open(directory))
                 .onSuccess(this::show)
-                .onError(onError)
+                .onError(this::notOpened)
                 .run(runner);
     }
 
@@ -118,7 +124,7 @@ public final class WorkbenchModel implements AutoCloseable {
     public void create(Path directory) {
         Tasks.create("Creating a store in " + directory.getFileName(), monitor -> Store.create(directory))
                 .onSuccess(this::show)
-                .onError(onError)
+                .onError(this::notOpened)
                 .run(runner);
     }
 
@@ -130,7 +136,21 @@ public final class WorkbenchModel implements AutoCloseable {
         Tasks.create("Preparing the sample store " + name, monitor -> {
             Path directory = BundledSamples.ensureImported(dataDirectory, name, monitor);
             return Store.openOrCreate(directory);
-        }).onSuccess(this::show).onError(onError).run(runner);
+        }).onSuccess(this::show).onError(this::notOpened).run(runner);
+    }
+
+    /**
+     * A store did not open: the overview goes back to the store that is open (it may have shown a
+     * sample store being prepared), or to none, and the reason is reported.
+     */
+    private void notOpened(Throwable e) {
+        Store open = store.get();
+        if (open == null) {
+            overview.clear();
+        } else {
+            overview.load(open);
+        }
+        onOpenError.accept(e);
     }
 
     /** Shows an already open store (tests, and after the background open). */

@@ -76,6 +76,10 @@ class OverviewViewModelTest {
             assertEquals(OverviewViewModel.NO_ORDERS, model.miningStatusProperty().get(), "it says what to do first");
             model.preparing("outdoor");
             assertFalse(model.storeShownProperty().get(), "a sample store being prepared is not open yet");
+            model.clear();
+            assertEquals(OverviewViewModel.NO_STORE, model.storeNameProperty().get(), "it did not open");
+            assertEquals(OverviewViewModel.HOW_TO_OPEN, model.storeLocationProperty().get());
+            assertFalse(model.loadingProperty().get());
         }
     }
 
