@@ -57,6 +57,7 @@ class NoStoreWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Overview", tabs.getSelectionModel().getSelectedItem().getText(), "a shortcut does not open one");
 
+        robot.interact(() -> tabs.getSelectionModel().select(3)); // as the view shown last is restored
         robot.interact(() -> fixture.model.open(data.resolve("not-a-store")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane refusal = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
@@ -64,6 +65,7 @@ class NoStoreWindowTest {
         assertTrue(refusal.getContentText().contains("There is no Orderlift store in"), refusal.getContentText());
         robot.clickOn(refusal.lookupButton(ButtonType.OK));
         assertEquals("No store open", robot.lookup("#storeName").queryAs(Label.class).getText());
+        assertEquals("Overview", tabs.getSelectionModel().getSelectedItem().getText(), "not a greyed view");
 
         Store store = Store.openOrCreate(data.resolve("shop")); // the window's model closes it
         robot.interact(() -> fixture.model.show(store));

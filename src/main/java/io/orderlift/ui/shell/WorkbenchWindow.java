@@ -65,7 +65,6 @@ public final class WorkbenchWindow {
         this.model = model;
         this.dialogs = dialogs;
         model.setOnError(e -> ErrorDialogs.show(stage, "Orderlift could not finish that", e));
-        model.setOnOpenError(e -> ErrorDialogs.show(stage, "The store could not be opened", e));
         // a background task given no handler of its own still reaches the person, never only the log
         Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
                 title + " did not finish", e));
@@ -106,6 +105,12 @@ public final class WorkbenchWindow {
         // every view but the overview works on the open store: greyed while none is (a store another
         // window holds, or one a newer Orderlift wrote, leaves the window without one)
         views.getTabs().stream().skip(1).forEach(tab -> tab.disableProperty().bind(model.storeProperty().isNull()));
+        model.setOnOpenError(e -> {
+            if (model.storeProperty().get() == null) {
+                views.getSelectionModel().select(0); // the view shown last, restored for a store that did not open
+            }
+            ErrorDialogs.show(stage, "The store could not be opened", e);
+        });
         announceChargeLines(views, exclusionsTab);
         model.exclusions().setOnChosenWithThem(() -> Notifications.create().owner(stage).title("Settings")
                 .text(ChargeLines.CHOSEN_WITH_THEM + ".\nRun the backtest again and use its"
