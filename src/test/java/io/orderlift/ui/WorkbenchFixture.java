@@ -69,7 +69,7 @@ final class WorkbenchFixture implements AutoCloseable {
             }
 
             @Override
-            public Optional<Path> chooseStoreDirectory(Window owner) {
+            public Optional<Path> chooseStoreDirectory(Window owner, String title) {
                 return Optional.empty();
             }
 

@@ -14,8 +14,8 @@ public interface FileDialogs {
     /** Asks for an order file to import. */
     Optional<Path> chooseOrderFile(Window owner);
 
-    /** Asks for a store directory to open (or create). */
-    Optional<Path> chooseStoreDirectory(Window owner);
+    /** Asks for a store directory to open, or for one to create a store in; {@code title} says which. */
+    Optional<Path> chooseStoreDirectory(Window owner, String title);
 
     /** Asks for an A/B experiment results file. */
     default Optional<Path> chooseExperimentFile(Window owner) {
@@ -58,9 +58,9 @@ public interface FileDialogs {
             }
 
             @Override
-            public Optional<Path> chooseStoreDirectory(Window owner) {
+            public Optional<Path> chooseStoreDirectory(Window owner, String title) {
                 DirectoryChooser chooser = new DirectoryChooser();
-                chooser.setTitle("Open store (a folder; an empty one becomes a new store)");
+                chooser.setTitle(title);
                 return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
             }
         };

@@ -163,11 +163,13 @@ public final class WorkbenchWindow {
         MenuItem create = new MenuItem("New store…");
         create.setId("newStore");
         create.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
-        create.setOnAction(e -> dialogs.chooseStoreDirectory(stage).ifPresent(model::create));
+        create.setOnAction(e -> dialogs.chooseStoreDirectory(stage, "New store: choose an empty folder, or make one")
+                .ifPresent(model::create));
         MenuItem open = new MenuItem("Open store…");
         open.setId("openStore");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> dialogs.chooseStoreDirectory(stage).ifPresent(model::open));
+        open.setOnAction(e -> dialogs.chooseStoreDirectory(stage, "Open store: choose the store's folder (it holds "
+                + "store.mv.db)").ifPresent(model::open));
         MenuItem importOrders = new MenuItem("Import orders…");
         importOrders.setId("importOrders");
         importOrders.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
