@@ -33,6 +33,7 @@ public final class ConfirmationPreviewView extends HBox {
         Button random = new Button("Random order");
         random.setId("randomOrder");
         random.setOnAction(e -> model.pickRandom());
+        random.disableProperty().bind(Bindings.isEmpty(model.orders())); // a store without orders
         random.setMinWidth(Region.USE_PREF_SIZE);
 
         TableView<PastOrders.Line> lines = new TableView<>(model.lines());

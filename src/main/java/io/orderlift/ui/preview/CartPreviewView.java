@@ -81,6 +81,7 @@ public final class CartPreviewView extends HBox {
         pastOrder.setTooltip(new Tooltip("Fill the cart with one of the store's newest orders of two or more products,"
                 + " at random, at catalog prices"));
         pastOrder.setOnAction(e -> model.fillFromPastOrder());
+        pastOrder.disableProperty().bind(Bindings.isEmpty(model.catalog())); // a store without orders has no products
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label summary = new Label();
