@@ -26,9 +26,7 @@ public final class EcmaScriptNumbers {
 
     /** {@code x} as ECMAScript's Number::toString writes it; JSON has no NaN or infinities. */
     public static String format(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            throw new IllegalArgumentException("JSON has no number " + x);
-        }
+        requireFinite(x);
         if (x == 0) {
             return "0"; // -0 too, as in JavaScript
         }
@@ -43,10 +41,14 @@ public final class EcmaScriptNumbers {
 
     /** The exact search alone, without Schubfach: what {@link #format} must equal (tests hold the two together). */
     static String formatExactly(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
+        requireFinite(x);
+        return x == 0 ? "0" : write(x < 0, Decimal.of(shortest(Math.abs(x))));
+    }
+
+    private static void requireFinite(double x) {
+        if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("JSON has no number " + x);
         }
-        return x == 0 ? "0" : write(x < 0, Decimal.of(shortest(Math.abs(x))));
     }
 
     /** A positive decimal {@code 0.significand × 10^exponent}, its significand without leading or trailing zeros. */

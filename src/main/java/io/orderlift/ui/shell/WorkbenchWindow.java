@@ -174,7 +174,7 @@ public final class WorkbenchWindow {
         importOrders.setId("importOrders");
         importOrders.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         importOrders.setOnAction(e -> importOrders());
-        importOrders.disableProperty().bind(model.storeProperty().isNull());
+        importOrders.disableProperty().bind(model.overview().storeShownProperty().not()); // as the overview's button
         Menu samples = new Menu("Open sample store");
         for (String name : BundledSamples.NAMES) {
             MenuItem item = new MenuItem(name);
