@@ -97,8 +97,10 @@ class ExclusionsViewTest extends TentStoreWindowTest {
 
         tab(robot, "Exclusions");
         SearchableComboBox<String> first = robot.lookup("#exclusionFirst").queryAs(SearchableComboBox.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.getItems().contains("STAKES"));
-        robot.interact(() -> first.setValue("STAKES"));
+        // products are listed as the other views' search boxes list them, so one is found by its title too
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.getItems().stream().anyMatch(p -> p.startsWith("STAKES — ")));
+        String stakes = first.getItems().stream().filter(p -> p.startsWith("STAKES — ")).findFirst().orElseThrow();
+        robot.interact(() -> first.setValue(stakes));
         robot.clickOn("#exclusionReason").write("Out of stock until spring");
         robot.clickOn("#addExclusion");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1
@@ -109,6 +111,8 @@ class ExclusionsViewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#exclusionsTable .table-cell")
                 .match((TableCell<?, ?> c) -> "SKU".equals(c.getText())).tryQuery().isPresent());
         assertEquals("Out of stock until spring", row.reason());
+        assertEquals("STAKES", row.first(), "stored by its SKU, chosen by its label");
+        assertEquals("Stakes (STAKES)", row.target(), "shown as the other tables name a product");
         assertEquals(1, row.pairs(), "STAKES is a candidate of TENT only");
         assertEquals("1 pair of 1 anchor, e.g. TENT → STAKES", row.removes());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fixture.model.preview().recommendations().isEmpty()

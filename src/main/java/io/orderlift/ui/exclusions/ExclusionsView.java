@@ -48,10 +48,10 @@ public final class ExclusionsView extends VBox {
         kind.setValue(ExclusionKind.SKU);
         SearchableComboBox<String> first = new SearchableComboBox<>();
         first.setId("exclusionFirst");
-        first.setPrefWidth(230);
+        first.setPrefWidth(300);
         SearchableComboBox<String> second = new SearchableComboBox<>();
         second.setId("exclusionSecond");
-        second.setPrefWidth(230);
+        second.setPrefWidth(300);
         Label arrow = new Label("→");
         kind.valueProperty().addListener((obs, old, now) -> choose(model, now, first, second, arrow));
         choose(model, kind.getValue(), first, second, arrow);
@@ -132,13 +132,13 @@ public final class ExclusionsView extends VBox {
     private static void choose(ExclusionsViewModel model, ExclusionKind kind, SearchableComboBox<String> first,
                                SearchableComboBox<String> second, Label arrow) {
         boolean categories = kind.categories();
-        ObservableList<String> keys = categories ? model.categories() : model.skus();
+        ObservableList<String> keys = categories ? model.categories() : model.products();
         first.setItems(keys);
         second.setItems(keys);
         first.setValue(null);
         second.setValue(null);
-        first.setPromptText(categories ? "Category" : "SKU");
-        second.setPromptText(kind == ExclusionKind.CATEGORY_PAIR ? "Category kept away" : "Candidate SKU");
+        first.setPromptText(categories ? "Category" : kind == ExclusionKind.PAIR ? "Anchor (SKU or title)" : "SKU or title");
+        second.setPromptText(kind == ExclusionKind.CATEGORY_PAIR ? "Category kept away" : "Candidate (SKU or title)");
         boolean two = kind.twoKeys();
         second.setVisible(two);
         second.setManaged(two);

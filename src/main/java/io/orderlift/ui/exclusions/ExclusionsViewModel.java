@@ -2,6 +2,7 @@ package io.orderlift.ui.exclusions;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.CatalogOnce;
+import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
@@ -35,16 +37,20 @@ import javafx.collections.ObservableList;
  */
 public final class ExclusionsViewModel {
 
-    /** One exclusion and what it removes; {@code pairs} is -1 while the store is not mined. */
+    /**
+     * One exclusion and what it removes; {@code pairs} is -1 while the store is not mined. The titles
+     * are the catalog's for the products it names (null for categories, or a SKU the catalog lacks).
+     */
     public record Row(ExclusionKind kind, String first, String second, String reason, Instant createdAt, int pairs,
-                      int anchors, List<String> strongest) {
+                      int anchors, List<String> strongest, String firstTitle, String secondTitle) {
 
-        /** What it excludes, for a person. */
+        /** What it excludes, for a person: products as the other tables name them, "title (SKU)". */
         public String target() {
             return switch (kind) {
                 case CATEGORY_PAIR -> first + " → " + second + " (category pair)";
-                case PAIR -> first + " → " + second;
-                case SKU, CATEGORY -> first;
+                case PAIR -> ProductLabels.named(firstTitle, first) + " → " + ProductLabels.named(secondTitle, second);
+                case SKU -> ProductLabels.named(firstTitle, first);
+                case CATEGORY -> first;
             };
         }
 
@@ -64,7 +70,7 @@ public final class ExclusionsViewModel {
     private final TaskExecutor tasks;
     private final RankingSession session;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> skus = FXCollections.observableArrayList();
+    private final ObservableList<String> products = FXCollections.observableArrayList();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<ChargeLines.Suggestion> suggestions = FXCollections.observableArrayList();
@@ -116,7 +122,8 @@ public final class ExclusionsViewModel {
         suggestions.clear();
         suggestionText.set("");
         Tasks.create("Reading the catalog", monitor -> shared.entries()).onSuccess(catalog -> {
-            skus.setAll(catalog.stream().map(OrderHistory.CatalogEntry::sku).sorted().toList());
+            products.setAll(catalog.stream().sorted(Comparator.comparing(OrderHistory.CatalogEntry::sku))
+                    .map(ProductLabels::label).toList());
             TreeSet<String> names = new TreeSet<>();
             catalog.stream().map(OrderHistory.CatalogEntry::category).filter(c -> c != null).forEach(names::add);
             categories.setAll(names);
@@ -203,9 +210,12 @@ public final class ExclusionsViewModel {
             List<OrderHistory.SoldPriceSpread> sold = catalog != null && catalog.store() == current
                     ? catalog.spreads() : new OrderHistory(current).soldPriceSpreads();
             List<ChargeLines.Suggestion> suggested = ChargeLines.suggest(sold, ChargeLines.excludedSkus(exclusions));
+            Map<String, String> titles = new HashMap<>();
+            if (catalog != null && catalog.store() == current) {
+                catalog.entries().stream().filter(p -> p.title() != null).forEach(p -> titles.put(p.sku(), p.title()));
+            }
             if (ranked == null) {
-                return new Loaded(exclusions.stream().map(e -> new Row(e.kind(), e.first(), e.second(),
-                        e.reason(), e.createdAt(), -1, 0, List.of())).toList(), suggested);
+                return new Loaded(exclusions.stream().map(e -> row(e, -1, 0, List.of(), titles)).toList(), suggested);
             }
             Map<CurationStore.Exclusion, ExclusionImpact.Removed> known = impactModel == ranked.model() ? impacts
                     : Map.of();
@@ -221,9 +231,8 @@ public final class ExclusionsViewModel {
             ExclusionImpact.of(ranked.model(), missing).forEach(r -> now.put(r.exclusion(), r));
             impacts = now;
             impactModel = ranked.model();
-            return new Loaded(exclusions.stream().map(now::get).map(r -> new Row(r.exclusion().kind(),
-                    r.exclusion().first(), r.exclusion().second(), r.exclusion().reason(), r.exclusion().createdAt(),
-                    r.pairs(), r.anchors(), r.strongest())).toList(), suggested);
+            return new Loaded(exclusions.stream().map(now::get).map(r -> row(r.exclusion(), r.pairs(), r.anchors(),
+                    r.strongest(), titles)).toList(), suggested);
         }).onSuccess(loaded -> {
             rows.setAll(loaded.rows());
             suggestions.setAll(loaded.suggestions());
@@ -232,7 +241,10 @@ public final class ExclusionsViewModel {
         }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
-    /** Adds an exclusion; {@code second} is needed for category-pair and pair only. */
+    /**
+     * Adds an exclusion; {@code second} is needed for category-pair and pair only. A product is given as
+     * its SKU or as its label in {@link #products()}.
+     */
     public void add(ExclusionKind kind, String first, String second, String reason) {
         Store current = session.storeProperty().get();
         if (current == null) {
@@ -244,12 +256,25 @@ public final class ExclusionsViewModel {
                     : "Choose the " + kind + " to exclude."));
             return;
         }
-        String other = twoKeys ? second.strip() : "";
+        String key = key(kind, first);
+        String other = twoKeys ? key(kind, second) : "";
         Tasks.create("Excluding", monitor -> {
-            new CurationStore(current).exclude(kind, first.strip(), other, reason == null || reason.isBlank() ? null
+            new CurationStore(current).exclude(kind, key, other, reason == null || reason.isBlank() ? null
                     : reason.strip());
             return true;
         }).onSuccess(done -> session.reloadCuration()).onError(onError).runQuietly(tasks);
+    }
+
+    private static Row row(CurationStore.Exclusion e, int pairs, int anchors, List<String> strongest,
+                           Map<String, String> titles) {
+        boolean products = !e.kind().categories();
+        return new Row(e.kind(), e.first(), e.second(), e.reason(), e.createdAt(), pairs, anchors, strongest,
+                products ? titles.get(e.first()) : null, products ? titles.get(e.second()) : null);
+    }
+
+    /** The stored key of one side of an exclusion: a category as named, a product by its SKU. */
+    static String key(ExclusionKind kind, String chosen) {
+        return (kind.categories() ? chosen : ProductLabels.skuOf(chosen)).strip();
     }
 
     /** Removes the exclusion of {@code row}. */
@@ -266,8 +291,12 @@ public final class ExclusionsViewModel {
         return rows;
     }
 
-    public ObservableList<String> skus() {
-        return skus;
+    /**
+     * The catalog for the add form, as the other views' search boxes show it ({@code SKU — title}, by SKU):
+     * a merchandiser finds a product by its name as well as its SKU.
+     */
+    public ObservableList<String> products() {
+        return products;
     }
 
     public ObservableList<String> categories() {

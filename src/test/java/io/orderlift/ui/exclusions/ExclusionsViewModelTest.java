@@ -17,7 +17,8 @@ class ExclusionsViewModelTest {
 
     private static ExclusionsViewModel.Row row(String kind, String first, String second, int pairs, int anchors,
                                                List<String> strongest) {
-        return new ExclusionsViewModel.Row(ExclusionKind.fromJson(kind), first, second, "why", Instant.EPOCH, pairs, anchors, strongest);
+        return new ExclusionsViewModel.Row(ExclusionKind.fromJson(kind), first, second, "why", Instant.EPOCH, pairs, anchors,
+                strongest, null, null);
     }
 
     @Test
@@ -27,6 +28,19 @@ class ExclusionsViewModelTest {
         assertEquals("Tents → Jackets (category pair)", row("category-pair", "Tents", "Jackets", 0, 0, List.of())
                 .target());
         assertEquals("TENT → FOOT", row("pair", "TENT", "FOOT", 0, 0, List.of()).target());
+        assertEquals("Tent (TENT) → Footprint (FOOT)", new ExclusionsViewModel.Row(ExclusionKind.PAIR, "TENT", "FOOT", null,
+                Instant.EPOCH, 0, 0, List.of(), "Tent", "Footprint").target(), "products as the other tables name them");
+        assertEquals("Fuel canister (OUT-FUEL)", new ExclusionsViewModel.Row(ExclusionKind.SKU, "OUT-FUEL", "", null,
+                Instant.EPOCH, 0, 0, List.of(), "Fuel canister", null).target());
+    }
+
+    @Test
+    void aProductChosenByItsLabelIsStoredByItsSkuAndACategoryAsNamed() {
+        assertEquals("STAKES", ExclusionsViewModel.key(ExclusionKind.SKU, "STAKES — Tent stakes, 8 pack"));
+        assertEquals("TENT", ExclusionsViewModel.key(ExclusionKind.PAIR, "TENT — Tent"));
+        assertEquals("B7", ExclusionsViewModel.key(ExclusionKind.SKU, " B7 "), "a product without a title is its SKU");
+        assertEquals("Tents — outdoor", ExclusionsViewModel.key(ExclusionKind.CATEGORY, "Tents — outdoor"));
+        assertEquals("Tents", ExclusionsViewModel.key(ExclusionKind.CATEGORY_PAIR, "Tents"));
     }
 
     @Test
@@ -55,7 +69,7 @@ class ExclusionsViewModelTest {
         ExclusionsViewModel model = new ExclusionsViewModel(tasks, new RankingSession(tasks));
         try (Store empty = Store.openOrCreate(dir.resolve("b"))) {
             tasks.loadBothFinishingNewestFirst(dir, model::load, empty);
-            assertEquals(List.of(), model.skus(), "the empty store opened last lists no SKU");
+            assertEquals(List.of(), model.products(), "the empty store opened last lists no product");
         }
     }
 }
