@@ -70,11 +70,12 @@ public final class ExclusionsView extends VBox {
         table.setId("exclusionsTable");
         table.setPlaceholder(new Label("Nothing is excluded. Add an exclusion above, or right-click a candidate in "
                 + "the pairs browser."));
-        table.getColumns().add(Columns.text("Kind", row -> label(row.kind()), 96));
-        table.getColumns().add(Columns.longText("Excludes", ExclusionsViewModel.Row::target, 215));
-        table.getColumns().add(Columns.longText("Reason", r -> r.reason() == null ? "" : r.reason(), 265));
+        // products are named "title (SKU)", a pair twice: Excludes gets the room the examples of Removes can spare
+        table.getColumns().add(Columns.text("Kind", row -> label(row.kind()), 104));
+        table.getColumns().add(Columns.longText("Excludes", ExclusionsViewModel.Row::target, 340));
+        table.getColumns().add(Columns.longText("Reason", r -> r.reason() == null ? "" : r.reason(), 230));
         table.getColumns().add(Columns.text("Added", r -> WHEN.format(r.createdAt()), 130));
-        table.getColumns().add(Columns.longText("Removes", ExclusionsViewModel.Row::removes, 530));
+        table.getColumns().add(Columns.longText("Removes", ExclusionsViewModel.Row::removes, 432));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button remove = new Button("Remove exclusion");
         remove.setId("removeExclusion");
