@@ -68,7 +68,12 @@ final class MineCommand implements Callable<Integer> {
                 "Mined %,d orders (run %d, window %d days): %,d pairs stored in %,d ms (read %,d ms, count %,d ms, save %,d ms).",
                 r.orders(), r.id(), r.windowDays(), r.pairs(), s.loadMs() + s.mineMs() + s.saveMs(), s.loadMs(), s.mineMs(),
                 s.saveMs()));
-        return text.append(details(r)).toString();
+        text.append(details(r));
+        if (r.orders() == 0 && r.ordersEmpty() == 0) {
+            text.append(String.format("%n  the store holds no orders yet: import some (orderlift import --store DIR"
+                    + " --input FILE), then mine again"));
+        }
+        return text.toString();
     }
 
     /** What a stored run left out and from when its follow-on evidence comes; shared with import-pairs. */

@@ -235,6 +235,17 @@ class CliTest {
         assertEquals(1, run("mine", "--store", store.toString(), "--window-days", "-1").code());
     }
 
+    @Test
+    void miningAStoreWithoutOrdersSaysWhatToDoFirst() {
+        Path store = dir.resolve("empty");
+        Store.create(store).close();
+        Result mined = run("mine", "--store", store.toString());
+        assertEquals(0, mined.code(), mined.err());
+        assertTrue(mined.out().startsWith("Mined 0 orders"), mined.out());
+        assertTrue(mined.out().contains("the store holds no orders yet: import some (orderlift import --store DIR"
+                + " --input FILE), then mine again"), mined.out());
+    }
+
     /**
      * A history whose one order dated 2099 leaves the test period empty: `import` points at the date,
      * the first `mine` says why it chose no default profile, and `backtest` refuses, naming the date.
