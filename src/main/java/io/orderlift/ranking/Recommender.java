@@ -1,14 +1,12 @@
 package io.orderlift.ranking;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 
 /**
  * Ranks candidates for a whole cart (cart placement) or an order just placed (confirmation
@@ -30,12 +28,11 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
  */
 public final class Recommender {
 
-    private static final int MAX_REMOVED = 50;
     private static final IntArrayList NO_CATEGORIES = new IntArrayList();
 
     private final RankingModel model;
     private final CurationRules curation;
-    private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<RecommendScratch> scratch;
     private final int topK;
     /**
      * The bounded contribution lists per profile in use (a few: the active one, a compared one, a
@@ -59,7 +56,7 @@ public final class Recommender {
         this.model = model;
         this.curation = curation;
         this.topK = topK;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(model.productCount));
+        this.scratch = ThreadLocal.withInitial(() -> new RecommendScratch(model.productCount));
     }
 
     /**
@@ -103,7 +100,7 @@ public final class Recommender {
      * @param limit at most this many; 0 or less for the profile's list length
      */
     public Recommendations recommend(Placement placement, List<CartItem> items, WeightingProfile profile, int limit) {
-        Scratch s = scratch.get();
+        RecommendScratch s = scratch.get();
         s.begin(true);
         double total = 0;
         for (CartItem item : items) {
@@ -136,7 +133,7 @@ public final class Recommender {
      */
     public int[] recommendIds(Placement placement, int[] items, int[] quantities, WeightingProfile profile,
                               int limit) {
-        Scratch s = scratch.get();
+        RecommendScratch s = scratch.get();
         s.begin(false);
         double total = 0;
         for (int i = 0; i < items.length; i++) {
@@ -148,7 +145,7 @@ public final class Recommender {
         return s.chosen.toIntArray();
     }
 
-    private void addAnchor(Scratch s, int a) {
+    private void addAnchor(RecommendScratch s, int a) {
         if (s.inCart[a] != s.stamp) {
             s.inCart[a] = s.stamp;
             s.anchors.add(a);
@@ -159,7 +156,7 @@ public final class Recommender {
     }
 
     /** Ranks the cart in {@code s}: the chosen candidates go to {@code s.chosen}, in list order. */
-    private void select(Scratch s, Placement placement, double total, WeightingProfile profile, int length) {
+    private void select(RecommendScratch s, Placement placement, double total, WeightingProfile profile, int length) {
         IntArrayList anchors = s.anchors;
         IntArrayList cartCategories = s.cartCategories;
         ContributionLists bounded = lists(profile);
@@ -244,7 +241,7 @@ public final class Recommender {
     }
 
     /** 1 + the eligible candidates with a higher acceptance (ties by SKU): the rank at w = 0. */
-    private int acceptanceRank(Scratch s, int c, int[] eligible, int count) {
+    private int acceptanceRank(RecommendScratch s, int c, int[] eligible, int count) {
         int rank = 1;
         for (int r = 0; r < count; r++) {
             if (eligible[r] != c && better(s.acceptance, eligible[r], c)) {
@@ -255,7 +252,7 @@ public final class Recommender {
     }
 
     /** Adds anchor {@code a}'s contributions in {@code placement} to the scratch space. */
-    private void gather(Scratch s, Placement placement, int a, ContributionLists bounded, double total,
+    private void gather(RecommendScratch s, Placement placement, int a, ContributionLists bounded, double total,
                         WeightingProfile profile) {
         ContributionLists.AnchorList list = bounded.of(placement, a);
         for (int i = 0; i < list.size(); i++) {
@@ -380,7 +377,7 @@ public final class Recommender {
         return price > profile.oneTapMaxPrice() || price > profile.oneTapMaxShare() * total ? RankingRule.ONE_TAP_CEILING.jsonName() : null;
     }
 
-    private Recommendation recommendation(Scratch s, Placement placement, int c, double w, boolean pinned) {
+    private Recommendation recommendation(RecommendScratch s, Placement placement, int c, double w, boolean pinned) {
         boolean touched = s.touchedStamp[c] == s.stamp;
         double acceptance = touched ? 1 - s.notProbability[c] : 0;
         double price = model.price[c];
@@ -406,131 +403,5 @@ public final class Recommender {
         return new Recommendation(model.sku[c], model.title[c], model.categoryName(c),
                 acceptance * StrictMath.pow(safePrice, w), acceptance, safePrice, acceptance * safePrice,
                 touched && s.acceptanceRank[c] > 0 ? s.acceptanceRank[c] : 0, anchors, rules);
-    }
-
-    /** Per-thread working memory, reset in O(touched) per request by stamping. */
-    private static final class Scratch {
-        final int[] inCart;
-        final int[] listed;
-        final int[] touchedStamp;
-        final int[] touched;
-        final double[] notProbability;
-        final double[] acceptance;
-        final double[] score;
-        final int[] acceptanceRank;
-        final int[] head;
-        final int[] removedStamp;
-        final int[] capped;
-        final int[] eligible;
-        final int[] eligibleList;
-        final int[] pinned;
-        final String[] removedRule;
-        final IntArrayList anchors = new IntArrayList();
-        final IntArrayList cartCategories = new IntArrayList();
-        final IntArrayList chosen = new IntArrayList();
-        int eligibleCount;
-        boolean explain;
-        final int[] tail;
-        int touchedCount;
-        int stamp;
-        int[] next = new int[64];
-        int[] evAnchor = new int[64];
-        boolean[] evSameOrder = new boolean[64];
-        int[] evVia = new int[64];
-        double[] evP = new double[64];
-        int[] evCo = new int[64];
-        int[] evFollow = new int[64];
-        int evidenceCount;
-        final IntArrayList removed = new IntArrayList();
-
-        Scratch(int products) {
-            inCart = new int[products];
-            listed = new int[products];
-            touchedStamp = new int[products];
-            touched = new int[products];
-            notProbability = new double[products];
-            acceptance = new double[products];
-            score = new double[products];
-            acceptanceRank = new int[products];
-            head = new int[products];
-            removedStamp = new int[products];
-            capped = new int[products];
-            eligible = new int[products];
-            eligibleList = new int[products];
-            pinned = new int[products];
-            tail = new int[products];
-            removedRule = new String[products];
-        }
-
-        /** Starts a request; {@code explanations}: whether to keep every contribution for the answer. */
-        void begin(boolean explanations) {
-            explain = explanations;
-            stamp++;
-            touchedCount = 0;
-            evidenceCount = 0;
-            removed.clear();
-            anchors.clear();
-            cartCategories.clear();
-            chosen.clear();
-            eligibleCount = 0;
-        }
-
-        void touch(int c) {
-            if (touchedStamp[c] != stamp) {
-                touchedStamp[c] = stamp;
-                touched[touchedCount++] = c;
-                notProbability[c] = 1;
-                acceptanceRank[c] = 0;
-                head[c] = -1;
-            }
-        }
-
-        void addEvidence(int c, int anchor, boolean sameOrder, int via, double p, int co, int follow) {
-            if (evidenceCount == next.length) {
-                int size = next.length * 2;
-                next = Arrays.copyOf(next, size);
-                evAnchor = Arrays.copyOf(evAnchor, size);
-                evSameOrder = Arrays.copyOf(evSameOrder, size);
-                evVia = Arrays.copyOf(evVia, size);
-                evP = Arrays.copyOf(evP, size);
-                evCo = Arrays.copyOf(evCo, size);
-                evFollow = Arrays.copyOf(evFollow, size);
-            }
-            int e = evidenceCount++;
-            evAnchor[e] = anchor;
-            evSameOrder[e] = sameOrder;
-            evVia[e] = via;
-            evP[e] = p;
-            evCo[e] = co;
-            evFollow[e] = follow;
-            // append, so evidence stays in cart order
-            next[e] = -1;
-            if (head[c] < 0) {
-                head[c] = e;
-            } else {
-                next[tail[c]] = e;
-            }
-            tail[c] = e;
-        }
-
-        void remove(int c, String rule) {
-            if (removedStamp[c] != stamp) {
-                removedStamp[c] = stamp;
-                removedRule[c] = rule;
-                removed.add(c);
-            }
-        }
-
-        List<Removed> removedList(RankingModel model) {
-            int[] ids = removed.toIntArray();
-            IntArrays.quickSort(ids, (x, y) -> Integer.compare(model.skuOrder[x], model.skuOrder[y]));
-            List<Removed> list = new ArrayList<>();
-            for (int c : ids) {
-                if (listed[c] != stamp && list.size() < MAX_REMOVED) {
-                    list.add(new Removed(model.sku[c], removedRule[c]));
-                }
-            }
-            return list;
-        }
     }
 }
