@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -63,7 +62,7 @@ public final class Store implements AutoCloseable {
      * killed while it does so can leave two chunks claiming the same blocks: the file no longer opens
      * ("File corrupted while reading record … Double mark", h2database issues 2752 and 4123; seen once
      * in the kill campaign, docs/reliability.md). A file that is mostly dead space is rewritten
-     * beside itself at close instead ({@link #mostlyDead}).
+     * beside itself at close instead ({@link FileCompaction}).
      */
     static final String FILE_OPTIONS = ";FILE_LOCK=FILE;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0";
     private static final int BULK_WRITE_CACHE_KB = 16_384;
@@ -491,54 +490,12 @@ public final class Store implements AutoCloseable {
                 .execute();
     }
 
-    /** Dead bytes from which a closing store file is rewritten, if they also outweigh the live ones. */
-    static final long COMPACT_FROM_DEAD_BYTES = 32L << 20;
-
-    /**
-     * Whether the file is mostly space that no longer holds data: at least {@link #COMPACT_FROM_DEAD_BYTES}
-     * dead, and more dead than live. Such a file is rewritten at close by {@code SHUTDOWN COMPACT}, which
-     * writes a new file beside it and renames it into place: a process killed meanwhile leaves the old
-     * file whole, unlike H2's compaction in place, which every store file is opened without
-     * ({@link #FILE_OPTIONS}). H2 counts a page dead some time after it is dropped, so the file of a
-     * store re-mined again and again reaches about three times its live data (117 MB for the
-     * wholesale store, 34 MB live) before a closing `mine` rewrites it; any later command's close does so sooner.
-     *
-     * <p>The live share is the file's used share ({@code info.FILL_RATE}) times the live share of the
-     * chunks in use ({@code info.CHUNKS_FILL_RATE}). Either alone depends on when it is read: a few
-     * seconds after an open, H2 frees the chunks that hold nothing live, which moves their space from
-     * the second figure to the first (37 % of chunk space live at the open of a churned file, 71 % two
-     * seconds later with 52 % of the file in use: 37 % live both times).
-     */
-    private static boolean mostlyDead(Statement statement) throws SQLException {
-        long size = 0;
-        int filePercent = 100;
-        int chunkPercent = 100;
-        try (ResultSet info = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
-            while (info.next()) {
-                switch (info.getString(1)) {
-                    case "info.FILE_SIZE" -> size = Long.parseLong(info.getString(2));
-                    case "info.FILL_RATE" -> filePercent = Integer.parseInt(info.getString(2));
-                    default -> chunkPercent = Integer.parseInt(info.getString(2));
-                }
-            }
-        }
-        return mostlyDead(size, filePercent, chunkPercent);
-    }
-
-    /** {@link #mostlyDead(Statement)} from the file's size and H2's two fill rates, in percent. */
-    static boolean mostlyDead(long size, int filePercent, int chunkPercent) {
-        long live = size * filePercent / 100 * chunkPercent / 100;
-        long dead = size - live;
-        return dead >= COMPACT_FROM_DEAD_BYTES && dead >= live;
-    }
-
     @Override
     public void close() {
         // on a connection of its own: a pooled one would try to roll back after the shutdown
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement statement = connection.createStatement()) {
-            statement.execute(mostlyDead(statement) ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            statement.execute(FileCompaction.mostlyDead(statement) ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException | RuntimeException e) {
             // already closed, or the database went away: nothing left to flush; said, as it may be more
             LOG.log(Level.WARNING, "Closing the store " + url + " did not finish cleanly", e);

@@ -23,7 +23,7 @@ public final class ChurnStore {
     public static final Path ORDERS = Path.of("sample-stores/wholesale/orders.csv.gz");
 
     /** Dead bytes {@link #churn} leaves beyond the live ones at least: past the compaction threshold. */
-    static final long DEAD_BYTES = Store.COMPACT_FROM_DEAD_BYTES + (8L << 20);
+    static final long DEAD_BYTES = FileCompaction.COMPACT_FROM_DEAD_BYTES + (8L << 20);
 
     private ChurnStore() {
     }

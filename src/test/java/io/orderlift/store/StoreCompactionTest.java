@@ -58,10 +58,10 @@ class StoreCompactionTest {
     @Test
     void deadSpaceCountsWhetherH2HasFreedTheEmptyChunksYetOrNot() {
         long churned = 183_562_240;
-        assertTrue(Store.mostlyDead(churned, 100, 37), "at the open");
-        assertTrue(Store.mostlyDead(churned, 52, 71), "after H2 freed the empty chunks");
-        assertFalse(Store.mostlyDead(churned, 90, 80), "mostly live");
-        assertFalse(Store.mostlyDead(40L << 20, 50, 50), "less than the threshold dead");
+        assertTrue(FileCompaction.mostlyDead(churned, 100, 37), "at the open");
+        assertTrue(FileCompaction.mostlyDead(churned, 52, 71), "after H2 freed the empty chunks");
+        assertFalse(FileCompaction.mostlyDead(churned, 90, 80), "mostly live");
+        assertFalse(FileCompaction.mostlyDead(40L << 20, 50, 50), "less than the threshold dead");
     }
 
     @Test
