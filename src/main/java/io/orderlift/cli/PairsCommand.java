@@ -2,6 +2,7 @@ package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.PlainNumbers;
 import io.orderlift.mining.Acceptance;
 import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
@@ -55,6 +56,10 @@ final class PairsCommand implements Callable<Integer> {
         }
         if (smoothing < 0) {
             throw new IllegalArgumentException("--smoothing must be ≥ 0");
+        }
+        if (!(priceWeight >= 0)) {
+            throw new IllegalArgumentException("--price-weight must be ≥ 0 (a profile's price weight is), not "
+                    + PlainNumbers.of(priceWeight));
         }
         AnchorPairs pairs;
         try (Store source = Store.open(store.directory)) {

@@ -1,5 +1,10 @@
 package io.orderlift.ranking;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.orderlift.common.PlainNumbers;
+
 /**
  * Every setting of the ranking, as one named profile (docs/ranking.md explains each default).
  *
@@ -58,10 +63,33 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                     + PRIVACY_FLOOR + " (the privacy floor: no pair backed by fewer customers may be published), not "
                     + minCustomers);
         }
-        if (priceWeight < 0 || smoothing < 0 || minEvidence < 1 || backoffBelowOrders < 0 || maxPriceRatio <= 0
-                || oneTapMaxPrice <= 0 || oneTapMaxShare <= 0 || perCategoryCap < 1 || cartLength < 1
-                || confirmationLength < 1 || minLift < 0 || minCustomers < 1) {
-            throw new IllegalArgumentException("profile " + name + " has a setting out of range");
+        List<String> outOfRange = new ArrayList<>();
+        atLeast(outOfRange, "priceWeight", priceWeight, 0);
+        atLeast(outOfRange, "smoothing", smoothing, 0);
+        atLeast(outOfRange, "minEvidence", minEvidence, 1);
+        atLeast(outOfRange, "backoffBelowOrders", backoffBelowOrders, 0);
+        positive(outOfRange, "maxPriceRatio", maxPriceRatio);
+        positive(outOfRange, "oneTapMaxPrice", oneTapMaxPrice);
+        positive(outOfRange, "oneTapMaxShare", oneTapMaxShare);
+        atLeast(outOfRange, "perCategoryCap", perCategoryCap, 1);
+        atLeast(outOfRange, "cartLength", cartLength, 1);
+        atLeast(outOfRange, "confirmationLength", confirmationLength, 1);
+        atLeast(outOfRange, "minLift", minLift, 0);
+        if (!outOfRange.isEmpty()) {
+            throw new IllegalArgumentException("profile " + name + ": " + String.join("; ", outOfRange));
+        }
+    }
+
+    /** Adds "NAME must be at least MIN, not VALUE" to {@code problems} when {@code value} is below {@code min} (or NaN). */
+    private static void atLeast(List<String> problems, String setting, double value, double min) {
+        if (!(value >= min)) {
+            problems.add(setting + " must be at least " + PlainNumbers.of(min) + ", not " + PlainNumbers.of(value));
+        }
+    }
+
+    private static void positive(List<String> problems, String setting, double value) {
+        if (!(value > 0)) {
+            problems.add(setting + " must be above 0, not " + PlainNumbers.of(value));
         }
     }
 

@@ -236,6 +236,20 @@ class CliTest {
     }
 
     @Test
+    void aSettingOutOfRangeIsNamedWithItsValue() {
+        Path store = dir.resolve("settings");
+        Store.create(store).close();
+        Result saved = run("profile", "--store", store.toString(), "save", "odd", "--price-weight", "-1",
+                "--smoothing", "-2", "--cart-length", "0");
+        assertEquals(1, saved.code());
+        assertTrue(saved.err().contains("profile odd: priceWeight must be at least 0, not -1; smoothing must be at"
+                + " least 0, not -2; cartLength must be at least 1, not 0"), saved.err());
+        Result pairs = run("pairs", "--store", store.toString(), "--anchor", "A", "--price-weight", "-0.5");
+        assertEquals(1, pairs.code());
+        assertTrue(pairs.err().contains("--price-weight must be ≥ 0 (a profile's price weight is), not -0.50"), pairs.err());
+    }
+
+    @Test
     void miningAStoreWithoutOrdersSaysWhatToDoFirst() {
         Path store = dir.resolve("empty");
         Store.create(store).close();
