@@ -161,7 +161,7 @@ public final class ConfirmationPreviewViewModel {
         String caveat = CombinedAcceptanceNote.forItems(Placement.CONFIRMATION, shown.items());
         Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %s (what a storefront computes "
                         + "from the rule set). One-tap offers are priced at most %s (%s or %.0f %% of the order); "
-                        + "%d offered, expected %s per confirmation page view.",
+                        + "%d offered; their RPI sums to %s, the model's estimate (Reports measures what offers earn).",
                 money.format(shown.offers().cartTotal()), money.format(ceiling), money.format(profile.oneTapMaxPrice()),
                 100 * profile.oneTapMaxShare(), shown.offers().items().size(),
                 money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()))

@@ -110,6 +110,9 @@ class ConfirmationPreviewViewModelTest {
                 }
                 String summary = model.summaryProperty().get();
                 assertTrue(summary.startsWith("Order total at catalog prices"), summary);
+                // the summed RPI is the model's score, not a forecast of what the page earns
+                assertTrue(summary.matches("(?s).*; \\d+ offered; their RPI sums to [^ ]+, the model's estimate \\(Reports"
+                        + " measures what offers earn\\)\\..*"), summary);
                 assertEquals(order.equals("O78 "), summary.contains("On an order of 12 items the combined acceptance,"
                         + " which counts each item as independent evidence, runs high"), summary);
             }
