@@ -58,8 +58,7 @@ final class PairsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--smoothing must be ≥ 0");
         }
         if (!(priceWeight >= 0)) {
-            throw new IllegalArgumentException("--price-weight must be ≥ 0 (a profile's price weight is), not "
-                    + PlainNumbers.of(priceWeight));
+            throw new IllegalArgumentException("--price-weight must be ≥ 0, not " + PlainNumbers.of(priceWeight));
         }
         AnchorPairs pairs;
         try (Store source = Store.open(store.directory)) {

@@ -246,7 +246,7 @@ class CliTest {
                 + " least 0, not -2; cartLength must be at least 1, not 0"), saved.err());
         Result pairs = run("pairs", "--store", store.toString(), "--anchor", "A", "--price-weight", "-0.5");
         assertEquals(1, pairs.code());
-        assertTrue(pairs.err().contains("--price-weight must be ≥ 0 (a profile's price weight is), not -0.50"), pairs.err());
+        assertTrue(pairs.err().contains("--price-weight must be ≥ 0, not -0.50"), pairs.err());
     }
 
     @Test
