@@ -1,6 +1,7 @@
 package io.orderlift.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,11 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
+import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
+import io.orderlift.store.imports.OrderImporter;
 import io.orderlift.ui.exclusions.ExclusionsViewModel;
 import io.orderlift.ui.pairs.PairsViewModel;
 import javafx.application.Platform;
@@ -86,6 +90,37 @@ class ExclusionsViewTest extends TentStoreWindowTest {
                 .match((TableCell<?, ?> c) -> made.reason().equals(c.getText()))
                 .queryAs(TableCell.class);
         assertEquals(made.reason(), reason.getTooltip().getText());
+    }
+
+    /**
+     * A product chosen in a form of one store is never excluded (or shown as chosen) in another opened
+     * after it: the exclusion form's and the cart preview's search.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void openingAnotherStoreClearsTheProductsChosenInTheForms(FxRobot robot) throws Exception {
+        tab(robot, "Cart preview");
+        SearchableComboBox<String> search = robot.lookup("#cartSearch").queryAs(SearchableComboBox.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().stream().anyMatch(p -> p.startsWith("TENT — ")));
+        robot.interact(() -> search.setValue(search.getItems().stream().filter(p -> p.startsWith("TENT — ")).findFirst()
+                .orElseThrow()));
+        tab(robot, "Exclusions");
+        SearchableComboBox<String> first = robot.lookup("#exclusionFirst").queryAs(SearchableComboBox.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.getItems().stream().anyMatch(p -> p.startsWith("STAKES — ")));
+        String stakes = first.getItems().stream().filter(p -> p.startsWith("STAKES — ")).findFirst().orElseThrow();
+        robot.interact(() -> first.setValue(stakes));
+        Path other = data.resolve("other");
+        try (Store second = Store.openOrCreate(other)) {
+            new OrderImporter().importFile(second, ImportRequest.of(Files.writeString(data.resolve("other.csv"),
+                    "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n"
+                            + "Q1,C1,2025-11-01,KETTLE,Kettle,Kitchen,1,40\n")), ProgressMonitor.NONE);
+        }
+        robot.interact(() -> fixture.model.show(Store.open(other)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.getItems().stream().anyMatch(p -> p.startsWith("KETTLE")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().stream().anyMatch(p -> p.startsWith("KETTLE")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(first.getValue(), "the first store's product is no longer chosen");
+        assertNull(search.getValue(), "nor offered to the cart");
     }
 
     @Test

@@ -52,6 +52,8 @@ public final class ExclusionsView extends VBox {
         SearchableComboBox<String> second = new SearchableComboBox<>();
         second.setId("exclusionSecond");
         second.setPrefWidth(300);
+        first.valueProperty().bindBidirectional(model.firstChoiceProperty());
+        second.valueProperty().bindBidirectional(model.secondChoiceProperty());
         Label arrow = new Label("→");
         kind.valueProperty().addListener((obs, old, now) -> choose(model, now, first, second, arrow));
         choose(model, kind.getValue(), first, second, arrow);

@@ -25,8 +25,10 @@ import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
 import io.orderlift.ui.common.Tasks;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -71,6 +73,9 @@ public final class ExclusionsViewModel {
     private final RankingSession session;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> products = FXCollections.observableArrayList();
+    /** The add form's choices: a product label or a category name each, null when none. */
+    private final ObjectProperty<String> firstChoice = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> secondChoice = new SimpleObjectProperty<>();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<ChargeLines.Suggestion> suggestions = FXCollections.observableArrayList();
@@ -118,6 +123,12 @@ public final class ExclusionsViewModel {
     /** As {@link #load(Store)}, with a catalog other views may read too. */
     public void load(CatalogOnce shared) {
         Requests.Request load = loads.next();
+        if (newestCatalog == null || newestCatalog.store() != shared.store()) {
+            // another store: the form never excludes the previous one's product here (and its boxes are
+            // emptied before their lists change under them)
+            firstChoice.set(null);
+            secondChoice.set(null);
+        }
         newestCatalog = shared;
         suggestions.clear();
         suggestionText.set("");
@@ -297,6 +308,16 @@ public final class ExclusionsViewModel {
      */
     public ObservableList<String> products() {
         return products;
+    }
+
+    /** The add form's first choice (a product label, or a category); cleared when another store opens. */
+    public ObjectProperty<String> firstChoiceProperty() {
+        return firstChoice;
+    }
+
+    /** The add form's second choice, for a pair or a category pair. */
+    public ObjectProperty<String> secondChoiceProperty() {
+        return secondChoice;
     }
 
     public ObservableList<String> categories() {

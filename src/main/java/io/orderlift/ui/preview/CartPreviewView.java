@@ -38,6 +38,7 @@ public final class CartPreviewView extends HBox {
         search.setId("cartSearch");
         search.setPromptText("Search the catalog");
         search.setPrefWidth(320);
+        search.valueProperty().bindBidirectional(model.searchChoiceProperty());
         Button add = new Button("Add");
         add.setId("addToCart");
         add.setDefaultButton(true);

@@ -59,6 +59,8 @@ public final class CartPreviewViewModel {
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
     private final ObjectProperty<String> compareWith = new SimpleObjectProperty<>();
     private final ObjectProperty<String> cartName = new SimpleObjectProperty<>();
+    /** The catalog entry chosen in the search box, not yet added (a label of {@link #catalog()}). */
+    private final ObjectProperty<String> searchChoice = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Add products to the cart.");
     private final ReadOnlyStringWrapper comparisonSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyReason = new ReadOnlyStringWrapper("");
@@ -116,6 +118,9 @@ public final class CartPreviewViewModel {
         boolean switched = opened != this.store;
         this.store = opened;
         if (switched) {
+            // before the catalog goes: a choice left in the search box is the other store's product, and a
+            // search box whose list is emptied under its choice fails (IndexOutOfBoundsException in JavaFX)
+            searchChoice.set(null);
             compareWith.set(null);
             cartName.set(null);
             cart.clear();
@@ -405,6 +410,11 @@ public final class CartPreviewViewModel {
             parts.add("and " + (mix.size() - shown.size()) + " more categories");
         }
         return String.join(", ", parts);
+    }
+
+    /** What the search box holds: a label of {@link #catalog()} to add, or null; cleared when another store opens. */
+    public ObjectProperty<String> searchChoiceProperty() {
+        return searchChoice;
     }
 
     public ObservableList<String> catalog() {
