@@ -71,17 +71,17 @@ public final class RandomRankingCases {
 
         public CurationRules rules(RankingModel model) {
             CurationRules rules = new CurationRules().approvedOnly(approvedOnly);
-            rejectedCart.forEach(k -> rules.reject(Placement.CART, (int) (k >> 32), (int) (long) k));
-            rejectedConfirmation.forEach(k -> rules.reject(Placement.CONFIRMATION, (int) (k >> 32), (int) (long) k));
-            approvedCart.forEach(k -> rules.approve(Placement.CART, (int) (k >> 32), (int) (long) k));
-            approvedConfirmation.forEach(k -> rules.approve(Placement.CONFIRMATION, (int) (k >> 32), (int) (long) k));
+            rejectedCart.forEach(k -> rules.reject(Placement.CART, anchor(k), candidate(k)));
+            rejectedConfirmation.forEach(k -> rules.reject(Placement.CONFIRMATION, anchor(k), candidate(k)));
+            approvedCart.forEach(k -> rules.approve(Placement.CART, anchor(k), candidate(k)));
+            approvedConfirmation.forEach(k -> rules.approve(Placement.CONFIRMATION, anchor(k), candidate(k)));
             pinsCart.forEach(p -> rules.pin(Placement.CART, p[0], p[1]));
             pinsConfirmation.forEach(p -> rules.pin(Placement.CONFIRMATION, p[0], p[1]));
             excludedSkus.forEach(rules::excludeSku);
             excludedCategories.forEach(name -> rules.excludeCategory(model.categoryIndex(name)));
             excludedCategoryPairs.forEach(pair -> rules.excludeCategoryPair(model.categoryIndex(pair.get(0)),
                     model.categoryIndex(pair.get(1))));
-            excludedPairs.forEach(k -> rules.excludePair((int) (k >> 32), (int) (long) k));
+            excludedPairs.forEach(k -> rules.excludePair(anchor(k), candidate(k)));
             return rules;
         }
 
@@ -92,13 +92,22 @@ public final class RandomRankingCases {
             excludedCategories.forEach(c -> all.add(new CurationStore.Exclusion(ExclusionKind.CATEGORY, c, null, "test", null)));
             excludedCategoryPairs.forEach(pair -> all.add(new CurationStore.Exclusion(ExclusionKind.CATEGORY_PAIR,
                     pair.get(0), pair.get(1), "test", null)));
-            excludedPairs.forEach(k -> all.add(new CurationStore.Exclusion(ExclusionKind.PAIR, s.sku()[(int) (k >> 32)],
-                    s.sku()[(int) (long) k], "test", null)));
+            excludedPairs.forEach(k -> all.add(new CurationStore.Exclusion(ExclusionKind.PAIR, s.sku()[anchor(k)],
+                    s.sku()[candidate(k)], "test", null)));
             return all;
         }
 
+        /** A pair as {@link CurationRules} keys it: anchor in the high half, candidate in the low. */
         static long key(int a, int c) {
-            return ((long) a << 32) | c;
+            return CurationRules.key(a, c);
+        }
+
+        private static int anchor(long key) {
+            return (int) (key >> 32);
+        }
+
+        private static int candidate(long key) {
+            return (int) key;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.orderlift.ranking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ class RankingBruteForceTest {
         }
         // the random stores must exercise the ranking, not only agree on empty lists
         assertEquals(9_600, compared);
-        assertEquals(true, nonEmpty > compared / 2, nonEmpty + " of " + compared + " lists hold something");
+        assertTrue(nonEmpty > compared / 2, nonEmpty + " of " + compared + " lists hold something");
     }
 
     /** docs/ranking.md, "For a cart" and "For the order just placed", read literally. */
