@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         "Up to three validation periods choose every setting that moves revenue",
         "(w, smoothing, estimator, evidence and lift floors, price ceilings) for the most revenue per",
         "impression among those earning popularity's revenue per order; --apply saves that choice into the",
-        "active profile. The last rows lift the chosen price ceilings and lift floor to show what they cost.",
+        "active profile (unless they could choose nothing). The last rows lift the chosen price ceilings and lift floor to show what they cost.",
         "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report).",
         "The report is kept in the store: the workbench's Reports view shows the last one."})
 final class BacktestCommand implements Callable<Integer> {
@@ -61,7 +61,8 @@ final class BacktestCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             report = SavedBacktests.run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE)
                     .report();
-            if (apply) {
+            // validation periods that chose nothing leave the active profile as it is (the report says why)
+            if (apply && report.notChosen() == null) {
                 new Profiles(source).save(report.chosenProfile(), true);
             }
         }
@@ -79,8 +80,9 @@ final class BacktestCommand implements Callable<Integer> {
                 r.testTo().substring(0, 10), r.testOrders(), r.k(), r.windowDays(), r.durationMs()));
         text.append(String.format("%n%s%n", summary.headline()));
         summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));
-        text.append(String.format("Chosen: %s (%s).%n", summary.chosenSettings(),
-                r.chosenProfile().chosenBy()));
+        text.append(r.notChosen() == null
+                ? String.format("Chosen: %s (%s).%n", summary.chosenSettings(), r.chosenProfile().chosenBy())
+                : String.format("The active profile's settings, not validated: %s.%n", summary.chosenSettings()));
         summary.capCost().ifPresent(cost -> text.append(cost).append(System.lineSeparator()));
         for (Map.Entry<String, List<PolicyResult>> placement : r.placements().entrySet()) {
             String protocol = placement.getKey().equals("cart") ? r.protocol() + " replay" : "purchases within the window";

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -196,11 +197,18 @@ public final class Backtest {
     /**
      * Only the validation period's choice, starting from {@code start}: what a new store's default
      * profile is set to after its first mining (one mining run instead of two, no test replays).
+     *
+     * @throws IllegalArgumentException when the history cannot choose, saying why: too few orders, a
+     *                                  nearly empty period, or validation periods in which nothing any
+     *                                  ranking recommended was bought (every setting would score alike)
      */
     public WeightingProfile choose(Store store, Settings settings, WeightingProfile start, ProgressMonitor monitor) {
         Inputs in = inputs(store, settings);
         int total = SettingsSearch.expectedEvaluations();
         Validation validation = validationChoice(in, settings, start, monitor, new int[1], total);
+        validation.notChosen().ifPresent(why -> {
+            throw new IllegalArgumentException("The validation periods cannot choose settings: " + why + ".");
+        });
         return validation.choice().profile().withChosenBy(validation.provenance());
     }
 
@@ -215,7 +223,9 @@ public final class Backtest {
         int[] done = {0};
         Validation validation = validationChoice(in, settings, profile, monitor, done, total);
         SettingsSearch.Choice choice = validation.choice();
-        WeightingProfile chosenProfile = choice.profile().withChosenBy(validation.provenance());
+        // validation periods that measured nothing leave the active profile standing, as it is
+        WeightingProfile chosenProfile = validation.notChosen().isPresent() ? profile
+                : choice.profile().withChosenBy(validation.provenance());
 
         monitor.progress("Replaying the test period", done[0], total);
         RankingModel testModel = model(in.log(), t -> t < periods.testFrom(), in.mining(), in.catalog(), profile);
@@ -276,7 +286,7 @@ public final class Backtest {
                         t -> t >= validation.from() && t < periods.testFrom()), testPeriod.size(),
                 MAX_REPLAYED_ORDERS, validation.sampled() || testOrders.size() < testPeriod.size(), placements,
                 leaveOneOut, chosen, chosenProfile, (System.nanoTime() - started) / 1_000_000,
-                new StoreQueries(store).currency().orElse(null));
+                new StoreQueries(store).currency().orElse(null), validation.notChosen().orElse(null));
     }
 
     /** One replay of the test period: a ranking (name and provenance aside) on a placement, by a protocol. */
@@ -284,7 +294,8 @@ public final class Backtest {
     }
 
     /** The search's choice, and the validation periods it was made on: {@code count} of them from {@code from} to {@code to}. */
-    private record Validation(SettingsSearch.Choice choice, long from, long to, int count, boolean sampled) {
+    private record Validation(SettingsSearch.Choice choice, long from, long to, int count, boolean sampled,
+                              Optional<String> notChosen) {
 
         /** "chosen by backtest on DATE (3 validation periods, FROM to TO, sequential replay)", for the profile. */
         String provenance() {
@@ -329,7 +340,32 @@ public final class Backtest {
             }
         }
         SettingsSearch.Choice choice = new SettingsSearch(folds).search(start, monitor, message, done, total);
-        return new Validation(choice, earliest, periods.testFrom(), folds.size(), sampled);
+        Optional<String> notChosen = choice.informed() ? Optional.empty()
+                : Optional.of(whyNothingWasMeasured(folds, settings.windowDays(), start.minCustomers()));
+        return new Validation(choice, earliest, periods.testFrom(), folds.size(), sampled, notChosen);
+    }
+
+    /**
+     * Why no replay of the validation periods saw a recommended product bought: they hold no order to
+     * replay, nothing could be shown (no companion clears the privacy floor), or nothing shown sold.
+     */
+    static String whyNothingWasMeasured(List<SettingsSearch.Fold> folds, int windowDays, int minCustomers) {
+        long orders = 0;
+        long shown = 0;
+        for (SettingsSearch.Fold fold : folds) {
+            for (Replay.Run run : fold.baseline().values()) {
+                orders += run.result().orders();
+                shown += run.result().impressions();
+            }
+        }
+        if (orders == 0) {
+            return "they hold no order to replay (none of two or more products, and none of a known customer"
+                    + " whose " + windowDays + "-day window ends inside the history)";
+        }
+        if (shown == 0) {
+            return "no ranking can show anything on their orders: " + BacktestSummary.noCompanion(minCustomers, "them");
+        }
+        return "nothing that any ranking recommended on their orders was bought";
     }
 
     /** Whether popularity's hits reach {@link #ENOUGH_VALIDATION_HITS} on every placement replayed. */

@@ -25,13 +25,17 @@ import io.orderlift.ranking.WeightingProfile;
  * @param chosen           per placement, the chosen profile's figures
  * @param chosenProfile    every setting the validation period chose, saved by {@code backtest --apply}
  * @param currency         the store's currency code, or null when not known (money in words uses it)
+ * @param notChosen        why the validation periods could choose nothing (no purchase in them that any
+ *                         ranking recommended), the active profile then standing as {@code chosenProfile};
+ *                         null when they chose
  */
 public record BacktestReport(int k, double split, int windowDays, String protocol, String trainFrom,
                              String validationFrom, int validationPeriods, String testFrom, String testTo,
                              int trainOrders, int validationOrders, int testOrders, int maxReplayedOrders,
                              boolean sampled, Map<String, List<PolicyResult>> placements,
                              List<PolicyResult> leaveOneOut, Map<String, Chosen> chosen,
-                             WeightingProfile chosenProfile, long durationMs, String currency) {
+                             WeightingProfile chosenProfile, long durationMs, String currency,
+                             String notChosen) {
 
     /** The policy name of the classic widget, and the one the comparison in words is against. */
     public static final String POPULARITY = "popularity";
@@ -58,7 +62,7 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
     public BacktestReport withCurrency(String code) {
         return new BacktestReport(k, split, windowDays, protocol, trainFrom, validationFrom, validationPeriods, testFrom,
                 testTo, trainOrders, validationOrders, testOrders, maxReplayedOrders, sampled, placements, leaveOneOut,
-                chosen, chosenProfile, durationMs, code);
+                chosen, chosenProfile, durationMs, code, notChosen);
     }
 
     /** The report in words: the sentences the Reports tab and {@code backtest} show ({@code inWords} in JSON). */

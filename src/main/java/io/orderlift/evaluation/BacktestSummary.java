@@ -60,15 +60,20 @@ public final class BacktestSummary {
         }
         text.append(confirmation.orElse("")).append('.');
         unmeasured().values().forEach(why -> text.append(' ').append(why));
-        text.append(report.validationPeriods() == 1 ? " Settings chosen on the validation period ("
-                        : " Settings chosen on " + report.validationPeriods() + " validation periods (")
-                .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
-                .append(", ").append(report.protocol()).append(" replay) for the most revenue per impression among")
-                .append(" the settings that earn at least as much per order as \"customers also bought\" and")
-                .append(String.format(Locale.ROOT, " are bought at least %.0f %% as often as it",
-                        100 * SettingsSearch.MIN_HIT_RATE_RATIO))
-                .append("; figures from the test period (")
-                .append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
+        if (report.notChosen() != null) {
+            text.append(" The settings are the active profile's: the validation periods could not choose any")
+                    .append("; figures from the test period (");
+        } else {
+            text.append(report.validationPeriods() == 1 ? " Settings chosen on the validation period ("
+                            : " Settings chosen on " + report.validationPeriods() + " validation periods (")
+                    .append(report.validationFrom(), 0, 10).append(" to ").append(report.testFrom(), 0, 10)
+                    .append(", ").append(report.protocol()).append(" replay) for the most revenue per impression")
+                    .append(" among the settings that earn at least as much per order as \"customers also bought\"")
+                    .append(String.format(Locale.ROOT, " and are bought at least %.0f %% as often as it",
+                            100 * SettingsSearch.MIN_HIT_RATE_RATIO))
+                    .append("; figures from the test period (");
+        }
+        text.append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
         if (report.sampled()) {
             text.append(String.format(Locale.ROOT, " Periods of more than %,d orders are replayed on a seeded sample"
                     + " of that many.", report.maxReplayedOrders()));
@@ -106,9 +111,15 @@ public final class BacktestSummary {
                             + report.windowDays() + "-day window ends inside the history (guest orders, or too short"
                             + " a history).");
         }
-        long popularityHits = report.policy(placement, BacktestReport.POPULARITY).map(PolicyResult::hits).orElse(0L);
-        if (chosen.hits() > 0 || popularityHits > 0) {
+        Optional<PolicyResult> popularity = report.policy(placement, BacktestReport.POPULARITY);
+        if (chosen.hits() > 0 || popularity.map(PolicyResult::hits).orElse(0L) > 0) {
             return Optional.empty();
+        }
+        if (chosen.impressions() == 0 && popularity.map(PolicyResult::impressions).orElse(0L) == 0) {
+            return Optional.of(String.format(Locale.ROOT, "The %s cannot be compared here: on its %,d test orders"
+                    + " neither the chosen settings nor \"customers also bought\" could show anything: %s.",
+                    cart ? "cart" : "confirmation page", chosen.orders(),
+                    noCompanion(report.chosenProfile().minCustomers(), "the test period")));
         }
         return Optional.of(cart
                 ? String.format(Locale.ROOT, "The cart cannot be compared here: in %,d test orders of two or more"
@@ -117,6 +128,16 @@ public final class BacktestSummary {
                 : String.format(Locale.ROOT, "The confirmation page cannot be compared here: none of the %,d test"
                         + " orders' customers bought, within %d days, a product that the chosen settings or"
                         + " \"customers also bought\" offered.", chosen.orders(), report.windowDays()));
+    }
+
+    /**
+     * Why no policy shows anything on some orders, {@code before} naming when their history ends: "none
+     * of their products has a companion that may be offered (…)".
+     */
+    static String noCompanion(int minCustomers, String before) {
+        return "none of their products has a companion that may be offered (one with a price, not excluded, and"
+                + " backed by at least " + minCustomers + " known customers before " + before + ": the privacy floor,"
+                + " to which a guest order adds no customer)";
     }
 
     /** Why the chosen ranking itself loses, when neither its rules nor too few purchases explain it. */
@@ -175,6 +196,10 @@ public final class BacktestSummary {
      */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
+        if (report.notChosen() != null) {
+            warnings.add("the validation periods could not choose settings: " + report.notChosen() + ". The active"
+                    + " profile's settings stay, and the test period replays them as the chosen ones.");
+        }
         for (String placement : report.placements().keySet()) {
             if (!measured(placement)) {
                 continue;

@@ -104,9 +104,13 @@ final class SettingsSearch {
         Replay.Run replay(Placement placement, WeightingProfile profile);
     }
 
-    /** The search's answer: the profile, its objective and its figures on the latest validation period. */
+    /**
+     * The search's answer: the profile, its objective and its figures on the latest validation period.
+     * {@code informed} is false when no replay, popularity's or a setting's, saw a recommended product
+     * bought: every setting then scores alike, and the profile is only where the search started.
+     */
     record Choice(WeightingProfile profile, double objective, Map<Placement, PolicyResult> validation,
-                  int evaluations) {
+                  int evaluations, boolean informed) {
     }
 
     /** One validation period: its replayer, and popularity's replay of it per placement. */
@@ -175,7 +179,21 @@ final class SettingsSearch {
         for (Placement p : Placement.values()) {
             figures.put(p, result(0, p, best).result());
         }
-        return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations);
+        return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations, anyHit());
+    }
+
+    /** Whether any replay of any validation period, popularity's or a setting's, has a hit. */
+    private boolean anyHit() {
+        for (int f = 0; f < folds.size(); f++) {
+            for (Placement p : Placement.values()) {
+                Replay.Run baseline = folds.get(f).baseline().get(p);
+                if (baseline != null && baseline.result().hits() > 0
+                        || seen.get(f).get(p).values().stream().anyMatch(run -> run.result().hits() > 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Which guards a setting passes, worst first. */

@@ -28,6 +28,7 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
@@ -171,6 +172,26 @@ class CliTest {
                     .limit(count).forEach(e -> skus.add(e.getKey()));
         }
         return skus;
+    }
+
+    /**
+     * A history of guest orders: nothing clears the privacy floor, so the validation periods choose
+     * nothing. The first mine keeps the built-in settings and says why, and {@code backtest --apply}
+     * saves nothing.
+     */
+    @Test
+    void aStoreWhoseValidationPeriodsCanChooseNothingKeepsItsSettings() throws Exception {
+        Path store = dir.resolve("guests");
+        Path file = Files.writeString(dir.resolve("guests.csv"), GuestOrders.csv(1_200, 3));
+        assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
+        Result mined = run("mine", "--store", store.toString());
+        assertTrue(mined.out().contains("default profile not chosen by backtest, the built-in settings stay: The"
+                + " validation periods cannot choose settings: no ranking can show anything on their orders"), mined.out());
+        Result backtest = run("backtest", "--store", store.toString(), "--apply", "--json");
+        assertEquals(0, backtest.code(), backtest.err());
+        assertTrue(backtest.json().get("notChosen").asText().contains("the privacy floor"), backtest.out());
+        assertTrue(run("profile", "--store", store.toString(), "list").out().startsWith("No saved profiles"),
+                "no profile saved");
     }
 
     @Test

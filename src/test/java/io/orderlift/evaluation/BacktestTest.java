@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -139,6 +140,36 @@ class BacktestTest {
                     + " 1 order: too few to replay. 1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to"
                     + " 2025-12-31): a stray date stretches the range the split is taken from. Correct it in the file"
                     + " and import the file again, replacing the orders already in the store (--replace).", refused.getMessage());
+        }
+    }
+
+    /**
+     * Every order a guest's: no pair is backed by a known customer, so no policy shows anything and
+     * every setting scores alike. The validation periods choose nothing and say why, where before they
+     * returned the search's start as "chosen by backtest"; the active profile stays, and the report
+     * names the privacy floor instead of "nothing recommended was bought".
+     */
+    @Test
+    void validationPeriodsInWhichNothingCanBeShownChooseNothingAndSayWhy() throws Exception {
+        Path file = Files.writeString(dir.resolve("guests.csv"), GuestOrders.csv(1_200, 3));
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            String why = "no ranking can show anything on their orders: none of their products has a companion that"
+                    + " may be offered (one with a price, not excluded, and backed by at least 3 known customers before"
+                    + " them: the privacy floor, to which a guest order adds no customer)";
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Backtest()
+                    .choose(store, Backtest.Settings.defaults(), WeightingProfile.defaults(), ProgressMonitor.NONE));
+            assertEquals("The validation periods cannot choose settings: " + why + ".", refused.getMessage());
+
+            BacktestReport report = new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            assertEquals(why, report.notChosen());
+            assertEquals(WeightingProfile.defaults(), report.chosenProfile(), "the active profile stands, unvalidated");
+            BacktestSummary summary = new BacktestSummary(report);
+            assertTrue(summary.warnings().get(0).startsWith("the validation periods could not choose settings: "
+                    + why), summary.warnings().toString());
+            assertTrue(summary.unmeasured("cart").orElseThrow().startsWith("The cart cannot be compared here: on its 240"
+                    + " test orders neither the chosen settings nor \"customers also bought\" could show anything:"
+                    + " none of their products has a companion that may be offered"), summary.unmeasured("cart").get());
         }
     }
 

@@ -9,10 +9,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportFormat;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -26,7 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Reports tab on a store whose confirmation page cannot be measured (the beauty Shopify export:
- * 14 weeks, mostly guests): a sentence where the chart would be, and an export of the one chart there is.
+ * 14 weeks, mostly guests): a sentence where the chart would be, and an export of the one chart there is;
+ * and on a store whose validation periods can choose nothing.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReportsUnmeasuredTest {
@@ -70,6 +73,27 @@ class ReportsUnmeasuredTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty(), "no error shown");
         assertFalse(Files.exists(data.resolve("backtest-confirmation.png")), "no chart, no file");
+    }
+
+    /**
+     * Another store opened, of guest orders only: its validation periods can choose nothing. The tab
+     * says why, shows the active profile's settings as not validated, and offers nothing to use.
+     */
+    @Test
+    void settingsTheValidationPeriodsCouldNotChooseAreNotOfferedForUse(FxRobot robot) throws Exception {
+        Store guests = Store.openOrCreate(data.resolve("guests"));
+        new OrderImporter().importFile(guests,
+                ImportRequest.of(Files.writeString(data.resolve("guests.csv"), GuestOrders.csv(1_200, 3))),
+                ProgressMonitor.NONE);
+        robot.interact(() -> fixture.model.show(guests));
+        fixture.runBacktest(robot);
+        String warning = robot.lookup("#backtestWarning").queryAs(Label.class).getText();
+        assertTrue(warning.startsWith("⚠ The validation periods could not choose settings: no ranking can show"
+                + " anything on their orders"), warning);
+        String chosen = robot.lookup("#chosenSettings").queryAs(Label.class).getText();
+        assertTrue(chosen.startsWith("The active profile's settings (not validated): w 1.00"), chosen);
+        assertTrue(robot.lookup("#useChosenW").queryAs(Button.class).isDisabled(), "nothing validated to use");
+        assertFalse(robot.lookup("#exportCsv").queryAs(Button.class).isDisabled(), "the report itself can be exported");
     }
 
     private static void await(CyclicBarrier barrier) {

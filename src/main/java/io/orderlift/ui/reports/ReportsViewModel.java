@@ -70,6 +70,7 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper cartNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasChoice = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
 
     private Store store;
@@ -108,6 +109,7 @@ public final class ReportsViewModel {
         this.report = null;
         this.kept = null;
         hasReport.set(false);
+        hasChoice.set(false);
         rows.clear();
         cartChart.set(null);
         confirmationChart.set(null);
@@ -231,9 +233,11 @@ public final class ReportsViewModel {
         summary.set(words.headline());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining("\n")));
-        chosenSettings.set("Validated settings: " + words.chosenSettings() + "."
-                + words.capCost().map(cost -> " " + cost).orElse(""));
+        boolean chose = report.notChosen() == null;
+        chosenSettings.set((chose ? "Validated settings: " : "The active profile's settings (not validated): ")
+                + words.chosenSettings() + "." + words.capCost().map(cost -> " " + cost).orElse(""));
         hasReport.set(true);
+        hasChoice.set(chose);
     }
 
     /**
@@ -379,6 +383,11 @@ public final class ReportsViewModel {
 
     public ReadOnlyBooleanProperty hasReportProperty() {
         return hasReport.getReadOnlyProperty();
+    }
+
+    /** Whether the report holds a validated choice to use (its validation periods could choose). */
+    public ReadOnlyBooleanProperty hasChoiceProperty() {
+        return hasChoice.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {
