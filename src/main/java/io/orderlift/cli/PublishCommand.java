@@ -2,6 +2,7 @@ package io.orderlift.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.store.Store;
@@ -52,7 +53,8 @@ final class PublishCommand implements Callable<Integer> {
         json.print(spec, result, r -> String.format(
                 "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",
                 r.version(), r.file(), r.bytes(), r.products(), r.anchors(), r.evidence(), r.conformanceCases(),
-                r.contentHash()));
+                r.contentHash()) + r.warnings().stream().map(w -> String.format("%nWarning: %s", w))
+                .collect(Collectors.joining()));
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -46,7 +47,24 @@ public final class Publisher {
 
     /** What a publish produced. JSON names are read by outside checks. */
     public record Result(long version, String file, long bytes, String contentHash, int products, int anchors,
-                         long evidence, int conformanceCases, boolean approvedOnly, String profile) {
+                         long evidence, int conformanceCases, boolean approvedOnly, String profile,
+                         List<String> warnings) {
+    }
+
+    /**
+     * Said of a rule set that recommends nothing (no list holds an entry and nothing is pinned): a
+     * storefront serving it shows no recommendation at all. Empty otherwise.
+     */
+    public static Optional<String> nothingToRecommend(RuleSet r) {
+        boolean listed = r.anchors().stream().anyMatch(a -> size(a.cart()) + size(a.confirmation()) > 0)
+                || r.categories().stream().anyMatch(c -> size(c.cart()) + size(c.confirmation()) > 0);
+        if (listed || !r.pins().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("No product has a list, so this rule set recommends nothing: no pair clears the profile's"
+                + " floors (its evidence and lift floors, a price, and the privacy floor of "
+                + r.parameters().minCustomers() + " known customers behind a pair, to which a guest order adds none)."
+                + " The cart preview, or recommend, says what keeps a cart's companions off.");
     }
 
     /**
@@ -105,7 +123,8 @@ public final class Publisher {
         }
         long evidence = r.anchors().stream().mapToLong(a -> size(a.cart()) + size(a.confirmation())).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
-                r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile());
+                r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile(),
+                nothingToRecommend(r).stream().toList());
     }
 
     private static int size(RuleSet.Evidence list) {

@@ -21,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.CartItem;
@@ -323,8 +324,29 @@ class PublishAndEvaluateTest {
             }
         }
         assertEquals(4_000, result.products());
+        assertEquals(List.of(), result.warnings(), "a rule set that recommends is published without a warning");
         assertEquals(List.of(), ConformanceCheck.failures(rules));
         assertTrue(rules.conformance().stream().anyMatch(c -> c.items().size() >= 50), "long carts are conformance cases");
+    }
+
+    /**
+     * A history of guest orders: no pair has a known customer behind it, so every list is empty. The
+     * file is valid and says nothing wrong, but a storefront serving it recommends nothing: the
+     * publisher says so, naming the floors a pair must clear.
+     */
+    @Test
+    void aRuleSetThatRecommendsNothingIsPublishedWithAWarning() throws IOException {
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("guests.csv"),
+                    GuestOrders.csv(600, 9))), ProgressMonitor.NONE);
+            new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+            Publisher.Result result = new Publisher().publish(store, dir.resolve("guests.json"), "", null, false);
+            assertEquals(0, result.evidence());
+            assertEquals(List.of("No product has a list, so this rule set recommends nothing: no pair clears the"
+                    + " profile's floors (its evidence and lift floors, a price, and the privacy floor of 3 known"
+                    + " customers behind a pair, to which a guest order adds none). The cart preview, or recommend,"
+                    + " says what keeps a cart's companions off."), result.warnings());
+        }
     }
 
     @Test

@@ -160,6 +160,7 @@ public final class PublishViewModel {
                 ? String.format("Version %d is valid against the schema; its %d conformance cases replay. %,d bytes, "
                         + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
+                        + Publisher.nothingToRecommend(p.ruleSet()).map(w -> " " + w).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
         changes.setAll(describe(p.changes(), p.last()));
         versions.setAll(checked.versions());
