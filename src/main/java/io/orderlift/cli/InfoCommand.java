@@ -51,8 +51,9 @@ final class InfoCommand implements Callable<Integer> {
     /** The overview in words; a stray date is said under the date range it stretches, as import says it. */
     private static String describe(StoreOverview o, Optional<StrayDates> stray) {
         StringBuilder text = new StringBuilder(String.format(
-                "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%n  currency   %s%n",
+                "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%s%n  currency   %s%n",
                 o.name(), o.orders(), o.lines(), o.products(), o.customers(),
+                o.guestOrdersInWords().map(guests -> "; " + guests).orElse(""),
                 o.currency() == null ? "not known (import --currency CODE)" : o.currency()));
         if (!o.noOrders()) {
             text.append(String.format("  orders from %s to %s%n", when(o.firstOrderAt()), when(o.lastOrderAt())));

@@ -12,7 +12,7 @@ import java.util.Optional;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.CUSTOMERS;
@@ -33,14 +33,15 @@ public final class StoreQueries {
     /** Counts, date range, AOV and import history. */
     public StoreOverview overview() {
         return store.read(ctx -> {
-            Record4<Integer, LocalDateTime, LocalDateTime, BigDecimal> orders = ctx
+            Record5<Integer, LocalDateTime, LocalDateTime, BigDecimal, Integer> orders = ctx
                     .select(DSL.count(), DSL.min(ORDERS.ORDERED_AT), DSL.max(ORDERS.ORDERED_AT),
-                            DSL.avg(ORDERS.ORDER_VALUE).filterWhere(ORDERS.ITEM_COUNT.gt(0)))
+                            DSL.avg(ORDERS.ORDER_VALUE).filterWhere(ORDERS.ITEM_COUNT.gt(0)),
+                            DSL.count().filterWhere(ORDERS.CUSTOMER_ID.isNull()))
                     .from(ORDERS).fetchOne();
             BigDecimal aov = orders.value4() == null ? BigDecimal.ZERO
                     : orders.value4().setScale(2, RoundingMode.HALF_UP);
             return new StoreOverview(store.name(), orders.value1(), ctx.fetchCount(ORDER_LINES),
-                    ctx.fetchCount(PRODUCTS), ctx.fetchCount(CUSTOMERS),
+                    ctx.fetchCount(PRODUCTS), ctx.fetchCount(CUSTOMERS), orders.value5(),
                     utc(orders.value2()), utc(orders.value3()), aov, imports(ctx),
                     new PairStatisticsStore(store).activeRun().orElse(null), store.setting(CURRENCY).orElse(null));
         });

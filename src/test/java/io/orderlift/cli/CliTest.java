@@ -184,6 +184,8 @@ class CliTest {
         Path store = dir.resolve("guests");
         Path file = Files.writeString(dir.resolve("guests.csv"), GuestOrders.csv(1_200, 3));
         assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
+        assertTrue(run("info", "--store", store.toString()).out().contains("  customers  0; 1,200 guest orders (100 %)"));
+        assertEquals(1_200, run("info", "--store", store.toString(), "--json").json().get("guestOrders").asInt());
         Result mined = run("mine", "--store", store.toString());
         assertTrue(mined.out().contains("default profile not chosen by backtest, the built-in settings stay: The"
                 + " validation periods cannot choose settings: no ranking can show anything on their orders"), mined.out());

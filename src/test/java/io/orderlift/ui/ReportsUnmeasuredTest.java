@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Reports tab on a store whose confirmation page cannot be measured (the beauty Shopify export:
- * 14 weeks, mostly guests): a sentence where the chart would be, and an export of the one chart there is;
+ * nine weeks, so no test order's 30-day window ends inside it): a sentence where the chart would be, and an export of the one chart there is;
  * and on a store whose validation periods can choose nothing.
  */
 @ExtendWith(ApplicationExtension.class)

@@ -8,6 +8,7 @@ import io.orderlift.store.ImportBatch;
 import io.orderlift.ui.common.Columns;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -64,7 +65,7 @@ public final class OverviewView extends ScrollPane {
         backtest.managedProperty().bind(backtest.visibleProperty());
 
         FlowPane figures = new FlowPane(12, 12,
-                figure("Orders", "ordersValue", model.ordersProperty()),
+                figure(model.ordersCaptionProperty(), "ordersValue", model.ordersProperty()),
                 figure("Order lines", "linesValue", model.linesProperty()),
                 figure("Customers", "customersValue", model.customersProperty()),
                 figure("Products", "productsValue", model.productsProperty()),
@@ -101,11 +102,16 @@ public final class OverviewView extends ScrollPane {
     }
 
     private static VBox figure(String caption, String id, ObservableValue<String> value) {
+        return figure(new SimpleStringProperty(caption), id, value);
+    }
+
+    private static VBox figure(ObservableValue<String> caption, String id, ObservableValue<String> value) {
         Label number = new Label();
         number.setId(id);
         number.getStyleClass().add("figure-value");
         number.textProperty().bind(value);
-        Label label = new Label(caption);
+        Label label = new Label();
+        label.textProperty().bind(caption);
         label.getStyleClass().add("figure-caption");
         VBox box = new VBox(4, number, label);
         box.getStyleClass().add("figure");

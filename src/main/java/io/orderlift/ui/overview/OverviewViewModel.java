@@ -43,12 +43,14 @@ public final class OverviewViewModel {
     /** {@link #load} calls: only the newest load's figures are shown. */
     private final Requests loads = new Requests();
     static final String NO_STORE = "No store open";
+    static final String ORDERS = "Orders";
     static final String HOW_TO_OPEN = "File → Open store… or New store…, or try one under File → Open sample store";
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper(NO_STORE);
     private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper(HOW_TO_OPEN);
     private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper lines = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper customers = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper ordersCaption = new ReadOnlyStringWrapper(ORDERS);
     private final ReadOnlyStringWrapper products = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper dateRange = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper aov = new ReadOnlyStringWrapper("–");
@@ -192,6 +194,7 @@ public final class OverviewViewModel {
         storeName.set(NO_STORE);
         storeLocation.set(HOW_TO_OPEN);
         List.of(orders, lines, customers, products, dateRange, aov).forEach(figure -> figure.set("–"));
+        ordersCaption.set(ORDERS);
         List.of(dateWarning, miningStatus, backtestStatus).forEach(text -> text.set(""));
         aovHistogram.set(null);
         priceHistogram.set(null);
@@ -212,6 +215,7 @@ public final class OverviewViewModel {
         orders.set(String.format("%,d", o.orders()));
         lines.set(String.format("%,d", o.lines()));
         customers.set(String.format("%,d", o.customers()));
+        ordersCaption.set(ORDERS + o.guestShareInWords().map(guests -> " · " + guests).orElse(""));
         products.set(String.format("%,d", o.products()));
         dateRange.set(o.noOrders() ? "no orders yet"
                 : DAY.format(o.firstOrderAt()) + " – " + DAY.format(o.lastOrderAt()));
@@ -256,6 +260,11 @@ public final class OverviewViewModel {
 
     public ReadOnlyStringProperty customersProperty() {
         return customers.getReadOnlyProperty();
+    }
+
+    /** "Orders", with the share of guest orders beside it when there are any. */
+    public ReadOnlyStringProperty ordersCaptionProperty() {
+        return ordersCaption.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty productsProperty() {

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
+import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
 import io.orderlift.store.CurationStore;
@@ -80,6 +81,24 @@ class OverviewViewModelTest {
             assertEquals(OverviewViewModel.NO_STORE, model.storeNameProperty().get(), "it did not open");
             assertEquals(OverviewViewModel.HOW_TO_OPEN, model.storeLocationProperty().get());
             assertFalse(model.loadingProperty().get());
+        }
+    }
+
+    /** The share of guest orders is said under the orders (no pair counts them toward the privacy floor). */
+    @Test
+    void theShareOfGuestOrdersIsSaidAndAnotherStoreClearsIt() throws Exception {
+        try (Store guests = Store.openOrCreate(dir.resolve("guests"));
+             Store empty = Store.openOrCreate(dir.resolve("empty"))) {
+            new OrderImporter().importFile(guests, ImportRequest.of(Files.writeString(dir.resolve("guests.csv"),
+                    GuestOrders.csv(1_200, 3))), ProgressMonitor.NONE);
+            model.load(guests);
+            tasks.release();
+            assertEquals("0", model.customersProperty().get());
+            assertEquals("Orders · 100 % guests", model.ordersCaptionProperty().get());
+            releaseAll();
+            model.load(empty);
+            releaseAll();
+            assertEquals("Orders", model.ordersCaptionProperty().get());
         }
     }
 
