@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         "Up to three validation periods choose every setting that moves revenue",
         "(w, smoothing, estimator, evidence and lift floors, price ceilings) for the most revenue per",
         "impression among those earning popularity's revenue per order; --apply saves that choice into the",
-        "active profile (unless they could choose nothing). The last rows lift the chosen price ceilings and lift floor to show what they cost.",
+        "active profile (unless they could choose nothing: no replay in them saw a recommendation bought).",
+        "The last rows lift the chosen price ceilings and lift floor to show what they cost.",
         "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report).",
         "The report is kept in the store: the workbench's Reports view shows the last one."})
 final class BacktestCommand implements Callable<Integer> {

@@ -24,8 +24,8 @@ import java.util.Optional;
  * @param currency     the store's currency code (ISO 4217), or null when not known
  */
 public record StoreOverview(String name, long orders, long lines, long products, long customers,
-                            long guestOrders, Instant firstOrderAt, Instant lastOrderAt, BigDecimal aov, List<ImportBatch> imports,
-                            MiningRun lastMining, String currency) {
+                            long guestOrders, Instant firstOrderAt, Instant lastOrderAt, BigDecimal aov,
+                            List<ImportBatch> imports, MiningRun lastMining, String currency) {
 
     public StoreOverview {
         imports = List.copyOf(imports);

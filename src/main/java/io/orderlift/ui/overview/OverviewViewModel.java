@@ -48,9 +48,9 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper(NO_STORE);
     private final ReadOnlyStringWrapper storeLocation = new ReadOnlyStringWrapper(HOW_TO_OPEN);
     private final ReadOnlyStringWrapper orders = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper ordersCaption = new ReadOnlyStringWrapper(ORDERS);
     private final ReadOnlyStringWrapper lines = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper customers = new ReadOnlyStringWrapper("–");
-    private final ReadOnlyStringWrapper ordersCaption = new ReadOnlyStringWrapper(ORDERS);
     private final ReadOnlyStringWrapper products = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper dateRange = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper aov = new ReadOnlyStringWrapper("–");
