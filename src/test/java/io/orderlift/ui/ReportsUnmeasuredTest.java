@@ -17,6 +17,7 @@ import io.orderlift.store.imports.OrderImporter;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,9 @@ class ReportsUnmeasuredTest {
         assertTrue(chosen.startsWith("The active profile's settings (not validated): w 1.00"), chosen);
         assertTrue(robot.lookup("#useChosenW").queryAs(Button.class).isDisabled(), "nothing validated to use");
         assertFalse(robot.lookup("#exportCsv").queryAs(Button.class).isDisabled(), "the report itself can be exported");
+        Region view = robot.lookup("#reportsView").queryAs(Region.class);
+        assertTrue(view.getWidth() <= view.getScene().getWidth(), "the long notes wrap inside the window ("
+                + view.getWidth() + " px wide in a " + view.getScene().getWidth() + " px window)");
     }
 
     private static void await(CyclicBarrier barrier) {

@@ -124,6 +124,9 @@ public final class ReportsView extends VBox {
         Label note = new Label();
         note.setId(id);
         note.setWrapText(true);
+        // the flow pane's minimum width is its widest child's preferred width, which for a label is its
+        // text on one line: a long note would widen the whole view past the window
+        note.setPrefWidth(ReportCharts.WIDTH);
         note.setMaxWidth(ReportCharts.WIDTH);
         note.textProperty().bind(text);
         note.visibleProperty().bind(text.isNotEmpty());
