@@ -43,6 +43,13 @@ public final class PublishView extends VBox {
         validation.setId("publishValidation");
         validation.setWrapText(true);
         validation.textProperty().bind(model.validationProperty());
+        Label warning = new Label();
+        warning.setId("publishWarning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("warning-text");
+        warning.textProperty().bind(Bindings.concat("⚠ ", model.warningProperty()));
+        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
 
         ListView<String> changes = new ListView<>(model.changes());
         changes.setId("publishChanges");
@@ -129,7 +136,7 @@ public final class PublishView extends VBox {
         versionsTitle.getStyleClass().add("section-title");
         HBox archiveBar = new HBox(8, compare, export, archive);
         archiveBar.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, validation, changesTitle, changes, form,
+        getChildren().addAll(title, validation, warning, changesTitle, changes, form,
                 new HBox(12, approvedOnly, check, publish), versionsTitle, versions, archiveBar);
         setSpacing(10);
         setPadding(new Insets(16));

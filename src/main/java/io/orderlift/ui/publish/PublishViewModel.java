@@ -47,6 +47,7 @@ public final class PublishViewModel {
     private final StringProperty target = new SimpleStringProperty("");
     private final BooleanProperty approvedOnly = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("Open a mined store to publish.");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> changes = FXCollections.observableArrayList();
@@ -113,6 +114,7 @@ public final class PublishViewModel {
         }
         valid.set(false);
         validation.set("Checked when this tab is opened.");
+        warning.set("");
         changes.clear();
         Tasks.create("Reading the published versions", monitor -> new PublishedVersions(current).all())
                 .onSuccess(list -> {
@@ -133,6 +135,7 @@ public final class PublishViewModel {
         checkPending = false;
         busy.set(true);
         validation.set("Checking what would be published…");
+        warning.set("");
         Tasks.create("Checking the rule set", monitor -> new Checked(current,
                         new Publisher().preview(current, note.get(), null, approvedOnly.get()),
                         new PublishedVersions(current).all()))
@@ -141,6 +144,7 @@ public final class PublishViewModel {
                     busy.set(false);
                     valid.set(false);
                     validation.set(ErrorDialogs.describe(e));
+                    warning.set("");
                     changes.clear();
                 })
                 .run(tasks);
@@ -160,8 +164,8 @@ public final class PublishViewModel {
                 ? String.format("Version %d is valid against the schema; its %d conformance cases replay. %,d bytes, "
                         + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
-                        + Publisher.nothingToRecommend(p.ruleSet()).map(w -> " " + w).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
+        warning.set(ok ? Publisher.nothingToRecommend(p.ruleSet()).orElse("") : "");
         changes.setAll(describe(p.changes(), p.last()));
         versions.setAll(checked.versions());
         busy.set(false);
@@ -282,6 +286,11 @@ public final class PublishViewModel {
 
     public ReadOnlyStringProperty validationProperty() {
         return validation.getReadOnlyProperty();
+    }
+
+    /** What would be published but serves nothing (no list holds an entry), or empty. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

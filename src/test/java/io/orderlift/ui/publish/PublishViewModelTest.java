@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
@@ -68,6 +70,18 @@ class PublishViewModelTest {
         assertEquals(2, compared.size(), "nothing to compare the first version with");
         assertEquals("v1 is the first version: there is nothing before it to compare with.",
                 model.archiveStatusProperty().get());
+    }
+
+    /** A rule set that would recommend nothing is said as a warning beside the check, which passes. */
+    @Test
+    void aRuleSetThatWouldRecommendNothingIsSaidAsAWarning() {
+        model.check();
+        assertEquals("", model.warningProperty().get(), "the store's lists are not empty");
+        new Profiles(fixture.store).save(WeightingProfile.defaults().withMinEvidence(1_000_000), true);
+        model.check();
+        assertTrue(model.validationProperty().get().startsWith("Version 3 is valid"), model.validationProperty().get());
+        assertTrue(model.warningProperty().get().startsWith("No product has a list, so this rule set recommends"
+                + " nothing"), model.warningProperty().get());
     }
 
     @Test
