@@ -62,8 +62,8 @@ public record EmptyReason(Reason reason, String text) {
                 profile.backoffBelowOrders(), model.categoryName(anchors.getInt(0))) : "";
         if (best == 0 && underCustomerFloor) {
             return new EmptyReason(Reason.MIN_CUSTOMERS, String.format(Locale.ROOT, "The pairs of %s%s are each"
-                    + " backed by fewer than %d customers: too few to use without revealing what one customer bought"
-                    + " (the profile's privacy floor, profile --min-customers).", subject, borrowed,
+                    + " backed by fewer than %d known customers (a guest order counts none): too few to use without"
+                    + " revealing what one customer bought (the profile's privacy floor).", subject, borrowed,
                     model.minCustomers()));
         }
         if (best == 0) {

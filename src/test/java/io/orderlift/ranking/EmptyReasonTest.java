@@ -53,7 +53,7 @@ class EmptyReasonTest {
     void pairsOfTooFewCustomersAreKeptPrivate() {
         EmptyReason reason = why(store(50, 2), Placement.CART, PROFILE, "KNIFE-BLOCK");
         assertEquals(EmptyReason.Reason.MIN_CUSTOMERS, reason.reason());
-        assertTrue(reason.text().startsWith("The pairs of Knife block are each backed by fewer than 3 customers"),
+        assertTrue(reason.text().startsWith("The pairs of Knife block are each backed by fewer than 3 known customers (a guest order counts none)"),
                 reason.text());
     }
 

@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import io.orderlift.store.ImportBatch;
 import io.orderlift.ui.common.Columns;
-import javafx.beans.binding.Bindings;
+import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
@@ -72,13 +72,7 @@ public final class OverviewView extends ScrollPane {
                 figure("Orders from – to", "dateRangeValue", model.dateRangeProperty()),
                 figure("Average order value", "aovValue", model.aovProperty()));
 
-        Label dates = new Label();
-        dates.setId("dateWarning");
-        dates.setWrapText(true);
-        dates.getStyleClass().add("warning-text");
-        dates.textProperty().bind(Bindings.concat("⚠ ", model.dateWarningProperty()));
-        dates.visibleProperty().bind(model.dateWarningProperty().isNotEmpty());
-        dates.managedProperty().bind(dates.visibleProperty());
+        Label dates = WarningLabel.of("dateWarning", model.dateWarningProperty());
 
         ImageView aovChart = chart("aovHistogram");
         aovChart.imageProperty().bind(model.aovHistogramProperty());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -43,13 +44,7 @@ public final class PublishView extends VBox {
         validation.setId("publishValidation");
         validation.setWrapText(true);
         validation.textProperty().bind(model.validationProperty());
-        Label warning = new Label();
-        warning.setId("publishWarning");
-        warning.setWrapText(true);
-        warning.getStyleClass().add("warning-text");
-        warning.textProperty().bind(Bindings.concat("⚠ ", model.warningProperty()));
-        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
+        Label warning = WarningLabel.of("publishWarning", model.warningProperty());
 
         ListView<String> changes = new ListView<>(model.changes());
         changes.setId("publishChanges");
