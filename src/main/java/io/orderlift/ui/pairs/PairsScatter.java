@@ -47,7 +47,9 @@ final class PairsScatter {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot: inside it, the legend covered the dear, well-accepted corner where the shown candidates sit
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         styler.setMarkerSize(7);
         styler.setXAxisDecimalPattern("#,##0");
@@ -72,7 +74,7 @@ final class PairsScatter {
         styler.setYAxisMax(maxAcceptance);
         styler.setXAxisMin(minPrice);
         styler.setXAxisMax(maxPrice);
-        add(chart, "other candidates", priced, 0, OTHERS);
+        add(chart, "others", priced, 0, OTHERS);
         add(chart, "top " + topK + " shown", priced, 1, TOP);
         double best = priced.stream().mapToDouble(p -> p[0] * p[1]).max().orElse(0);
         double last = priced.stream().filter(p -> p[2] == 1).mapToDouble(p -> p[0] * p[1]).min().orElse(best);

@@ -241,8 +241,10 @@ public final class PairsViewModel {
     /**
      * @param scatter the new plot, or null when it would look the same as the one shown
      */
+    /** @param underFloor candidates backed by fewer than {@code minCustomers} known customers, never shown */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
-                          ScatterKey key, List<Row> rows, List<String> categoryChoices) {
+                          ScatterKey key, List<Row> rows, List<String> categoryChoices, int underFloor,
+                          int minCustomers) {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the top k). */
@@ -288,6 +290,14 @@ public final class PairsViewModel {
                     blocked.add(candidate);
                 }
             });
+            // a pair backed by too few known customers is never shown either (the privacy floor)
+            int underFloor = 0;
+            for (CandidatePair c : pairs.candidates()) {
+                if (c.customers() < profile.minCustomers()) {
+                    blocked.add(c.sku());
+                    underFloor++;
+                }
+            }
             int topK = profile.length(placement);
             ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(),
                     Set.copyOf(PairsScatter.shown(pairs.candidates(), topK, blocked)), blocked);
@@ -301,7 +311,7 @@ public final class PairsViewModel {
             built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
-            return new Loaded(pairs, statuses, plot, key, built, choices);
+            return new Loaded(pairs, statuses, plot, key, built, choices, underFloor, profile.minCustomers());
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
@@ -320,9 +330,19 @@ public final class PairsViewModel {
         }
         applyFilter();
         Updates.set(status, String.format((Objects.equals(anchor.get(), bestSellerLabel) ? BEST_SELLER : "")
-                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f.  "
+                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s.  "
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
-                p.N(), p.candidates().size(), p.evidence(), p.priceWeight()));
+                p.N(), p.candidates().size(), p.evidence(), p.priceWeight(), underFloor(loaded)));
+    }
+
+    /** ", 12 of them backed by fewer than 3 known customers: never shown" ("all backed …"), or nothing when none is. */
+    static String underFloor(int count, int total, int minCustomers) {
+        return count == 0 ? "" : String.format(", %sbacked by fewer than %d known customers: never shown",
+                count == total ? (total == 1 ? "" : "all ") : count + " of them ", minCustomers);
+    }
+
+    private static String underFloor(Loaded loaded) {
+        return underFloor(loaded.underFloor(), loaded.pairs().candidates().size(), loaded.minCustomers());
     }
 
     private void applyFilter() {

@@ -23,6 +23,16 @@ class PairsViewModelTest {
     }
 
     @Test
+    void candidatesUnderThePrivacyFloorAreCountedInTheStatusLine() {
+        assertEquals("", PairsViewModel.underFloor(0, 39, 3));
+        assertEquals(", 12 of them backed by fewer than 3 known customers: never shown",
+                PairsViewModel.underFloor(12, 39, 3));
+        assertEquals(", all backed by fewer than 3 known customers: never shown",
+                PairsViewModel.underFloor(39, 39, 3));
+        assertEquals(", backed by fewer than 5 known customers: never shown", PairsViewModel.underFloor(1, 1, 5));
+    }
+
+    @Test
     void arrowsShowWhoRevenueRankingMovedAgainstPopularity() {
         assertEquals("↑", row(5, 1).movement(), "a premium add-on moves up");
         assertEquals("↓", row(1, 5).movement(), "a cheap popular one moves down");
