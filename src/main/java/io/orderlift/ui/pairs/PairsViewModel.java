@@ -239,9 +239,9 @@ public final class PairsViewModel {
     }
 
     /**
-     * @param scatter the new plot, or null when it would look the same as the one shown
+     * @param scatter    the new plot, or null when it would look the same as the one shown
+     * @param underFloor candidates backed by fewer than {@code minCustomers} known customers, never shown
      */
-    /** @param underFloor candidates backed by fewer than {@code minCustomers} known customers, never shown */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
                           ScatterKey key, List<Row> rows, List<String> categoryChoices, int underFloor,
                           int minCustomers) {
