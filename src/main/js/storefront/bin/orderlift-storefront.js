@@ -104,8 +104,15 @@ function parseItems(text) {
   });
 }
 
+/** --limit K: at least 1, as the Java command line has it; absent, the rule set's list length (0). */
+function parseLimit(text) {
+  if (text === undefined) return 0;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new RangeError('--limit must be at least 1');
+  return Number(text);
+}
+
 function options(args) {
-  const found = { json: false, limit: 0 };
+  const found = { json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') found.json = true;
@@ -121,7 +128,7 @@ function main(argv) {
     const o = options(rest);
     if (!o.ruleset || !o.placement || !o.items) throw new RangeError(USAGE);
     const ruleSet = read(o.ruleset);
-    const answer = evaluate(ruleSet, o.placement.trim(), parseItems(o.items), Number.parseInt(o.limit, 10) || 0);
+    const answer = evaluate(ruleSet, o.placement.trim(), parseItems(o.items), parseLimit(o.limit));
     if (o.json) {
       process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
     } else {

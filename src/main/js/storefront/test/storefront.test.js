@@ -56,6 +56,15 @@ test('the command line prints what orderlift evaluate --json prints, and check e
   const out = execFileSync('node', [bin, 'evaluate', '--ruleset', file, '--placement', c.placement, '--items', items, '--json']);
   assert.deepEqual(JSON.parse(out.toString()), c.answer);
   assert.match(execFileSync('node', [bin, 'check', file]).toString(), /conformance cases pass/);
+  const two = execFileSync('node', [bin, 'evaluate', '--ruleset', file, '--placement', c.placement, '--items', items,
+    '--limit', '2', '--json']);
+  assert.deepEqual(JSON.parse(two.toString()).items, c.answer.items.slice(0, 2));
+  for (const limit of ['0', '-1', 'two']) {
+    const refused = spawnSync('node', [bin, 'evaluate', '--ruleset', file, '--placement', c.placement, '--items', items,
+      '--limit', limit]);
+    assert.equal(refused.status, 1, `--limit ${limit}`);
+    assert.equal(refused.stderr.toString(), '--limit must be at least 1\n');
+  }
 });
 
 test('check gives the Java verdicts: a reformatted copy is the same rule set, a tampered one hashes as in Java', () => {

@@ -37,19 +37,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...", description = "The cart or order.")
     String items;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "K",
-            description = "At most K recommendations (default: the rule set's list length).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "K",
+            description = "At most K recommendations, K ≥ 1 (default: the rule set's list length).")
+    Integer limit;
 
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
+        int atMost = LimitOption.orListLength(limit);
         RuleSet rules = RuleSetJson.read(ruleset);
         List<RuleSet.Item> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse)
                 .map(i -> new RuleSet.Item(i.sku(), i.quantity())).toList();
-        Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, limit);
+        Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, atMost);
         // a storefront ignores SKUs the rule set does not list; a person typing them wants to know
         List<String> known = rules.products().stream().map(RuleSet.Product::sku).toList();
         Set<String> listed = new HashSet<>(known);

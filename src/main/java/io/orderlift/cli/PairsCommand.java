@@ -51,9 +51,7 @@ final class PairsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1");
-        }
+        LimitOption.atLeastOne(limit);
         if (smoothing < 0) {
             throw new IllegalArgumentException("--smoothing must be ≥ 0");
         }

@@ -51,15 +51,16 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "A saved weighting profile (default: the active one).")
     String profile;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "K",
-            description = "At most K recommendations (default: the profile's list length).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "K",
+            description = "At most K recommendations, K ≥ 1 (default: the profile's list length).")
+    Integer limit;
 
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
+        int atMost = LimitOption.orListLength(limit);
         List<CartItem> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse).toList();
         if (cart.isEmpty()) {
             throw new IllegalArgumentException("--items names no SKU");
@@ -79,7 +80,7 @@ final class RecommendCommand implements Callable<Integer> {
                 }
             }
             result = new Recommender(model, StoredCuration.load(source, model))
-                    .recommend(Placement.fromCli(placement), cart, chosen, limit)
+                    .recommend(Placement.fromCli(placement), cart, chosen, atMost)
                     .inCurrency(new StoreQueries(source).currency().orElse(null));
         }
         int distinct = (int) cart.stream().map(CartItem::sku).distinct().count();

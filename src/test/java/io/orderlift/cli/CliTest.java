@@ -61,6 +61,13 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** {@code command} followed by {@code more}, as arguments. */
+    private static String[] concat(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     /**
      * Out of memory, on the command's thread (picocli passes errors through) or on a worker's
      * (handed over wrapped): a sentence that says how much memory Java had and how to give it more,
@@ -147,6 +154,19 @@ class CliTest {
                     "--items", cart, "--json").json();
             ((ObjectNode) preview).remove("removed");
             assertEquals(preview, storefront, placement);
+        }
+        // --limit K is at least 1 in every command that takes it; absent, the list length
+        for (List<String> command : List.of(
+                List.of("recommend", "--store", store.toString(), "--placement", "cart", "--items", cart),
+                List.of("evaluate", "--ruleset", ruleset.toString(), "--placement", "cart", "--items", cart),
+                List.of("pairs", "--store", store.toString(), "--anchor", cart.split("[,:]")[0]))) {
+            JsonNode two = run(concat(command, "--limit", "2", "--json")).json();
+            assertEquals(2, (two.has("items") ? two.get("items") : two.get("candidates")).size(), command.get(0));
+            for (String limit : List.of("0", "-1")) {
+                Result refused = run(concat(command, "--limit", limit));
+                assertEquals(1, refused.code(), command.get(0) + " --limit " + limit);
+                assertEquals("--limit must be at least 1", refused.err().strip(), command.get(0));
+            }
         }
         Result backtest = run("backtest", "--store", store.toString(), "--json");
         assertEquals(0, backtest.code(), backtest.err());
