@@ -9,6 +9,7 @@ import io.orderlift.evaluation.DefaultProfiles;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
@@ -55,11 +56,21 @@ final class MineCommand implements Callable<Integer> {
             }
         }
         DefaultProfiles.Outcome outcome = profile;
-        json.print(spec, summary, s -> describe(s) + outcome.chosen().map(p -> String.format(
+        DefaultProfileChoice choice = new DefaultProfileChoice(outcome.chosen().orElse(null),
+                outcome.notChosen().orElse(null));
+        json.print(spec, summary, "defaultProfile", choice, s -> describe(s) + outcome.chosen().map(p -> String.format(
                 "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p, money))).orElse("")
                 + outcome.notChosen().map(why -> String.format(
                 "%n  default profile not chosen by backtest, the built-in settings stay: %s", why)).orElse(""));
         return 0;
+    }
+
+    /**
+     * What a first mining did about the store's default profile, in {@code --json}: the profile the
+     * validation periods chose and saved, or why they could not choose; both null when the store
+     * already had a profile or {@code --keep-profile} was given.
+     */
+    record DefaultProfileChoice(WeightingProfile chosen, String notChosen) {
     }
 
     private static String describe(MiningSummary s) {

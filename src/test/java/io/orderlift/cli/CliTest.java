@@ -127,6 +127,8 @@ class CliTest {
         assertTrue(imported.json().get("lines").asInt() > 500_000);
         Result mined = run("mine", "--store", store.toString(), "--json", "--keep-profile");
         assertEquals(0, mined.code(), mined.err());
+        JsonNode noChoice = mined.json().get("defaultProfile");
+        assertTrue(noChoice.get("chosen").isNull() && noChoice.get("notChosen").isNull(), noChoice.toString());
         assertTrue(mined.json().get("run").get("pairs").asLong() > 5_000_000, "millions of pairs, stored packed");
         JsonNode pairs = run("pairs", "--store", store.toString(), "--anchor", "WHS-10428", "--limit", "5", "--json")
                 .json();
@@ -209,6 +211,10 @@ class CliTest {
         Result mined = run("mine", "--store", store.toString());
         assertTrue(mined.out().contains("default profile not chosen by backtest, the built-in settings stay: The"
                 + " validation periods cannot choose settings: no ranking can show anything on their orders"), mined.out());
+        JsonNode again = run("mine", "--store", store.toString(), "--json").json().get("defaultProfile");
+        assertTrue(again.get("chosen").isNull(), again.toString());
+        assertTrue(again.get("notChosen").asText().startsWith("The validation periods cannot choose settings: "),
+                again.toString());
         Result backtest = run("backtest", "--store", store.toString(), "--apply", "--json");
         assertEquals(0, backtest.code(), backtest.err());
         assertTrue(backtest.json().get("notChosen").asText().contains("the privacy floor"), backtest.out());
@@ -226,6 +232,8 @@ class CliTest {
         JsonNode profile = run("profile", "--store", store.toString(), "show", "--json").json();
         assertTrue(profile.get("chosenBy").asText().startsWith("chosen by backtest on "), profile.toString());
         assertTrue(List.of("base-rate", "lower-bound").contains(profile.get("estimator").asText()));
+        assertEquals(profile, mined.json().get("defaultProfile").get("chosen"), "mine --json says what it chose");
+        assertTrue(mined.json().get("defaultProfile").get("notChosen").isNull());
         JsonNode run = mined.json().get("run");
         assertEquals(30, run.get("windowDays").asInt());
         assertTrue(run.get("orders").asInt() > 20_000);
