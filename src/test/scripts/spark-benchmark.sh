@@ -27,5 +27,5 @@ for input in sample-stores/wholesale/orders.csv.gz "$work/big/wholesale/orders.c
     timed "embedded mine" java -jar $jar mine --store "$store" --keep-profile
     grep -o 'stored in.*' "$work/out.txt"
     job "$input" "$work/$name-pairs"
-    timed "import-pairs" java -jar $jar import-pairs --store "$store" --input "$work/$name-pairs"
+    timed "import-pairs" java -jar $jar import-pairs --store "$store" --input "$work/$name-pairs" --keep-profile
 done

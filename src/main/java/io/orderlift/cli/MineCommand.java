@@ -4,19 +4,15 @@ import java.util.concurrent.Callable;
 
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
-import io.orderlift.evaluation.BacktestSummary;
-import io.orderlift.evaluation.DefaultProfiles;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
-import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift mine}: computes the store's purchase-pair statistics. */
@@ -36,8 +32,8 @@ final class MineCommand implements Callable<Integer> {
     @Mixin
     MiningOptions mining;
 
-    @Option(names = "--keep-profile", description = "Do not choose a new store's default profile by backtest.")
-    boolean keepProfile;
+    @Mixin
+    DefaultProfileOption defaultProfile;
 
     @Mixin
     JsonOption json;
@@ -46,31 +42,15 @@ final class MineCommand implements Callable<Integer> {
     public Integer call() {
         MiningSettings settings = mining.settings(MiningSettings.defaults());
         MiningSummary summary;
-        DefaultProfiles.Outcome profile = DefaultProfiles.Outcome.kept();
+        DefaultProfileOption.Choice choice;
         Money money;
         try (Store target = Store.open(store.directory)) {
             money = new Money(new StoreQueries(target).currency().orElse(null));
             summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
-            if (!keepProfile) {
-                profile = DefaultProfiles.chooseIfNew(target, ProgressMonitor.NONE);
-            }
+            choice = defaultProfile.chooseIfNew(target);
         }
-        DefaultProfiles.Outcome outcome = profile;
-        DefaultProfileChoice choice = new DefaultProfileChoice(outcome.chosen().orElse(null),
-                outcome.notChosen().orElse(null));
-        json.print(spec, summary, "defaultProfile", choice, s -> describe(s) + outcome.chosen().map(p -> String.format(
-                "%n  default profile %s: %s", p.chosenBy(), BacktestSummary.settings(p, money))).orElse("")
-                + outcome.notChosen().map(why -> String.format(
-                "%n  default profile not chosen by backtest, the built-in settings stay: %s", why)).orElse(""));
+        json.print(spec, summary, "defaultProfile", choice, s -> describe(s) + choice.describe(money));
         return 0;
-    }
-
-    /**
-     * What a first mining did about the store's default profile, in {@code --json}: the profile the
-     * validation periods chose and saved, or why they could not choose; both null when the store
-     * already had a profile or {@code --keep-profile} was given.
-     */
-    record DefaultProfileChoice(WeightingProfile chosen, String notChosen) {
     }
 
     private static String describe(MiningSummary s) {

@@ -23,12 +23,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderlift.evaluation.GuestOrders;
+import io.orderlift.mining.MiningSettings;
+import io.orderlift.mining.external.JobOutputs;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
@@ -367,6 +370,18 @@ class CliTest {
         assertEquals(1, refused.err().strip().lines().count(), "one line: " + refused.err());
         Result help = run("import-pairs", "--help");
         assertTrue(help.out().contains("--window-days") && help.out().contains("Spark"), help.out());
+
+        // a job's output mined from the same orders loads as the store's run, and a store without a saved
+        // profile then gets its default profile chosen, as mine gives it
+        Path output = Files.createDirectories(dir.resolve("job-output-of-copy"));
+        try (Store source = Store.open(copy)) {
+            JobOutputs.write(source, MiningSettings.defaults(), output, Function.identity());
+        }
+        Result loaded = run("import-pairs", "--store", store.toString(), "--input", output.toString(), "--json");
+        assertEquals(0, loaded.code(), loaded.err());
+        JsonNode chosen = loaded.json().get("defaultProfile").get("chosen");
+        assertTrue(chosen.get("chosenBy").asText().startsWith("chosen by backtest on "), loaded.out());
+        assertEquals(chosen, run("profile", "--store", store.toString(), "show", "--json").json());
     }
 
     @Test
