@@ -8,8 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Money;
+import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code orderlift info}: the store overview. */
 @Command(name = "info", header = "Show the store overview: counts, date range, AOV, imports, the last mining run and backtest.",
-        description = "The store overview: counts, date range, AOV, imports, the last mining run and the last backtest.")
+        description = "The store overview: counts, date range, AOV, imports, the last mining run, the active profile and"
+                + " the last backtest.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
@@ -38,14 +42,28 @@ final class InfoCommand implements Callable<Integer> {
         StoreOverview overview;
         Optional<StrayDates> stray;
         Optional<SavedBacktests.Saved> backtest;
+        WeightingProfile active;
+        boolean anySaved;
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
             stray = json.enabled || overview.noOrders() ? Optional.empty() : StrayDates.in(source);
             backtest = json.enabled ? Optional.empty() : SavedBacktests.last(source);
+            Profiles profiles = new Profiles(source);
+            active = profiles.active();
+            anySaved = !profiles.all().isEmpty();
         }
-        json.print(spec, overview, o -> describe(o, stray)
+        json.print(spec, overview, "activeProfile", active, o -> describe(o, stray)
+                + describe(active, anySaved, new Money(o.currency()))
                 + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)")));
         return 0;
+    }
+
+    /** What ranks the store's recommendations now: the active profile, where it came from, its settings. */
+    private static String describe(WeightingProfile active, boolean anySaved, Money money) {
+        String source = !anySaved
+                ? "none saved, the built-in settings (a store's first mine, or backtest --apply, chooses from its history)"
+                : active.name() + ", " + (active.chosenBy() == null ? "set by hand" : active.chosenBy());
+        return String.format("%n  profile    %s: %s", source, BacktestSummary.settings(active, money));
     }
 
     /** The overview in words; a stray date is said under the date range it stretches, as import says it. */

@@ -223,6 +223,7 @@ class CliTest {
         assertTrue(backtest.json().get("notChosen").asText().contains("the privacy floor"), backtest.out());
         assertTrue(run("profile", "--store", store.toString(), "list").out().startsWith("No saved profiles"),
                 "no profile saved");
+        assertTrue(run("info", "--store", store.toString()).out().contains("\n  profile    none saved, the built-in settings"));
     }
 
     @Test
@@ -236,6 +237,8 @@ class CliTest {
         assertTrue(profile.get("chosenBy").asText().startsWith("chosen by backtest on "), profile.toString());
         assertTrue(List.of("base-rate", "lower-bound").contains(profile.get("estimator").asText()));
         assertEquals(profile, mined.json().get("defaultProfile").get("chosen"), "mine --json says what it chose");
+        assertEquals(profile, run("info", "--store", store.toString(), "--json").json().get("activeProfile"));
+        assertTrue(run("info", "--store", store.toString()).out().contains("\n  profile    default, chosen by backtest on "));
         assertTrue(mined.json().get("defaultProfile").get("notChosen").isNull());
         JsonNode run = mined.json().get("run");
         assertEquals(30, run.get("windowDays").asInt());
