@@ -62,7 +62,7 @@ final class InfoCommand implements Callable<Integer> {
     private static String describe(WeightingProfile active, boolean anySaved, Money money) {
         String source = !anySaved
                 ? "none saved, the built-in settings (a store's first mine, or backtest --apply, chooses from its history)"
-                : active.name() + ", " + (active.chosenBy() == null ? "set by hand" : active.chosenBy());
+                : active.name() + ", " + active.provenance();
         return String.format("%n  profile    %s: %s", source, BacktestSummary.settings(active, money));
     }
 

@@ -155,7 +155,7 @@ final class ProfileCommand implements Callable<Integer> {
                 "cartLength: " + p.cartLength(), "confirmationLength: " + p.confirmationLength(),
                 "minLift: " + p.minLift(), "minCustomers: " + p.minCustomers(),
                 "confirmationEvidence: " + p.confirmationEvidence().jsonName(),
-                "source: " + (p.chosenBy() == null ? "set by hand" : p.chosenBy()));
+                "source: " + p.provenance());
     }
 
     private static <T> T or(T given, T current) {

@@ -171,6 +171,11 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                 estimator, evidence, chosenBy);
     }
 
+    /** Where the settings come from, in words: {@link #chosenBy()}, or "set by hand". */
+    public String provenance() {
+        return chosenBy == null ? "set by hand" : chosenBy;
+    }
+
     /** The same settings with a new note on where they come from (null: set by hand). */
     public WeightingProfile withChosenBy(String note) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,

@@ -56,6 +56,12 @@ public final class OverviewView extends ScrollPane {
         mining.setId("miningStatus");
         mining.getStyleClass().add("mining-status");
         mining.textProperty().bind(model.miningStatusProperty());
+        Label profile = new Label();
+        profile.setId("profileStatus");
+        profile.getStyleClass().add("mining-status");
+        profile.textProperty().bind(model.profileStatusProperty());
+        profile.visibleProperty().bind(model.profileStatusProperty().isNotEmpty());
+        profile.managedProperty().bind(profile.visibleProperty());
         Label backtest = new Label();
         backtest.setId("backtestStatus");
         backtest.setWrapText(true);
@@ -87,7 +93,7 @@ public final class OverviewView extends ScrollPane {
         historyTitle.getStyleClass().add("section-title");
         TableView<ImportBatch> history = importHistory(model);
 
-        VBox content = new VBox(16, header, new VBox(4, mining, backtest), figures, dates, charts, historyTitle, history);
+        VBox content = new VBox(16, header, new VBox(4, mining, profile, backtest), figures, dates, charts, historyTitle, history);
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.loadingProperty());
         setContent(content);

@@ -10,6 +10,8 @@ import java.util.function.BiConsumer;
 import io.orderlift.common.Money;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
@@ -59,6 +61,7 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<Image> priceHistogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper miningStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper backtestStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper profileStatus = new ReadOnlyStringWrapper("");
     /** The store of the newest load, and that load (a backtest check of another state is not shown). */
     private Store shown;
     private Requests.Request shownLoad;
@@ -109,6 +112,7 @@ public final class OverviewViewModel {
         priceHistogram.set(null);
         dateWarning.set("");
         backtestStatus.set("");
+        profileStatus.set("");
         if (shown != store) {
             hasOrders.set(false); // until this store's figures say (a reload of the same store keeps it)
         }
@@ -160,9 +164,14 @@ public final class OverviewViewModel {
                 .onlyWhile(load::isNewest).run(tasks);
     }
 
+    /** The store's kept backtest, if any, and the profile that ranks its recommendations now. */
+    private record Standing(Optional<SavedBacktests.Saved> backtest, WeightingProfile active, boolean anySaved) {
+    }
+
     /**
-     * Says under the mining line what the store's kept backtest found, and whether the store has changed
-     * since; the workbench calls it again when the curation or the profile changes.
+     * Says under the mining line which profile ranks the store's recommendations, what the store's kept
+     * backtest found, and whether the store has changed since; the workbench calls it again when the
+     * curation or the profile changes.
      */
     public void checkBacktest() {
         Store store = shown;
@@ -170,13 +179,25 @@ public final class OverviewViewModel {
         if (store == null) {
             return;
         }
-        Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(store))
-                .onSuccess(last -> backtestStatus.set(last.map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
-                        + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
-                        : " Since then " + saved.whatChanged() + ": run it again in Reports."))
-                        .orElse(lastMining == null ? "" : NOT_BACKTESTED)))
-                .onError(e -> Tasks.report("Reading the last backtest", e))
+        Tasks.create("Reading the last backtest", monitor -> {
+            Profiles profiles = new Profiles(store);
+            return new Standing(SavedBacktests.last(store), profiles.active(), !profiles.all().isEmpty());
+        }).onSuccess(standing -> {
+            backtestStatus.set(standing.backtest().map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
+                    + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
+                    : " Since then " + saved.whatChanged() + ": run it again in Reports."))
+                    .orElse(lastMining == null ? "" : NOT_BACKTESTED));
+            profileStatus.set(lastMining == null ? "" : ranking(standing.active(), standing.anySaved()));
+        }).onError(e -> Tasks.report("Reading the last backtest", e))
                 .onlyWhile(load::isNewest).runQuietly(tasks);
+    }
+
+    static final String BUILT_IN_SETTINGS = "Ranked by the built-in settings: no profile is saved (Reports' Use these"
+            + " settings chooses them from this store's history).";
+
+    /** Which profile ranks the recommendations, and where its settings come from. */
+    static String ranking(WeightingProfile active, boolean anySaved) {
+        return anySaved ? "Ranked by profile " + active.name() + ", " + active.provenance() + "." : BUILT_IN_SETTINGS;
     }
 
     static final String NO_ORDERS = "No orders yet: Import orders reads a CSV of order lines or a Shopify orders export.";
@@ -195,7 +216,7 @@ public final class OverviewViewModel {
         storeLocation.set(HOW_TO_OPEN);
         List.of(orders, lines, customers, products, dateRange, aov).forEach(figure -> figure.set("–"));
         ordersCaption.set(ORDERS);
-        List.of(dateWarning, miningStatus, backtestStatus).forEach(text -> text.set(""));
+        List.of(dateWarning, miningStatus, backtestStatus, profileStatus).forEach(text -> text.set(""));
         aovHistogram.set(null);
         priceHistogram.set(null);
         imports.clear();
@@ -300,6 +321,11 @@ public final class OverviewViewModel {
     /** What the kept backtest found and whether the store changed since; empty before the store is mined. */
     public ReadOnlyStringProperty backtestStatusProperty() {
         return backtestStatus.getReadOnlyProperty();
+    }
+
+    /** Which profile ranks the store's recommendations (empty before a mining run, when nothing is ranked). */
+    public ReadOnlyStringProperty profileStatusProperty() {
+        return profileStatus.getReadOnlyProperty();
     }
 
     /** When the store was last mined and with which settings, or that it never was. */

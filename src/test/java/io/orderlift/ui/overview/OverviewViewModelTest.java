@@ -18,6 +18,8 @@ import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
 
@@ -178,6 +180,11 @@ class OverviewViewModelTest {
             tasks.release();
             tasks.release();
             assertEquals(OverviewViewModel.NOT_BACKTESTED, model.backtestStatusProperty().get());
+            assertEquals(OverviewViewModel.BUILT_IN_SETTINGS, model.profileStatusProperty().get());
+            new Profiles(mined).save(WeightingProfile.defaults().withName("gentle").withPriceWeight(0.5), true);
+            model.checkBacktest(); // as the workbench does after a profile change
+            tasks.release();
+            assertEquals("Ranked by profile gentle, set by hand.", model.profileStatusProperty().get());
 
             SavedBacktests.run(mined, Backtest.Settings.defaults(), ProgressMonitor.NONE);
             model.load(mined);
@@ -195,9 +202,11 @@ class OverviewViewModelTest {
 
             model.load(empty);
             assertEquals("", model.backtestStatusProperty().get(), "not the store open before");
+            assertEquals("", model.profileStatusProperty().get(), "not the store open before");
             tasks.release();
             tasks.release();
             assertEquals("", model.backtestStatusProperty().get(), "an unmined store is not asked to be backtested");
+            assertEquals("", model.profileStatusProperty().get(), "an unmined store ranks nothing");
         }
     }
 
