@@ -42,28 +42,25 @@ final class InfoCommand implements Callable<Integer> {
         StoreOverview overview;
         Optional<StrayDates> stray;
         Optional<SavedBacktests.Saved> backtest;
-        WeightingProfile active;
-        boolean anySaved;
+        Optional<WeightingProfile> active;
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
             stray = json.enabled || overview.noOrders() ? Optional.empty() : StrayDates.in(source);
             backtest = json.enabled ? Optional.empty() : SavedBacktests.last(source);
-            Profiles profiles = new Profiles(source);
-            active = profiles.active();
-            anySaved = !profiles.all().isEmpty();
+            active = new Profiles(source).activeSaved();
         }
-        json.print(spec, overview, "activeProfile", active, o -> describe(o, stray)
-                + describe(active, anySaved, new Money(o.currency()))
+        json.print(spec, overview, "activeProfile", active.orElse(WeightingProfile.defaults()), o -> describe(o, stray)
+                + describe(active, new Money(o.currency()))
                 + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)")));
         return 0;
     }
 
     /** What ranks the store's recommendations now: the active profile, where it came from, its settings. */
-    private static String describe(WeightingProfile active, boolean anySaved, Money money) {
-        String source = !anySaved
-                ? "none saved, the built-in settings (a store's first mine, or backtest --apply, chooses from its history)"
-                : active.name() + ", " + active.provenance();
-        return String.format("%n  profile    %s: %s", source, BacktestSummary.settings(active, money));
+    private static String describe(Optional<WeightingProfile> active, Money money) {
+        String source = active.map(p -> p.name() + ", " + p.provenance()).orElse(
+                "none active, the built-in settings (a store's first mine, or backtest --apply, chooses from its history)");
+        return String.format("%n  profile    %s: %s", source,
+                BacktestSummary.settings(active.orElse(WeightingProfile.defaults()), money));
     }
 
     /** The overview in words; a stray date is said under the date range it stretches, as import says it. */

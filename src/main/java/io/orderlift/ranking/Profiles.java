@@ -1,6 +1,7 @@
 package io.orderlift.ranking;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,12 @@ public final class Profiles {
 
     /** The active profile, or {@link WeightingProfile#defaults()}. */
     public WeightingProfile active() {
-        return profiles.active().map(p -> read(p.settings())).orElse(WeightingProfile.defaults());
+        return activeSaved().orElse(WeightingProfile.defaults());
+    }
+
+    /** The active profile, when one is saved and active (else the built-in settings rank). */
+    public Optional<WeightingProfile> activeSaved() {
+        return profiles.active().map(p -> read(p.settings()));
     }
 
     /** The profile named {@code name}; "default" is the defaults unless one was saved under that name. */

@@ -223,7 +223,7 @@ class CliTest {
         assertTrue(backtest.json().get("notChosen").asText().contains("the privacy floor"), backtest.out());
         assertTrue(run("profile", "--store", store.toString(), "list").out().startsWith("No saved profiles"),
                 "no profile saved");
-        assertTrue(run("info", "--store", store.toString()).out().contains("\n  profile    none saved, the built-in settings"));
+        assertTrue(run("info", "--store", store.toString()).out().contains("\n  profile    none active, the built-in settings"));
     }
 
     @Test

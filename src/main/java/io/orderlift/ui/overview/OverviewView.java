@@ -58,6 +58,7 @@ public final class OverviewView extends ScrollPane {
         mining.textProperty().bind(model.miningStatusProperty());
         Label profile = new Label();
         profile.setId("profileStatus");
+        profile.setWrapText(true);
         profile.getStyleClass().add("mining-status");
         profile.textProperty().bind(model.profileStatusProperty());
         profile.visibleProperty().bind(model.profileStatusProperty().isNotEmpty());
@@ -93,7 +94,8 @@ public final class OverviewView extends ScrollPane {
         historyTitle.getStyleClass().add("section-title");
         TableView<ImportBatch> history = importHistory(model);
 
-        VBox content = new VBox(16, header, new VBox(4, mining, profile, backtest), figures, dates, charts, historyTitle, history);
+        VBox status = new VBox(4, mining, profile, backtest);
+        VBox content = new VBox(16, header, status, figures, dates, charts, historyTitle, history);
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.loadingProperty());
         setContent(content);

@@ -165,7 +165,7 @@ public final class OverviewViewModel {
     }
 
     /** The store's kept backtest, if any, and the profile that ranks its recommendations now. */
-    private record Standing(Optional<SavedBacktests.Saved> backtest, WeightingProfile active, boolean anySaved) {
+    private record Standing(Optional<SavedBacktests.Saved> backtest, Optional<WeightingProfile> active) {
     }
 
     /**
@@ -179,25 +179,27 @@ public final class OverviewViewModel {
         if (store == null) {
             return;
         }
-        Tasks.create("Reading the last backtest", monitor -> {
-            Profiles profiles = new Profiles(store);
-            return new Standing(SavedBacktests.last(store), profiles.active(), !profiles.all().isEmpty());
-        }).onSuccess(standing -> {
-            backtestStatus.set(standing.backtest().map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
-                    + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
-                    : " Since then " + saved.whatChanged() + ": run it again in Reports."))
-                    .orElse(lastMining == null ? "" : NOT_BACKTESTED));
-            profileStatus.set(lastMining == null ? "" : ranking(standing.active(), standing.anySaved()));
-        }).onError(e -> Tasks.report("Reading the last backtest", e))
+        Tasks.create("Reading the last backtest",
+                monitor -> new Standing(SavedBacktests.last(store), new Profiles(store).activeSaved()))
+                .onSuccess(this::showStanding)
+                .onError(e -> Tasks.report("Reading the last backtest", e))
                 .onlyWhile(load::isNewest).runQuietly(tasks);
     }
 
-    static final String BUILT_IN_SETTINGS = "Ranked by the built-in settings: no profile is saved (Reports' Use these"
+    private void showStanding(Standing standing) {
+        backtestStatus.set(standing.backtest().map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
+                + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
+                : " Since then " + saved.whatChanged() + ": run it again in Reports."))
+                .orElse(lastMining == null ? "" : NOT_BACKTESTED));
+        profileStatus.set(lastMining == null ? "" : ranking(standing.active()));
+    }
+
+    static final String BUILT_IN_SETTINGS = "Ranked by the built-in settings: no profile is active (Reports' Use these"
             + " settings chooses them from this store's history).";
 
     /** Which profile ranks the recommendations, and where its settings come from. */
-    static String ranking(WeightingProfile active, boolean anySaved) {
-        return anySaved ? "Ranked by profile " + active.name() + ", " + active.provenance() + "." : BUILT_IN_SETTINGS;
+    static String ranking(Optional<WeightingProfile> active) {
+        return active.map(p -> "Ranked by profile " + p.name() + ", " + p.provenance() + ".").orElse(BUILT_IN_SETTINGS);
     }
 
     static final String NO_ORDERS = "No orders yet: Import orders reads a CSV of order lines or a Shopify orders export.";
