@@ -46,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int atMost = LimitOption.orListLength(limit);
+        int atMost = OptionChecks.limitOrListLength(limit);
         RuleSet rules = RuleSetJson.read(ruleset);
         List<RuleSet.Item> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse)
                 .map(i -> new RuleSet.Item(i.sku(), i.quantity())).toList();

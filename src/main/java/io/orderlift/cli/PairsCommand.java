@@ -2,7 +2,6 @@ package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
 
-import io.orderlift.common.PlainNumbers;
 import io.orderlift.mining.Acceptance;
 import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
@@ -51,13 +50,9 @@ final class PairsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LimitOption.atLeastOne(limit);
-        if (smoothing < 0) {
-            throw new IllegalArgumentException("--smoothing must be ≥ 0");
-        }
-        if (!(priceWeight >= 0)) {
-            throw new IllegalArgumentException("--price-weight must be ≥ 0, not " + PlainNumbers.of(priceWeight));
-        }
+        OptionChecks.limit(limit);
+        OptionChecks.atLeastZero("--smoothing", smoothing);
+        OptionChecks.atLeastZero("--price-weight", priceWeight);
         AnchorPairs pairs;
         try (Store source = Store.open(store.directory)) {
             pairs = new PairReports(source).forAnchor(anchor, Evidence.fromCli(evidence), priceWeight, smoothing, limit);

@@ -60,7 +60,10 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int atMost = LimitOption.orListLength(limit);
+        int atMost = OptionChecks.limitOrListLength(limit);
+        if (priceWeight != null) {
+            OptionChecks.atLeastZero("--price-weight", priceWeight);
+        }
         List<CartItem> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse).toList();
         if (cart.isEmpty()) {
             throw new IllegalArgumentException("--items names no SKU");

@@ -304,6 +304,12 @@ class CliTest {
         Result pairs = run("pairs", "--store", store.toString(), "--anchor", "A", "--price-weight", "-0.5");
         assertEquals(1, pairs.code());
         assertTrue(pairs.err().contains("--price-weight must be ≥ 0, not -0.50"), pairs.err());
+        Result smoothing = run("pairs", "--store", store.toString(), "--anchor", "A", "--smoothing", "-1");
+        assertEquals("--smoothing must be ≥ 0, not -1", smoothing.err().strip());
+        Result recommend = run("recommend", "--store", store.toString(), "--placement", "cart", "--items", "A",
+                "--price-weight", "NaN");
+        assertEquals(1, recommend.code());
+        assertEquals("--price-weight must be ≥ 0, not NaN", recommend.err().strip());
     }
 
     @Test
