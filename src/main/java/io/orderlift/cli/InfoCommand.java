@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.orderlift.common.Money;
 import io.orderlift.evaluation.BacktestSummary;
+import io.orderlift.evaluation.RpiRatio;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
 import io.orderlift.ranking.Profiles;
@@ -46,13 +50,31 @@ final class InfoCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
             stray = json.enabled || overview.noOrders() ? Optional.empty() : StrayDates.in(source);
-            backtest = json.enabled ? Optional.empty() : SavedBacktests.last(source);
+            backtest = SavedBacktests.last(source);
             active = new Profiles(source).activeSaved();
         }
-        json.print(spec, overview, "activeProfile", active.orElse(WeightingProfile.defaults()), o -> describe(o, stray)
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("activeProfile", active.orElse(WeightingProfile.defaults()));
+        extras.put("lastBacktest", backtest.map(LastBacktest::of).orElse(null));
+        json.print(spec, overview, extras, o -> describe(o, stray)
                 + describe(active, new Money(o.currency()))
                 + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)")));
         return 0;
+    }
+
+    /**
+     * The kept backtest in {@code --json}: when it ran, what changed in the store since (empty: it is
+     * current), and per placement the chosen ranking's revenue per impression as a multiple of
+     * popularity's with its 95 % interval (null where the two could not be compared).
+     */
+    record LastBacktest(Instant ranAt, boolean current, List<String> changedSince,
+                        Map<String, RpiRatio> versusPopularity) {
+
+        static LastBacktest of(SavedBacktests.Saved saved) {
+            Map<String, RpiRatio> ratios = new LinkedHashMap<>();
+            saved.report().chosen().forEach((placement, chosen) -> ratios.put(placement, chosen.versusPopularity()));
+            return new LastBacktest(saved.ranAt(), saved.current(), saved.changedSince(), ratios);
+        }
     }
 
     /** What ranks the store's recommendations now: the active profile, where it came from, its settings. */

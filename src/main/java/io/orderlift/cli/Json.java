@@ -30,9 +30,16 @@ final class Json {
 
     /** {@code value}'s object with one more key: {@code key} holding {@code extra}. */
     static String writeWith(Object value, String key, Object extra) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put(key, extra);
+        return writeWith(value, extras);
+    }
+
+    /** {@code value}'s object with more keys, in the order {@code extras} gives them. */
+    static String writeWith(Object value, Map<String, Object> extras) {
         // a map, not a tree: a tree's numbers would be written past the number serializer
         Map<String, Object> fields = MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
-        fields.put(key, extra);
+        fields.putAll(extras);
         return write(fields);
     }
 

@@ -1,6 +1,7 @@
 package io.orderlift.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.function.Function;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,13 @@ final class JsonOption {
     <T> void print(CommandSpec spec, T value, String key, Object extra, Function<T, String> text) {
         PrintWriter out = spec.commandLine().getOut();
         out.println(enabled ? Json.writeWith(value, key, extra) : text.apply(value));
+        out.flush();
+    }
+
+    /** As {@link #print(CommandSpec, Object, Function)}, with more keys in the JSON object. */
+    <T> void print(CommandSpec spec, T value, Map<String, Object> extras, Function<T, String> text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(enabled ? Json.writeWith(value, extras) : text.apply(value));
         out.flush();
     }
 }

@@ -262,6 +262,7 @@ class CliTest {
         assertTrue(text.out().lines().skip(2).findFirst().orElse("").contains("OUT-CARTRIDGE"), text.out());
         Result info = run("info", "--store", store.toString(), "--json");
         assertEquals(30, info.json().get("lastMining").get("windowDays").asInt());
+        assertTrue(info.json().get("lastBacktest").isNull(), "no backtest kept yet");
         assertTrue(run("info", "--store", store.toString()).out().contains("backtest   none kept (orderlift backtest)"));
 
         Result backtest = run("backtest", "--store", store.toString(), "--json");
@@ -285,6 +286,12 @@ class CliTest {
                 + " noise\\))? and \\d\\.\\d\\d× on the confirmation page( \\(within the test period's noise\\))?; the"
                 + " store has not changed since.*"),
                 "the backtest is kept with the store: " + kept);
+        JsonNode last = run("info", "--store", store.toString(), "--json").json().get("lastBacktest");
+        assertTrue(last.get("current").asBoolean() && last.get("changedSince").isEmpty(), last.toString());
+        for (String placement : List.of("cart", "confirmation")) {
+            assertEquals(report.get("chosen").get(placement).get("versusPopularity"),
+                    last.get("versusPopularity").get(placement), placement);
+        }
 
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
         assertEquals(1, unknown.code());
