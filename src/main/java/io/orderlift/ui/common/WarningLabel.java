@@ -12,13 +12,6 @@ public final class WarningLabel {
 
     /** A label with {@code id} showing "⚠ " and {@code text}, hidden while {@code text} is empty. */
     public static Label of(String id, ObservableStringValue text) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add("warning-text");
-        label.textProperty().bind(Bindings.concat("⚠ ", text));
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
+        return HidingLabel.of(id, "warning-text", Bindings.concat("⚠ ", text), text);
     }
 }

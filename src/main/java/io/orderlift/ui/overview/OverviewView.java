@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.orderlift.store.ImportBatch;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -56,20 +57,8 @@ public final class OverviewView extends ScrollPane {
         mining.setId("miningStatus");
         mining.getStyleClass().add("mining-status");
         mining.textProperty().bind(model.miningStatusProperty());
-        Label profile = new Label();
-        profile.setId("profileStatus");
-        profile.setWrapText(true);
-        profile.getStyleClass().add("mining-status");
-        profile.textProperty().bind(model.profileStatusProperty());
-        profile.visibleProperty().bind(model.profileStatusProperty().isNotEmpty());
-        profile.managedProperty().bind(profile.visibleProperty());
-        Label backtest = new Label();
-        backtest.setId("backtestStatus");
-        backtest.setWrapText(true);
-        backtest.getStyleClass().add("mining-status");
-        backtest.textProperty().bind(model.backtestStatusProperty());
-        backtest.visibleProperty().bind(model.backtestStatusProperty().isNotEmpty());
-        backtest.managedProperty().bind(backtest.visibleProperty());
+        Label profile = HidingLabel.of("profileStatus", "mining-status", model.profileStatusProperty());
+        Label backtest = HidingLabel.of("backtestStatus", "mining-status", model.backtestStatusProperty());
 
         FlowPane figures = new FlowPane(12, 12,
                 figure(model.ordersCaptionProperty(), "ordersValue", model.ordersProperty()),

@@ -1,6 +1,7 @@
 package io.orderlift.ui.reports;
 
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.shell.FileDialogs;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,13 +34,7 @@ public final class ReportsView extends VBox {
         run.setId("runBacktest");
         run.setDefaultButton(true);
         run.setOnAction(e -> model.runBacktest());
-        Label warning = new Label();
-        warning.setId("backtestWarning");
-        warning.setWrapText(true);
-        warning.getStyleClass().add("warning-text");
-        warning.textProperty().bind(model.warningProperty());
-        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
+        Label warning = HidingLabel.of("backtestWarning", "warning-text", model.warningProperty());
         Label provenance = new Label();
         provenance.setId("backtestProvenance");
         provenance.setWrapText(true);
