@@ -1,16 +1,20 @@
 package io.orderlift.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
 import io.orderlift.evaluation.PolicyResult;
 import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.SavedBacktests;
+import io.orderlift.evaluation.VersusActive;
 import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +33,7 @@ import picocli.CommandLine.Spec;
         "(w, smoothing, estimator, evidence and lift floors, price ceilings) for the most revenue per",
         "impression among those earning popularity's revenue per order; --apply saves that choice into the",
         "active profile (unless they could choose nothing: no replay in them saw a recommendation bought).",
+        "It says which validated settings the active profile holds otherwise (JSON: activeProfile, applied).",
         "The last rows lift the chosen price ceilings and lift floor to show what they cost.",
         "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report).",
         "The report is kept in the store: the workbench's Reports view shows the last one."})
@@ -59,19 +64,30 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BacktestReport report;
+        VersusActive versus = null;
         try (Store source = Store.open(store.directory)) {
             report = SavedBacktests.run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE)
                     .report();
             // validation periods that chose nothing leave the active profile as it is (the report says why)
-            if (apply && report.notChosen() == null) {
-                new Profiles(source).save(report.chosenProfile(), true);
+            if (report.notChosen() == null) {
+                Profiles profiles = new Profiles(source);
+                WeightingProfile active = profiles.active();
+                versus = VersusActive.of(active, report.chosenProfile(), new Money(report.currency()));
+                if (apply) {
+                    profiles.save(VersusActive.applied(report.chosenProfile(), active), true);
+                }
             }
         }
-        json.print(spec, report, BacktestCommand::describe);
+        VersusActive againstActive = versus;
+        boolean applied = apply && versus != null;
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("activeProfile", versus);
+        extras.put("applied", applied);
+        json.print(spec, report, extras, r -> describe(r, againstActive, applied));
         return 0;
     }
 
-    private static String describe(BacktestReport r) {
+    private static String describe(BacktestReport r, VersusActive versus, boolean applied) {
         BacktestSummary summary = new BacktestSummary(r);
         StringBuilder text = new StringBuilder(String.format(
                 "Trained on %,d orders from %s; validation from %s (%,d orders, %d period%s); test %s to %s (%,d"
@@ -84,6 +100,11 @@ final class BacktestCommand implements Callable<Integer> {
         text.append(r.notChosen() == null
                 ? String.format("Chosen: %s (%s).%n", summary.chosenSettings(), r.chosenProfile().chosenBy())
                 : String.format("The active profile's settings, not validated: %s.%n", summary.chosenSettings()));
+        if (versus != null) {
+            text.append(versus.inWords()).append(versus.usesChosen() ? "" : applied
+                    ? " --apply saved the validated ones into it." : " backtest --apply saves the validated ones into it.")
+                    .append(System.lineSeparator());
+        }
         summary.capCost().ifPresent(cost -> text.append(cost).append(System.lineSeparator()));
         for (Map.Entry<String, List<PolicyResult>> placement : r.placements().entrySet()) {
             String protocol = placement.getKey().equals("cart") ? r.protocol() + " replay" : "purchases within the window";

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.orderlift.common.Money;
-import io.orderlift.common.PlainNumbers;
-import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.WeightingProfile;
 
 /**
@@ -290,13 +288,9 @@ public final class BacktestSummary {
      * in {@code money}.
      */
     public static String settings(WeightingProfile p, Money money) {
-        return String.format(Locale.ROOT, "w %.2f, smoothing %s, %s estimate, pairs seen at least %d %s, lift floor %s,"
-                        + " cart ceiling %s× the cart, one-tap ceiling %s and %s× the order, one-tap offers from %s"
-                        + " evidence", p.priceWeight(), number(p.smoothing()), p.estimator().jsonName(), p.minEvidence(),
-                p.minEvidence() == 1 ? "time" : "times", number(p.minLift()), number(p.maxPriceRatio()),
-                money.format(p.oneTapMaxPrice()), number(p.oneTapMaxShare()),
-                p.confirmationEvidence() == ConfirmationEvidence.BOTH
-                        ? "same-order and follow-on" : "follow-on");
+        return String.join(", ", SettingWords.priceWeight(p), SettingWords.smoothing(p), SettingWords.estimator(p),
+                SettingWords.minEvidence(p), SettingWords.minLift(p), SettingWords.maxPriceRatio(p),
+                SettingWords.oneTapCeilings(p, money), SettingWords.confirmationEvidence(p));
     }
 
     /** A money amount for people in the store's currency: two decimals, three below 1. */
@@ -334,12 +328,5 @@ public final class BacktestSummary {
             return String.format(Locale.ROOT, "%+.0f %%", (ratio - 1) * 100);
         }
         return String.format(Locale.ROOT, ratio < 2 ? "%.2f×" : "%.1f×", ratio);
-    }
-
-    private static String number(double v) {
-        if (Double.isInfinite(v)) {
-            return "none";
-        }
-        return PlainNumbers.of(v);
     }
 }

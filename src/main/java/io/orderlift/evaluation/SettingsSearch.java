@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
+import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
@@ -54,10 +55,14 @@ final class SettingsSearch {
      */
     static final double MIN_HIT_RATE_RATIO = 0.4;
 
-    /** One setting and the values tried; {@code placement} null when it moves both placements. */
+    /**
+     * One setting and the values tried: its name (the profile's JSON key), the placement it moves
+     * ({@code null}: both), its grid, how to set and read it, and how to say it.
+     */
     record Dimension(String name, Placement placement, double[] values,
                      BiFunction<WeightingProfile, Double, WeightingProfile> apply,
-                     ToDoubleFunction<WeightingProfile> read) {
+                     ToDoubleFunction<WeightingProfile> read,
+                     BiFunction<WeightingProfile, Money, String> words) {
 
         /** The profile with this setting at the grid value nearest its own. */
         WeightingProfile snap(WeightingProfile profile) {
@@ -70,6 +75,16 @@ final class SettingsSearch {
             }
             return apply.apply(profile, nearest);
         }
+
+        /** Whether two profiles hold the same value of this setting. */
+        boolean same(WeightingProfile a, WeightingProfile b) {
+            return Double.compare(read.applyAsDouble(a), read.applyAsDouble(b)) == 0;
+        }
+
+        /** {@code to} with this setting taken from {@code from}. */
+        WeightingProfile copy(WeightingProfile from, WeightingProfile to) {
+            return apply.apply(to, read.applyAsDouble(from));
+        }
     }
 
     /**
@@ -78,25 +93,31 @@ final class SettingsSearch {
      * which for an expensive product is mostly demand an offer did not create (decision 0003).
      */
     static final List<Dimension> DIMENSIONS = List.of(
-            new Dimension("w", null, new double[] {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2},
-                    WeightingProfile::withPriceWeight, WeightingProfile::priceWeight),
+            new Dimension("priceWeight", null, new double[] {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2},
+                    WeightingProfile::withPriceWeight, WeightingProfile::priceWeight,
+                    (p, money) -> SettingWords.priceWeight(p)),
             new Dimension("smoothing", null, new double[] {1, 5, 20, 50}, WeightingProfile::withSmoothing,
-                    WeightingProfile::smoothing),
+                    WeightingProfile::smoothing, (p, money) -> SettingWords.smoothing(p)),
             new Dimension("estimator", null, new double[] {0, 1},
-                    (p, v) -> p.withEstimator(Estimator.values()[v.intValue()]), p -> p.estimator().ordinal()),
+                    (p, v) -> p.withEstimator(Estimator.values()[v.intValue()]), p -> p.estimator().ordinal(),
+                    (p, money) -> SettingWords.estimator(p)),
             new Dimension("minEvidence", null, new double[] {1, 2, 3, 5, 8, 13, 21, 34},
-                    (p, v) -> p.withMinEvidence(v.intValue()), WeightingProfile::minEvidence),
+                    (p, v) -> p.withMinEvidence(v.intValue()), WeightingProfile::minEvidence,
+                    (p, money) -> SettingWords.minEvidence(p)),
             new Dimension("minLift", null, new double[] {0, 1, 1.5}, WeightingProfile::withMinLift,
-                    WeightingProfile::minLift),
+                    WeightingProfile::minLift, (p, money) -> SettingWords.minLift(p)),
             new Dimension("maxPriceRatio", Placement.CART, new double[] {0.5, 1, 2, 4, 10, 100},
-                    WeightingProfile::withMaxPriceRatio, WeightingProfile::maxPriceRatio),
+                    WeightingProfile::withMaxPriceRatio, WeightingProfile::maxPriceRatio,
+                    (p, money) -> SettingWords.maxPriceRatio(p)),
             new Dimension("oneTapMaxPrice", Placement.CONFIRMATION, new double[] {30, 60, 120, 250},
-                    WeightingProfile::withOneTapMaxPrice, WeightingProfile::oneTapMaxPrice),
+                    WeightingProfile::withOneTapMaxPrice, WeightingProfile::oneTapMaxPrice,
+                    SettingWords::oneTapMaxPrice),
             new Dimension("oneTapMaxShare", Placement.CONFIRMATION, new double[] {0.25, 0.5, 1, 2},
-                    WeightingProfile::withOneTapMaxShare, WeightingProfile::oneTapMaxShare),
+                    WeightingProfile::withOneTapMaxShare, WeightingProfile::oneTapMaxShare,
+                    (p, money) -> SettingWords.oneTapMaxShare(p)),
             new Dimension("confirmationEvidence", Placement.CONFIRMATION, new double[] {0, 1},
                     (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()]),
-                    p -> p.confirmationEvidence().ordinal()));
+                    p -> p.confirmationEvidence().ordinal(), (p, money) -> SettingWords.confirmationEvidence(p)));
 
     /** A profile's replay of one placement of the validation period, with what each order earned. */
     @FunctionalInterface

@@ -292,6 +292,24 @@ class CliTest {
             assertEquals(report.get("chosen").get(placement).get("versusPopularity"),
                     last.get("versusPopularity").get(placement), placement);
         }
+        // the first mine chose these settings, and a backtest from them proposes them again
+        assertTrue(report.get("activeProfile").get("usesChosen").asBoolean(), report.get("activeProfile").toString());
+        assertFalse(report.get("applied").asBoolean());
+
+        // set by hand, off the grid: the backtest names what differs, and --apply keeps what it does not choose
+        assertEquals(0, run("profile", "--store", store.toString(), "save", "default", "--price-weight", "0.3",
+                "--category-cap", "3", "--activate").code());
+        Result applied = run("backtest", "--store", store.toString(), "--apply", "--json");
+        JsonNode versus = applied.json().get("activeProfile");
+        assertFalse(versus.get("usesChosen").asBoolean(), versus.toString());
+        JsonNode w = versus.get("differences").get(0);
+        assertEquals("priceWeight", w.get("setting").asText(), versus.toString());
+        assertEquals(0.3, w.get("active").asDouble());
+        assertTrue(applied.json().get("applied").asBoolean());
+        JsonNode saved = run("profile", "--store", store.toString(), "show", "--json").json();
+        assertEquals(w.get("chosen").asDouble(), saved.get("priceWeight").asDouble());
+        assertEquals(3, saved.get("perCategoryCap").asInt(), "a setting the search does not choose stays");
+        assertTrue(saved.get("chosenBy").asText().startsWith("chosen by backtest on "), saved.toString());
 
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
         assertEquals(1, unknown.code());

@@ -1,6 +1,7 @@
 package io.orderlift.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,10 +60,16 @@ class ReportsViewTest {
                 + "against [0-9.,]+ for \"customers also bought\" .*an expected AOV lift of .*validation period.*"), summary);
         String settings = robot.lookup("#chosenSettings").queryAs(Label.class).getText();
         assertTrue(settings.startsWith("Validated settings: w "), settings);
+        // nothing mined or saved yet: the built-in settings rank, and the report says where they differ
+        assertTrue(settings.contains(". The active profile, default, ranks with "), settings);
+        assertFalse(robot.lookup("#useChosenW").queryButton().isDisabled());
 
         robot.clickOn("#useChosenW");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new Profiles(store).active().chosenBy() != null
                 && new Profiles(store).active().chosenBy().startsWith("chosen by backtest on "));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#chosenSettings").queryAs(Label.class)
+                .getText().contains(". The active profile, default, already ranks with these settings."));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#useChosenW").queryButton().isDisabled());
         // every view ranks with the saved settings: the session's working profile follows
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new Profiles(store).active()
                 .equals(fixture.model.session().profileProperty().get()));

@@ -57,7 +57,7 @@ public final class ReportsView extends VBox {
         use.setId("useChosenW");
         use.setTooltip(new Tooltip(
                 "Save every setting the validation periods chose into the active profile"));
-        use.disableProperty().bind(Bindings.not(model.hasChoiceProperty()));
+        use.disableProperty().bind(Bindings.not(model.hasChoiceProperty()).or(model.activeUsesChoiceProperty()));
         use.setOnAction(e -> model.useChosenSettings());
         Button png = new Button("Export PNG…");
         png.setId("exportPng");

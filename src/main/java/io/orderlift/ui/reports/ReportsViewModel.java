@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.Experiment;
 import io.orderlift.evaluation.PolicyResult;
 import io.orderlift.evaluation.SavedBacktests;
+import io.orderlift.evaluation.VersusActive;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
@@ -71,6 +73,7 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper confirmationNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasReport = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasChoice = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper activeUsesChoice = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
 
     private Store store;
@@ -110,6 +113,7 @@ public final class ReportsViewModel {
         this.kept = null;
         hasReport.set(false);
         hasChoice.set(false);
+        activeUsesChoice.set(false);
         rows.clear();
         cartChart.set(null);
         confirmationChart.set(null);
@@ -125,7 +129,8 @@ public final class ReportsViewModel {
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
         Requests.Request of = newestLoad;
         Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(opened).map(saved ->
-                new Rendered(render(saved.report()), saved, provenance(saved)))).onSuccess(last -> last.ifPresent(this::show))
+                new Rendered(render(saved.report()), saved, provenance(saved), versus(opened, saved.report()))))
+                .onSuccess(last -> last.ifPresent(this::show))
                 .onError(onError).onlyWhile(() -> of.isNewest() && !hasReport.get()).runQuietly(tasks);
     }
 
@@ -140,20 +145,35 @@ public final class ReportsViewModel {
             return;
         }
         Requests.Request of = newestLoad;
-        Tasks.create("Checking the last backtest", monitor -> SavedBacktests.recheck(current, shown))
-                .onSuccess(again -> again.ifPresent(k -> {
-                    kept = k;
-                    provenance.set(provenance(k));
-                    stale.set(!k.current());
-                })).onError(onError).onlyWhile(() -> of.isNewest() && kept == shown).runQuietly(tasks);
+        BacktestReport shownReport = report;
+        Tasks.create("Checking the last backtest", monitor -> new Rechecked(SavedBacktests.recheck(current, shown),
+                        versus(current, shownReport)))
+                .onSuccess(again -> {
+                    again.kept().ifPresent(k -> {
+                        kept = k;
+                        provenance.set(provenance(k));
+                        stale.set(!k.current());
+                    });
+                    showVersus(again.versus());
+                }).onError(onError).onlyWhile(() -> of.isNewest() && kept == shown).runQuietly(tasks);
+    }
+
+    /** A kept report checked again: whether it still describes the store, and the active profile against it. */
+    private record Rechecked(Optional<SavedBacktests.Saved> kept, VersusActive versus) {
+    }
+
+    /** The store's active profile against the report's validated settings; null when they chose nothing. */
+    private static VersusActive versus(Store store, BacktestReport r) {
+        return r.notChosen() != null ? null
+                : VersusActive.of(new Profiles(store).active(), r.chosenProfile(), new Money(r.currency()));
     }
 
     /** A report with its words and charts, ready to show. */
     private record Report(BacktestReport report, BacktestSummary words, byte[] cart, byte[] confirmation) {
     }
 
-    /** A report to show, as the store keeps it, and where it comes from in words. */
-    private record Rendered(Report report, SavedBacktests.Saved kept, String provenance) {
+    /** A report to show, as the store keeps it, where it comes from in words, and the active profile against it. */
+    private record Rendered(Report report, SavedBacktests.Saved kept, String provenance, VersusActive versus) {
     }
 
     private static Report render(BacktestReport r) {
@@ -189,7 +209,7 @@ public final class ReportsViewModel {
             SavedBacktests.Saved ran = SavedBacktests.run(backtested, Backtest.Settings.defaults(),
                     monitor.cancelledWhen(() -> !of.isNewest()));
             return new Rendered(render(ran.report()), ran, "Backtest of " + WHEN.format(ran.ranAt())
-                    + ", kept with the store.");
+                    + ", kept with the store.", versus(backtested, ran.report()));
         }).onSuccess(this::show).onError(e -> {
             summary.set("The backtest did not finish.");
             onError.accept(e);
@@ -233,11 +253,18 @@ public final class ReportsViewModel {
         summary.set(words.headline());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining("\n")));
-        boolean chose = report.notChosen() == null;
-        chosenSettings.set((chose ? "Validated settings: " : "The active profile's settings (not validated): ")
-                + words.chosenSettings() + "." + words.capCost().map(cost -> " " + cost).orElse(""));
         hasReport.set(true);
-        hasChoice.set(chose);
+        hasChoice.set(report.notChosen() == null);
+        showVersus(shown.versus());
+    }
+
+    /** The validated settings in words, and whether the active profile already ranks with them. */
+    private void showVersus(VersusActive now) {
+        BacktestSummary words = new BacktestSummary(report);
+        chosenSettings.set((now != null ? "Validated settings: " : "The active profile's settings (not validated): ")
+                + words.chosenSettings() + "." + (now == null ? "" : " " + now.inWords())
+                + words.capCost().map(cost -> " " + cost).orElse(""));
+        activeUsesChoice.set(now != null && now.usesChosen());
     }
 
     /**
@@ -253,12 +280,13 @@ public final class ReportsViewModel {
         Tasks.create("Saving the validated settings", monitor -> {
             Profiles profiles = new Profiles(current);
             WeightingProfile active = profiles.active();
-            profiles.save(r.chosenProfile().withName(active.name()), true);
+            profiles.save(VersusActive.applied(r.chosenProfile(), active), true);
             return active.name();
         }).onSuccess(name -> {
             onInfo.accept("Profile " + name + " now uses the validated settings: "
                     + new BacktestSummary(r).chosenSettings() + ".");
             onProfileSaved.run();
+            recheck();
         }).onError(onError).run(tasks);
     }
 
@@ -388,6 +416,11 @@ public final class ReportsViewModel {
     /** Whether the report holds a validated choice to use (its validation periods could choose). */
     public ReadOnlyBooleanProperty hasChoiceProperty() {
         return hasChoice.getReadOnlyProperty();
+    }
+
+    /** Whether the active profile already ranks with the validated settings ("Use these settings" has nothing to do). */
+    public ReadOnlyBooleanProperty activeUsesChoiceProperty() {
+        return activeUsesChoice.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {
