@@ -68,10 +68,23 @@ public record VersusActive(String name, boolean usesChosen, List<Difference> dif
         if (usesChosen) {
             return profile + " already ranks with these settings.";
         }
-        return String.format("%s ranks with %s: %s where the backtest validated %s.", profile,
+        return String.format("%s ranks with %s: %s.", profile,
                 differences.size() == 1 ? "1 other setting" : differences.size() + " other settings",
-                joined(differences.stream().map(Difference::activeInWords).collect(Collectors.toList())),
-                joined(differences.stream().map(Difference::chosenInWords).collect(Collectors.toList())));
+                differencesInWords());
+    }
+
+    /**
+     * The differences alone: "w 0.75 and pairs seen at least 2 times where the backtest validated w 1.00
+     * and pairs seen at least 1 time"; empty when there are none.
+     */
+    @JsonIgnore
+    public String differencesInWords() {
+        if (differences.isEmpty()) {
+            return "";
+        }
+        return joined(differences.stream().map(Difference::activeInWords).collect(Collectors.toList()))
+                + " where the backtest validated "
+                + joined(differences.stream().map(Difference::chosenInWords).collect(Collectors.toList()));
     }
 
     /** "a", "a and b", "a, b and c". */

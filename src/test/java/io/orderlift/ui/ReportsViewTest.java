@@ -70,6 +70,9 @@ class ReportsViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#chosenSettings").queryAs(Label.class)
                 .getText().contains(". The active profile, default, already ranks with these settings."));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#useChosenW").queryButton().isDisabled());
+        // the Weighting view holds its working profile against the same backtest
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#versusValidated").queryAs(Label.class)
+                .getText().equals("The last backtest validated these settings."));
         // every view ranks with the saved settings: the session's working profile follows
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new Profiles(store).active()
                 .equals(fixture.model.session().profileProperty().get()));

@@ -64,6 +64,7 @@ public final class ReportsViewModel {
     private final ReadOnlyObjectWrapper<Image> cartChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> confirmationChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> abChart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BacktestReport> shownReport = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper abSummary = new ReadOnlyStringWrapper(NO_EXPERIMENT);
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper("");
@@ -111,6 +112,7 @@ public final class ReportsViewModel {
         newestLoad = loads.next();
         this.report = null;
         this.kept = null;
+        shownReport.set(null);
         hasReport.set(false);
         hasChoice.set(false);
         activeUsesChoice.set(false);
@@ -229,6 +231,7 @@ public final class ReportsViewModel {
         provenance.set(shown.provenance());
         stale.set(!kept.current());
         report = rendered.report();
+        shownReport.set(report);
         cartPng = rendered.cart();
         confirmationPng = rendered.confirmation();
         cartChart.set(cartPng == null ? null : ChartImages.image(cartPng));
@@ -416,6 +419,11 @@ public final class ReportsViewModel {
     /** Whether the report holds a validated choice to use (its validation periods could choose). */
     public ReadOnlyBooleanProperty hasChoiceProperty() {
         return hasChoice.getReadOnlyProperty();
+    }
+
+    /** The backtest shown (the last one kept with the open store, or the one just run); null before there is one. */
+    public ReadOnlyObjectProperty<BacktestReport> reportProperty() {
+        return shownReport.getReadOnlyProperty();
     }
 
     /** Whether the active profile already ranks with the validated settings ("Use these settings" has nothing to do). */

@@ -82,6 +82,8 @@ public final class WorkbenchModel implements AutoCloseable {
         // a kept backtest read exclusions and a profile: it says when they change under it
         session.savedProperty().addListener((o, was, now) -> backtestInputsChanged());
         session.curationChangesProperty().addListener((o, was, now) -> backtestInputsChanged());
+        // the working profile is held against the validated settings of the backtest Reports shows
+        weighting.lastBacktestProperty().bind(reports.reportProperty());
         reports.setOnProfileSaved(() -> {
             Store open = store.get();
             if (open != null) {

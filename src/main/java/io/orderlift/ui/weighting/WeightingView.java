@@ -8,6 +8,7 @@ import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
@@ -157,6 +158,7 @@ public final class WeightingView extends HBox {
         source.setWrapText(true);
         source.getStyleClass().add("subtle");
         source.textProperty().bind(model.sourceProperty());
+        Label versusValidated = HidingLabel.of("versusValidated", "subtle", model.versusValidatedProperty());
         Label privacy = new Label(String.format(Locale.ROOT, "Pairs need %d customers or more (privacy floor).",
                 model.session().profileProperty().get().minCustomers()));
         privacy.getStyleClass().add("subtle");
@@ -166,7 +168,7 @@ public final class WeightingView extends HBox {
         Label title = new Label("Weighting");
         title.getStyleClass().add("view-title");
         VBox left = new VBox(12, title, new HBox(8, new Label("Profile"), profiles), new HBox(8, save, saveAs, revert,
-                unsaved), source, grid, privacy);
+                unsaved), source, versusValidated, grid, privacy);
         left.setMinWidth(405);
         left.setPrefWidth(405);
 

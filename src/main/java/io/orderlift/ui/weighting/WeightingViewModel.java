@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.orderlift.common.Money;
+import io.orderlift.evaluation.BacktestReport;
+import io.orderlift.evaluation.VersusActive;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
@@ -87,6 +89,9 @@ public final class WeightingViewModel {
     private final ObjectProperty<ConfirmationEvidence> confirmationEvidence =
             new SimpleObjectProperty<>(ConfirmationEvidence.BOTH);
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper versusValidated = new ReadOnlyStringWrapper("");
+    /** The backtest the Reports view shows, whose validated settings the working profile is held against; null: none. */
+    private final ObjectProperty<BacktestReport> lastBacktest = new SimpleObjectProperty<>();
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
     private final ObservableList<EffectRow> effect = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Mine the store to see the effect.");
@@ -102,7 +107,9 @@ public final class WeightingViewModel {
         session.profileProperty().addListener((obs, old, now) -> {
             show(now);
             compare();
+            sayVersusValidated();
         });
+        lastBacktest.addListener((obs, old, now) -> sayVersusValidated());
         session.savedProperty().addListener((obs, old, now) -> compare());
         session.recommenderProperty().addListener((obs, old, now) -> compare());
         placement.addListener((obs, old, now) -> compare());
@@ -162,6 +169,33 @@ public final class WeightingViewModel {
     }
 
     /** Where the working settings come from: "Settings chosen by backtest on …", or "Set by hand." */
+    /** The backtest whose validated settings the working profile is held against (the one Reports shows). */
+    public ObjectProperty<BacktestReport> lastBacktestProperty() {
+        return lastBacktest;
+    }
+
+    /**
+     * How the working profile stands against the last backtest's validated settings: "The last backtest
+     * validated these settings.", or which of them differ; empty without a backtest that chose.
+     */
+    public ReadOnlyStringProperty versusValidatedProperty() {
+        return versusValidated.getReadOnlyProperty();
+    }
+
+    private void sayVersusValidated() {
+        BacktestReport r = lastBacktest.get();
+        WeightingProfile working = session.profileProperty().get();
+        if (r == null || r.notChosen() != null || working == null) {
+            versusValidated.set("");
+            return;
+        }
+        VersusActive versus = VersusActive.of(working, r.chosenProfile(), new Money(r.currency()));
+        int n = versus.differences().size();
+        versusValidated.set(versus.usesChosen() ? "The last backtest validated these settings."
+                : String.format(Locale.ROOT, "%s from the last backtest's validated ones: %s.",
+                n == 1 ? "1 setting differs" : n + " settings differ", versus.differencesInWords()));
+    }
+
     public ReadOnlyStringProperty sourceProperty() {
         return source.getReadOnlyProperty();
     }
