@@ -65,15 +65,17 @@ final class InfoCommand implements Callable<Integer> {
     /**
      * The kept backtest in {@code --json}: when it ran, what changed in the store since (empty: it is
      * current), and per placement the chosen ranking's revenue per impression as a multiple of
-     * popularity's with its 95 % interval (null where the two could not be compared).
+     * popularity's with its 95 % interval (null where the two could not be compared), and whether the
+     * active profile holds the settings it validated (false: those figures are not of the store's ranking).
      */
     record LastBacktest(Instant ranAt, boolean current, List<String> changedSince,
-                        Map<String, RpiRatio> versusPopularity) {
+                        Map<String, RpiRatio> versusPopularity, boolean activeUsesChosen) {
 
         static LastBacktest of(SavedBacktests.Saved saved) {
             Map<String, RpiRatio> ratios = new LinkedHashMap<>();
             saved.report().chosen().forEach((placement, chosen) -> ratios.put(placement, chosen.versusPopularity()));
-            return new LastBacktest(saved.ranAt(), saved.current(), saved.changedSince(), ratios);
+            return new LastBacktest(saved.ranAt(), saved.current(), saved.changedSince(), ratios,
+                    saved.activeUsesChosen());
         }
     }
 
@@ -110,9 +112,11 @@ final class InfoCommand implements Callable<Integer> {
 
     /** The kept backtest in one line: when, the chosen ranking against popularity, and whether it is stale. */
     private static String describe(SavedBacktests.Saved saved) {
-        return String.format("%n  backtest   %s: %s; %s", when(saved.ranAt()), saved.versusPopularity(),
+        return String.format("%n  backtest   %s: %s; %s%s", when(saved.ranAt()), saved.versusPopularity(),
                 saved.current() ? "the store has not changed since"
-                        : "stale: since then " + saved.whatChanged());
+                        : "stale: since then " + saved.whatChanged(),
+                saved.activeUsesChosen() ? "" : "; the active profile holds other settings than the validated ones"
+                        + " (backtest --apply)");
     }
 
     /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */

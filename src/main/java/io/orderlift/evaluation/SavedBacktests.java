@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
@@ -38,8 +39,10 @@ public final class SavedBacktests {
      * @param ranAt        when the backtest started
      * @param changedSince what has changed in the store since, in words ("orders were imported"); empty when
      *                     the report is of the store as it is
+     * @param activeUsesChosen whether the active profile holds every setting the report validated (or it
+     *                     validated none), so that its figures for "the chosen ranking" are the store's ranking
      */
-    public record Saved(BacktestReport report, Instant ranAt, List<String> changedSince) {
+    public record Saved(BacktestReport report, Instant ranAt, List<String> changedSince, boolean activeUsesChosen) {
 
         /** Whether the report is of the store as it is now. */
         public boolean current() {
@@ -83,7 +86,8 @@ public final class SavedBacktests {
     /** Runs the backtest and keeps its report as the store's last, with what it read; returns it as kept. */
     public static Saved run(Store store, Backtest.Settings settings, ProgressMonitor monitor) {
         BacktestStore saved = new BacktestStore(store);
-        BacktestStore.Inputs read = saved.current(settingsOf(new Profiles(store).active()));
+        WeightingProfile active = new Profiles(store).active();
+        BacktestStore.Inputs read = saved.current(settingsOf(active));
         // to the millisecond, as the store keeps it: a recheck knows the kept run by this time
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         BacktestReport report = new Backtest().run(store, settings, monitor);
@@ -92,7 +96,7 @@ public final class SavedBacktests {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The backtest report could not be written as JSON", e);
         }
-        return new Saved(report, started, List.of());
+        return new Saved(report, started, List.of(), usesChosen(active, report));
     }
 
     /**
@@ -101,9 +105,10 @@ public final class SavedBacktests {
      */
     public static Optional<Saved> recheck(Store store, Saved shown) {
         BacktestStore saved = new BacktestStore(store);
+        WeightingProfile active = new Profiles(store).active();
         return saved.last().filter(s -> s.ranAt().equals(shown.ranAt())).map(s -> new Saved(shown.report(),
-                s.ranAt(), changes(s.inputs(), saved.current(settingsOf(new Profiles(store).active())),
-                        shown.report().chosenProfile())));
+                s.ranAt(), changes(s.inputs(), saved.current(settingsOf(active)), shown.report().chosenProfile()),
+                usesChosen(active, shown.report())));
     }
 
     /**
@@ -119,11 +124,12 @@ public final class SavedBacktests {
                         || report.leaveOneOut() == null) {
                     throw new IllegalArgumentException("the report lacks its placements or its choice");
                 }
-                BacktestStore.Inputs now = saved.current(settingsOf(new Profiles(store).active()));
+                WeightingProfile active = new Profiles(store).active();
+                BacktestStore.Inputs now = saved.current(settingsOf(active));
                 // the amounts are the store's prices: stated in its currency as it is now, which an import may
                 // have named since (import --currency), without changing an order
                 return Optional.of(new Saved(report.withCurrency(new StoreQueries(store).currency().orElse(null)),
-                        s.ranAt(), changes(s.inputs(), now, report.chosenProfile())));
+                        s.ranAt(), changes(s.inputs(), now, report.chosenProfile()), usesChosen(active, report)));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 LOG.warn("The backtest kept in {} cannot be read; it is ignored", store.name(), e);
                 return Optional.empty();
@@ -149,6 +155,11 @@ public final class SavedBacktests {
             changes.add("the active profile changed");
         }
         return List.copyOf(changes);
+    }
+
+    /** Whether {@code active} holds every setting {@code report} validated (true when it validated none). */
+    private static boolean usesChosen(WeightingProfile active, BacktestReport report) {
+        return report.notChosen() != null || VersusActive.of(active, report.chosenProfile(), Money.PLAIN).usesChosen();
     }
 
     /** A profile's settings as text, equal exactly when the settings are: its name and notes left out. */

@@ -288,6 +288,7 @@ class CliTest {
                 "the backtest is kept with the store: " + kept);
         JsonNode last = run("info", "--store", store.toString(), "--json").json().get("lastBacktest");
         assertTrue(last.get("current").asBoolean() && last.get("changedSince").isEmpty(), last.toString());
+        assertTrue(last.get("activeUsesChosen").asBoolean(), last.toString());
         for (String placement : List.of("cart", "confirmation")) {
             assertEquals(report.get("chosen").get(placement).get("versusPopularity"),
                     last.get("versusPopularity").get(placement), placement);
@@ -310,6 +311,13 @@ class CliTest {
         assertEquals(w.get("chosen").asDouble(), saved.get("priceWeight").asDouble());
         assertEquals(3, saved.get("perCategoryCap").asInt(), "a setting the search does not choose stays");
         assertTrue(saved.get("chosenBy").asText().startsWith("chosen by backtest on "), saved.toString());
+        // by hand again: info says the kept backtest's figures are not of the store's ranking
+        assertEquals(0, run("profile", "--store", store.toString(), "save", "default", "--price-weight", "0.3",
+                "--activate").code());
+        assertFalse(run("info", "--store", store.toString(), "--json").json().get("lastBacktest")
+                .get("activeUsesChosen").asBoolean());
+        assertTrue(run("info", "--store", store.toString()).out().contains("; the active profile holds other settings"
+                + " than the validated ones (backtest --apply)"));
 
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
         assertEquals(1, unknown.code());

@@ -70,7 +70,7 @@ class BacktestSummaryTest {
                                 new RpiRatio(1.51, 0.99, 2.31, 1_755)))));
         assertEquals("the chosen ranking earns 1.49× popularity's revenue per impression on the cart and 1.51× on the"
                 + " confirmation page (within the test period's noise)",
-                new SavedBacktests.Saved(report, Instant.EPOCH, List.of()).versusPopularity());
+                new SavedBacktests.Saved(report, Instant.EPOCH, List.of(), true).versusPopularity());
     }
 
     @Test

@@ -188,11 +188,15 @@ public final class OverviewViewModel {
 
     private void showStanding(Standing standing) {
         backtestStatus.set(standing.backtest().map(saved -> "Backtest of " + WHEN.format(saved.ranAt())
-                + ": " + saved.versusPopularity() + "." + (saved.current() ? ""
-                : " Since then " + saved.whatChanged() + ": run it again in Reports."))
+                + ": " + saved.versusPopularity() + "." + (saved.current() ? "" : " Since then " + saved.whatChanged()
+                + ": run it again in Reports.") + (saved.activeUsesChosen() ? "" : " " + OTHER_SETTINGS))
                 .orElse(lastMining == null ? "" : NOT_BACKTESTED));
         profileStatus.set(lastMining == null ? "" : ranking(standing.active()));
     }
+
+    /** Said after the backtest's figures when the store ranks with other settings than the ones they are of. */
+    static final String OTHER_SETTINGS = "The store ranks with other settings than the validated ones (Reports says"
+            + " which; Use these settings applies them).";
 
     static final String BUILT_IN_SETTINGS = "Ranked by the built-in settings: no profile is active (Reports' Use these"
             + " settings chooses them from this store's history).";

@@ -18,6 +18,7 @@ import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
+import io.orderlift.evaluation.VersusActive;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
@@ -186,13 +187,30 @@ class OverviewViewModelTest {
             tasks.release();
             assertEquals("Ranked by profile gentle, set by hand.", model.profileStatusProperty().get());
 
-            SavedBacktests.run(mined, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            SavedBacktests.Saved ran = SavedBacktests.run(mined, Backtest.Settings.defaults(), ProgressMonitor.NONE);
             model.load(mined);
             tasks.release();
             tasks.release();
             String said = model.backtestStatusProperty().get();
             assertTrue(said.matches("Backtest of \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: the chosen ranking earns"
                     + " \\d+\\.\\d\\d× popularity's revenue per impression on the cart.*\\."), said);
+            assertEquals(!ran.activeUsesChosen(), said.endsWith(OverviewViewModel.OTHER_SETTINGS), said);
+
+            // the validated settings applied: the figures are of the store's ranking
+            WeightingProfile applied = VersusActive.applied(ran.report().chosenProfile(), new Profiles(mined).active());
+            new Profiles(mined).save(applied, true);
+            model.checkBacktest();
+            tasks.release();
+            said = model.backtestStatusProperty().get();
+            assertFalse(said.contains(OverviewViewModel.OTHER_SETTINGS) || said.contains("Since then"), said);
+            // other settings by hand: the report is stale, and not of the store's ranking
+            new Profiles(mined).save(applied.withPriceWeight(applied.priceWeight() + 0.25).withChosenBy(null), true);
+            model.checkBacktest();
+            tasks.release();
+            said = model.backtestStatusProperty().get();
+            assertTrue(said.endsWith("Since then the active profile changed: run it again in Reports. "
+                    + OverviewViewModel.OTHER_SETTINGS), said);
+            new Profiles(mined).save(applied, true);
 
             new CurationStore(mined).exclude(ExclusionKind.SKU, MinedTestStore.STAKES, "", "");
             model.checkBacktest(); // as the workbench does after a curation change
