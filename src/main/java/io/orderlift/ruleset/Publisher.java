@@ -48,7 +48,7 @@ public final class Publisher {
     /** What a publish produced. JSON names are read by outside checks. */
     public record Result(long version, String file, long bytes, String contentHash, int products, int anchors,
                          long evidence, int conformanceCases, boolean approvedOnly, String profile,
-                         List<String> warnings) {
+                         List<String> warnings, Coverage coverage) {
     }
 
     /**
@@ -124,7 +124,7 @@ public final class Publisher {
         long evidence = r.anchors().stream().mapToLong(a -> size(a.cart()) + size(a.confirmation())).sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile(),
-                nothingToRecommend(r).stream().toList());
+                nothingToRecommend(r).stream().toList(), Coverage.of(r));
     }
 
     private static int size(RuleSet.Evidence list) {

@@ -330,6 +330,46 @@ class PublishAndEvaluateTest {
     }
 
     /**
+     * The coverage publish reports counts, per placement, the rule set's products whose lists the
+     * preview ranks from hold anything (their own, or their category's), and names the most bought of
+     * the others.
+     */
+    @Test
+    void coverageCountsTheProductsThatRecommendSomethingOnTheirOwn() throws IOException {
+        for (String name : STORES) {
+            Store store = MINED.get(name);
+            Publisher.Result result = new Publisher().publish(store, dir.resolve(name + "-coverage.json"), "", null,
+                    false);
+            RuleSet rules = RuleSetJson.read(dir.resolve(name + "-coverage.json"));
+            WeightingProfile profile = new Profiles(store).active();
+            RankingModel model = RankingModels.load(store, profile.minCustomers());
+            Recommender recommender = new Recommender(model, StoredCuration.load(store, model));
+            int cart = 0;
+            int confirmation = 0;
+            List<RuleSet.Product> without = new ArrayList<>();
+            for (RuleSet.Product p : rules.products()) {
+                int id = model.idOf(p.sku()).orElseThrow();
+                boolean inCart = !recommender.contributions(Placement.CART, id, profile).isEmpty();
+                boolean onConfirmation = !recommender.contributions(Placement.CONFIRMATION, id, profile).isEmpty();
+                cart += inCart ? 1 : 0;
+                confirmation += onConfirmation ? 1 : 0;
+                if (!inCart && !onConfirmation) {
+                    without.add(p);
+                }
+            }
+            Coverage coverage = result.coverage();
+            assertEquals(List.of(rules.products().size(), rules.products().size() - without.size(), cart, confirmation),
+                    List.of(coverage.products(), coverage.listed(), coverage.cart(), coverage.confirmation()), name);
+            without.sort(java.util.Comparator.comparingInt(RuleSet.Product::orders).reversed()
+                    .thenComparing(RuleSet.Product::sku));
+            assertEquals(without.stream().limit(3).map(p -> p.title() + " (" + p.sku() + ", "
+                    + String.format("%,d", p.orders()) + " orders)").toList(), coverage.mostBoughtWithout(), name);
+            assertEquals(coverage.cart() == coverage.products() && coverage.confirmation() == coverage.products(),
+                    coverage.inWords().isEmpty(), name);
+        }
+    }
+
+    /**
      * A history of guest orders: no pair has a known customer behind it, so every list is empty. The
      * file is valid and says nothing wrong, but a storefront serving it recommends nothing: the
      * publisher says so, naming the floors a pair must clear.
@@ -342,6 +382,11 @@ class PublishAndEvaluateTest {
             new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
             Publisher.Result result = new Publisher().publish(store, dir.resolve("guests.json"), "", null, false);
             assertEquals(0, result.evidence());
+            assertEquals(0, result.coverage().listed());
+            int products = result.products();
+            assertTrue(result.coverage().inWords().orElseThrow().startsWith("0 of " + products + " products recommend"
+                    + " something on their own (0 in the cart, 0 on the confirmation page); the " + products + " others"
+                    + " get nothing alone (the most bought: "), result.coverage().inWords().orElseThrow());
             assertEquals(List.of("No product has a list, so this rule set recommends nothing: no pair clears the"
                     + " profile's floors (its evidence and lift floors, a price, and the privacy floor of 3 known"
                     + " customers behind a pair, to which a guest order adds none). The cart preview, or recommend,"

@@ -1,0 +1,85 @@
+package io.orderlift.ruleset;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.orderlift.ruleset.evaluator.RuleSet;
+
+/**
+ * How many of a rule set's products recommend something on their own, per placement (their own
+ * list, or their category's when they back off), and the most bought of those that recommend nothing:
+ * alone in a cart they get no recommendation. JSON names ({@code publish --json} {@code coverage}) are
+ * read by outside checks.
+ *
+ * @param products          the products the rule set lists
+ * @param listed            those with a list in either placement
+ * @param cart              those with a cart list
+ * @param confirmation      those with one-tap offers
+ * @param mostBoughtWithout up to {@link #NAMED} products with neither, the most bought first, as "title
+ *                          (SKU, N orders)"
+ */
+public record Coverage(int products, int listed, int cart, int confirmation, List<String> mostBoughtWithout) {
+
+    /** How many products without a list are named. */
+    static final int NAMED = 3;
+
+    /** The coverage of {@code r}. */
+    public static Coverage of(RuleSet r) {
+        Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
+        r.categories().forEach(c -> categories.put(c.name(), c));
+        int cart = 0;
+        int confirmation = 0;
+        Set<String> listed = new HashSet<>();
+        for (RuleSet.Anchor a : r.anchors()) {
+            RuleSet.CategoryEvidence via = a.backoff() == null ? null : categories.get(a.backoff());
+            boolean hasCart = size(via == null ? a.cart() : via.cart()) > 0;
+            boolean hasConfirmation = size(via == null ? a.confirmation() : via.confirmation()) > 0;
+            cart += hasCart ? 1 : 0;
+            confirmation += hasConfirmation ? 1 : 0;
+            if (hasCart || hasConfirmation) {
+                listed.add(a.sku());
+            }
+        }
+        List<String> without = r.products().stream().filter(p -> !listed.contains(p.sku()))
+                .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
+                .limit(NAMED)
+                .map(p -> String.format(Locale.ROOT, "%s (%s, %,d orders)", p.title() == null ? p.sku() : p.title(),
+                        p.sku(), p.orders()))
+                .collect(Collectors.toList());
+        return new Coverage(r.products().size(), listed.size(), cart, confirmation, without);
+    }
+
+    /**
+     * For people: "107 of 204 products recommend something on their own (106 in the cart, 107 on the
+     * confirmation page); the 97 others get nothing alone (the most bought: Dish rack (KIT-CNS-014, 96
+     * orders), …): no pair of theirs clears the profile's floors or the curation (the cart preview says
+     * why; a pin gives one a list)." Empty when every product has both lists.
+     */
+    public Optional<String> inWords() {
+        if (cart == products && confirmation == products) {
+            return Optional.empty();
+        }
+        String both = String.format(Locale.ROOT, "%,d of %,d products recommend something on their own (%,d in the"
+                + " cart, %,d on the confirmation page)", listed, products, cart, confirmation);
+        int others = products - listed;
+        if (others == 0) {
+            return Optional.of(both + ".");
+        }
+        String who = others == 1 ? "the other one, " + mostBoughtWithout.get(0) + ", gets"
+                : String.format(Locale.ROOT, "the %,d others get", others);
+        String named = others == 1 ? "" : " (the most bought: " + String.join("; ", mostBoughtWithout) + ")";
+        return Optional.of(both + "; " + who + " nothing alone" + named + ": no pair of " + (others == 1 ? "its" : "theirs")
+                + " clears the profile's floors or the curation (the cart preview says why; a pin gives one a list).");
+    }
+
+    private static int size(RuleSet.Evidence list) {
+        return list == null ? 0 : list.size();
+    }
+}
