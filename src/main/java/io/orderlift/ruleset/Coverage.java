@@ -58,25 +58,33 @@ public record Coverage(int products, int listed, int cart, int confirmation, Lis
 
     /**
      * For people: "107 of 204 products recommend something on their own (106 in the cart, 107 on the
-     * confirmation page); the 97 others get nothing alone (the most bought: Dish rack (KIT-CNS-014, 96
-     * orders), …): no pair of theirs clears the profile's floors or the curation (the cart preview says
-     * why; a pin gives one a list)." Empty when every product has both lists.
+     * confirmation page). The 97 others get nothing alone, the most bought first: Filter cartridges, 3
+     * pack (KIT-JUG-FILTERS, 275 orders), …, …, … No pair of theirs clears the profile's floors or the
+     * curation: the cart preview says why, and a pin gives one a list." Empty when every product has
+     * both lists.
      */
     public Optional<String> inWords() {
         if (cart == products && confirmation == products) {
             return Optional.empty();
         }
         String both = String.format(Locale.ROOT, "%,d of %,d products recommend something on their own (%,d in the"
-                + " cart, %,d on the confirmation page)", listed, products, cart, confirmation);
+                + " cart, %,d on the confirmation page).", listed, products, cart, confirmation);
         int others = products - listed;
         if (others == 0) {
-            return Optional.of(both + ".");
+            return Optional.of(both);
         }
-        String who = others == 1 ? "the other one, " + mostBoughtWithout.get(0) + ", gets"
-                : String.format(Locale.ROOT, "the %,d others get", others);
-        String named = others == 1 ? "" : " (the most bought: " + String.join("; ", mostBoughtWithout) + ")";
-        return Optional.of(both + "; " + who + " nothing alone" + named + ": no pair of " + (others == 1 ? "its" : "theirs")
-                + " clears the profile's floors or the curation (the cart preview says why; a pin gives one a list).");
+        if (others == 1) {
+            return Optional.of(both + " The other one gets nothing alone: " + mostBoughtWithout.get(0) + ". No pair"
+                    + " of its clears the profile's floors or the curation: the cart preview says why, and a pin gives"
+                    + " it a list.");
+        }
+        int last = mostBoughtWithout.size() - 1;
+        // every one named: "A, B and C"; more than are named: "A, B, C, …"
+        String named = others > mostBoughtWithout.size() ? String.join(", ", mostBoughtWithout) + ", …"
+                : String.join(", ", mostBoughtWithout.subList(0, last)) + " and " + mostBoughtWithout.get(last);
+        return Optional.of(String.format(Locale.ROOT, "%s The %,d others get nothing alone, the most bought first:"
+                + " %s%s No pair of theirs clears the profile's floors or the curation: the cart preview says why, and"
+                + " a pin gives one a list.", both, others, named, named.endsWith("…") ? "" : "."));
     }
 
     private static int size(RuleSet.Evidence list) {

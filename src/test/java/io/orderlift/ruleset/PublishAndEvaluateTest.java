@@ -385,8 +385,8 @@ class PublishAndEvaluateTest {
             assertEquals(0, result.coverage().listed());
             int products = result.products();
             assertTrue(result.coverage().inWords().orElseThrow().startsWith("0 of " + products + " products recommend"
-                    + " something on their own (0 in the cart, 0 on the confirmation page); the " + products + " others"
-                    + " get nothing alone (the most bought: "), result.coverage().inWords().orElseThrow());
+                    + " something on their own (0 in the cart, 0 on the confirmation page). The " + products + " others"
+                    + " get nothing alone, the most bought first: "), result.coverage().inWords().orElseThrow());
             assertEquals(List.of("No product has a list, so this rule set recommends nothing: no pair clears the"
                     + " profile's floors (its evidence and lift floors, a price, and the privacy floor of 3 known"
                     + " customers behind a pair, to which a guest order adds none). The cart preview, or recommend,"

@@ -165,7 +165,7 @@ public final class PublishViewModel {
                 ? String.format("Version %d is valid against the schema; its %d conformance cases replay. %,d bytes, "
                         + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
-                + Coverage.of(p.ruleSet()).inWords().map(c -> " " + c).orElse("")
+                + Coverage.of(p.ruleSet()).inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
         warning.set(ok ? Publisher.nothingToRecommend(p.ruleSet()).orElse("") : "");
         changes.setAll(describe(p.changes(), p.last()));
