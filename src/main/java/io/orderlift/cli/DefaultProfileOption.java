@@ -1,5 +1,7 @@
 package io.orderlift.cli;
 
+import java.util.Locale;
+
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.BacktestSummary;
@@ -22,13 +24,13 @@ final class DefaultProfileOption {
      * the profile the validation periods chose and saved, or why they could not choose; both null
      * when the store already had a profile or {@code --keep-profile} was given.
      */
-    record Choice(WeightingProfile chosen, String notChosen) {
+    record Choice(WeightingProfile chosen, String notChosen, long durationMs) {
 
         /** The lines the text output ends with (none when nothing was chosen). */
         String describe(Money money) {
             if (chosen != null) {
-                return String.format("%n  default profile %s: %s", chosen.chosenBy(),
-                        BacktestSummary.settings(chosen, money));
+                return String.format(Locale.ROOT, "%n  default profile %s, in %,.1f s: %s", chosen.chosenBy(),
+                        durationMs / 1000.0, BacktestSummary.settings(chosen, money));
             }
             return notChosen == null ? ""
                     : String.format("%n  default profile not chosen by backtest, the built-in settings stay: %s",
@@ -39,9 +41,9 @@ final class DefaultProfileOption {
     /** Chooses and saves the default profile of a store that has no saved profile, unless kept. */
     Choice chooseIfNew(Store store) {
         if (keep) {
-            return new Choice(null, null);
+            return new Choice(null, null, 0);
         }
         DefaultProfiles.Outcome outcome = DefaultProfiles.chooseIfNew(store, ProgressMonitor.NONE);
-        return new Choice(outcome.chosen().orElse(null), outcome.notChosen().orElse(null));
+        return new Choice(outcome.chosen().orElse(null), outcome.notChosen().orElse(null), outcome.durationMs());
     }
 }

@@ -21,12 +21,12 @@ public final class DefaultProfiles {
     /**
      * What a mining run did about the default profile: chose one, kept the saved ones (both
      * empty), or could not choose from this history ({@code notChosen}: why; the built-in
-     * defaults stay).
+     * defaults stay); {@code durationMs}: how long choosing took (0 when the saved ones were kept).
      */
-    public record Outcome(Optional<WeightingProfile> chosen, Optional<String> notChosen) {
+    public record Outcome(Optional<WeightingProfile> chosen, Optional<String> notChosen, long durationMs) {
 
         public static Outcome kept() {
-            return new Outcome(Optional.empty(), Optional.empty());
+            return new Outcome(Optional.empty(), Optional.empty(), 0);
         }
     }
 
@@ -39,13 +39,18 @@ public final class DefaultProfiles {
         if (!profiles.all().isEmpty()) {
             return Outcome.kept();
         }
+        long started = System.nanoTime();
         WeightingProfile chosen;
         try {
             chosen = new Backtest().choose(store, Backtest.Settings.defaults(), WeightingProfile.defaults(), monitor);
         } catch (IllegalArgumentException tooShort) {
-            return new Outcome(Optional.empty(), Optional.of(tooShort.getMessage()));
+            return new Outcome(Optional.empty(), Optional.of(tooShort.getMessage()), millisSince(started));
         }
         profiles.save(chosen, true);
-        return new Outcome(Optional.of(chosen), Optional.empty());
+        return new Outcome(Optional.of(chosen), Optional.empty(), millisSince(started));
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 }

@@ -240,6 +240,7 @@ class CliTest {
         assertEquals(profile, run("info", "--store", store.toString(), "--json").json().get("activeProfile"));
         assertTrue(run("info", "--store", store.toString()).out().contains("\n  profile    default, chosen by backtest on "));
         assertTrue(mined.json().get("defaultProfile").get("notChosen").isNull());
+        assertTrue(mined.json().get("defaultProfile").get("durationMs").asLong() > 0, "choosing replays the history");
         JsonNode run = mined.json().get("run");
         assertEquals(30, run.get("windowDays").asInt());
         assertTrue(run.get("orders").asInt() > 20_000);

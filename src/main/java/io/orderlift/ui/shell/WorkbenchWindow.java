@@ -2,6 +2,7 @@ package io.orderlift.ui.shell;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -248,8 +249,9 @@ public final class WorkbenchWindow {
             notification.text(done + "\nNo default profile was chosen by backtest: the built-in settings stay."
                     + "\nRun the backtest in Reports to see why.").hideAfter(Duration.seconds(20)).showWarning();
         } else {
-            notification.text(done + (mined.profile().chosen().isPresent()
-                    ? "\nDefault profile chosen by backtest: see Weighting." : "")).showInformation();
+            notification.text(done + (mined.profile().chosen().isPresent() ? String.format(Locale.ROOT,
+                    "\nDefault profile chosen by backtest in %,.1f s: see Weighting.",
+                    mined.profile().durationMs() / 1000.0) : "")).showInformation();
         }
     }
 
