@@ -14,7 +14,8 @@ import io.orderlift.ruleset.evaluator.RuleSet;
 
 /**
  * How many of a rule set's products recommend something on their own, per placement (their own
- * list, or their category's when they back off), and the most bought of those that recommend nothing:
+ * list, their category's when they back off, or a pinned companion), and the most bought of those that
+ * recommend nothing:
  * alone in a cart they get no recommendation. JSON names ({@code publish --json} {@code coverage}) are
  * read by outside checks.
  *
@@ -34,19 +35,27 @@ public record Coverage(int products, int listed, int cart, int confirmation, Lis
     public static Coverage of(RuleSet r) {
         Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
         r.categories().forEach(c -> categories.put(c.name(), c));
-        int cart = 0;
-        int confirmation = 0;
-        Set<String> listed = new HashSet<>();
+        Set<String> inCart = new HashSet<>();
+        Set<String> onConfirmation = new HashSet<>();
         for (RuleSet.Anchor a : r.anchors()) {
             RuleSet.CategoryEvidence via = a.backoff() == null ? null : categories.get(a.backoff());
-            boolean hasCart = size(via == null ? a.cart() : via.cart()) > 0;
-            boolean hasConfirmation = size(via == null ? a.confirmation() : via.confirmation()) > 0;
-            cart += hasCart ? 1 : 0;
-            confirmation += hasConfirmation ? 1 : 0;
-            if (hasCart || hasConfirmation) {
-                listed.add(a.sku());
+            if (size(via == null ? a.cart() : via.cart()) > 0) {
+                inCart.add(a.sku());
+            }
+            if (size(via == null ? a.confirmation() : via.confirmation()) > 0) {
+                onConfirmation.add(a.sku());
             }
         }
+        // a pinned companion is a list too, whatever the evidence
+        for (RuleSet.Pin pin : r.pins()) {
+            if (!pin.candidates().isEmpty()) {
+                (pin.placement().equals("cart") ? inCart : onConfirmation).add(pin.anchor());
+            }
+        }
+        int cart = inCart.size();
+        int confirmation = onConfirmation.size();
+        Set<String> listed = new HashSet<>(inCart);
+        listed.addAll(onConfirmation);
         List<String> without = r.products().stream().filter(p -> !listed.contains(p.sku()))
                 .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
                 .limit(NAMED)

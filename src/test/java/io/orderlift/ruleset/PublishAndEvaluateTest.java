@@ -344,13 +344,16 @@ class PublishAndEvaluateTest {
             WeightingProfile profile = new Profiles(store).active();
             RankingModel model = RankingModels.load(store, profile.minCustomers());
             Recommender recommender = new Recommender(model, StoredCuration.load(store, model));
+            List<CurationStore.CuratedPair> curated = new CurationStore(store).pairs();
             int cart = 0;
             int confirmation = 0;
             List<RuleSet.Product> without = new ArrayList<>();
             for (RuleSet.Product p : rules.products()) {
                 int id = model.idOf(p.sku()).orElseThrow();
-                boolean inCart = !recommender.contributions(Placement.CART, id, profile).isEmpty();
-                boolean onConfirmation = !recommender.contributions(Placement.CONFIRMATION, id, profile).isEmpty();
+                boolean inCart = !recommender.contributions(Placement.CART, id, profile).isEmpty()
+                        || pinned(curated, "cart", p.sku());
+                boolean onConfirmation = !recommender.contributions(Placement.CONFIRMATION, id, profile).isEmpty()
+                        || pinned(curated, "confirmation", p.sku());
                 cart += inCart ? 1 : 0;
                 confirmation += onConfirmation ? 1 : 0;
                 if (!inCart && !onConfirmation) {
@@ -366,7 +369,29 @@ class PublishAndEvaluateTest {
                     + String.format("%,d", p.orders()) + " orders)").toList(), coverage.mostBoughtWithout(), name);
             assertEquals(coverage.cart() == coverage.products() && coverage.confirmation() == coverage.products(),
                     coverage.inWords().isEmpty(), name);
+            if (!without.isEmpty()) {
+                // a pinned companion gives the most bought of them a list, whatever the evidence
+                String first = without.get(0).sku();
+                String companion = rules.products().stream().map(RuleSet.Product::sku).filter(sku -> !sku.equals(first))
+                        .findFirst().orElseThrow();
+                CurationStore curate = new CurationStore(store);
+                curate.setPair("cart", first, companion, PairStatus.PINNED, null);
+                try {
+                    Coverage pinned = new Publisher().publish(store, dir.resolve(name + "-pinned.json"), "", null, false)
+                            .coverage();
+                    assertEquals(List.of(coverage.listed() + 1, coverage.cart() + 1),
+                            List.of(pinned.listed(), pinned.cart()), name);
+                    assertFalse(pinned.mostBoughtWithout().stream().anyMatch(p -> p.contains("(" + first + ",")), name);
+                } finally {
+                    curate.undo();
+                }
+            }
         }
+    }
+
+    private static boolean pinned(List<CurationStore.CuratedPair> curated, String placement, String anchor) {
+        return curated.stream().anyMatch(c -> c.status() == PairStatus.PINNED && c.placement().equals(placement)
+                && c.anchorSku().equals(anchor));
     }
 
     /**
