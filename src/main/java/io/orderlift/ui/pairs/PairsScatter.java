@@ -18,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The anchor's candidates as a scatter of price against acceptance, with iso-revenue curves
  * (acceptance × price = constant) through the best and the last shown candidate, and the
- * current top k marked. Built with XChart; rendered off the FX thread.
+ * candidates the placement shows for the anchor alone marked. Built with XChart; rendered off the FX thread.
  */
 final class PairsScatter {
 
@@ -34,11 +34,9 @@ final class PairsScatter {
     /**
      * @param candidates  sorted as shown (best score first)
      * @param followOn    plot follow-on acceptance instead of same-order acceptance
-     * @param topK        how many of the first candidates the placement shows
-     * @param blocked     candidates that curation keeps out of the list (not counted in the top k)
+     * @param shown       the candidates the placement shows for the anchor alone, marked
      */
-    static XYChart chart(String anchor, List<CandidatePair> candidates, boolean followOn, int topK,
-                         Set<String> blocked) {
+    static XYChart chart(String anchor, List<CandidatePair> candidates, boolean followOn, Set<String> shown) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Candidates of " + anchor + ": price vs acceptance")
                 .xAxisTitle("price (log scale)").yAxisTitle(followOn ? "follow-on acceptance" : "acceptance").build();
@@ -54,12 +52,11 @@ final class PairsScatter {
         styler.setMarkerSize(7);
         styler.setXAxisDecimalPattern("#,##0");
         styler.setYAxisDecimalPattern("0.00");
-        List<String> top = shown(candidates, topK, blocked);
         List<double[]> priced = new ArrayList<>();
         for (CandidatePair c : candidates) {
             if (priced(c)) {
                 priced.add(new double[] {c.price().doubleValue(), followOn ? c.followAcceptance() : c.acceptance(),
-                        top.contains(c.sku()) ? 1 : 0});
+                        shown.contains(c.sku()) ? 1 : 0});
             }
         }
         if (priced.isEmpty()) {
@@ -75,7 +72,7 @@ final class PairsScatter {
         styler.setXAxisMin(minPrice);
         styler.setXAxisMax(maxPrice);
         add(chart, "others", priced, 0, OTHERS);
-        add(chart, "top " + topK + " shown", priced, 1, TOP);
+        add(chart, "shown for it alone", priced, 1, TOP);
         double best = priced.stream().mapToDouble(p -> p[0] * p[1]).max().orElse(0);
         double last = priced.stream().filter(p -> p[2] == 1).mapToDouble(p -> p[0] * p[1]).min().orElse(best);
         iso(chart, best, minPrice, maxPrice, maxAcceptance, false);
@@ -83,12 +80,6 @@ final class PairsScatter {
             iso(chart, last, minPrice, maxPrice, maxAcceptance, true);
         }
         return chart;
-    }
-
-    /** The candidates marked as shown: the first {@code topK} priced ones that curation does not block. */
-    static List<String> shown(List<CandidatePair> candidates, int topK, Set<String> blocked) {
-        return candidates.stream().filter(c -> priced(c) && !blocked.contains(c.sku())).limit(topK)
-                .map(CandidatePair::sku).toList();
     }
 
     private static boolean priced(CandidatePair c) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.orderlift.common.CsvFields;
@@ -22,8 +23,12 @@ import io.orderlift.mining.CandidatePair;
 import io.orderlift.mining.Evidence;
 import io.orderlift.mining.PairReports;
 import io.orderlift.mining.PairSnapshot;
+import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.ranking.Recommendations;
+import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKey;
@@ -142,11 +147,12 @@ public final class PairsViewModel {
             syncing = true;
             priceWeight.set(now.priceWeight());
             syncing = false;
-            if (old == null || old.priceWeight() != now.priceWeight() || old.smoothing() != now.smoothing()
-                    || old.cartLength() != now.cartLength() || old.confirmationLength() != now.confirmationLength()) {
+            // every ranking setting moves what the anchor alone shows (the marked candidates)
+            if (old == null || !old.rankingOnly().equals(now.rankingOnly())) {
                 refresh();
             }
         });
+        session.recommenderProperty().addListener((obs, old, now) -> refresh());
         categoryFilter.addListener((obs, old, now) -> applyFilter());
         statusFilter.addListener((obs, old, now) -> applyFilter());
         session.curationChangesProperty().addListener((obs, old, now) -> refresh());
@@ -241,15 +247,16 @@ public final class PairsViewModel {
     /**
      * @param scatter    the new plot, or null when it would look the same as the one shown
      * @param underFloor candidates backed by fewer than {@code minCustomers} known customers, never shown
+     * @param aloneEmpty why the placement shows nothing for the anchor alone; null when it shows something
+     *                   (or the ranking is not loaded yet)
      */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
                           ScatterKey key, List<Row> rows, List<String> categoryChoices, int underFloor,
-                          int minCustomers) {
+                          int minCustomers, String aloneEmpty) {
     }
 
-    /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the top k). */
-    private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates,
-                              Set<String> shown, Set<String> blocked) {
+    /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the marks). */
+    private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates, Set<String> shown) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -266,6 +273,7 @@ public final class PairsViewModel {
         Placement placement = placementOf(kind);
         String anchorCategory = categoryOfSku.get(sku);
         PairSnapshot inMemory = mined;
+        Recommender recommender = session.recommenderProperty().get();
         Tasks.create("Ranking " + sku, monitor -> {
             // from the pairs held in memory; before they are read (or when the store is not mined) from the store
             double w = profile.priceWeight();
@@ -284,25 +292,19 @@ public final class PairsViewModel {
                 ExclusionImpact.first(exclusions, sku, anchorCategory, c.sku(), c.category())
                         .ifPresent(e -> statuses.put(c.sku(), EXCLUDED + " (" + e.kind() + ")"));
             }
-            Set<String> blocked = new HashSet<>();
-            statuses.forEach((candidate, state) -> {
-                if (blocks(state)) {
-                    blocked.add(candidate);
-                }
-            });
-            // a pair backed by too few known customers is never shown either (the privacy floor)
-            int underFloor = 0;
-            for (CandidatePair c : pairs.candidates()) {
-                if (c.customers() < profile.minCustomers()) {
-                    blocked.add(c.sku());
-                    underFloor++;
-                }
-            }
-            int topK = profile.length(placement);
-            ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(),
-                    Set.copyOf(PairsScatter.shown(pairs.candidates(), topK, blocked)), blocked);
+            // a pair backed by too few known customers is never shown (the privacy floor): said in the summary
+            int underFloor = (int) pairs.candidates().stream().filter(c -> c.customers() < profile.minCustomers())
+                    .count();
+            // what the preview shows for the anchor alone, under every rule of the profile (its floors, the
+            // ceilings, the curation): the candidates marked in the plot
+            Recommendations alone = recommender == null ? null
+                    : recommender.recommend(placement, List.of(new CartItem(sku, 1, Double.NaN)), profile, 0);
+            Set<String> shown = alone == null ? Set.of()
+                    : alone.items().stream().map(Recommendation::sku).collect(Collectors.toUnmodifiableSet());
+            String aloneEmpty = alone == null || alone.emptyReason() == null ? null : alone.emptyReason().text();
+            ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(), shown);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
-                    pairs.candidates(), kind == Evidence.FOLLOW_ON, topK, blocked)));
+                    pairs.candidates(), kind == Evidence.FOLLOW_ON, shown)));
             // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
             List<CandidatePair> ranked = pairs.candidates();
             List<Row> built = IntStream.range(0, ranked.size()).mapToObj(i -> row(ranked.get(i),
@@ -311,7 +313,8 @@ public final class PairsViewModel {
             built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
-            return new Loaded(pairs, statuses, plot, key, built, choices, underFloor, profile.minCustomers());
+            return new Loaded(pairs, statuses, plot, key, built, choices, underFloor, profile.minCustomers(),
+                    aloneEmpty);
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
@@ -332,7 +335,13 @@ public final class PairsViewModel {
         Updates.set(status, String.format((Objects.equals(anchor.get(), bestSellerLabel) ? BEST_SELLER : "")
                         + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s.  "
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
-                p.N(), p.candidates().size(), p.evidence(), p.priceWeight(), underFloor(loaded)));
+                p.N(), p.candidates().size(), p.evidence(), p.priceWeight(), underFloor(loaded)
+                        + (loaded.aloneEmpty() == null ? "" : ". Alone in a cart: " + withoutFinalStop(loaded.aloneEmpty()))));
+    }
+
+    /** The sentence without its full stop, for a summary that ends it. */
+    private static String withoutFinalStop(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
     /** ", 12 of them backed by fewer than 3 known customers: never shown" ("all backed …"), or nothing when none is. */

@@ -57,6 +57,21 @@ class PairsViewModelBehaviourTest {
         assertTrue(!model.statusProperty().get().contains("known customers"), "every pair here clears the privacy floor");
     }
 
+    /**
+     * The candidates the plot marks are what the preview shows for the anchor alone, under every rule of
+     * the profile: under an evidence floor no pair reaches, nothing is, and the status line says why.
+     */
+    @Test
+    void anAnchorThatRecommendsNothingAloneSaysWhy() {
+        assertTrue(!model.statusProperty().get().contains("Alone in a cart"), model.statusProperty().get());
+        session.profileProperty().set(session.profileProperty().get().withMinEvidence(1_000));
+        String status = model.statusProperty().get();
+        assertTrue(status.contains(". Alone in a cart: The strongest pair of ") && status.contains("the profile's min"
+                + " evidence is 1000, so none is used. Lower it in the Weighting tab (or profile --min-evidence) to use"
+                + " weaker pairs.  A approve"), status);
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "the table still lists them all");
+    }
+
     @Test
     void thePriceWeightReRanksAndBecomesTheSessionsWorkingProfile() {
         model.priceWeightProperty().set(0);
