@@ -13,7 +13,9 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Reports tab: backtest in the background, RPI against w, "use this w", export, A/B analysis. */
@@ -47,6 +50,18 @@ class ReportsViewTest {
     @AfterEach
     void close() {
         fixture.close();
+    }
+
+    /**
+     * Enter runs the shown tab's own default action: every tab with one (Overview, Cart preview, Publish,
+     * Reports) sits in the same scene, where only one button can answer Enter at a time.
+     */
+    @Test
+    void enterRunsTheBacktestOnTheReportsTab(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Reports")).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fixture.model.reports().hasReportProperty().get());
     }
 
     @Test

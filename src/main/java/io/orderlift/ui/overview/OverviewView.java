@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 import io.orderlift.store.ImportBatch;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.common.WarningLabel;
@@ -50,8 +51,8 @@ public final class OverviewView extends ScrollPane {
         mineButton.setOnAction(e -> mineAction.run());
         // nothing to mine before there are orders: then importing is the next step
         mineButton.disableProperty().bind(model.hasOrdersProperty().not());
-        mineButton.defaultButtonProperty().bind(model.hasOrdersProperty());
-        importButton.defaultButtonProperty().bind(model.storeShownProperty().and(model.hasOrdersProperty().not()));
+        DefaultAction.of(mineButton, this, model.hasOrdersProperty());
+        DefaultAction.of(importButton, this, model.storeShownProperty().and(model.hasOrdersProperty().not()));
         HBox header = new HBox(12, new VBox(2, title, location), spacer, importButton, mineButton);
         Label mining = new Label();
         mining.setId("miningStatus");

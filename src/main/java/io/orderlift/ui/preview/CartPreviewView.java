@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
@@ -41,7 +42,7 @@ public final class CartPreviewView extends HBox {
         search.valueProperty().bindBidirectional(model.searchChoiceProperty());
         Button add = new Button("Add");
         add.setId("addToCart");
-        add.setDefaultButton(true);
+        DefaultAction.of(add, this);
         add.setOnAction(e -> model.add(search.getValue()));
 
         ComboBox<String> saved = new ComboBox<>(model.savedCarts());

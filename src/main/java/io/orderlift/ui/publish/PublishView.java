@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.orderlift.store.PublishedVersions;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.binding.Bindings;
@@ -76,7 +77,7 @@ public final class PublishView extends VBox {
         check.disableProperty().bind(model.busyProperty());
         Button publish = new Button("Publish");
         publish.setId("publishButton");
-        publish.setDefaultButton(true);
+        DefaultAction.of(publish, this);
         publish.disableProperty().bind(Bindings.not(model.canPublishProperty()));
         publish.setOnAction(e -> model.publish());
 

@@ -1,5 +1,6 @@
 package io.orderlift.ui.reports;
 
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.shell.FileDialogs;
@@ -32,7 +33,7 @@ public final class ReportsView extends VBox {
 
         Button run = new Button("Run backtest");
         run.setId("runBacktest");
-        run.setDefaultButton(true);
+        DefaultAction.of(run, this);
         run.setOnAction(e -> model.runBacktest());
         Label warning = HidingLabel.of("backtestWarning", "warning-text", model.warningProperty());
         Label provenance = new Label();
