@@ -29,6 +29,8 @@ final class HelpMenu {
             "Ctrl+M   Mine pairs…",
             "Ctrl+Q   Quit",
             "F1       User guide",
+            "Ctrl+1…8 show a tab (Overview … Reports)",
+            "Enter    the shown tab's main action (the blue button)",
             "",
             "In the Pairs table:",
             "A        approve the selected pairs",
