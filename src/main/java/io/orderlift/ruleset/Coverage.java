@@ -96,7 +96,8 @@ public record Coverage(int products, int listed, int cart, int confirmation, Lis
                 + " a pin gives one a list.", both, others, named, named.endsWith("…") ? "" : "."));
     }
 
-    private static int size(RuleSet.Evidence list) {
+    /** The entries of a list; 0 for none. */
+    static int size(RuleSet.Evidence list) {
         return list == null ? 0 : list.size();
     }
 }

@@ -52,18 +52,18 @@ public final class Publisher {
     }
 
     /**
-     * Said of a rule set that recommends nothing (no list holds an entry and nothing is pinned): a
-     * storefront serving it shows no recommendation at all. Empty otherwise.
+     * Said of a rule set that recommends nothing (no product has a list or a pin: {@code coverage} lists
+     * none): a storefront serving it shows no recommendation at all. Empty otherwise.
+     *
+     * @param minCustomers the rule set's privacy floor, named in the sentence
      */
-    public static Optional<String> nothingToRecommend(RuleSet r) {
-        boolean listed = r.anchors().stream().anyMatch(a -> size(a.cart()) + size(a.confirmation()) > 0)
-                || r.categories().stream().anyMatch(c -> size(c.cart()) + size(c.confirmation()) > 0);
-        if (listed || !r.pins().isEmpty()) {
+    public static Optional<String> nothingToRecommend(Coverage coverage, int minCustomers) {
+        if (coverage.listed() > 0) {
             return Optional.empty();
         }
         return Optional.of("No product has a list, so this rule set recommends nothing: no pair clears the profile's"
                 + " floors (its evidence and lift floors, a price, and the privacy floor of "
-                + r.parameters().minCustomers() + " known customers behind a pair, to which a guest order adds none)."
+                + minCustomers + " known customers behind a pair, to which a guest order adds none)."
                 + " The cart preview, or recommend, says what keeps a cart's companions off.");
     }
 
@@ -121,14 +121,12 @@ public final class Publisher {
                 throw new UncheckedIOException("Cannot write the slices to " + slices + ": " + e.getMessage(), e);
             }
         }
-        long evidence = r.anchors().stream().mapToLong(a -> size(a.cart()) + size(a.confirmation())).sum();
+        Coverage coverage = Coverage.of(r);
+        long evidence = r.anchors().stream().mapToLong(a -> Coverage.size(a.cart()) + Coverage.size(a.confirmation()))
+                .sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile(),
-                nothingToRecommend(r).stream().toList(), Coverage.of(r));
-    }
-
-    private static int size(RuleSet.Evidence list) {
-        return list == null ? 0 : list.size();
+                nothingToRecommend(coverage, r.parameters().minCustomers()).stream().toList(), coverage);
     }
 
     /**

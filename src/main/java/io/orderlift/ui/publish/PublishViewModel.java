@@ -137,9 +137,11 @@ public final class PublishViewModel {
         busy.set(true);
         validation.set("Checking what would be published…");
         warning.set("");
-        Tasks.create("Checking the rule set", monitor -> new Checked(current,
-                        new Publisher().preview(current, note.get(), null, approvedOnly.get()),
-                        new PublishedVersions(current).all()))
+        Tasks.create("Checking the rule set", monitor -> {
+                    Publisher.Preview preview = new Publisher().preview(current, note.get(), null, approvedOnly.get());
+                    return new Checked(current, preview, Coverage.of(preview.ruleSet()),
+                            new PublishedVersions(current).all());
+                })
                 .onSuccess(this::show)
                 .onError(e -> {
                     busy.set(false);
@@ -151,7 +153,9 @@ public final class PublishViewModel {
                 .run(tasks);
     }
 
-    private record Checked(Store store, Publisher.Preview preview, List<PublishedVersions.Version> versions) {
+    /** A checked rule set, with what its lists cover worked out in the background as well. */
+    private record Checked(Store store, Publisher.Preview preview, Coverage coverage,
+                           List<PublishedVersions.Version> versions) {
     }
 
     private void show(Checked checked) {
@@ -165,9 +169,10 @@ public final class PublishViewModel {
                 ? String.format("Version %d is valid against the schema; its %d conformance cases replay. %,d bytes, "
                         + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
-                + Coverage.of(p.ruleSet()).inWords().map(c -> "\n" + c).orElse("")
+                + checked.coverage().inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
-        warning.set(ok ? Publisher.nothingToRecommend(p.ruleSet()).orElse("") : "");
+        warning.set(ok ? Publisher.nothingToRecommend(checked.coverage(), p.ruleSet().parameters().minCustomers())
+                .orElse("") : "");
         changes.setAll(describe(p.changes(), p.last()));
         versions.setAll(checked.versions());
         busy.set(false);
