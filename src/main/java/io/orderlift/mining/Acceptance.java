@@ -16,6 +16,19 @@ public final class Acceptance {
     private Acceptance() {
     }
 
+    /**
+     * How a pair's acceptance is estimated from its count; {@link #SMOOTHED} is DESIGN.md's formula, the
+     * ranking's estimators are the others a profile may choose.
+     */
+    @FunctionalInterface
+    public interface Formula {
+        /** DESIGN.md's smoothed acceptance, what {@code pairs} reports. */
+        Formula SMOOTHED = Acceptance::smoothed;
+
+        /** The acceptance of a pair seen {@code count} times in {@code total} anchor orders. */
+        double estimate(int count, int total, double baseRate, double smoothing);
+    }
+
     /** The candidate's base rate {@code orders(c) / N}, 0 for an empty store. */
     public static double baseRate(int candidateOrders, int n) {
         return n == 0 ? 0 : (double) candidateOrders / n;

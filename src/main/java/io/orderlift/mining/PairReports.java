@@ -30,17 +30,24 @@ public final class PairReports {
      * {@code acceptance × price^priceWeight} (ties by SKU), at most {@code limit} of them.
      */
     public AnchorPairs forAnchor(String sku, Evidence evidence, double priceWeight, double smoothing, int limit) {
+        return forAnchor(sku, evidence, priceWeight, smoothing, Acceptance.Formula.SMOOTHED, limit);
+    }
+
+    /** As {@link #forAnchor(String, Evidence, double, double, int)}, acceptance estimated by {@code formula}. */
+    public AnchorPairs forAnchor(String sku, Evidence evidence, double priceWeight, double smoothing,
+                                 Acceptance.Formula formula, int limit) {
         MiningRun run = statistics.activeRun().orElseThrow(NotMinedException::new);
         ProductStat anchor = statistics.product(run.id(), sku).orElseThrow(() -> unknown(store, sku));
         return rank(run, anchor, statistics.pairsOf(run.id(), anchor.productId()), evidence, priceWeight, smoothing,
-                limit);
+                formula, limit);
     }
 
     /** The same list from a run held in memory: nothing is read from the store. */
     public static AnchorPairs forAnchor(PairSnapshot mined, Store store, String sku, Evidence evidence,
-                                        double priceWeight, double smoothing, int limit) {
+                                        double priceWeight, double smoothing, Acceptance.Formula formula, int limit) {
         ProductStat anchor = mined.product(sku).orElseThrow(() -> unknown(store, sku));
-        return rank(mined.run(), anchor, mined.pairsOf(anchor.productId()), evidence, priceWeight, smoothing, limit);
+        return rank(mined.run(), anchor, mined.pairsOf(anchor.productId()), evidence, priceWeight, smoothing, formula,
+                limit);
     }
 
     private static IllegalArgumentException unknown(Store store, String sku) {
@@ -50,7 +57,7 @@ public final class PairReports {
 
     /** The anchor's candidates with every statistic, ranked: the one place a single anchor is scored. */
     private static AnchorPairs rank(MiningRun run, ProductStat anchor, List<PairRow> pairs, Evidence evidence,
-                                    double priceWeight, double smoothing, int limit) {
+                                    double priceWeight, double smoothing, Acceptance.Formula formula, int limit) {
         int n = run.orders();
         List<CandidatePair> rows = new ArrayList<>();
         for (PairRow pair : pairs) {
@@ -60,8 +67,8 @@ public final class PairReports {
             }
             ProductStat c = pair.candidate();
             double base = Acceptance.baseRate(c.orders(), n);
-            double acceptance = Acceptance.smoothed(pair.co(), anchor.orders(), base, smoothing);
-            double followAcceptance = Acceptance.smoothed(pair.follow(), anchor.followBase(), base, smoothing);
+            double acceptance = formula.estimate(pair.co(), anchor.orders(), base, smoothing);
+            double followAcceptance = formula.estimate(pair.follow(), anchor.followBase(), base, smoothing);
             double chosen = evidence == Evidence.SAME_ORDER ? acceptance : followAcceptance;
             double price = c.price() == null ? 0 : c.price().doubleValue();
             double confidence = anchor.orders() == 0 ? 0 : (double) pair.co() / anchor.orders();

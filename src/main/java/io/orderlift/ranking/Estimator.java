@@ -9,7 +9,7 @@ import io.orderlift.mining.Acceptance;
  * smoothing), a beta-binomial posterior mean; they differ in the prior and in how they treat thin
  * evidence. The JSON names are part of the rule set.
  */
-public enum Estimator {
+public enum Estimator implements Acceptance.Formula {
     /** {@code (count + m·base(c)) / (total + m)}: toward the candidate's base rate {@code orders(c)/N}. */
     BASE_RATE("base-rate"),
     /**
@@ -37,7 +37,7 @@ public enum Estimator {
         return JsonNames.find(values(), Estimator::jsonName, name, "estimator");
     }
 
-    /** The acceptance of a pair seen {@code count} times in {@code total} anchor orders. */
+    @Override
     public double estimate(int count, int total, double baseRate, double smoothing) {
         double mean = Acceptance.smoothed(count, total, baseRate, smoothing);
         return this == LOWER_BOUND ? Acceptance.lowerBound(mean, total, smoothing) : mean;

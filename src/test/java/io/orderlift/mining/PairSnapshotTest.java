@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pairs browser's in-memory run lists every anchor exactly as the store-backed report does. */
 class PairSnapshotTest {
 
+    /** DESIGN.md's acceptance and its lower confidence bound (the ranking's two estimators). */
+    private static final Acceptance.Formula[] FORMULAS = {Acceptance.Formula.SMOOTHED,
+        (count, total, base, m) -> Acceptance.lowerBound(Acceptance.smoothed(count, total, base, m), total, m)};
+
     @TempDir
     Path dir;
 
@@ -33,16 +37,19 @@ class PairSnapshotTest {
             for (OrderHistory.CatalogEntry product : new OrderHistory(store).catalog()) {
                 for (Evidence evidence : Evidence.values()) {
                     for (double w : new double[] {0, 1}) {
-                        assertEquals(reports.forAnchor(product.sku(), evidence, w, 5, 500),
-                                PairReports.forAnchor(mined, store, product.sku(), evidence, w, 5, 500),
-                                product.sku() + " " + evidence + " w " + w);
-                        compared++;
+                        for (Acceptance.Formula formula : FORMULAS) {
+                            assertEquals(reports.forAnchor(product.sku(), evidence, w, 5, formula, 500),
+                                    PairReports.forAnchor(mined, store, product.sku(), evidence, w, 5, formula, 500),
+                                    product.sku() + " " + evidence + " w " + w);
+                            compared++;
+                        }
                     }
                 }
             }
-            assertEquals(4 * new OrderHistory(store).catalog().size(), compared);
+            assertEquals(4 * FORMULAS.length * new OrderHistory(store).catalog().size(), compared);
             assertThrows(IllegalArgumentException.class,
-                    () -> PairReports.forAnchor(mined, store, "NO-SUCH-SKU", Evidence.SAME_ORDER, 1, 5, 10));
+                    () -> PairReports.forAnchor(mined, store, "NO-SUCH-SKU", Evidence.SAME_ORDER, 1, 5,
+                            Acceptance.Formula.SMOOTHED, 10));
         }
     }
 }

@@ -34,12 +34,15 @@ final class PairsScatter {
     /**
      * @param candidates  sorted as shown (best score first)
      * @param followOn    plot follow-on acceptance instead of same-order acceptance
+     * @param lowerBound  the acceptance is its lower 95 % bound (the profile's estimator), said on the axis
      * @param shown       the candidates the placement shows for the anchor alone, marked
      */
-    static XYChart chart(String anchor, List<CandidatePair> candidates, boolean followOn, Set<String> shown) {
+    static XYChart chart(String anchor, List<CandidatePair> candidates, boolean followOn, boolean lowerBound,
+                         Set<String> shown) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Candidates of " + anchor + ": price vs acceptance")
-                .xAxisTitle("price (log scale)").yAxisTitle(followOn ? "follow-on acceptance" : "acceptance").build();
+                .xAxisTitle("price (log scale)").yAxisTitle((followOn ? "follow-on acceptance" : "acceptance")
+                        + (lowerBound ? " (lower 95 % bound)" : "")).build();
         var styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setChartBackgroundColor(Color.WHITE);
@@ -66,7 +69,8 @@ final class PairsScatter {
         styler.setXAxisLogarithmic(true);
         double minPrice = priced.stream().mapToDouble(p -> p[0]).min().orElse(1) * 0.8;
         double maxPrice = priced.stream().mapToDouble(p -> p[0]).max().orElse(1) * 1.25;
-        double maxAcceptance = priced.stream().mapToDouble(p -> p[1]).max().orElse(1) * 1.15;
+        // a lower bound is 0 for every thin pair: the axis still needs a height
+        double maxAcceptance = Math.max(0.01, priced.stream().mapToDouble(p -> p[1]).max().orElse(1) * 1.15);
         styler.setYAxisMin(0.0);
         styler.setYAxisMax(maxAcceptance);
         styler.setXAxisMin(minPrice);

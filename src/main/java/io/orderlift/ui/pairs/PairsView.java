@@ -111,7 +111,8 @@ public final class PairsView extends VBox {
                 "The candidate's catalog price"));
         table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 98,
                 "Of the orders that had the anchor, the share that also had this product (smoothed, so that a "
-                        + "few orders cannot make it look certain)", r -> ""));
+                        + "few orders cannot make it look certain; at its lower 95 % bound when the profile's estimator "
+                        + "is the lower bound, as the status line then says)", r -> ""));
         table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, a -> model.money().format(a), 54,
                 "Revenue per impression: acceptance × price, what showing it once beside the anchor is expected "
                         + "to earn"));
@@ -132,7 +133,8 @@ public final class PairsView extends VBox {
                 "Of the orders with the anchor whose customer could come back, the share followed by a purchase of "
                         + "this within the window (smoothed)", r -> ""));
         table.getColumns().add(number("Customers", r -> (double) r.customers(), "%.0f", 82,
-                "Distinct customers behind the pair; a pair of fewer than 3 is never published", r -> ""));
+                "Distinct customers behind the pair; a pair backed by fewer than the profile's minimum (3 by "
+                        + "default) is never shown or published", r -> ""));
         table.getColumns().add(text("Category", r -> r.category() == null ? "" : r.category(), 100,
                 "The candidate's category"));
         table.setRowFactory(t -> new TableRow<>() {

@@ -24,6 +24,7 @@ import io.orderlift.mining.Evidence;
 import io.orderlift.mining.PairReports;
 import io.orderlift.mining.PairSnapshot;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
@@ -114,6 +115,8 @@ public final class PairsViewModel {
     static final String CHOOSE_AN_ANCHOR = "Choose an anchor: search by SKU or title above.";
     /** Opens the status line while the anchor is the one the view chose: the store's best seller. */
     static final String BEST_SELLER = "The store's best seller: ";
+    /** Said in the status line when the profile ranks by the lower bound of acceptance. */
+    static final String LOWER_BOUND = ", acceptance at its lower 95 % bound (the profile's estimator)";
     static final String NOT_MINED = "This store is not mined yet: Mine pairs… on the Overview computes the pairs.";
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(CHOOSE_AN_ANCHOR);
@@ -252,11 +255,12 @@ public final class PairsViewModel {
      */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
                           ScatterKey key, List<Row> rows, List<String> categoryChoices, int underFloor,
-                          int minCustomers, String aloneEmpty) {
+                          int minCustomers, Estimator estimator, String aloneEmpty) {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the marks). */
-    private record ScatterKey(String anchor, Evidence evidence, double smoothing, int candidates, Set<String> shown) {
+    private record ScatterKey(String anchor, Evidence evidence, double smoothing, Estimator estimator, int candidates,
+                              Set<String> shown) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -276,10 +280,13 @@ public final class PairsViewModel {
         Recommender recommender = session.recommenderProperty().get();
         Tasks.create("Ranking " + sku, monitor -> {
             // from the pairs held in memory; before they are read (or when the store is not mined) from the store
+            // acceptance as the profile estimates it, so the table ranks as the preview does
             double w = profile.priceWeight();
             double m = profile.smoothing();
-            AnchorPairs pairs = inMemory != null ? PairReports.forAnchor(inMemory, current, sku, kind, w, m, 500)
-                    : new PairReports(current).forAnchor(sku, kind, w, m, 500);
+            Estimator estimator = profile.estimator();
+            AnchorPairs pairs = inMemory != null
+                    ? PairReports.forAnchor(inMemory, current, sku, kind, w, m, estimator, 500)
+                    : new PairReports(current).forAnchor(sku, kind, w, m, estimator, 500);
             CurationStore curation = new CurationStore(current);
             Map<String, String> statuses = new HashMap<>();
             for (CurationStore.CuratedPair p : curation.pairs()) {
@@ -302,9 +309,9 @@ public final class PairsViewModel {
             Set<String> shown = alone == null ? Set.of()
                     : alone.items().stream().map(Recommendation::sku).collect(Collectors.toUnmodifiableSet());
             String aloneEmpty = alone == null || alone.emptyReason() == null ? null : alone.emptyReason().text();
-            ScatterKey key = new ScatterKey(sku, kind, profile.smoothing(), pairs.candidates().size(), shown);
+            ScatterKey key = new ScatterKey(sku, kind, m, estimator, pairs.candidates().size(), shown);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
-                    pairs.candidates(), kind == Evidence.FOLLOW_ON, shown)));
+                    pairs.candidates(), kind == Evidence.FOLLOW_ON, estimator == Estimator.LOWER_BOUND, shown)));
             // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
             List<CandidatePair> ranked = pairs.candidates();
             List<Row> built = IntStream.range(0, ranked.size()).mapToObj(i -> row(ranked.get(i),
@@ -314,7 +321,7 @@ public final class PairsViewModel {
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
             return new Loaded(pairs, statuses, plot, key, built, choices, underFloor, profile.minCustomers(),
-                    aloneEmpty);
+                    estimator, aloneEmpty);
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
@@ -333,9 +340,10 @@ public final class PairsViewModel {
         }
         applyFilter();
         Updates.set(status, String.format((Objects.equals(anchor.get(), bestSellerLabel) ? BEST_SELLER : "")
-                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s.  "
+                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s%s.  "
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
-                p.N(), p.candidates().size(), p.evidence(), p.priceWeight(), underFloor(loaded)
+                p.N(), p.candidates().size(), p.evidence(), p.priceWeight(),
+                loaded.estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)
                         + (loaded.aloneEmpty() == null ? "" : ". Alone in a cart: " + withoutFinalStop(loaded.aloneEmpty()))));
     }
 

@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.Estimator;
+import io.orderlift.ranking.Placement;
+import io.orderlift.ranking.Recommendation;
+import io.orderlift.ranking.Recommendations;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.MinedTestStore;
@@ -70,6 +76,30 @@ class PairsViewModelBehaviourTest {
                 + " evidence is 1000, so none is used. Lower it in the Weighting tab (or profile --min-evidence) to use"
                 + " weaker pairs.  A approve"), status);
         assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "the table still lists them all");
+    }
+
+    /**
+     * Under the lower-bound estimator the table's acceptance is the one the preview ranks by: for each
+     * candidate the preview shows beside the anchor alone, the same figure.
+     */
+    @Test
+    void theTableEstimatesAcceptanceAsTheProfileDoes() {
+        double smoothed = row(MinedTestStore.STAKES).acceptance();
+        assertTrue(!model.statusProperty().get().contains(PairsViewModel.LOWER_BOUND));
+        WeightingProfile profile = session.profileProperty().get().withEstimator(Estimator.LOWER_BOUND);
+        session.profileProperty().set(profile);
+        assertTrue(row(MinedTestStore.STAKES).acceptance() < smoothed, "the lower bound is below the mean");
+        assertTrue(model.statusProperty().get().contains(PairsViewModel.LOWER_BOUND), model.statusProperty().get());
+        Recommendations alone = session.recommenderProperty().get().recommend(Placement.CART,
+                List.of(new CartItem(MinedTestStore.TENT, 1, Double.NaN)), profile, 0);
+        assertTrue(!alone.items().isEmpty());
+        for (Recommendation shown : alone.items()) {
+            assertEquals(shown.acceptance(), row(shown.sku()).acceptance(), 1e-12, shown.sku());
+        }
+    }
+
+    private PairsViewModel.Row row(String sku) {
+        return model.rows().stream().filter(r -> r.sku().equals(sku)).findFirst().orElseThrow();
     }
 
     @Test
