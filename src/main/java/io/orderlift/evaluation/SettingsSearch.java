@@ -221,8 +221,10 @@ final class SettingsSearch {
     private enum Tier { NEITHER, RELEVANT, PASSES_BOTH }
 
     /**
-     * A setting's standing: its tier, then within the tier its objective (summed revenue per
-     * impression for settings that pass both guards, summed revenue per order for the others).
+     * A setting's standing: its tier, then within the tier its objective (revenue per impression
+     * for settings that pass both guards, revenue per order for the others; each relative to
+     * popularity's, summed over the periods and the placements, a placement weighted by its
+     * {@link #credibility(int)}).
      */
     private record Score(Tier tier, double objective) {
 
@@ -231,13 +233,40 @@ final class SettingsSearch {
         }
     }
 
+    /**
+     * Popularity's hits on a placement, pooled over the validation periods, at which its figures count in
+     * full: {@code (1.96 / 0.1)²}, the count whose Poisson noise is within ±10 % at 95 % (the full-credibility
+     * standard of limited-fluctuation credibility).
+     */
+    static final double FULL_CREDIBILITY_HITS = 384;
+
+    /**
+     * How much a placement's figures weigh in the objective: {@code sqrt(hits / 384)} of popularity's hits on
+     * it over the validation periods, at most 1 (and as if it had one hit when it has none), so that a
+     * placement of a handful of hits — a confirmation page of few returning customers, where popularity's one
+     * hit makes any later purchase a ratio of 2 — does not choose the settings it shares with a well-measured one.
+     */
+    static double credibility(int popularityHits) {
+        return Math.sqrt(Math.min(1, Math.max(1, popularityHits) / FULL_CREDIBILITY_HITS));
+    }
+
+    private double credibility(Placement placement) {
+        int hits = 0;
+        for (Fold f : folds) {
+            Replay.Run baseline = f.baseline().get(placement);
+            hits += baseline == null ? 0 : baseline.result().hits();
+        }
+        return credibility(hits);
+    }
+
     private Score score(WeightingProfile profile) {
         double perImpression = 0;
         double perOrder = 0;
-        int measured = 0;
+        double measured = 0;
         boolean relevant = true;
         for (Placement p : Placement.values()) {
             double hitRatio = 0;
+            double weight = credibility(p);
             List<Replay.Run> runs = new ArrayList<>();
             List<Replay.Run> baselines = new ArrayList<>();
             for (int f = 0; f < folds.size(); f++) {
@@ -246,15 +275,15 @@ final class SettingsSearch {
                 Replay.Run baseRun = folds.get(f).baseline().get(p);
                 PolicyResult base = baseRun == null ? null : baseRun.result();
                 if (r.orders() > 0) {
-                    perImpression += ratio(r.rpi(), base == null ? 0 : base.rpi());
-                    perOrder += ratio(r.aovLift(), base == null ? 0 : base.aovLift());
+                    perImpression += weight * ratio(r.rpi(), base == null ? 0 : base.rpi());
+                    perOrder += weight * ratio(r.aovLift(), base == null ? 0 : base.aovLift());
                     hitRatio += base == null || base.hitRate() == 0 ? 1 : r.hitRate() / base.hitRate();
                     runs.add(run);
                     baselines.add(baseRun);
                 }
             }
             if (!runs.isEmpty()) {
-                measured += runs.size();
+                measured += weight * runs.size();
                 double pointRatio = hitRatio / runs.size();
                 // the lower end of the paired interval over every period's orders; the measured ratio where
                 // none can be had (popularity or the setting hit nothing, or no per-order figures were kept)

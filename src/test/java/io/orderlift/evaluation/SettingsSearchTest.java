@@ -18,8 +18,36 @@ import org.junit.jupiter.api.Test;
 
 class SettingsSearchTest {
 
+    /** A replay with enough hits (popularity's as much as a setting's) for its figures to count in full. */
     private static Replay.Run result(double aovLift) {
-        return Replay.Run.of(new PolicyResult("x", null, 100, 10, 0.1, aovLift, 1, 0.5, 0, 0, aovLift, 50));
+        return result(aovLift, 400);
+    }
+
+    /** A replay of {@code hits} hits in ten times as many impressions, earning {@code aovLift} both ways. */
+    private static Replay.Run result(double aovLift, long hits) {
+        return Replay.Run.of(new PolicyResult("x", null, 10 * hits, hits, 0.1, aovLift, 1, 0.5, 0, 0, aovLift, 50));
+    }
+
+    /**
+     * A placement of a handful of hits does not choose the settings it shares with a well-measured one:
+     * against popularity's single confirmation hit, a second one at w 2 reads as twice popularity's
+     * revenue, and summed as it is it would outvote the cart's 10 % gain at w 0.5 measured on 400 hits.
+     */
+    @Test
+    void aPlacementOfAHandfulOfHitsDoesNotOutvoteAWellMeasuredOne() {
+        SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
+                ? result(p.priceWeight() == 0.5 ? 1.1 : 1.0)
+                : p.priceWeight() == 2 ? result(2.0, 2) : result(1.0, 1);
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1.0));
+        baseline.put(Placement.CONFIRMATION, result(1.0, 1));
+        SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
+                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+        assertEquals(0.5, choice.profile().priceWeight());
+        assertEquals(1.1 + SettingsSearch.credibility(1), choice.objective(), 1e-9);
+        assertEquals(1, SettingsSearch.credibility(384));
+        assertEquals(0.5, SettingsSearch.credibility(96), 1e-12);
+        assertEquals(SettingsSearch.credibility(1), SettingsSearch.credibility(0), "none counts as one");
     }
 
     /**
