@@ -106,6 +106,7 @@ final class BacktestCommand implements Callable<Integer> {
                     .append(System.lineSeparator());
         }
         summary.capCost().ifPresent(cost -> text.append(cost).append(System.lineSeparator()));
+        summary.backoffCost().ifPresent(cost -> text.append(cost).append(System.lineSeparator()));
         for (Map.Entry<String, List<PolicyResult>> placement : r.placements().entrySet()) {
             String protocol = placement.getKey().equals("cart") ? r.protocol() + " replay" : "purchases within the window";
             text.append(String.format("%n%s (%s)%n", placement.getKey(), protocol));
@@ -117,10 +118,10 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private static void table(StringBuilder text, List<PolicyResult> results) {
-        text.append(String.format("  %-16s %11s %7s %9s %9s %17s %10s %9s %9s%n", "policy", "impressions", "hits",
+        text.append(String.format("  %-19s %11s %7s %9s %9s %17s %10s %9s %9s%n", "policy", "impressions", "hits",
                 "hit rate", "RPI", "95% interval", "avg price", "AOV lift", "coverage"));
         for (PolicyResult p : results) {
-            text.append(String.format("  %-16s %,11d %,7d %8.2f%% %9.3f %17s %10.2f %8.1f%% %8.1f%%%n", p.policy(),
+            text.append(String.format("  %-19s %,11d %,7d %8.2f%% %9.3f %17s %10.2f %8.1f%% %8.1f%%%n", p.policy(),
                     p.impressions(), p.hits(), p.hitRate() * 100, p.rpi(),
                     String.format("%.3f–%.3f", p.rpiLow(), p.rpiHigh()), p.avgAcceptedPrice(), p.aovLift() * 100,
                     p.coverage() * 100));

@@ -86,14 +86,17 @@ public final class Backtest {
     public static final CartProtocol PROTOCOL = CartProtocol.SEQUENTIAL;
     /**
      * What the profile's rules cost in the replay: the chosen profile without the price
-     * ceilings (cart total ratio, one-tap limits), without the lift floor, without both, and
-     * without the per-category cap (which no replay can value: it buys variety, not hits).
+     * ceilings (cart total ratio, one-tap limits), without the lift floor, without both,
+     * without the per-category cap (which no replay can value: it buys variety, not hits), and
+     * without the category backoff (a thin anchor's own pairs instead of its category's).
      */
     static final Map<String, UnaryOperator<WeightingProfile>> RULE_COSTS = rulesRelaxed();
     /** The policy name of the chosen profile without price ceilings and lift floor. */
     public static final String WITHOUT_RULES = "no ceiling/floor";
     /** The policy name of the chosen profile without the per-category cap. */
     public static final String WITHOUT_CATEGORY_CAP = "no category cap";
+    /** The policy name of the chosen profile with no anchor backing off to its category. */
+    public static final String WITHOUT_CATEGORY_BACKOFF = "no category backoff";
 
     private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
         Map<String, UnaryOperator<WeightingProfile>> relaxed = new LinkedHashMap<>();
@@ -101,6 +104,7 @@ public final class Backtest {
         relaxed.put("no lift floor", p -> p.withMinLift(0));
         relaxed.put(WITHOUT_RULES, p -> p.withoutPriceCeilings().withMinLift(0));
         relaxed.put(WITHOUT_CATEGORY_CAP, WeightingProfile::withoutCategoryCap);
+        relaxed.put(WITHOUT_CATEGORY_BACKOFF, p -> p.withBackoffBelowOrders(0));
         return relaxed;
     }
 

@@ -116,6 +116,13 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                 estimator, confirmationEvidence, chosenBy);
     }
 
+    /** The same with anchors in fewer than {@code orders} orders speaking through their category (0: none does). */
+    public WeightingProfile withBackoffBelowOrders(int orders) {
+        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, orders, maxPriceRatio,
+                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
+                estimator, confirmationEvidence, chosenBy);
+    }
+
     public WeightingProfile withName(String newName) {
         return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
                 oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,

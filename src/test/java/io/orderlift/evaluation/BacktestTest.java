@@ -54,7 +54,8 @@ class BacktestTest {
             List<PolicyResult> cart = report.placements().get("cart");
             assertEquals("sequential", report.protocol());
             assertEquals(List.of("popularity", "popularity+rules", "w=0.0", "w=0.5", "w=1.0", "w=1.5",
-                    "profile:default", "chosen", "no price ceiling", "no lift floor", "no ceiling/floor", "no category cap"),
+                    "profile:default", "chosen", "no price ceiling", "no lift floor", "no ceiling/floor", "no category cap",
+                    "no category backoff"),
                     cart.stream().map(PolicyResult::policy).toList());
             PolicyResult chosen = cart.get(7);
             PolicyResult noCeiling = cart.get(8);

@@ -266,7 +266,8 @@ public final class ReportsViewModel {
         BacktestSummary words = new BacktestSummary(report);
         chosenSettings.set((now != null ? "Validated settings: " : "The active profile's settings (not validated): ")
                 + words.chosenSettings() + "." + (now == null ? "" : " " + now.inWords())
-                + words.capCost().map(cost -> " " + cost).orElse(""));
+                + words.capCost().map(cost -> " " + cost).orElse("")
+                + words.backoffCost().map(cost -> " " + cost).orElse(""));
         activeUsesChoice.set(now != null && now.usesChosen());
     }
 
