@@ -265,13 +265,10 @@ public final class BacktestSummary {
      * things, which no replay can value), so this is said, not chosen.
      */
     public Optional<String> capCost() {
-        List<String> costs = costs(Backtest.WITHOUT_CATEGORY_CAP);
-        if (costs.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT, "The per-category cap (at most %d of one category in a list)"
-                + " costs %s. It keeps the lists varied, which no replay can value: raise it in Weighting if variety"
-                + " matters less here.", report.chosenProfile().perCategoryCap(), String.join(" and ", costs)));
+        return costs(Backtest.WITHOUT_CATEGORY_CAP).map(costs -> String.format(Locale.ROOT, "The per-category cap"
+                + " (at most %d of one category in a list) costs %s. It keeps the lists varied, which no replay can"
+                + " value: raise it in Weighting if variety matters less here.",
+                report.chosenProfile().perCategoryCap(), costs));
     }
 
     /**
@@ -281,22 +278,19 @@ public final class BacktestSummary {
      * validated backoff moved the choice as much up as down: decision 0003), so this is said, not chosen.
      */
     public Optional<String> backoffCost() {
-        List<String> costs = costs(Backtest.WITHOUT_CATEGORY_BACKOFF);
-        if (costs.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT, "The category backoff (products in fewer than %d orders"
-                + " recommend from their category's pairs) costs %s: on this store a product's own pairs forecast"
-                + " better than its category's. Set the backoff to 0 in Weighting (or profile --backoff-below 0) and"
-                + " run the backtest again.", report.chosenProfile().backoffBelowOrders(), String.join(" and ", costs)));
+        return costs(Backtest.WITHOUT_CATEGORY_BACKOFF).map(costs -> String.format(Locale.ROOT, "The category"
+                + " backoff (products in fewer than %d orders recommend from their category's pairs) costs %s: on this"
+                + " store a product's own pairs forecast better than its category's. Set the backoff to 0 in Weighting"
+                + " (or profile --backoff-below 0) and run the backtest again.",
+                report.chosenProfile().backoffBelowOrders(), costs));
     }
 
     /**
-     * Per measured placement where the chosen profile relaxed as {@code policy} earns {@link #RULE_COST_SAID}
-     * or more above it per impression: "14 % of the revenue per impression on the cart (4.16 without it,
-     * against 3.57)".
+     * Each measured placement where the chosen profile relaxed as {@code policy} earns {@link #RULE_COST_SAID}
+     * or more above it per impression, joined by "and": "14 % of the revenue per impression on the cart (4.16
+     * without it, against 3.57)"; empty when there is none.
      */
-    private List<String> costs(String policy) {
+    private Optional<String> costs(String policy) {
         List<String> costs = new ArrayList<>();
         for (String placement : report.placements().keySet()) {
             if (!measured(placement)) {
@@ -309,7 +303,7 @@ public final class BacktestSummary {
                                     + " on the %s (%s without it, against %s)", 100 * (1 - chosen / free),
                             placement.equals("cart") ? "cart" : "confirmation page", money(free), money(chosen))));
         }
-        return costs;
+        return costs.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", costs));
     }
 
     /** The validated settings in words, the one-tap ceiling in the store's currency. */
