@@ -224,7 +224,7 @@ final class SettingsSearch {
      * A setting's standing: its tier, then within the tier its objective (revenue per impression
      * for settings that pass both guards, revenue per order for the others; each relative to
      * popularity's, summed over the periods and the placements, a placement weighted by its
-     * {@link #credibility(int)}).
+     * {@link #credibility(long)}).
      */
     private record Score(Tier tier, double objective) {
 
@@ -246,12 +246,12 @@ final class SettingsSearch {
      * placement of a handful of hits — a confirmation page of few returning customers, where popularity's one
      * hit makes any later purchase a ratio of 2 — does not choose the settings it shares with a well-measured one.
      */
-    static double credibility(int popularityHits) {
+    static double credibility(long popularityHits) {
         return Math.sqrt(Math.min(1, Math.max(1, popularityHits) / FULL_CREDIBILITY_HITS));
     }
 
     private double credibility(Placement placement) {
-        int hits = 0;
+        long hits = 0;
         for (Fold f : folds) {
             Replay.Run baseline = f.baseline().get(placement);
             hits += baseline == null ? 0 : baseline.result().hits();
