@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.orderlift.ui.common.NiceNumbers;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -44,7 +45,7 @@ final class OverviewCharts {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             double max = Math.max(1, sorted[(int) Math.floor((sorted.length - 1) * 0.99)]);
-            double width = niceWidth(max / bins);
+            double width = NiceNumbers.ceiling(max / bins);
             int n = (int) Math.ceil(max / width);
             int[] hist = new int[n + 1];
             for (double v : values) {
@@ -57,16 +58,6 @@ final class OverviewCharts {
         }
         chart.addSeries("count", labels, counts);
         return chart;
-    }
-
-    private static double niceWidth(double raw) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (raw <= step * magnitude) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static String format(double amount) {

@@ -9,6 +9,7 @@ import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
 import io.orderlift.evaluation.PolicyResult;
+import io.orderlift.ui.common.NiceNumbers;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -68,6 +69,19 @@ final class ReportCharts {
         // both axes from zero: fitted to the data, hit rates of 1.04 % and 1.05 % drew a plunge
         chart.getStyler().setYAxisMin(0, 0.0);
         chart.getStyler().setYAxisMin(1, 0.0);
+        // and up to a round number above every point: fitted, a placement where every w earned 0 under
+        // popularity's 0.0774 drew one tick labelled ".07738534842168", and hit rates all 0 a lone "0"
+        double rpiTop = rpi.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        rpiTop = Math.max(rpiTop, Math.max(popularity, chosen.test().rpi()));
+        if (withoutRules != null) {
+            rpiTop = Math.max(rpiTop, withoutRules.rpi());
+        }
+        double hitTop = NiceNumbers.axisTop(hitRate.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        rpiTop = NiceNumbers.axisTop(rpiTop);
+        chart.getStyler().setYAxisMax(0, rpiTop);
+        chart.getStyler().setYAxisMax(1, hitTop);
+        chart.getStyler().putYAxisGroupDecimalPatternMap(0, NiceNumbers.axisPattern(rpiTop));
+        chart.getStyler().putYAxisGroupDecimalPatternMap(1, NiceNumbers.axisPattern(hitTop));
         if (!ws.isEmpty()) {
             XYSeries baseline = chart.addSeries("popularity", List.of(ws.get(0), ws.get(ws.size() - 1)),
                     List.of(popularity, popularity));
