@@ -31,10 +31,13 @@ import picocli.CommandLine.Spec;
         "and the expected AOV lift, with the chosen ranking's ratio to popularity and its paired 95 %% interval.",
         "Up to three validation periods choose every setting that moves revenue",
         "(w, smoothing, estimator, evidence and lift floors, price ceilings) for the most revenue per",
-        "impression among those earning popularity's revenue per order; --apply saves that choice into the",
-        "active profile (unless they could choose nothing: no replay in them saw a recommendation bought).",
+        "impression among those earning popularity's revenue per order, a placement of few hits weighing",
+        "less; --apply saves that choice into the active profile (unless they could choose nothing: no",
+        "replay in them saw a recommendation bought).",
         "It says which validated settings the active profile holds otherwise (JSON: activeProfile, applied).",
-        "The last rows lift the chosen price ceilings and lift floor to show what they cost.",
+        "The last rows lift the chosen price ceilings, lift floor, category cap and category backoff to",
+        "show what each costs; where the cap or the backoff costs a tenth of a placement's revenue per",
+        "impression or more, it is said (JSON: inWords.capCost, inWords.backoffCost).",
         "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report).",
         "The report is kept in the store: the workbench's Reports view shows the last one."})
 final class BacktestCommand implements Callable<Integer> {
