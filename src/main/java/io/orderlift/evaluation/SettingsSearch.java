@@ -139,6 +139,8 @@ final class SettingsSearch {
     }
 
     private final List<Fold> folds;
+    /** Each placement's weight in the objective, fixed by popularity's hits over the folds. */
+    private final Map<Placement, Double> weights = new EnumMap<>(Placement.class);
     private final List<Map<Placement, Map<WeightingProfile, Replay.Run>>> seen = new ArrayList<>();
     private int evaluations;
 
@@ -156,6 +158,9 @@ final class SettingsSearch {
                 byPlacement.put(p, new HashMap<>());
             }
             seen.add(byPlacement);
+        }
+        for (Placement p : Placement.values()) {
+            weights.put(p, credibility(p));
         }
     }
 
@@ -266,7 +271,7 @@ final class SettingsSearch {
         boolean relevant = true;
         for (Placement p : Placement.values()) {
             double hitRatio = 0;
-            double weight = credibility(p);
+            double weight = weights.get(p);
             List<Replay.Run> runs = new ArrayList<>();
             List<Replay.Run> baselines = new ArrayList<>();
             for (int f = 0; f < folds.size(); f++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.store.NotMinedException;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
@@ -17,9 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pairs browser's in-memory run lists every anchor exactly as the store-backed report does. */
 class PairSnapshotTest {
 
-    /** DESIGN.md's acceptance and its lower confidence bound (the ranking's two estimators). */
-    private static final Acceptance.Formula[] FORMULAS = {Acceptance.Formula.SMOOTHED,
-        (count, total, base, m) -> Acceptance.lowerBound(Acceptance.smoothed(count, total, base, m), total, m)};
+    /** The ranking's two estimators: DESIGN.md's acceptance and its lower confidence bound. */
+    private static final Acceptance.Formula[] FORMULAS = Estimator.values();
 
     @TempDir
     Path dir;

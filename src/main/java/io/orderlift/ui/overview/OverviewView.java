@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 import io.orderlift.store.ImportBatch;
-import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.property.SimpleObjectProperty;

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -255,7 +254,7 @@ public final class PairsViewModel {
      */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
                           ScatterKey key, List<Row> rows, List<String> categoryChoices, int underFloor,
-                          int minCustomers, Estimator estimator, String aloneEmpty) {
+                          int minCustomers, String aloneEmpty) {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the marks). */
@@ -321,7 +320,7 @@ public final class PairsViewModel {
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
             return new Loaded(pairs, statuses, plot, key, built, choices, underFloor, profile.minCustomers(),
-                    estimator, aloneEmpty);
+                    aloneEmpty);
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
 
@@ -343,7 +342,7 @@ public final class PairsViewModel {
                         + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s%s.  "
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidates().size(), p.evidence(), p.priceWeight(),
-                loaded.estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)
+                loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)
                         + (loaded.aloneEmpty() == null ? "" : ". Alone in a cart: " + withoutFinalStop(loaded.aloneEmpty()))));
     }
 

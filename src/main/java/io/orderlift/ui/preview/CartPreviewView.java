@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
-import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
 import io.orderlift.ui.common.RecommendationTables;

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.orderlift.store.PublishedVersions;
-import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;

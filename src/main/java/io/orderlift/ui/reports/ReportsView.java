@@ -1,7 +1,7 @@
 package io.orderlift.ui.reports;
 
-import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.shell.FileDialogs;
 import javafx.beans.binding.Bindings;
