@@ -249,8 +249,9 @@ public final class BacktestSummary {
                             + interval(r) + ").")
                     .orElse("");
             warnings.add(String.format(Locale.ROOT, "on the %s the chosen settings earn less per impression than "
-                    + "\"customers also bought\" (%s against %s). Likely reason: %s.%s", where, money(chosen.rpi()),
-                    money(popularity.rpi()), reason, noise));
+                    + "\"customers also bought\" (%s against %s). Likely reason: %s.%s%s", where, money(chosen.rpi()),
+                    money(popularity.rpi()), reason, noise, moreFilledLists(chosen, popularity, "")
+                            .map(more -> " They earn more per order, though: " + more + ".").orElse("")));
         }
         return warnings;
     }
@@ -279,7 +280,7 @@ public final class BacktestSummary {
      */
     public Optional<String> backoffCost() {
         return costs(Backtest.WITHOUT_CATEGORY_BACKOFF).map(costs -> String.format(Locale.ROOT, "The category"
-                + " backoff (products in fewer than %d orders recommend from their category's pairs) costs %s: on this"
+                + " backoff (products in fewer than %d orders recommend from their category's pairs) costs %s. On this"
                 + " store a product's own pairs forecast better than its category's. Set the backoff to 0 in Weighting"
                 + " (or profile --backoff-below 0) and run the backtest again.",
                 report.chosenProfile().backoffBelowOrders(), costs));
@@ -300,10 +301,27 @@ public final class BacktestSummary {
             report.policy(placement, policy).map(PolicyResult::rpi)
                     .filter(free -> free > 0 && 1 - chosen / free >= RULE_COST_SAID)
                     .ifPresent(free -> costs.add(String.format(Locale.ROOT, "%.0f %% of the revenue per impression"
-                                    + " on the %s (%s without it, against %s)", 100 * (1 - chosen / free),
-                            placement.equals("cart") ? "cart" : "confirmation page", money(free), money(chosen))));
+                                    + " on the %s (%s without it, against %s)%s", 100 * (1 - chosen / free),
+                            placement.equals("cart") ? "cart" : "confirmation page", money(free), money(chosen),
+                            moreFilledLists(report.policy(placement, BacktestReport.CHOSEN).orElseThrow(),
+                                    report.policy(placement, policy).orElseThrow(), " without it")
+                                    .map(more -> ", though with it the lists earn more per order: " + more).orElse(""))));
         }
         return costs.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", costs));
+    }
+
+    /**
+     * When {@code fuller} shows more recommendations than {@code other} on the same orders and earns more
+     * per order with them (what a lower revenue per impression can hide): "an expected AOV lift of 52.3 %
+     * against 44.7 %, from 3,634 recommendations against 2,828" and {@code otherSaid}.
+     */
+    private static Optional<String> moreFilledLists(PolicyResult fuller, PolicyResult other, String otherSaid) {
+        if (fuller.impressions() <= other.impressions() || fuller.aovLift() <= other.aovLift()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "an expected AOV lift of %s, from %,d recommendations against"
+                + " %,d%s", percentsApart(fuller.aovLift(), other.aovLift()), fuller.impressions(), other.impressions(),
+                otherSaid));
     }
 
     /** The validated settings in words, the one-tap ceiling in the store's currency. */
