@@ -139,7 +139,10 @@ final class SettingsSearch {
     }
 
     private final List<Fold> folds;
-    /** Each placement's weight in the objective, fixed by popularity's hits over the folds. */
+    /**
+     * Each placement that judges the settings, with its weight in the objective, fixed by popularity's hits
+     * over the folds (see {@link #MIN_JUDGING_HITS}).
+     */
     private final Map<Placement, Double> weights = new EnumMap<>(Placement.class);
     private final List<Map<Placement, Map<WeightingProfile, Replay.Run>>> seen = new ArrayList<>();
     private int evaluations;
@@ -160,7 +163,15 @@ final class SettingsSearch {
             seen.add(byPlacement);
         }
         for (Placement p : Placement.values()) {
-            weights.put(p, credibility(p));
+            if (popularityHits(p) >= MIN_JUDGING_HITS) {
+                weights.put(p, credibility(popularityHits(p)));
+            }
+        }
+        if (weights.isEmpty()) {
+            // no placement can tell settings apart: each says what little it can, by its credibility
+            for (Placement p : Placement.values()) {
+                weights.put(p, credibility(popularityHits(p)));
+            }
         }
     }
 
@@ -255,13 +266,22 @@ final class SettingsSearch {
         return Math.sqrt(Math.min(1, Math.max(1, popularityHits) / FULL_CREDIBILITY_HITS));
     }
 
-    private double credibility(Placement placement) {
+    /**
+     * Popularity's hits on a placement over the validation periods below which the placement does not judge
+     * the settings while another one does: neither in the objective nor in either guard. Below it a ratio
+     * against popularity rests on a handful of purchases (a second hit against its one reads as twice its
+     * revenue, and a setting that happened on none fails the relevance floor), the noise that
+     * {@link BacktestSummary} calls "too few purchases to tell policies apart".
+     */
+    static final int MIN_JUDGING_HITS = 30;
+
+    private long popularityHits(Placement placement) {
         long hits = 0;
         for (Fold f : folds) {
             Replay.Run baseline = f.baseline().get(placement);
             hits += baseline == null ? 0 : baseline.result().hits();
         }
-        return credibility(hits);
+        return hits;
     }
 
     private Score score(WeightingProfile profile) {
@@ -269,9 +289,10 @@ final class SettingsSearch {
         double perOrder = 0;
         double measured = 0;
         boolean relevant = true;
-        for (Placement p : Placement.values()) {
+        for (Map.Entry<Placement, Double> judging : weights.entrySet()) {
+            Placement p = judging.getKey();
             double hitRatio = 0;
-            double weight = weights.get(p);
+            double weight = judging.getValue();
             List<Replay.Run> runs = new ArrayList<>();
             List<Replay.Run> baselines = new ArrayList<>();
             for (int f = 0; f < folds.size(); f++) {

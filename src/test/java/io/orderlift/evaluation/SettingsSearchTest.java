@@ -44,10 +44,33 @@ class SettingsSearchTest {
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
                 .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
         assertEquals(0.5, choice.profile().priceWeight());
-        assertEquals(1.1 + SettingsSearch.credibility(1), choice.objective(), 1e-9);
+        assertEquals(1.1, choice.objective(), 1e-9, "the page of one hit does not judge while the cart does");
         assertEquals(1, SettingsSearch.credibility(384));
         assertEquals(0.5, SettingsSearch.credibility(96), 1e-12);
         assertEquals(SettingsSearch.credibility(1), SettingsSearch.credibility(0), "none counts as one");
+    }
+
+    /**
+     * Below {@link SettingsSearch#MIN_JUDGING_HITS} of popularity's hits a placement does not judge the
+     * settings while another one does: a setting that happened on no purchase of a confirmation page where
+     * popularity made three is not ruled out by the relevance floor there (it was, on a long-tail probe store,
+     * for the backoff that earned most on its cart). From 30 hits on, the page judges, and the floor holds.
+     */
+    @Test
+    void aPlacementOfTooFewHitsNeitherRulesOutNorChooses() {
+        for (long popularityHits : new long[] {SettingsSearch.MIN_JUDGING_HITS - 1, SettingsSearch.MIN_JUDGING_HITS}) {
+            SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
+                    ? result(p.priceWeight() == 0.5 ? 1.1 : 1.0)
+                    : p.priceWeight() == 0.5 ? Replay.Run.of(new PolicyResult("x", null, 10 * popularityHits, 0, 0, 0,
+                            0, 0.5, 0, 0, 0, 50)) : result(1.0, popularityHits);
+            Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
+            baseline.put(Placement.CART, result(1.0));
+            baseline.put(Placement.CONFIRMATION, result(1.0, popularityHits));
+            SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
+                    .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+            assertEquals(popularityHits < SettingsSearch.MIN_JUDGING_HITS ? 0.5 : 1.0, choice.profile().priceWeight(),
+                    popularityHits + " hits");
+        }
     }
 
     /**
