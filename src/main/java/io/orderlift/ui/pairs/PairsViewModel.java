@@ -249,7 +249,8 @@ public final class PairsViewModel {
     /**
      * @param scatter    the new plot, or null when it would look the same as the one shown
      * @param underFloor candidates backed by fewer than {@code minCustomers} known customers, never shown
-     * @param aloneEmpty why the placement shows nothing for the anchor alone; null when it shows something
+     * @param aloneEmpty why the placement shows nothing for the anchor alone ("Alone in a cart: …", "Alone in an
+     *                   order: …" on the confirmation page); null when it shows something
      *                   (or the ranking is not loaded yet)
      */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
@@ -307,7 +308,9 @@ public final class PairsViewModel {
                     : recommender.recommend(placement, List.of(new CartItem(sku, 1, Double.NaN)), profile, 0);
             Set<String> shown = alone == null ? Set.of()
                     : alone.items().stream().map(Recommendation::sku).collect(Collectors.toUnmodifiableSet());
-            String aloneEmpty = alone == null || alone.emptyReason() == null ? null : alone.emptyReason().text();
+            String aloneEmpty = alone == null || alone.emptyReason() == null ? null
+                    : (placement == Placement.CART ? "Alone in a cart: " : "Alone in an order: ")
+                            + withoutFinalStop(alone.emptyReason().text());
             ScatterKey key = new ScatterKey(sku, kind, m, estimator, pairs.candidates().size(), shown);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, estimator == Estimator.LOWER_BOUND, shown)));
@@ -343,7 +346,7 @@ public final class PairsViewModel {
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidates().size(), p.evidence(), p.priceWeight(),
                 loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)
-                        + (loaded.aloneEmpty() == null ? "" : ". Alone in a cart: " + withoutFinalStop(loaded.aloneEmpty()))));
+                        + (loaded.aloneEmpty() == null ? "" : ". " + loaded.aloneEmpty())));
     }
 
     /** The sentence without its full stop, for a summary that ends it. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.orderlift.mining.Evidence;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
@@ -76,6 +77,10 @@ class PairsViewModelBehaviourTest {
                 + " evidence is 1000, so none is used. Lower it in the Weighting tab (or profile --min-evidence) to use"
                 + " weaker pairs.  A approve"), status);
         assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "the table still lists them all");
+        model.evidenceProperty().set(Evidence.FOLLOW_ON);
+        String followOn = model.statusProperty().get();
+        assertTrue(followOn.contains(". Alone in an order: ") && !followOn.contains("Alone in a cart"),
+                "follow-on pairs are the confirmation page's: " + followOn);
     }
 
     /**
