@@ -242,8 +242,8 @@ public final class BacktestSummary {
                             .map(own -> String.format(Locale.ROOT, "the category backoff holds it back: products in"
                                     + " fewer than %d orders recommend from their category's pairs, and with their own"
                                     + " it earns %s", report.chosenProfile().backoffBelowOrders(), money(own.rpi()))))
-                    .orElse(chosen.hits() < SettingsSearch.MIN_JUDGING_HITS ? "too few purchases to tell policies apart (" + chosen.hits()
-                            + " hits in the test period)" : rankingReason());
+                    .orElse(chosen.hits() < SettingsSearch.MIN_JUDGING_HITS ? "too few purchases to tell policies"
+                            + " apart (" + chosen.hits() + " hits in the test period)" : rankingReason());
             String noise = versusPopularity(placement).filter(r -> !r.differs())
                     .map(r -> " The difference is within the test period's noise (95 % interval of the ratio "
                             + interval(r) + ").")
