@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.ranking.WeightingProfile;
 
@@ -233,7 +234,11 @@ public final class BacktestSummary {
                 }
                 continue;
             }
-            String reason = report.policy(placement, Backtest.WITHOUT_RULES)
+            // on a handful of purchases either way, what a relaxed rule earned says no more than the loss does
+            String reason = Math.max(chosen.hits(), popularity.hits()) < SettingsSearch.MIN_JUDGING_HITS
+                    ? String.format(Locale.ROOT, "too few purchases to tell policies apart (%s in the test period,"
+                            + " %,d for \"customers also bought\")", Counted.of(chosen.hits(), "hit"), popularity.hits())
+                    : report.policy(placement, Backtest.WITHOUT_RULES)
                     .filter(free -> free.rpi() > popularity.rpi())
                     .map(free -> String.format(Locale.ROOT, "the profile's price ceilings and lift floor hold it back "
                             + "(without them it earns %s)", money(free.rpi())))

@@ -170,6 +170,21 @@ class BacktestSummaryTest {
         assertTrue(summary.warnings().get(0).endsWith("(without them it earns 2.60)."), "no interval, no word on noise");
     }
 
+    /**
+     * On a page of a handful of purchases either way, the likely reason of a loss is that handful, not the
+     * relaxed rule that happened on one more of them.
+     */
+    @Test
+    void aLossOnAHandfulOfPurchasesBlamesNoRule() {
+        BacktestSummary summary = new BacktestSummary(report(
+                List.of(policy("popularity", 2.0, 0.05, 100, 80), policy("chosen", 3.5, 0.21, 100, 50)),
+                List.of(policy("popularity", 0.077, 0.002, 100, 3), policy("chosen", 0.023, 0.001, 100, 1),
+                        policy(Backtest.WITHOUT_RULES, 0.099, 0.002, 100, 2))));
+        assertEquals(List.of("on the confirmation page the chosen settings earn less per impression than \"customers"
+                + " also bought\" (0.023 against 0.077). Likely reason: too few purchases to tell policies apart (1 hit"
+                + " in the test period, 3 for \"customers also bought\")."), summary.warnings());
+    }
+
     @Test
     void aLossWithinNoiseSaysSo() {
         PolicyResult cartChosen = policy("chosen", 1.94, 0.13, 100, 50);
