@@ -53,9 +53,17 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
      * @param test          its figures on the test period
      * @param versusPopularity its RPI on the test period as a multiple of popularity's on the same
      *                      orders, with a paired 95 % interval; null when either earned nothing
+     * @param judged        whether the placement took part in the choice: false where popularity was bought
+     *                      fewer than 30 times on it in the validation periods while the other placement
+     *                      was bought more (null in a report kept before it was said: it took part)
      */
     public record Chosen(double w, double smoothing, double validationRpi, PolicyResult test,
-                         RpiRatio versusPopularity) {
+                         RpiRatio versusPopularity, Boolean judged) {
+
+        /** Whether the placement took part in the choice (a report kept before it was said: it did). */
+        public boolean tookPart() {
+            return judged == null || judged;
+        }
     }
 
     /** The same report with its amounts stated in {@code code} (the store's currency as it is now). */

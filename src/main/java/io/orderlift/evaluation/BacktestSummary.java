@@ -72,6 +72,7 @@ public final class BacktestSummary {
                     .append(" among the settings that earn at least as much per order as \"customers also bought\"")
                     .append(String.format(Locale.ROOT, " and are bought at least %.0f %% as often as it",
                             100 * SettingsSearch.MIN_HIT_RATE_RATIO))
+                    .append(leftOutOfTheChoice())
                     .append("; figures from the test period (");
         }
         text.append(report.testFrom(), 0, 10).append(" to ").append(report.testTo(), 0, 10).append(").");
@@ -79,6 +80,22 @@ public final class BacktestSummary {
             text.append(String.format(Locale.ROOT, " Periods of more than %,d orders are replayed on a seeded sample"
                     + " of that many.", report.maxReplayedOrders()));
         }
+        return text.toString();
+    }
+
+    /**
+     * "; the confirmation page, where "customers also bought" was bought fewer than 30 times in them, did not
+     * take part", for a placement the search left out; empty when both took part.
+     */
+    private String leftOutOfTheChoice() {
+        StringBuilder text = new StringBuilder();
+        report.chosen().forEach((placement, chosen) -> {
+            if (!chosen.tookPart()) {
+                text.append(String.format(Locale.ROOT, "; the %s, where \"customers also bought\" was bought fewer"
+                        + " than %d times in them, did not take part", placement.equals("cart") ? "cart"
+                        : "confirmation page", SettingsSearch.MIN_JUDGING_HITS));
+            }
+        });
         return text.toString();
     }
 

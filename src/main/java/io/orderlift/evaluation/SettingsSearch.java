@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -129,9 +130,10 @@ final class SettingsSearch {
      * The search's answer: the profile, its objective and its figures on the latest validation period.
      * {@code informed} is false when no replay, popularity's or a setting's, saw a recommended product
      * bought: every setting then scores alike, and the profile is only where the search started.
+     * {@code judges}: the placements that took part in the choice ({@link #MIN_JUDGING_HITS}).
      */
     record Choice(WeightingProfile profile, double objective, Map<Placement, PolicyResult> validation,
-                  int evaluations, boolean informed) {
+                  int evaluations, boolean informed, Set<Placement> judges) {
     }
 
     /** One validation period: its replayer, and popularity's replay of it per placement. */
@@ -216,7 +218,8 @@ final class SettingsSearch {
         for (Placement p : Placement.values()) {
             figures.put(p, result(0, p, best).result());
         }
-        return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations, anyHit());
+        return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations, anyHit(),
+                Set.copyOf(weights.keySet()));
     }
 
     /** Whether any replay of any validation period, popularity's or a setting's, has a hit. */

@@ -45,9 +45,9 @@ class BacktestSummaryTest {
         BacktestSummary summary = new BacktestSummary(report(
                 List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen),
                 List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen),
-                Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen, new RpiRatio(1.5, 1.34, 1.68, 1_514)),
+                Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen, new RpiRatio(1.5, 1.34, 1.68, 1_514), true),
                         "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
-                                new RpiRatio(2.4, 0.97, 3.3, 1_755)))));
+                                new RpiRatio(2.4, 0.97, 3.3, 1_755), true))));
         assertTrue(summary.headline().contains("(+50 %, 95 % interval +34 % to +68 %)"), summary.headline());
         assertTrue(summary.headline().contains("(2.4×, 95 % interval 0.97× to 3.3×)"), summary.headline());
         assertEquals(List.of("on the confirmation page the lead over \"customers also bought\" is within the test"
@@ -65,9 +65,9 @@ class BacktestSummaryTest {
                 List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen),
                 // in placement order, as a report is read back
                 new TreeMap<>(Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen,
-                                new RpiRatio(1.49, 1.34, 1.66, 1_514)),
+                                new RpiRatio(1.49, 1.34, 1.66, 1_514), true),
                         "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
-                                new RpiRatio(1.51, 0.99, 2.31, 1_755)))));
+                                new RpiRatio(1.51, 0.99, 2.31, 1_755), true))));
         assertEquals("the chosen ranking earns 1.49× popularity's revenue per impression on the cart and 1.51× on the"
                 + " confirmation page (within the test period's noise)",
                 new SavedBacktests.Saved(report, Instant.EPOCH, List.of(), true).versusPopularity());
@@ -185,13 +185,31 @@ class BacktestSummaryTest {
                 + " in the test period, 3 for \"customers also bought\")."), summary.warnings());
     }
 
+    /** A placement the search left out (too few purchases in the validation periods) is said in the headline. */
+    @Test
+    void aPlacementLeftOutOfTheChoiceIsSaid() {
+        PolicyResult cartChosen = policy("chosen", 3.0, 0.21, 100, 50);
+        PolicyResult confirmationChosen = policy("chosen", 0.6, 0.02, 100, 12);
+        List<PolicyResult> cart = List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen);
+        List<PolicyResult> confirmation = List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen);
+        String leftOut = "; the confirmation page, where \"customers also bought\" was bought fewer than 30 times in"
+                + " them, did not take part; figures from the test period";
+        for (Boolean judged : new Boolean[] {false, true, null}) {
+            String headline = new BacktestSummary(report(cart, confirmation, Map.of(
+                    "cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen, null, true),
+                    "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen, null, judged))))
+                    .headline();
+            assertEquals(Boolean.FALSE.equals(judged), headline.contains(leftOut), judged + ": " + headline);
+        }
+    }
+
     @Test
     void aLossWithinNoiseSaysSo() {
         PolicyResult cartChosen = policy("chosen", 1.94, 0.13, 100, 50);
         BacktestSummary summary = new BacktestSummary(report(
                 List.of(policy("popularity", 2.0, 0.10, 100, 80), cartChosen),
                 List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0)),
-                Map.of("cart", new BacktestReport.Chosen(1, 5, 2.1, cartChosen, new RpiRatio(0.97, 0.82, 1.14, 900)))));
+                Map.of("cart", new BacktestReport.Chosen(1, 5, 2.1, cartChosen, new RpiRatio(0.97, 0.82, 1.14, 900), true))));
         assertTrue(summary.headline().contains("(-3 %, 95 % interval -18 % to +14 %)"), summary.headline());
         assertTrue(summary.warnings().get(0).endsWith(" The difference is within the test period's noise (95 % interval"
                 + " of the ratio -18 % to +14 %)."), summary.warnings().get(0));
@@ -217,7 +235,7 @@ class BacktestSummaryTest {
                 List.of(policy("popularity", 2.0, 0.05, 100, 80), policy("chosen", 3.0, 0.06, 100, 50)),
                 List.of(policy("popularity", 0.25, 0.0100, 100, 9), confirmationChosen),
                 Map.of("confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
-                        new RpiRatio(1.24, 0.96, 1.60, 1_755)))));
+                        new RpiRatio(1.24, 0.96, 1.60, 1_755), true))));
         assertEquals(List.of("on the confirmation page the lead over \"customers also bought\" is within the test"
                 + " period's noise: the 95 % interval of the ratio runs from -4 % to +60 % (1,755 orders, 8 hits). A"
                 + " test period of about 5,100 such orders (2.9× this one) tells a lead this large from noise four"

@@ -25,7 +25,7 @@ class ReportChartsTest {
                 policy("w=0.0", 0.0, 0.01052, 0.251), policy("w=0.5", 0.5, 0.01052, 0.283),
                 policy("w=1.0", 1.0, 0.01038, 0.301), policy("w=1.5", 1.5, 0.01038, 0.313));
         BacktestReport.Chosen chosen = new BacktestReport.Chosen(1.5, 5, 0.3, results.get(4),
-                new RpiRatio(1.24, 0.96, 1.60, 2_359));
+                new RpiRatio(1.24, 0.96, 1.60, 2_359), true);
 
         XYChart chart = ReportCharts.rpiAgainstW("confirmation", results, chosen);
 
