@@ -85,12 +85,13 @@ public final class BacktestSummary {
 
     /**
      * "; the confirmation page, where "customers also bought" was bought fewer than 30 times in them, did not
-     * take part", for a placement the search left out; empty when both took part.
+     * take part", for a measured placement the search left out; empty when both took part.
      */
     private String leftOutOfTheChoice() {
         StringBuilder text = new StringBuilder();
         report.chosen().forEach((placement, chosen) -> {
-            if (!chosen.tookPart()) {
+            // a placement that cannot be compared is said to be so already
+            if (!chosen.tookPart() && measured(placement)) {
                 text.append(String.format(Locale.ROOT, "; the %s, where \"customers also bought\" was bought fewer"
                         + " than %d times in them, did not take part", placement.equals("cart") ? "cart"
                         : "confirmation page", SettingsSearch.MIN_JUDGING_HITS));
