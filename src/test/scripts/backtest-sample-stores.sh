@@ -3,6 +3,8 @@
 # chooses the default profile on the validation periods), then `backtest --json`; prints the chosen
 # settings and, per placement, the table's row: popularity against the chosen profile on the test period.
 #   bash src/test/scripts/backtest-sample-stores.sh [STORE ...]   (default: all of them)
+# STORE may also be dtc or marketplace: the long-tail probe stores of "Stores of another shape",
+# written by long-tail-store.py first (not in the default list).
 # Needs: a JDK 17, Maven, python3.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -14,6 +16,8 @@ for name in "${stores[@]}"; do
     case $name in
         beauty-shopify) input=sample-stores/beauty/shopify-orders-export.csv ;;
         wholesale) input=sample-stores/wholesale/orders.csv.gz ;;
+        dtc|marketplace) input=$work/$name.csv
+                         python3 src/test/scripts/long-tail-store.py --shape "$name" > "$input" ;;
         *) input=sample-stores/$name/orders.csv ;;
     esac
     java -jar $jar import --store "$work/$name" --input "$input" > /dev/null
@@ -38,6 +42,9 @@ for placement, rows in report["placements"].items():
     if chosen["orders"] == 0:
         print(f"| {name}, {placement} | not measurable: no test order of a known customer with a complete window |")
         continue
+    if chosen["hits"] == 0 and pop["hits"] == 0:
+        print(f"| {name}, {placement} | not measurable: nothing either list offered was bought |")
+        continue
     ratio = lambda key: chosen[key] / pop[key] if pop[key] else float("nan")
     versus = report["chosen"][placement]["versusPopularity"]
     interval = f" [{versus['low']:.2f}, {versus['high']:.2f}]" if versus else ""
@@ -48,5 +55,8 @@ for placement, rows in report["placements"].items():
           f"| {100 * chosen['aovLift']:.1f} % vs {100 * pop['aovLift']:.1f} % "
           f"| {chosen['impressions']:,} vs {pop['impressions']:,} "
           f"| {money(by['no price ceiling']['rpi'])} | {money(by['no category cap']['rpi'])} |")
+    own = by["no category backoff"]
+    print(f"   {placement} without the category backoff: RPI {money(own['rpi'])} (AOV lift {100 * own['aovLift']:.1f} %,"
+          f" {own['impressions']:,} impressions)")
 PY
 done
