@@ -38,16 +38,25 @@ class BacktestSummaryTest {
                 Map.of("cart", cart, "confirmation", confirmation), List.of(), chosenFigures, chosen, 1, null, null);
     }
 
+    private static final PolicyResult CART_CHOSEN = policy("chosen", 3.0, 0.21, 100, 50);
+    private static final PolicyResult CONFIRMATION_CHOSEN = policy("chosen", 0.6, 0.02, 100, 12);
+
+    /**
+     * A report whose chosen settings lead popularity on both placements, with each placement's ratio to it
+     * and whether the confirmation page took part in the choice (in placement order, as a report is read back).
+     */
+    private static BacktestReport leading(RpiRatio cart, RpiRatio confirmation, Boolean confirmationJudged) {
+        return report(List.of(policy("popularity", 2.0, 0.05, 100, 80), CART_CHOSEN),
+                List.of(policy("popularity", 0.25, 0.01, 100, 9), CONFIRMATION_CHOSEN),
+                new TreeMap<>(Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, CART_CHOSEN, cart, true),
+                        "confirmation", new BacktestReport.Chosen(1, 5, 0.5, CONFIRMATION_CHOSEN, confirmation,
+                                confirmationJudged))));
+    }
+
     @Test
     void theRatioComesWithItsIntervalAndALeadWithinNoiseIsSaid() {
-        PolicyResult cartChosen = policy("chosen", 3.0, 0.21, 100, 50);
-        PolicyResult confirmationChosen = policy("chosen", 0.6, 0.02, 100, 12);
-        BacktestSummary summary = new BacktestSummary(report(
-                List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen),
-                List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen),
-                Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen, new RpiRatio(1.5, 1.34, 1.68, 1_514), true),
-                        "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
-                                new RpiRatio(2.4, 0.97, 3.3, 1_755), true))));
+        BacktestSummary summary = new BacktestSummary(leading(new RpiRatio(1.5, 1.34, 1.68, 1_514),
+                new RpiRatio(2.4, 0.97, 3.3, 1_755), true));
         assertTrue(summary.headline().contains("(+50 %, 95 % interval +34 % to +68 %)"), summary.headline());
         assertTrue(summary.headline().contains("(2.4×, 95 % interval 0.97× to 3.3×)"), summary.headline());
         assertEquals(List.of("on the confirmation page the lead over \"customers also bought\" is within the test"
@@ -58,16 +67,8 @@ class BacktestSummaryTest {
 
     @Test
     void theKeptBacktestInOneLineSaysWhichLeadIsWithinNoise() {
-        PolicyResult cartChosen = policy("chosen", 3.0, 0.21, 100, 50);
-        PolicyResult confirmationChosen = policy("chosen", 0.6, 0.02, 100, 12);
-        BacktestReport report = report(
-                List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen),
-                List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen),
-                // in placement order, as a report is read back
-                new TreeMap<>(Map.of("cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen,
-                                new RpiRatio(1.49, 1.34, 1.66, 1_514), true),
-                        "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen,
-                                new RpiRatio(1.51, 0.99, 2.31, 1_755), true))));
+        BacktestReport report = leading(new RpiRatio(1.49, 1.34, 1.66, 1_514), new RpiRatio(1.51, 0.99, 2.31, 1_755),
+                true);
         assertEquals("the chosen ranking earns 1.49× popularity's revenue per impression on the cart and 1.51× on the"
                 + " confirmation page (within the test period's noise)",
                 new SavedBacktests.Saved(report, Instant.EPOCH, List.of(), true).versusPopularity());
@@ -188,17 +189,10 @@ class BacktestSummaryTest {
     /** A placement the search left out (too few purchases in the validation periods) is said in the headline. */
     @Test
     void aPlacementLeftOutOfTheChoiceIsSaid() {
-        PolicyResult cartChosen = policy("chosen", 3.0, 0.21, 100, 50);
-        PolicyResult confirmationChosen = policy("chosen", 0.6, 0.02, 100, 12);
-        List<PolicyResult> cart = List.of(policy("popularity", 2.0, 0.05, 100, 80), cartChosen);
-        List<PolicyResult> confirmation = List.of(policy("popularity", 0.25, 0.01, 100, 9), confirmationChosen);
         String leftOut = "; the confirmation page, where \"customers also bought\" was bought fewer than 30 times in"
                 + " them, did not take part; figures from the test period";
         for (Boolean judged : new Boolean[] {false, true, null}) {
-            String headline = new BacktestSummary(report(cart, confirmation, Map.of(
-                    "cart", new BacktestReport.Chosen(1, 5, 3.1, cartChosen, null, true),
-                    "confirmation", new BacktestReport.Chosen(1, 5, 0.5, confirmationChosen, null, judged))))
-                    .headline();
+            String headline = new BacktestSummary(leading(null, null, judged)).headline();
             assertEquals(Boolean.FALSE.equals(judged), headline.contains(leftOut), judged + ": " + headline);
         }
     }
