@@ -93,8 +93,8 @@ public final class BacktestSummary {
             // a placement that cannot be compared is said to be so already
             if (!chosen.tookPart() && measured(placement)) {
                 text.append(String.format(Locale.ROOT, "; the %s, where \"customers also bought\" was bought fewer"
-                        + " than %d times in them, did not take part", placement.equals("cart") ? "cart"
-                        : "confirmation page", SettingsSearch.MIN_JUDGING_HITS));
+                        + " than %d times in them, did not take part", placementWords(placement),
+                        SettingsSearch.MIN_JUDGING_HITS));
             }
         });
         return text.toString();
@@ -137,7 +137,7 @@ public final class BacktestSummary {
         if (chosen.impressions() == 0 && popularity.map(PolicyResult::impressions).orElse(0L) == 0) {
             return Optional.of(String.format(Locale.ROOT, "The %s cannot be compared here: on its %,d test orders"
                     + " neither the chosen settings nor \"customers also bought\" could show anything: %s.",
-                    cart ? "cart" : "confirmation page", chosen.orders(),
+                    placementWords(placement), chosen.orders(),
                     noCompanion(report.chosenProfile().minCustomers(), "the test period")));
         }
         return Optional.of(cart
@@ -225,7 +225,7 @@ public final class BacktestSummary {
             }
             PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
             PolicyResult popularity = report.policy(placement, BacktestReport.POPULARITY).orElseThrow();
-            String where = placement.equals("cart") ? "cart" : "confirmation page";
+            String where = placementWords(placement);
             if (chosen.rpi() >= popularity.rpi()) {
                 // one warning per placement: the noise first, then what it costs per order
                 List<String> said = new ArrayList<>();
@@ -254,8 +254,7 @@ public final class BacktestSummary {
             }
             // on a handful of purchases either way, what a relaxed rule earned says no more than the loss does
             String reason = Math.max(chosen.hits(), popularity.hits()) < SettingsSearch.MIN_JUDGING_HITS
-                    ? String.format(Locale.ROOT, "too few purchases to tell policies apart (%s in the test period,"
-                            + " %,d for \"customers also bought\")", Counted.of(chosen.hits(), "hit"), popularity.hits())
+                    ? tooFewPurchases(chosen, popularity)
                     : report.policy(placement, Backtest.WITHOUT_RULES)
                     .filter(free -> free.rpi() > popularity.rpi())
                     .map(free -> String.format(Locale.ROOT, "the profile's price ceilings and lift floor hold it back "
@@ -265,8 +264,8 @@ public final class BacktestSummary {
                             .map(own -> String.format(Locale.ROOT, "the category backoff holds it back: products in"
                                     + " fewer than %d orders recommend from their category's pairs, and with their own"
                                     + " it earns %s", report.chosenProfile().backoffBelowOrders(), money(own.rpi()))))
-                    .orElse(chosen.hits() < SettingsSearch.MIN_JUDGING_HITS ? "too few purchases to tell policies"
-                            + " apart (" + chosen.hits() + " hits in the test period)" : rankingReason());
+                    .orElse(chosen.hits() < SettingsSearch.MIN_JUDGING_HITS ? tooFewPurchases(chosen, popularity)
+                            : rankingReason());
             String noise = versusPopularity(placement).filter(r -> !r.differs())
                     .map(r -> " The difference is within the test period's noise (95 % interval of the ratio "
                             + interval(r) + ").")
@@ -277,6 +276,17 @@ public final class BacktestSummary {
                             .map(more -> " They earn more per order, though: " + more + ".").orElse("")));
         }
         return warnings;
+    }
+
+    /** "too few purchases to tell policies apart (2 hits in the test period, 3 for "customers also bought")". */
+    private static String tooFewPurchases(PolicyResult chosen, PolicyResult popularity) {
+        return String.format(Locale.ROOT, "too few purchases to tell policies apart (%s in the test period, %,d for"
+                + " \"customers also bought\")", Counted.of(chosen.hits(), "hit"), popularity.hits());
+    }
+
+    /** "cart" or "confirmation page": a placement's JSON name as a sentence says it. */
+    private static String placementWords(String placement) {
+        return placement.equals("cart") ? "cart" : "confirmation page";
     }
 
     /** How much revenue per impression a rule (the category cap, the backoff) must cost on a placement before it is said. */
@@ -320,14 +330,13 @@ public final class BacktestSummary {
             if (!measured(placement)) {
                 continue;
             }
-            double chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow().rpi();
-            report.policy(placement, policy).map(PolicyResult::rpi)
-                    .filter(free -> free > 0 && 1 - chosen / free >= RULE_COST_SAID)
+            PolicyResult chosen = report.policy(placement, BacktestReport.CHOSEN).orElseThrow();
+            report.policy(placement, policy)
+                    .filter(free -> free.rpi() > 0 && 1 - chosen.rpi() / free.rpi() >= RULE_COST_SAID)
                     .ifPresent(free -> costs.add(String.format(Locale.ROOT, "%.0f %% of the revenue per impression"
-                                    + " on the %s (%s without it, against %s)%s", 100 * (1 - chosen / free),
-                            placement.equals("cart") ? "cart" : "confirmation page", money(free), money(chosen),
-                            moreFilledLists(report.policy(placement, BacktestReport.CHOSEN).orElseThrow(),
-                                    report.policy(placement, policy).orElseThrow(), " without it")
+                                    + " on the %s (%s without it, against %s)%s", 100 * (1 - chosen.rpi() / free.rpi()),
+                            placementWords(placement), money(free.rpi()), money(chosen.rpi()),
+                            moreFilledLists(chosen, free, " without it")
                                     .map(more -> ", though with it the lists earn more per order: " + more).orElse(""))));
         }
         return costs.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", costs));

@@ -164,17 +164,17 @@ final class SettingsSearch {
             }
             seen.add(byPlacement);
         }
+        Map<Placement, Long> hits = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
-            if (popularityHits(p) >= MIN_JUDGING_HITS) {
-                weights.put(p, credibility(popularityHits(p)));
-            }
+            hits.put(p, popularityHits(p));
         }
-        if (weights.isEmpty()) {
-            // no placement can tell settings apart: each says what little it can, by its credibility
-            for (Placement p : Placement.values()) {
-                weights.put(p, credibility(popularityHits(p)));
+        // where no placement can tell settings apart, each says what little it can, by its credibility
+        boolean anyJudges = hits.values().stream().anyMatch(h -> h >= MIN_JUDGING_HITS);
+        hits.forEach((p, h) -> {
+            if (h >= MIN_JUDGING_HITS || !anyJudges) {
+                weights.put(p, credibility(h));
             }
-        }
+        });
     }
 
     /** The evaluations of {@link #EXPECTED_ROUNDS} rounds: the search's share of the progress. */
