@@ -29,7 +29,8 @@ name, path = sys.argv[1], sys.argv[2]
 report = json.load(open(path))
 p = report["chosenProfile"]
 print(f"== {name}: w {p['priceWeight']}, m {p['smoothing']}, {p['estimator']}, min evidence {p['minEvidence']}, "
-      f"lift floor {p['minLift']}, cart ceiling {p['maxPriceRatio']}x, one tap {p['oneTapMaxPrice']} / "
+      f"lift floor {p['minLift']}, backoff {p['backoffBelowOrders']}, cart ceiling {p['maxPriceRatio']}x, "
+      f"one tap {p['oneTapMaxPrice']} / "
       f"{p['oneTapMaxShare']}x, confirmation {p['confirmationEvidence']} ({report['durationMs'] / 1000:.1f} s)")
 loo = {r["policy"]: r for r in report["leaveOneOut"]}
 if loo["chosen"]["orders"]:
@@ -56,7 +57,8 @@ for placement, rows in report["placements"].items():
           f"| {chosen['impressions']:,} vs {pop['impressions']:,} "
           f"| {money(by['no price ceiling']['rpi'])} | {money(by['no category cap']['rpi'])} |")
     own = by["no category backoff"]
-    print(f"   {placement} without the category backoff: RPI {money(own['rpi'])} (AOV lift {100 * own['aovLift']:.1f} %,"
-          f" {own['impressions']:,} impressions)")
+    if p["backoffBelowOrders"] > 0:
+        print(f"   {placement} without the category backoff: RPI {money(own['rpi'])} (AOV lift {100 * own['aovLift']:.1f} %,"
+              f" {own['impressions']:,} impressions)")
 PY
 done

@@ -308,8 +308,8 @@ public final class BacktestSummary {
     /**
      * What the category backoff costs, when it is {@link #RULE_COST_SAID} or more of a placement's revenue
      * per impression: "The category backoff (products in fewer than 30 orders recommend from their
-     * category's pairs) costs 31 % …". The search keeps the profile's backoff (on the sample stores a
-     * validated backoff moved the choice as much up as down: decision 0003), so this is said, not chosen.
+     * category's pairs) costs 31 % …". The search switches the backoff off only where the validation periods
+     * show it costing beyond their noise (decision 0003), so a cost the test period alone measures is said.
      */
     public Optional<String> backoffCost() {
         return costs(Backtest.WITHOUT_CATEGORY_BACKOFF).map(costs -> String.format(Locale.ROOT, "The category"
@@ -367,7 +367,7 @@ public final class BacktestSummary {
      */
     public static String settings(WeightingProfile p, Money money) {
         return String.join(", ", SettingWords.priceWeight(p), SettingWords.smoothing(p), SettingWords.estimator(p),
-                SettingWords.minEvidence(p), SettingWords.minLift(p), SettingWords.maxPriceRatio(p),
+                SettingWords.minEvidence(p), SettingWords.minLift(p), SettingWords.backoff(p), SettingWords.maxPriceRatio(p),
                 SettingWords.oneTapCeilings(p, money), SettingWords.confirmationEvidence(p));
     }
 

@@ -58,6 +58,11 @@ final class SettingWords {
                 ? "same-order and follow-on" : "follow-on") + " evidence";
     }
 
+    static String backoff(WeightingProfile p) {
+        return p.backoffBelowOrders() == 0 ? "no category backoff"
+                : "category backoff under " + p.backoffBelowOrders() + " orders";
+    }
+
     /** A setting's number for people; "none" for an open ceiling. */
     private static String number(double v) {
         return Double.isInfinite(v) ? "none" : PlainNumbers.of(v);

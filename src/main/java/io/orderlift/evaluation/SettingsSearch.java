@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
@@ -18,10 +19,12 @@ import io.orderlift.ranking.WeightingProfile;
 
 /**
  * Chooses every ranking setting that moves revenue on the validation periods (docs/measuring.md,
- * docs/decisions/0003-replay-protocols.md): coordinate ascent over {@link #DIMENSIONS}, starting
- * from the given profile, one setting at a time over its grid with the others held, until a round
- * changes nothing: the choice is then a fixed point, and a search started from it (the backtest after
- * a store's first mining) proposes it again.
+ * docs/decisions/0003-replay-protocols.md): coordinate ascent over the {@link Dimension#swept() swept}
+ * {@link #DIMENSIONS}, starting from the given profile, one setting at a time over its grid with the
+ * others held, until a round changes nothing: the choice is then a fixed point, and a search started
+ * from it (the backtest after a store's first mining) proposes it again. Then the category backoff is
+ * {@link #switchBackoff switched}: a second ascent from the other side of it, kept only where it earns
+ * more beyond the validation periods' noise.
  *
  * <p>Every figure is relative to the classic popularity baseline on the same orders and summed over
  * the placements and the {@link Fold validation periods}, so one profile serves both placements and
@@ -58,15 +61,27 @@ final class SettingsSearch {
 
     /**
      * One setting and the values tried: its name (the profile's JSON key), the placement it moves
-     * ({@code null}: both), its grid, how to set and read it, and how to say it.
+     * ({@code null}: both), its grid, how to set and read it, and how to say it. {@code swept}: whether
+     * the coordinate ascent sweeps its grid; the one that is not (the category backoff) is
+     * {@link #switchBackoff switched} after it, and its grid only says its two sides.
      */
     record Dimension(String name, Placement placement, double[] values,
                      BiFunction<WeightingProfile, Double, WeightingProfile> apply,
                      ToDoubleFunction<WeightingProfile> read,
-                     BiFunction<WeightingProfile, Money, String> words) {
+                     BiFunction<WeightingProfile, Money, String> words, boolean swept) {
 
-        /** The profile with this setting at the grid value nearest its own. */
+        /** A setting the ascent sweeps. */
+        Dimension(String name, Placement placement, double[] values,
+                  BiFunction<WeightingProfile, Double, WeightingProfile> apply, ToDoubleFunction<WeightingProfile> read,
+                  BiFunction<WeightingProfile, Money, String> words) {
+            this(name, placement, values, apply, read, words, true);
+        }
+
+        /** The profile with this setting at the grid value nearest its own; a switched setting keeps its own. */
         WeightingProfile snap(WeightingProfile profile) {
+            if (!swept) {
+                return profile;
+            }
             double own = read.applyAsDouble(profile);
             double nearest = values[0];
             for (double v : values) {
@@ -118,7 +133,14 @@ final class SettingsSearch {
                     (p, money) -> SettingWords.oneTapMaxShare(p)),
             new Dimension("confirmationEvidence", Placement.CONFIRMATION, new double[] {0, 1},
                     (p, v) -> p.withConfirmationEvidence(ConfirmationEvidence.values()[v.intValue()]),
-                    p -> p.confirmationEvidence().ordinal(), (p, money) -> SettingWords.confirmationEvidence(p)));
+                    p -> p.confirmationEvidence().ordinal(), (p, money) -> SettingWords.confirmationEvidence(p)),
+            new Dimension("backoffBelowOrders", null,
+                    new double[] {0, WeightingProfile.defaults().backoffBelowOrders()},
+                    (p, v) -> p.withBackoffBelowOrders(v.intValue()), WeightingProfile::backoffBelowOrders,
+                    (p, money) -> SettingWords.backoff(p), false));
+
+    /** The settings the coordinate ascent sweeps. */
+    private static final List<Dimension> SWEPT = DIMENSIONS.stream().filter(Dimension::swept).toList();
 
     /** A profile's replay of one placement of the validation period, with what each order earned. */
     @FunctionalInterface
@@ -177,9 +199,12 @@ final class SettingsSearch {
         });
     }
 
-    /** The evaluations of {@link #EXPECTED_ROUNDS} rounds: the search's share of the progress. */
+    /**
+     * The evaluations of two ascents (the second from the other side of the backoff) of {@link #EXPECTED_ROUNDS}
+     * rounds each: the search's share of the progress.
+     */
     static int expectedEvaluations() {
-        return EXPECTED_ROUNDS * DIMENSIONS.stream().mapToInt(d -> d.values().length).sum();
+        return 2 * EXPECTED_ROUNDS * SWEPT.stream().mapToInt(d -> d.values().length).sum();
     }
 
     /**
@@ -193,10 +218,28 @@ final class SettingsSearch {
         for (Dimension d : DIMENSIONS) {
             best = d.snap(best);
         }
-        Score bestScore = score(best);
+        Ascent chosen = switchBackoff(ascend(new Ascent(best, score(best)), monitor, message, done, total, shareEnd),
+                monitor, message, done, total, shareEnd);
+        best = chosen.profile();
+        Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
+        for (Placement p : Placement.values()) {
+            figures.put(p, result(0, p, best).result());
+        }
+        return new Choice(best.withName(start.name()), chosen.score().objective(), figures, evaluations, anyHit(),
+                Set.copyOf(weights.keySet()));
+    }
+
+    /** Where an ascent stands: a profile and its score. */
+    private record Ascent(WeightingProfile profile, Score score) {
+    }
+
+    /** Coordinate ascent over the swept settings from {@code from} until a round changes nothing. */
+    private Ascent ascend(Ascent from, ProgressMonitor monitor, String message, int[] done, int total, int shareEnd) {
+        WeightingProfile best = from.profile();
+        Score bestScore = from.score();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
-            for (Dimension d : DIMENSIONS) {
+            for (Dimension d : SWEPT) {
                 for (double v : d.values()) {
                     monitor.checkCancelled();
                     done[0] = Math.min(done[0] + 1, shareEnd);
@@ -214,12 +257,51 @@ final class SettingsSearch {
                 break;
             }
         }
-        Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
-        for (Placement p : Placement.values()) {
-            figures.put(p, result(0, p, best).result());
+        return new Ascent(best, bestScore);
+    }
+
+    /**
+     * The category backoff, switched: a second ascent from the ascent's choice with the backoff off (or, where
+     * it was off, at the built-in threshold), kept only when it scores higher and earns more per impression
+     * beyond noise — on no judging placement less beyond its paired 95 % interval over the validation
+     * periods' orders, and on at least one more. The backoff changes how every thin product's list is made,
+     * so which side is right is a property of the store (whether a product's own thin pairs or its
+     * category's forecast better); swept as one more setting it moved the sample stores' choices as much
+     * up as down, within noise (decision 0003), so only a lead beyond noise moves it.
+     */
+    private Ascent switchBackoff(Ascent first, ProgressMonitor monitor, String message, int[] done, int total,
+                                 int shareEnd) {
+        WeightingProfile held = first.profile();
+        WeightingProfile other = held.withBackoffBelowOrders(held.backoffBelowOrders() != 0 ? 0
+                : WeightingProfile.defaults().backoffBelowOrders());
+        Ascent second = ascend(new Ascent(other, score(other)), monitor, message, done, total, shareEnd);
+        return second.score().beats(first.score()) && aheadBeyondNoise(second.profile(), held) ? second : first;
+    }
+
+    /**
+     * Whether {@code challenger} earns more per impression than {@code incumbent} beyond the validation
+     * periods' noise: on no judging placement less (the paired interval of the ratio below 1), on at least
+     * one more (above 1). False where no paired interval can be had.
+     */
+    private boolean aheadBeyondNoise(WeightingProfile challenger, WeightingProfile incumbent) {
+        boolean ahead = false;
+        for (Placement p : weights.keySet()) {
+            List<Replay.Run> challengers = new ArrayList<>();
+            List<Replay.Run> incumbents = new ArrayList<>();
+            for (int f = 0; f < folds.size(); f++) {
+                challengers.add(result(f, p, challenger));
+                incumbents.add(result(f, p, incumbent));
+            }
+            Optional<RpiRatio> ratio = RpiRatio.of(pooled(challengers), pooled(incumbents));
+            if (ratio.isEmpty()) {
+                continue;
+            }
+            if (ratio.get().high() < 1) {
+                return false;
+            }
+            ahead |= ratio.get().low() > 1;
         }
-        return new Choice(best.withName(start.name()), bestScore.objective(), figures, evaluations, anyHit(),
-                Set.copyOf(weights.keySet()));
+        return ahead;
     }
 
     /** Whether any replay of any validation period, popularity's or a setting's, has a hit. */

@@ -12,8 +12,8 @@ import io.orderlift.ranking.WeightingProfile;
 /**
  * How the profile that ranks now stands against a backtest's validated settings: the settings the
  * search chooses that it holds otherwise ({@code backtest --json} key {@code activeProfile}). The
- * settings the search leaves alone (list lengths, the category cap and backoff, the customer floor)
- * are the profile's own and are not compared.
+ * settings the search leaves alone (list lengths, the category cap, the customer floor) are the
+ * profile's own and are not compared.
  *
  * @param name        the active profile's name ({@code default} for the built-in settings)
  * @param usesChosen  whether it already ranks with every validated setting
@@ -46,7 +46,7 @@ public record VersusActive(String name, boolean usesChosen, List<Difference> dif
 
     /**
      * {@code active} ranking with the validated settings of {@code chosen}: its name, list lengths,
-     * category cap, backoff and customer floor kept, its provenance that of the choice. What "Use
+     * category cap and customer floor kept, its provenance that of the choice. What "Use
      * these settings" and {@code backtest --apply} save, so a cap changed after the backtest stays.
      */
     public static WeightingProfile applied(WeightingProfile chosen, WeightingProfile active) {

@@ -289,4 +289,51 @@ class SettingsSearchTest {
                 ProgressMonitor.NONE, "search", new int[1], 1).profile().priceWeight(), 2,
                 "on the latest period alone the search takes w = 2");
     }
+
+    /**
+     * A replay of 1,000 orders of four impressions each, where every tenth order from {@code first} on
+     * earns {@code value}: the same orders at another value are a gain beyond noise, other orders a coin toss.
+     */
+    private static Replay.Run perOrder(int first, double value) {
+        int n = 1000;
+        double[] revenue = new double[n];
+        int[] impressions = new int[n];
+        int[] hits = new int[n];
+        for (int o = 0; o < n; o++) {
+            impressions[o] = 4;
+            if (o % 10 == first) {
+                revenue[o] = value;
+                hits[o] = 1;
+            }
+        }
+        double total = 100 * value;
+        return new Replay.Run(new PolicyResult("x", null, 4 * n, 100, 100.0 / (4 * n), total / (4 * n), value, 0.5, 0,
+                0, total / n, n), revenue, impressions, hits);
+    }
+
+    /**
+     * The category backoff is not swept but switched, and only on a lead beyond the validation periods'
+     * noise: without it the cart earns 20 % more on the very orders that earned before (a lead beyond
+     * noise) and the search turns it off; 2 % more on other orders (within noise) and it stays on, though
+     * that scores higher; and a search started without it keeps it off against the same noise.
+     */
+    @Test
+    void theBackoffSwitchesOnlyOnALeadBeyondNoise() {
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, perOrder(0, 10));
+        baseline.put(Placement.CONFIRMATION, perOrder(0, 10));
+        for (boolean beyondNoise : new boolean[] {true, false}) {
+            Replay.Run without = beyondNoise ? perOrder(0, 12) : perOrder(1, 10.2);
+            SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
+                    && p.backoffBelowOrders() == 0 ? without : perOrder(0, 10);
+            WeightingProfile chosen = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
+                    ProgressMonitor.NONE, "search", new int[1], 1).profile();
+            assertEquals(beyondNoise ? 0 : 30, chosen.backoffBelowOrders(), beyondNoise ? "beyond noise" : "noise");
+        }
+        SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
+                && p.backoffBelowOrders() == 30 ? perOrder(1, 10.2) : perOrder(0, 10);
+        assertEquals(0, new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults()
+                .withBackoffBelowOrders(0), ProgressMonitor.NONE, "search", new int[1], 1).profile()
+                .backoffBelowOrders(), "off, and the built-in threshold earns more only within noise");
+    }
 }

@@ -23,7 +23,7 @@ class VersusActiveTest {
     @Test
     void theSameValidatedSettingsDifferInNothing() {
         WeightingProfile chosen = WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-05");
-        // list lengths and the category cap are the profile's own: not compared
+        // list lengths, the category cap and the customer floor are the profile's own: not compared
         WeightingProfile active = new WeightingProfile("shop", 1.0, 5, 3, 30, 1.0, 60, 0.5, 4, 6, 2, 1.0, 5);
         VersusActive versus = VersusActive.of(active, chosen, USD);
         assertTrue(versus.usesChosen());
@@ -54,6 +54,9 @@ class VersusActiveTest {
         assertEquals(List.of("setting", "active", "chosen"), fieldNames(estimator), "the words are for people only");
         assertEquals("The active profile, default, ranks with 1 other setting: w 0.75 where the backtest validated"
                 + " w 1.00.", VersusActive.of(active.withPriceWeight(0.75), active, USD).inWords());
+        assertEquals("The active profile, default, ranks with 1 other setting: category backoff under 30 orders where"
+                + " the backtest validated no category backoff.",
+                VersusActive.of(active, active.withBackoffBelowOrders(0), USD).inWords());
     }
 
     /**
@@ -71,7 +74,7 @@ class VersusActiveTest {
             assertTrue(VersusActive.of(applied, chosen, Money.PLAIN).usesChosen(), applied.toString());
             assertEquals(before.usesChosen(), before.differences().isEmpty());
             assertEquals(new WeightingProfile("shop", chosen.priceWeight(), chosen.smoothing(), chosen.minEvidence(),
-                    active.backoffBelowOrders(), chosen.maxPriceRatio(), chosen.oneTapMaxPrice(),
+                    chosen.backoffBelowOrders(), chosen.maxPriceRatio(), chosen.oneTapMaxPrice(),
                     chosen.oneTapMaxShare(), active.perCategoryCap(), active.cartLength(), active.confirmationLength(),
                     chosen.minLift(), active.minCustomers(), chosen.estimator(), chosen.confirmationEvidence(),
                     chosen.chosenBy()), applied);
