@@ -312,11 +312,13 @@ public final class BacktestSummary {
      * show it costing beyond their noise (decision 0003), so a cost the test period alone measures is said.
      */
     public Optional<String> backoffCost() {
+        String validation = report.notChosen() != null ? ""
+                : " The validation periods, which choose the settings, did not show that beyond their noise.";
         return costs(Backtest.WITHOUT_CATEGORY_BACKOFF).map(costs -> String.format(Locale.ROOT, "The category"
-                + " backoff (products in fewer than %d orders recommend from their category's pairs) costs %s. On this"
-                + " store a product's own pairs forecast better than its category's. Set the backoff to 0 in Weighting"
-                + " (or profile --backoff-below 0) and run the backtest again.",
-                report.chosenProfile().backoffBelowOrders(), costs));
+                + " backoff (products in fewer than %d orders recommend from their category's pairs) costs %s. In the"
+                + " test period a product's own pairs forecast better than its category's.%s Set the backoff to 0 in"
+                + " Weighting (or profile --backoff-below 0) and run the backtest again.",
+                report.chosenProfile().backoffBelowOrders(), costs, validation));
     }
 
     /**

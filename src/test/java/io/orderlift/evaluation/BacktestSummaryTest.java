@@ -105,7 +105,8 @@ class BacktestSummaryTest {
                 List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0))));
         assertEquals(Optional.of("The category backoff (products in fewer than 30 orders recommend from their"
                 + " category's pairs) costs 30 % of the revenue per impression on the cart (6.69 without it, against"
-                + " 4.67). On this store a product's own pairs forecast better than its category's. Set the backoff to 0"
+                + " 4.67). In the test period a product's own pairs forecast better than its category's. The validation"
+                + " periods, which choose the settings, did not show that beyond their noise. Set the backoff to 0"
                 + " in Weighting (or profile --backoff-below 0) and run the backtest again."), summary.backoffCost());
         assertEquals(summary.backoffCost().orElseThrow(), summary.words().backoffCost());
         assertTrue(summary.warnings().get(0).contains("Likely reason: the category backoff holds it back: products in"
@@ -137,9 +138,10 @@ class BacktestSummaryTest {
         assertEquals(Optional.of("The category backoff (products in fewer than 30 orders recommend from their"
                 + " category's pairs) costs 22 % of the revenue per impression on the cart (6.86 without it, against"
                 + " 5.34), though with it the lists earn more per order: an expected AOV lift of 52.3 % against 47.0 %,"
-                + " from 3,634 recommendations against 2,534 without it. On this store a product's own pairs forecast"
-                + " better than its category's. Set the backoff to 0 in Weighting (or profile --backoff-below 0) and run"
-                + " the backtest again."), summary.backoffCost());
+                + " from 3,634 recommendations against 2,534 without it. In the test period a product's own pairs"
+                + " forecast better than its category's. The validation periods, which choose the settings, did not"
+                + " show that beyond their noise. Set the backoff to 0 in Weighting (or profile --backoff-below 0) and"
+                + " run the backtest again."), summary.backoffCost());
     }
 
     @Test
