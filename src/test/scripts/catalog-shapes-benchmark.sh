@@ -98,7 +98,7 @@ for shape in no-list-prices consumer-catalog grocery; do
     head -1 "$work/out.txt"
     timed "first mine (chooses the default profile)" java -jar $jar mine --store "$store"
     grep -o 'stored in.*' "$work/out.txt"
-    grep -o 'sequential replay): .*' "$work/out.txt"
+    grep -o 'sequential replay).*' "$work/out.txt"
     timed "mine again" java -jar $jar mine --store "$store" --keep-profile
     grep -o 'stored in.*' "$work/out.txt"
     timed "backtest" java -jar $jar backtest --store "$store"
