@@ -97,6 +97,11 @@ public final class Backtest {
     public static final String WITHOUT_CATEGORY_CAP = "no category cap";
     /** The policy name of the chosen profile with no anchor backing off to its category. */
     public static final String WITHOUT_CATEGORY_BACKOFF = "no category backoff";
+    /**
+     * The policy name of the chosen profile with the category backoff on: at its own threshold, or at the
+     * built-in one where the search switched it off (what the backoff's fuller lists would earn).
+     */
+    public static final String WITH_CATEGORY_BACKOFF = "with category backoff";
 
     private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
         Map<String, UnaryOperator<WeightingProfile>> relaxed = new LinkedHashMap<>();
@@ -105,6 +110,8 @@ public final class Backtest {
         relaxed.put(WITHOUT_RULES, p -> p.withoutPriceCeilings().withMinLift(0));
         relaxed.put(WITHOUT_CATEGORY_CAP, WeightingProfile::withoutCategoryCap);
         relaxed.put(WITHOUT_CATEGORY_BACKOFF, p -> p.withBackoffBelowOrders(0));
+        relaxed.put(WITH_CATEGORY_BACKOFF, p -> p.backoffBelowOrders() > 0 ? p
+                : p.withBackoffBelowOrders(WeightingProfile.defaults().backoffBelowOrders()));
         return relaxed;
     }
 
@@ -266,7 +273,12 @@ public final class Backtest {
             results.add(ranked.apply(profile, "profile:" + profile.name()).result());
             Replay.Run chosenTest = ranked.apply(chosenProfile, BacktestReport.CHOSEN);
             results.add(chosenTest.result());
-            RULE_COSTS.forEach((name, relax) -> results.add(ranked.apply(relax.apply(chosenProfile), name).result()));
+            // a rule the chosen profile already holds as relaxed (a lift floor of 0, the backoff off) is not replayed again
+            RULE_COSTS.forEach((name, relax) -> {
+                WeightingProfile relaxed = relax.apply(chosenProfile);
+                results.add((relaxed.equals(chosenProfile) ? chosenTest.named(name, chosenProfile.priceWeight())
+                        : ranked.apply(relaxed, name)).result());
+            });
             done[0] += results.size();
             monitor.checkCancelled();
             monitor.progress("Replaying the test period", done[0], total);

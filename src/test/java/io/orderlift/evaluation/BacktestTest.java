@@ -55,7 +55,7 @@ class BacktestTest {
             assertEquals("sequential", report.protocol());
             assertEquals(List.of("popularity", "popularity+rules", "w=0.0", "w=0.5", "w=1.0", "w=1.5",
                     "profile:default", "chosen", "no price ceiling", "no lift floor", "no ceiling/floor", "no category cap",
-                    "no category backoff"),
+                    "no category backoff", "with category backoff"),
                     cart.stream().map(PolicyResult::policy).toList());
             PolicyResult chosen = cart.get(7);
             PolicyResult noCeiling = cart.get(8);

@@ -67,7 +67,7 @@ class ReportsViewTest {
     @Test
     void backtestUseThisWExportAndAbAnalysis(FxRobot robot) throws Exception {
         fixture.runBacktest(robot);
-        assertEquals(2 * 13, robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size());
+        assertEquals(2 * 14, robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);
         String summary = robot.lookup("#backtestSummary").queryAs(Label.class).getText();
@@ -94,7 +94,7 @@ class ReportsViewTest {
 
         robot.clickOn("#exportCsv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(data.resolve("backtest.csv")));
-        assertEquals(1 + 2 * 13, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 13 policies per placement");
+        assertEquals(1 + 2 * 14, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 14 policies per placement");
 
         // the A/B section is below the fold: scroll down as a person would, then click
         ScrollPane pane = (ScrollPane) robot.lookup("#reportsView")
