@@ -110,8 +110,7 @@ public final class Backtest {
         relaxed.put(WITHOUT_RULES, p -> p.withoutPriceCeilings().withMinLift(0));
         relaxed.put(WITHOUT_CATEGORY_CAP, WeightingProfile::withoutCategoryCap);
         relaxed.put(WITHOUT_CATEGORY_BACKOFF, p -> p.withBackoffBelowOrders(0));
-        relaxed.put(WITH_CATEGORY_BACKOFF, p -> p.backoffBelowOrders() > 0 ? p
-                : p.withBackoffBelowOrders(WeightingProfile.defaults().backoffBelowOrders()));
+        relaxed.put(WITH_CATEGORY_BACKOFF, WeightingProfile::withCategoryBackoff);
         return relaxed;
     }
 

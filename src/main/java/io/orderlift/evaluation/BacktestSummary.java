@@ -333,7 +333,7 @@ public final class BacktestSummary {
      */
     private Optional<String> backoffForgone() {
         List<String> gains = new ArrayList<>();
-        int threshold = WeightingProfile.defaults().backoffBelowOrders();
+        int threshold = report.chosenProfile().withCategoryBackoff().backoffBelowOrders();
         for (String placement : report.placements().keySet()) {
             if (!measured(placement)) {
                 continue;

@@ -212,14 +212,13 @@ final class SettingsSearch {
      * {@link #expectedEvaluations()} further, out of {@code total}.
      */
     Choice search(WeightingProfile start, ProgressMonitor monitor, String message, int[] done, int total) {
-        int shareEnd = done[0] + expectedEvaluations();
         // a start outside the grid (a profile set by hand, or chosen on an older grid) is moved onto it
         WeightingProfile best = start.rankingOnly();
         for (Dimension d : DIMENSIONS) {
             best = d.snap(best);
         }
-        Ascent chosen = switchBackoff(ascend(new Ascent(best, score(best)), monitor, message, done, total, shareEnd),
-                monitor, message, done, total, shareEnd);
+        Progress progress = new Progress(monitor, message, done, total, done[0] + expectedEvaluations());
+        Ascent chosen = switchBackoff(ascend(new Ascent(best, score(best)), progress), progress);
         best = chosen.profile();
         Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
@@ -233,17 +232,26 @@ final class SettingsSearch {
     private record Ascent(WeightingProfile profile, Score score) {
     }
 
+    /** The search's progress: counted on in {@code done[0]}, up to {@code shareEnd} of {@code total}. */
+    private record Progress(ProgressMonitor monitor, String message, int[] done, int total, int shareEnd) {
+
+        /** One evaluation more, unless cancelled. */
+        void step() {
+            monitor.checkCancelled();
+            done[0] = Math.min(done[0] + 1, shareEnd);
+            monitor.progress(message, done[0], total);
+        }
+    }
+
     /** Coordinate ascent over the swept settings from {@code from} until a round changes nothing. */
-    private Ascent ascend(Ascent from, ProgressMonitor monitor, String message, int[] done, int total, int shareEnd) {
+    private Ascent ascend(Ascent from, Progress progress) {
         WeightingProfile best = from.profile();
         Score bestScore = from.score();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
             for (Dimension d : SWEPT) {
                 for (double v : d.values()) {
-                    monitor.checkCancelled();
-                    done[0] = Math.min(done[0] + 1, shareEnd);
-                    monitor.progress(message, done[0], total);
+                    progress.step();
                     WeightingProfile candidate = d.apply().apply(best, v);
                     Score score = score(candidate);
                     if (score.beats(bestScore)) {
@@ -269,12 +277,11 @@ final class SettingsSearch {
      * category's forecast better); swept as one more setting it moved the sample stores' choices as much
      * up as down, within noise (decision 0003), so only a lead beyond noise moves it.
      */
-    private Ascent switchBackoff(Ascent first, ProgressMonitor monitor, String message, int[] done, int total,
-                                 int shareEnd) {
+    private Ascent switchBackoff(Ascent first, Progress progress) {
         WeightingProfile held = first.profile();
-        WeightingProfile other = held.withBackoffBelowOrders(held.backoffBelowOrders() != 0 ? 0
-                : WeightingProfile.defaults().backoffBelowOrders());
-        Ascent second = ascend(new Ascent(other, score(other)), monitor, message, done, total, shareEnd);
+        WeightingProfile other = held.backoffBelowOrders() != 0 ? held.withBackoffBelowOrders(0)
+                : held.withCategoryBackoff();
+        Ascent second = ascend(new Ascent(other, score(other)), progress);
         return second.score().beats(first.score()) && aheadBeyondNoise(second.profile(), held) ? second : first;
     }
 
@@ -286,13 +293,7 @@ final class SettingsSearch {
     private boolean aheadBeyondNoise(WeightingProfile challenger, WeightingProfile incumbent) {
         boolean ahead = false;
         for (Placement p : weights.keySet()) {
-            List<Replay.Run> challengers = new ArrayList<>();
-            List<Replay.Run> incumbents = new ArrayList<>();
-            for (int f = 0; f < folds.size(); f++) {
-                challengers.add(result(f, p, challenger));
-                incumbents.add(result(f, p, incumbent));
-            }
-            Optional<RpiRatio> ratio = RpiRatio.of(pooled(challengers), pooled(incumbents));
+            Optional<RpiRatio> ratio = RpiRatio.of(pooledOverFolds(p, challenger), pooledOverFolds(p, incumbent));
             if (ratio.isEmpty()) {
                 continue;
             }
@@ -302,6 +303,15 @@ final class SettingsSearch {
             ahead |= ratio.get().low() > 1;
         }
         return ahead;
+    }
+
+    /** A profile's replays of a placement in every validation period, as one run over all their orders. */
+    private Replay.Run pooledOverFolds(Placement placement, WeightingProfile profile) {
+        List<Replay.Run> runs = new ArrayList<>();
+        for (int f = 0; f < folds.size(); f++) {
+            runs.add(result(f, placement, profile));
+        }
+        return pooled(runs);
     }
 
     /** Whether any replay of any validation period, popularity's or a setting's, has a hit. */

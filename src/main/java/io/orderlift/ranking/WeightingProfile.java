@@ -116,6 +116,11 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
                 estimator, confirmationEvidence, chosenBy);
     }
 
+    /** The same with the category backoff on: at its own threshold, or at the built-in one where it is off. */
+    public WeightingProfile withCategoryBackoff() {
+        return backoffBelowOrders > 0 ? this : withBackoffBelowOrders(defaults().backoffBelowOrders());
+    }
+
     /** The same with anchors in fewer than {@code orders} orders speaking through their category (0: none does). */
     public WeightingProfile withBackoffBelowOrders(int orders) {
         return new WeightingProfile(name, priceWeight, smoothing, minEvidence, orders, maxPriceRatio,
