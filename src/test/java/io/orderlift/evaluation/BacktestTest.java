@@ -26,6 +26,22 @@ class BacktestTest {
     Path dir;
 
     /**
+     * A validation period's model is mined on fewer orders than the test period's, so its pairs are seen
+     * fewer times: the evidence floor it tries is the chosen one scaled by its share of the orders, at
+     * least 1, and nothing else of the profile moves.
+     */
+    @Test
+    void aThinnerValidationModelTriesTheEvidenceFloorAtItsScale() {
+        WeightingProfile floor8 = WeightingProfile.defaults().withMinEvidence(8).withSmoothing(50)
+                .withBackoffBelowOrders(30);
+        assertEquals(floor8, Backtest.atScale(floor8, 1));
+        assertEquals(floor8.withMinEvidence(4), Backtest.atScale(floor8, 0.5));
+        assertEquals(floor8.withMinEvidence(6), Backtest.atScale(floor8, 0.73));
+        assertEquals(floor8.withMinEvidence(2), Backtest.atScale(floor8, 0.25));
+        assertEquals(1, Backtest.atScale(floor8.withMinEvidence(2), 0.2).minEvidence());
+    }
+
+    /**
      * Every tent order holds stakes ($9, 30 % of tent orders) or a footprint ($54, 12 %), all year:
      * at w = 1 the footprint is shown first and earns more per impression than at w = 0.
      */
