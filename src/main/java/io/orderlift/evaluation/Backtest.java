@@ -351,8 +351,8 @@ public final class Backtest {
             }
             double scale = (double) count(in.log(), t -> t < from) / target;
             folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().replay(placement, PROTOCOL,
-                    orders, to, rankingPolicy(recommender(model, in), atScale(profile, scale)), settings.k(),
-                    "candidate", profile.priceWeight()), baseline));
+                    orders, to, rankingPolicy(recommender(model, in), profile), settings.k(), "candidate",
+                    profile.priceWeight()), baseline, profile -> atScale(profile, scale)));
             if (enoughEvidence(folds)) {
                 break;
             }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
 
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
@@ -158,8 +159,17 @@ final class SettingsSearch {
                   int evaluations, boolean informed, Set<Placement> judges) {
     }
 
-    /** One validation period: its replayer, and popularity's replay of it per placement. */
-    record Fold(Replayer replayer, Map<Placement, Replay.Run> baseline) {
+    /**
+     * One validation period: its replayer, popularity's replay of it per placement, and how its model
+     * takes a profile ({@code onModel}: the profile as replayed there, such as its evidence floor scaled to
+     * a thinner model; profiles it maps alike are replayed once).
+     */
+    record Fold(Replayer replayer, Map<Placement, Replay.Run> baseline, UnaryOperator<WeightingProfile> onModel) {
+
+        /** A period whose model takes every profile as it is. */
+        Fold(Replayer replayer, Map<Placement, Replay.Run> baseline) {
+            this(replayer, baseline, UnaryOperator.identity());
+        }
     }
 
     private final List<Fold> folds;
@@ -444,7 +454,7 @@ final class SettingsSearch {
     }
 
     private Replay.Run result(int fold, Placement placement, WeightingProfile profile) {
-        WeightingProfile key = relevantTo(placement, profile);
+        WeightingProfile key = relevantTo(placement, folds.get(fold).onModel().apply(profile));
         return seen.get(fold).get(placement).computeIfAbsent(key, k -> {
             evaluations++;
             return folds.get(fold).replayer().replay(placement, k);

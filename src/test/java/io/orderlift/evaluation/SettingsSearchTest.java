@@ -3,12 +3,14 @@ package io.orderlift.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Estimator;
@@ -268,6 +270,31 @@ class SettingsSearchTest {
                 .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1).profile();
         // per order: 3.0 − 0.04·e ≥ 2.5 up to e = 12.5; per impression it keeps rising: 13 would win without the guard
         assertEquals(8, chosen.minEvidence(), "the highest floor on the grid that keeps popularity's revenue per order");
+    }
+
+    /**
+     * A period's model takes each profile as it ranks there ({@code onModel}, such as the evidence floor
+     * scaled to a thinner model): the replayer sees only what the model takes, and two profiles it takes
+     * alike are replayed once, at the same score, so the search's choice is what it would be anyway.
+     */
+    @Test
+    void aPeriodReplaysEachProfileAsItsModelTakesIt() {
+        Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
+        baseline.put(Placement.CART, result(1));
+        baseline.put(Placement.CONFIRMATION, result(1));
+        List<Integer> floorsReplayed = new ArrayList<>();
+        SettingsSearch.Replayer replayer = (placement, p) -> {
+            floorsReplayed.add(p.minEvidence());
+            return result(p.priceWeight() == 1 ? 2 : 1);
+        };
+        UnaryOperator<WeightingProfile> halved = p -> p.withMinEvidence(Math.max(1, p.minEvidence() / 2));
+        SettingsSearch.Choice scaled = new SettingsSearch(List.of(new SettingsSearch.Fold(replayer, baseline, halved)))
+                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+        assertTrue(floorsReplayed.stream().allMatch(floor -> floor <= 17), "only halved floors reach the replayer");
+        SettingsSearch.Choice asIs = new SettingsSearch(List.of(new SettingsSearch.Fold(replayer, baseline)))
+                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+        assertTrue(scaled.evaluations() < asIs.evaluations(), "floors 1 and 2, 2 and 3 are replayed once");
+        assertEquals(asIs.profile(), scaled.profile());
     }
 
     /** A setting that shines on one validation period only loses to one that is good on all of them. */
