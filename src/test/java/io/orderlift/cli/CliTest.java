@@ -320,6 +320,18 @@ class CliTest {
         assertTrue(run("info", "--store", store.toString()).out().contains("; the active profile holds other settings"
                 + " than the validated ones (backtest --apply)"));
 
+        // a long profile name widens the tables' first column instead of pushing its row out of line
+        assertEquals(0, run("profile", "--store", store.toString(), "save", "hand-tuned-for-the-holidays",
+                "--activate").code());
+        String tables = run("backtest", "--store", store.toString()).out();
+        assertTrue(tables.contains("  profile:hand-tuned-for-the-holidays "), tables);
+        for (String block : tables.split("\n\n")) {
+            List<String> rows = block.lines().filter(line -> line.startsWith("  ")).toList();
+            if (!rows.isEmpty() && rows.get(0).startsWith("  policy ")) {
+                assertEquals(1, rows.stream().mapToInt(String::length).distinct().count(), block);
+            }
+        }
+
         Result unknown = run("pairs", "--store", store.toString(), "--anchor", "NOPE");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("No product with SKU 'NOPE'"), unknown.err());

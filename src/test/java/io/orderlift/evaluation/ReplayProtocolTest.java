@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
+import io.orderlift.ranking.ConfirmationEvidence;
+import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.WeightingProfile;
@@ -107,11 +110,16 @@ class ReplayProtocolTest {
         replay.run(Placement.CART, CartProtocol.SEQUENTIAL, orders, Long.MAX_VALUE, checking, 4, "check", null);
     }
 
-    /** A random model: 40 products in 5 categories, some without a price, random pairs. */
+    /** A random model: 40 products in 5 categories (every seventh in none), some without a price, random pairs. */
     private static RankingModel model(SplittableRandom random) {
+        return model(random, p -> p % 7 == 6 ? null : "C" + p % 5);
+    }
+
+    /** The same with each product's category given by {@code category} (null: none). */
+    private static RankingModel model(SplittableRandom random, IntFunction<String> category) {
         RankingModel.Builder b = RankingModel.builder(500);
         for (int p = 0; p < PRODUCTS; p++) {
-            b.product(p, String.format("SKU-%02d", p), "P" + p, "C" + p % 5,
+            b.product(p, String.format("SKU-%02d", p), "P" + p, category.apply(p),
                     p % 13 == 12 ? Double.NaN : 1 + random.nextInt(150), 5 + random.nextInt(100), 3 + random.nextInt(50));
         }
         for (int a = 0; a < PRODUCTS; a++) {
@@ -225,12 +233,67 @@ class ReplayProtocolTest {
         assertTrue(Arrays.stream(ruled).noneMatch(excluded::get), Arrays.toString(ruled));
     }
 
+    @Test
+    void popularityUnderRulesEqualsABruteForceReading() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (int round = 0; round < 40; round++) {
+            // every other model puts most products in one category, so the cap passes over many
+            RankingModel model = round % 2 == 0 ? model(random) : model(random, p -> p % 8 == 0 ? "C" + p % 3 : "MOST");
+            WeightingProfile profile = randomRules(random);
+            Backtest.Policy ruled = Popularity.underRules(model, profile);
+            for (int t = 0; t < 50; t++) {
+                Placement placement = t % 2 == 0 ? Placement.CART : Placement.CONFIRMATION;
+                int n = 1 + random.nextInt(8);
+                int[] cart = random.ints(0, PRODUCTS).distinct().limit(n).toArray();
+                int[] quantities = IntStream.range(0, n).map(x -> 1 + random.nextInt(3)).toArray();
+                int k = 1 + random.nextInt(6);
+                assertArrayEquals(bruteForce(model, placement, cart, quantities, k, profile),
+                        ruled.recommend(placement, cart, quantities, k),
+                        placement + " " + Arrays.toString(cart) + " k " + k + " cap " + profile.perCategoryCap());
+            }
+        }
+    }
+
+    /** Random evidence and lift floors, price ceilings, category cap and confirmation evidence. */
+    private static WeightingProfile randomRules(SplittableRandom random) {
+        WeightingProfile d = WeightingProfile.defaults();
+        return new WeightingProfile(d.name(), d.priceWeight(), 1 + random.nextInt(20), 1 + random.nextInt(3),
+                d.backoffBelowOrders(), 0.5 + random.nextInt(4), 20 + random.nextInt(150), 0.25 + random.nextDouble(),
+                1 + random.nextInt(3), d.cartLength(), d.confirmationLength(), random.nextDouble() * 1.5,
+                d.minCustomers(), random.nextBoolean() ? Estimator.BASE_RATE : Estimator.LOWER_BOUND,
+                random.nextBoolean() ? ConfirmationEvidence.BOTH : ConfirmationEvidence.FOLLOW_ON, null);
+    }
+
     /** "Customers also bought" by the book: sum the counts, drop the cart and the unpriced, best 4. */
     private static int[] bruteForce(RankingModel model, Placement placement, int[] cart, int k) {
+        return bruteForce(model, placement, cart, new int[cart.length], k, null);
+    }
+
+    /**
+     * The same under {@code rules} when not null (docs/measuring.md's "popularity+rules"): a pair counts
+     * only past the evidence and lift floors, candidates above the price ceiling are dropped, and the
+     * ranking is walked in order, skipping a candidate whose category already has {@code perCategoryCap}.
+     */
+    private static int[] bruteForce(RankingModel model, Placement placement, int[] cart, int[] quantities, int k,
+                                    WeightingProfile rules) {
         Map<Integer, Long> sums = new HashMap<>();
-        for (int a : cart) {
+        double total = 0;
+        for (int i = 0; i < cart.length; i++) {
+            int a = cart[i];
+            total += Double.isNaN(model.price(a)) ? 0 : quantities[i] * model.price(a);
             model.forEachPairOf(a, (c, co, follow) -> {
-                long add = placement == Placement.CART ? co : co + follow;
+                long add;
+                if (rules == null) {
+                    add = placement == Placement.CART ? co : co + follow;
+                } else {
+                    double base = model.baseRateOf(c);
+                    boolean sameOrder = placement == Placement.CART
+                            || rules.confirmationEvidence() == ConfirmationEvidence.BOTH;
+                    add = sameOrder && rules.admits(co, model.ordersOf(a), base) ? co : 0;
+                    if (placement == Placement.CONFIRMATION && rules.admits(follow, model.followBaseOf(a), base)) {
+                        add += follow;
+                    }
+                }
                 if (add > 0 && !Double.isNaN(model.price(c))) {
                     sums.merge(c, add, Long::sum);
                 }
@@ -239,9 +302,25 @@ class ReplayProtocolTest {
         for (int a : cart) {
             sums.remove(a);
         }
-        return sums.entrySet().stream()
+        double ceiling = rules == null ? Double.POSITIVE_INFINITY : placement == Placement.CART
+                ? rules.maxPriceRatio() * total : Math.min(rules.oneTapMaxPrice(), rules.oneTapMaxShare() * total);
+        List<Integer> ranked = sums.entrySet().stream()
+                .filter(e -> model.price(e.getKey()) <= ceiling)
                 .sorted(Comparator.<Map.Entry<Integer, Long>>comparingLong(Map.Entry::getValue).reversed()
                         .thenComparing(e -> model.sku(e.getKey())))
-                .limit(k).mapToInt(Map.Entry::getKey).toArray();
+                .map(Map.Entry::getKey).toList();
+        Map<Integer, Integer> perCategory = new HashMap<>();
+        List<Integer> listed = new ArrayList<>();
+        for (int c : ranked) {
+            int category = model.categoryOf(c);
+            if (listed.size() == k) {
+                break;
+            }
+            if (rules != null && category >= 0 && perCategory.merge(category, 1, Integer::sum) > rules.perCategoryCap()) {
+                continue;
+            }
+            listed.add(c);
+        }
+        return listed.stream().mapToInt(Integer::intValue).toArray();
     }
 }
