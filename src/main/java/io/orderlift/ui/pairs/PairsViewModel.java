@@ -342,7 +342,7 @@ public final class PairsViewModel {
         }
         applyFilter();
         Updates.set(status, String.format((Objects.equals(anchor.get(), bestSellerLabel) ? BEST_SELLER : "")
-                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s%s.  "
+                        + "%s in %,d of %,d orders; %d candidates with %s evidence at w = %.2f%s%s.\n"
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidates().size(), p.evidence(), p.priceWeight(),
                 loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)

@@ -75,7 +75,7 @@ class PairsViewModelBehaviourTest {
         String status = model.statusProperty().get();
         assertTrue(status.contains(". Alone in a cart: The strongest pair of ") && status.contains("the profile's min"
                 + " evidence is 1000, so none is used. Lower it in the Weighting tab (or profile --min-evidence) to use"
-                + " weaker pairs.  A approve"), status);
+                + " weaker pairs.\nA approve"), status);
         assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "the table still lists them all");
         model.evidenceProperty().set(Evidence.FOLLOW_ON);
         String followOn = model.statusProperty().get();
