@@ -94,7 +94,9 @@ final class Popularity implements Backtest.Policy {
     /**
      * The whole order's sums once, then for each hidden item its own pairs taken out, the list
      * chosen, and its pairs put back: two passes over one anchor's pairs per hidden item instead
-     * of a pass over every other item's.
+     * of a pass over every other item's. The classic widget, which has no ceiling, first keeps the
+     * whole order's best few and answers a hidden item from them and one pass over its pairs
+     * ({@link #leavingOut}), where that settles the list.
      */
     @Override
     public int[][] recommendLeavingOut(Placement placement, int[] items, int[] quantities, int[] hidden, int k) {
@@ -116,8 +118,18 @@ final class Popularity implements Backtest.Policy {
             }
         }
         int[][] answers = new int[hidden.length][];
+        // the classic widget has no ceiling: the whole order's best few, once, answer most hidden items
+        int[] top = rules == null ? select(s, k + SLACK, Double.POSITIVE_INFINITY) : null;
         for (int i = 0; i < hidden.length; i++) {
             int h = hidden[i];
+            if (top != null) {
+                answers[i] = items[h] < model.productCount()
+                        ? leavingOut(s, placement, items[h], top, top.length < k + SLACK, k)
+                        : Arrays.copyOf(top, Math.min(k, top.length));
+                if (answers[i] != null) {
+                    continue;
+                }
+            }
             double total = 0;
             for (int j = 0; j < items.length; j++) {
                 if (j != h && items[j] < model.productCount()) {
@@ -138,6 +150,69 @@ final class Popularity implements Backtest.Policy {
             }
         }
         return answers;
+    }
+
+    /** Candidates kept beyond the list's length by the classic widget's leave-one-out, so that most hidden items need no pass over the rest. */
+    private static final int SLACK = 8;
+
+    /**
+     * The classic list for the order without {@code hidden}, from {@code top} (the whole order's best,
+     * {@code complete} when it holds every candidate) and one pass over the hidden item's pairs: a
+     * candidate that is neither among them nor in {@code top} keeps its sum, which is below all of
+     * {@code top}'s, so it cannot enter a list whose last item ranks at least with {@code top}'s last.
+     * Null when the list's last ranks below it, and the caller must look at every candidate.
+     */
+    private int[] leavingOut(Scratch s, Placement placement, int hidden, int[] top, boolean complete, int k) {
+        int mark = ++s.marks;
+        Sums sums = sumsOf(placement, hidden);
+        int[] candidate = sums.candidate();
+        int[] count = sums.count();
+        int[] listed = new int[k + 1];
+        long[] value = new long[k + 1];
+        int size = 0;
+        for (int i = 0; i < candidate.length; i++) {
+            int c = candidate[i];
+            s.marked[c] = mark;
+            if (s.inCart[c] != s.stamp && s.score[c] - count[i] > 0) {
+                size = offer(listed, value, size, k, c, s.score[c] - count[i]);
+            }
+        }
+        // the hidden item itself is a candidate now, with what the rest of the order gives it
+        if (s.seen[hidden] == s.stamp && s.score[hidden] > 0) {
+            size = offer(listed, value, size, k, hidden, s.score[hidden]);
+        }
+        for (int c : top) {
+            if (s.marked[c] != mark) {
+                size = offer(listed, value, size, k, c, s.score[c]);
+            }
+        }
+        if (complete) {
+            return Arrays.copyOf(listed, size);
+        }
+        int last = top[top.length - 1];
+        boolean certain = size == k && !before(s.score[last], last, value[k - 1], listed[k - 1]);
+        return certain ? Arrays.copyOf(listed, k) : null;
+    }
+
+    /** Puts {@code c} with sum {@code v} into the best-first {@code listed} of at most {@code k}; returns its new size. */
+    private int offer(int[] listed, long[] value, int size, int k, int c, long v) {
+        if (size == k && !before(v, c, value[k - 1], listed[k - 1])) {
+            return size;
+        }
+        int at = size == k ? k - 1 : size++;
+        while (at > 0 && before(v, c, value[at - 1], listed[at - 1])) {
+            listed[at] = listed[at - 1];
+            value[at] = value[at - 1];
+            at--;
+        }
+        listed[at] = c;
+        value[at] = v;
+        return size;
+    }
+
+    /** Whether {@code x} with sum {@code vx} ranks before {@code y} with {@code vy}: a higher sum, or an equal one and a lower SKU. */
+    private boolean before(long vx, int x, long vy, int y) {
+        return vx > vy || vx == vy && model.skuOrder(x) < model.skuOrder(y);
     }
 
     private double ceiling(Placement placement, double total) {
@@ -261,7 +336,7 @@ final class Popularity implements Backtest.Policy {
 
     /** Higher sum first, ties by SKU. */
     private boolean better(Scratch s, int x, int y) {
-        return s.score[x] > s.score[y] || s.score[x] == s.score[y] && model.skuOrder(x) < model.skuOrder(y);
+        return before(s.score[x], x, s.score[y], y);
     }
 
     /** Whether a pair seen {@code count} times passes the profile's evidence and lift floors. */
@@ -275,14 +350,18 @@ final class Popularity implements Backtest.Policy {
         final int[] seen;
         final long[] score;
         final int[] touched;
+        /** Marks the pairs of the item a leave-one-out step hides, under {@link #marks}. */
+        final int[] marked;
         int stamp;
         int count;
+        int marks;
 
         Scratch(int products) {
             inCart = new int[products];
             seen = new int[products];
             score = new long[products];
             touched = new int[products];
+            marked = new int[products];
         }
     }
 }
