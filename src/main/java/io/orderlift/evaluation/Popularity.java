@@ -167,8 +167,8 @@ final class Popularity implements Backtest.Policy {
         Sums sums = sumsOf(placement, hidden);
         int[] candidate = sums.candidate();
         int[] count = sums.count();
-        int[] listed = new int[k + 1];
-        long[] value = new long[k + 1];
+        int[] listed = new int[k];
+        long[] value = new long[k];
         int size = 0;
         for (int i = 0; i < candidate.length; i++) {
             int c = candidate[i];
