@@ -94,9 +94,9 @@ final class Popularity implements Backtest.Policy {
     /**
      * The whole order's sums once, then for each hidden item its own pairs taken out, the list
      * chosen, and its pairs put back: two passes over one anchor's pairs per hidden item instead
-     * of a pass over every other item's. The classic widget, which has no ceiling, first keeps the
-     * whole order's best few and answers a hidden item from them and one pass over its pairs
-     * ({@link #leavingOut}), where that settles the list.
+     * of a pass over every other item's. First, though, the whole order's best few are kept once, and
+     * a hidden item is answered from them and one pass over its pairs ({@link #leavingOut}) wherever
+     * that settles the list.
      */
     @Override
     public int[][] recommendLeavingOut(Placement placement, int[] items, int[] quantities, int[] hidden, int k) {
@@ -118,32 +118,35 @@ final class Popularity implements Backtest.Policy {
             }
         }
         int[][] answers = new int[hidden.length][];
-        // the classic widget has no ceiling: the whole order's best few, once, answer most hidden items
-        int[] top = rules == null ? select(s, k + SLACK, Double.POSITIVE_INFINITY) : null;
+        double orderTotal = 0;
+        for (int j = 0; j < items.length; j++) {
+            orderTotal += amount(items[j], quantities[j]);
+        }
+        // the whole order's best few, once: with one pass over a hidden item's pairs they settle most lists
+        int keep = keep(k);
+        int[] top = ranked(s, keep + SLACK, ceiling(placement, orderTotal));
+        boolean complete = top.length < keep + SLACK;
         for (int i = 0; i < hidden.length; i++) {
             int h = hidden[i];
-            if (top != null) {
-                answers[i] = items[h] < model.productCount()
-                        ? leavingOut(s, placement, items[h], top, top.length < k + SLACK, k)
-                        : Arrays.copyOf(top, Math.min(k, top.length));
-                if (answers[i] != null) {
-                    continue;
-                }
-            }
-            double total = 0;
-            for (int j = 0; j < items.length; j++) {
-                if (j != h && items[j] < model.productCount()) {
-                    double unit = model.price(items[j]);
-                    total += quantities[j] * (Double.isNaN(unit) ? 0 : unit);
-                }
-            }
             int a = items[h];
+            // the rest's total summed afresh, as a cart of the rest would be: never above the order's
+            double rest = 0;
+            for (int j = 0; j < items.length; j++) {
+                if (j != h) {
+                    rest += amount(items[j], quantities[j]);
+                }
+            }
+            double ceiling = ceiling(placement, rest);
             boolean known = a < model.productCount();
+            answers[i] = known ? leavingOut(s, placement, a, top, complete, k, ceiling) : null;
+            if (answers[i] != null) {
+                continue;
+            }
             if (known) {
                 addAnchor(s, placement, a, -1);
                 s.inCart[a] = 0;
             }
-            answers[i] = select(s, k, ceiling(placement, total));
+            answers[i] = select(s, k, ceiling);
             if (known) {
                 addAnchor(s, placement, a, 1);
                 s.inCart[a] = s.stamp;
@@ -152,46 +155,78 @@ final class Popularity implements Backtest.Policy {
         return answers;
     }
 
-    /** Candidates kept beyond the list's length by the classic widget's leave-one-out, so that most hidden items need no pass over the rest. */
+    /** What {@code quantity} of item {@code a} adds to a cart's total: nothing when the model does not know it or its price. */
+    private double amount(int a, int quantity) {
+        if (a >= model.productCount()) {
+            return 0;
+        }
+        double unit = model.price(a);
+        return quantity * (Double.isNaN(unit) ? 0 : unit);
+    }
+
+    /** Candidates kept beyond what a list needs by the leave-one-out, so that most hidden items need no pass over the rest. */
     private static final int SLACK = 8;
 
     /**
-     * The classic list for the order without {@code hidden}, from {@code top} (the whole order's best,
-     * {@code complete} when it holds every candidate) and one pass over the hidden item's pairs: a
-     * candidate that is neither among them nor in {@code top} keeps its sum, which is below all of
-     * {@code top}'s, so it cannot enter a list whose last item ranks at least with {@code top}'s last.
-     * Null when the list's last ranks below it, and the caller must look at every candidate.
+     * The list for the order without {@code hidden} (under {@code ceiling}, the rest's), from
+     * {@code top} (the whole order's best under its own, higher ceiling; {@code complete} when it holds
+     * every candidate) and one pass over the hidden item's pairs, of which it keeps the best
+     * {@link #keep}. A candidate in neither keeps its sum and ranks below {@code top}'s last, and a
+     * pair passed over ranks below the last kept, so the list is settled when its last ranks at least
+     * with both. Null when it is not, and the caller must look at every candidate.
      */
-    private int[] leavingOut(Scratch s, Placement placement, int hidden, int[] top, boolean complete, int k) {
+    private int[] leavingOut(Scratch s, Placement placement, int hidden, int[] top, boolean complete, int k,
+                             double ceiling) {
         int mark = ++s.marks;
         Sums sums = sumsOf(placement, hidden);
         int[] candidate = sums.candidate();
         int[] count = sums.count();
-        int[] listed = new int[k];
-        long[] value = new long[k];
+        int keep = keep(k);
+        int room = keep + 1 + top.length;
+        int[] ranked = new int[room];
+        long[] value = new long[room];
         int size = 0;
+        int eligible = 0;
         for (int i = 0; i < candidate.length; i++) {
             int c = candidate[i];
             s.marked[c] = mark;
-            if (s.inCart[c] != s.stamp && s.score[c] - count[i] > 0) {
-                size = offer(listed, value, size, k, c, s.score[c] - count[i]);
+            long without = s.score[c] - count[i];
+            if (s.inCart[c] != s.stamp && without > 0 && model.price(c) <= ceiling) {
+                eligible++;
+                size = offer(ranked, value, size, keep, c, without);
             }
         }
+        boolean passedOver = eligible > size;
+        int lastKept = size == 0 ? -1 : ranked[size - 1];
+        long lastKeptValue = size == 0 ? 0 : value[size - 1];
         // the hidden item itself is a candidate now, with what the rest of the order gives it
-        if (s.seen[hidden] == s.stamp && s.score[hidden] > 0) {
-            size = offer(listed, value, size, k, hidden, s.score[hidden]);
+        if (s.seen[hidden] == s.stamp && s.score[hidden] > 0 && model.price(hidden) <= ceiling) {
+            size = offer(ranked, value, size, room, hidden, s.score[hidden]);
         }
         for (int c : top) {
-            if (s.marked[c] != mark) {
-                size = offer(listed, value, size, k, c, s.score[c]);
+            if (s.marked[c] != mark && model.price(c) <= ceiling) {
+                size = offer(ranked, value, size, room, c, s.score[c]);
             }
         }
-        if (complete) {
-            return Arrays.copyOf(listed, size);
+        int[] perCategory = rules == null ? null : new int[Math.max(1, model.categoryCount())];
+        int[] listed = new int[k];
+        int n = 0;
+        int at = -1;
+        for (int r = 0; r < size && n < k; r++) {
+            int cat = model.categoryOf(ranked[r]);
+            if (rules != null && cat >= 0 && perCategory[cat]++ >= rules.perCategoryCap()) {
+                continue;
+            }
+            listed[n++] = ranked[r];
+            at = r;
         }
-        int last = top[top.length - 1];
-        boolean certain = size == k && !before(s.score[last], last, value[k - 1], listed[k - 1]);
-        return certain ? Arrays.copyOf(listed, k) : null;
+        if (n < k) {
+            return complete && !passedOver ? Arrays.copyOf(listed, n) : null;
+        }
+        int last = complete ? -1 : top[top.length - 1];
+        boolean settled = (complete || !before(s.score[last], last, value[at], ranked[at]))
+                && (!passedOver || !before(lastKeptValue, lastKept, value[at], ranked[at]));
+        return settled ? listed : null;
     }
 
     /** Puts {@code c} with sum {@code v} into the best-first {@code listed} of at most {@code k}; returns its new size. */
@@ -282,7 +317,26 @@ final class Popularity implements Backtest.Policy {
      * candidates were passed over, every eligible candidate is ranked instead.
      */
     private int[] select(Scratch s, int k, double ceiling) {
-        int keep = rules == null ? k : k * Math.max(1, (k + rules.perCategoryCap() - 1) / rules.perCategoryCap()) * 2;
+        int keep = keep(k);
+        int[] best = ranked(s, keep, ceiling);
+        if (rules == null) {
+            return Arrays.copyOf(best, Math.min(k, best.length));
+        }
+        int[] listed = capped(best, best.length, k);
+        if (listed.length < k && best.length == keep && keep < s.count) {
+            // the cap dropped so many of the best few that the list is short: rank every eligible one
+            listed = capped(eligibleByScore(s, ceiling), Integer.MAX_VALUE, k);
+        }
+        return listed;
+    }
+
+    /** How many of the best to rank before the category cap: enough to fill a list of {@code k} unless the cap drops most. */
+    private int keep(int k) {
+        return rules == null ? k : k * Math.max(1, (k + rules.perCategoryCap() - 1) / rules.perCategoryCap()) * 2;
+    }
+
+    /** The best {@code keep} candidates not in the cart and priced within the ceiling, best first, in one pass. */
+    private int[] ranked(Scratch s, int keep, double ceiling) {
         int[] best = new int[Math.max(1, Math.min(keep, s.count))];
         int size = 0;
         for (int t = 0; t < s.count; t++) {
@@ -300,15 +354,7 @@ final class Popularity implements Backtest.Policy {
             }
             best[at] = c;
         }
-        if (rules == null) {
-            return Arrays.copyOf(best, Math.min(k, size));
-        }
-        int[] listed = capped(best, size, k);
-        if (listed.length < k && size == best.length && size < s.count) {
-            // the cap dropped so many of the best few that the list is short: rank every eligible one
-            listed = capped(eligibleByScore(s, ceiling), Integer.MAX_VALUE, k);
-        }
-        return listed;
+        return size == best.length ? best : Arrays.copyOf(best, size);
     }
 
     /** The first {@code k} of {@code ranked} (its first {@code size}) that the per-category cap lets through. */

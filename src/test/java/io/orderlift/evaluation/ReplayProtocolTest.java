@@ -164,8 +164,9 @@ class ReplayProtocolTest {
     @Test
     void popularityLeavingOutEachItemEqualsAFreshCountOfTheRest() {
         SplittableRandom random = new SplittableRandom(11);
-        for (int round = 0; round < 20; round++) {
-            RankingModel model = model(random);
+        for (int round = 0; round < 40; round++) {
+            // every other model puts most products in one category, so the cap passes over many
+            RankingModel model = round % 2 == 0 ? model(random) : model(random, p -> p % 8 == 0 ? "C" + p % 3 : "MOST");
             WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(1 + random.nextInt(3));
             WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1 + random.nextInt(3),
                     d.backoffBelowOrders(), d.maxPriceRatio(), 40 + random.nextInt(100), 0.5 + random.nextDouble(),
@@ -190,6 +191,71 @@ class ReplayProtocolTest {
                 }
             }
         }
+    }
+
+    /**
+     * A hidden item with more pairs than a capped list ranks: its best ones mostly share a category,
+     * so the list reaches past them, and leaving it out must still equal a fresh count of the rest.
+     */
+    @Test
+    void popularityLeavingOutUnderACapReachesPastTheHiddenItemsBestPairs() {
+        SplittableRandom random = new SplittableRandom(13);
+        int products = 200;
+        RankingModel.Builder b = RankingModel.builder(5_000);
+        for (int p = 0; p < products; p++) {
+            b.product(p, String.format("SKU-%03d", p), null, p % 10 == 0 ? "C" + p % 7 : "MOST",
+                    1 + random.nextInt(150), 50 + random.nextInt(500), 10 + random.nextInt(100));
+        }
+        for (int a = 0; a < products; a++) {
+            for (int c = 0; c < products; c++) {
+                if (a != c && random.nextBoolean()) {
+                    b.pair(a, c, 1 + random.nextInt(30), random.nextInt(5));
+                }
+            }
+        }
+        RankingModel model = b.build();
+        WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(100);
+        WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1,
+                d.backoffBelowOrders(), d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), 1, d.cartLength(),
+                d.confirmationLength(), 0, d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
+        Backtest.Policy policy = Popularity.underRules(model, capped);
+        for (int t = 0; t < 300; t++) {
+            int n = 2 + random.nextInt(4);
+            int[] items = random.ints(0, products).distinct().limit(n).toArray();
+            int[] quantities = IntStream.range(0, n).map(x -> 1).toArray();
+            int[] hidden = IntStream.range(0, n).toArray();
+            int[][] shared = policy.recommendLeavingOut(Placement.CART, items, quantities, hidden, 4);
+            for (int h : hidden) {
+                int[] rest = IntStream.range(0, n).filter(x -> x != h).map(x -> items[x]).toArray();
+                int[] restQuantities = Arrays.copyOf(quantities, rest.length);
+                assertArrayEquals(policy.recommend(Placement.CART, rest, restQuantities, 4), shared[h],
+                        "without " + items[h] + " of " + Arrays.toString(items));
+            }
+        }
+    }
+
+    /**
+     * Leaving out H, the rest is R alone: one of the ten accessories R is bought with, then the
+     * best of another category, X (60). X is among H's pairs, below the eight of them a capped list
+     * of two ranks first, so the shortcut from H's best pairs and the order's best must not settle
+     * on W (50), the best of the order outside H's pairs.
+     */
+    @Test
+    void popularityLeavingOutLooksPastTheHiddenItemsBestPairsWhenTheCapSkipsThem() {
+        RankingModel.Builder b = RankingModel.builder(10_000).product(0, "H", null, "Tents", 100, 500, 0)
+                .product(1, "R", null, "Packs", 100, 500, 0).product(2, "X", null, "Stoves", 10, 200, 0)
+                .product(3, "W", null, "Lights", 10, 200, 0).pair(1, 2, 60, 0).pair(0, 2, 1, 0).pair(1, 3, 50, 0);
+        for (int m = 0; m < 10; m++) {
+            b.product(4 + m, "M" + m, null, "Accessories", 10, 300, 0).pair(1, 4 + m, 100 - m, 0).pair(0, 4 + m, 5, 0);
+        }
+        RankingModel model = b.build();
+        WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(100);
+        WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1,
+                d.backoffBelowOrders(), d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), 1, d.cartLength(),
+                d.confirmationLength(), 0, d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
+        int[][] lists = Popularity.underRules(model, capped).recommendLeavingOut(Placement.CART, new int[] {0, 1},
+                new int[] {1, 1}, new int[] {0}, 2);
+        assertArrayEquals(new int[] {4, 2}, lists[0], "M0, then X");
     }
 
     @Test
