@@ -29,6 +29,9 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  */
 final class Popularity implements Backtest.Policy {
 
+    /** Candidates the leave-one-out keeps beyond what a list needs, so that most hidden items need no pass over the rest. */
+    private static final int SLACK = 8;
+
     private final RankingModel model;
     private final WeightingProfile rules;
     private final BitSet excluded;
@@ -82,8 +85,7 @@ final class Popularity implements Backtest.Policy {
                     continue;
                 }
                 s.inCart[a] = s.stamp;
-                double unit = model.price(a);
-                total += quantities[added] * (Double.isNaN(unit) ? 0 : unit);
+                total += amount(a, quantities[added]);
                 addAnchor(s, placement, a, 1);
             }
             answers[step] = select(s, k, ceiling(placement, total));
@@ -164,9 +166,6 @@ final class Popularity implements Backtest.Policy {
         return quantity * (Double.isNaN(unit) ? 0 : unit);
     }
 
-    /** Candidates kept beyond what a list needs by the leave-one-out, so that most hidden items need no pass over the rest. */
-    private static final int SLACK = 8;
-
     /**
      * The list for the order without {@code hidden} (under {@code ceiling}, the rest's), from
      * {@code top} (the whole order's best under its own, higher ceiling; {@code complete} when it holds
@@ -208,20 +207,13 @@ final class Popularity implements Backtest.Policy {
                 size = offer(ranked, value, size, room, c, s.score[c]);
             }
         }
-        int[] perCategory = rules == null ? null : new int[Math.max(1, model.categoryCount())];
-        int[] listed = new int[k];
-        int n = 0;
-        int at = -1;
-        for (int r = 0; r < size && n < k; r++) {
-            int cat = model.categoryOf(ranked[r]);
-            if (rules != null && cat >= 0 && perCategory[cat]++ >= rules.perCategoryCap()) {
-                continue;
-            }
-            listed[n++] = ranked[r];
-            at = r;
+        int[] listed = rules == null ? Arrays.copyOf(ranked, Math.min(k, size)) : capped(ranked, size, k);
+        if (listed.length < k) {
+            return complete && !passedOver ? listed : null;
         }
-        if (n < k) {
-            return complete && !passedOver ? Arrays.copyOf(listed, n) : null;
+        int at = size - 1;
+        while (ranked[at] != listed[k - 1]) {
+            at--;
         }
         int last = complete ? -1 : top[top.length - 1];
         boolean settled = (complete || !before(s.score[last], last, value[at], ranked[at]))
@@ -337,24 +329,17 @@ final class Popularity implements Backtest.Policy {
 
     /** The best {@code keep} candidates not in the cart and priced within the ceiling, best first, in one pass. */
     private int[] ranked(Scratch s, int keep, double ceiling) {
-        int[] best = new int[Math.max(1, Math.min(keep, s.count))];
+        int room = Math.max(1, Math.min(keep, s.count));
+        int[] best = new int[room];
+        long[] value = new long[room];
         int size = 0;
         for (int t = 0; t < s.count; t++) {
             int c = s.touched[t];
-            if (s.inCart[c] == s.stamp || s.score[c] <= 0 || !(model.price(c) <= ceiling)) {
-                continue;
+            if (s.inCart[c] != s.stamp && s.score[c] > 0 && model.price(c) <= ceiling) {
+                size = offer(best, value, size, room, c, s.score[c]);
             }
-            if (size == best.length && !better(s, c, best[size - 1])) {
-                continue;
-            }
-            int at = size == best.length ? size - 1 : size++;
-            while (at > 0 && better(s, c, best[at - 1])) {
-                best[at] = best[at - 1];
-                at--;
-            }
-            best[at] = c;
         }
-        return size == best.length ? best : Arrays.copyOf(best, size);
+        return size == room ? best : Arrays.copyOf(best, size);
     }
 
     /** The first {@code k} of {@code ranked} (its first {@code size}) that the per-category cap lets through. */

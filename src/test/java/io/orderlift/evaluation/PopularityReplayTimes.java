@@ -32,7 +32,8 @@ public final class PopularityReplayTimes {
 
     public static void main(String[] args) {
         try (Store store = Store.open(Path.of(args[0]))) {
-            Backtest.Inputs in = Backtest.inputs(store, Backtest.Settings.defaults());
+            Backtest.Settings settings = Backtest.Settings.defaults();
+            Backtest.Inputs in = Backtest.inputs(store, settings);
             long testFrom = in.periods().testFrom();
             RankingModel model = Backtest.model(in.log(), t -> t < testFrom, in.mining(), in.catalog(),
                     WeightingProfile.defaults());
@@ -50,7 +51,7 @@ public final class PopularityReplayTimes {
                 for (Run run : runs) {
                     long start = System.nanoTime();
                     in.replay().replay(run.placement(), run.protocol(), orders, Long.MAX_VALUE, run.policy(),
-                            Backtest.Settings.defaults().k(), run.name(), null);
+                            settings.k(), run.name(), null);
                     line.append(String.format(Locale.ROOT, "%s %,d ms; ", run.name(),
                             (System.nanoTime() - start) / 1_000_000));
                 }

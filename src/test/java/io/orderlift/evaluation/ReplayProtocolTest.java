@@ -214,11 +214,7 @@ class ReplayProtocolTest {
             }
         }
         RankingModel model = b.build();
-        WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(100);
-        WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1,
-                d.backoffBelowOrders(), d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), 1, d.cartLength(),
-                d.confirmationLength(), 0, d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
-        Backtest.Policy policy = Popularity.underRules(model, capped);
+        Backtest.Policy policy = Popularity.underRules(model, oneOfACategory());
         for (int t = 0; t < 300; t++) {
             int n = 2 + random.nextInt(4);
             int[] items = random.ints(0, products).distinct().limit(n).toArray();
@@ -249,12 +245,8 @@ class ReplayProtocolTest {
             b.product(4 + m, "M" + m, null, "Accessories", 10, 300, 0).pair(1, 4 + m, 100 - m, 0).pair(0, 4 + m, 5, 0);
         }
         RankingModel model = b.build();
-        WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(100);
-        WeightingProfile capped = new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1,
-                d.backoffBelowOrders(), d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), 1, d.cartLength(),
-                d.confirmationLength(), 0, d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
-        int[][] lists = Popularity.underRules(model, capped).recommendLeavingOut(Placement.CART, new int[] {0, 1},
-                new int[] {1, 1}, new int[] {0}, 2);
+        int[][] lists = Popularity.underRules(model, oneOfACategory())
+                .recommendLeavingOut(Placement.CART, new int[] {0, 1}, new int[] {1, 1}, new int[] {0}, 2);
         assertArrayEquals(new int[] {4, 2}, lists[0], "M0, then X");
     }
 
@@ -318,6 +310,14 @@ class ReplayProtocolTest {
                         placement + " " + Arrays.toString(cart) + " k " + k + " cap " + profile.perCategoryCap());
             }
         }
+    }
+
+    /** Every pair counts (evidence 1, no lift floor, ceiling 100× the cart), and one product per category. */
+    private static WeightingProfile oneOfACategory() {
+        WeightingProfile d = WeightingProfile.defaults().withMaxPriceRatio(100);
+        return new WeightingProfile(d.name(), d.priceWeight(), d.smoothing(), 1, d.backoffBelowOrders(),
+                d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), 1, d.cartLength(), d.confirmationLength(), 0,
+                d.minCustomers(), d.estimator(), d.confirmationEvidence(), null);
     }
 
     /** Random evidence and lift floors, price ceilings, category cap and confirmation evidence. */
