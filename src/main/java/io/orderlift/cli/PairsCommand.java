@@ -63,9 +63,11 @@ final class PairsCommand implements Callable<Integer> {
 
     private static String describe(AnchorPairs p) {
         StringBuilder text = new StringBuilder(String.format(
-                "%s %s: in %,d of %,d orders; follow-on base %,d (window %d days). %s evidence, price weight %s, m %s%n",
+                "%s %s: in %,d of %,d orders; follow-on base %,d (window %d days). %s evidence, price weight %s, m %s%s%n",
                 p.anchor(), p.title() == null ? "" : "(" + p.title() + ")", p.orders(), p.N(), p.followBase(),
-                p.windowDays(), p.evidence(), trim(p.priceWeight()), trim(p.smoothing())));
+                p.windowDays(), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()),
+                p.cut() ? String.format("; the best %,d of %,d candidates (--limit shows more)", p.candidates().size(),
+                        p.candidateCount()) : ""));
         text.append(String.format("%-4s %-4s %-22s %7s %6s %7s %7s %6s %7s %7s %5s %9s %8s%n", "rank", "pop", "sku",
                 "co", "follow", "conf", "lift", "accept", "f-acc", "price", "cust", "rpi", "score"));
         int rank = 1;

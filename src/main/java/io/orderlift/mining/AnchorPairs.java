@@ -13,12 +13,19 @@ import java.util.List;
  * @param priceWeight w in score = acceptance × price^w
  * @param smoothing   m of the smoothed acceptance
  * @param windowDays  the follow-on window of the mining run
- * @param candidates  sorted by score, best first
+ * @param candidateCount the anchor's candidates with this evidence, of which {@code candidates} holds the best
+ * @param candidates  sorted by score, best first (at most the limit asked for)
  */
 public record AnchorPairs(String anchor, String title, int orders, int followBase, int N, String evidence,
-                          double priceWeight, double smoothing, int windowDays, List<CandidatePair> candidates) {
+                          double priceWeight, double smoothing, int windowDays, int candidateCount,
+                          List<CandidatePair> candidates) {
 
     public AnchorPairs {
         candidates = List.copyOf(candidates);
+    }
+
+    /** Whether {@code candidates} leaves some of the anchor's candidates out (the limit cut the list). */
+    public boolean cut() {
+        return candidates.size() < candidateCount;
     }
 }

@@ -90,7 +90,7 @@ public final class PairReports {
         }
         ranked.sort(Comparator.comparingDouble(CandidatePair::score).reversed().thenComparing(CandidatePair::sku));
         return new AnchorPairs(anchor.sku(), anchor.title(), anchor.orders(), anchor.followBase(), n,
-                evidence.cliName(), priceWeight, smoothing, run.windowDays(),
+                evidence.cliName(), priceWeight, smoothing, run.windowDays(), ranked.size(),
                 ranked.subList(0, Math.min(limit, ranked.size())));
     }
 

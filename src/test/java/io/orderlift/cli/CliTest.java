@@ -253,6 +253,8 @@ class CliTest {
             assertTrue(json.has(key), key);
         }
         assertEquals(5, json.get("candidates").size());
+        int candidateCount = json.get("candidateCount").asInt();
+        assertTrue(candidateCount > 5, "the tent's candidates, of which the list holds the best five: " + candidateCount);
         JsonNode first = json.get("candidates").get(0);
         for (String key : List.of("sku", "co", "follow", "support", "confidence", "lift", "acceptance",
                 "followAcceptance", "customers", "price", "rpi", "popularityRank", "rpiRank")) {
@@ -261,6 +263,9 @@ class CliTest {
         Result text = run("pairs", "--store", store.toString(), "--anchor", "OUT-FILTER", "--evidence", "follow-on",
                 "--limit", "3");
         assertTrue(text.out().lines().skip(2).findFirst().orElse("").contains("OUT-CARTRIDGE"), text.out());
+        Result cut = run("pairs", "--store", store.toString(), "--anchor", "OUT-TEN-001", "--limit", "5");
+        assertTrue(cut.out().lines().findFirst().orElse("").endsWith(String.format(
+                "; the best 5 of %,d candidates (--limit shows more)", candidateCount)), cut.out());
         Result info = run("info", "--store", store.toString(), "--json");
         assertEquals(30, info.json().get("lastMining").get("windowDays").asInt());
         assertTrue(info.json().get("lastBacktest").isNull(), "no backtest kept yet");

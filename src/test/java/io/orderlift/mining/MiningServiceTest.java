@@ -1,6 +1,7 @@
 package io.orderlift.mining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,12 @@ class MiningServiceTest {
         assertEquals(1, byRevenue.candidates().get(0).rpiRank());
         AnchorPairs byAcceptance = new PairReports(store).forAnchor("TENT", Evidence.SAME_ORDER, 0, 5, 10);
         assertEquals("STAKES", byAcceptance.candidates().get(0).sku(), "w = 0 is the popularity baseline");
+        assertEquals(byRevenue.candidates().size(), byRevenue.candidateCount());
+        assertFalse(byRevenue.cut());
+        AnchorPairs best = new PairReports(store).forAnchor("TENT", Evidence.SAME_ORDER, 1, 5, 1);
+        assertEquals(List.of("FOOTPRINT"), best.candidates().stream().map(CandidatePair::sku).toList());
+        assertEquals(byRevenue.candidateCount(), best.candidateCount(), "the count is of every candidate, not of the list");
+        assertTrue(best.cut());
     }
 
     @Test

@@ -61,6 +61,8 @@ class PairsViewModelBehaviourTest {
         assertEquals(1, stakes.coRank(), "the most co-purchased");
         assertEquals("↓", stakes.movement(), "revenue ranking moved the cheap stakes down");
         assertTrue(model.statusProperty().get().contains("100 of"), model.statusProperty().get());
+        assertTrue(model.statusProperty().get().contains("; 2 candidates with same-order evidence"),
+                model.statusProperty().get());
         assertTrue(!model.statusProperty().get().contains("known customers"), "every pair here clears the privacy floor");
     }
 

@@ -3,10 +3,15 @@ package io.orderlift.ui.pairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.mining.AnchorPairs;
+import io.orderlift.mining.CandidatePair;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -30,6 +35,20 @@ class PairsViewModelTest {
         assertEquals(", all backed by fewer than 3 known customers: never shown",
                 PairsViewModel.underFloor(39, 39, 3));
         assertEquals(", backed by fewer than 5 known customers: never shown", PairsViewModel.underFloor(1, 1, 5));
+    }
+
+    @Test
+    void aTableCutAtItsLimitSaysHowManyCandidatesItLeavesOut() {
+        assertEquals("the best 2 of 3,912 candidates", PairsViewModel.candidates(pairs(3_912, 2)));
+        assertEquals("2 candidates", PairsViewModel.candidates(pairs(2, 2)));
+        assertEquals("1 candidate", PairsViewModel.candidates(pairs(1, 1)));
+        assertEquals("0 candidates", PairsViewModel.candidates(pairs(0, 0)));
+    }
+
+    private static AnchorPairs pairs(int count, int listed) {
+        List<CandidatePair> candidates = IntStream.range(0, listed).mapToObj(i -> new CandidatePair("C" + i, null, null,
+                1, 0, 0.1, 0.1, 1, 0.1, 0, 3, BigDecimal.ONE, 0.1, 0.1, i + 1, i + 1)).toList();
+        return new AnchorPairs("A", null, 10, 5, 100, "same-order", 1, 5, 30, count, candidates);
     }
 
     @Test
