@@ -3,7 +3,11 @@ package io.orderlift.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import io.orderlift.common.OutOfMemory;
 import io.orderlift.ruleset.evaluator.RuleSetException;
@@ -22,13 +26,36 @@ import picocli.CommandLine.IVersionProvider;
  * first line of standard error.
  */
 @Command(name = "orderlift", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = OrderliftCli.Version.class,
-        description = "Cross-sell recommendations tuned for order value.",
-        subcommands = {ImportCommand.class, InfoCommand.class, MineCommand.class, PairsCommand.class,
-                CurateCommand.class, RecommendCommand.class, ProfileCommand.class, PublishCommand.class,
-                CheckRulesetCommand.class, EvaluateCommand.class, VersionsCommand.class, BacktestCommand.class,
-                AbTestCommand.class, DemoCommand.class, ExportOrdersCommand.class,
-                ImportPairsCommand.class})
+        description = "Cross-sell recommendations tuned for order value.")
 public final class OrderliftCli {
+
+    /**
+     * Every command but {@code gui}, by its name, in the order {@code --help} lists them. A run builds
+     * only the command it names (picocli reads each command's annotations when it is added, a few
+     * hundredths of a second each in a fresh JVM); {@code --help}, a typo or no command builds them all.
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("import", ImportCommand::new);
+        commands.put("info", InfoCommand::new);
+        commands.put("mine", MineCommand::new);
+        commands.put("pairs", PairsCommand::new);
+        commands.put("curate", CurateCommand::new);
+        commands.put("recommend", RecommendCommand::new);
+        commands.put("profile", ProfileCommand::new);
+        commands.put("publish", PublishCommand::new);
+        commands.put("check-ruleset", CheckRulesetCommand::new);
+        commands.put("evaluate", EvaluateCommand::new);
+        commands.put("versions", VersionsCommand::new);
+        commands.put("backtest", BacktestCommand::new);
+        commands.put("abtest", AbTestCommand::new);
+        commands.put("demo", DemoCommand::new);
+        commands.put("export-orders", ExportOrdersCommand::new);
+        commands.put("import-pairs", ImportPairsCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
 
     /** Exit code for bad input (a bad file, a missing store, a locked store). */
     public static final int EXIT_BAD_INPUT = 1;
@@ -43,7 +70,21 @@ public final class OrderliftCli {
 
     /** The command line, with {@code gui} opening the workbench through {@code opener}. */
     public static CommandLine create(WorkbenchOpener opener) {
+        return create(opener, new String[0]);
+    }
+
+    /**
+     * The command line that runs {@code args}: with only the command their first word names (and
+     * {@code gui}), or with every command when it names none ({@code --help}, a typo, nothing).
+     */
+    public static CommandLine create(WorkbenchOpener opener, String... args) {
+        String named = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
         CommandLine cli = new CommandLine(new OrderliftCli());
+        COMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.addSubcommand("gui", new GuiCommand(opener));
         cli.setExecutionExceptionHandler(OrderliftCli::handle);
         cli.setParameterExceptionHandler(OrderliftCli::usageError);
@@ -106,7 +147,7 @@ public final class OrderliftCli {
 
     /** Runs {@code args} and returns the exit code. */
     public static int run(WorkbenchOpener opener, String... args) {
-        return create(opener).execute(args);
+        return create(opener, args).execute(args);
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -54,10 +56,11 @@ class CliTest {
         }
     }
 
+    /** Runs {@code args} as {@code Main} does: through the command line built for them. */
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = OrderliftCli.create(opened::add);
+        CommandLine cli = OrderliftCli.create(opened::add, args);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -704,6 +707,21 @@ class CliTest {
         Result missing = run("import", "--store", dir.resolve("s").toString(), "--input", "no-such.csv");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no-such.csv"), missing.err());
+    }
+
+    /** A run builds only the command it names: each name in the table is its command's own. */
+    @Test
+    void eachCommandIsBuiltUnderItsOwnName() {
+        OrderliftCli.COMMANDS.forEach((name, command) -> assertEquals(name,
+                new CommandLine(command.get()).getCommandName()));
+        assertEquals(Set.of("recommend", "gui"), OrderliftCli.create(opened::add, "recommend", "--help")
+                .getSubcommands().keySet());
+        Set<String> all = new HashSet<>(OrderliftCli.COMMANDS.keySet());
+        all.add("gui");
+        assertEquals(all, OrderliftCli.create(opened::add, "--help").getSubcommands().keySet());
+        Result typo = run("recomend", "--store", dir.toString());
+        assertEquals(OrderliftCli.EXIT_USAGE, typo.code());
+        assertTrue(typo.err().contains("Did you mean: orderlift recommend"), typo.err());
     }
 
     @Test

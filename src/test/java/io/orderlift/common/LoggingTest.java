@@ -29,6 +29,8 @@ class LoggingTest {
         LoggerFactory.getLogger("io.orderlift.test").warn("through SLF4J");
         java.util.logging.Logger.getLogger("io.orderlift.store.Test").warning("through java.util.logging");
         java.util.logging.Logger.getLogger("io.orderlift.store.Test").fine("below the level");
+        LoggerFactory.getLogger("io.orderlift.store.imports.AVeryLongClassNameForTheLog")
+                .error("failed", new IllegalStateException("boom"));
     }
 
     @Test
@@ -44,5 +46,10 @@ class LoggingTest {
         assertTrue(log.contains("WARN  [main] io.orderlift.test - through SLF4J"), log);
         assertTrue(log.contains("WARN  [main] io.orderlift.store.Test - through java.util.logging"), log);
         assertFalse(log.contains("below the level"), log);
+        assertTrue(log.matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  \\[main] .*"), log);
+        // a long logger name shortened from the left as %logger{36} does; an error's stack trace below it
+        assertTrue(log.contains("ERROR [main] i.o.s.i.AVeryLongClassNameForTheLog - failed"
+                + System.lineSeparator() + "java.lang.IllegalStateException: boom"), log);
+        assertTrue(log.contains("\tat io.orderlift.common.LoggingTest.main("), log);
     }
 }
