@@ -47,8 +47,13 @@ class RankingBruteForceTest {
             Curation curation = random.nextInt(3) == 0 ? RandomRankingCases.none() : RandomRankingCases.curation(random, store);
             Recommender recommender = new Recommender(model, curation.rules(model),
                     small ? Recommender.DEFAULT_TOP_K : 1_000);
+            WeightingProfile previous = null;
             for (int trial = 0; trial < 12; trial++) {
-                WeightingProfile profile = RandomRankingCases.profile(random);
+                // odd trials move one setting that one placement reads: lists the recommender kept from the trial
+                // before under a key that missed that setting would show here
+                WeightingProfile profile = trial % 2 == 1 ? oneCeilingMoved(random, previous)
+                        : RandomRankingCases.profile(random);
+                previous = profile;
                 List<CartItem> cart = RandomRankingCases.cart(random, store, true);
                 for (Placement placement : Placement.values()) {
                     List<Expected> expected = bruteForce(store, curation, profile, placement, cart);
@@ -73,6 +78,17 @@ class RankingBruteForceTest {
         // the random stores must exercise the ranking, not only agree on empty lists
         assertEquals(9_600, compared);
         assertTrue(nonEmpty > compared / 2, nonEmpty + " of " + compared + " lists hold something");
+    }
+
+    /** {@code profile} with one setting that only one placement reads moved to another value. */
+    private static WeightingProfile oneCeilingMoved(SplittableRandom random, WeightingProfile profile) {
+        return switch (random.nextInt(4)) {
+            case 0 -> profile.withMaxPriceRatio(profile.maxPriceRatio() == 0.5 ? 2 : 0.5);
+            case 1 -> profile.withOneTapMaxPrice(profile.oneTapMaxPrice() == 10 ? 250 : 10);
+            case 2 -> profile.withOneTapMaxShare(profile.oneTapMaxShare() == 0.25 ? 2 : 0.25);
+            default -> profile.withConfirmationEvidence(profile.confirmationEvidence() == ConfirmationEvidence.BOTH
+                    ? ConfirmationEvidence.FOLLOW_ON : ConfirmationEvidence.BOTH);
+        };
     }
 
     /** docs/ranking.md, "For a cart" and "For the order just placed", read literally. */
