@@ -2,6 +2,7 @@ package io.orderlift.ranking;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import io.orderlift.mining.Acceptance;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
@@ -205,18 +206,33 @@ final class ContributionLists {
                 continue;
             }
             double base = model.baseRate(c);
-            double acceptance = estimator.estimate(evidence, total, base, smoothing);
-            if (!(acceptance > minLift * base)) {
+            double floor = minLift * base;
+            // the estimate is at most the smoothed mean: a pair whose mean misses the lift floor, or scores too
+            // low at its mean to enter either list, is settled without it (the lists come out the same)
+            double mean = Acceptance.smoothed(evidence, total, base, smoothing);
+            if (!(mean > floor)) {
                 continue;
             }
             if (hidden[c]) {
-                into.excluded.add(c);
+                if (estimator.fromMean(mean, total, smoothing) > floor) {
+                    into.excluded.add(c);
+                }
                 continue;
             }
-            double score = acceptance * weighted[c];
+            double weight = weighted[c];
+            boolean underCeiling = model.price[c] <= admitted;
+            double bound = mean * weight;
+            if (overall.refuses(bound) && (!underCeiling || cheap.refuses(bound))) {
+                continue;
+            }
+            double acceptance = estimator.fromMean(mean, total, smoothing);
+            if (!(acceptance > floor)) {
+                continue;
+            }
+            double score = acceptance * weight;
             int tie = model.skuOrder[c];
             overall.offer(i, score, tie, acceptance);
-            if (model.price[c] <= admitted) {
+            if (underCeiling) {
                 cheap.offer(i, score, tie, acceptance);
             }
         }

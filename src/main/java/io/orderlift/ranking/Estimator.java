@@ -39,7 +39,14 @@ public enum Estimator implements Acceptance.Formula {
 
     @Override
     public double estimate(int count, int total, double baseRate, double smoothing) {
-        double mean = Acceptance.smoothed(count, total, baseRate, smoothing);
+        return fromMean(Acceptance.smoothed(count, total, baseRate, smoothing), total, smoothing);
+    }
+
+    /**
+     * The estimate from the smoothed mean {@code (count + m·base(c)) / (total + m)}, which is never
+     * below it: a pair whose mean cannot rank needs no estimate.
+     */
+    double fromMean(double mean, int total, double smoothing) {
         return this == LOWER_BOUND ? Acceptance.lowerBound(mean, total, smoothing) : mean;
     }
 }

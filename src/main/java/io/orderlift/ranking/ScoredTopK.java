@@ -34,6 +34,14 @@ final class ScoredTopK {
         }
     }
 
+    /**
+     * Whether no entry scoring at most {@code bound} can get in, whatever its tie-breaker: the heap is
+     * full and its worst kept score is above it (or it keeps nothing).
+     */
+    boolean refuses(double bound) {
+        return size == entry.length && (size == 0 || bound < score[0]);
+    }
+
     /** Number of entries kept. */
     int size() {
         return size;
