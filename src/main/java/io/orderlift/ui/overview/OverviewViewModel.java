@@ -253,10 +253,18 @@ public final class OverviewViewModel {
         lastMining = run;
         miningStatus.set(o.noOrders() ? NO_ORDERS
                 : run == null ? "Not mined yet: Mine pairs computes which products are bought together."
-                : String.format("Mined %s: %,d pairs from %,d orders, %d-day follow-on window%s.",
-                        WHEN.format(run.startedAt()), run.pairs(), run.orders(), run.windowDays(),
+                : String.format("Mined %s: %,d pairs from %,d orders%s, %d-day follow-on window%s.",
+                        WHEN.format(run.startedAt()), run.pairs(), run.orders(), ignored(run), run.windowDays(),
                         run.maxBasket() > 0 ? ", baskets up to " + run.maxBasket() : ""));
         loading.set(false);
+    }
+
+    /**
+     * " (601 more held nothing after returns)" when the run ignored orders, so that its order count
+     * reads beside the store's: cancellations and pure returns hold no item to pair.
+     */
+    static String ignored(MiningRun run) {
+        return run.ordersEmpty() == 0 ? "" : String.format(" (%,d more held nothing after returns)", run.ordersEmpty());
     }
 
     /** Whether a store is shown (false before the first one opens, and while a sample store is prepared). */

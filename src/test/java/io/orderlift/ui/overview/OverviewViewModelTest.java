@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
 
+import io.orderlift.store.MiningRun;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
@@ -57,6 +59,19 @@ class OverviewViewModelTest {
     }
 
     /** The Import and Mine buttons follow these: nothing to import into before a store, nothing to mine before orders. */
+    /** A run's order count differs from the store's by the orders it ignored: the status line says how many. */
+    @Test
+    void theOrdersAMiningRunIgnoredAreSaidBesideItsCount() {
+        assertEquals("", OverviewViewModel.ignored(run(0)));
+        assertEquals(" (1 more held nothing after returns)", OverviewViewModel.ignored(run(1)));
+        assertEquals(" (601 more held nothing after returns)", OverviewViewModel.ignored(run(601)));
+    }
+
+    private static MiningRun run(int ordersEmpty) {
+        return new MiningRun(1, Instant.EPOCH, 0, 30, 0, 1, 19_384, ordersEmpty, 0, Instant.EPOCH, Instant.EPOCH,
+                4_000, 100, 0);
+    }
+
     @Test
     void aStoreIsShownAndHoldsOrdersOnlyOnceItsFiguresSaySo() throws Exception {
         assertFalse(model.storeShownProperty().get(), "no store open at the start");
