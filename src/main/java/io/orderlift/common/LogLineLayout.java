@@ -37,7 +37,8 @@ final class LogLineLayout extends LayoutBase<ILoggingEvent> {
                 .append(event.getFormattedMessage()).append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy error = event.getThrowableProxy();
         if (error != null) {
-            line.append(ThrowableProxyUtil.asString(error)).append(CoreConstants.LINE_SEPARATOR);
+            // each line of the trace ends with a line separator, the last one too
+            line.append(ThrowableProxyUtil.asString(error));
         }
         return line.toString();
     }

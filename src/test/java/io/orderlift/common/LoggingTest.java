@@ -51,5 +51,6 @@ class LoggingTest {
         assertTrue(log.contains("ERROR [main] i.o.s.i.AVeryLongClassNameForTheLog - failed"
                 + System.lineSeparator() + "java.lang.IllegalStateException: boom"), log);
         assertTrue(log.contains("\tat io.orderlift.common.LoggingTest.main("), log);
+        assertFalse(log.contains(System.lineSeparator() + System.lineSeparator()), "no empty line after the trace: " + log);
     }
 }
