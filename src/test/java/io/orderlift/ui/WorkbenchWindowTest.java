@@ -23,6 +23,7 @@ import io.orderlift.ui.shell.HelpMenuAccess;
 import io.orderlift.ui.shell.WorkbenchSettings;
 import io.orderlift.ui.shell.WorkbenchWindow;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -167,6 +168,8 @@ class WorkbenchWindowTest {
     void minePairsRunsInTheBackgroundAndShowsWhenAndHowTheStoreWasMined(FxRobot robot) throws Exception {
         waitFor(() -> "3".equals(text(robot, "#ordersValue")));
         assertTrue(text(robot, "#miningStatus").startsWith("Not mined yet"));
+        Button mine = robot.lookup("#mineButton").queryAs(Button.class);
+        assertTrue(mine.isDefaultButton(), "mining is the next step: Enter mines");
         robot.clickOn("#mineButton");
         waitFor(() -> robot.lookup("#windowDays").tryQuery().isPresent());
         Spinner<?> window = robot.lookup("#windowDays").queryAs(Spinner.class);
@@ -176,6 +179,7 @@ class WorkbenchWindowTest {
         waitFor(() -> text(robot, "#miningStatus").startsWith("Mined "));
         assertTrue(text(robot, "#miningStatus").contains("pairs from 3 orders, 14-day follow-on window"),
                 text(robot, "#miningStatus"));
+        waitFor(() -> !mine.isDefaultButton());
     }
 
     @Test

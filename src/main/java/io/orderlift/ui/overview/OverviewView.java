@@ -51,7 +51,8 @@ public final class OverviewView extends ScrollPane {
         mineButton.setOnAction(e -> mineAction.run());
         // nothing to mine before there are orders: then importing is the next step
         mineButton.disableProperty().bind(model.hasOrdersProperty().not());
-        DefaultAction.of(mineButton, this, model.hasOrdersProperty());
+        // Enter mines while mining is the next step; a mined store's next steps are on the other tabs
+        DefaultAction.of(mineButton, this, model.miningDueProperty());
         DefaultAction.of(importButton, this, model.storeShownProperty().and(model.hasOrdersProperty().not()));
         HBox header = new HBox(12, new VBox(2, title, location), spacer, importButton, mineButton);
         Label mining = new Label();

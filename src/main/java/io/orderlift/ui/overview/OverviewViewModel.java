@@ -69,6 +69,7 @@ public final class OverviewViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper storeShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasOrders = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper miningDue = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ImportBatch> imports = FXCollections.observableArrayList();
     private final TaskExecutor tasks;
 
@@ -115,6 +116,7 @@ public final class OverviewViewModel {
         profileStatus.set("");
         if (shown != store) {
             hasOrders.set(false); // until this store's figures say (a reload of the same store keeps it)
+            miningDue.set(false);
         }
         shown = store;
         shownLoad = load;
@@ -218,6 +220,7 @@ public final class OverviewViewModel {
         loading.set(false);
         storeShown.set(false);
         hasOrders.set(false);
+        miningDue.set(false);
         storeName.set(NO_STORE);
         storeLocation.set(HOW_TO_OPEN);
         List.of(orders, lines, customers, products, dateRange, aov).forEach(figure -> figure.set("–"));
@@ -234,6 +237,7 @@ public final class OverviewViewModel {
         loading.set(true);
         storeShown.set(false);
         hasOrders.set(false);
+        miningDue.set(false);
         storeName.set(name);
         storeLocation.set("Importing the bundled sample store (first launch)…");
     }
@@ -251,6 +255,8 @@ public final class OverviewViewModel {
         hasOrders.set(!o.noOrders());
         MiningRun run = o.lastMining();
         lastMining = run;
+        miningDue.set(!o.noOrders() && (run == null
+                || o.imports().stream().anyMatch(batch -> batch.importedAt().isAfter(run.startedAt()))));
         miningStatus.set(o.noOrders() ? NO_ORDERS
                 : run == null ? "Not mined yet: Mine pairs computes which products are bought together."
                 : String.format("Mined %s: %,d pairs from %,d orders%s, %d-day follow-on window%s.",
@@ -265,6 +271,14 @@ public final class OverviewViewModel {
      */
     static String ignored(MiningRun run) {
         return run.ordersEmpty() == 0 ? "" : String.format(" (%,d more held nothing after returns)", run.ordersEmpty());
+    }
+
+    /**
+     * Whether mining is the store's next step: it holds orders, and no mining run counts them all (none
+     * yet, or an import since the last). The overview's Enter mines only then.
+     */
+    public ReadOnlyBooleanProperty miningDueProperty() {
+        return miningDue.getReadOnlyProperty();
     }
 
     /** Whether a store is shown (false before the first one opens, and while a sample store is prepared). */

@@ -20,6 +20,8 @@ import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
 import io.orderlift.evaluation.VersusActive;
+import io.orderlift.mining.MiningService;
+import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
@@ -70,6 +72,33 @@ class OverviewViewModelTest {
     private static MiningRun run(int ordersEmpty) {
         return new MiningRun(1, Instant.EPOCH, 0, 30, 0, 1, 19_384, ordersEmpty, 0, Instant.EPOCH, Instant.EPOCH,
                 4_000, 100, 0);
+    }
+
+    /** Mining is the next step of a store with orders no run counts: before the first run, and after an import. */
+    @Test
+    void miningIsDueUntilARunCountsEveryImport() throws Exception {
+        try (Store shop = Store.openOrCreate(dir.resolve("shop"));
+             Store empty = Store.openOrCreate(dir.resolve("empty"))) {
+            model.load(empty);
+            releaseAll();
+            assertFalse(model.miningDueProperty().get(), "no orders: importing comes first");
+            new OrderImporter().importFile(shop, ImportRequest.of(withOneStrayDate("2025-02-01")), ProgressMonitor.NONE);
+            model.load(shop);
+            releaseAll();
+            assertTrue(model.miningDueProperty().get(), "imported, never mined");
+            new MiningService().mine(shop, MiningSettings.defaults(), ProgressMonitor.NONE);
+            model.load(shop);
+            releaseAll();
+            assertFalse(model.miningDueProperty().get(), "the run counts every order");
+            new OrderImporter().importFile(shop, ImportRequest.of(Files.writeString(dir.resolve("more.csv"),
+                    "order_id,customer_id,ordered_at,sku,quantity,unit_price\nN1,C1,2025-09-01,B,1,5\n")),
+                    ProgressMonitor.NONE);
+            model.load(shop);
+            releaseAll();
+            assertTrue(model.miningDueProperty().get(), "an import since the run");
+            model.load(empty);
+            assertFalse(model.miningDueProperty().get(), "another store: not until its figures say");
+        }
     }
 
     @Test
