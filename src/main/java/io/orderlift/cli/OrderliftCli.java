@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.orderlift.common.OutOfMemory;
 import io.orderlift.ruleset.evaluator.RuleSetException;
@@ -30,31 +29,23 @@ import picocli.CommandLine.IVersionProvider;
 public final class OrderliftCli {
 
     /**
-     * Every command but {@code gui}, by its name, in the order {@code --help} lists them. A run builds
-     * only the command it names (picocli reads each command's annotations when it is added, a few
-     * hundredths of a second each in a fresh JVM); {@code --help}, a typo or no command builds them all.
+     * Every command but {@code gui}, by the name its {@code @Command} gives it, in the order
+     * {@code --help} lists them. A run builds only the command it names (picocli reads each command's
+     * options when it is added, a few hundredths of a second each in a fresh JVM); {@code --help}, a
+     * typo or no command builds them all.
      */
-    static final Map<String, Supplier<Object>> COMMANDS = commands();
+    static final Map<String, Class<?>> COMMANDS = byName(ImportCommand.class, InfoCommand.class, MineCommand.class,
+            PairsCommand.class, CurateCommand.class, RecommendCommand.class, ProfileCommand.class,
+            PublishCommand.class, CheckRulesetCommand.class, EvaluateCommand.class, VersionsCommand.class,
+            BacktestCommand.class, AbTestCommand.class, DemoCommand.class, ExportOrdersCommand.class,
+            ImportPairsCommand.class);
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("import", ImportCommand::new);
-        commands.put("info", InfoCommand::new);
-        commands.put("mine", MineCommand::new);
-        commands.put("pairs", PairsCommand::new);
-        commands.put("curate", CurateCommand::new);
-        commands.put("recommend", RecommendCommand::new);
-        commands.put("profile", ProfileCommand::new);
-        commands.put("publish", PublishCommand::new);
-        commands.put("check-ruleset", CheckRulesetCommand::new);
-        commands.put("evaluate", EvaluateCommand::new);
-        commands.put("versions", VersionsCommand::new);
-        commands.put("backtest", BacktestCommand::new);
-        commands.put("abtest", AbTestCommand::new);
-        commands.put("demo", DemoCommand::new);
-        commands.put("export-orders", ExportOrdersCommand::new);
-        commands.put("import-pairs", ImportPairsCommand::new);
-        return Collections.unmodifiableMap(commands);
+    private static Map<String, Class<?>> byName(Class<?>... commands) {
+        Map<String, Class<?>> named = new LinkedHashMap<>();
+        for (Class<?> command : commands) {
+            named.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return Collections.unmodifiableMap(named);
     }
 
     /** Exit code for bad input (a bad file, a missing store, a locked store). */
@@ -82,7 +73,7 @@ public final class OrderliftCli {
         CommandLine cli = new CommandLine(new OrderliftCli());
         COMMANDS.forEach((name, command) -> {
             if (named == null || named.equals(name)) {
-                cli.addSubcommand(name, command.get());
+                cli.addSubcommand(name, command);
             }
         });
         cli.addSubcommand("gui", new GuiCommand(opener));

@@ -66,8 +66,7 @@ final class PairsCommand implements Callable<Integer> {
                 "%s %s: in %,d of %,d orders; follow-on base %,d (window %d days). %s evidence, price weight %s, m %s%s%n",
                 p.anchor(), p.title() == null ? "" : "(" + p.title() + ")", p.orders(), p.N(), p.followBase(),
                 p.windowDays(), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()),
-                p.cut() ? String.format("; the best %,d of %,d candidates (--limit shows more)", p.candidates().size(),
-                        p.candidateCount()) : ""));
+                p.cut() ? "; " + p.candidatesInWords() + " (--limit shows more)" : ""));
         text.append(String.format("%-4s %-4s %-22s %7s %6s %7s %7s %6s %7s %7s %5s %9s %8s%n", "rank", "pop", "sku",
                 "co", "follow", "conf", "lift", "accept", "f-acc", "price", "cust", "rpi", "score"));
         int rank = 1;

@@ -28,4 +28,10 @@ public record AnchorPairs(String anchor, String title, int orders, int followBas
     public boolean cut() {
         return candidates.size() < candidateCount;
     }
+
+    /** "12 candidates", or "the best 500 of 3,999 candidates" when the limit cut the list. */
+    public String candidatesInWords() {
+        return cut() ? String.format("the best %,d of %,d candidates", candidates.size(), candidateCount)
+                : String.format("%,d candidate%s", candidateCount, candidateCount == 1 ? "" : "s");
+    }
 }

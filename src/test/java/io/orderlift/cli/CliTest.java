@@ -713,7 +713,7 @@ class CliTest {
     @Test
     void eachCommandIsBuiltUnderItsOwnName() {
         OrderliftCli.COMMANDS.forEach((name, command) -> assertEquals(name,
-                new CommandLine(command.get()).getCommandName()));
+                new CommandLine(command).getCommandName()));
         assertEquals(Set.of("recommend", "gui"), OrderliftCli.create(opened::add, "recommend", "--help")
                 .getSubcommands().keySet());
         Set<String> all = new HashSet<>(OrderliftCli.COMMANDS.keySet());

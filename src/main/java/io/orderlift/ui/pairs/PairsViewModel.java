@@ -344,15 +344,9 @@ public final class PairsViewModel {
         Updates.set(status, String.format((Objects.equals(anchor.get(), bestSellerLabel) ? BEST_SELLER : "")
                         + "%s in %,d of %,d orders; %s with %s evidence at w = %.2f%s%s.\n"
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
-                p.N(), candidates(p), p.evidence(), p.priceWeight(),
+                p.N(), p.candidatesInWords(), p.evidence(), p.priceWeight(),
                 loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)
                         + (loaded.aloneEmpty() == null ? "" : ". " + loaded.aloneEmpty())));
-    }
-
-    /** "12 candidates", or "the best 500 of 3,912 candidates" when the table holds only the best. */
-    static String candidates(AnchorPairs p) {
-        return p.cut() ? String.format("the best %,d of %,d candidates", p.candidates().size(), p.candidateCount())
-                : String.format("%,d candidate%s", p.candidateCount(), p.candidateCount() == 1 ? "" : "s");
     }
 
     /** The sentence without its full stop, for a summary that ends it. */

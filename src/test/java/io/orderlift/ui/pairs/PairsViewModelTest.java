@@ -39,10 +39,10 @@ class PairsViewModelTest {
 
     @Test
     void aTableCutAtItsLimitSaysHowManyCandidatesItLeavesOut() {
-        assertEquals("the best 2 of 3,912 candidates", PairsViewModel.candidates(pairs(3_912, 2)));
-        assertEquals("2 candidates", PairsViewModel.candidates(pairs(2, 2)));
-        assertEquals("1 candidate", PairsViewModel.candidates(pairs(1, 1)));
-        assertEquals("0 candidates", PairsViewModel.candidates(pairs(0, 0)));
+        assertEquals("the best 2 of 3,912 candidates", pairs(3_912, 2).candidatesInWords());
+        assertEquals("2 candidates", pairs(2, 2).candidatesInWords());
+        assertEquals("1 candidate", pairs(1, 1).candidatesInWords());
+        assertEquals("0 candidates", pairs(0, 0).candidatesInWords());
     }
 
     private static AnchorPairs pairs(int count, int listed) {
