@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.OrderExport;
 import io.orderlift.store.Store;
@@ -39,8 +40,8 @@ final class ExportOrdersCommand implements Callable<Integer> {
         try (Store source = Store.open(store.directory)) {
             summary = new OrderExport(source).write(out, ProgressMonitor.NONE);
         }
-        json.print(spec, summary, s -> String.format("Wrote %,d orders (%,d lines) to %s.", s.orders(), s.lines(),
-                s.file()));
+        json.print(spec, summary, s -> String.format("Wrote %s (%s) to %s.", Counted.of(s.orders(), "order"),
+                Counted.of(s.lines(), "line"), s.file()));
         return 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.RpiRatio;
@@ -104,8 +105,9 @@ final class InfoCommand implements Callable<Integer> {
                 when(o.lastMining().startedAt()), o.lastMining().windowDays(), o.lastMining().pairs()));
         text.append(String.format("  imports    %d", o.imports().size()));
         for (ImportBatch b : o.imports()) {
-            text.append(String.format("%n    #%d %s (%s) at %s: %,d orders, %,d lines, %,d rows skipped",
-                    b.id(), b.file(), b.formatRead(), when(b.importedAt()), b.orders(), b.lines(), b.rowsSkipped()));
+            text.append(String.format("%n    #%d %s (%s) at %s: %s, %s, %s skipped", b.id(), b.file(), b.formatRead(),
+                    when(b.importedAt()), Counted.of(b.orders(), "order"), Counted.of(b.lines(), "line"),
+                    Counted.of(b.rowsSkipped(), "row")));
         }
         return text.toString();
     }

@@ -413,6 +413,20 @@ class CliTest {
     }
 
     @Test
+    void aOneOrderStoreIsCountedInTheSingular() throws Exception {
+        Path store = dir.resolve("one-order");
+        Path file = Files.writeString(dir.resolve("one-order.csv"), """
+                order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price
+                1,c1,2025-01-01,A,Lamp,home,1,10.00
+                """);
+        assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
+        String info = run("info", "--store", store.toString()).out();
+        assertTrue(info.contains(" (generic) at ") && info.contains(": 1 order, 1 line, 0 rows skipped"), info);
+        Result export = run("export-orders", "--store", store.toString(), "--out", dir.resolve("one.csv.gz").toString());
+        assertTrue(export.out().startsWith("Wrote 1 order (1 line) to "), export.out());
+    }
+
+    @Test
     void exportsOrdersForTheSparkJobAndRefusesAnUnfinishedJobOutput() throws Exception {
         Path store = dir.resolve("kitchen");
         run("import", "--store", store.toString(), "--input", "sample-stores/kitchen/orders.csv");
