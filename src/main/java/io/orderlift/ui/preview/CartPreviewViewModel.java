@@ -61,6 +61,9 @@ public final class CartPreviewViewModel {
     private final ObjectProperty<String> cartName = new SimpleObjectProperty<>();
     /** The catalog entry chosen in the search box, not yet added (a label of {@link #catalog()}). */
     private final ObjectProperty<String> searchChoice = new SimpleObjectProperty<>();
+    /** Why a cart of a store never mined gets nothing, under the empty list. */
+    static final String NOT_MINED = "The store is not mined yet: Mine pairs… on the Overview counts which products"
+            + " are bought together, and the preview ranks from that.";
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Add products to the cart.");
     private final ReadOnlyStringWrapper comparisonSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyReason = new ReadOnlyStringWrapper("");
@@ -331,7 +334,8 @@ public final class CartPreviewViewModel {
             comparisonSummary.set("");
             emptyReason.set("");
             if (ranked == null && !products.isEmpty()) {
-                summary.set(describeCart() + "  (Mine the store to see recommendations.)");
+                summary.set(describeCart() + " (Mine the store to see recommendations.)");
+                emptyReason.set(NOT_MINED);
             }
             return;
         }

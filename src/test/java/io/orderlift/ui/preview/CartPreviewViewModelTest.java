@@ -138,6 +138,27 @@ class CartPreviewViewModelTest {
     }
 
     @Test
+    void aCartOfAStoreNeverMinedSaysToMineIt() throws Exception {
+        try (Store unmined = Store.openOrCreate(dir.resolve("unmined"))) {
+            new OrderImporter().importFile(unmined, ImportRequest.of(Files.writeString(dir.resolve("orders.csv"),
+                    "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\n"
+                            + "L1,C1,2025-07-01,LANTERN,Lantern,1,40\n")),
+                    ProgressMonitor.NONE);
+            session.load(unmined);
+            model.load(unmined);
+            model.add(entry("LANTERN"));
+            assertEquals(List.of(), recommended());
+            assertEquals(CartPreviewViewModel.NOT_MINED, model.emptyReasonProperty().get());
+            assertTrue(model.summaryProperty().get().endsWith(" (Mine the store to see recommendations.)"),
+                    model.summaryProperty().get());
+            session.load(fixture.store);
+            model.load(fixture.store);
+            model.add(entry(MinedTestStore.TENT));
+            assertEquals("", model.emptyReasonProperty().get(), "a mined store's list says nothing of mining");
+        }
+    }
+
+    @Test
     void theConfirmationPlacementAnswersTheSameCartWithItsOwnRules() {
         model.add(entry(MinedTestStore.TENT));
         model.placementProperty().set(Placement.CONFIRMATION);
