@@ -106,5 +106,21 @@ class CartPreviewTest extends TentStoreWindowTest {
         assertEquals("FOOT", recommendations(robot).getItems().get(0).sku(), "working profile: revenue first");
         assertEquals("STAKES", compared.getItems().get(0).sku(), "popularity profile: attach rate first");
         assertTrue(robot.lookup("#comparisonSummary").queryAs(Label.class).getText().contains("with 'popularity'"));
+
+        // a profile saved meanwhile (Weighting's Save as…) refills the choices and keeps the comparison
+        robot.interact(() -> fixture.model.session().saveProfileAs("bolder"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare.getItems().contains("bolder"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("popularity", compare.getValue());
+        assertEquals("popularity", fixture.model.preview().compareWithProperty().get());
+        assertEquals("STAKES", compared.getItems().get(0).sku(), "still compared with popularity");
+
+        // and no comparison stays no comparison, in words
+        robot.interact(() -> fixture.model.preview().compareWithProperty().set(null));
+        robot.interact(() -> fixture.model.session().saveProfileAs("boldest"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare.getItems().contains("boldest"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("(no comparison)", compare.getValue());
+        assertEquals(null, fixture.model.preview().compareWithProperty().get());
     }
 }
