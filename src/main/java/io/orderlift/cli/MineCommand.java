@@ -2,6 +2,7 @@ package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
@@ -56,9 +57,9 @@ final class MineCommand implements Callable<Integer> {
     private static String describe(MiningSummary s) {
         MiningRun r = s.run();
         StringBuilder text = new StringBuilder(String.format(
-                "Mined %,d orders (run %d, window %d days): %,d pairs stored in %,d ms (read %,d ms, count %,d ms, save %,d ms).",
-                r.orders(), r.id(), r.windowDays(), r.pairs(), s.loadMs() + s.mineMs() + s.saveMs(), s.loadMs(), s.mineMs(),
-                s.saveMs()));
+                "Mined %s (run %d, window %d days): %s stored in %,d ms (read %,d ms, count %,d ms, save %,d ms).",
+                Counted.of(r.orders(), "order"), r.id(), r.windowDays(), Counted.of(r.pairs(), "pair"),
+                s.loadMs() + s.mineMs() + s.saveMs(), s.loadMs(), s.mineMs(), s.saveMs()));
         text.append(details(r));
         if (r.orders() == 0 && r.ordersEmpty() == 0) {
             text.append(String.format("%n  the store holds no orders yet: import some (orderlift import --store DIR"
@@ -70,12 +71,14 @@ final class MineCommand implements Callable<Integer> {
     /** What a stored run left out and from when its follow-on evidence comes; shared with import-pairs. */
     static String details(MiningRun r) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%n  ignored: %,d orders with no item left after returns", r.ordersEmpty()));
+        text.append(String.format("%n  ignored: %s with no item left after returns",
+                Counted.of(r.ordersEmpty(), "order")));
         if (r.maxBasket() > 0) {
-            text.append(String.format(", %,d orders above --max-basket %d", r.ordersOverMaxBasket(), r.maxBasket()));
+            text.append(String.format(", %s above --max-basket %d", Counted.of(r.ordersOverMaxBasket(), "order"),
+                    r.maxBasket()));
         }
         if (r.minCo() > 1) {
-            text.append(String.format("%n  --min-co %d left out %,d pairs", r.minCo(), r.pairsDropped()));
+            text.append(String.format("%n  --min-co %d left out %s", r.minCo(), Counted.of(r.pairsDropped(), "pair")));
         }
         if (r.followCutoff() != null) {
             text.append(String.format("%n  follow-on evidence from orders up to %s (last order %s)", r.followCutoff(),

@@ -424,6 +424,9 @@ class CliTest {
         assertTrue(info.contains(" (generic) at ") && info.contains(": 1 order, 1 line, 0 rows skipped"), info);
         Result export = run("export-orders", "--store", store.toString(), "--out", dir.resolve("one.csv.gz").toString());
         assertTrue(export.out().startsWith("Wrote 1 order (1 line) to "), export.out());
+        Result mined = run("mine", "--store", store.toString());
+        assertTrue(mined.out().startsWith("Mined 1 order (run 1, window 30 days): 0 pairs stored in "), mined.out());
+        assertTrue(mined.out().contains("\n  ignored: 0 orders with no item left after returns"), mined.out());
     }
 
     @Test
