@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         "  curate --store DIR suggest [--json]      SKUs that look like charges (postage, fees, gift cards)",
         "  curate --store DIR exclude --suggested   exclude every one of them",
         "  curate --store DIR list [--json]",
-        "  curate --store DIR undo"})
+        "  curate --store DIR undo",
+        "With --json a change prints what it did (done) and the curation as it now stands (pairs, exclusions)."})
 final class CurateCommand implements Callable<Integer> {
 
     @Spec
@@ -92,17 +93,26 @@ final class CurateCommand implements Callable<Integer> {
                 case "exclude" -> exclude(target, curation);
                 case "include" -> include(curation);
                 case "suggest" -> suggest(target);
-                case "undo" -> curation.undo().map(e -> "Undid " + e.action() + " " + e.target())
-                        .orElse("Nothing to undo.");
+                case "undo" -> curation.undo().map(e -> "Undid: " + e.describe() + ".").orElse("Nothing to undo.");
                 case "list" -> json.enabled ? Json.write(Map.of("pairs", curation.pairs(), "exclusions",
                         curation.exclusions())) : list(curation);
                 default -> throw new IllegalArgumentException("'" + action + "' is not approve, reject, pin, unpin,"
                         + " clear, exclude, include, suggest, list or undo");
             };
+            if (json.enabled && !"list".equals(action) && !"suggest".equals(action)) {
+                message = Json.write(new Changed(message, curation.pairs(), curation.exclusions()));
+            }
             out.println(message);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A change's result in {@code --json}: what was done, in words, and the curation as it now stands.
+     * JSON names are read by outside checks.
+     */
+    record Changed(String done, List<CurationStore.CuratedPair> pairs, List<CurationStore.Exclusion> exclusions) {
     }
 
     private String setPair(Store target, CurationStore curation, PairStatus status) {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         "Weighting profiles:",
         "  profile --store DIR list [--json]",
         "  profile --store DIR show [NAME] [--json]      (the active one without NAME)",
-        "  profile --store DIR save NAME [--from NAME] [setting options] [--activate]",
-        "  profile --store DIR activate NAME"})
+        "  profile --store DIR save NAME [--from NAME] [setting options] [--activate] [--json]",
+        "  profile --store DIR activate NAME [--json]   (--json: the profile saved or activated)"})
 final class ProfileCommand implements Callable<Integer> {
 
     @Spec
@@ -111,12 +111,13 @@ final class ProfileCommand implements Callable<Integer> {
                     WeightingProfile base = from == null ? profiles.active() : profiles.named(from);
                     WeightingProfile saved = edit(base.withName(name.strip()));
                     profiles.save(saved, activate);
-                    out.println("Saved profile " + saved.name() + (activate ? " and made it active." : "."));
+                    out.println(json.enabled ? Json.write(saved)
+                            : "Saved profile " + saved.name() + (activate ? " and made it active." : "."));
                 }
                 case "activate" -> {
                     requireName();
                     profiles.activate(name.strip());
-                    out.println("Profile " + name.strip() + " is active.");
+                    out.println(json.enabled ? Json.write(profiles.active()) : "Profile " + name.strip() + " is active.");
                 }
                 default -> throw new IllegalArgumentException("'" + action + "' is not list, show, save or activate");
             }

@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
         "  versions --store DIR --export N --out FILE         write version N again"})
 final class VersionsCommand implements Callable<Integer> {
 
+    /** {@code --export}'s result in {@code --json}. JSON names are read by outside checks. */
+    record Exported(int version, String file, int bytes) {
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -61,7 +65,8 @@ final class VersionsCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--export needs --out FILE");
                 }
                 int bytes = new VersionArchive(source).export(export, out);
-                o.printf("Wrote version %d to %s (%,d bytes).%n", export, out, bytes);
+                o.println(json.enabled ? Json.write(new Exported(export, out.toString(), bytes))
+                        : String.format("Wrote version %d to %s (%,d bytes).", export, out, bytes));
             } else {
                 var all = versions.all();
                 if (json.enabled) {

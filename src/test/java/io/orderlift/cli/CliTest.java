@@ -516,7 +516,15 @@ class CliTest {
         JsonNode list = run("curate", "--store", s, "list", "--json").json();
         assertEquals(2, list.get("pairs").size());
         assertEquals(1, list.get("exclusions").size());
-        assertTrue(run("curate", "--store", s, "undo").out().startsWith("Undid exclude"));
+        assertEquals("Undid: exclude category Sleeping bags.", run("curate", "--store", s, "undo").out().strip(),
+                "the change in words, as the workbench says it");
+        JsonNode excluded = run("curate", "--store", s, "exclude", "--sku", "OUT-SOCKS", "--json").json();
+        assertEquals("Excluded sku OUT-SOCKS.", excluded.get("done").asText());
+        assertEquals(2, excluded.get("pairs").size());
+        assertEquals("OUT-SOCKS", excluded.get("exclusions").get(0).get("first").asText());
+        JsonNode undone = run("curate", "--store", s, "undo", "--json").json();
+        assertEquals("Undid: exclude sku OUT-SOCKS.", undone.get("done").asText());
+        assertEquals(0, undone.get("exclusions").size(), "the curation as it now stands");
         Result confirmation = run("recommend", "--store", s, "--placement", "confirmation", "--items",
                 "OUT-FILTER:2", "--json");
         assertEquals("OUT-CARTRIDGE", confirmation.json().get("items").get(0).get("sku").asText());
@@ -528,6 +536,12 @@ class CliTest {
         assertEquals(0.0, run("profile", "--store", s, "show", "--json").json().get("priceWeight").asDouble());
         assertTrue(run("profile", "--store", s, "list").out().contains("* popular"));
         assertEquals(1, run("profile", "--store", s, "activate", "default").code(), "'default' was never saved");
+        JsonNode saved = run("profile", "--store", s, "save", "bolder", "--from", "popular", "--price-weight", "1.5",
+                "--json").json();
+        assertEquals("bolder", saved.get("name").asText());
+        assertEquals(1.5, saved.get("priceWeight").asDouble());
+        assertEquals("bolder", run("profile", "--store", s, "activate", "bolder", "--json").json().get("name").asText());
+        assertEquals(0, run("profile", "--store", s, "activate", "popular").code());
         assertEquals(1, run("curate", "--store", s, "pin", "--anchor", "NOPE", "--candidate", "OUT-STAKES").code());
         assertEquals(1, run("recommend", "--store", s, "--placement", "basket", "--items", "OUT-TEN-001").code());
         assertEquals(1, run("curate", "--store", s, "exclude", "--sku", "OUT-STAKES", "--category", "Tents").code());
@@ -569,6 +583,10 @@ class CliTest {
         Path exported = dir.resolve("v1.json");
         assertEquals(0, run("versions", "--store", s, "--export", "1", "--out", exported.toString()).code());
         assertEquals(0, run("check-ruleset", exported.toString()).code());
+        JsonNode export = run("versions", "--store", s, "--export", "2", "--out", dir.resolve("v2.json").toString(),
+                "--json").json();
+        assertEquals(2, export.get("version").asInt());
+        assertEquals(Files.size(dir.resolve("v2.json")), export.get("bytes").asLong());
         assertEquals(2, run("versions", "--store", s, "--json").json().size());
 
         Files.writeString(exported, Files.readString(exported).replace("\"cartLength\":4", "\"cartLength\":5"));
