@@ -7,6 +7,7 @@ import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
 import io.orderlift.mining.Evidence;
 import io.orderlift.mining.PairReports;
+import io.orderlift.ranking.Profiles;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,19 +55,23 @@ final class PairsCommand implements Callable<Integer> {
         OptionChecks.atLeastZero("--smoothing", smoothing);
         OptionChecks.atLeastZero("--price-weight", priceWeight);
         AnchorPairs pairs;
+        int minCustomers;
         try (Store source = Store.open(store.directory)) {
             pairs = new PairReports(source).forAnchor(anchor, Evidence.fromCli(evidence), priceWeight, smoothing, limit);
+            minCustomers = new Profiles(source).active().minCustomers();
         }
-        json.print(spec, pairs, PairsCommand::describe);
+        json.print(spec, pairs, p -> describe(p, minCustomers));
         return 0;
     }
 
-    private static String describe(AnchorPairs p) {
+    /** The list for a person; {@code minCustomers}: the active profile's privacy floor, said of the pairs under it. */
+    private static String describe(AnchorPairs p, int minCustomers) {
         StringBuilder text = new StringBuilder(String.format(
-                "%s %s: in %,d of %,d orders; follow-on base %,d (window %d days). %s evidence, price weight %s, m %s%s%n",
+                "%s %s: in %,d of %,d orders; follow-on base %,d (window %d days). %s evidence, price weight %s, m %s;"
+                        + " %s%s%s%n",
                 p.anchor(), p.title() == null ? "" : "(" + p.title() + ")", p.orders(), p.N(), p.followBase(),
-                p.windowDays(), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()),
-                p.cut() ? "; " + p.candidatesInWords() + " (--limit shows more)" : ""));
+                p.windowDays(), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()), p.candidatesInWords(),
+                p.cut() ? " (--limit shows more)" : "", p.underCustomerFloorInWords(minCustomers)));
         text.append(String.format("%-4s %-4s %-22s %7s %6s %7s %7s %6s %7s %7s %5s %9s %8s%n", "rank", "pop", "sku",
                 "co", "follow", "conf", "lift", "accept", "f-acc", "price", "cust", "rpi", "score"));
         int rank = 1;

@@ -29,6 +29,17 @@ public record AnchorPairs(String anchor, String title, int orders, int followBas
         return candidates.size() < candidateCount;
     }
 
+    /**
+     * ", 12 of them backed by fewer than 3 known customers: never shown" (", all backed …"), or nothing when
+     * none of {@code candidates} is: pairs under the privacy floor, which no list shows.
+     */
+    public String underCustomerFloorInWords(int minCustomers) {
+        long count = candidates.stream().filter(c -> c.customers() < minCustomers).count();
+        int total = candidates.size();
+        return count == 0 ? "" : String.format(", %sbacked by fewer than %d known customers: never shown",
+                count == total ? (total == 1 ? "" : "all ") : count + " of them ", minCustomers);
+    }
+
     /** "12 candidates", or "the best 500 of 3,999 candidates" when the limit cut the list. */
     public String candidatesInWords() {
         return cut() ? String.format("the best %,d of %,d candidates", candidates.size(), candidateCount)

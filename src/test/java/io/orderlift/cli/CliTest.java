@@ -418,15 +418,19 @@ class CliTest {
         Path file = Files.writeString(dir.resolve("one-order.csv"), """
                 order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price
                 1,c1,2025-01-01,A,Lamp,home,1,10.00
+                1,c1,2025-01-01,B,Shade,home,1,5.00
                 """);
         assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
         String info = run("info", "--store", store.toString()).out();
-        assertTrue(info.contains(" (generic) at ") && info.contains(": 1 order, 1 line, 0 rows skipped"), info);
+        assertTrue(info.contains(" (generic) at ") && info.contains(": 1 order, 2 lines, 0 rows skipped"), info);
         Result export = run("export-orders", "--store", store.toString(), "--out", dir.resolve("one.csv.gz").toString());
-        assertTrue(export.out().startsWith("Wrote 1 order (1 line) to "), export.out());
+        assertTrue(export.out().startsWith("Wrote 1 order (2 lines) to "), export.out());
         Result mined = run("mine", "--store", store.toString());
-        assertTrue(mined.out().startsWith("Mined 1 order (run 1, window 30 days): 0 pairs stored in "), mined.out());
+        assertTrue(mined.out().startsWith("Mined 1 order (run 1, window 30 days): 2 pairs stored in "), mined.out());
         assertTrue(mined.out().contains("\n  ignored: 0 orders with no item left after returns"), mined.out());
+        Result pairs = run("pairs", "--store", store.toString(), "--anchor", "A");
+        assertTrue(pairs.out().lines().findFirst().orElse("").endsWith(
+                ", m 5; 1 candidate, backed by fewer than 3 known customers: never shown"), pairs.out());
     }
 
     @Test

@@ -247,15 +247,15 @@ public final class PairsViewModel {
     }
 
     /**
-     * @param scatter    the new plot, or null when it would look the same as the one shown
-     * @param underFloor candidates backed by fewer than {@code minCustomers} known customers, never shown
-     * @param aloneEmpty why the placement shows nothing for the anchor alone ("Alone in a cart: …", "Alone in an
-     *                   order: …" on the confirmation page); null when it shows something
-     *                   (or the ranking is not loaded yet)
+     * @param scatter      the new plot, or null when it would look the same as the one shown
+     * @param minCustomers the profile's privacy floor: pairs backed by fewer known customers are never shown
+     * @param aloneEmpty   why the placement shows nothing for the anchor alone ("Alone in a cart: …", "Alone in an
+     *                     order: …" on the confirmation page); null when it shows something
+     *                     (or the ranking is not loaded yet)
      */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
-                          ScatterKey key, List<Row> rows, List<String> categoryChoices, int underFloor,
-                          int minCustomers, String aloneEmpty) {
+                          ScatterKey key, List<Row> rows, List<String> categoryChoices, int minCustomers,
+                          String aloneEmpty) {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the marks). */
@@ -299,9 +299,6 @@ public final class PairsViewModel {
                 ExclusionImpact.first(exclusions, sku, anchorCategory, c.sku(), c.category())
                         .ifPresent(e -> statuses.put(c.sku(), EXCLUDED + " (" + e.kind() + ")"));
             }
-            // a pair backed by too few known customers is never shown (the privacy floor): said in the summary
-            int underFloor = (int) pairs.candidates().stream().filter(c -> c.customers() < profile.minCustomers())
-                    .count();
             // what the preview shows for the anchor alone, under every rule of the profile (its floors, the
             // ceilings, the curation): the candidates marked in the plot
             Recommendations alone = recommender == null ? null
@@ -322,7 +319,7 @@ public final class PairsViewModel {
             built.forEach(r -> names.add(r.category() == null ? "" : r.category()));
             List<String> choices = new ArrayList<>(List.of(ALL_CATEGORIES));
             choices.addAll(names);
-            return new Loaded(pairs, statuses, plot, key, built, choices, underFloor, profile.minCustomers(),
+            return new Loaded(pairs, statuses, plot, key, built, choices, profile.minCustomers(),
                     aloneEmpty);
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
@@ -345,23 +342,14 @@ public final class PairsViewModel {
                         + "%s in %,d of %,d orders; %s with %s evidence at w = %.2f%s%s.\n"
                         + "A approve · R reject · P pin · Ctrl+Z undo · Ctrl+Y redo · right-click to exclude", p.anchor(), p.orders(),
                 p.N(), p.candidatesInWords(), p.evidence(), p.priceWeight(),
-                loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "", underFloor(loaded)
+                loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "",
+                p.underCustomerFloorInWords(loaded.minCustomers())
                         + (loaded.aloneEmpty() == null ? "" : ". " + loaded.aloneEmpty())));
     }
 
     /** The sentence without its full stop, for a summary that ends it. */
     private static String withoutFinalStop(String sentence) {
         return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
-    }
-
-    /** ", 12 of them backed by fewer than 3 known customers: never shown" ("all backed …"), or nothing when none is. */
-    static String underFloor(int count, int total, int minCustomers) {
-        return count == 0 ? "" : String.format(", %sbacked by fewer than %d known customers: never shown",
-                count == total ? (total == 1 ? "" : "all ") : count + " of them ", minCustomers);
-    }
-
-    private static String underFloor(Loaded loaded) {
-        return underFloor(loaded.underFloor(), loaded.pairs().candidates().size(), loaded.minCustomers());
     }
 
     private void applyFilter() {

@@ -29,12 +29,20 @@ class PairsViewModelTest {
 
     @Test
     void candidatesUnderThePrivacyFloorAreCountedInTheStatusLine() {
-        assertEquals("", PairsViewModel.underFloor(0, 39, 3));
-        assertEquals(", 12 of them backed by fewer than 3 known customers: never shown",
-                PairsViewModel.underFloor(12, 39, 3));
+        assertEquals("", withCustomers(3, 4, 9).underCustomerFloorInWords(3));
+        assertEquals(", 2 of them backed by fewer than 3 known customers: never shown",
+                withCustomers(1, 3, 2).underCustomerFloorInWords(3));
         assertEquals(", all backed by fewer than 3 known customers: never shown",
-                PairsViewModel.underFloor(39, 39, 3));
-        assertEquals(", backed by fewer than 5 known customers: never shown", PairsViewModel.underFloor(1, 1, 5));
+                withCustomers(1, 2, 0).underCustomerFloorInWords(3));
+        assertEquals(", backed by fewer than 5 known customers: never shown",
+                withCustomers(4).underCustomerFloorInWords(5));
+    }
+
+    /** An anchor's listed candidates, each backed by so many customers. */
+    private static AnchorPairs withCustomers(int... customers) {
+        List<CandidatePair> candidates = IntStream.range(0, customers.length).mapToObj(i -> new CandidatePair("C" + i,
+                null, null, 1, 0, 0.1, 0.1, 1, 0.1, 0, customers[i], BigDecimal.ONE, 0.1, 0.1, i + 1, i + 1)).toList();
+        return new AnchorPairs("A", null, 10, 5, 100, "same-order", 1, 5, 30, customers.length, candidates);
     }
 
     @Test
