@@ -117,7 +117,8 @@ final class ProfileCommand implements Callable<Integer> {
                 case "activate" -> {
                     requireName();
                     profiles.activate(name.strip());
-                    out.println(json.enabled ? Json.write(profiles.active()) : "Profile " + name.strip() + " is active.");
+                    out.println(json.enabled ? Json.write(profiles.active())
+                            : "Profile " + name.strip() + " is active.");
                 }
                 default -> throw new IllegalArgumentException("'" + action + "' is not list, show, save or activate");
             }
