@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.orderlift.common.Counted;
 import io.orderlift.ruleset.evaluator.RuleSet;
 
 /**
@@ -63,8 +64,8 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
      */
     public String countsInWords() {
         int pairs = pairsAdded + pairsRemoved + pairsReranked;
-        return String.format("%,d pairs added, %,d removed, %,d re-ranked%s", pairsAdded, pairsRemoved, pairsReranked,
-                pairs > examples.size() ? String.format(" (the %d listed are at the best-selling anchors)",
+        return String.format("%s added, %,d removed, %,d re-ranked%s", Counted.of(pairsAdded, "pair"), pairsRemoved,
+                pairsReranked, pairs > examples.size() ? String.format(" (the %d listed are at the best-selling anchors)",
                         examples.size()) : "");
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
@@ -58,6 +59,20 @@ class RuleSetDiffTest {
     private static RuleSet publish(Store store, Path out) throws IOException {
         new Publisher().publish(store, out, "", null, false);
         return RuleSetJson.read(out);
+    }
+
+    @Test
+    void theCountsReadAsSentences() {
+        assertEquals("1 pair added, 0 removed, 2 re-ranked", counts(1, 0, 2, 3).countsInWords());
+        assertEquals("1,024 pairs added, 1 removed, 0 re-ranked (the 30 listed are at the best-selling anchors)",
+                counts(1_024, 1, 0, 30).countsInWords());
+    }
+
+    /** A diff of only so many pair changes, {@code listed} of them as examples. */
+    private static RuleSetDiff counts(int added, int removed, int reranked, int listed) {
+        List<RuleSetDiff.PairChange> examples = IntStream.range(0, listed).mapToObj(i ->
+                new RuleSetDiff.PairChange("cart", "A", "C" + i, "added", 0, 1, null, null)).toList();
+        return new RuleSetDiff(1, 2, List.of(), added, removed, reranked, examples, List.of(), List.of(), 0, 0);
     }
 
     @Test
