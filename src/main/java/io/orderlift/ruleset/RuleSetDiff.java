@@ -65,8 +65,8 @@ public record RuleSetDiff(long fromVersion, long toVersion, List<Change> setting
     public String countsInWords() {
         int pairs = pairsAdded + pairsRemoved + pairsReranked;
         return String.format("%s added, %,d removed, %,d re-ranked%s", Counted.of(pairsAdded, "pair"), pairsRemoved,
-                pairsReranked, pairs > examples.size() ? String.format(" (the %d listed are at the best-selling anchors)",
-                        examples.size()) : "");
+                pairsReranked, pairs > examples.size()
+                        ? String.format(" (the %d listed are at the best-selling anchors)", examples.size()) : "");
     }
 
     /** One line per changed setting, pin and exclusion, then one per listed pair change. */

@@ -423,7 +423,8 @@ class CliTest {
         assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
         String info = run("info", "--store", store.toString()).out();
         assertTrue(info.contains(" (generic) at ") && info.contains(": 1 order, 2 lines, 0 rows skipped"), info);
-        Result export = run("export-orders", "--store", store.toString(), "--out", dir.resolve("one.csv.gz").toString());
+        Result export = run("export-orders", "--store", store.toString(), "--out",
+                dir.resolve("one.csv.gz").toString());
         assertTrue(export.out().startsWith("Wrote 1 order (2 lines) to "), export.out());
         Result mined = run("mine", "--store", store.toString());
         assertTrue(mined.out().startsWith("Mined 1 order (run 1, window 30 days): 2 pairs stored in "), mined.out());
@@ -544,7 +545,8 @@ class CliTest {
                 "--json").json();
         assertEquals("bolder", saved.get("name").asText());
         assertEquals(1.5, saved.get("priceWeight").asDouble());
-        assertEquals("bolder", run("profile", "--store", s, "activate", "bolder", "--json").json().get("name").asText());
+        assertEquals("bolder", run("profile", "--store", s, "activate", "bolder", "--json").json().get("name")
+                .asText());
         assertEquals(0, run("profile", "--store", s, "activate", "popular").code());
         assertEquals(1, run("curate", "--store", s, "pin", "--anchor", "NOPE", "--candidate", "OUT-STAKES").code());
         assertEquals(1, run("recommend", "--store", s, "--placement", "basket", "--items", "OUT-TEN-001").code());

@@ -261,8 +261,8 @@ public final class OverviewViewModel {
         miningStatus.set(o.noOrders() ? NO_ORDERS
                 : run == null ? "Not mined yet: Mine pairs computes which products are bought together."
                 : String.format("Mined %s: %s from %s%s, %d-day follow-on window%s.",
-                        WHEN.format(run.startedAt()), Counted.of(run.pairs(), "pair"), Counted.of(run.orders(), "order"),
-                        ignored(run), run.windowDays(),
+                        WHEN.format(run.startedAt()), Counted.of(run.pairs(), "pair"),
+                        Counted.of(run.orders(), "order"), ignored(run), run.windowDays(),
                         run.maxBasket() > 0 ? ", baskets up to " + run.maxBasket() : ""));
         loading.set(false);
     }
