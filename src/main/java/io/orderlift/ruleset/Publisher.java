@@ -55,15 +55,21 @@ public final class Publisher {
      * Said of a rule set that recommends nothing (no product has a list or a pin: {@code coverage} lists
      * none): a storefront serving it shows no recommendation at all. Empty otherwise.
      *
-     * @param minCustomers the rule set's privacy floor, named in the sentence
+     * @param parameters the rule set's: its privacy floor is named in the sentence, and a rule set of approved
+     *                   pairs only is told to approve some
      */
-    public static Optional<String> nothingToRecommend(Coverage coverage, int minCustomers) {
+    public static Optional<String> nothingToRecommend(Coverage coverage, RuleSet.Parameters parameters) {
         if (coverage.listed() > 0) {
             return Optional.empty();
         }
+        if (parameters.approvedOnly()) {
+            return Optional.of("No product has a list, so this rule set recommends nothing: it holds approved pairs"
+                    + " and pins only, and there is no pin and no approved pair that clears the profile's floors."
+                    + " Approve pairs (the Pairs tab, or curate approve), or publish every pair.");
+        }
         return Optional.of("No product has a list, so this rule set recommends nothing: no pair clears the profile's"
                 + " floors (its evidence and lift floors, a price, and the privacy floor of "
-                + minCustomers + " known customers behind a pair, to which a guest order adds none)."
+                + parameters.minCustomers() + " known customers behind a pair, to which a guest order adds none)."
                 + " The cart preview, or recommend, says what keeps a cart's companions off.");
     }
 
@@ -126,7 +132,7 @@ public final class Publisher {
                 .sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile(),
-                nothingToRecommend(coverage, r.parameters().minCustomers()).stream().toList(), coverage);
+                nothingToRecommend(coverage, r.parameters()).stream().toList(), coverage);
     }
 
     /**

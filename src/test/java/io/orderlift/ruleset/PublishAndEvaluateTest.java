@@ -419,6 +419,31 @@ class PublishAndEvaluateTest {
         }
     }
 
+    /** Approved pairs only, and none approved or pinned yet: the warning says to approve some. */
+    @Test
+    void aRuleSetOfApprovedPairsOnlyWithNoneApprovedSaysToApproveSome() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int o = 0; o < 200; o++) {
+            // a lamp with its shade in half the orders, a mug alone in the others
+            csv.append(o % 2 == 0
+                    ? String.format("O%d,C%d,2025-03-%02d,LAMP,1,40%nO%d,C%d,2025-03-%02d,SHADE,1,15%n",
+                            o, o % 50, 1 + o % 28, o, o % 50, 1 + o % 28)
+                    : String.format("O%d,C%d,2025-03-%02d,MUG,1,8%n", o, o % 50, 1 + o % 28));
+        }
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(Files.writeString(dir.resolve("lamps.csv"), csv)),
+                    ProgressMonitor.NONE);
+            new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE);
+            Publisher.Result all = new Publisher().publish(store, dir.resolve("all.json"), "", null, false);
+            assertEquals(List.of(), all.warnings());
+            Publisher.Result approved = new Publisher().publish(store, dir.resolve("approved.json"), "", null, true);
+            assertEquals(0, approved.coverage().listed());
+            assertEquals(List.of("No product has a list, so this rule set recommends nothing: it holds approved pairs"
+                    + " and pins only, and there is no pin and no approved pair that clears the profile's floors."
+                    + " Approve pairs (the Pairs tab, or curate approve), or publish every pair."), approved.warnings());
+        }
+    }
+
     @Test
     void aModelReadForOneCartAnswersAsTheWholeModel() {
         for (String name : List.of("outdoor", "wholesale")) {

@@ -171,8 +171,7 @@ public final class PublishViewModel {
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
                 + checked.coverage().inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
-        warning.set(ok ? Publisher.nothingToRecommend(checked.coverage(), p.ruleSet().parameters().minCustomers())
-                .orElse("") : "");
+        warning.set(ok ? Publisher.nothingToRecommend(checked.coverage(), p.ruleSet().parameters()).orElse("") : "");
         changes.setAll(describe(p.changes(), p.last()));
         versions.setAll(checked.versions());
         busy.set(false);
