@@ -74,8 +74,9 @@ final class VersionsCommand implements Callable<Integer> {
                 } else if (all.isEmpty()) {
                     o.println("Nothing published yet (orderlift publish).");
                 } else {
-                    all.forEach(v -> o.printf("v%-4d %s  %,10d bytes  %s  %s%n", v.version(), v.publishedAt(),
-                            v.sizeBytes(), v.fileName(), v.note()));
+                    all.forEach(v -> o.println(String.format("v%-4d %s  %,10d bytes  %s%s", v.version(),
+                            InfoCommand.when(v.publishedAt()), v.sizeBytes(), v.fileName(),
+                            v.note() == null || v.note().isEmpty() ? "" : "  \"" + v.note() + "\"")));
                 }
             }
         }

@@ -583,6 +583,9 @@ class CliTest {
 
         run("profile", "--store", s, "save", "half", "--price-weight", "0.5", "--activate");
         assertEquals(2, run("publish", "--store", s, "--out", file.toString(), "--json").json().get("version").asInt());
+        assertTrue(run("versions", "--store", s).out().lines().allMatch(line -> line.matches(
+                "v\\d+ +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC +[\\d,]+ bytes  \\S+(  \".*\")?")),
+                "one line per version, its time as every command writes one: " + run("versions", "--store", s).out());
         JsonNode diff = run("versions", "--store", s, "--diff", "1,2", "--json").json();
         assertEquals("priceWeight", diff.get("settings").get(1).get("name").asText());
         assertTrue(diff.get("pairsReranked").asInt() > 0);
