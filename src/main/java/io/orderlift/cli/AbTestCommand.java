@@ -43,7 +43,7 @@ final class AbTestCommand implements Callable<Integer> {
                 "acceptance", "RPI"));
         report.arms().forEach(a -> text.append(String.format("%-12s %,8d %10.2f %11.1f%% %8.3f%n", a.arm(), a.orders(),
                 a.aov(), a.acceptanceRate() * 100, a.rpi())));
-        report.lifts().forEach(l -> text.append(String.format("%s vs control: AOV %+.2f (%+.1f%%), 95%% interval %.2f"
+        report.lifts().forEach(l -> text.append(String.format("%s vs control: AOV %+.2f (%+.1f %%), 95 %% interval %.2f"
                         + " to %.2f (bootstrap %.2f to %.2f): %s%n  %s%n", l.arm(), l.aovLift(), l.aovLiftPercent(), l.ciLow(),
                 l.ciHigh(), l.bootstrapLow(), l.bootstrapHigh(), l.significant() ? "significant" : "not significant",
                 l.powerInWords(Money.PLAIN))));

@@ -413,6 +413,16 @@ class CliTest {
     }
 
     @Test
+    void abtestReadsAnExperimentInWordsAndInJson() throws Exception {
+        Result text = run("abtest", "--input", "sample-stores/outdoor/experiment.csv");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().matches("(?s)arm +orders +AOV +acceptance +RPI\n.*\ntreatment vs control: AOV \\+[\\d.]+"
+                + " \\(\\+[\\d.]+ %\\), 95 % interval [\\d.]+ to [\\d.]+ \\(bootstrap .*"), text.out());
+        JsonNode json = run("abtest", "--input", "sample-stores/outdoor/experiment.csv", "--json").json();
+        assertEquals(text.out().contains(": significant"), json.get("lifts").get(0).get("significant").asBoolean());
+    }
+
+    @Test
     void aOneOrderStoreIsCountedInTheSingular() throws Exception {
         Path store = dir.resolve("one-order");
         Path file = Files.writeString(dir.resolve("one-order.csv"), """
