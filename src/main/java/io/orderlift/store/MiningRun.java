@@ -2,6 +2,8 @@ package io.orderlift.store;
 
 import java.time.Instant;
 
+import io.orderlift.common.Counted;
+
 /**
  * A stored mining run: when, with which settings, and what it counted. JSON names are read by
  * outside checks.
@@ -24,4 +26,9 @@ import java.time.Instant;
 public record MiningRun(int id, Instant startedAt, long durationMs, int windowDays, int maxBasket, int minCo,
                         int orders, int ordersEmpty, int ordersOverMaxBasket, Instant lastOrderAt,
                         Instant followCutoff, int products, long pairs, long pairsDropped) {
+
+    /** "13,725,714 pairs from 19,384 orders", as the overview and the mining notification say it. */
+    public String pairsFromOrders() {
+        return Counted.of(pairs, "pair") + " from " + Counted.of(orders, "order");
+    }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.StrayDates;
@@ -260,9 +259,8 @@ public final class OverviewViewModel {
                 || o.imports().stream().anyMatch(batch -> batch.importedAt().isAfter(run.startedAt()))));
         miningStatus.set(o.noOrders() ? NO_ORDERS
                 : run == null ? "Not mined yet: Mine pairs computes which products are bought together."
-                : String.format("Mined %s: %s from %s%s, %d-day follow-on window%s.",
-                        WHEN.format(run.startedAt()), Counted.of(run.pairs(), "pair"),
-                        Counted.of(run.orders(), "order"), ignored(run), run.windowDays(),
+                : String.format("Mined %s: %s%s, %d-day follow-on window%s.",
+                        WHEN.format(run.startedAt()), run.pairsFromOrders(), ignored(run), run.windowDays(),
                         run.maxBasket() > 0 ? ", baskets up to " + run.maxBasket() : ""));
         loading.set(false);
     }

@@ -103,22 +103,20 @@ public final class CartPreviewView extends HBox {
         ComboBox<String> compare = new ComboBox<>();
         compare.setId("compareProfile");
         compare.getItems().add(NO_COMPARISON);
-        boolean[] refilling = {false};
         model.session().profileNames().addListener((ListChangeListener<String>) c -> {
             // new items clear the combo box's choice (a profile saved elsewhere): keep the comparison, unless
             // its profile is gone
             String compared = model.compareWithProperty().get();
-            refilling[0] = true;
             compare.getItems().setAll(NO_COMPARISON);
             compare.getItems().addAll(model.session().profileNames());
-            refilling[0] = false;
             compare.setValue(compared != null && compare.getItems().contains(compared) ? compared : NO_COMPARISON);
         });
         compare.getItems().addAll(model.session().profileNames());
         compare.setValue(NO_COMPARISON);
         model.compareWithProperty().addListener((obs, old, now) -> compare.setValue(now == null ? NO_COMPARISON : now));
+        // a refill clears the value on its way (null): that is no choice of the user's
         compare.setOnAction(e -> {
-            if (!refilling[0]) {
+            if (compare.getValue() != null) {
                 model.compareWithProperty().set(NO_COMPARISON.equals(compare.getValue()) ? null : compare.getValue());
             }
         });

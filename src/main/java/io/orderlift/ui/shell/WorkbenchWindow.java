@@ -241,8 +241,8 @@ public final class WorkbenchWindow {
      */
     private void notifyMined(WorkbenchModel.Mined mined) {
         MiningSummary summary = mined.summary();
-        String done = String.format("%s from %s in %,d ms.", Counted.of(summary.run().pairs(), "pair"),
-                Counted.of(summary.run().orders(), "order"), summary.loadMs() + summary.mineMs() + summary.saveMs());
+        String done = String.format("%s in %,d ms.", summary.run().pairsFromOrders(),
+                summary.loadMs() + summary.mineMs() + summary.saveMs());
         Notifications notification = Notifications.create().owner(stage).title("Mining finished");
         if (mined.profile().notChosen().isPresent()) {
             // the reason is long (a stray date, a history too short): Reports shows it in full
