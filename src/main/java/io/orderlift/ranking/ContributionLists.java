@@ -117,12 +117,16 @@ final class ContributionLists {
     }
 
     private AnchorList build(Placement placement, int a) {
-        Builder into = new Builder(backsOff(a) ? model.category[a] : -1, (int) Math.min(4L * k, 64));
+        boolean backoff = backsOff(a);
+        int cat = model.category[a];
+        Builder into = new Builder(backoff ? cat : -1, (int) Math.min(4L * k, 64));
+        RankingModel.Pairs pairs = backoff ? model.categoryPairsOf(cat) : model.pairsOf(a);
+        double admitted = admittedPrice(placement, backoff ? model.categoryMinPrice(cat) : model.price[a]);
         if (usesSameOrder(placement)) {
-            kind(placement, a, true, into);
+            kind(placement, a, pairs, true, denominator(a, true), admitted, into);
         }
         if (placement == Placement.CONFIRMATION) {
-            kind(placement, a, false, into);
+            kind(placement, a, pairs, false, denominator(a, false), admitted, into);
         }
         return into.build();
     }
@@ -178,16 +182,12 @@ final class ContributionLists {
      * Adds the best {@code k} contributions of one kind of evidence, and the best {@code k} of those
      * the anchor's own price always admits, in one pass over the anchor's pairs.
      */
-    private void kind(Placement placement, int a, boolean sameOrder, Builder into) {
-        boolean backoff = backsOff(a);
-        int cat = model.category[a];
-        RankingModel.Pairs pairs = backoff ? model.categoryPairsOf(cat) : model.pairsOf(a);
-        int total = denominator(a, sameOrder);
+    private void kind(Placement placement, int a, RankingModel.Pairs pairs, boolean sameOrder, int total,
+                      double admitted, Builder into) {
         int[] candidates = pairs.candidate();
         int[] evidences = sameOrder ? pairs.co() : pairs.follow();
         boolean[] hidden = placement == Placement.CART ? hiddenInCart : hiddenInConfirmation;
         boolean blocksPairs = curation.blocksPairs(placement);
-        double admitted = admittedPrice(placement, backoff ? model.categoryMinPrice(cat) : model.price[a]);
         int minEvidence = profile.minEvidence();
         double minLift = profile.minLift();
         double smoothing = profile.smoothing();
