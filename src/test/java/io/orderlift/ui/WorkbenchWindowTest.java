@@ -226,8 +226,28 @@ class WorkbenchWindowTest {
                         + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26,2.55,17850,United Kingdom\n"));
         waitFor(() -> "StockCode".equals(robot.lookup("#column-sku").queryAs(ComboBox.class)
                 .getValue()) && text(robot, "#previewStatus").startsWith("The file's one row reads cleanly"));
+        assertEquals("The file's one row", text(robot, "#previewHeading"));
         assertTrue(previewProblems(robot).isEmpty());
         importAndSeeTheFourthOrder(robot, importButton);
+    }
+
+    /** The preview says how many rows it shows: the first twenty, or all the file holds when that is fewer. */
+    @Test
+    void thePreviewSaysWhetherItShowsTheWholeFile(FxRobot robot) throws Exception {
+        StringBuilder rows = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int i = 0; i < 3; i++) {
+            rows.append("P").append(i).append(",C9,2025-03-01,KETTLE,1,45.00\n");
+        }
+        importDialogOn(robot, Files.writeString(data.resolve("three.csv"), rows));
+        waitFor(() -> text(robot, "#previewStatus").equals("The file's 3 rows read cleanly."));
+        assertEquals("The file's 3 rows", text(robot, "#previewHeading"));
+        robot.clickOn(robot.lookup("#importDialog").queryAs(DialogPane.class).lookupButton(ButtonType.CANCEL));
+        for (int i = 3; i < 25; i++) {
+            rows.append("P").append(i).append(",C9,2025-03-01,KETTLE,1,45.00\n");
+        }
+        importDialogOn(robot, Files.writeString(data.resolve("twenty-five.csv"), rows));
+        waitFor(() -> text(robot, "#previewStatus").equals("The first 20 rows read cleanly."));
+        assertEquals("The first 20 rows", text(robot, "#previewHeading"));
     }
 
     /** A spreadsheet saved as Windows-1252 reads as such, says so, and shows what reading it as UTF-8 would refuse. */

@@ -1,17 +1,9 @@
 package io.orderlift.ui.common;
 
-/** Round numbers for chart axes and bins. */
+/** Round numbers for chart axes. */
 public final class NiceNumbers {
 
     private NiceNumbers() {
-    }
-
-    /**
-     * The smallest of 1, 2, 2.5, 5 and 10 times a power of ten that is at least {@code raw}: 0.0774 → 0.1,
-     * 5.85 → 10, 0.03 → 0.05 … 1 for anything not above zero.
-     */
-    public static double ceiling(double raw) {
-        return ceiling(raw, BIN_STEPS);
     }
 
     /**
@@ -29,7 +21,6 @@ public final class NiceNumbers {
         return decimals == 0 ? "#,##0" : "0." + "0".repeat(decimals);
     }
 
-    private static final double[] BIN_STEPS = {1, 2, 2.5, 5};
     private static final double[] AXIS_STEPS = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8};
 
     private static double ceiling(double raw, double[] steps) {

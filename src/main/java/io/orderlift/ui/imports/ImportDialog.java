@@ -141,8 +141,10 @@ public final class ImportDialog extends Dialog<ImportRequest> {
         mapping.addRow(row, new Label("encoding"), encodingChoice(model));
 
         VBox left = new VBox(8, labelled("Format", format), new Label("Columns (* required)"), mapping);
-        VBox right = new VBox(8, new Label("First " + ImportViewModel.PREVIEW_ROWS + " rows"), preview, status,
-                problems);
+        Label rowsHeading = new Label();
+        rowsHeading.setId("previewHeading");
+        rowsHeading.textProperty().bind(model.rowsHeadingProperty());
+        VBox right = new VBox(8, rowsHeading, preview, status, problems);
         HBox body = new HBox(16, left, right);
         VBox content = new VBox(12, body, skip, replace);
         content.setPadding(new Insets(8));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import io.orderlift.common.Counted;
 import io.orderlift.store.csv.TextEncoding;
 import io.orderlift.store.imports.ColumnMapping;
 import io.orderlift.store.imports.DateFormat;
@@ -64,6 +65,7 @@ public final class ImportViewModel {
     /** How the file's bytes become text ({@code --encoding}); detected by default. */
     private final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(TextEncoding.DETECT);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the first rows…");
+    private final ReadOnlyStringWrapper rowsHeading = new ReadOnlyStringWrapper("The first " + PREVIEW_ROWS + " rows");
     private final BooleanBinding requiredMapped;
     private boolean updating;
 
@@ -140,17 +142,37 @@ public final class ImportViewModel {
         dateFormatSuggestions.setAll(dateFormat.get().isBlank() ? preview.dateFormats() : List.of());
         problems.setAll(preview.problems().stream().map(p -> p.describe(file.getFileName().toString())).toList());
         status.set(summary(preview));
+        rowsHeading.set(heading(preview.rows().size()));
     }
 
     /** "The first 20 rows read cleanly.", "3 problems in the first 20 rows.", and how the text was read when not UTF-8. */
     private String summary(ImportPreview preview) {
         int read = preview.rows().size();
         int problemCount = preview.problems().size();
-        String rowsRead = read == 1 ? "the file's one row" : "the first " + read + " rows";
-        String outcome = problemCount == 0
-                ? (read == 1 ? "The file's one row reads cleanly." : "The first " + read + " rows read cleanly.")
-                : problemCount + (problemCount == 1 ? " problem in " : " problems in ") + rowsRead + ".";
+        String outcome;
+        if (problemCount > 0) {
+            outcome = Counted.of(problemCount, "problem") + " in " + (read == 0 ? "its header" : rowsInWords(read)) + ".";
+        } else if (read == 0) {
+            outcome = "The file holds no rows below its header.";
+        } else {
+            outcome = capitalized(rowsInWords(read)) + (read == 1 ? " reads cleanly." : " read cleanly.");
+        }
         return encoding.get().fellBack(preview.encoding()) ? outcome + " The file is not UTF-8: it is read as " + preview.encoding() + "." : outcome;
+    }
+
+    /** Over the rows shown: "The first 20 rows", or all the file holds when that is fewer ("The file's 3 rows"). */
+    private static String heading(int read) {
+        return read == 0 ? "No rows below the header" : capitalized(rowsInWords(read));
+    }
+
+    /** "the first 20 rows", or all the file holds when that is fewer: "the file's 3 rows", "the file's one row". */
+    private static String rowsInWords(int read) {
+        return read == 1 ? "the file's one row"
+                : read < PREVIEW_ROWS ? "the file's " + read + " rows" : "the first " + read + " rows";
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private ImportRequest baseRequest() {
@@ -232,6 +254,11 @@ public final class ImportViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Over the preview's rows: "The first 20 rows", or "The file's 3 rows" when it holds fewer. */
+    public ReadOnlyStringProperty rowsHeadingProperty() {
+        return rowsHeading.getReadOnlyProperty();
     }
 
     /** True when every required field has a column and the date format can be used, so the import can start. */

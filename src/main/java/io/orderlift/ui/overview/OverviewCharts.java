@@ -2,11 +2,8 @@ package io.orderlift.ui.overview;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import io.orderlift.ui.common.NiceNumbers;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -21,10 +18,10 @@ final class OverviewCharts {
     private OverviewCharts() {
     }
 
-    /** A histogram of {@code values} in {@code bins} equal bins up to the 99th percentile. */
-    static CategoryChart histogram(String title, String xTitle, double[] values, int bins) {
+    /** A histogram of {@code values} in {@link Bands}: 1–2, 2–5, 5–10 … */
+    static CategoryChart histogram(String title, String xTitle, double[] values) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle("count").build();
+                .xAxisTitle(xTitle + " (log scale)").yAxisTitle("count").build();
         Styler styler = chart.getStyler();
         styler.setLegendVisible(false);
         styler.setChartBackgroundColor(Color.WHITE);
@@ -36,31 +33,10 @@ final class OverviewCharts {
         chart.getStyler().setXAxisTicksVisible(true);
         // counts as a person writes them: 100,000, not XChart's 1E5 once they pass 99,999
         chart.getStyler().setYAxisDecimalPattern("#,##0");
-        List<String> labels = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        if (values.length == 0) {
-            labels.add("no data");
-            counts.add(0);
-        } else {
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            double max = Math.max(1, sorted[(int) Math.floor((sorted.length - 1) * 0.99)]);
-            double width = NiceNumbers.ceiling(max / bins);
-            int n = (int) Math.ceil(max / width);
-            int[] hist = new int[n + 1];
-            for (double v : values) {
-                hist[Math.max(0, Math.min(n, (int) Math.floor(v / width)))]++;
-            }
-            for (int i = 0; i <= n; i++) {
-                labels.add(i == n ? "≥" + format(i * width) : format(i * width));
-                counts.add(hist[i]);
-            }
-        }
+        Bands bands = Bands.of(values);
+        List<String> labels = bands.labels().isEmpty() ? List.of("no data") : bands.labels();
+        List<Integer> counts = bands.counts().isEmpty() ? List.of(0) : bands.counts();
         chart.addSeries("count", labels, counts);
         return chart;
-    }
-
-    private static String format(double amount) {
-        return amount == Math.rint(amount) ? String.format("%.0f", amount) : String.format("%.1f", amount);
     }
 }

@@ -139,10 +139,10 @@ public final class OverviewViewModel {
         Tasks.create("Drawing the order value and price charts", monitor -> {
             byte[] aovPng = ChartImages.png(OverviewCharts.histogram("Order value (AOV "
                     + new Money(overview.currency()).format(overview.aov().doubleValue()) + ")",
-                    "order value", new StoreQueries(catalog.store()).orderValues(), 30));
+                    "order value", new StoreQueries(catalog.store()).orderValues()));
             byte[] pricePng = ChartImages.png(OverviewCharts.histogram("Product prices", "price",
                     catalog.entries().stream().filter(p -> p.price() != null)
-                            .mapToDouble(p -> p.price().doubleValue()).toArray(), 30));
+                            .mapToDouble(p -> p.price().doubleValue()).toArray()));
             return new Charts(aovPng, pricePng);
         }).onSuccess(charts -> {
             aovHistogram.set(ChartImages.image(charts.aovPng()));

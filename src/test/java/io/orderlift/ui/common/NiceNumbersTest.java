@@ -7,21 +7,12 @@ import org.junit.jupiter.api.Test;
 class NiceNumbersTest {
 
     @Test
-    void binsAreOneTwoTwoAndAHalfOrFiveTimesAPowerOfTen() {
-        assertEquals(0.1, NiceNumbers.ceiling(0.0774), 1e-15);
-        assertEquals(10, NiceNumbers.ceiling(5.85));
-        assertEquals(2.5, NiceNumbers.ceiling(2.2));
-        assertEquals(20, NiceNumbers.ceiling(20));
-        assertEquals(1, NiceNumbers.ceiling(0), "nothing to show still has a scale");
-        assertEquals(1, NiceNumbers.ceiling(Double.NaN));
-    }
-
-    @Test
     void anAxisEndsAtTheNextRoundNumberWithLittleToSpare() {
         assertEquals(0.08, NiceNumbers.axisTop(0.0774), 1e-15);
         assertEquals(8, NiceNumbers.axisTop(6.1));
         assertEquals(15, NiceNumbers.axisTop(12.2));
-        assertEquals(1, NiceNumbers.axisTop(0));
+        assertEquals(1, NiceNumbers.axisTop(0), "nothing to show still has a scale");
+        assertEquals(1, NiceNumbers.axisTop(Double.NaN));
         assertEquals("0.00", NiceNumbers.axisPattern(0.08), "ticks of 0.02 need two decimals, not .0773853…");
         assertEquals("0.0", NiceNumbers.axisPattern(1));
         assertEquals("#,##0", NiceNumbers.axisPattern(8));
