@@ -5,15 +5,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderlift.store.ProfileStore;
 import io.orderlift.store.Store;
-import io.orderlift.store.StoreException;
 
 /** Weighting profiles in a store: saved as JSON, one active; the defaults when none was saved. */
 public final class Profiles {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProfileStore profiles;
 
@@ -43,7 +39,7 @@ public final class Profiles {
 
     public void save(WeightingProfile profile, boolean activate) {
         try {
-            profiles.save(profile.name(), JSON.writeValueAsString(profile), activate);
+            profiles.save(profile.name(), Writer.JSON.writeValueAsString(profile), activate);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -58,16 +54,11 @@ public final class Profiles {
     }
 
     private static WeightingProfile read(String json) {
-        try {
-            ObjectNode tree =
-                    (ObjectNode) JSON.readTree(json);
-            // profiles saved before the floor was enforced are raised to it, not refused
-            if (tree.path("minCustomers").asInt(WeightingProfile.PRIVACY_FLOOR) < WeightingProfile.PRIVACY_FLOOR) {
-                tree.put("minCustomers", WeightingProfile.PRIVACY_FLOOR);
-            }
-            return JSON.treeToValue(tree, WeightingProfile.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("A stored weighting profile cannot be read: " + e.getOriginalMessage(), e);
-        }
+        return StoredProfileReader.read(json);
+    }
+
+    /** Jackson's data binding, loaded only to save a profile: reading one needs none (StoredProfileReader). */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

@@ -53,7 +53,10 @@ public final class CurationStore {
 
     /** The audit action of clearing a pair's status; setting one is recorded under the status's name. */
     static final String CLEAR_PAIR = "clear-pair";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's data binding for the audit trail, loaded on its first use: a read of the curation needs none. */
+    private static final class Audit {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** A curated pair's row as the audit trail records it (JSON keys: the component names). */
     private record PairRow(String placement, String anchor, String candidate, PairStatus status, Integer pinOrder,
@@ -316,7 +319,7 @@ public final class CurationStore {
 
     private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Audit.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -324,7 +327,7 @@ public final class CurationStore {
 
     private static JsonNode read(String json) {
         try {
-            return JSON.readTree(json);
+            return Audit.JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("The curation audit trail holds a value that cannot be read: " + json, e);
         }
@@ -332,7 +335,7 @@ public final class CurationStore {
 
     private static <T> T parse(String json, Class<T> type) {
         try {
-            return JSON.readValue(json, type);
+            return Audit.JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("The curation audit trail holds a value that cannot be read: " + json, e);
         }
