@@ -24,12 +24,12 @@ public final class Profiles {
 
     /** The active profile, when one is saved and active (else the built-in settings rank). */
     public Optional<WeightingProfile> activeSaved() {
-        return profiles.active().map(p -> read(p.settings()));
+        return profiles.active().map(p -> StoredProfileReader.read(p.settings()));
     }
 
     /** The profile named {@code name}; "default" is the defaults unless one was saved under that name. */
     public WeightingProfile named(String name) {
-        return profiles.get(name).map(p -> read(p.settings())).orElseGet(() -> {
+        return profiles.get(name).map(p -> StoredProfileReader.read(p.settings())).orElseGet(() -> {
             if (WeightingProfile.DEFAULT_NAME.equals(name)) {
                 return WeightingProfile.defaults();
             }
@@ -50,11 +50,7 @@ public final class Profiles {
     }
 
     public List<WeightingProfile> all() {
-        return profiles.all().stream().map(p -> read(p.settings())).toList();
-    }
-
-    private static WeightingProfile read(String json) {
-        return StoredProfileReader.read(json);
+        return profiles.all().stream().map(p -> StoredProfileReader.read(p.settings())).toList();
     }
 
     /** Jackson's data binding, loaded only to save a profile: reading one needs none (StoredProfileReader). */
