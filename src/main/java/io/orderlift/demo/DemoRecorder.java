@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderlift.common.PlainJson;
 import io.orderlift.evaluation.Experiment;
 
 /**
@@ -49,7 +49,6 @@ public final class DemoRecorder {
     public record Accepted(String impressionId, boolean counted, double orderValue) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
     private final Map<String, Double> prices;
@@ -205,7 +204,7 @@ public final class DemoRecorder {
 
     private void append(Map<String, Object> event) {
         try {
-            Files.writeString(events(), JSON.writeValueAsString(event) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(events(), PlainJson.mapper().writeValueAsString(event) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             writeExperiment();
         } catch (IOException e) {

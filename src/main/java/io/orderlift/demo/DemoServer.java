@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.orderlift.common.PlainJson;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 
@@ -36,7 +37,6 @@ import io.orderlift.ruleset.evaluator.RuleSetJson;
  */
 public final class DemoServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SITE = "/io/orderlift/demo/site/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
@@ -93,8 +93,10 @@ public final class DemoServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             try {
                 if (method.equals("POST") && path.startsWith("/api/")) {
-                    JsonNode body = JSON.readTree(exchange.getRequestBody());
-                    send(exchange, 200, "json", JSON.writeValueAsBytes(api(path, body == null ? JSON.nullNode() : body)));
+                    ObjectMapper json = PlainJson.mapper();
+                    JsonNode body = json.readTree(exchange.getRequestBody());
+                    send(exchange, 200, "json",
+                            json.writeValueAsBytes(api(path, body == null ? json.nullNode() : body)));
                 } else if (method.equals("GET") || method.equals("HEAD")) {
                     serve(exchange, path);
                 } else {
@@ -147,7 +149,7 @@ public final class DemoServer implements AutoCloseable {
 
     private static byte[] error(String message) {
         try {
-            return JSON.writeValueAsBytes(Map.of("error", message == null ? "bad request" : message));
+            return PlainJson.mapper().writeValueAsBytes(Map.of("error", message == null ? "bad request" : message));
         } catch (JsonProcessingException e) {
             return "{\"error\":\"bad request\"}".getBytes(StandardCharsets.UTF_8);
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderlift.common.PlainJson;
 import io.orderlift.store.ProfileStore;
 import io.orderlift.store.Store;
 
@@ -39,7 +39,7 @@ public final class Profiles {
 
     public void save(WeightingProfile profile, boolean activate) {
         try {
-            profiles.save(profile.name(), Writer.JSON.writeValueAsString(profile), activate);
+            profiles.save(profile.name(), PlainJson.mapper().writeValueAsString(profile), activate);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -51,10 +51,5 @@ public final class Profiles {
 
     public List<WeightingProfile> all() {
         return profiles.all().stream().map(p -> StoredProfileReader.read(p.settings())).toList();
-    }
-
-    /** Jackson's data binding, loaded only to save a profile: reading one needs none (StoredProfileReader). */
-    private static final class Writer {
-        static final ObjectMapper JSON = new ObjectMapper();
     }
 }

@@ -1,6 +1,7 @@
 package io.orderlift.ranking;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,8 +11,8 @@ import io.orderlift.store.StoreException;
 /**
  * Reads a weighting profile as the store keeps it (the JSON {@link Profiles#save} writes, one key per
  * record component) with Jackson's streaming parser, key by key. Jackson's data binding reads the same
- * JSON by reflection over the record, which in a fresh JVM loads some 500 classes: about 0.15 s of the
- * 2 s that a {@code recommend} on the wholesale store may take (docs/benchmarks.md, session 38). As the
+ * JSON by reflection over the record, which in a fresh JVM loads some 500 classes: 0.23 s of a
+ * {@code recommend} on the wholesale store (docs/benchmarks.md, session 38). As the
  * binding did: an absent key leaves its setting 0 (or the record's default for an absent estimator or
  * evidence), an unknown key is refused, and a profile saved before the privacy floor was enforced is
  * raised to it.
@@ -26,7 +27,7 @@ final class StoredProfileReader {
     static WeightingProfile read(String json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new StoreException("A stored weighting profile cannot be read: it is not a JSON object");
+                throw new IllegalArgumentException("it is not a JSON object");
             }
             Values v = new Values();
             for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
@@ -76,10 +77,8 @@ final class StoredProfileReader {
                 case "confirmationLength" -> confirmationLength = value.getIntValue();
                 case "minLift" -> minLift = value.getDoubleValue();
                 case "minCustomers" -> minCustomers = value.getIntValue();
-                case "estimator" -> estimator = value.currentToken() == JsonToken.VALUE_NULL ? null
-                        : Estimator.fromJson(value.getText());
-                case "confirmationEvidence" -> confirmationEvidence = value.currentToken() == JsonToken.VALUE_NULL
-                        ? null : ConfirmationEvidence.fromJson(value.getText());
+                case "estimator" -> estimator = named(value, Estimator::fromJson);
+                case "confirmationEvidence" -> confirmationEvidence = named(value, ConfirmationEvidence::fromJson);
                 case "chosenBy" -> chosenBy = text(value);
                 default -> throw new IllegalArgumentException("unknown setting '" + key + "'");
             }
@@ -87,6 +86,12 @@ final class StoredProfileReader {
 
         private static String text(JsonParser value) throws IOException {
             return value.currentToken() == JsonToken.VALUE_NULL ? null : value.getText();
+        }
+
+        /** The enum constant a JSON name stands for; null for a JSON null. */
+        private static <T> T named(JsonParser value, Function<String, T> byName) throws IOException {
+            String name = text(value);
+            return name == null ? null : byName.apply(name);
         }
     }
 }

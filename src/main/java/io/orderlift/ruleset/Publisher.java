@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderlift.common.PlainJson;
 import io.orderlift.ranking.CurationRules;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.RankingModel;
@@ -33,7 +33,6 @@ import io.orderlift.store.StoreQueries;
  */
 public final class Publisher {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicFileWriter writer;
 
@@ -171,7 +170,7 @@ public final class Publisher {
 
     private static List<String> schemaProblems(byte[] bytes) {
         try {
-            return RuleSetJson.schemaProblems(JSON.readTree(bytes));
+            return RuleSetJson.schemaProblems(PlainJson.mapper().readTree(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderlift.common.PlainJson;
 import io.orderlift.store.db.tables.records.CurationAuditRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -53,10 +53,6 @@ public final class CurationStore {
 
     /** The audit action of clearing a pair's status; setting one is recorded under the status's name. */
     static final String CLEAR_PAIR = "clear-pair";
-    /** Jackson's data binding for the audit trail, loaded on its first use: a read of the curation needs none. */
-    private static final class Audit {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
 
     /** A curated pair's row as the audit trail records it (JSON keys: the component names). */
     private record PairRow(String placement, String anchor, String candidate, PairStatus status, Integer pinOrder,
@@ -319,7 +315,7 @@ public final class CurationStore {
 
     private static String write(Object value) {
         try {
-            return Audit.JSON.writeValueAsString(value);
+            return PlainJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -327,7 +323,7 @@ public final class CurationStore {
 
     private static JsonNode read(String json) {
         try {
-            return Audit.JSON.readTree(json);
+            return PlainJson.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("The curation audit trail holds a value that cannot be read: " + json, e);
         }
@@ -335,7 +331,7 @@ public final class CurationStore {
 
     private static <T> T parse(String json, Class<T> type) {
         try {
-            return Audit.JSON.readValue(json, type);
+            return PlainJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("The curation audit trail holds a value that cannot be read: " + json, e);
         }

@@ -6,11 +6,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.SAMPLE_CARTS;
+import io.orderlift.common.PlainJson;
 
 /** Named sample carts of a store, for previewing recommendations on the same carts again and again. */
 public final class SampleCartStore {
@@ -26,7 +26,6 @@ public final class SampleCartStore {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Item>> ITEMS = new TypeReference<>() { };
 
     private final Store store;
@@ -64,7 +63,7 @@ public final class SampleCartStore {
 
     private static String write(List<Item> items) {
         try {
-            return JSON.writeValueAsString(items);
+            return PlainJson.mapper().writeValueAsString(items);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -72,7 +71,7 @@ public final class SampleCartStore {
 
     private static List<Item> read(String json) {
         try {
-            return JSON.readValue(json, ITEMS);
+            return PlainJson.mapper().readValue(json, ITEMS);
         } catch (JsonProcessingException e) {
             throw new StoreException("A saved sample cart cannot be read: " + e.getOriginalMessage(), e);
         }

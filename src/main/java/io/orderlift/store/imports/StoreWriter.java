@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderlift.common.PlainJson;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
@@ -45,7 +45,6 @@ final class StoreWriter {
         COMMITTED_CHUNKS
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final ImportRequest request;
@@ -222,7 +221,7 @@ final class StoreWriter {
                              int products, int customers) {
         String skipped;
         try {
-            skipped = parsed.problems.isEmpty() ? null : JSON.writeValueAsString(parsed.problems);
+            skipped = parsed.problems.isEmpty() ? null : PlainJson.mapper().writeValueAsString(parsed.problems);
         } catch (JsonProcessingException e) {
             throw new StoreException("Cannot record the skipped rows: " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package io.orderlift.ui.common;
 
-/** Round numbers for chart axes. */
+/** Round numbers for chart axes and bands: a few steps (1, 2, 5 …) times a power of ten. */
 public final class NiceNumbers {
 
     private NiceNumbers() {
@@ -12,7 +12,7 @@ public final class NiceNumbers {
      * anything not above zero.
      */
     public static double axisTop(double raw) {
-        return ceiling(raw, AXIS_STEPS);
+        return atOrAbove(raw, AXIS_STEPS);
     }
 
     /** A decimal pattern for an axis from 0 to {@code top}: as many decimals as a fifth of it needs. */
@@ -23,7 +23,11 @@ public final class NiceNumbers {
 
     private static final double[] AXIS_STEPS = {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8};
 
-    private static double ceiling(double raw, double[] steps) {
+    /**
+     * The smallest of {@code steps} (ascending, from 1, each under 10) times a power of ten that is at least
+     * {@code raw}; 1 for anything not above zero.
+     */
+    public static double atOrAbove(double raw, double[] steps) {
         if (!(raw > 0) || Double.isInfinite(raw)) {
             return 1;
         }
@@ -34,5 +38,20 @@ public final class NiceNumbers {
             }
         }
         return 10 * magnitude;
+    }
+
+    /** The largest of {@code steps} times a power of ten that is at most {@code raw}; 1 for anything not above zero. */
+    public static double atOrBelow(double raw, double[] steps) {
+        if (!(raw > 0) || Double.isInfinite(raw)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double below = magnitude;
+        for (double step : steps) {
+            if (step * magnitude <= raw * (1 + 1e-12)) {
+                below = step * magnitude;
+            }
+        }
+        return below;
     }
 }

@@ -65,7 +65,7 @@ public final class ImportViewModel {
     /** How the file's bytes become text ({@code --encoding}); detected by default. */
     private final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(TextEncoding.DETECT);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the first rows…");
-    private final ReadOnlyStringWrapper rowsHeading = new ReadOnlyStringWrapper("The first " + PREVIEW_ROWS + " rows");
+    private final ReadOnlyStringWrapper rowsHeading = new ReadOnlyStringWrapper(heading(PREVIEW_ROWS));
     private final BooleanBinding requiredMapped;
     private boolean updating;
 

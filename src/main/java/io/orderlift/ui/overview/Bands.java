@@ -7,15 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.orderlift.ui.common.NiceNumbers;
+
 /**
  * Values counted in bands of about equal width on a logarithmic scale, with round edges: 1, 1.5, 2.5,
  * 4 and 6 times a power of ten (ISO 497's rounded R5 series: each band ends 1.5 to 1.67 times where it
  * starts), or 1, 2 and 5 where that would make more than {@link #MAX_BANDS} bands. Prices and order
  * values spread over decades: bands of equal width put a real store's history in one or two bars (the
  * wholesale store: prices from 0.45 to 92.55 between the 5th and the 99th percentile, half of them
- * under 2.40). The bands run from the one holding the 1st
- * percentile of the positive values to the one holding the 99th; what lies below (zero included) or
- * above is counted in an end band, "&lt;0.2" or "≥100", shown when not empty.
+ * under 2.40). The bands run from the one holding the 1st percentile of the positive values to the
+ * one holding the 99th; what lies below (zero included) or above is counted in an end band, "&lt;0.25"
+ * or "≥100", shown when not empty.
  *
  * @param labels each band by where it starts ("2.5", "1,000"), as a histogram's axis reads
  * @param counts the values in each band; every value is in exactly one
@@ -42,8 +44,7 @@ record Bands(List<String> labels, List<Integer> counts) {
         }
         double low = edges.get(0);
         double high = edges.get(edges.size() - 1);
-        int inner = edges.size() - 1;
-        int[] counts = new int[inner + 2]; // below, the inner bands, at or above the top
+        int[] counts = new int[edges.size() + 1]; // below the first edge, the bands, at or above the last
         for (double v : values) {
             counts[bandOf(v, edges)]++;
         }
@@ -88,26 +89,12 @@ record Bands(List<String> labels, List<Integer> counts) {
 
     /** The largest edge ({@code steps} times a power of ten) at or below {@code v > 0}. */
     static double edgeAtOrBelow(double v, double[] steps) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
-        double edge = magnitude;
-        for (double step : steps) {
-            if (step * magnitude <= v * (1 + 1e-12)) {
-                edge = step * magnitude;
-            }
-        }
-        return edge;
+        return NiceNumbers.atOrBelow(v, steps);
     }
 
     /** The smallest edge above {@code v > 0}. */
     static double edgeAbove(double v, double[] steps) {
-        double below = edgeAtOrBelow(v, steps);
-        double magnitude = Math.pow(10, Math.floor(Math.log10(below) + 1e-12));
-        for (double step : steps) {
-            if (step * magnitude > below * (1 + 1e-12)) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
+        return NiceNumbers.atOrAbove(edgeAtOrBelow(v, steps) * (1 + 1e-9), steps);
     }
 
     private static String label(double edge) {

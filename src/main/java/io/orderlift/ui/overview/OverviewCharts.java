@@ -18,7 +18,7 @@ final class OverviewCharts {
     private OverviewCharts() {
     }
 
-    /** A histogram of {@code values} in {@link Bands}: 1–2, 2–5, 5–10 … */
+    /** A histogram of {@code values} in {@link Bands} on a log scale: 1, 1.5, 2.5, 4, 6, 10 … */
     static CategoryChart histogram(String title, String xTitle, double[] values) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle + " (log scale)").yAxisTitle("count").build();
