@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
+import io.orderlift.common.Percentages;
 import io.orderlift.ranking.WeightingProfile;
 
 /**
@@ -191,7 +192,7 @@ public final class BacktestSummary {
         return Optional.of(String.format(Locale.ROOT,
                 "%s per impression %s against %s for \"customers also bought\" (%s), an expected AOV lift of %s "
                         + "against %s", money(chosen.rpi()), where, money(popularity.rpi()), change,
-                percent(chosen.aovLift()), percent(popularity.aovLift())));
+                Percentages.of(chosen.aovLift()), Percentages.of(popularity.aovLift())));
     }
 
     /** {@code n} to two significant figures (3,782 → 3,800): a forecast, not a count. */
@@ -413,9 +414,6 @@ public final class BacktestSummary {
         return currency.format(amount);
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f %%", share * 100);
-    }
 
     /** "0.96 % against 1.00 %": as many decimals (one to three) as it takes to tell two shares apart. */
     private static String percentsApart(double share, double other) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.orderlift.common.Money;
+import io.orderlift.common.Percentages;
 import io.orderlift.ranking.Recommendation;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableValue;
@@ -30,8 +31,7 @@ public final class RecommendationTables {
         // the product's name gets the room; a name longer than its column shows whole in a tooltip
         table.getColumns().add(Columns.longText("Product", r -> ProductLabels.named(r.title(), r.sku()), 250));
         table.getColumns().add(Columns.text("Price", r -> money.get().price(r.price()), 80));
-        table.getColumns().add(Columns.text("Acceptance", r -> String.format(Locale.ROOT, "%.1f %%",
-                100 * r.acceptance()), 90));
+        table.getColumns().add(Columns.text("Acceptance", r -> Percentages.of(r.acceptance()), 90));
         table.getColumns().add(Columns.text("RPI", r -> money.get().format(r.rpi()), 70));
         table.getColumns().add(Columns.text("Popularity", r -> Integer.toString(r.acceptanceRank()), 85));
         table.getColumns().add(Columns.longText("Rules", r -> String.join(", ", r.rules()), 120));
@@ -68,12 +68,12 @@ public final class RecommendationTables {
     /** The explanation with its amounts in the store's currency. */
     public static String explain(Recommendation r, Money money) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%s: acceptance %.1f %% × price %s = %s per impression; popularity rank %d.",
+                "%s: acceptance %s × price %s = %s per impression; popularity rank %d.",
                 ProductLabels.named(r.title(), r.sku()),
-                100 * r.acceptance(), money.price(r.price()), money.format(r.rpi()), r.acceptanceRank()));
+                Percentages.of(r.acceptance()), money.price(r.price()), money.format(r.rpi()), r.acceptanceRank()));
         r.anchors().forEach(a -> text.append(String.format(Locale.ROOT,
-                "%n  %s, %s evidence %s: %.1f %% (co %d, follow %d)", a.sku(), a.evidence(), a.via(),
-                100 * a.acceptance(), a.co(), a.follow())));
+                "%n  %s, %s evidence %s: %s (co %d, follow %d)", a.sku(), a.evidence(), a.via(),
+                Percentages.of(a.acceptance()), a.co(), a.follow())));
         if (!r.rules().isEmpty()) {
             text.append("\n  rules: ").append(String.join(", ", r.rules()));
         }

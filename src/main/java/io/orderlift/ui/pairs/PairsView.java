@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.orderlift.common.Percentages;
 import io.orderlift.mining.Evidence;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.PairStatus;
@@ -109,10 +110,10 @@ public final class PairsView extends VBox {
                 "The candidate's title (the whole of a long one in the cell's tooltip)"));
         table.getColumns().add(number("Price", PairsViewModel.Row::price, a -> model.money().price(a), 64,
                 "The candidate's catalog price"));
-        table.getColumns().add(number("Acceptance", r -> 100 * r.acceptance(), "%.1f %%", 98,
+        table.getColumns().add(number("Acceptance", PairsViewModel.Row::acceptance, Percentages::of, 98,
                 "Of the orders that had the anchor, the share that also had this product (smoothed, so that a "
                         + "few orders cannot make it look certain; at its lower 95 % bound when the profile's estimator "
-                        + "is the lower bound, as the status line then says)", r -> ""));
+                        + "is the lower bound, as the status line then says)"));
         table.getColumns().add(number("RPI", PairsViewModel.Row::rpi, a -> model.money().format(a), 54,
                 "Revenue per impression: acceptance × price, what showing it once beside the anchor is expected "
                         + "to earn"));
@@ -127,11 +128,11 @@ public final class PairsView extends VBox {
                 "Times a customer bought this within the follow-on window after an order with the anchor", r -> ""));
         table.getColumns().add(number("Lift", PairsViewModel.Row::lift, "%.2f", 56,
                 "How much more likely with the anchor than without: 2 means twice as likely", r -> ""));
-        table.getColumns().add(number("Confidence", r -> 100 * r.confidence(), "%.1f %%", 86,
-                "co ÷ orders with the anchor, before smoothing", r -> ""));
-        table.getColumns().add(number("Follow acc.", r -> 100 * r.followAcceptance(), "%.1f %%", 86,
+        table.getColumns().add(number("Confidence", PairsViewModel.Row::confidence, Percentages::of, 86,
+                "co ÷ orders with the anchor, before smoothing"));
+        table.getColumns().add(number("Follow acc.", PairsViewModel.Row::followAcceptance, Percentages::of, 86,
                 "Of the orders with the anchor whose customer could come back, the share followed by a purchase of "
-                        + "this within the window (smoothed)", r -> ""));
+                        + "this within the window (smoothed)"));
         table.getColumns().add(number("Customers", r -> (double) r.customers(), "%.0f", 82,
                 "Distinct customers behind the pair; a pair backed by fewer than the profile's minimum (3 by "
                         + "default) is never shown or published", r -> ""));
@@ -310,7 +311,7 @@ public final class PairsView extends VBox {
         return column;
     }
 
-    /** A money column in the store's currency, sorting by amount. */
+    /** A column of amounts or shares formatted for people, sorting by value. */
     private static TableColumn<PairsViewModel.Row, Double> number(String title, Function<PairsViewModel.Row, Double> value,
                                                                    Function<Double, String> formatted,
                                                                    double width, String tip) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.orderlift.common.Money;
+import io.orderlift.common.Percentages;
 import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.BacktestReport;
@@ -248,8 +249,7 @@ public final class ReportsViewModel {
                         words.money(p.rpi()),
                         words.money(p.rpiLow()) + " – " + words.money(p.rpiHigh()),
                         words.money(p.avgAcceptedPrice()),
-                        String.format(Locale.ROOT, "%.1f %%", p.aovLift() * 100),
-                        String.format(Locale.ROOT, "%.1f %%", p.coverage() * 100)));
+                        Percentages.of(p.aovLift()), Percentages.of(p.coverage())));
             }
         }
         rows.setAll(table);
