@@ -185,12 +185,20 @@ public final class Backtest {
     static Inputs inputs(Store store, Settings settings) {
         OrderLog.WithCatalog read = OrderLog.read(store);
         OrderLog log = read.log();
-        if (log.orders().size() < 10) {
-            throw new IllegalArgumentException("The store has too few orders to backtest (" + log.orders().size() + ")");
+        if (log.orders().size() < MIN_PERIOD_ORDERS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The store has too few orders to backtest:"
+                    + " %d in which a product was bought (orders of returns only do not count); it takes %d.",
+                    log.orders().size(), MIN_PERIOD_ORDERS));
         }
         List<OrderHistory.CatalogEntry> catalog = read.catalog();
         long first = log.firstTime();
         long last = log.lastTime();
+        if (first == last) {
+            throw new IllegalArgumentException("Every order in the store was placed at one moment ("
+                    + StrayDates.day(first) + "): the backtest splits the history by time, so it needs orders placed"
+                    + " over days or weeks. If the file gives the order time in another column, import it again"
+                    + " reading that one (--map ordered_at=COLUMN --replace).");
+        }
         long testFrom = last - (long) ((last - first) * settings.split());
         long validationFrom = testFrom - (long) ((testFrom - first) * VALIDATION_SHARE);
         refuseNearlyEmptyPeriods(log, settings, testFrom);

@@ -161,6 +161,48 @@ class BacktestTest {
     }
 
     /**
+     * An export whose every order time is the same (the export's date, or a column mapped by mistake) has no
+     * history to split: the refusal says so, not that the training period is short and --split would help.
+     */
+    @Test
+    void ordersAllAtOneMomentAreRefusedWithTheReason() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("O").append(i).append(",C").append(i % 40).append(",2025-03-01T09:00:00Z,A,A,X,1,10\n");
+            csv.append("O").append(i).append(",C").append(i % 40).append(",2025-03-01T09:00:00Z,B").append(i % 5)
+                    .append(",B,X,1,20\n");
+        }
+        Path file = Files.writeString(dir.resolve("one-moment.csv"), csv);
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE));
+            assertEquals("Every order in the store was placed at one moment (2025-03-01): the backtest splits the"
+                    + " history by time, so it needs orders placed over days or weeks. If the file gives the order time"
+                    + " in another column, import it again reading that one (--map ordered_at=COLUMN --replace).",
+                    refused.getMessage());
+        }
+    }
+
+    /** Orders of returns only hold no product bought: the refusal counts the orders that do. */
+    @Test
+    void tooFewOrdersAreCountedAsTheBacktestSeesThem() throws Exception {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("O").append(i).append(",C1,2025-03-").append(10 + i).append(",A,A,X,").append(i < 9 ? -1 : 1)
+                    .append(",10\n");
+        }
+        Path file = Files.writeString(dir.resolve("returns.csv"), csv);
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE));
+            assertEquals("The store has too few orders to backtest: 3 in which a product was bought (orders of returns"
+                    + " only do not count); it takes 10.", refused.getMessage());
+        }
+    }
+
+    /**
      * Every order a guest's: no pair is backed by a known customer, so no policy shows anything and
      * every setting scores alike. The validation periods choose nothing and say why, where before they
      * returned the search's start as "chosen by backtest"; the active profile stays, and the report
