@@ -148,16 +148,11 @@ class BacktestTest {
                     .append(",B,X,1,20\n");
         }
         csv.append("LATE,C1,2099-06-01,A,A,X,1,10\nLATE,C1,2099-06-01,B1,B,X,1,20\n");
-        Path file = Files.writeString(dir.resolve("stray.csv"), csv);
-        try (Store store = Store.inMemory()) {
-            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE));
-            assertEquals("The test period (2084-07-13 to 2099-06-01, the last 20 % of the store's date range) holds"
-                    + " 1 order: too few to replay. 1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to"
-                    + " 2025-12-31): a stray date stretches the range the split is taken from. Correct it in the file"
-                    + " and import the file again, replacing the orders already in the store (--replace).", refused.getMessage());
-        }
+        assertEquals("The test period (2084-07-13 to 2099-06-01, the last 20 % of the store's date range) holds"
+                + " 1 order: too few to replay. 1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to"
+                + " 2025-12-31): a stray date stretches the range the split is taken from. Correct it in the file"
+                + " and import the file again, replacing the orders already in the store (--replace).",
+                backtestRefusal("stray.csv", csv));
     }
 
     /**
@@ -172,16 +167,10 @@ class BacktestTest {
             csv.append("O").append(i).append(",C").append(i % 40).append(",2025-03-01T09:00:00Z,B").append(i % 5)
                     .append(",B,X,1,20\n");
         }
-        Path file = Files.writeString(dir.resolve("one-moment.csv"), csv);
-        try (Store store = Store.inMemory()) {
-            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE));
-            assertEquals("Every order in the store was placed at one moment (2025-03-01): the backtest splits the"
-                    + " history by time, so it needs orders placed over days or weeks. If the file gives the order time"
-                    + " in another column, import it again reading that one (--map ordered_at=COLUMN --replace).",
-                    refused.getMessage());
-        }
+        assertEquals("Every order in the store was placed at one moment (2025-03-01): the backtest splits the"
+                + " history by time, so it needs orders placed over days or weeks. If the file gives the order time"
+                + " in another column, import it again reading that one (--map ordered_at=COLUMN --replace).",
+                backtestRefusal("one-moment.csv", csv));
     }
 
     /** Orders of returns only hold no product bought: the refusal counts the orders that do. */
@@ -192,14 +181,8 @@ class BacktestTest {
             csv.append("O").append(i).append(",C1,2025-03-").append(10 + i).append(",A,A,X,").append(i < 9 ? -1 : 1)
                     .append(",10\n");
         }
-        Path file = Files.writeString(dir.resolve("returns.csv"), csv);
-        try (Store store = Store.inMemory()) {
-            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE));
-            assertEquals("The store has too few orders to backtest: 3 in which a product was bought (orders of returns"
-                    + " only do not count); it takes 10.", refused.getMessage());
-        }
+        assertEquals("The store has too few orders to backtest: 3 in which a product was bought (orders of returns"
+                + " only do not count); it takes 10.", backtestRefusal("returns.csv", csv));
     }
 
     /**
@@ -237,5 +220,15 @@ class BacktestTest {
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(0, 0.2, 30));
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(4, 1.0, 30));
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(4, 0.2, -1));
+    }
+
+    /** The reason {@code backtest} gives for refusing a store imported from {@code csv}. */
+    private String backtestRefusal(String name, CharSequence csv) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), csv);
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            return assertThrows(IllegalArgumentException.class,
+                    () -> new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE)).getMessage();
+        }
     }
 }
