@@ -50,21 +50,9 @@ class CliTest {
     Path dir;
     final List<Path> opened = new ArrayList<>();
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    /** Runs {@code args} as {@code Main} does: through the command line built for them. */
+    /** Runs {@code args} as {@code Main} does; a workbench it would open is noted in {@link #opened}. */
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = OrderliftCli.create(opened::add, args);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Result.of(opened::add, args);
     }
 
     /** {@code command} followed by {@code more}, as arguments. */
