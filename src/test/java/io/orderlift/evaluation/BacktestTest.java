@@ -169,7 +169,8 @@ class BacktestTest {
         }
         assertEquals("Every order in the store was placed at one moment (2025-03-01): the backtest splits the"
                 + " history by time, so it needs orders placed over days or weeks. If the file gives the order time"
-                + " in another column, import it again reading that one (--map ordered_at=COLUMN --replace).",
+                + " in another column, import it again with that column as the order time, replacing the orders"
+                + " already in the store (--map ordered_at=COLUMN --replace).",
                 backtestRefusal("one-moment.csv", csv));
     }
 
