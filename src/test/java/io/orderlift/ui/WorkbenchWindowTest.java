@@ -231,7 +231,7 @@ class WorkbenchWindowTest {
         importAndSeeTheFourthOrder(robot, importButton);
     }
 
-    /** The preview says how many rows it shows: the first twenty, or all the file holds when that is fewer. */
+    /** The preview says how many rows it shows: the first twenty, all the file holds when that is fewer, or none. */
     @Test
     void thePreviewSaysWhetherItShowsTheWholeFile(FxRobot robot) throws Exception {
         StringBuilder rows = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
@@ -248,6 +248,12 @@ class WorkbenchWindowTest {
         importDialogOn(robot, Files.writeString(data.resolve("twenty-five.csv"), rows));
         waitFor(() -> text(robot, "#previewStatus").equals("The first 20 rows read cleanly."));
         assertEquals("The first 20 rows", text(robot, "#previewHeading"));
+        // read again after the file is gone: an empty table under a heading that says so
+        Files.delete(data.resolve("twenty-five.csv"));
+        ComboBox<?> encoding = robot.lookup("#encoding").queryAs(ComboBox.class);
+        robot.interact(() -> encoding.getSelectionModel().select(1));
+        waitFor(() -> text(robot, "#previewStatus").equals("The file cannot be read."));
+        assertEquals("No rows read", text(robot, "#previewHeading"));
     }
 
     /** A spreadsheet saved as Windows-1252 reads as such, says so, and shows what reading it as UTF-8 would refuse. */

@@ -107,6 +107,7 @@ public final class ImportViewModel {
                     dateFormatSuggestions.clear();
                     problems.setAll(ErrorDialogs.describe(e));
                     status.set("The file cannot be read.");
+                    rowsHeading.set("No rows read");
                 })
                 .run(executor);
     }
