@@ -414,7 +414,6 @@ public final class BacktestSummary {
         return currency.format(amount);
     }
 
-
     /** "0.96 % against 1.00 %": as many decimals (one to three) as it takes to tell two shares apart. */
     private static String percentsApart(double share, double other) {
         for (int decimals = 1; ; decimals++) {
