@@ -63,7 +63,10 @@ final class PairsScatter {
             }
         }
         if (priced.isEmpty()) {
-            chart.addSeries("no priced candidates", new double[] {1}, new double[] {0});
+            // XChart draws nothing without a series: an unmarked one keeps the axes, and the title says why
+            chart.setTitle("Candidates of " + anchor + ": " + (candidates.isEmpty() ? "none" : "none with a price"));
+            chart.addSeries("none", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            styler.setLegendVisible(false);
             return chart;
         }
         styler.setXAxisLogarithmic(true);

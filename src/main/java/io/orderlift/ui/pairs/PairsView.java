@@ -99,7 +99,10 @@ public final class PairsView extends VBox {
         table.setItems(sorted);
         table.setId("pairsTable");
         table.setFixedCellSize(24);
-        table.setPlaceholder(new Label("No anchor chosen."));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.anchorProperty().isNull()).then("No anchor chosen.")
+                .otherwise("No candidate to show: the lines above say why."));
+        table.setPlaceholder(empty);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
         table.getColumns().add(number("#", r -> (double) r.rank(), "%.0f", 46,
