@@ -140,10 +140,19 @@ public final class WeightingViewModel {
             minLift.set(p.minLift());
             estimator.set(p.estimator());
             confirmationEvidence.set(p.confirmationEvidence());
-            source.set(p.chosenBy() == null ? "Set by hand." : "Settings " + p.chosenBy() + ".");
+            source.set(source(p));
         } finally {
             syncing = false;
         }
+    }
+
+    static final String BUILT_IN = "The built-in settings: Reports' Use these settings chooses them from this"
+            + " store's history.";
+
+    /** Where the working settings come from: "Settings chosen by backtest on …", the built-in ones, or "Set by hand." */
+    static String source(WeightingProfile p) {
+        return p.chosenBy() != null ? "Settings " + p.chosenBy() + "."
+                : p.equals(WeightingProfile.defaults()) ? BUILT_IN : "Set by hand.";
     }
 
     /**
@@ -168,7 +177,6 @@ public final class WeightingViewModel {
         return confirmationEvidence;
     }
 
-    /** Where the working settings come from: "Settings chosen by backtest on …", or "Set by hand." */
     /** The backtest whose validated settings the working profile is held against (the one Reports shows). */
     public ObjectProperty<BacktestReport> lastBacktestProperty() {
         return lastBacktest;

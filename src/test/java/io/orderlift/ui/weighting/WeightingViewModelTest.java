@@ -69,4 +69,17 @@ class WeightingViewModelTest {
             assertEquals("Set by hand.", model.sourceProperty().get());
         }
     }
+
+    /** A store with no profile of its own ranks with the built-in settings, and the view says so, not "by hand". */
+    @Test
+    void theBuiltInSettingsAreCalledSo() {
+        try (TaskRunner runner = new TaskRunner()) {
+            RankingSession session = new RankingSession(runner);
+            session.profileProperty().set(WeightingProfile.defaults());
+            WeightingViewModel model = new WeightingViewModel(runner, session);
+            assertEquals(WeightingViewModel.BUILT_IN, model.sourceProperty().get());
+            model.priceWeightProperty().set(0.5);
+            assertEquals("Set by hand.", model.sourceProperty().get());
+        }
+    }
 }
