@@ -65,6 +65,7 @@ final class PairsScatter {
         if (priced.isEmpty()) {
             // XChart draws nothing without a series: an unmarked one keeps the axes, and the title says why
             chart.setTitle("Candidates of " + anchor + ": " + (candidates.isEmpty() ? "none" : "none with a price"));
+            chart.setXAxisTitle("price");
             chart.addSeries("none", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
             styler.setLegendVisible(false);
             return chart;

@@ -24,6 +24,7 @@ class PairsScatterTest {
     void anEmptyPlotSaysWhyInItsTitle() {
         XYChart none = PairsScatter.chart("S1", List.of(), false, false, Set.of());
         assertEquals("Candidates of S1: none", none.getTitle());
+        assertEquals("price", none.getXAxisTitle(), "empty axes are not drawn on a log scale");
         assertFalse(none.getStyler().isLegendVisible());
         XYChart unpriced = PairsScatter.chart("S1", List.of(candidate("FREE", BigDecimal.ZERO, 0.3),
                 candidate("UNKNOWN", null, 0.2)), false, false, Set.of());
@@ -35,6 +36,7 @@ class PairsScatterTest {
         XYChart chart = PairsScatter.chart("S1", List.of(candidate("A", new BigDecimal("12.50"), 0.3),
                 candidate("B", new BigDecimal("4"), 0.1)), false, false, Set.of("A"));
         assertEquals("Candidates of S1: price vs acceptance", chart.getTitle());
+        assertEquals("price (log scale)", chart.getXAxisTitle());
         assertTrue(chart.getStyler().isLegendVisible());
         assertTrue(chart.getSeriesMap().values().stream().mapToInt(s -> s.getXData().length).sum() >= 2);
     }
