@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.orderlift.common.ProgressMonitor;
@@ -140,13 +141,7 @@ class BacktestTest {
      */
     @Test
     void aStrayDateThatEmptiesTheTestPeriodIsNamed() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
-        for (int i = 0; i < 400; i++) {
-            String day = LocalDate.of(2025, 1, 1).plusDays(i * 365L / 400).toString();
-            csv.append("O").append(i).append(",C").append(i % 90).append(',').append(day).append(",A,A,X,1,10\n");
-            csv.append("O").append(i).append(",C").append(i % 90).append(',').append(day).append(",B").append(i % 7)
-                    .append(",B,X,1,20\n");
-        }
+        StringBuilder csv = twoItemOrders(400, i -> LocalDate.of(2025, 1, 1).plusDays(i * 365L / 400).toString(), 90, 7);
         csv.append("LATE,C1,2099-06-01,A,A,X,1,10\nLATE,C1,2099-06-01,B1,B,X,1,20\n");
         assertEquals("The test period (2084-07-13 to 2099-06-01, the last 20 % of the store's date range) holds"
                 + " 1 order: too few to replay. 1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to"
@@ -161,12 +156,7 @@ class BacktestTest {
      */
     @Test
     void ordersAllAtOneMomentAreRefusedWithTheReason() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
-        for (int i = 0; i < 200; i++) {
-            csv.append("O").append(i).append(",C").append(i % 40).append(",2025-03-01T09:00:00Z,A,A,X,1,10\n");
-            csv.append("O").append(i).append(",C").append(i % 40).append(",2025-03-01T09:00:00Z,B").append(i % 5)
-                    .append(",B,X,1,20\n");
-        }
+        StringBuilder csv = twoItemOrders(200, i -> "2025-03-01T09:00:00Z", 40, 5);
         assertEquals("Every order in the store was placed at one moment (2025-03-01): the backtest splits the"
                 + " history by time, so it needs orders placed over days or weeks. If the file gives the order time"
                 + " in another column, import it again with that column as the order time, replacing the orders"
@@ -221,6 +211,19 @@ class BacktestTest {
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(0, 0.2, 30));
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(4, 1.0, 30));
         assertThrows(IllegalArgumentException.class, () -> new Backtest.Settings(4, 0.2, -1));
+    }
+
+    /**
+     * {@code count} orders of product A (10) and one of {@code kinds} products B0, B1, … (20), order {@code i} placed
+     * at {@code time(i)} by customer {@code i} modulo {@code customers}.
+     */
+    private static StringBuilder twoItemOrders(int count, IntFunction<String> time, int customers, int kinds) {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n");
+        for (int i = 0; i < count; i++) {
+            String order = "O" + i + ",C" + i % customers + "," + time.apply(i);
+            csv.append(order).append(",A,A,X,1,10\n").append(order).append(",B").append(i % kinds).append(",B,X,1,20\n");
+        }
+        return csv;
     }
 
     /** The reason {@code backtest} gives for refusing a store imported from {@code csv}. */
