@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
-import io.orderlift.evaluation.StrayDates;
+import io.orderlift.evaluation.DateWarning;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreQueries;
@@ -98,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
                 DateFormat.of(dateFormat), text);
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
-        Optional<StrayDates> stray = Optional.empty();
+        Optional<DateWarning> dates = Optional.empty();
         Optional<String> currencies;
         boolean isNew = !Store.exists(store.directory);
         boolean folderIsNew = !Files.exists(store.directory);
@@ -111,7 +111,7 @@ final class ImportCommand implements Callable<Integer> {
                 currencies = OrderImporter.currencyWarning(target, report);
                 if (!report.unchanged()) {
                     charges = ChargeLines.suggest(target);
-                    stray = StrayDates.in(target);
+                    dates = DateWarning.in(target);
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -122,9 +122,9 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         List<ChargeLines.Suggestion> suggested = charges;
-        String strayNote = stray.map(s -> String.format("%n  Note: %s", s.advice())).orElse("")
+        String datesNote = dates.map(s -> String.format("%n  Note: %s", s.advice())).orElse("")
                 + currencies.map(c -> String.format("%n  Note: %s", c)).orElse("");
-        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r, text) + strayNote + (suggested.isEmpty() ? ""
+        json.print(spec, report, "suggestedExclusions", suggested, r -> describe(r, text) + datesNote + (suggested.isEmpty() ? ""
                 : String.format("%n%s%nTo exclude: curate --store %s exclude --suggested (or one by one: exclude"
                 + " --sku S)", CurateCommand.describe(suggested), store.directory)));
         return 0;

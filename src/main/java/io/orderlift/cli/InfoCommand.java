@@ -15,7 +15,7 @@ import io.orderlift.common.Money;
 import io.orderlift.evaluation.BacktestSummary;
 import io.orderlift.evaluation.RpiRatio;
 import io.orderlift.evaluation.SavedBacktests;
-import io.orderlift.evaluation.StrayDates;
+import io.orderlift.evaluation.DateWarning;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;
@@ -45,19 +45,19 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreOverview overview;
-        Optional<StrayDates> stray;
+        Optional<DateWarning> dates;
         Optional<SavedBacktests.Saved> backtest;
         Optional<WeightingProfile> active;
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
-            stray = json.enabled || overview.noOrders() ? Optional.empty() : StrayDates.in(source);
+            dates = json.enabled || overview.noOrders() ? Optional.empty() : DateWarning.in(source);
             backtest = SavedBacktests.last(source);
             active = new Profiles(source).activeSaved();
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("activeProfile", active.orElse(WeightingProfile.defaults()));
         extras.put("lastBacktest", backtest.map(LastBacktest::of).orElse(null));
-        json.print(spec, overview, extras, o -> describe(o, stray)
+        json.print(spec, overview, extras, o -> describe(o, dates)
                 + describe(active, new Money(o.currency()))
                 + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)")));
         return 0;
@@ -88,8 +88,8 @@ final class InfoCommand implements Callable<Integer> {
                 BacktestSummary.settings(active.orElse(WeightingProfile.defaults()), money));
     }
 
-    /** The overview in words; a stray date is said under the date range it stretches, as import says it. */
-    private static String describe(StoreOverview o, Optional<StrayDates> stray) {
+    /** The overview in words; a date warning is said under the date range, as import says it. */
+    private static String describe(StoreOverview o, Optional<DateWarning> dates) {
         StringBuilder text = new StringBuilder(String.format(
                 "Store %s%n  orders     %,d%n  lines      %,d%n  products   %,d%n  customers  %,d%s%n  currency   %s%n",
                 o.name(), o.orders(), o.lines(), o.products(), o.customers(),
@@ -97,7 +97,7 @@ final class InfoCommand implements Callable<Integer> {
                 o.currency() == null ? "not known (import --currency CODE)" : o.currency()));
         if (!o.noOrders()) {
             text.append(String.format("  orders from %s to %s%n", when(o.firstOrderAt()), when(o.lastOrderAt())));
-            stray.ifPresent(s -> text.append(String.format("  Note: %s%n", s.advice())));
+            dates.ifPresent(s -> text.append(String.format("  Note: %s%n", s.advice())));
             text.append(String.format("  AOV        %s%n", new Money(o.currency()).format(o.aov().doubleValue())));
         }
         text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(

@@ -196,9 +196,7 @@ public final class Backtest {
         if (first == last) {
             throw new IllegalArgumentException("Every order in the store was placed at one moment ("
                     + StrayDates.day(first) + "): the backtest splits the history by time, so it needs orders placed"
-                    + " over days or weeks. If the file gives the order time in another column, import it again with"
-                    + " that column as the order time, replacing the orders already in the store (--map"
-                    + " ordered_at=COLUMN --replace).");
+                    + " over days or weeks. " + OneMoment.REMEDY + " (--map ordered_at=COLUMN --replace).");
         }
         long testFrom = last - (long) ((last - first) * settings.split());
         long validationFrom = testFrom - (long) ((testFrom - first) * VALIDATION_SHARE);

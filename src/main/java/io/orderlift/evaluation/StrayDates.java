@@ -6,9 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.orderlift.store.Store;
-import io.orderlift.store.StoreQueries;
-
 /**
  * A few orders dated far from the rest of a history: a 1970 date where an export wrote a missing
  * time as zero, a year typed as 2099. The backtest splits the date range by time, so one such order
@@ -23,7 +20,8 @@ import io.orderlift.store.StoreQueries;
  * @param restFrom the first order of the rest
  * @param restTo   the last order of the rest
  */
-public record StrayDates(int count, boolean early, long from, long to, long restFrom, long restTo) {
+public record StrayDates(int count, boolean early, long from, long to, long restFrom, long restTo)
+        implements DateWarning {
 
     /** The largest share of orders that can be called stray: more than that is a history of its own. */
     static final double MAX_SHARE = 0.01;
@@ -31,15 +29,11 @@ public record StrayDates(int count, boolean early, long from, long to, long rest
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** The stray orders of {@code store}'s history, if any: said after an import, before any backtest. */
-    public static Optional<StrayDates> in(Store store) {
-        return in(new StoreQueries(store).orderTimes());
-    }
-
     /**
      * What to tell the person who imported them: "1 order is dated 2099-06-01, 73 years after the
      * rest (…). The backtest splits the date range by time: check that date in the file."
      */
+    @Override
     public String advice() {
         return describe() + ". The backtest splits the store's date range by time: check "
                 + (count == 1 ? "that date" : "those dates") + " in the file.";
@@ -77,6 +71,7 @@ public record StrayDates(int count, boolean early, long from, long to, long rest
      * "1 order is dated 2099-06-01, 73 years after the rest (2025-01-01 to 2026-03-31)": what to
      * look for in the file.
      */
+    @Override
     public String describe() {
         String when = from == to ? day(from) : day(from) + " to " + day(to);
         long days = early ? (restFrom - to) / 86_400_000L : (from - restTo) / 86_400_000L;

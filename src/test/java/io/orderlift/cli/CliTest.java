@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -371,13 +372,8 @@ class CliTest {
      */
     @Test
     void aStrayDateIsNamedByImportInfoMineAndBacktest() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
-        for (int i = 0; i < 300; i++) {
-            String day = LocalDate.of(2025, 1, 1).plusDays(i).toString();
-            csv.append("O").append(i).append(",C").append(i % 40).append(',').append(day).append(",A,1,10\n")
-                    .append("O").append(i).append(",C").append(i % 40).append(',').append(day).append(",B")
-                    .append(i % 5).append(",1,20\n");
-        }
+        StringBuilder csv = dailyTwoItemOrders("order_id,customer_id,ordered_at,sku,quantity,unit_price", 300, 40,
+                day -> day);
         csv.append("TYPO,C1,2099-01-05,A,1,10\n");
         Path file = Files.writeString(dir.resolve("stray.csv"), csv);
         Path store = dir.resolve("stray");
@@ -398,6 +394,47 @@ class CliTest {
         Result backtest = run("backtest", "--store", store.toString());
         assertEquals(1, backtest.code());
         assertTrue(backtest.err().contains("1 order is dated 2099-01-05"), backtest.err());
+    }
+
+    /**
+     * A history whose every order carries the export's date: `import` and `info` say so at once and
+     * how to read the time from another column, before `backtest` refuses for the same reason.
+     */
+    @Test
+    void aHistoryAtOneMomentIsNamedByImportAndInfo() throws Exception {
+        StringBuilder csv = dailyTwoItemOrders("order_id,customer_id,ordered_at,placed,sku,quantity,unit_price", 40, 9,
+                day -> "2026-03-01," + day);
+        Path file = Files.writeString(dir.resolve("moment.csv"), csv);
+        Path store = dir.resolve("moment");
+        Result imported = run("import", "--store", store.toString(), "--input", file.toString());
+        assertEquals(0, imported.code(), imported.err());
+        String note = "Note: All 40 orders are dated 2026-03-01, to the same moment. The backtest splits the store's"
+                + " history by time, so it cannot measure this store. If the file gives the order time in another"
+                + " column, import it again with that column as the order time, replacing the orders already in the"
+                + " store.";
+        assertTrue(imported.out().contains(note), imported.out());
+        assertTrue(run("info", "--store", store.toString()).out().contains(note));
+
+        Result reread = run("import", "--store", store.toString(), "--input", file.toString(), "--map",
+                "ordered_at=placed", "--replace");
+        assertEquals(0, reread.code(), reread.err());
+        assertFalse(reread.out().contains("Note:"), reread.out());
+        assertFalse(run("info", "--store", store.toString()).out().contains("Note:"));
+    }
+
+    /**
+     * {@code header} and one order a day from 2025-01-01 of A (10) and one of five Bs (20), by {@code customers}
+     * customers in turn; {@code dateColumns} writes the day into the row's date columns.
+     */
+    private static StringBuilder dailyTwoItemOrders(String header, int days, int customers,
+                                                    UnaryOperator<String> dateColumns) {
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (int i = 0; i < days; i++) {
+            String prefix = "O" + i + ",C" + i % customers + "," + dateColumns.apply(LocalDate.of(2025, 1, 1)
+                    .plusDays(i).toString()) + ",";
+            csv.append(prefix).append("A,1,10\n").append(prefix).append("B").append(i % 5).append(",1,20\n");
+        }
+        return csv;
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
 
 import io.orderlift.common.Money;
 import io.orderlift.evaluation.SavedBacktests;
-import io.orderlift.evaluation.StrayDates;
+import io.orderlift.evaluation.DateWarning;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;
@@ -98,10 +98,10 @@ public final class OverviewViewModel {
 
     /**
      * As {@link #load(CatalogOnce)}, with the order dates already checked on the store as it is now
-     * ({@code strayDates}: what an import just found), so they are not scanned a second time.
+     * ({@code dates}: what an import just found in the order dates), so they are not scanned a second time.
      */
-    public void load(CatalogOnce catalog, Optional<StrayDates> strayDates) {
-        load(catalog, (load, overview) -> dateWarning.set(strayDates.map(StrayDates::advice).orElse("")));
+    public void load(CatalogOnce catalog, Optional<DateWarning> dates) {
+        load(catalog, (load, overview) -> dateWarning.set(dates.map(DateWarning::advice).orElse("")));
     }
 
     /** Reloads, then once the figures show, has {@code dates} say what the order dates need saying. */
@@ -160,8 +160,8 @@ public final class OverviewViewModel {
         if (overview.noOrders()) {
             return;
         }
-        Tasks.create("Checking the order dates", monitor -> StrayDates.in(store))
-                .onSuccess(stray -> dateWarning.set(stray.map(StrayDates::advice).orElse("")))
+        Tasks.create("Checking the order dates", monitor -> DateWarning.in(store))
+                .onSuccess(found -> dateWarning.set(found.map(DateWarning::advice).orElse("")))
                 .onError(e -> Tasks.report("Checking the order dates", e))
                 .onlyWhile(load::isNewest).run(tasks);
     }

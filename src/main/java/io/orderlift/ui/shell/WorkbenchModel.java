@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.orderlift.evaluation.DefaultProfiles;
-import io.orderlift.evaluation.StrayDates;
+import io.orderlift.evaluation.DateWarning;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
@@ -55,10 +55,10 @@ public final class WorkbenchModel implements AutoCloseable {
     private Consumer<Imported> onImported = r -> { };
 
     /**
-     * A finished import, the orders dated far from the rest of the store's history, if any, and what
+     * A finished import, what its order dates mean for the backtest (stray dates, one moment), if anything, and what
      * the file's currencies mean for its prices, if anything ({@link ImportReport#currencyWarning}).
      */
-    public record Imported(ImportReport report, Optional<StrayDates> strayDates, Optional<String> currencies) {
+    public record Imported(ImportReport report, Optional<DateWarning> dates, Optional<String> currencies) {
     }
     private Consumer<Mined> onMined = r -> { };
 
@@ -197,7 +197,7 @@ public final class WorkbenchModel implements AutoCloseable {
         }
         Tasks.create("Importing " + request.fileName(), monitor -> {
                     ImportReport report = new OrderImporter().importFile(target, request, monitor);
-                    return new Imported(report, report.unchanged() ? Optional.empty() : StrayDates.in(target),
+                    return new Imported(report, report.unchanged() ? Optional.empty() : DateWarning.in(target),
                             OrderImporter.currencyWarning(target, report));
                 })
                 .onSuccess(imported -> {
@@ -205,7 +205,7 @@ public final class WorkbenchModel implements AutoCloseable {
                         reload(target);
                     } else if (store.get() == target) {
                         // the dates were checked with the import: not scanned twice
-                        reload(target, catalog -> overview.load(catalog, imported.strayDates()));
+                        reload(target, catalog -> overview.load(catalog, imported.dates()));
                     }
                     onImported.accept(imported);
                 })

@@ -320,7 +320,7 @@ public final class WorkbenchWindow {
                         + " without a SKU, keyed by title");
         Notifications notification = Notifications.create().owner(stage).title("Import finished");
         // warnings on lines of their own: the notification does not wrap its text
-        String warnings = imported.strayDates().map(d -> "\nCheck the dates in the file: " + d.describe()
+        String warnings = imported.dates().map(d -> "\nCheck the dates in the file:\n" + d.describe()
                 .replace(", ", ",\n") + ".\nThe backtest splits the store's date range by time.").orElse("")
                 + imported.currencies().map(c -> "\n" + c.replace(": ", ":\n").replace("; ", ";\n")
                 .replace(". ", ".\n")).orElse("");

@@ -18,7 +18,7 @@ import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.evaluation.SavedBacktests;
-import io.orderlift.evaluation.StrayDates;
+import io.orderlift.evaluation.DateWarning;
 import io.orderlift.evaluation.VersusActive;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
@@ -174,7 +174,7 @@ class OverviewViewModelTest {
         Path file = withOneStrayDate("2099-06-01");
         try (Store stray = Store.openOrCreate(dir.resolve("stray"))) {
             new OrderImporter().importFile(stray, ImportRequest.of(file), ProgressMonitor.NONE);
-            Optional<StrayDates> found = StrayDates.in(stray);
+            Optional<DateWarning> found = DateWarning.in(stray);
             assertTrue(found.isPresent());
 
             model.load(new CatalogOnce(stray), found);
