@@ -1,6 +1,5 @@
 package io.orderlift.evaluation;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * the wrong column read as the order time. The backtest splits the history by time, so it cannot
  * measure such a store; the cure is to read the order time from another column.
  *
- * @param count how many orders (at least two)
+ * @param count how many orders (at least two, orders of returns only left out)
  * @param at    their one time (epoch milliseconds)
  */
 public record OneMoment(int count, long at) implements DateWarning {
@@ -25,8 +24,8 @@ public record OneMoment(int count, long at) implements DateWarning {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "%s dated %s", count == 2 ? "Both orders are"
-                : String.format(Locale.ROOT, "All %,d orders are", count), StrayDates.day(at));
+        // the count would read against the import's: orders of returns only are not among them
+        return "Every order that bought something is dated " + StrayDates.day(at);
     }
 
     @Override

@@ -408,10 +408,10 @@ class CliTest {
         Path store = dir.resolve("moment");
         Result imported = run("import", "--store", store.toString(), "--input", file.toString());
         assertEquals(0, imported.code(), imported.err());
-        String note = "Note: All 40 orders are dated 2026-03-01, to the same moment. The backtest splits the store's"
-                + " history by time, so it cannot measure this store. If the file gives the order time in another"
-                + " column, import it again with that column as the order time, replacing the orders already in the"
-                + " store.";
+        String note = "Note: Every order that bought something is dated 2026-03-01, to the same moment. The backtest"
+                + " splits the store's history by time, so it cannot measure this store. If the file gives the order"
+                + " time in another column, import it again with that column as the order time, replacing the orders"
+                + " already in the store.";
         assertTrue(imported.out().contains(note), imported.out());
         assertTrue(run("info", "--store", store.toString()).out().contains(note));
 
