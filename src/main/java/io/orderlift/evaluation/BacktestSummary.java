@@ -46,10 +46,24 @@ public final class BacktestSummary {
      * which period the settings were chosen.
      */
     public String headline() {
+        return headline(true);
+    }
+
+    /**
+     * The headline for a view that says each placement's {@link #unmeasured} reason where its chart
+     * would be: the same sentences without those reasons, so that none is read twice.
+     */
+    public String headlineBesideNotes() {
+        return headline(false);
+    }
+
+    private String headline(boolean sayUnmeasured) {
         Optional<String> cart = comparison("cart", "on the cart");
         Optional<String> confirmation = comparison("confirmation", "on the confirmation page");
         if (cart.isEmpty() && confirmation.isEmpty()) {
-            return unmeasured("cart").orElseThrow() + " " + unmeasured("confirmation").orElseThrow();
+            return sayUnmeasured ? unmeasured("cart").orElseThrow() + " " + unmeasured("confirmation").orElseThrow()
+                    : "Neither the cart nor the confirmation page can be measured on this store: the notes below say"
+                            + " why.";
         }
         StringBuilder text = new StringBuilder(byAcceptance()
                 ? "On this store the validation periods chose no price weight (w 0): ranking by acceptance alone earned"
@@ -61,7 +75,9 @@ public final class BacktestSummary {
             text.append("; and ");
         }
         text.append(confirmation.orElse("")).append('.');
-        unmeasured().values().forEach(why -> text.append(' ').append(why));
+        if (sayUnmeasured) {
+            unmeasured().values().forEach(why -> text.append(' ').append(why));
+        }
         if (report.notChosen() != null) {
             text.append(" The settings are the active profile's: the validation periods could not choose any")
                     .append("; figures from the test period (");

@@ -192,6 +192,8 @@ class BacktestSummaryTest {
                         policy(Backtest.WITHOUT_RULES, 2.6, 0.06, 100, 60)),
                 List.of(policy("popularity", 0, 0, 0, 0), policy("chosen", 0, 0, 0, 0))));
         assertTrue(summary.headline().contains("The confirmation page cannot be measured here"), summary.headline());
+        assertEquals(summary.headline().replace(" " + summary.unmeasured("confirmation").orElseThrow(), ""),
+                summary.headlineBesideNotes(), "said once, where the chart would be");
         assertEquals(1, summary.warnings().size());
         assertTrue(summary.warnings().get(0).contains("the profile's price ceilings and lift floor hold it back "
                 + "(without them it earns 2.60)"), summary.warnings().get(0));
@@ -316,6 +318,8 @@ class BacktestSummaryTest {
                 + " product still to come. The confirmation page cannot be measured here: no test order is from a known"
                 + " customer whose 30-day window ends inside the history (guest orders, or too short a history).",
                 summary.headline());
+        assertEquals("Neither the cart nor the confirmation page can be measured on this store: the notes below say"
+                + " why.", summary.headlineBesideNotes());
         assertEquals(List.of(), summary.warnings());
         assertEquals(Optional.empty(), summary.capCost());
     }

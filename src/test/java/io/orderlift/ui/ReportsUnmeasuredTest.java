@@ -62,6 +62,9 @@ class ReportsUnmeasuredTest {
         assertFalse(robot.lookup("#confirmationChart").queryAs(ImageView.class).isVisible());
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).isVisible());
         assertFalse(robot.lookup("#cartNote").queryAs(Label.class).isVisible());
+        String summary = robot.lookup("#backtestSummary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("On this store, ranking by expected revenue earns "), summary);
+        assertFalse(summary.contains("cannot be measured"), "said once, where the chart would be: " + summary);
 
         robot.clickOn("#exportPng");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(data.resolve("backtest.png")));

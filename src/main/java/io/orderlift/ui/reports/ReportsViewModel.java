@@ -253,7 +253,7 @@ public final class ReportsViewModel {
             }
         }
         rows.setAll(table);
-        summary.set(words.headline());
+        summary.set(words.headlineBesideNotes());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining("\n")));
         hasReport.set(true);
