@@ -126,12 +126,12 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** One row per policy; the first column as wide as the longest policy name (a profile's name is the user's). */
     private static void table(StringBuilder text, List<PolicyResult> results) {
-        int width = results.stream().mapToInt(p -> p.policy().length()).max().orElse(0);
+        int width = results.stream().mapToInt(p -> p.label().length()).max().orElse(0);
         String name = "  %-" + Math.max(19, width) + "s";
         text.append(String.format(name + " %11s %7s %9s %9s %17s %10s %9s %9s%n", "policy", "impressions", "hits",
                 "hit rate", "RPI", "95% interval", "avg price", "AOV lift", "coverage"));
         for (PolicyResult p : results) {
-            text.append(String.format(name + " %,11d %,7d %8.2f%% %9.3f %17s %10.2f %8.1f%% %8.1f%%%n", p.policy(),
+            text.append(String.format(name + " %,11d %,7d %8.2f%% %9.3f %17s %10.2f %8.1f%% %8.1f%%%n", p.label(),
                     p.impressions(), p.hits(), p.hitRate() * 100, p.rpi(),
                     String.format("%.3f–%.3f", p.rpiLow(), p.rpiHigh()), p.avgAcceptedPrice(), p.aovLift() * 100,
                     p.coverage() * 100));

@@ -273,18 +273,20 @@ public final class Backtest {
             results.add(popularityTest.result());
             results.add(replay.run(placement, PROTOCOL, testOrders, horizon,
                     Popularity.underRules(testModel, chosenProfile, in.excluded()), k, BacktestReport.POPULARITY_UNDER_RULES, null));
+            // a ranking equal to the chosen one (its w, a lift floor already at 0, the active profile that holds
+            // it) is replayed once and said to be the chosen one
+            WeightingProfile chosenRanking = chosenProfile.rankingOnly();
+            BiFunction<WeightingProfile, String, PolicyResult> reported = (p, name) -> {
+                PolicyResult result = ranked.apply(p, name).result();
+                return p.rankingOnly().equals(chosenRanking) ? result.markedSameAsChosen() : result;
+            };
             for (double w : REPORTED_WEIGHTS) {
-                results.add(ranked.apply(chosenProfile.withPriceWeight(w), "w=" + w).result());
+                results.add(reported.apply(chosenProfile.withPriceWeight(w), "w=" + w));
             }
-            results.add(ranked.apply(profile, "profile:" + profile.name()).result());
+            results.add(reported.apply(profile, "profile:" + profile.name()));
             Replay.Run chosenTest = ranked.apply(chosenProfile, BacktestReport.CHOSEN);
             results.add(chosenTest.result());
-            // a rule the chosen profile already holds as relaxed (a lift floor of 0, the backoff off) is not replayed again
-            RULE_COSTS.forEach((name, relax) -> {
-                WeightingProfile relaxed = relax.apply(chosenProfile);
-                results.add((relaxed.equals(chosenProfile) ? chosenTest.named(name, chosenProfile.priceWeight())
-                        : ranked.apply(relaxed, name)).result());
-            });
+            RULE_COSTS.forEach((name, relax) -> results.add(reported.apply(relax.apply(chosenProfile), name)));
             done[0] += results.size();
             monitor.checkCancelled();
             monitor.progress("Replaying the test period", done[0], total);

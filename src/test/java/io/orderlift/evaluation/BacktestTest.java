@@ -1,6 +1,7 @@
 package io.orderlift.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -108,7 +110,34 @@ class BacktestTest {
             assertEquals(testFrom - 3 * length, Instant.parse(report.validationFrom()).toEpochMilli());
             assertTrue(report.chosenProfile().chosenBy().contains("(3 validation periods, "),
                     report.chosenProfile().chosenBy());
+            for (List<PolicyResult> placement : report.placements().values()) {
+                sameAsChosenIsMarkedByTheSettings(placement, report.chosenProfile());
+            }
         }
+    }
+
+    /**
+     * Marked "(same as chosen)": exactly the reported policies whose settings rank as the chosen ones
+     * (the chosen w, the relaxed rules the choice already leaves out), with chosen's figures.
+     */
+    private static void sameAsChosenIsMarkedByTheSettings(List<PolicyResult> placement, WeightingProfile chosen) {
+        PolicyResult chosenResult = placement.stream().filter(p -> p.policy().equals("chosen")).findFirst()
+                .orElseThrow();
+        for (PolicyResult p : placement) {
+            Optional<WeightingProfile> settings = p.policy().startsWith("w=")
+                    ? Optional.of(chosen.withPriceWeight(p.w()))
+                    : Optional.ofNullable(Backtest.RULE_COSTS.get(p.policy())).map(relax -> relax.apply(chosen));
+            settings.ifPresent(s -> assertEquals(s.rankingOnly().equals(chosen.rankingOnly()), p.sameAsChosen(),
+                    p.toString()));
+            if (p.sameAsChosen()) {
+                assertEquals(chosenResult.rpi(), p.rpi(), p.toString());
+                assertEquals(chosenResult.impressions(), p.impressions(), p.toString());
+                assertEquals(p.policy() + " (same as chosen)", p.label());
+            }
+        }
+        assertFalse(chosenResult.sameAsChosen(), "chosen is itself");
+        // here: the chosen w is a reported one, and the choice keeps the category backoff
+        assertTrue(placement.stream().filter(PolicyResult::sameAsChosen).count() >= 2, placement.toString());
     }
 
     /**

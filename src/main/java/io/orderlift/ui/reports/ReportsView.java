@@ -81,14 +81,15 @@ public final class ReportsView extends VBox {
         table.getColumns().add(Columns.text("Placement", ReportsViewModel.Row::placement, 95));
         TableColumn<ReportsViewModel.Row, String> policy =
                 Columns.text("Policy", ReportsViewModel.Row::policy);
-        policy.setPrefWidth(170);
+        // wide enough for "with category backoff (same as chosen)"
+        policy.setPrefWidth(280);
         table.getColumns().add(policy);
-        table.getColumns().add(Columns.text("w", ReportsViewModel.Row::w, 55));
+        table.getColumns().add(Columns.text("w", ReportsViewModel.Row::w, 45));
         table.getColumns().add(Columns.text("Impressions", r -> String.format("%,d", r.impressions()), 95));
-        table.getColumns().add(Columns.text("Hits", r -> String.format("%,d", r.hits()), 70));
-        table.getColumns().add(Columns.text("Hit rate", ReportsViewModel.Row::hitRate, 80));
+        table.getColumns().add(Columns.text("Hits", r -> String.format("%,d", r.hits()), 60));
+        table.getColumns().add(Columns.text("Hit rate", ReportsViewModel.Row::hitRate, 75));
         table.getColumns().add(Columns.text("RPI", ReportsViewModel.Row::rpi, 75));
-        table.getColumns().add(Columns.text("RPI 95 % interval", ReportsViewModel.Row::rpiInterval, 140));
+        table.getColumns().add(Columns.text("RPI 95 % interval", ReportsViewModel.Row::rpiInterval, 130));
         table.getColumns().add(Columns.text("Avg accepted price", ReportsViewModel.Row::avgAcceptedPrice, 145));
         table.getColumns().add(Columns.text("AOV lift", ReportsViewModel.Row::aovLift, 80));
         table.getColumns().add(Columns.text("Coverage", ReportsViewModel.Row::coverage));

@@ -243,7 +243,7 @@ public final class ReportsViewModel {
         List<Row> table = new ArrayList<>();
         for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
             for (PolicyResult p : placement.getValue()) {
-                table.add(new Row(placement.getKey(), p.policy(),
+                table.add(new Row(placement.getKey(), p.label(),
                         p.w() == null ? "" : String.format(Locale.ROOT, "%.2f", p.w()),
                         p.impressions(), p.hits(), String.format(Locale.ROOT, "%.2f %%", p.hitRate() * 100),
                         words.money(p.rpi()),
@@ -297,13 +297,13 @@ public final class ReportsViewModel {
     /** Writes the policy table as CSV. */
     public void exportCsv(Path file) {
         StringBuilder csv = new StringBuilder("placement,policy,w,impressions,hits,hitRate,rpi,rpiLow,rpiHigh,"
-                + "avgAcceptedPrice,aovLift,coverage,orders\n");
+                + "avgAcceptedPrice,aovLift,coverage,orders,sameAsChosen\n");
         for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
             for (PolicyResult p : placement.getValue()) {
-                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d%n",
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d,%b%n",
                         placement.getKey(), p.policy(), p.w() == null ? "" : p.w().toString(), p.impressions(),
                         p.hits(), p.hitRate(), p.rpi(), p.rpiLow(), p.rpiHigh(), p.avgAcceptedPrice(), p.aovLift(),
-                        p.coverage(), p.orders()));
+                        p.coverage(), p.orders(), p.sameAsChosen()));
             }
         }
         write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
