@@ -142,7 +142,7 @@ final class CurateCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(ChargeLines.headline(found.size()) + ":");
         found.stream().limit(20).forEach(s -> text.append("\n  ").append(s.describe()));
         if (found.size() > 20) {
-            text.append(String.format("%n  … and %d more", found.size() - 20));
+            text.append(String.format("%n  … and %,d more", found.size() - 20));
         }
         return text.toString();
     }

@@ -2,6 +2,8 @@ package io.orderlift.store.imports;
 
 import java.util.List;
 
+import io.orderlift.common.Counted;
+
 /**
  * An import that wrote nothing because its input has problems. Lists at most
  * {@link #LISTED_PROBLEMS} of them, then how many more there are.
@@ -44,12 +46,12 @@ public final class ImportRejectedException extends RuntimeException {
 
     private static String describe(String fileName, List<RowProblem> problems, long count) {
         StringBuilder text = new StringBuilder(fileName).append(": ")
-                .append(count == 1 ? "1 problem" : count + " problems")
+                .append(Counted.of(count, "problem"))
                 .append("; nothing was imported.");
         problems.stream().limit(LISTED_PROBLEMS).forEach(p -> text.append(System.lineSeparator())
                 .append("  ").append(p.describe(fileName)));
         if (count > LISTED_PROBLEMS) {
-            text.append(System.lineSeparator()).append("  … and ").append(count - LISTED_PROBLEMS).append(" more");
+            text.append(System.lineSeparator()).append(String.format("  … and %,d more", count - LISTED_PROBLEMS));
         }
         return text.toString();
     }
@@ -57,7 +59,7 @@ public final class ImportRejectedException extends RuntimeException {
     /** The first problem on a single line, for one-line error output. */
     public String firstLine() {
         String first = problems.isEmpty() ? "" : problems.get(0).describe(fileName);
-        return first + (problemCount > 1 ? " (and " + (problemCount - 1) + " more problems); nothing was imported"
+        return first + (problemCount > 1 ? " (and " + Counted.of(problemCount - 1, "more problem") + "); nothing was imported"
                 : "; nothing was imported");
     }
 

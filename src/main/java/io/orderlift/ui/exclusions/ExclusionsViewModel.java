@@ -167,7 +167,7 @@ public final class ExclusionsViewModel {
         String head = ChargeLines.headline(found.size()) + ": ";
         String listed = found.stream().limit(8).map(ChargeLines.Suggestion::describe)
                 .collect(Collectors.joining("; "));
-        return head + listed + (found.size() > 8 ? "; and " + (found.size() - 8) + " more." : ".");
+        return head + listed + (found.size() > 8 ? String.format("; and %,d more.", found.size() - 8) : ".");
     }
 
     /** Excludes every suggested SKU, each with the evidence as its reason. */
