@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import io.orderlift.common.Money;
-import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.evaluation.DateWarning;
+import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.orderlift.evaluation.DefaultProfiles;
 import io.orderlift.evaluation.DateWarning;
+import io.orderlift.evaluation.DefaultProfiles;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;

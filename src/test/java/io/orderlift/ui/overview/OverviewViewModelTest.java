@@ -16,9 +16,9 @@ import java.util.Optional;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
+import io.orderlift.evaluation.DateWarning;
 import io.orderlift.evaluation.GuestOrders;
 import io.orderlift.evaluation.SavedBacktests;
-import io.orderlift.evaluation.DateWarning;
 import io.orderlift.evaluation.VersusActive;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
