@@ -53,6 +53,8 @@ class NoStoreWindowTest {
         assertTrue(tabs.getTabs().stream().skip(1).allMatch(Tab::isDisable), "every view of a store");
         assertTrue(robot.lookup("#importButton").queryAs(Node.class).isDisabled());
         assertTrue(robot.lookup("#mineButton").queryAs(Node.class).isDisabled());
+        assertEquals("No store open.", robot.lookup("#importHistoryEmpty").queryAs(Label.class).getText(),
+                "not a pointer to an import the menu greys");
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Overview", tabs.getSelectionModel().getSelectedItem().getText(), "a shortcut does not open one");
@@ -73,6 +75,8 @@ class NoStoreWindowTest {
                 () -> !robot.lookup("#importButton").queryAs(Node.class).isDisabled());
         assertTrue(tabs.getTabs().stream().noneMatch(Tab::isDisable), "a store is open: every view");
         assertTrue(robot.lookup("#mineButton").queryAs(Node.class).isDisabled(), "but nothing to mine yet");
+        assertEquals("No imports yet: File → Import orders…",
+                robot.lookup("#importHistoryEmpty").queryAs(Label.class).getText());
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "Cart preview".equals(tabs.getSelectionModel().getSelectedItem().getText()));

@@ -9,6 +9,7 @@ import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.HidingLabel;
 import io.orderlift.ui.common.WarningLabel;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
@@ -124,7 +125,11 @@ public final class OverviewView extends ScrollPane {
     private static TableView<ImportBatch> importHistory(OverviewViewModel model) {
         TableView<ImportBatch> table = new TableView<>(model.imports());
         table.setId("importHistory");
-        table.setPlaceholder(new Label("No imports yet: File → Import orders…"));
+        Label empty = new Label();
+        empty.setId("importHistoryEmpty");
+        empty.textProperty().bind(Bindings.when(model.storeShownProperty())
+                .then("No imports yet: File → Import orders…").otherwise("No store open."));
+        table.setPlaceholder(empty);
         table.getColumns().add(column("#", b -> b.id()));
         TableColumn<ImportBatch, String> file = Columns.text("File", ImportBatch::file);
         file.setPrefWidth(150);
