@@ -3,15 +3,18 @@
 // target/storefront-fixtures are written into a TypeScript module as literals typed with the package's
 // interfaces, beside the README's uses of every export, and compiled by tsc in strict mode. A key the
 // declarations lack, a value of another type, or a declaration that does not compile fails the test.
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The modules tsc compiles, each in a folder of its own, removed at the end. */
+const scratch = mkdtempSync(join(tmpdir(), 'orderlift-types-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 const root = resolve(here, '../../..');
 const pkg = join(root, 'src/main/js/storefront/index.js');
 const fixtures = process.env.ORDERLIFT_FIXTURES ?? join(root, 'target/storefront-fixtures');
@@ -28,7 +31,7 @@ const identifier = (store) => store.replace(/[^A-Za-z0-9]/g, '_');
 
 /** The tsc diagnostics of one ES module, strict, with the package's declarations checked too (no skipLibCheck). */
 function diagnostics(source) {
-  const dir = mkdtempSync(join(tmpdir(), 'orderlift-types-'));
+  const dir = mkdtempSync(join(scratch, 'uses-'));
   const file = join(dir, 'uses.mts');
   writeFileSync(file, source);
   const program = ts.createProgram([file], {

@@ -3,10 +3,10 @@
 // (fixtures written by the Java test PublishAndEvaluateTest into target/storefront-fixtures), and the
 // same for 20 small random stores, profiles and curation (RandomRuleSetsTest, 40 answers each); the two
 // command lines side by side on edge inputs (target/orderlift.jar, which mvn verify builds).
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,9 @@ import { gzipSync } from 'node:zlib';
 import { RuleSetError, checkConformance, evaluate, validate } from '../index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** Files the tests write (copies of a rule set with a byte order mark, re-written numbers), removed at the end. */
+const scratch = mkdtempSync(join(tmpdir(), 'orderlift-check-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 const fixtures = process.env.ORDERLIFT_FIXTURES ?? join(here, '../../../../../target/storefront-fixtures');
 const stores = existsSync(fixtures)
   ? readdirSync(fixtures).filter((f) => f.endsWith('.ruleset.json')).map((f) => f.slice(0, -'.ruleset.json'.length))
@@ -75,7 +78,7 @@ test('check gives the Java verdicts: a reformatted copy is the same rule set, a 
   const cases = JSON.parse(readFileSync(reformatted, 'utf8')).conformance.length;
   assert.equal(execFileSync('node', [bin, 'check', reformatted]).toString(),
     `outdoor.reformatted.json: valid rule set version ${version} of outdoor (prices in USD); ${cases} conformance cases pass.\n`);
-  const withMark = join(mkdtempSync(join(tmpdir(), 'orderlift-check-')), 'outdoor.bom.json');
+  const withMark = join(scratch, 'outdoor.bom.json');
   writeFileSync(withMark, '\uFEFF' + readFileSync(reformatted, 'utf8'));
   assert.match(execFileSync('node', [bin, 'check', withMark]).toString(), /^outdoor.bom.json: valid rule set/,
     'a byte order mark is not content (check-ruleset reads past it too)');
@@ -111,7 +114,7 @@ test('a copy whose numbers jq re-wrote checks, as in Java', () => {
   // jq 1.6 writes 1e-7 as 1e-07 and keeps 0.5 as it is; a Python or Java tool writes 548 as 548.0
   const rewritten = published.replace(/(?<=":)(\d+)(?=[,}])/g, '$1.0').replace(/(?<=":)0\.(\d)(\d+)(?=[,}])/g, '$1.$2e-01');
   assert.notEqual(rewritten, published);
-  const file = join(mkdtempSync(join(tmpdir(), 'orderlift-check-')), 'outdoor.rewritten.json');
+  const file = join(scratch, 'outdoor.rewritten.json');
   writeFileSync(file, rewritten);
   assert.match(execFileSync('node', [bin, 'check', file]).toString(), /^outdoor.rewritten.json: valid rule set/);
 });

@@ -3,10 +3,10 @@ package io.orderlift.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.orderlift.TestFolders;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.samples.SampleStores;
 import io.orderlift.store.Store;
@@ -39,7 +39,7 @@ public final class ImportBenchmark {
         System.out.printf("file %s, %,d bytes%n", csv, Files.size(csv));
         for (int run = 1; run <= runs; run++) {
             Path storeDir = dir.resolve("store-" + run);
-            deleteRecursively(storeDir);
+            TestFolders.delete(storeDir);
             PhaseClock clock = new PhaseClock();
             long start = System.nanoTime();
             ImportReport report;
@@ -52,7 +52,7 @@ public final class ImportBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("run %d: %,d lines, %,d orders in %.2f s = %,.0f lines/s  %s%n", run, report.lines(),
                     report.orders(), seconds, report.lines() / seconds, clock.phases);
-            deleteRecursively(storeDir);
+            TestFolders.delete(storeDir);
         }
     }
 
@@ -75,15 +75,6 @@ public final class ImportBenchmark {
             long now = System.nanoTime();
             phases.merge(name, String.format("%.2fs", (now - since) / 1e9), (a, b) -> b);
             since = now;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.orderlift.TestFolders;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
@@ -32,8 +33,13 @@ final class WorkbenchFixture implements AutoCloseable {
 
     final TaskRunner runner = new TaskRunner();
     final WorkbenchModel model;
+    /** The test's own folder (stores, settings, exports): deleted on close. */
+    private final Path data;
+    private final Stage stage;
 
     private WorkbenchFixture(Stage stage, Store store, Path data, FileDialogs dialogs) {
+        this.data = data;
+        this.stage = stage;
         model = new WorkbenchModel(runner, new WorkbenchSettings(data), data);
         new WorkbenchWindow(stage, model, dialogs);
         if (store != null) {
@@ -116,7 +122,10 @@ final class WorkbenchFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        // hidden first: hiding saves the window's settings into the folder about to go
+        WaitForAsyncUtils.waitForAsyncFx(10_000, stage::hide);
         model.close();
         runner.close();
+        TestFolders.delete(data);
     }
 }
