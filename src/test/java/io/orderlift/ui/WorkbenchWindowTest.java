@@ -280,6 +280,23 @@ class WorkbenchWindowTest {
     }
 
     /** Clicks the dialog's Import and waits for the sample store's fourth order to show. */
+    /** A refused import says so in its heading, and why in its text: nothing was written. */
+    @Test
+    void aRefusedImportIsHeadedAsNotImported(FxRobot robot) throws Exception {
+        Node importButton = importDialogOn(robot, Files.writeString(data.resolve("adjustment.csv"), HEADER
+                + "O4,C3,2025-02-01T09:00:00Z,TENT,Trail tent,Tents,1,199.00\n"
+                + "A5,,2025-02-02T09:00:00Z,B,Adjust bad debt,,1,-11062.06\n"));
+        waitFor(() -> robot.lookup("#previewTable").queryAs(TableView.class).getItems().size() == 2);
+        robot.clickOn(importButton);
+        waitFor(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane refusal = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertEquals("The orders were not imported", refusal.getHeaderText());
+        assertTrue(refusal.getContentText().startsWith("adjustment.csv: 1 problem; nothing was imported."),
+                refusal.getContentText());
+        robot.interact(() -> ((Stage) refusal.getScene().getWindow()).close());
+        assertEquals("3", text(robot, "#ordersValue"));
+    }
+
     private void importAndSeeTheFourthOrder(FxRobot robot, Node importButton) throws Exception {
         robot.clickOn(importButton);
         waitFor(() -> "4".equals(text(robot, "#ordersValue")));

@@ -2,6 +2,7 @@ package io.orderlift.ui.shell;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.orderlift.evaluation.DateWarning;
@@ -50,7 +51,9 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ExclusionsViewModel exclusions;
     private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
-    private Consumer<Throwable> onError = Tasks.shownByDefault("The workbench");
+    private static final String NO_STORE = "No store is open";
+
+    private BiConsumer<String, Throwable> onError = (heading, e) -> Tasks.shownByDefault("The workbench").accept(e);
     private Consumer<Throwable> onOpenError = Tasks.shownByDefault("The store could not be opened");
     private Consumer<Imported> onImported = r -> { };
 
@@ -98,7 +101,8 @@ public final class WorkbenchModel implements AutoCloseable {
         overview.checkBacktest();
     }
 
-    public void setOnError(Consumer<Throwable> handler) {
+    /** Where a failed import or mining goes, with a heading that says what did not happen ("The orders were not imported"). */
+    public void setOnError(BiConsumer<String, Throwable> handler) {
         this.onError = handler;
     }
 
@@ -192,7 +196,7 @@ public final class WorkbenchModel implements AutoCloseable {
     public void importOrders(ImportRequest request) {
         Store target = store.get();
         if (target == null) {
-            onError.accept(new IllegalStateException("Open a store before importing orders."));
+            onError.accept(NO_STORE, new IllegalStateException("Open a store before importing orders."));
             return;
         }
         Tasks.create("Importing " + request.fileName(), monitor -> {
@@ -209,7 +213,7 @@ public final class WorkbenchModel implements AutoCloseable {
                     }
                     onImported.accept(imported);
                 })
-                .onError(onError)
+                .onError(e -> onError.accept("The orders were not imported", e))
                 .run(runner);
     }
 
@@ -224,7 +228,7 @@ public final class WorkbenchModel implements AutoCloseable {
     public void minePairs(MiningSettings settings) {
         Store target = store.get();
         if (target == null) {
-            onError.accept(new IllegalStateException("Open a store before mining it."));
+            onError.accept(NO_STORE, new IllegalStateException("Open a store before mining it."));
             return;
         }
         Tasks.create("Mining pairs", monitor -> {
@@ -237,7 +241,7 @@ public final class WorkbenchModel implements AutoCloseable {
                     }
                     onMined.accept(mined);
                 })
-                .onError(onError)
+                .onError(e -> onError.accept("Mining did not finish", e))
                 .run(runner);
     }
 

@@ -65,7 +65,7 @@ public final class WorkbenchWindow {
         this.stage = stage;
         this.model = model;
         this.dialogs = dialogs;
-        model.setOnError(e -> ErrorDialogs.show(stage, "Orderlift could not finish that", e));
+        model.setOnError((heading, e) -> ErrorDialogs.show(stage, heading, e));
         // a background task given no handler of its own still reaches the person, never only the log
         Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
                 title + " did not finish", e));
