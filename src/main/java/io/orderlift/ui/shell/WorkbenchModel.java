@@ -38,6 +38,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class WorkbenchModel implements AutoCloseable {
 
+    /** The heading of a failure that needed an open store. */
+    private static final String NO_STORE = "No store is open";
+
     private final TaskRunner runner;
     private final WorkbenchSettings settings;
     private final Path dataDirectory;
@@ -51,8 +54,6 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ExclusionsViewModel exclusions;
     private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
-    private static final String NO_STORE = "No store is open";
-
     private BiConsumer<String, Throwable> onError = (heading, e) -> Tasks.shownByDefault("The workbench").accept(e);
     private Consumer<Throwable> onOpenError = Tasks.shownByDefault("The store could not be opened");
     private Consumer<Imported> onImported = r -> { };
