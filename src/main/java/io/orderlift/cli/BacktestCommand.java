@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
         "The last rows lift the chosen price ceilings, lift floor, category cap and category backoff to",
         "show what each costs, and one turns the backoff on where the choice has it off; where the cap or",
         "the backoff costs a tenth of a placement's revenue per impression or more, or the backoff would earn",
-        "a tenth more per order, it is said (JSON: inWords.capCost, inWords.backoffCost).",
+        "a tenth more per order, it is said (JSON: inWords.capCost, inWords.backoffCost). A row that ranks",
+        "exactly as the chosen settings do (the chosen w, a rule they already leave out, the active profile",
+        "that holds them) is marked \"(same as chosen)\" (JSON: sameAsChosen).",
         "A period of more than 20,000 orders is replayed on a seeded sample of 20,000 (said in the report).",
         "The report is kept in the store: the workbench's Reports view shows the last one."})
 final class BacktestCommand implements Callable<Integer> {

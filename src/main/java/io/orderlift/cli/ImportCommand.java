@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         "with --replace removed, when an earlier import stored them); its line items without a SKU",
         "are keyed by their Lineitem name.",
         "Afterwards lists the SKUs that look like charges (postage, fees, gift cards) rather than products;",
-        "curate exclude --suggested excludes them."})
+        "curate exclude --suggested excludes them. Notes order times that defeat the backtest's split by",
+        "time: a few orders dated far from the rest, or every order at one moment."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
