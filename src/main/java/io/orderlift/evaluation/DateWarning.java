@@ -24,7 +24,6 @@ public sealed interface DateWarning permits StrayDates, OneMoment {
 
     /** What the order times {@code times} (ascending) call for: one moment first, else stray dates. */
     static Optional<DateWarning> in(long[] times) {
-        Optional<DateWarning> moment = OneMoment.in(times).map(DateWarning.class::cast);
-        return moment.isPresent() ? moment : StrayDates.in(times).map(DateWarning.class::cast);
+        return OneMoment.in(times).<DateWarning>map(moment -> moment).or(() -> StrayDates.in(times));
     }
 }

@@ -7,10 +7,9 @@ import java.util.Optional;
  * the wrong column read as the order time. The backtest splits the history by time, so it cannot
  * measure such a store; the cure is to read the order time from another column.
  *
- * @param count how many orders (at least two, orders of returns only left out)
- * @param at    their one time (epoch milliseconds)
+ * @param at the one time of every order that bought something (epoch milliseconds)
  */
-public record OneMoment(int count, long at) implements DateWarning {
+public record OneMoment(long at) implements DateWarning {
 
     /** What fixes it, as a sentence: shared by the import's note and the backtest's refusal. */
     static final String REMEDY = "If the file gives the order time in another column, import it again with that column"
@@ -19,12 +18,12 @@ public record OneMoment(int count, long at) implements DateWarning {
     /** The one moment of {@code times} (ascending), if there are at least two and they are all equal. */
     static Optional<OneMoment> in(long[] times) {
         int n = times.length;
-        return n >= 2 && times[0] == times[n - 1] ? Optional.of(new OneMoment(n, times[0])) : Optional.empty();
+        return n >= 2 && times[0] == times[n - 1] ? Optional.of(new OneMoment(times[0])) : Optional.empty();
     }
 
     @Override
     public String describe() {
-        // the count would read against the import's: orders of returns only are not among them
+        // no count: it would read against the import's, whose orders of returns only are not among these
         return "Every order that bought something is dated " + StrayDates.day(at);
     }
 

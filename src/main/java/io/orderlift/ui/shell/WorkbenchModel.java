@@ -54,7 +54,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ExclusionsViewModel exclusions;
     private final ConfirmationPreviewViewModel confirmation;
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
-    private BiConsumer<String, Throwable> onError = (heading, e) -> Tasks.shownByDefault("The workbench").accept(e);
+    private BiConsumer<String, Throwable> onError = (heading, e) -> Tasks.shownByDefault(heading).accept(e);
     private Consumer<Throwable> onOpenError = Tasks.shownByDefault("The store could not be opened");
     private Consumer<Imported> onImported = r -> { };
 
