@@ -49,6 +49,14 @@ public record Money(String currency) {
         return decorated(amount, Math.abs(cents - Math.rint(cents)) < 1e-6 ? "%,.2f" : "%,.3f");
     }
 
+    /**
+     * An order value or a difference of two ("$191.78", "+$0.72"): always two decimals, so that an
+     * interval from $0.72 to $17.49 reads in one precision.
+     */
+    public String orderValue(double amount) {
+        return decorated(amount, "%,.2f");
+    }
+
     /** A rounded amount with the currency's symbol (or code) and no decimals ("$250"), for a setting. */
     public String whole(double amount) {
         return decorated(Math.rint(amount), "%,.0f");

@@ -47,12 +47,12 @@ public final class AbAnalysis {
          */
         public String powerInWords(Money money) {
             String size = String.format(Locale.ROOT, "A test of this size finds a lift of %s (%.1f %%) or more 80 %% of"
-                    + " the time", money.format(minimumDetectableLift), minimumDetectableLiftPercent);
+                    + " the time", money.orderValue(minimumDetectableLift), minimumDetectableLiftPercent);
             if (significant || ordersPerArmForMeasuredLift == null) {
                 return size;
             }
             return size + String.format(Locale.ROOT, "; the lift measured (%s%s) would need about %,d orders an arm",
-                    aovLift < 0 ? "" : "+", money.format(aovLift), ordersPerArmForMeasuredLift);
+                    aovLift < 0 ? "" : "+", money.orderValue(aovLift), ordersPerArmForMeasuredLift);
         }
     }
 

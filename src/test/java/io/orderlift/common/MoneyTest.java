@@ -32,6 +32,14 @@ class MoneyTest {
     }
 
     @Test
+    void orderValuesAndTheirDifferencesKeepTwoDecimals() {
+        assertEquals("$0.72", new Money("USD").orderValue(0.721), "not the RPI's $0.721, beside $17.49");
+        assertEquals("$17.49", new Money("USD").orderValue(17.4912));
+        assertEquals("-$0.50", new Money("USD").orderValue(-0.5));
+        assertEquals("1,191.78", Money.PLAIN.orderValue(1191.78));
+    }
+
+    @Test
     void onlyCurrencyCodesAreAccepted() {
         assertEquals(Optional.of("EUR"), Money.parse(" eur "));
         assertEquals(Optional.empty(), Money.parse("Euros"));

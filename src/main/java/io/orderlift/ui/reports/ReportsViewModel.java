@@ -352,11 +352,11 @@ public final class ReportsViewModel {
             List<String> lines = new ArrayList<>(List.of(file.getFileName().toString()));
             Money money = result.money();
             r.arms().forEach(a -> lines.add(String.format(Locale.ROOT, "%s: %,d orders, AOV %s, acceptance %.1f %%,"
-                    + " RPI %s", a.arm(), a.orders(), money.format(a.aov()), a.acceptanceRate() * 100,
+                    + " RPI %s", a.arm(), a.orders(), money.orderValue(a.aov()), a.acceptanceRate() * 100,
                     money.format(a.rpi()))));
             r.lifts().forEach(l -> lines.add(String.format(Locale.ROOT, "%s vs control: AOV %s%s (%+.1f %%), 95 %% "
-                    + "interval %s to %s, %s. %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.format(l.aovLift()),
-                    l.aovLiftPercent(), money.format(l.ciLow()), money.format(l.ciHigh()),
+                    + "interval %s to %s, %s. %s.", l.arm(), l.aovLift() < 0 ? "" : "+", money.orderValue(l.aovLift()),
+                    l.aovLiftPercent(), money.orderValue(l.ciLow()), money.orderValue(l.ciHigh()),
                     l.significant() ? "significant" : "not significant", l.powerInWords(money))));
             r.rpiVersusPopularity().forEach(v -> lines.add(v.inWords() + "."));
             abSummary.set(String.join("\n", lines));

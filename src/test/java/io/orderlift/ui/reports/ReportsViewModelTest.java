@@ -109,7 +109,7 @@ class ReportsViewModelTest {
             String summary = model.abSummaryProperty().get();
             assertTrue(summary.startsWith("experiment.csv\ncontrol: 3,462 orders, AOV $191.78, acceptance 0.0 %, RPI"
                     + " $0.00\ntreatment: 3,544 orders, AOV $200.89, acceptance 20.7 %, RPI $3.46\ntreatment vs control:"
-                    + " AOV +$9.10 (+4.7 %)"), summary);
+                    + " AOV +$9.10 (+4.7 %), 95 % interval $0.72 to $17.49"), summary);
             assertTrue(summary.endsWith("significant. A test of this size finds a lift of $11.98 (6.2 %) or more 80 % of"
                     + " the time."), summary);
 
