@@ -5,9 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import io.orderlift.common.Money;
 import io.orderlift.mining.CandidatePair;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -36,9 +36,10 @@ final class PairsScatter {
      * @param followOn    plot follow-on acceptance instead of same-order acceptance
      * @param lowerBound  the acceptance is its lower 95 % bound (the profile's estimator), said on the axis
      * @param shown       the candidates the placement shows for the anchor alone, marked
+     * @param money       the store's currency, for the curves' revenue per impression in the legend
      */
     static XYChart chart(String anchor, List<CandidatePair> candidates, boolean followOn, boolean lowerBound,
-                         Set<String> shown) {
+                         Set<String> shown, Money money) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Candidates of " + anchor + ": price vs acceptance")
                 .xAxisTitle("price (log scale)").yAxisTitle((followOn ? "follow-on acceptance" : "acceptance")
@@ -83,9 +84,9 @@ final class PairsScatter {
         add(chart, "shown for it alone", priced, 1, TOP);
         double best = priced.stream().mapToDouble(p -> p[0] * p[1]).max().orElse(0);
         double last = priced.stream().filter(p -> p[2] == 1).mapToDouble(p -> p[0] * p[1]).min().orElse(best);
-        iso(chart, best, minPrice, maxPrice, maxAcceptance, false);
+        iso(chart, best, money, minPrice, maxPrice, maxAcceptance, false);
         if (last < best * 0.9) {
-            iso(chart, last, minPrice, maxPrice, maxAcceptance, true);
+            iso(chart, last, money, minPrice, maxPrice, maxAcceptance, true);
         }
         return chart;
     }
@@ -106,7 +107,7 @@ final class PairsScatter {
     }
 
     /** The curve acceptance = rpi / price, clipped to the plot. */
-    private static void iso(XYChart chart, double rpi, double minPrice, double maxPrice, double maxAcceptance,
+    private static void iso(XYChart chart, double rpi, Money money, double minPrice, double maxPrice, double maxAcceptance,
                             boolean dashed) {
         if (rpi <= 0) {
             return;
@@ -125,7 +126,7 @@ final class PairsScatter {
         if (x.size() < 2) {
             return;
         }
-        XYSeries series = chart.addSeries(String.format(Locale.ROOT, "RPI %.2f", rpi), x, y);
+        XYSeries series = chart.addSeries("RPI " + money.format(rpi), x, y);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(ISO);

@@ -260,7 +260,7 @@ public final class PairsViewModel {
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the marks). */
     private record ScatterKey(String anchor, Evidence evidence, double smoothing, Estimator estimator, int candidates,
-                              Set<String> shown) {
+                              Set<String> shown, Money money) {
     }
 
     /** Reloads the anchor's candidates under the current settings. */
@@ -278,6 +278,7 @@ public final class PairsViewModel {
         String anchorCategory = categoryOfSku.get(sku);
         PairSnapshot inMemory = mined;
         Recommender recommender = session.recommenderProperty().get();
+        Money money = money();
         Tasks.create("Ranking " + sku, monitor -> {
             // from the pairs held in memory; before they are read (or when the store is not mined) from the store
             // acceptance as the profile estimates it, so the table ranks as the preview does
@@ -308,9 +309,9 @@ public final class PairsViewModel {
             String aloneEmpty = alone == null || alone.emptyReason() == null ? null
                     : (placement == Placement.CART ? "Alone in a cart: " : "Alone in an order: ")
                             + withoutFinalStop(alone.emptyReason().text());
-            ScatterKey key = new ScatterKey(sku, kind, m, estimator, pairs.candidates().size(), shown);
+            ScatterKey key = new ScatterKey(sku, kind, m, estimator, pairs.candidates().size(), shown, money);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
-                    pairs.candidates(), kind == Evidence.FOLLOW_ON, estimator == Estimator.LOWER_BOUND, shown)));
+                    pairs.candidates(), kind == Evidence.FOLLOW_ON, estimator == Estimator.LOWER_BOUND, shown, money)));
             // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
             List<CandidatePair> ranked = pairs.candidates();
             List<Row> built = IntStream.range(0, ranked.size()).mapToObj(i -> row(ranked.get(i),
