@@ -57,8 +57,9 @@ final class ImportCommand implements Callable<Integer> {
     ImportFormat format;
 
     @Option(names = "--map", paramLabel = "TARGET=SOURCE,...",
-            description = "Read a field from a differently named column, e.g. --map order_id=Order,sku=Item code.")
-    String map;
+            description = "Read a field from a differently named column, e.g. --map order_id=Order,sku=Item code"
+                    + " (or --map order_id=Order --map \"sku=Item code\").")
+    List<String> map = List.of();
 
     @Option(names = "--date-format", paramLabel = "PATTERN",
             description = "How the file writes its order times when not ISO-8601, as a java.time pattern:"
@@ -95,7 +96,7 @@ final class ImportCommand implements Callable<Integer> {
                         + " as USD, EUR or GBP)"));
         TextEncoding text = TextEncoding.of(encoding);
         ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input, text);
-        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(map), skipBadRows, replace,
+        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(String.join(",", map)), skipBadRows, replace,
                 DateFormat.of(dateFormat), text);
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();

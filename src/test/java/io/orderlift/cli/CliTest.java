@@ -422,6 +422,24 @@ class CliTest {
         assertFalse(run("info", "--store", store.toString()).out().contains("Note:"));
     }
 
+    /** Each renamed column may take its own {@code --map}, as the refusal's hints name them one by one. */
+    @Test
+    void mapIsRepeatableAndOneFieldReadsOneColumn() throws Exception {
+        Path file = Files.writeString(dir.resolve("renamed.csv"), dailyTwoItemOrders(
+                "Invoice,Customer,Date,Item,Qty,Price", 10, 3, day -> day));
+        Path store = dir.resolve("renamed");
+        Result twice = run("import", "--store", store.toString(), "--input", file.toString(), "--map", "sku=Item",
+                "--map", "sku=Qty");
+        assertEquals(1, twice.code(), twice.out());
+        assertTrue(twice.err().contains("--map reads sku from two columns, 'Item' and 'Qty': name one"), twice.err());
+
+        Result imported = run("import", "--store", store.toString(), "--input", file.toString(), "--map",
+                "order_id=Invoice,customer_id=Customer", "--map", "ordered_at=Date", "--map", "sku=Item", "--map",
+                "quantity=Qty", "--map", "unit_price=Price");
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().startsWith("Imported renamed.csv (generic): 10 orders, 20 lines"), imported.out());
+    }
+
     /**
      * {@code header} and one order a day from 2025-01-01 of A (10) and one of five Bs (20), by {@code customers}
      * customers in turn; {@code dateColumns} writes the day into the row's date columns.

@@ -134,7 +134,7 @@ public final class ColumnMapping {
         return indexes;
     }
 
-    /** Parses {@code target=source,...} as given to {@code --map}. */
+    /** Parses {@code target=source,...} as given to {@code --map} (repeated, its values joined by commas). */
     public static Map<OrderField, String> parseOverrides(String spec) {
         Map<OrderField, String> result = new EnumMap<>(OrderField.class);
         if (spec == null || spec.isBlank()) {
@@ -148,7 +148,12 @@ public final class ColumnMapping {
             String target = entry.substring(0, eq);
             OrderField field = OrderField.byKey(target).orElseThrow(() -> new IllegalArgumentException(
                     "--map target '" + target.strip() + "' is not one of " + fieldKeys()));
-            result.put(field, entry.substring(eq + 1).strip());
+            String column = entry.substring(eq + 1).strip();
+            String earlier = result.put(field, column);
+            if (earlier != null && !earlier.equals(column)) {
+                throw new IllegalArgumentException("--map reads " + field.key() + " from two columns, '" + earlier
+                        + "' and '" + column + "': name one");
+            }
         }
         return result;
     }
