@@ -29,69 +29,48 @@ final class StoredProfileReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("it is not a JSON object");
             }
-            Values v = new Values();
+            // what no key sets stays 0 or null, as the data binding left it
+            ProfileDraft v = new ProfileDraft();
             for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
                 parser.nextToken();
-                v.set(key, parser);
+                set(v, key, parser);
             }
-            return new WeightingProfile(v.name, v.priceWeight, v.smoothing, v.minEvidence, v.backoffBelowOrders,
-                    v.maxPriceRatio, v.oneTapMaxPrice, v.oneTapMaxShare, v.perCategoryCap, v.cartLength,
-                    v.confirmationLength, v.minLift, Math.max(v.minCustomers, WeightingProfile.PRIVACY_FLOOR),
-                    v.estimator, v.confirmationEvidence, v.chosenBy);
+            v.minCustomers = Math.max(v.minCustomers, WeightingProfile.PRIVACY_FLOOR);
+            return v.profile();
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException("A stored weighting profile cannot be read: " + e.getMessage(), e);
         }
     }
 
-    /** The settings read so far; what no key sets stays as the data binding left it. */
-    private static final class Values {
-        String name;
-        double priceWeight;
-        double smoothing;
-        int minEvidence;
-        int backoffBelowOrders;
-        double maxPriceRatio;
-        double oneTapMaxPrice;
-        double oneTapMaxShare;
-        int perCategoryCap;
-        int cartLength;
-        int confirmationLength;
-        double minLift;
-        int minCustomers;
-        Estimator estimator;
-        ConfirmationEvidence confirmationEvidence;
-        String chosenBy;
-
-        void set(String key, JsonParser value) throws IOException {
-            switch (key) {
-                case "name" -> name = text(value);
-                case "priceWeight" -> priceWeight = value.getDoubleValue();
-                case "smoothing" -> smoothing = value.getDoubleValue();
-                case "minEvidence" -> minEvidence = value.getIntValue();
-                case "backoffBelowOrders" -> backoffBelowOrders = value.getIntValue();
-                case "maxPriceRatio" -> maxPriceRatio = value.getDoubleValue();
-                case "oneTapMaxPrice" -> oneTapMaxPrice = value.getDoubleValue();
-                case "oneTapMaxShare" -> oneTapMaxShare = value.getDoubleValue();
-                case "perCategoryCap" -> perCategoryCap = value.getIntValue();
-                case "cartLength" -> cartLength = value.getIntValue();
-                case "confirmationLength" -> confirmationLength = value.getIntValue();
-                case "minLift" -> minLift = value.getDoubleValue();
-                case "minCustomers" -> minCustomers = value.getIntValue();
-                case "estimator" -> estimator = named(value, Estimator::fromJson);
-                case "confirmationEvidence" -> confirmationEvidence = named(value, ConfirmationEvidence::fromJson);
-                case "chosenBy" -> chosenBy = text(value);
-                default -> throw new IllegalArgumentException("unknown setting '" + key + "'");
-            }
+    private static void set(ProfileDraft v, String key, JsonParser value) throws IOException {
+        switch (key) {
+            case "name" -> v.name = text(value);
+            case "priceWeight" -> v.priceWeight = value.getDoubleValue();
+            case "smoothing" -> v.smoothing = value.getDoubleValue();
+            case "minEvidence" -> v.minEvidence = value.getIntValue();
+            case "backoffBelowOrders" -> v.backoffBelowOrders = value.getIntValue();
+            case "maxPriceRatio" -> v.maxPriceRatio = value.getDoubleValue();
+            case "oneTapMaxPrice" -> v.oneTapMaxPrice = value.getDoubleValue();
+            case "oneTapMaxShare" -> v.oneTapMaxShare = value.getDoubleValue();
+            case "perCategoryCap" -> v.perCategoryCap = value.getIntValue();
+            case "cartLength" -> v.cartLength = value.getIntValue();
+            case "confirmationLength" -> v.confirmationLength = value.getIntValue();
+            case "minLift" -> v.minLift = value.getDoubleValue();
+            case "minCustomers" -> v.minCustomers = value.getIntValue();
+            case "estimator" -> v.estimator = named(value, Estimator::fromJson);
+            case "confirmationEvidence" -> v.confirmationEvidence = named(value, ConfirmationEvidence::fromJson);
+            case "chosenBy" -> v.chosenBy = text(value);
+            default -> throw new IllegalArgumentException("unknown setting '" + key + "'");
         }
+    }
 
-        private static String text(JsonParser value) throws IOException {
-            return value.currentToken() == JsonToken.VALUE_NULL ? null : value.getText();
-        }
+    private static String text(JsonParser value) throws IOException {
+        return value.currentToken() == JsonToken.VALUE_NULL ? null : value.getText();
+    }
 
-        /** The enum constant a JSON name stands for; null for a JSON null. */
-        private static <T> T named(JsonParser value, Function<String, T> byName) throws IOException {
-            String name = text(value);
-            return name == null ? null : byName.apply(name);
-        }
+    /** The enum constant a JSON name stands for; null for a JSON null. */
+    private static <T> T named(JsonParser value, Function<String, T> byName) throws IOException {
+        String name = text(value);
+        return name == null ? null : byName.apply(name);
     }
 }

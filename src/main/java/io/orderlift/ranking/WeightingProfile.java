@@ -2,6 +2,7 @@ package io.orderlift.ranking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.orderlift.common.PlainNumbers;
 
@@ -99,21 +100,15 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
     }
 
     public WeightingProfile withPriceWeight(double w) {
-        return new WeightingProfile(name, w, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.priceWeight = w);
     }
 
     public WeightingProfile withSmoothing(double m) {
-        return new WeightingProfile(name, priceWeight, m, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.smoothing = m);
     }
 
     public WeightingProfile withMinEvidence(int count) {
-        return new WeightingProfile(name, priceWeight, smoothing, count, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.minEvidence = count);
     }
 
     /** The same with the category backoff on: at its own threshold, or at the built-in one where it is off. */
@@ -123,15 +118,11 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
 
     /** The same with anchors in fewer than {@code orders} orders speaking through their category (0: none does). */
     public WeightingProfile withBackoffBelowOrders(int orders) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, orders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.backoffBelowOrders = orders);
     }
 
     public WeightingProfile withName(String newName) {
-        return new WeightingProfile(newName, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.name = newName);
     }
 
     /** The same without price ceilings: no cart-total ratio, no one-tap price or share limit (for measuring what they cost). */
@@ -142,45 +133,31 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
 
     /** The same without the per-category cap (a cap of the longer list's length), for measuring what it costs. */
     public WeightingProfile withoutCategoryCap() {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, Math.max(cartLength, confirmationLength), cartLength,
-                confirmationLength, minLift, minCustomers, estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.perCategoryCap = Math.max(cartLength, confirmationLength));
     }
 
     public WeightingProfile withMinLift(double lift) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, lift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.minLift = lift);
     }
 
     public WeightingProfile withMaxPriceRatio(double ratio) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, ratio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.maxPriceRatio = ratio);
     }
 
     public WeightingProfile withOneTapMaxPrice(double price) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                price, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.oneTapMaxPrice = price);
     }
 
     public WeightingProfile withOneTapMaxShare(double share) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, share, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, chosenBy);
+        return with(d -> d.oneTapMaxShare = share);
     }
 
     public WeightingProfile withEstimator(Estimator e) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                e, confirmationEvidence, chosenBy);
+        return with(d -> d.estimator = e);
     }
 
     public WeightingProfile withConfirmationEvidence(ConfirmationEvidence evidence) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, evidence, chosenBy);
+        return with(d -> d.confirmationEvidence = evidence);
     }
 
     /** Where the settings come from, in words: {@link #chosenBy()}, or "set by hand". */
@@ -190,9 +167,7 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
 
     /** The same settings with a new note on where they come from (null: set by hand). */
     public WeightingProfile withChosenBy(String note) {
-        return new WeightingProfile(name, priceWeight, smoothing, minEvidence, backoffBelowOrders, maxPriceRatio,
-                oneTapMaxPrice, oneTapMaxShare, perCategoryCap, cartLength, confirmationLength, minLift, minCustomers,
-                estimator, confirmationEvidence, note);
+        return with(d -> d.chosenBy = note);
     }
 
     /** The same ranking settings, whatever the name and provenance: what the rankings depend on. */
@@ -212,5 +187,12 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
     /** The list length of {@code placement}. */
     public int length(Placement placement) {
         return placement == Placement.CART ? cartLength : confirmationLength;
+    }
+
+    /** This profile with {@code change} made to a copy of its settings, checked as any new profile is. */
+    private WeightingProfile with(Consumer<ProfileDraft> change) {
+        ProfileDraft draft = new ProfileDraft(this);
+        change.accept(draft);
+        return draft.profile();
     }
 }
