@@ -81,7 +81,7 @@ final class PairsScatter {
         styler.setXAxisMin(minPrice);
         styler.setXAxisMax(maxPrice);
         add(chart, "others", priced, 0, OTHERS);
-        add(chart, "shown for it alone", priced, 1, TOP);
+        add(chart, "shown alone", priced, 1, TOP);
         double best = priced.stream().mapToDouble(p -> p[0] * p[1]).max().orElse(0);
         double last = priced.stream().filter(p -> p[2] == 1).mapToDouble(p -> p[0] * p[1]).min().orElse(best);
         iso(chart, best, money, minPrice, maxPrice, maxAcceptance, false);
