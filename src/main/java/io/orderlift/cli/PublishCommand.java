@@ -54,6 +54,7 @@ final class PublishCommand implements Callable<Integer> {
                 "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",
                 r.version(), r.file(), r.bytes(), r.products(), r.anchors(), r.evidence(), r.conformanceCases(),
                 r.contentHash()) + r.coverage().inWords().map(c -> String.format("%n%s", c)).orElse("")
+                + r.sharedCompanions().inWords().map(c -> String.format("%n%s", c)).orElse("")
                 + r.warnings().stream().map(w -> String.format("%nWarning: %s", w)).collect(Collectors.joining()));
         return 0;
     }

@@ -47,7 +47,7 @@ public final class Publisher {
     /** What a publish produced. JSON names are read by outside checks. */
     public record Result(long version, String file, long bytes, String contentHash, int products, int anchors,
                          long evidence, int conformanceCases, boolean approvedOnly, String profile,
-                         List<String> warnings, Coverage coverage) {
+                         List<String> warnings, Coverage coverage, SharedCompanions sharedCompanions) {
     }
 
     /**
@@ -131,7 +131,7 @@ public final class Publisher {
                 .sum();
         return new Result(version.version(), out.toString(), version.sizeBytes(), r.contentHash(), r.products().size(),
                 r.anchors().size(), evidence, r.conformance().size(), approvedOnly, r.parameters().profile(),
-                nothingToRecommend(coverage, r.parameters()).stream().toList(), coverage);
+                nothingToRecommend(coverage, r.parameters()).stream().toList(), coverage, SharedCompanions.of(r));
     }
 
     /**

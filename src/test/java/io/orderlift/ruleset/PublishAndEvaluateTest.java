@@ -389,6 +389,64 @@ class PublishAndEvaluateTest {
         }
     }
 
+    /**
+     * The companions shared across the shelf are those the preview shows each product alone, counted over
+     * its lists: the number of lists, the three most shown (ties by SKU), and a sentence exactly when the
+     * first is in half the lists or more. On the wholesale store, ranked as its validation periods choose
+     * (a low price weight under a lift floor), the long baskets' best sellers clear every floor and one
+     * companion is in nearly every list.
+     */
+    @Test
+    void sharedCompanionsAreWhatThePreviewShowsEachProductAlone() throws IOException {
+        for (String name : STORES) {
+            sharedCompanionsOf(name, null);
+        }
+        new Profiles(MINED.get("wholesale")).save(WeightingProfile.defaults().withName("validated").withPriceWeight(0.25)
+                .withSmoothing(1).withMinLift(1.5).withMaxPriceRatio(100).withOneTapMaxPrice(250).withOneTapMaxShare(2),
+                false);
+        String words = sharedCompanionsOf("wholesale", "validated").inWords().orElseThrow();
+        assertTrue(words.matches("Alone in a cart, 4,000 products get a list, and the same few companions fill most of"
+                + " them: .+ \\(WHS-\\d+\\) is in [\\d,]+, .+ \\(WHS-\\d+\\) in [\\d,]+ and .+ \\(WHS-\\d+\\) in"
+                + " [\\d,]+\\. .*reject it in Pairs\\."), words);
+    }
+
+    /** Publishes {@code name} under {@code profileName} (null: the active one) and checks its shared companions. */
+    private static SharedCompanions sharedCompanionsOf(String name, String profileName) throws IOException {
+        Store store = MINED.get(name);
+        Path file = dir.resolve(name + "-shared.json");
+        Publisher.Result result = new Publisher().publish(store, file, "", profileName, false);
+        RuleSet rules = RuleSetJson.read(file);
+        Profiles profiles = new Profiles(store);
+        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
+        RankingModel model = RankingModels.load(store, profile.minCustomers());
+        Recommender preview = new Recommender(model, StoredCuration.load(store, model));
+        boolean anyConcentrated = false;
+        for (Placement placement : Placement.values()) {
+            Map<String, Integer> lists = new HashMap<>();
+            int withList = 0;
+            for (RuleSet.Product p : rules.products()) {
+                var shown = preview.recommend(placement, List.of(new CartItem(p.sku(), 1, Double.NaN)), profile, 0)
+                        .items();
+                withList += shown.isEmpty() ? 0 : 1;
+                shown.forEach(r -> lists.merge(r.sku(), 1, Integer::sum));
+            }
+            List<String> most = lists.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
+                            .reversed().thenComparing(Map.Entry.comparingByKey())).limit(3)
+                    .map(e -> e.getKey() + " " + e.getValue()).toList();
+            SharedCompanions.Shelf shelf = placement == Placement.CART ? result.sharedCompanions().cart()
+                    : result.sharedCompanions().confirmation();
+            assertEquals(withList, shelf.lists(), name + " " + placement);
+            assertEquals(most, shelf.mostShown().stream().map(c -> c.sku() + " " + c.lists()).toList(),
+                    name + " " + placement);
+            boolean concentrated = withList >= 10
+                    && 2 * lists.values().stream().mapToInt(Integer::intValue).max().orElse(0) >= withList;
+            assertEquals(concentrated, shelf.concentrated(), name + " " + placement);
+            anyConcentrated |= concentrated;
+        }
+        assertEquals(anyConcentrated, result.sharedCompanions().inWords().isPresent(), name);
+        return result.sharedCompanions();
+    }
+
     private static boolean pinned(List<CurationStore.CuratedPair> curated, String placement, String anchor) {
         return curated.stream().anyMatch(c -> c.status() == PairStatus.PINNED && c.placement().equals(placement)
                 && c.anchorSku().equals(anchor));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.orderlift.ruleset.Coverage;
+import io.orderlift.ruleset.SharedCompanions;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.RuleSetDiff;
 import io.orderlift.ruleset.VersionArchive;
@@ -140,7 +141,7 @@ public final class PublishViewModel {
         Tasks.create("Checking the rule set", monitor -> {
                     Publisher.Preview preview = new Publisher().preview(current, note.get(), null, approvedOnly.get());
                     return new Checked(current, preview, Coverage.of(preview.ruleSet()),
-                            new PublishedVersions(current).all());
+                            SharedCompanions.of(preview.ruleSet()), new PublishedVersions(current).all());
                 })
                 .onSuccess(this::show)
                 .onError(e -> {
@@ -153,8 +154,8 @@ public final class PublishViewModel {
                 .run(tasks);
     }
 
-    /** A checked rule set, with what its lists cover worked out in the background as well. */
-    private record Checked(Store store, Publisher.Preview preview, Coverage coverage,
+    /** A checked rule set, with what its lists cover and which companions they share worked out in the background as well. */
+    private record Checked(Store store, Publisher.Preview preview, Coverage coverage, SharedCompanions shared,
                            List<PublishedVersions.Version> versions) {
     }
 
@@ -170,6 +171,7 @@ public final class PublishViewModel {
                         + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
                 + checked.coverage().inWords().map(c -> "\n" + c).orElse("")
+                + checked.shared().inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
         warning.set(ok ? Publisher.nothingToRecommend(checked.coverage(), p.ruleSet().parameters()).orElse("") : "");
         changes.setAll(describe(p.changes(), p.last()));
