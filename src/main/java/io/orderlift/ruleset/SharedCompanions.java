@@ -25,7 +25,7 @@ import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
  */
 public record SharedCompanions(Shelf cart, Shelf confirmation) {
 
-    /** How many companions are named a placement. */
+    /** How many companions are named per placement. */
     static final int NAMED = 3;
     /** Below this many lists a placement's shelf says little: nothing is said of it. */
     static final int FEWEST_LISTS = 10;
@@ -88,7 +88,8 @@ public record SharedCompanions(Shelf cart, Shelf confirmation) {
             return Optional.empty();
         }
         return Optional.of(String.join(" ", sentences) + " The backtest scores each list against its own order, not"
-                + " the variety across the shelf: where a companion does not belong, reject it in Pairs.");
+                + " the variety across the shelf: reject a companion in Pairs where it does not belong, or exclude it in"
+                + " Exclusions where it belongs nowhere.");
     }
 
     private static Optional<String> sentence(String where, Shelf shelf) {

@@ -407,7 +407,7 @@ class PublishAndEvaluateTest {
         String words = sharedCompanionsOf("wholesale", "validated").inWords().orElseThrow();
         assertTrue(words.matches("Alone in a cart, 4,000 products get a list, and the same few companions fill most of"
                 + " them: .+ \\(WHS-\\d+\\) is in [\\d,]+, .+ \\(WHS-\\d+\\) in [\\d,]+ and .+ \\(WHS-\\d+\\) in"
-                + " [\\d,]+\\. .*reject it in Pairs\\."), words);
+                + " [\\d,]+\\. .*belongs nowhere\\."), words);
     }
 
     /** Publishes {@code name} under {@code profileName} (null: the active one) and checks its shared companions. */
