@@ -96,8 +96,8 @@ final class ImportCommand implements Callable<Integer> {
                         + " as USD, EUR or GBP)"));
         TextEncoding text = TextEncoding.of(encoding);
         ImportFormat chosen = format != null ? format : new OrderImporter().detectFormat(input, text);
-        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(String.join(",", map)), skipBadRows, replace,
-                DateFormat.of(dateFormat), text);
+        ImportRequest request = new ImportRequest(input, chosen, ColumnMapping.parseOverrides(String.join(",", map)),
+                skipBadRows, replace, DateFormat.of(dateFormat), text);
         ImportReport report;
         List<ChargeLines.Suggestion> charges = List.of();
         Optional<DateWarning> dates = Optional.empty();
