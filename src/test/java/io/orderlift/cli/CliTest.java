@@ -861,6 +861,12 @@ class CliTest {
     void guiOpensTheWorkbenchThroughTheOpener() {
         assertEquals(0, run("gui", "--store", "somewhere").code());
         assertEquals(List.of(Path.of("somewhere")), opened);
+        // a workbench that cannot open (no display) says why in words, without a stack trace
+        Result refused = Result.of(store -> {
+            throw new IllegalArgumentException("The workbench needs a graphical display and could not open one.");
+        }, "gui");
+        assertEquals(OrderliftCli.EXIT_BAD_INPUT, refused.code());
+        assertEquals("The workbench needs a graphical display and could not open one.\n", refused.err());
     }
 
     private static void write(Path file, String text) {
