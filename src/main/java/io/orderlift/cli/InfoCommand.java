@@ -19,6 +19,7 @@ import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;
+import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
@@ -28,9 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code orderlift info}: the store overview. */
-@Command(name = "info", header = "Show the store overview: counts, date range, AOV, imports, the last mining run and backtest.",
-        description = "The store overview: counts, date range, AOV, imports, the last mining run, the active profile and"
-                + " the last backtest.")
+@Command(name = "info", header = "Show the store overview: counts, date range, AOV, imports, the last mining run, backtest and"
+        + " rule set published.",
+        description = "The store overview: counts, date range, AOV, imports, the last mining run, the active profile,"
+                + " the last backtest and the last rule set published.")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
@@ -48,18 +50,22 @@ final class InfoCommand implements Callable<Integer> {
         Optional<DateWarning> dates;
         Optional<SavedBacktests.Saved> backtest;
         Optional<WeightingProfile> active;
+        Optional<PublishedVersions.Version> published;
         try (Store source = Store.open(store.directory)) {
             overview = new StoreQueries(source).overview();
             dates = json.enabled || overview.noOrders() ? Optional.empty() : DateWarning.in(source);
             backtest = SavedBacktests.last(source);
             active = new Profiles(source).activeSaved();
+            published = new PublishedVersions(source).all().stream().findFirst();
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("activeProfile", active.orElse(WeightingProfile.defaults()));
         extras.put("lastBacktest", backtest.map(LastBacktest::of).orElse(null));
+        extras.put("lastPublished", published.orElse(null));
         json.print(spec, overview, extras, o -> describe(o, dates)
                 + describe(active, new Money(o.currency()))
-                + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)")));
+                + backtest.map(InfoCommand::describe).orElse(String.format("%n  backtest   none kept (orderlift backtest)"))
+                + published.map(InfoCommand::describe).orElse(String.format("%n  published  never (orderlift publish)")));
         return 0;
     }
 
@@ -119,6 +125,12 @@ final class InfoCommand implements Callable<Integer> {
                         : "stale: since then " + saved.whatChanged(),
                 saved.activeUsesChosen() ? "" : "; the active profile holds other settings than the validated ones"
                         + " (backtest --apply)");
+    }
+
+    /** The newest published rule set in one line: which version, when, to which file, how large, its note. */
+    private static String describe(PublishedVersions.Version v) {
+        return String.format("%n  published  version %d at %s to %s (%,d bytes)%s", v.version(), when(v.publishedAt()),
+                v.fileName(), v.sizeBytes(), v.note() == null || v.note().isBlank() ? "" : ": \"" + v.note() + "\"");
     }
 
     /** A moment for people: "2026-12-01 10:17:43 UTC", to the second. */

@@ -613,8 +613,16 @@ class CliTest {
         run("import", "--store", s, "--input", "sample-stores/kitchen/orders.csv");
         run("mine", "--store", s);
         Path file = dir.resolve("out").resolve("kitchen.json");
+        assertTrue(run("info", "--store", s).out().endsWith("\n  published  never (orderlift publish)\n"));
+        assertTrue(run("info", "--store", s, "--json").json().get("lastPublished").isNull());
         Result published = run("publish", "--store", s, "--out", file.toString(), "--note", "first", "--json");
         assertEquals(0, published.code(), published.err());
+        assertTrue(run("info", "--store", s).out().matches("(?s).*\n  published  version 1 at \\d{4}-\\d\\d-\\d\\d"
+                + " \\d\\d:\\d\\d:\\d\\d UTC to kitchen\\.json \\([\\d,]+ bytes\\): \"first\"\n"), "the newest version");
+        JsonNode lastPublished = run("info", "--store", s, "--json").json().get("lastPublished");
+        assertEquals(List.of(1, "kitchen.json", published.json().get("bytes").asLong(), "first"), List.of(
+                lastPublished.get("version").asInt(), lastPublished.get("fileName").asText(),
+                lastPublished.get("sizeBytes").asLong(), lastPublished.get("note").asText()));
         assertEquals(1, published.json().get("version").asInt());
         assertTrue(published.json().get("contentHash").asText().startsWith("sha256:"));
         Result check = run("check-ruleset", file.toString());
