@@ -88,6 +88,10 @@ class PublishViewTest {
                 robot.lookup("#publishedVersions").queryAs(TableView.class).getItems().size() == 1);
         assertEquals(1, RuleSetJson.read(out).version());
         assertEquals("first rules", RuleSetJson.read(out).note());
+        // the overview says it too, without another look at the store
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#publishStatus").queryAs(Label.class)
+                .getText().startsWith("Published version 1 on "));
+        assertTrue(robot.lookup("#publishStatus").queryAs(Label.class).getText().endsWith(" to shop.json."));
         waitForValidation(robot, "Version 2 is valid");
         assertTrue(robot.lookup("#publishChanges").queryAs(ListView.class).getItems().get(0).toString()
                 .startsWith("Since version 1"));

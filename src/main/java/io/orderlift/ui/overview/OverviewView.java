@@ -62,6 +62,7 @@ public final class OverviewView extends ScrollPane {
         mining.textProperty().bind(model.miningStatusProperty());
         Label profile = HidingLabel.of("profileStatus", "mining-status", model.profileStatusProperty());
         Label backtest = HidingLabel.of("backtestStatus", "mining-status", model.backtestStatusProperty());
+        Label published = HidingLabel.of("publishStatus", "mining-status", model.publishStatusProperty());
 
         FlowPane figures = new FlowPane(12, 12,
                 figure(model.ordersCaptionProperty(), "ordersValue", model.ordersProperty()),
@@ -86,7 +87,7 @@ public final class OverviewView extends ScrollPane {
         historyTitle.getStyleClass().add("section-title");
         TableView<ImportBatch> history = importHistory(model);
 
-        VBox status = new VBox(4, mining, profile, backtest);
+        VBox status = new VBox(4, mining, profile, backtest, published);
         VBox content = new VBox(16, header, status, figures, dates, charts, historyTitle, history);
         content.setPadding(new Insets(16));
         content.disableProperty().bind(model.loadingProperty());

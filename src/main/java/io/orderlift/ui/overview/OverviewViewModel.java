@@ -14,6 +14,7 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.ImportBatch;
 import io.orderlift.store.MiningRun;
+import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
@@ -62,6 +63,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper miningStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper backtestStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper profileStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper publishStatus = new ReadOnlyStringWrapper("");
     /** The store of the newest load, and that load (a backtest check of another state is not shown). */
     private Store shown;
     private Requests.Request shownLoad;
@@ -114,6 +116,7 @@ public final class OverviewViewModel {
         dateWarning.set("");
         backtestStatus.set("");
         profileStatus.set("");
+        publishStatus.set("");
         if (shown != store) {
             hasOrders.set(false); // until this store's figures say (a reload of the same store keeps it)
             miningDue.set(false);
@@ -166,14 +169,15 @@ public final class OverviewViewModel {
                 .onlyWhile(load::isNewest).run(tasks);
     }
 
-    /** The store's kept backtest, if any, and the profile that ranks its recommendations now. */
-    private record Standing(Optional<SavedBacktests.Saved> backtest, Optional<WeightingProfile> active) {
+    /** The store's kept backtest, if any, the profile that ranks its recommendations now, and its newest rule set. */
+    private record Standing(Optional<SavedBacktests.Saved> backtest, Optional<WeightingProfile> active,
+                            Optional<PublishedVersions.Version> published) {
     }
 
     /**
      * Says under the mining line which profile ranks the store's recommendations, what the store's kept
-     * backtest found, and whether the store has changed since; the workbench calls it again when the
-     * curation or the profile changes.
+     * backtest found, whether the store has changed since, and which rule set it last published; the
+     * workbench calls it again when the curation or the profile changes, and after a publish.
      */
     public void checkBacktest() {
         Store store = shown;
@@ -182,7 +186,8 @@ public final class OverviewViewModel {
             return;
         }
         Tasks.create("Reading the last backtest",
-                monitor -> new Standing(SavedBacktests.last(store), new Profiles(store).activeSaved()))
+                monitor -> new Standing(SavedBacktests.last(store), new Profiles(store).activeSaved(),
+                        new PublishedVersions(store).all().stream().findFirst()))
                 .onSuccess(this::showStanding)
                 .onError(e -> Tasks.report("Reading the last backtest", e))
                 .onlyWhile(load::isNewest).runQuietly(tasks);
@@ -194,7 +199,12 @@ public final class OverviewViewModel {
                 + ": run it again in Reports.") + (saved.activeUsesChosen() ? "" : " " + OTHER_SETTINGS))
                 .orElse(lastMining == null ? "" : NOT_BACKTESTED));
         profileStatus.set(lastMining == null ? "" : ranking(standing.active()));
+        publishStatus.set(standing.published().map(v -> "Published version " + v.version() + " on "
+                + WHEN.format(v.publishedAt()) + " to " + v.fileName() + ".").orElse(lastMining == null ? "" : NOT_PUBLISHED));
     }
+
+    /** Said of a mined store that has published nothing yet. */
+    static final String NOT_PUBLISHED = "Not published yet: Publish writes the rule set a storefront serves.";
 
     /** Said after the backtest's figures when the store ranks with other settings than the ones they are of. */
     static final String OTHER_SETTINGS = "The store ranks with other settings than the validated ones (Reports says"
@@ -225,7 +235,7 @@ public final class OverviewViewModel {
         storeLocation.set(HOW_TO_OPEN);
         List.of(orders, lines, customers, products, dateRange, aov).forEach(figure -> figure.set("–"));
         ordersCaption.set(ORDERS);
-        List.of(dateWarning, miningStatus, backtestStatus, profileStatus).forEach(text -> text.set(""));
+        List.of(dateWarning, miningStatus, backtestStatus, profileStatus, publishStatus).forEach(text -> text.set(""));
         aovHistogram.set(null);
         priceHistogram.set(null);
         imports.clear();
@@ -352,6 +362,11 @@ public final class OverviewViewModel {
     }
 
     /** Which profile ranks the store's recommendations (empty before a mining run, when nothing is ranked). */
+    /** Which rule set the store last published ("Published version 2 on 2026-12-07 02:22 to rules.json."). */
+    public ReadOnlyStringProperty publishStatusProperty() {
+        return publishStatus.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty profileStatusProperty() {
         return profileStatus.getReadOnlyProperty();
     }

@@ -12,6 +12,7 @@ import io.orderlift.mining.MiningSettings;
 import io.orderlift.mining.MiningSummary;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.MiningRun;
+import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.store.imports.ImportRequest;
@@ -30,6 +31,7 @@ import io.orderlift.ui.reports.ReportsViewModel;
 import io.orderlift.ui.weighting.WeightingViewModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 
 /**
  * The open store and what can be done to it: open another (closing the current one), open a
@@ -86,6 +88,8 @@ public final class WorkbenchModel implements AutoCloseable {
         // a kept backtest read exclusions and a profile: it says when they change under it
         session.savedProperty().addListener((o, was, now) -> backtestInputsChanged());
         session.curationChangesProperty().addListener((o, was, now) -> backtestInputsChanged());
+        // a new version published (or another store's list read) is said on the overview too
+        publish.versions().addListener((ListChangeListener<PublishedVersions.Version>) change -> overview.checkBacktest());
         // the working profile is held against the validated settings of the backtest Reports shows
         weighting.lastBacktestProperty().bind(reports.reportProperty());
         reports.setOnProfileSaved(() -> {

@@ -23,6 +23,7 @@ import io.orderlift.evaluation.VersusActive;
 import io.orderlift.mining.MiningService;
 import io.orderlift.mining.MiningSettings;
 import io.orderlift.ranking.Profiles;
+import io.orderlift.ruleset.Publisher;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
@@ -226,6 +227,13 @@ class OverviewViewModelTest {
             tasks.release();
             assertEquals(OverviewViewModel.NOT_BACKTESTED, model.backtestStatusProperty().get());
             assertEquals(OverviewViewModel.BUILT_IN_SETTINGS, model.profileStatusProperty().get());
+            assertEquals(OverviewViewModel.NOT_PUBLISHED, model.publishStatusProperty().get());
+            new Publisher().publish(mined, dir.resolve("rules.json"), "first", null, false);
+            model.checkBacktest(); // as the workbench does when the Publish tab lists a new version
+            tasks.release();
+            assertTrue(model.publishStatusProperty().get().matches(
+                    "Published version 1 on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d to rules\\.json\\."),
+                    model.publishStatusProperty().get());
             new Profiles(mined).save(WeightingProfile.defaults().withName("gentle").withPriceWeight(0.5), true);
             model.checkBacktest(); // as the workbench does after a profile change
             tasks.release();
@@ -265,10 +273,12 @@ class OverviewViewModelTest {
             model.load(empty);
             assertEquals("", model.backtestStatusProperty().get(), "not the store open before");
             assertEquals("", model.profileStatusProperty().get(), "not the store open before");
+            assertEquals("", model.publishStatusProperty().get(), "not the store open before");
             tasks.release();
             tasks.release();
             assertEquals("", model.backtestStatusProperty().get(), "an unmined store is not asked to be backtested");
             assertEquals("", model.profileStatusProperty().get(), "an unmined store ranks nothing");
+            assertEquals("", model.publishStatusProperty().get(), "an unmined store has nothing to publish");
         }
     }
 
