@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -270,9 +273,44 @@ public final class WeightingViewModel {
         double before = rows.stream().mapToDouble(EffectRow::savedRpi).sum();
         double after = rows.stream().mapToDouble(EffectRow::workingRpi).sum();
         Money money = session.money();
+        Recommender ranked = session.recommenderProperty().get();
+        String shared = sharedCompanion(rows).map(c -> String.format(Locale.ROOT, " %s is in %d of the %d lists that"
+                + " show something.", ranked == null ? c.sku() : titled(ranked.model(), c.sku()), c.lists(), c.of()))
+                .orElse("");
         Updates.set(summary, String.format(Locale.ROOT, "%d of %d best-seller lists change; their summed revenue per "
-                        + "impression goes from %s to %s (%+.1f %%).", changed, rows.size(),
-                money.format(before), money.format(after), before == 0 ? 0 : 100 * (after - before) / before));
+                        + "impression goes from %s to %s (%+.1f %%).%s", changed, rows.size(),
+                money.format(before), money.format(after), before == 0 ? 0 : 100 * (after - before) / before, shared));
+    }
+
+    /** A companion and how many of the {@code of} working lists that show something hold it. */
+    record SharedCompanion(String sku, int lists, int of) {
+    }
+
+    /**
+     * The companion in the most working lists, when it is in half or more of those that show something (three at
+     * least): said where the settings that put the same few companions everywhere are edited.
+     */
+    static Optional<SharedCompanion> sharedCompanion(List<EffectRow> rows) {
+        Map<String, Integer> lists = new TreeMap<>();
+        int showing = 0;
+        for (EffectRow row : rows) {
+            if (!row.working().equals("–")) {
+                showing++;
+                for (String sku : row.working().split(", ")) {
+                    lists.merge(sku, 1, Integer::sum);
+                }
+            }
+        }
+        int of = showing;
+        return lists.entrySet().stream().max(Map.Entry.comparingByValue())
+                .filter(e -> of >= 3 && 2 * e.getValue() >= of)
+                .map(e -> new SharedCompanion(e.getKey(), e.getValue(), of));
+    }
+
+    /** "Title (SKU)", or the SKU where the product has no title. */
+    private static String titled(RankingModel model, String sku) {
+        String title = model.idOf(sku).stream().mapToObj(model::title).findFirst().orElse(null);
+        return title == null || title.isBlank() ? sku : title + " (" + sku + ")";
     }
 
     public DoubleProperty priceWeightProperty() {

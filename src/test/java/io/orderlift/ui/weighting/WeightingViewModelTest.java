@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.CurationRules;
@@ -27,6 +28,23 @@ class WeightingViewModelTest {
                 .product(3, "MUG", null, "Kitchen", 12, 100, 0)
                 .pair(0, 1, 300, 0).pair(0, 2, 120, 0)
                 .build(), CurationRules.NONE);
+    }
+
+    /** The same companion in half the working lists or more is named; a list that shows nothing does not count. */
+    @Test
+    void aCompanionInMostWorkingListsIsNamed() {
+        List<WeightingViewModel.EffectRow> rows = List.of(row("A, B"), row("B, C"), row("C, B"), row("–"));
+        assertEquals(Optional.of(new WeightingViewModel.SharedCompanion("B", 3, 3)),
+                WeightingViewModel.sharedCompanion(rows));
+        assertEquals(Optional.of(new WeightingViewModel.SharedCompanion("B", 2, 4)), WeightingViewModel.sharedCompanion(
+                List.of(row("A, B"), row("B, C"), row("D"), row("E"))), "half is enough");
+        assertEquals(Optional.empty(), WeightingViewModel.sharedCompanion(List.of(row("A, B"), row("C, D"), row("E"))));
+        assertEquals(Optional.empty(), WeightingViewModel.sharedCompanion(List.of(row("A"), row("A"))),
+                "two lists say little");
+    }
+
+    private static WeightingViewModel.EffectRow row(String working) {
+        return new WeightingViewModel.EffectRow("X", working, 0, working, 0, false);
     }
 
     @Test
