@@ -56,7 +56,7 @@ final class InfoCommand implements Callable<Integer> {
             dates = json.enabled || overview.noOrders() ? Optional.empty() : DateWarning.in(source);
             backtest = SavedBacktests.last(source);
             active = new Profiles(source).activeSaved();
-            published = new PublishedVersions(source).all().stream().findFirst();
+            published = new PublishedVersions(source).newest();
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("activeProfile", active.orElse(WeightingProfile.defaults()));

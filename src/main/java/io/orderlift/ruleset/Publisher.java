@@ -152,7 +152,7 @@ public final class Publisher {
         byte[] bytes = sealed.bytes();
         List<String> problems = schemaProblems(bytes);
         List<String> failures = ConformanceCheck.failures(hashed);
-        PublishedVersions.Version last = versions.all().stream().findFirst().orElse(null);
+        PublishedVersions.Version last = versions.newest().orElse(null);
         RuleSetDiff changes = last == null ? null : versions.content(last.version())
                 .map(content -> RuleSetDiff.between(RuleSetJson.read(content, "version " + last.version()), hashed))
                 .orElse(null);

@@ -96,6 +96,11 @@ public final class PublishedVersions {
                         r.value6())));
     }
 
+    /** The newest version, if any was published. */
+    public Optional<Version> newest() {
+        return all().stream().findFirst();
+    }
+
     /** The content of {@code version}, exactly as written. */
     public Optional<byte[]> content(int version) {
         return store.read(ctx -> ctx.select(PUBLISHED_RULESETS.CONTENT).from(PUBLISHED_RULESETS)

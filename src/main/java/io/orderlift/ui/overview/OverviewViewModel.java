@@ -187,7 +187,7 @@ public final class OverviewViewModel {
         }
         Tasks.create("Reading the last backtest",
                 monitor -> new Standing(SavedBacktests.last(store), new Profiles(store).activeSaved(),
-                        new PublishedVersions(store).all().stream().findFirst()))
+                        new PublishedVersions(store).newest()))
                 .onSuccess(this::showStanding)
                 .onError(e -> Tasks.report("Reading the last backtest", e))
                 .onlyWhile(load::isNewest).runQuietly(tasks);
