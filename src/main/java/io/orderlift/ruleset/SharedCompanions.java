@@ -42,8 +42,13 @@ public record SharedCompanions(Shelf cart, Shelf confirmation) {
 
         /** Whether the most shown companion is in at least half of the lists (of enough lists to say so). */
         public boolean concentrated() {
-            return lists >= FEWEST_LISTS && !mostShown.isEmpty() && 2L * mostShown.get(0).lists() >= lists;
+            return lists >= FEWEST_LISTS && !mostShown.isEmpty() && inHalfOrMore(mostShown.get(0).lists(), lists);
         }
+    }
+
+    /** Whether a companion in {@code inLists} of {@code lists} lists fills half of them or more. */
+    public static boolean inHalfOrMore(int inLists, int lists) {
+        return 2L * inLists >= lists;
     }
 
     /** A companion and how many of a placement's lists hold it. */

@@ -177,7 +177,7 @@ public final class OverviewViewModel {
     /**
      * Says under the mining line which profile ranks the store's recommendations, what the store's kept
      * backtest found, whether the store has changed since, and which rule set it last published; the
-     * workbench calls it again when the curation or the profile changes, and after a publish.
+     * workbench calls it again when the curation or the profile changes ({@link #checkPublished} after a publish).
      */
     public void checkBacktest() {
         Store store = shown;
@@ -199,7 +199,27 @@ public final class OverviewViewModel {
                 + ": run it again in Reports.") + (saved.activeUsesChosen() ? "" : " " + OTHER_SETTINGS))
                 .orElse(lastMining == null ? "" : NOT_BACKTESTED));
         profileStatus.set(lastMining == null ? "" : ranking(standing.active()));
-        publishStatus.set(standing.published().map(v -> "Published version " + v.version() + " on "
+        showPublished(standing.published());
+    }
+
+    /**
+     * Says again which rule set the store last published, reading only that (not the kept backtest): the
+     * workbench calls it whenever the Publish tab lists the store's versions.
+     */
+    public void checkPublished() {
+        Store store = shown;
+        Requests.Request load = shownLoad;
+        if (store == null) {
+            return;
+        }
+        Tasks.create("Reading the last rule set published", monitor -> new PublishedVersions(store).newest())
+                .onSuccess(this::showPublished)
+                .onError(e -> Tasks.report("Reading the last rule set published", e))
+                .onlyWhile(load::isNewest).runQuietly(tasks);
+    }
+
+    private void showPublished(Optional<PublishedVersions.Version> published) {
+        publishStatus.set(published.map(v -> "Published version " + v.version() + " on "
                 + WHEN.format(v.publishedAt()) + " to " + v.fileName() + ".").orElse(lastMining == null ? "" : NOT_PUBLISHED));
     }
 

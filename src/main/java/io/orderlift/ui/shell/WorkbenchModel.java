@@ -89,7 +89,7 @@ public final class WorkbenchModel implements AutoCloseable {
         session.savedProperty().addListener((o, was, now) -> backtestInputsChanged());
         session.curationChangesProperty().addListener((o, was, now) -> backtestInputsChanged());
         // a new version published (or another store's list read) is said on the overview too
-        publish.versions().addListener((ListChangeListener<PublishedVersions.Version>) change -> overview.checkBacktest());
+        publish.versions().addListener((ListChangeListener<PublishedVersions.Version>) change -> overview.checkPublished());
         // the working profile is held against the validated settings of the backtest Reports shows
         weighting.lastBacktestProperty().bind(reports.reportProperty());
         reports.setOnProfileSaved(() -> {

@@ -22,6 +22,7 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.ruleset.SharedCompanions;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
@@ -303,7 +304,7 @@ public final class WeightingViewModel {
         }
         int of = showing;
         return lists.entrySet().stream().max(Map.Entry.comparingByValue())
-                .filter(e -> of >= 3 && 2 * e.getValue() >= of)
+                .filter(e -> of >= 3 && SharedCompanions.inHalfOrMore(e.getValue(), of))
                 .map(e -> new SharedCompanion(e.getKey(), e.getValue(), of));
     }
 

@@ -229,7 +229,7 @@ class OverviewViewModelTest {
             assertEquals(OverviewViewModel.BUILT_IN_SETTINGS, model.profileStatusProperty().get());
             assertEquals(OverviewViewModel.NOT_PUBLISHED, model.publishStatusProperty().get());
             new Publisher().publish(mined, dir.resolve("rules.json"), "first", null, false);
-            model.checkBacktest(); // as the workbench does when the Publish tab lists a new version
+            model.checkPublished(); // as the workbench does when the Publish tab lists a new version
             tasks.release();
             assertTrue(model.publishStatusProperty().get().matches(
                     "Published version 1 on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d to rules\\.json\\."),
