@@ -2,7 +2,6 @@ package io.orderlift.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         int atMost = OptionChecks.limitOrListLength(limit);
         RuleSet rules = RuleSetJson.read(ruleset);
-        List<RuleSet.Item> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse)
+        List<RuleSet.Item> cart = CartItem.parseAll(items).stream()
                 .map(i -> new RuleSet.Item(i.sku(), i.quantity())).toList();
         Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, atMost);
         // a storefront ignores SKUs the rule set does not list; a person typing them wants to know

@@ -1,6 +1,5 @@
 package io.orderlift.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -64,7 +63,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (priceWeight != null) {
             OptionChecks.atLeastZero("--price-weight", priceWeight);
         }
-        List<CartItem> cart = Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse).toList();
+        List<CartItem> cart = CartItem.parseAll(items);
         if (cart.isEmpty()) {
             throw new IllegalArgumentException("--items names no SKU");
         }

@@ -1,5 +1,8 @@
 package io.orderlift.ranking;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One line of a cart or of the order just placed.
  *
@@ -13,6 +16,11 @@ public record CartItem(String sku, int quantity, double unitPrice) {
         if (quantity < 1) {
             throw new IllegalArgumentException("quantity of " + sku + " must be at least 1");
         }
+    }
+
+    /** {@code SKU[:QTY],...}, as given to {@code --items}; blank entries are skipped. */
+    public static List<CartItem> parseAll(String items) {
+        return Arrays.stream(items.split(",")).filter(s -> !s.isBlank()).map(CartItem::parse).toList();
     }
 
     /** {@code SKU[:QTY]}, as given to {@code --items}. */

@@ -414,16 +414,13 @@ public final class Store implements AutoCloseable {
         synchronized (writeLock) {
             setCacheSize(BULK_WRITE_CACHE_KB);
             try {
-                T result = work.call();
-                flush();
-                return result;
-            } catch (Exception e) {
-                throw isStorageFailure(e) ? storageFailure(e) : e;
+                return exclusively(work);
             } finally {
                 try {
                     setCacheSize(CACHE_KB);
                 } catch (RuntimeException closed) {
                     // the work's own failure (a full disk closes the database) is the one to report
+                    LOG.log(Level.FINE, "Restoring the page cache after a bulk write failed", closed);
                 }
             }
         }
