@@ -131,10 +131,30 @@ public final class ReportsViewModel {
         abSummary.set(NO_EXPERIMENT);
         summary.set("Run the backtest to compare ranking policies on " + opened.name() + ".");
         Requests.Request of = newestLoad;
-        Tasks.create("Reading the last backtest", monitor -> SavedBacktests.last(opened).map(saved ->
-                new Rendered(render(saved.report()), saved, provenance(saved), versus(opened, saved.report()))))
-                .onSuccess(last -> last.ifPresent(this::show))
+        Tasks.create("Reading the last backtest", monitor -> new Loaded(SavedBacktests.last(opened).map(saved ->
+                new Rendered(render(saved.report()), saved, provenance(saved), versus(opened, saved.report()))),
+                origin(new Profiles(opened).active())))
+                .onSuccess(loaded -> loaded.last().ifPresentOrElse(this::show, () -> provenance.set(loaded.origin())))
                 .onError(onError).onlyWhile(() -> of.isNewest() && !hasReport.get()).runQuietly(tasks);
+    }
+
+    /** What opening the tab found: the last backtest kept with the store, and where the active profile comes from. */
+    private record Loaded(Optional<Rendered> last, String origin) {
+    }
+
+    /**
+     * Before any backtest: where the active profile's settings come from, and what the backtest does
+     * with them (a first {@code mine} chooses them on the validation periods but keeps no report).
+     */
+    static String origin(WeightingProfile active) {
+        String profile = "The active profile, " + active.name() + ", ";
+        if (active.chosenBy() != null) {
+            return profile + "was " + active.chosenBy() + ": its settings earned the most on those orders. The"
+                    + " backtest scores them on the later orders of the test period against \"customers also bought\".";
+        }
+        return profile + (active.equals(WeightingProfile.defaults()) ? "holds the built-in settings" : "is set by hand")
+                + "; the backtest scores it against \"customers also bought\" and chooses settings from this store's"
+                + " history.";
     }
 
     /**
@@ -144,10 +164,16 @@ public final class ReportsViewModel {
     public void recheck() {
         Store current = store;
         SavedBacktests.Saved shown = kept;
-        if (current == null || shown == null) {
+        if (current == null) {
             return;
         }
         Requests.Request of = newestLoad;
+        if (shown == null) {
+            Tasks.create("Reading the active profile", monitor -> origin(new Profiles(current).active()))
+                    .onSuccess(provenance::set).onError(onError)
+                    .onlyWhile(() -> of.isNewest() && kept == null).runQuietly(tasks);
+            return;
+        }
         BacktestReport shownReport = report;
         Tasks.create("Checking the last backtest", monitor -> new Rechecked(SavedBacktests.recheck(current, shown),
                         versus(current, shownReport)))

@@ -68,7 +68,8 @@ class ReportsViewModelTest {
             model.load(other);
             tasks.release();
             assertFalse(model.hasReportProperty().get(), "another store: not this one's report");
-            assertEquals("", model.provenanceProperty().get());
+            assertEquals(ReportsViewModel.origin(new Profiles(other).active()), model.provenanceProperty().get(),
+                    "where its own profile comes from instead");
 
             model.load(store);
             tasks.release();
@@ -89,6 +90,42 @@ class ReportsViewModelTest {
             assertTrue(model.staleProperty().get());
             assertTrue(model.provenanceProperty().get().endsWith(": since then the active profile changed, so it no"
                     + " longer describes the store as it is. Run the backtest again."), model.provenanceProperty().get());
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    /**
+     * Before any backtest the tab says where the active profile's settings come from, and follows a
+     * profile change: a first mining run chooses them by backtest but keeps no report to show.
+     */
+    @Test
+    void withoutABacktestTheTabSaysWhereTheActiveProfileComesFrom() throws Exception {
+        model.setOnError(errors::add);
+        try (Store store = Store.inMemory()) {
+            Profiles profiles = new Profiles(store);
+            model.load(store);
+            tasks.release();
+            assertFalse(model.hasReportProperty().get());
+            assertEquals("The active profile, default, holds the built-in settings; the backtest scores it against"
+                    + " \"customers also bought\" and chooses settings from this store's history.",
+                    model.provenanceProperty().get());
+
+            profiles.save(WeightingProfile.defaults().withChosenBy("chosen by backtest on 2026-12-07 (3 validation"
+                    + " periods, 2025-05-26 to 2025-12-31, sequential replay)"), true);
+            model.recheck();
+            tasks.release();
+            assertEquals("The active profile, default, was chosen by backtest on 2026-12-07 (3 validation periods,"
+                    + " 2025-05-26 to 2025-12-31, sequential replay): its settings earned the most on those orders."
+                    + " The backtest scores them on the later orders of the test period against \"customers also"
+                    + " bought\".", model.provenanceProperty().get());
+            assertEquals("Run the backtest to compare ranking policies on " + store.name() + ".",
+                    model.summaryProperty().get(), "the headline is the backtest's alone");
+
+            profiles.save(WeightingProfile.defaults().withName("by hand").withPriceWeight(0.5), true);
+            model.recheck();
+            tasks.release();
+            assertTrue(model.provenanceProperty().get().startsWith("The active profile, by hand, is set by hand; "),
+                    model.provenanceProperty().get());
         }
         assertEquals(List.of(), errors);
     }
