@@ -31,6 +31,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -39,6 +41,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,6 +121,33 @@ class WorkbenchWindowTest {
         robot.interact(() -> tabs.getScene().getWindow().hide());
         assertEquals("Exclusions", new WorkbenchSettings(data).lastView().orElseThrow(),
                 "the next window opens on the view shown last");
+    }
+
+    /** Edit ▸ Find (Shortcut+F) opens the search field of the view shown, ready for typing; the overview has none. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void findOpensTheSearchFieldOfTheViewShown(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        MenuItem find = robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream()).filter(item -> "find".equals(item.getId()))
+                .findFirst().orElseThrow();
+        assertTrue(find.isDisable(), "the overview has nothing to search");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        SearchableComboBox<String> search = robot.lookup("#cartSearch").queryAs(SearchableComboBox.class);
+        waitFor(() -> search.getItems().size() == 3);
+        assertFalse(find.isDisable());
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        waitFor(search::isShowing);
+        robot.write("stov").type(KeyCode.ENTER);
+        waitFor(() -> search.getValue() != null && search.getValue().startsWith("STOVE"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        SearchableComboBox<String> anchor = robot.lookup("#anchorSearch").queryAs(SearchableComboBox.class);
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        waitFor(anchor::isShowing);
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !anchor.isShowing());
     }
 
     @Test

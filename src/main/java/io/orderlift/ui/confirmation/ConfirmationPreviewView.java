@@ -6,6 +6,7 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.PastOrders;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.RecommendationTables;
+import io.orderlift.ui.common.Findable;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,10 +22,12 @@ import org.controlsfx.control.SearchableComboBox;
  * Confirmation preview: a real past order as if just placed, and the one-tap offers of the
  * confirmation page for it, each with its explanation.
  */
-public final class ConfirmationPreviewView extends HBox {
+public final class ConfirmationPreviewView extends HBox implements Findable {
+
+    private final SearchableComboBox<String> order = new SearchableComboBox<>();
 
     public ConfirmationPreviewView(ConfirmationPreviewViewModel model) {
-        SearchableComboBox<String> order = new SearchableComboBox<>(model.orders());
+        order.setItems(model.orders());
         order.setId("orderPicker");
         order.setPromptText("Search the newest orders by id or date");
         order.setPrefWidth(330);
@@ -82,5 +85,10 @@ public final class ConfirmationPreviewView extends HBox {
         setSpacing(16);
         setPadding(new Insets(16));
         setId("confirmationPreview");
+    }
+
+    @Override
+    public void find() {
+        Findable.open(order);
     }
 }

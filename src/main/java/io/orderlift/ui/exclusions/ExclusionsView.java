@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.Findable;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,10 +26,12 @@ import org.controlsfx.control.SearchableComboBox;
  * Exclusions: what is never recommended (SKUs, categories, category pairs, pairs), why, and what
  * each one removes from the mined pairs; add one with a reason, remove the selected (Delete).
  */
-public final class ExclusionsView extends VBox {
+public final class ExclusionsView extends VBox implements Findable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+
+    private final SearchableComboBox<String> first = new SearchableComboBox<>();
 
     public ExclusionsView(ExclusionsViewModel model) {
         ChoiceBox<ExclusionKind> kind = new ChoiceBox<>();
@@ -46,7 +49,6 @@ public final class ExclusionsView extends VBox {
             }
         });
         kind.setValue(ExclusionKind.SKU);
-        SearchableComboBox<String> first = new SearchableComboBox<>();
         first.setId("exclusionFirst");
         first.setPrefWidth(300);
         SearchableComboBox<String> second = new SearchableComboBox<>();
@@ -147,5 +149,10 @@ public final class ExclusionsView extends VBox {
         second.setManaged(two);
         arrow.setVisible(two);
         arrow.setManaged(two);
+    }
+
+    @Override
+    public void find() {
+        Findable.open(first);
     }
 }

@@ -15,6 +15,7 @@ import io.orderlift.store.PairStatus;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.shell.FileDialogs;
+import io.orderlift.ui.common.Findable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleObjectProperty;
@@ -51,15 +52,17 @@ import org.controlsfx.control.SearchableComboBox;
  * one or many rows, undo (Ctrl+Z), exclude from the context menu; the price weight slider re-ranks
  * as it moves; beside the table a scatter of price against acceptance with iso-RPI curves.
  */
-public final class PairsView extends VBox {
+public final class PairsView extends VBox implements Findable {
 
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
     private static final PseudoClass APPROVED = PseudoClass.getPseudoClass("approved");
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
 
+    private final SearchableComboBox<String> anchor = new SearchableComboBox<>();
+
     public PairsView(PairsViewModel model, FileDialogs dialogs,
                      Consumer<String> onInfo) {
-        SearchableComboBox<String> anchor = new SearchableComboBox<>(model.anchors());
+        anchor.setItems(model.anchors());
         anchor.setId("anchorSearch");
         anchor.setPromptText("Search an anchor by SKU or title");
         anchor.setPrefWidth(380);
@@ -340,5 +343,10 @@ public final class PairsView extends VBox {
         column.setGraphic(header);
         column.setId("pairs-column-" + title.toLowerCase(Locale.ROOT).replace(' ', '-').replace(".", ""));
         return column;
+    }
+
+    @Override
+    public void find() {
+        Findable.open(anchor);
     }
 }

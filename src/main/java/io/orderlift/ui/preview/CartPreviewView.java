@@ -9,6 +9,7 @@ import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
 import io.orderlift.ui.common.RecommendationTables;
+import io.orderlift.ui.common.Findable;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -30,12 +31,14 @@ import org.controlsfx.control.SearchableComboBox;
  * category mix, and what the cart or the confirmation placement recommends, each recommendation
  * with its explanation; optionally side by side with what a saved profile recommends.
  */
-public final class CartPreviewView extends HBox {
+public final class CartPreviewView extends HBox implements Findable {
 
     private static final String NO_COMPARISON = "(no comparison)";
 
+    private final SearchableComboBox<String> search = new SearchableComboBox<>();
+
     public CartPreviewView(CartPreviewViewModel model) {
-        SearchableComboBox<String> search = new SearchableComboBox<>(model.catalog());
+        search.setItems(model.catalog());
         search.setId("cartSearch");
         search.setPromptText("Search the catalog");
         search.setPrefWidth(320);
@@ -178,5 +181,10 @@ public final class CartPreviewView extends HBox {
         setSpacing(16);
         setPadding(new Insets(16));
         setId("cartPreview");
+    }
+
+    @Override
+    public void find() {
+        Findable.open(search);
     }
 }

@@ -30,6 +30,7 @@ final class HelpMenu {
             "Ctrl+Q   Quit",
             "F1       User guide",
             "Ctrl+1…8 show a tab (Overview … Reports)",
+            "Ctrl+F   search in the shown tab (Pairs, Exclusions, Cart preview, Confirmation)",
             "Enter    the shown tab's main action (the blue button)",
             "",
             "In the Pairs table:",

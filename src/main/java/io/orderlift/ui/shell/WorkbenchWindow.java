@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -13,6 +14,7 @@ import io.orderlift.ranking.ChargeLines;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.ui.common.ErrorDialogs;
+import io.orderlift.ui.common.Findable;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.confirmation.ConfirmationPreviewView;
 import io.orderlift.ui.exclusions.ExclusionsView;
@@ -120,7 +122,7 @@ public final class WorkbenchWindow {
                         e -> views.getSelectionModel().select(reportsTab)))
                 .showInformation());
         BorderPane root = new BorderPane(views);
-        root.setTop(menuBar());
+        root.setTop(menuBar(views));
         root.setBottom(statusBar());
 
         Scene scene = new Scene(root, 1280, 800);
@@ -160,7 +162,7 @@ public final class WorkbenchWindow {
         refreshRecent();
     }
 
-    private MenuBar menuBar() {
+    private MenuBar menuBar(TabPane views) {
         MenuItem create = new MenuItem("New store…");
         create.setId("newStore");
         create.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
@@ -193,11 +195,14 @@ public final class WorkbenchWindow {
         Menu file = new Menu("File", null, create, open, recentMenu, samples, new SeparatorMenuItem(), importOrders,
                 mine, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
-        return new MenuBar(file, editMenu(), HelpMenu.create(stage, model.dataDirectory()));
+        return new MenuBar(file, editMenu(views), HelpMenu.create(stage, model.dataDirectory()));
     }
 
-    /** Undo and redo of curation, from whichever view changed it; each says what it did. */
-    private Menu editMenu() {
+    /**
+     * Undo and redo of curation, from whichever view changed it, each saying what it did; and Find,
+     * which opens the search field of the view shown (Pairs, Exclusions, Cart preview, Confirmation).
+     */
+    private Menu editMenu(TabPane views) {
         Consumer<String> say = text -> Notifications.create().owner(stage).title("Curation")
                 .text(text).showInformation();
         MenuItem undo = new MenuItem("Undo curation change");
@@ -210,7 +215,20 @@ public final class WorkbenchWindow {
         redo.setOnAction(e -> model.session().redoCuration(say));
         undo.disableProperty().bind(model.storeProperty().isNull());
         redo.disableProperty().bind(model.storeProperty().isNull());
-        return new Menu("Edit", null, undo, redo);
+        MenuItem find = new MenuItem("Find…");
+        find.setId("find");
+        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        find.disableProperty().bind(Bindings.createBooleanBinding(() -> findableShown(views).isEmpty(),
+                views.getSelectionModel().selectedItemProperty(), model.storeProperty()));
+        find.setOnAction(e -> findableShown(views).ifPresent(Findable::find));
+        return new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), find);
+    }
+
+    /** The view shown, when it has a search field and a store is open for it to search. */
+    private Optional<Findable> findableShown(TabPane views) {
+        Tab shown = views.getSelectionModel().getSelectedItem();
+        return shown != null && !shown.isDisable() && shown.getContent() instanceof Findable findable
+                ? Optional.of(findable) : Optional.empty();
     }
 
     private void refreshRecent() {
