@@ -1,6 +1,7 @@
 package io.orderlift.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,9 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.SampleCartStore;
+import io.orderlift.ui.preview.CartPreviewViewModel;
 import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.Node;
@@ -83,6 +86,37 @@ class CartPreviewTest extends TentStoreWindowTest {
         assertTrue(robot.lookup("#cartSummary").queryAs(Label.class).getText().matches("Order \\w+ of \\d{4}-\\d\\d-\\d\\d · Total .*"),
                 robot.lookup("#cartSummary").queryAs(Label.class).getText());
         assertEquals(null, saved.getValue(), "a past order is no saved cart");
+    }
+
+    /** The cart's lines change from the keyboard: + and − one more or fewer of the selected line, Delete takes it out. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSelectedLineChangesFromTheKeyboard(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Cart preview")).queryAs(Node.class));
+        SearchableComboBox<String> search = robot.lookup("#cartSearch").queryAs(SearchableComboBox.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().size() == 4);
+        robot.interact(() -> {
+            fixture.model.preview().add("TENT — Tent");
+            fixture.model.preview().add("STAKES — Stakes");
+        });
+        Button more = robot.lookup("+1").queryButton();
+        assertTrue(more.isDisable(), "no line selected: nothing to change");
+        TableView<CartPreviewViewModel.Line> cart = robot.lookup("#cartTable").queryAs(TableView.class);
+        robot.clickOn(robot.lookup("#cartTable .table-row-cell").nth(1).queryAs(Node.class));
+        assertFalse(more.isDisable());
+
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().get(1).quantity() == 2);
+        assertEquals(1, cart.getSelectionModel().getSelectedIndex(), "the line stays selected as it changes");
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().get(1).quantity() == 3);
+        robot.type(KeyCode.SUBTRACT);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().get(1).quantity() == 2);
+        assertEquals(1, cart.getSelectionModel().getSelectedIndex(), "the line stays selected as it changes");
+
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().size() == 1);
+        assertEquals("TENT", fixture.model.preview().cart().get(0).sku(), "both stakes went, the tent stays");
     }
 
     @Test

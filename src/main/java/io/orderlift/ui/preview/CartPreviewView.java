@@ -78,9 +78,24 @@ public final class CartPreviewView extends HBox implements Findable {
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
         Button more = new Button("+1");
-        more.setOnAction(e -> model.changeQuantity(cart.getSelectionModel().getSelectedIndex(), 1));
+        more.setTooltip(new Tooltip("One more of the selected line (+)"));
+        more.setOnAction(e -> changeSelected(cart, model, 1));
         Button less = new Button("−1");
-        less.setOnAction(e -> model.changeQuantity(cart.getSelectionModel().getSelectedIndex(), -1));
+        less.setTooltip(new Tooltip("One fewer of the selected line (−); at none it leaves the cart (Delete removes it)"));
+        less.setOnAction(e -> changeSelected(cart, model, -1));
+        more.disableProperty().bind(cart.getSelectionModel().selectedItemProperty().isNull());
+        less.disableProperty().bind(more.disableProperty());
+        cart.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case DELETE, BACK_SPACE -> model.removeLine(cart.getSelectionModel().getSelectedIndex());
+                case PLUS, ADD, EQUALS -> changeSelected(cart, model, 1);
+                case MINUS, SUBTRACT -> changeSelected(cart, model, -1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         Button pastOrder = new Button("Random past order");
         pastOrder.setId("pastOrder");
         pastOrder.setTooltip(new Tooltip("Fill the cart with one of the store's newest orders of two or more products,"
@@ -181,6 +196,19 @@ public final class CartPreviewView extends HBox implements Findable {
         setSpacing(16);
         setPadding(new Insets(16));
         setId("cartPreview");
+    }
+
+    /** Changes the selected line's quantity and keeps it selected while it stays in the cart. */
+    private static void changeSelected(TableView<CartPreviewViewModel.Line> cart, CartPreviewViewModel model, int delta) {
+        int selected = cart.getSelectionModel().getSelectedIndex();
+        if (selected < 0) {
+            return;
+        }
+        String sku = cart.getItems().get(selected).sku();
+        model.changeQuantity(selected, delta);
+        if (selected < cart.getItems().size() && cart.getItems().get(selected).sku().equals(sku)) {
+            cart.getSelectionModel().select(selected);
+        }
     }
 
     @Override

@@ -304,6 +304,13 @@ public final class CartPreviewViewModel {
         rerank();
     }
 
+    /** Takes line {@code index} out of the cart, whatever its quantity (an index out of range changes nothing). */
+    public void removeLine(int index) {
+        if (index >= 0 && index < cart.size()) {
+            changeQuantity(index, -cart.get(index).quantity());
+        }
+    }
+
     /** Changes line {@code index}'s quantity by {@code delta}; at zero the line goes. */
     public void changeQuantity(int index, int delta) {
         if (index < 0 || index >= cart.size()) {
