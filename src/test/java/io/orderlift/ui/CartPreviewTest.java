@@ -83,6 +83,7 @@ class CartPreviewTest extends TentStoreWindowTest {
 
         robot.clickOn("#pastOrder");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents(); // the cart is filled, then its summary said, in one FX event
         assertTrue(robot.lookup("#cartSummary").queryAs(Label.class).getText().matches("Order \\w+ of \\d{4}-\\d\\d-\\d\\d · Total .*"),
                 robot.lookup("#cartSummary").queryAs(Label.class).getText());
         assertEquals(null, saved.getValue(), "a past order is no saved cart");

@@ -53,12 +53,17 @@ class PairsViewTest extends TentStoreWindowTest {
         }
     }
 
-    @Test
-    void browseReRankCurateAndUndo(FxRobot robot) throws Exception {
+    /** The Pairs tab, on the tent's candidates. */
+    private void showTheTentsPairs(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Pairs")).queryAs(Node.class));
         SearchableComboBox<?> search = robot.lookup("#anchorSearch").queryAs(SearchableComboBox.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> search.getItems().size() == 4);
         robot.interact(() -> fixture.model.pairs().anchorProperty().set("TENT — Tent"));
+    }
+
+    @Test
+    void browseReRankCurateAndUndo(FxRobot robot) throws Exception {
+        showTheTentsPairs(robot);
         waitForFirst(robot, "FOOT");
         assertEquals("↑", table(robot).getItems().get(0).movement(), "the premium add-on moves up against popularity");
         ImageView scatter = robot.lookup("#pairsScatter").queryAs(ImageView.class);
@@ -109,5 +114,34 @@ class PairsViewTest extends TentStoreWindowTest {
         assertEquals("rank,popularity_rank,sku,title,category,price,acceptance,rpi,status,co,follow,lift,confidence,"
                 + "follow_acceptance,customers", lines.get(0));
         assertTrue(lines.get(1).contains(",FOOT,") && lines.get(1).contains(",54.00,"), lines.get(1));
+    }
+
+    /** After a key curates a pair the rows are ranked again; the pair stays selected and the arrows go on from it. */
+    @Test
+    void theKeyboardWalkGoesOnFromThePairJustCurated(FxRobot robot) throws Exception {
+        showTheTentsPairs(robot);
+        robot.interact(() -> robot.lookup("#priceWeight").queryAs(Slider.class).setValue(0));
+        waitForFirst(robot, "STAKES");
+        assertEquals("FOOT", table(robot).getItems().get(1).sku());
+
+        robot.interact(() -> {
+            table(robot).getSelectionModel().select(1);
+            table(robot).getFocusModel().focus(1);
+            table(robot).requestFocus();
+        });
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(1).status().equals("approved"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("FOOT", table(robot).getSelectionModel().getSelectedItem().sku(), "still selected after the re-rank");
+        robot.type(KeyCode.UP).type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).status().equals("rejected"));
+        assertEquals("STAKES", table(robot).getItems().get(0).sku(), "the row above it, not the top of a fresh table");
+        assertEquals("approved", table(robot).getItems().get(1).status());
+
+        robot.interact(() -> fixture.model.pairs().anchorProperty().set("STAKES — Stakes"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table(robot).getItems().isEmpty()
+                && table(robot).getItems().stream().noneMatch(r -> r.sku().equals("STAKES")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table(robot).getSelectionModel().isEmpty(), "another anchor's candidates start unselected");
     }
 }

@@ -13,9 +13,10 @@ import io.orderlift.mining.Evidence;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.PairStatus;
 import io.orderlift.ui.common.Columns;
+import io.orderlift.ui.common.Findable;
+import io.orderlift.ui.common.KeptSelection;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.shell.FileDialogs;
-import io.orderlift.ui.common.Findable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleObjectProperty;
@@ -107,6 +108,10 @@ public final class PairsView extends VBox implements Findable {
                 .otherwise("No candidate to show: the lines above say why."));
         table.setPlaceholder(empty);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // after a curation the rows are ranked again: the pairs just curated stay selected, so the
+        // keyboard walk (A, R or P, then an arrow) goes on from them; another anchor starts afresh
+        KeptSelection<PairsViewModel.Row, String> kept = KeptSelection.of(table, PairsViewModel.Row::sku);
+        model.anchorProperty().addListener((o, was, now) -> kept.forget());
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
         table.getColumns().add(number("#", r -> (double) r.rank(), "%.0f", 46,
                 "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",

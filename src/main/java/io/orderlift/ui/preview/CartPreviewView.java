@@ -6,10 +6,11 @@ import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.DefaultAction;
+import io.orderlift.ui.common.Findable;
+import io.orderlift.ui.common.KeptSelection;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.Placements;
 import io.orderlift.ui.common.RecommendationTables;
-import io.orderlift.ui.common.Findable;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -66,7 +67,6 @@ public final class CartPreviewView extends HBox implements Findable {
         delete.disableProperty().bind(saved.valueProperty().isNull());
         delete.setOnAction(e -> model.deleteCart(saved.getValue()));
         Button clear = new Button("Clear");
-        clear.setOnAction(e -> model.clear());
 
         TableView<CartPreviewViewModel.Line> cart = new TableView<>(model.cart());
         cart.setId("cartTable");
@@ -77,19 +77,25 @@ public final class CartPreviewView extends HBox implements Findable {
         cart.getColumns().add(Columns.text("Price", l -> model.session().money().price(l.price()), 80));
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
+        KeptSelection<CartPreviewViewModel.Line, String> kept = KeptSelection.of(cart, CartPreviewViewModel.Line::sku);
+        clear.setOnAction(e -> {
+            kept.forget();
+            model.clear();
+        });
         Button more = new Button("+1");
         more.setTooltip(new Tooltip("One more of the selected line (+)"));
-        more.setOnAction(e -> changeSelected(cart, model, 1));
+        more.setOnAction(e -> model.changeQuantity(cart.getSelectionModel().getSelectedIndex(), 1));
         Button less = new Button("−1");
         less.setTooltip(new Tooltip("One fewer of the selected line (−); at none it leaves the cart (Delete removes it)"));
-        less.setOnAction(e -> changeSelected(cart, model, -1));
+        less.setOnAction(e -> model.changeQuantity(cart.getSelectionModel().getSelectedIndex(), -1));
         more.disableProperty().bind(cart.getSelectionModel().selectedItemProperty().isNull());
         less.disableProperty().bind(more.disableProperty());
         cart.setOnKeyPressed(e -> {
+            int selected = cart.getSelectionModel().getSelectedIndex();
             switch (e.getCode()) {
-                case DELETE, BACK_SPACE -> model.removeLine(cart.getSelectionModel().getSelectedIndex());
-                case PLUS, ADD, EQUALS -> changeSelected(cart, model, 1);
-                case MINUS, SUBTRACT -> changeSelected(cart, model, -1);
+                case DELETE, BACK_SPACE -> model.removeLine(selected);
+                case PLUS, ADD, EQUALS -> model.changeQuantity(selected, 1);
+                case MINUS, SUBTRACT -> model.changeQuantity(selected, -1);
                 default -> {
                     return;
                 }
@@ -100,7 +106,10 @@ public final class CartPreviewView extends HBox implements Findable {
         pastOrder.setId("pastOrder");
         pastOrder.setTooltip(new Tooltip("Fill the cart with one of the store's newest orders of two or more products,"
                 + " at random, at catalog prices"));
-        pastOrder.setOnAction(e -> model.fillFromPastOrder());
+        pastOrder.setOnAction(e -> {
+            kept.forget(); // another order: its lines start unselected
+            model.fillFromPastOrder();
+        });
         pastOrder.disableProperty().bind(Bindings.isEmpty(model.catalog())); // a store without orders has no products
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -196,19 +205,6 @@ public final class CartPreviewView extends HBox implements Findable {
         setSpacing(16);
         setPadding(new Insets(16));
         setId("cartPreview");
-    }
-
-    /** Changes the selected line's quantity and keeps it selected while it stays in the cart. */
-    private static void changeSelected(TableView<CartPreviewViewModel.Line> cart, CartPreviewViewModel model, int delta) {
-        int selected = cart.getSelectionModel().getSelectedIndex();
-        if (selected < 0) {
-            return;
-        }
-        String sku = cart.getItems().get(selected).sku();
-        model.changeQuantity(selected, delta);
-        if (selected < cart.getItems().size() && cart.getItems().get(selected).sku().equals(sku)) {
-            cart.getSelectionModel().select(selected);
-        }
     }
 
     @Override
