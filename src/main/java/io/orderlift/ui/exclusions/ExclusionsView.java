@@ -69,6 +69,7 @@ public final class ExclusionsView extends VBox implements Findable {
             model.add(kind.getValue(), first.getValue(), second.getValue(), reason.getText());
             reason.clear();
         });
+        reason.setOnAction(e -> add.fire()); // Enter after the reason excludes, as the button does
 
         TableView<ExclusionsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("exclusionsTable");
