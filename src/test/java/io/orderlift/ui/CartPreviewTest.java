@@ -17,6 +17,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,15 @@ class CartPreviewTest extends TentStoreWindowTest {
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.preview().cart().size() == 1);
         assertEquals("TENT", fixture.model.preview().cart().get(0).sku(), "both stakes went, the tent stays");
+
+        // a line double-clicked opens the product in Pairs, where its companions are curated
+        robot.interact(() -> fixture.model.pairs().anchorProperty().set(null));
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.doubleClickOn(robot.lookup("#cartTable .table-row-cell")
+                .match((TableRow<CartPreviewViewModel.Line> row) -> row.getItem() != null).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pairs".equals(tabs.getSelectionModel().getSelectedItem()
+                .getText()));
+        assertEquals("TENT — Tent", fixture.model.pairs().anchorProperty().get());
     }
 
     @Test

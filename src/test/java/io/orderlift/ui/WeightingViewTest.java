@@ -14,7 +14,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,37 @@ class WeightingViewTest extends TentStoreWindowTest {
 
     private WeightingViewModel.EffectRow tentRow(FxRobot robot) {
         return effect(robot).getItems().stream().filter(r -> r.anchor().equals("TENT")).findFirst().orElse(null);
+    }
+
+    /** A best seller's row opens its candidates in Pairs: double-clicked, or through the row's context menu. */
+    @Test
+    void aBestSellerOpensInPairs(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Weighting")).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tentRow(robot) != null
+                && !fixture.model.pairs().anchors().isEmpty());
+        robot.interact(() -> fixture.model.pairs().anchorProperty().set(null));
+        int tent = effect(robot).getItems().indexOf(tentRow(robot));
+        robot.doubleClickOn(robot.lookup("#effectTable .table-row-cell").match((TableRow<WeightingViewModel.EffectRow> row)
+                -> row.getItem() != null && row.getItem().anchor().equals("TENT")).queryAs(Node.class));
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pairs".equals(tabs.getSelectionModel().getSelectedItem()
+                .getText()));
+        assertEquals("TENT — Tent", fixture.model.pairs().anchorProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pairsTable").queryAs(TableView.class)
+                .getItems().size() == 2);
+
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        robot.interact(() -> fixture.model.pairs().anchorProperty().set(null));
+        int other = tent == 0 ? 1 : 0;
+        String sku = effect(robot).getItems().get(other).anchor();
+        robot.interact(() -> effect(robot).getSelectionModel().select(other));
+        // Monocle does not deliver the right-click's context-menu request, so fire the menu's item directly
+        MenuItem open = effect(robot).getContextMenu().getItems().get(0);
+        assertEquals("Open the best seller in Pairs", open.getText());
+        robot.interact(open::fire);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fixture.model.pairs().anchorProperty().get() != null
+                && fixture.model.pairs().anchorProperty().get().startsWith(sku + " — "));
+        assertEquals("Pairs", tabs.getSelectionModel().getSelectedItem().getText());
     }
 
     @Test

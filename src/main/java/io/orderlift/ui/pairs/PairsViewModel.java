@@ -211,6 +211,14 @@ public final class PairsViewModel {
                 }).onError(onError).onlyWhile(request::isNewest).runQuietly(tasks);
     }
 
+    /**
+     * Shows {@code sku}'s candidates, as choosing it in the anchor search does (another view's "Open in
+     * Pairs"); a SKU the catalog does not list changes nothing.
+     */
+    public void showAnchor(String sku) {
+        anchors.stream().filter(label -> ProductLabels.skuOf(label).equals(sku)).findFirst().ifPresent(anchor::set);
+    }
+
     /** The label of the product in the most orders (the first in catalog order among equals). */
     static Optional<String> bestSeller(List<OrderHistory.CatalogEntry> catalog, PairSnapshot mined) {
         OrderHistory.CatalogEntry best = null;

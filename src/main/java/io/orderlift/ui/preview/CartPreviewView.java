@@ -1,6 +1,7 @@
 package io.orderlift.ui.preview;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
@@ -9,6 +10,7 @@ import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.Findable;
 import io.orderlift.ui.common.KeptSelection;
 import io.orderlift.ui.common.NameDialog;
+import io.orderlift.ui.common.OpenInPairs;
 import io.orderlift.ui.common.Placements;
 import io.orderlift.ui.common.RecommendationTables;
 import javafx.geometry.Insets;
@@ -38,7 +40,8 @@ public final class CartPreviewView extends HBox implements Findable {
 
     private final SearchableComboBox<String> search = new SearchableComboBox<>();
 
-    public CartPreviewView(CartPreviewViewModel model) {
+    /** @param openInPairs shows a product's candidates in the Pairs view (a cart line, double-clicked or through its context menu) */
+    public CartPreviewView(CartPreviewViewModel model, Consumer<String> openInPairs) {
         search.setItems(model.catalog());
         search.setId("cartSearch");
         search.setPromptText("Search the catalog");
@@ -78,6 +81,7 @@ public final class CartPreviewView extends HBox implements Findable {
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
         KeptSelection<CartPreviewViewModel.Line, String> kept = KeptSelection.of(cart, CartPreviewViewModel.Line::sku);
+        OpenInPairs.on(cart, CartPreviewViewModel.Line::sku, "Open in Pairs", openInPairs);
         clear.setOnAction(e -> {
             kept.forget();
             model.clear();

@@ -94,9 +94,14 @@ public final class WorkbenchWindow {
         Tab pairsTab = new Tab("Pairs", new PairsView(model.pairs(), dialogs, text -> Notifications.create()
                 .owner(stage).title("Pairs").text(text).showInformation()));
         model.preview().setOnError(e -> ErrorDialogs.show(stage, "The preview could not be shown", e));
-        Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview()));
+        // a product named in another view opens in Pairs, where its companions are curated
+        Consumer<String> openInPairs = sku -> {
+            pairsTab.getTabPane().getSelectionModel().select(pairsTab);
+            model.pairs().showAnchor(sku);
+        };
+        Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview(), openInPairs));
         model.session().setOnError(e -> ErrorDialogs.show(stage, "The ranking model could not be loaded", e));
-        Tab weightingTab = new Tab("Weighting", new WeightingView(model.weighting()));
+        Tab weightingTab = new Tab("Weighting", new WeightingView(model.weighting(), openInPairs));
         model.exclusions().setOnError(e -> ErrorDialogs.show(stage, "The exclusions could not be changed", e));
         Tab exclusionsTab = new Tab("Exclusions", new ExclusionsView(model.exclusions()));
         model.confirmation().setOnError(e -> ErrorDialogs.show(stage, "The confirmation preview failed", e));

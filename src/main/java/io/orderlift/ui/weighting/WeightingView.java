@@ -1,6 +1,7 @@
 package io.orderlift.ui.weighting;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 
 import io.orderlift.ranking.ConfirmationEvidence;
@@ -9,9 +10,10 @@ import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.HidingLabel;
-import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.NameDialog;
+import io.orderlift.ui.common.OpenInPairs;
 import io.orderlift.ui.common.Placements;
+import io.orderlift.ui.common.ProductLabels;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -52,7 +54,11 @@ public final class WeightingView extends HBox {
     private final ReadOnlyObjectProperty<WeightingProfile> storeRead;
     private int row;
 
-    public WeightingView(WeightingViewModel model) {
+    /**
+     * @param openInPairs shows a product's candidates in the Pairs view (a best seller's row, double-clicked
+     *                    or through its context menu)
+     */
+    public WeightingView(WeightingViewModel model, Consumer<String> openInPairs) {
         storeRead = model.session().savedProperty();
         ComboBox<String> profiles = new ComboBox<>(model.session().profileNames());
         profiles.setId("profileChoice");
@@ -198,13 +204,15 @@ public final class WeightingView extends HBox {
                         !empty && item != null && item.changed());
             }
         });
+        OpenInPairs.on(table, WeightingViewModel.EffectRow::anchor, "Open the best seller in Pairs", openInPairs);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label summary = new Label();
         summary.setId("effectSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         Label caption = new Label("The store's best sellers as one-item carts: what the working profile shows, "
-                + "and what it changes against the saved profile (changed lists highlighted).");
+                + "and what it changes against the saved profile (changed lists highlighted). Double-click a best"
+                + " seller to curate its companions in Pairs.");
         caption.setWrapText(true);
         caption.getStyleClass().add("subtle");
         Label effectTitle = new Label("Effect");
