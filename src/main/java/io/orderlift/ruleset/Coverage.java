@@ -29,40 +29,57 @@ import io.orderlift.ruleset.evaluator.RuleSet;
 public record Coverage(int products, int listed, int cart, int confirmation, List<String> mostBoughtWithout) {
 
     /** How many products without a list are named. */
-    static final int NAMED = 3;
+    public static final int NAMED = 3;
 
     /** The coverage of {@code r}. */
     public static Coverage of(RuleSet r) {
-        Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
-        r.categories().forEach(c -> categories.put(c.name(), c));
-        Set<String> inCart = new HashSet<>();
-        Set<String> onConfirmation = new HashSet<>();
-        for (RuleSet.Anchor a : r.anchors()) {
-            RuleSet.CategoryEvidence via = a.backoff() == null ? null : categories.get(a.backoff());
-            if (size(via == null ? a.cart() : via.cart()) > 0) {
-                inCart.add(a.sku());
-            }
-            if (size(via == null ? a.confirmation() : via.confirmation()) > 0) {
-                onConfirmation.add(a.sku());
-            }
-        }
-        // a pinned companion is a list too, whatever the evidence
-        for (RuleSet.Pin pin : r.pins()) {
-            if (!pin.candidates().isEmpty()) {
-                (pin.placement().equals("cart") ? inCart : onConfirmation).add(pin.anchor());
-            }
-        }
-        int cart = inCart.size();
-        int confirmation = onConfirmation.size();
-        Set<String> listed = new HashSet<>(inCart);
-        listed.addAll(onConfirmation);
-        List<String> without = r.products().stream().filter(p -> !listed.contains(p.sku()))
-                .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
-                .limit(NAMED)
+        Listed lists = Listed.of(r);
+        List<String> without = mostBoughtWithout(r, lists.any()).stream()
                 .map(p -> String.format(Locale.ROOT, "%s (%s, %,d orders)", p.title() == null ? p.sku() : p.title(),
                         p.sku(), p.orders()))
                 .collect(Collectors.toList());
-        return new Coverage(r.products().size(), listed.size(), cart, confirmation, without);
+        return new Coverage(r.products().size(), lists.any().size(), lists.cart().size(), lists.confirmation().size(),
+                without);
+    }
+
+    /** The {@link #NAMED} most bought products of {@code r} that recommend nothing on their own, the most bought first. */
+    public static List<RuleSet.Product> mostBoughtWithoutList(RuleSet r) {
+        return mostBoughtWithout(r, Listed.of(r).any());
+    }
+
+    private static List<RuleSet.Product> mostBoughtWithout(RuleSet r, Set<String> listed) {
+        return r.products().stream().filter(p -> !listed.contains(p.sku()))
+                .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
+                .limit(NAMED).toList();
+    }
+
+    /** The SKUs with a list of their own in the cart, on the confirmation page, and in either. */
+    private record Listed(Set<String> cart, Set<String> confirmation, Set<String> any) {
+
+        static Listed of(RuleSet r) {
+            Map<String, RuleSet.CategoryEvidence> categories = new HashMap<>();
+            r.categories().forEach(c -> categories.put(c.name(), c));
+            Set<String> inCart = new HashSet<>();
+            Set<String> onConfirmation = new HashSet<>();
+            for (RuleSet.Anchor a : r.anchors()) {
+                RuleSet.CategoryEvidence via = a.backoff() == null ? null : categories.get(a.backoff());
+                if (size(via == null ? a.cart() : via.cart()) > 0) {
+                    inCart.add(a.sku());
+                }
+                if (size(via == null ? a.confirmation() : via.confirmation()) > 0) {
+                    onConfirmation.add(a.sku());
+                }
+            }
+            // a pinned companion is a list too, whatever the evidence
+            for (RuleSet.Pin pin : r.pins()) {
+                if (!pin.candidates().isEmpty()) {
+                    (pin.placement().equals("cart") ? inCart : onConfirmation).add(pin.anchor());
+                }
+            }
+            Set<String> listed = new HashSet<>(inCart);
+            listed.addAll(onConfirmation);
+            return new Listed(inCart, onConfirmation, listed);
+        }
     }
 
     /**

@@ -17,8 +17,10 @@ import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
 import io.orderlift.store.imports.OrderImporter;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -107,5 +109,16 @@ class PublishViewTest {
         assertEquals(List.of("No changes: the two versions give the same recommendations."),
                 robot.lookup("#versionComparison").queryAs(ListView.class).getItems());
         robot.interact(() -> robot.lookup("#versionComparison").queryAs(ListView.class).getScene().getWindow().hide());
+
+        // the mug, bought alone, gets no list: its link opens it in Pairs, where a pin gives it one
+        assertTrue(robot.lookup("#publishValidation").queryAs(Label.class).getText()
+                .contains("The other one gets nothing alone: Mug (MUG, 40 orders)."));
+        Hyperlink mug = robot.lookup("#withoutListLinks .hyperlink").queryAs(Hyperlink.class);
+        assertEquals("Mug", mug.getText());
+        robot.interact(mug::fire); // the tab may be scrolled past it
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pairs".equals(tabs.getSelectionModel().getSelectedItem()
+                .getText()));
+        assertEquals("MUG — Mug", fixture.model.pairs().anchorProperty().get());
     }
 }

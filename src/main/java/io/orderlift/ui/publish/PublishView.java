@@ -3,13 +3,16 @@ package io.orderlift.ui.publish;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
+import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.DefaultAction;
 import io.orderlift.ui.common.WarningLabel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
@@ -38,7 +42,8 @@ public final class PublishView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    public PublishView(PublishViewModel model) {
+    /** @param openInPairs shows a product's candidates in the Pairs view (a product named as getting no list) */
+    public PublishView(PublishViewModel model, Consumer<String> openInPairs) {
         Label title = new Label("Publish the rule set");
         title.getStyleClass().add("view-title");
         Label validation = new Label();
@@ -46,10 +51,11 @@ public final class PublishView extends VBox {
         validation.setWrapText(true);
         validation.textProperty().bind(model.validationProperty());
         Label warning = WarningLabel.of("publishWarning", model.warningProperty());
+        HBox withoutList = withoutList(model, openInPairs);
 
         ListView<String> changes = new ListView<>(model.changes());
         changes.setId("publishChanges");
-        changes.setPrefHeight(220);
+        changes.setPrefHeight(190); // with the links above, the versions' buttons stay in view at 1280 × 800
 
         TextField note = new TextField();
         note.setId("publishNote");
@@ -132,7 +138,7 @@ public final class PublishView extends VBox {
         versionsTitle.getStyleClass().add("section-title");
         HBox archiveBar = new HBox(8, compare, export, archive);
         archiveBar.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, validation, warning, changesTitle, changes, form,
+        getChildren().addAll(title, validation, withoutList, warning, changesTitle, changes, form,
                 new HBox(12, approvedOnly, check, publish), versionsTitle, versions, archiveBar);
         setSpacing(10);
         setPadding(new Insets(16));
@@ -154,5 +160,26 @@ public final class PublishView extends VBox {
         dialog.getDialogPane().setContent(lines);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
+    }
+
+    /** A link to Pairs for each most bought product without a list, where a pin gives it one; hidden when none. */
+    private static HBox withoutList(PublishViewModel model, Consumer<String> openInPairs) {
+        HBox links = new HBox(4);
+        links.setId("withoutListLinks");
+        links.setAlignment(Pos.CENTER_LEFT);
+        Runnable fill = () -> {
+            links.getChildren().setAll(new Label("Give them a list in Pairs:"));
+            for (RuleSet.Product product : model.withoutList()) {
+                Hyperlink link = new Hyperlink(product.title() == null ? product.sku() : product.title());
+                link.setTooltip(new Tooltip("Open " + product.sku() + " in Pairs: pin the companions it should show"));
+                link.setOnAction(e -> openInPairs.accept(product.sku()));
+                links.getChildren().add(link);
+            }
+        };
+        model.withoutList().addListener((ListChangeListener<RuleSet.Product>) change -> fill.run());
+        fill.run();
+        links.visibleProperty().bind(Bindings.isNotEmpty(model.withoutList()));
+        links.managedProperty().bind(links.visibleProperty());
+        return links;
     }
 }

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.orderlift.ruleset.Coverage;
-import io.orderlift.ruleset.SharedCompanions;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.RuleSetDiff;
+import io.orderlift.ruleset.SharedCompanions;
 import io.orderlift.ruleset.VersionArchive;
+import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.store.PublishedVersions;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.ErrorDialogs;
@@ -54,6 +55,7 @@ public final class PublishViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<PublishedVersions.Version> versions = FXCollections.observableArrayList();
+    private final ObservableList<RuleSet.Product> withoutList = FXCollections.observableArrayList();
     private Store store;
     /** Whether the Publish view is on screen: the whole rule set is built for the check only then. */
     private boolean shown;
@@ -90,6 +92,7 @@ public final class PublishViewModel {
             target.set(opened.directory().map(d -> d.resolve("ruleset.json").toString()).orElse(""));
             versions.clear();
             changes.clear();
+            withoutList.clear();
             note.set("");
             archiveStatus.set(ARCHIVE_HINT);
         }
@@ -118,6 +121,7 @@ public final class PublishViewModel {
         validation.set("Checked when this tab is opened.");
         warning.set("");
         changes.clear();
+        withoutList.clear();
         Tasks.create("Reading the published versions", monitor -> new PublishedVersions(current).all())
                 .onSuccess(list -> {
                     if (current == store) {
@@ -141,7 +145,8 @@ public final class PublishViewModel {
         Tasks.create("Checking the rule set", monitor -> {
                     Publisher.Preview preview = new Publisher().preview(current, note.get(), null, approvedOnly.get());
                     return new Checked(current, preview, Coverage.of(preview.ruleSet()),
-                            SharedCompanions.of(preview.ruleSet()), new PublishedVersions(current).all());
+                            Coverage.mostBoughtWithoutList(preview.ruleSet()), SharedCompanions.of(preview.ruleSet()),
+                            new PublishedVersions(current).all());
                 })
                 .onSuccess(this::show)
                 .onError(e -> {
@@ -150,12 +155,14 @@ public final class PublishViewModel {
                     validation.set(ErrorDialogs.describe(e));
                     warning.set("");
                     changes.clear();
+                    withoutList.clear();
                 })
                 .run(tasks);
     }
 
     /** A checked rule set, with what its lists cover and which companions they share worked out in the background as well. */
-    private record Checked(Store store, Publisher.Preview preview, Coverage coverage, SharedCompanions shared,
+    private record Checked(Store store, Publisher.Preview preview, Coverage coverage,
+                           List<RuleSet.Product> withoutList, SharedCompanions shared,
                            List<PublishedVersions.Version> versions) {
     }
 
@@ -174,6 +181,7 @@ public final class PublishViewModel {
                 + checked.shared().inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
         warning.set(ok ? Publisher.nothingToRecommend(checked.coverage(), p.ruleSet().parameters()).orElse("") : "");
+        withoutList.setAll(ok ? checked.withoutList() : List.of());
         changes.setAll(describe(p.changes(), p.last()));
         versions.setAll(checked.versions());
         busy.set(false);
@@ -313,6 +321,11 @@ public final class PublishViewModel {
 
     public ObservableList<String> changes() {
         return changes;
+    }
+
+    /** The most bought products that recommend nothing on their own ({@link Coverage#mostBoughtWithoutList}), as last checked. */
+    public ObservableList<RuleSet.Product> withoutList() {
+        return withoutList;
     }
 
     public ObservableList<PublishedVersions.Version> versions() {

@@ -78,11 +78,6 @@ public final class WorkbenchWindow {
         model.publish().setOnPublished(r -> Notifications.create().owner(stage).title("Published")
                 .text(String.format("Version %d written to %s (%,d bytes).", r.version(), r.file(), r.bytes()))
                 .showInformation());
-        ScrollPane publishPane = new ScrollPane(new PublishView(model.publish()));
-        publishPane.setFitToWidth(true);
-        Tab publishTab = new Tab("Publish", publishPane);
-        publishTab.setId("publishTab");
-        publishTab.selectedProperty().addListener((obs, was, now) -> model.publish().setShown(now));
         model.reports().setOnError(e -> ErrorDialogs.show(stage, "The report could not be made", e));
         model.reports().setOnInfo(text -> Notifications.create().owner(stage).title("Reports").text(text)
                 .showInformation());
@@ -100,6 +95,11 @@ public final class WorkbenchWindow {
             model.pairs().showAnchor(sku);
         };
         Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview(), openInPairs));
+        ScrollPane publishPane = new ScrollPane(new PublishView(model.publish(), openInPairs));
+        publishPane.setFitToWidth(true);
+        Tab publishTab = new Tab("Publish", publishPane);
+        publishTab.setId("publishTab");
+        publishTab.selectedProperty().addListener((obs, was, now) -> model.publish().setShown(now));
         model.session().setOnError(e -> ErrorDialogs.show(stage, "The ranking model could not be loaded", e));
         Tab weightingTab = new Tab("Weighting", new WeightingView(model.weighting(), openInPairs));
         model.exclusions().setOnError(e -> ErrorDialogs.show(stage, "The exclusions could not be changed", e));
