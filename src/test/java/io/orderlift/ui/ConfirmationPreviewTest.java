@@ -9,6 +9,7 @@ import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.PastOrders;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
@@ -50,6 +51,15 @@ class ConfirmationPreviewTest extends TentStoreWindowTest {
 
         robot.interact(() -> offers.getSelectionModel().select(0));
         assertTrue(robot.lookup("#offerWhy").queryAs(Label.class).getText().startsWith("Footprint (FOOT): acceptance"));
+
+        // the order's line opens in Pairs, where its companions are curated
+        robot.interact(() -> fixture.model.pairs().anchorProperty().set(null));
+        robot.interact(() -> lines.getSelectionModel().select(0));
+        robot.interact(() -> lines.getContextMenu().getItems().get(0).fire());
+        assertEquals("TENT — Tent", fixture.model.pairs().anchorProperty().get());
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertEquals("Pairs", tabs.getSelectionModel().getSelectedItem().getText());
+        robot.interact(() -> tabs.getSelectionModel().select(5));
 
         robot.clickOn("#randomOrder");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> picker.getValue() != null

@@ -1,11 +1,13 @@
 package io.orderlift.ui.confirmation;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.PastOrders;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.Findable;
+import io.orderlift.ui.common.OpenInPairs;
 import io.orderlift.ui.common.RecommendationTables;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -26,7 +28,8 @@ public final class ConfirmationPreviewView extends HBox implements Findable {
 
     private final SearchableComboBox<String> order = new SearchableComboBox<>();
 
-    public ConfirmationPreviewView(ConfirmationPreviewViewModel model) {
+    /** @param openInPairs shows a product's candidates in the Pairs view (a line of the order, double-clicked or through its context menu) */
+    public ConfirmationPreviewView(ConfirmationPreviewViewModel model, Consumer<String> openInPairs) {
         order.setItems(model.orders());
         order.setId("orderPicker");
         order.setPromptText("Search the newest orders by id or date");
@@ -49,6 +52,7 @@ public final class ConfirmationPreviewView extends HBox implements Findable {
         lines.getColumns().add(Columns.text("Paid", l -> model.session().money().price(l.unitPrice().doubleValue()),
                 62));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        OpenInPairs.on(lines, PastOrders.Line::sku, "Open in Pairs", openInPairs);
         VBox.setVgrow(lines, Priority.ALWAYS);
         Label orderTitle = new Label("The order just placed");
         orderTitle.getStyleClass().add("section-title");

@@ -105,7 +105,7 @@ public final class WorkbenchWindow {
         model.exclusions().setOnError(e -> ErrorDialogs.show(stage, "The exclusions could not be changed", e));
         Tab exclusionsTab = new Tab("Exclusions", new ExclusionsView(model.exclusions()));
         model.confirmation().setOnError(e -> ErrorDialogs.show(stage, "The confirmation preview failed", e));
-        Tab confirmationTab = new Tab("Confirmation", new ConfirmationPreviewView(model.confirmation()));
+        Tab confirmationTab = new Tab("Confirmation", new ConfirmationPreviewView(model.confirmation(), openInPairs));
         TabPane views = new TabPane(new Tab("Overview", new OverviewView(model.overview(), this::importOrders,
                 this::minePairs)), pairsTab, weightingTab, exclusionsTab, previewTab, confirmationTab, publishTab,
                 reportsTab);
