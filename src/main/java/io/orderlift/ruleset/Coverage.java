@@ -29,28 +29,37 @@ import io.orderlift.ruleset.evaluator.RuleSet;
 public record Coverage(int products, int listed, int cart, int confirmation, List<String> mostBoughtWithout) {
 
     /** How many products without a list are named. */
-    public static final int NAMED = 3;
+    static final int NAMED = 3;
 
     /** The coverage of {@code r}. */
     public static Coverage of(RuleSet r) {
+        return named(r).coverage();
+    }
+
+    /**
+     * The coverage of {@code r} with the products its {@link #mostBoughtWithout} names (for links to
+     * them), worked out in one pass over the rule set.
+     */
+    public static Named named(RuleSet r) {
         Listed lists = Listed.of(r);
-        List<String> without = mostBoughtWithout(r, lists.any()).stream()
+        Set<String> listed = lists.any();
+        List<RuleSet.Product> without = r.products().stream().filter(p -> !listed.contains(p.sku()))
+                .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
+                .limit(NAMED).toList();
+        List<String> named = without.stream()
                 .map(p -> String.format(Locale.ROOT, "%s (%s, %,d orders)", p.title() == null ? p.sku() : p.title(),
                         p.sku(), p.orders()))
                 .collect(Collectors.toList());
-        return new Coverage(r.products().size(), lists.any().size(), lists.cart().size(), lists.confirmation().size(),
-                without);
+        return new Named(new Coverage(r.products().size(), listed.size(), lists.cart().size(),
+                lists.confirmation().size(), named), without);
     }
 
-    /** The {@link #NAMED} most bought products of {@code r} that recommend nothing on their own, the most bought first. */
-    public static List<RuleSet.Product> mostBoughtWithoutList(RuleSet r) {
-        return mostBoughtWithout(r, Listed.of(r).any());
-    }
-
-    private static List<RuleSet.Product> mostBoughtWithout(RuleSet r, Set<String> listed) {
-        return r.products().stream().filter(p -> !listed.contains(p.sku()))
-                .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
-                .limit(NAMED).toList();
+    /**
+     * A rule set's coverage and the most bought products without a list it names, as products.
+     *
+     * @param withoutList the products of {@link Coverage#mostBoughtWithout}, in its order
+     */
+    public record Named(Coverage coverage, List<RuleSet.Product> withoutList) {
     }
 
     /** The SKUs with a list of their own in the cart, on the confirmation page, and in either. */

@@ -67,6 +67,8 @@ class PublishViewTest {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#publishValidation")
                     .queryAs(Label.class).getText().startsWith(start));
+            // the validation is said first, then the links and the changes, in the same FX event
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException e) {
             throw new AssertionError("validation says: " + robot.lookup("#publishValidation").queryAs(Label.class)
                     .getText(), e);

@@ -144,9 +144,8 @@ public final class PublishViewModel {
         warning.set("");
         Tasks.create("Checking the rule set", monitor -> {
                     Publisher.Preview preview = new Publisher().preview(current, note.get(), null, approvedOnly.get());
-                    return new Checked(current, preview, Coverage.of(preview.ruleSet()),
-                            Coverage.mostBoughtWithoutList(preview.ruleSet()), SharedCompanions.of(preview.ruleSet()),
-                            new PublishedVersions(current).all());
+                    return new Checked(current, preview, Coverage.named(preview.ruleSet()),
+                            SharedCompanions.of(preview.ruleSet()), new PublishedVersions(current).all());
                 })
                 .onSuccess(this::show)
                 .onError(e -> {
@@ -161,8 +160,7 @@ public final class PublishViewModel {
     }
 
     /** A checked rule set, with what its lists cover and which companions they share worked out in the background as well. */
-    private record Checked(Store store, Publisher.Preview preview, Coverage coverage,
-                           List<RuleSet.Product> withoutList, SharedCompanions shared,
+    private record Checked(Store store, Publisher.Preview preview, Coverage.Named coverage, SharedCompanions shared,
                            List<PublishedVersions.Version> versions) {
     }
 
@@ -177,11 +175,12 @@ public final class PublishViewModel {
                 ? String.format("Version %d is valid against the schema; its %d conformance cases replay. %,d bytes, "
                         + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
                 p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
-                + checked.coverage().inWords().map(c -> "\n" + c).orElse("")
+                + checked.coverage().coverage().inWords().map(c -> "\n" + c).orElse("")
                 + checked.shared().inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
-        warning.set(ok ? Publisher.nothingToRecommend(checked.coverage(), p.ruleSet().parameters()).orElse("") : "");
-        withoutList.setAll(ok ? checked.withoutList() : List.of());
+        warning.set(ok ? Publisher.nothingToRecommend(checked.coverage().coverage(), p.ruleSet().parameters())
+                .orElse("") : "");
+        withoutList.setAll(ok ? checked.coverage().withoutList() : List.of());
         changes.setAll(describe(p.changes(), p.last()));
         versions.setAll(checked.versions());
         busy.set(false);
@@ -323,7 +322,7 @@ public final class PublishViewModel {
         return changes;
     }
 
-    /** The most bought products that recommend nothing on their own ({@link Coverage#mostBoughtWithoutList}), as last checked. */
+    /** The most bought products that recommend nothing on their own ({@link Coverage.Named#withoutList}), as last checked. */
     public ObservableList<RuleSet.Product> withoutList() {
         return withoutList;
     }
