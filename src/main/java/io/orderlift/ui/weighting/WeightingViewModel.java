@@ -23,6 +23,7 @@ import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.SharedCompanions;
+import io.orderlift.ui.common.ProductLabels;
 import io.orderlift.ui.common.RankingSession;
 import io.orderlift.ui.common.Requests;
 import io.orderlift.ui.common.TaskExecutor;
@@ -310,8 +311,7 @@ public final class WeightingViewModel {
 
     /** "Title (SKU)", or the SKU where the product has no title. */
     private static String titled(RankingModel model, String sku) {
-        String title = model.idOf(sku).stream().mapToObj(model::title).findFirst().orElse(null);
-        return title == null || title.isBlank() ? sku : title + " (" + sku + ")";
+        return ProductLabels.named(model.idOf(sku).stream().mapToObj(model::title).findFirst().orElse(null), sku);
     }
 
     public DoubleProperty priceWeightProperty() {
