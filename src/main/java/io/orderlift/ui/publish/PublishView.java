@@ -55,7 +55,7 @@ public final class PublishView extends VBox {
 
         ListView<String> changes = new ListView<>(model.changes());
         changes.setId("publishChanges");
-        changes.setPrefHeight(190); // with the links above, the versions' buttons stay in view at 1280 × 800
+        changes.setPrefHeight(190);
 
         TextField note = new TextField();
         note.setId("publishNote");
@@ -136,10 +136,14 @@ public final class PublishView extends VBox {
         changesTitle.getStyleClass().add("section-title");
         Label versionsTitle = new Label("Published versions");
         versionsTitle.getStyleClass().add("section-title");
-        HBox archiveBar = new HBox(8, compare, export, archive);
-        archiveBar.setAlignment(Pos.CENTER_LEFT);
+        // the versions' buttons and what they did head their table, so they stay in view however long
+        // the text above it grows
+        archive.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(archive, Priority.ALWAYS);
+        HBox versionsBar = new HBox(12, versionsTitle, archive, compare, export);
+        versionsBar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, validation, withoutList, warning, changesTitle, changes, form,
-                new HBox(12, approvedOnly, check, publish), versionsTitle, versions, archiveBar);
+                new HBox(12, approvedOnly, check, publish), versionsBar, versions);
         setSpacing(10);
         setPadding(new Insets(16));
         setId("publishView");
