@@ -10,6 +10,8 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.SampleCartStore;
+import io.orderlift.mining.Evidence;
+import io.orderlift.ui.pairs.PairsViewModel;
 import io.orderlift.ui.preview.CartPreviewViewModel;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -92,6 +94,35 @@ class CartPreviewTest extends TentStoreWindowTest {
     }
 
     /** The cart's lines change from the keyboard: + and − one more or fewer of the selected line, Delete takes it out. */
+    /** A recommendation double-clicked opens the pair behind it in Pairs, the candidate selected to curate. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecommendationOpensItsPairInPairs(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Cart preview")).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fixture.model.pairs().anchors().isEmpty());
+        robot.interact(() -> fixture.model.preview().add("TENT — Tent"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> recommendations(robot).getItems().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Recommendation second = recommendations(robot).getItems().get(1);
+        // the Pairs table shows another anchor, filtered, so that the pair must be sought out
+        robot.interact(() -> {
+            fixture.model.pairs().anchorProperty().set("STAKES — Stakes");
+            fixture.model.pairs().statusFilterProperty().set(PairsViewModel.STATUS_FILTERS.get(1));
+        });
+        robot.doubleClickOn(robot.lookup("#recommendationsTable .table-row-cell").match((TableRow<Recommendation> row)
+                -> row.getItem() != null && row.getItem().sku().equals(second.sku())).queryAs(Node.class));
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Pairs".equals(tabs.getSelectionModel().getSelectedItem()
+                .getText()));
+        TableView<PairsViewModel.Row> pairs = robot.lookup("#pairsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pairs.getSelectionModel().getSelectedItem() != null
+                && pairs.getSelectionModel().getSelectedItem().sku().equals(second.sku()));
+        assertEquals("TENT — Tent", fixture.model.pairs().anchorProperty().get());
+        assertEquals(Evidence.SAME_ORDER, fixture.model.pairs().evidenceProperty().get(), "the cart's curation");
+        assertEquals(PairsViewModel.ALL, fixture.model.pairs().statusFilterProperty().get(), "no filter hides it");
+        assertTrue(pairs.isFocused(), "ready for A, R or P");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theSelectedLineChangesFromTheKeyboard(FxRobot robot) throws Exception {

@@ -1,13 +1,14 @@
 package io.orderlift.ui.confirmation;
 
 import java.util.Locale;
-import java.util.function.Consumer;
 
+import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.PastOrders;
 import io.orderlift.ui.common.Columns;
 import io.orderlift.ui.common.Findable;
 import io.orderlift.ui.common.OpenInPairs;
+import io.orderlift.ui.common.PairsNavigator;
 import io.orderlift.ui.common.RecommendationTables;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -28,8 +29,11 @@ public final class ConfirmationPreviewView extends HBox implements Findable {
 
     private final SearchableComboBox<String> order = new SearchableComboBox<>();
 
-    /** @param openInPairs shows a product's candidates in the Pairs view (a line of the order, double-clicked or through its context menu) */
-    public ConfirmationPreviewView(ConfirmationPreviewViewModel model, Consumer<String> openInPairs) {
+    /**
+     * @param openInPairs shows in the Pairs view a line's candidates, or the pair behind an offer (double-clicked
+     *                    or through the context menu)
+     */
+    public ConfirmationPreviewView(ConfirmationPreviewViewModel model, PairsNavigator openInPairs) {
         order.setItems(model.orders());
         order.setId("orderPicker");
         order.setPromptText("Search the newest orders by id or date");
@@ -52,7 +56,7 @@ public final class ConfirmationPreviewView extends HBox implements Findable {
         lines.getColumns().add(Columns.text("Paid", l -> model.session().money().price(l.unitPrice().doubleValue()),
                 62));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        OpenInPairs.on(lines, PastOrders.Line::sku, "Open in Pairs", openInPairs);
+        OpenInPairs.on(lines, PastOrders.Line::sku, "Open in Pairs", openInPairs::anchor);
         VBox.setVgrow(lines, Priority.ALWAYS);
         Label orderTitle = new Label("The order just placed");
         orderTitle.getStyleClass().add("section-title");
@@ -63,17 +67,19 @@ public final class ConfirmationPreviewView extends HBox implements Findable {
         TableView<Recommendation> offers = RecommendationTables.create(model.offers(),
                 Bindings.concat("No one-tap offers. ", model.emptyReasonProperty()), model.session()::money);
         offers.setId("offersTable");
+        OpenInPairs.onRecommendations(offers, () -> Placement.CONFIRMATION, openInPairs);
         VBox.setVgrow(offers, Priority.ALWAYS);
         Label summary = new Label();
         summary.setId("confirmationSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
-        Label why = new Label("Select an offer to see why.");
+        String unselected = "Select an offer to see why; double-click it to curate its pair in Pairs.";
+        Label why = new Label(unselected);
         why.setId("offerWhy");
         why.setWrapText(true);
         why.setMinHeight(80);
         offers.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> why.setText(
-                now == null ? "Select an offer to see why." : RecommendationTables.explain(now,
+                now == null ? unselected : RecommendationTables.explain(now,
                         model.session().money())));
         Label offersTitle = new Label("One-tap offers on the confirmation page");
         offersTitle.getStyleClass().add("section-title");

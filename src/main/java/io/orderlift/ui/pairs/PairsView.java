@@ -112,6 +112,18 @@ public final class PairsView extends VBox implements Findable {
         // keyboard walk (A, R or P, then an arrow) goes on from them; another anchor starts afresh
         KeptSelection<PairsViewModel.Row, String> kept = KeptSelection.of(table, PairsViewModel.Row::sku);
         model.anchorProperty().addListener((o, was, now) -> kept.forget());
+        // a pair opened from another view: its candidate selected and in sight, ready for A, R or P
+        model.candidateToSelectProperty().addListener((o, was, sku) -> {
+            for (int i = 0; sku != null && i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).sku().equals(sku)) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    table.getFocusModel().focus(i);
+                    table.scrollTo(Math.max(0, i - 2));
+                    table.requestFocus();
+                    return;
+                }
+            }
+        });
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after
         table.getColumns().add(number("#", r -> (double) r.rank(), "%.0f", 46,
                 "Rank by expected revenue per impression (acceptance × price^w); ↑ or ↓: its move against popularity",

@@ -119,6 +119,10 @@ public final class PairsViewModel {
     static final String NOT_MINED = "This store is not mined yet: Mine pairs… on the Overview computes the pairs.";
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(CHOOSE_AN_ANCHOR);
+    /** The pair another view asked to show, until its anchor's rows are shown (null: none). */
+    private WantedPair wanted;
+    /** The candidate the table selects and scrolls to, set once its anchor's rows are shown. */
+    private final ReadOnlyObjectWrapper<String> candidateToSelect = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> scatter = new ReadOnlyObjectWrapper<>();
     private final Map<String, String> categoryOfSku = new HashMap<>();
     private Store store;
@@ -217,6 +221,38 @@ public final class PairsViewModel {
      */
     public void showAnchor(String sku) {
         anchors.stream().filter(label -> ProductLabels.skuOf(label).equals(sku)).findFirst().ifPresent(anchor::set);
+    }
+
+    /**
+     * Shows {@code anchorSku}'s candidates with the evidence whose curation {@code placement} reads
+     * (same-order for the cart, follow-on for the confirmation page), every filter cleared, and
+     * {@code candidateSku} selected once they are ranked; when the list does not hold it, the status line
+     * says so. A SKU the catalog does not list changes nothing.
+     */
+    public void showPair(String anchorSku, Placement placement, String candidateSku) {
+        Optional<String> label = anchors.stream().filter(l -> ProductLabels.skuOf(l).equals(anchorSku)).findFirst();
+        if (label.isEmpty()) {
+            return;
+        }
+        Evidence kind = placement == Placement.CART ? Evidence.SAME_ORDER : Evidence.FOLLOW_ON;
+        wanted = new WantedPair(anchorSku, kind, candidateSku);
+        candidateToSelect.set(null);
+        categoryFilter.set(ALL_CATEGORIES);
+        statusFilter.set(ALL);
+        boolean shownAlready = label.get().equals(anchor.get()) && evidence.get() == kind;
+        evidence.set(kind);
+        anchor.set(label.get());
+        if (shownAlready) {
+            refresh(); // the rows on screen may be a re-rank behind; the pair is selected in the fresh ones
+        }
+    }
+
+    /** A pair asked for by {@link #showPair}. */
+    private record WantedPair(String anchorSku, Evidence evidence, String candidateSku) {
+
+        boolean isFor(AnchorPairs shown) {
+            return anchorSku.equals(shown.anchor()) && evidence.cliName().equals(shown.evidence());
+        }
     }
 
     /** The label of the product in the most orders (the first in catalog order among equals). */
@@ -354,6 +390,36 @@ public final class PairsViewModel {
                 loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "",
                 p.underCustomerFloorInWords(loaded.minCustomers())
                         + (loaded.aloneEmpty() == null ? "" : ". " + loaded.aloneEmpty())));
+        selectWanted(p);
+    }
+
+    /** Selects the pair {@link #showPair} asked for once its rows are shown, or says why they do not hold it. */
+    private void selectWanted(AnchorPairs shown) {
+        WantedPair pair = wanted;
+        if (pair == null) {
+            return;
+        }
+        wanted = null;
+        if (!pair.isFor(shown)) {
+            return; // another anchor was chosen since
+        }
+        if (allRows.stream().anyMatch(r -> r.sku().equals(pair.candidateSku()))) {
+            candidateToSelect.set(pair.candidateSku());
+        } else {
+            status.set(status.get() + "\n" + notListed(pair.candidateSku(), shown));
+        }
+    }
+
+    /** Why {@code candidate}, recommended beside the anchor, is not among the rows of {@code shown}. */
+    static String notListed(String candidate, AnchorPairs shown) {
+        boolean followOn = Evidence.FOLLOW_ON.cliName().equals(shown.evidence());
+        if (shown.candidates().size() < shown.candidateCount()) {
+            return candidate + " is not among the " + shown.candidates().size() + " best candidates listed here.";
+        }
+        return candidate + " has no " + shown.evidence() + " pair with " + shown.anchor() + (followOn
+                ? ": the confirmation page offers it on same-order evidence or through a category. Exclude the pair"
+                        + " (Exclusions) to stop it."
+                : ": it is recommended through the anchor's category. Exclude the pair (Exclusions) to stop it.");
     }
 
     /** The sentence without its full stop, for a summary that ends it. */
@@ -469,6 +535,11 @@ public final class PairsViewModel {
 
     public ObservableList<String> anchors() {
         return anchors;
+    }
+
+    /** The candidate the table should select and scroll to (null between requests). */
+    public ReadOnlyObjectProperty<String> candidateToSelectProperty() {
+        return candidateToSelect.getReadOnlyProperty();
     }
 
     public ObjectProperty<String> anchorProperty() {

@@ -1,7 +1,6 @@
 package io.orderlift.ui.preview;
 
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
@@ -11,6 +10,7 @@ import io.orderlift.ui.common.Findable;
 import io.orderlift.ui.common.KeptSelection;
 import io.orderlift.ui.common.NameDialog;
 import io.orderlift.ui.common.OpenInPairs;
+import io.orderlift.ui.common.PairsNavigator;
 import io.orderlift.ui.common.Placements;
 import io.orderlift.ui.common.RecommendationTables;
 import javafx.geometry.Insets;
@@ -40,8 +40,11 @@ public final class CartPreviewView extends HBox implements Findable {
 
     private final SearchableComboBox<String> search = new SearchableComboBox<>();
 
-    /** @param openInPairs shows a product's candidates in the Pairs view (a cart line, double-clicked or through its context menu) */
-    public CartPreviewView(CartPreviewViewModel model, Consumer<String> openInPairs) {
+    /**
+     * @param openInPairs shows in the Pairs view a cart line's candidates, or the pair behind a recommendation
+     *                    (double-clicked or through the context menu)
+     */
+    public CartPreviewView(CartPreviewViewModel model, PairsNavigator openInPairs) {
         search.setItems(model.catalog());
         search.setId("cartSearch");
         search.setPromptText("Search the catalog");
@@ -81,7 +84,7 @@ public final class CartPreviewView extends HBox implements Findable {
         cart.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(cart, Priority.ALWAYS);
         KeptSelection<CartPreviewViewModel.Line, String> kept = KeptSelection.of(cart, CartPreviewViewModel.Line::sku);
-        OpenInPairs.on(cart, CartPreviewViewModel.Line::sku, "Open in Pairs", openInPairs);
+        OpenInPairs.on(cart, CartPreviewViewModel.Line::sku, "Open in Pairs", openInPairs::anchor);
         clear.setOnAction(e -> {
             kept.forget();
             model.clear();
@@ -162,6 +165,7 @@ public final class CartPreviewView extends HBox implements Findable {
         TableView<Recommendation> working = RecommendationTables.create(model.recommendations(), placeholder,
                 model.session()::money);
         working.setId("recommendationsTable");
+        OpenInPairs.onRecommendations(working, model.placementProperty()::get, openInPairs);
         VBox.setVgrow(working, Priority.ALWAYS);
         Label workingTitle = new Label();
         workingTitle.getStyleClass().add("section-title");
@@ -174,6 +178,7 @@ public final class CartPreviewView extends HBox implements Findable {
         TableView<Recommendation> compared = RecommendationTables.create(model.comparison(), "",
                 model.session()::money);
         compared.setId("comparisonTable");
+        OpenInPairs.onRecommendations(compared, model.placementProperty()::get, openInPairs);
         VBox.setVgrow(compared, Priority.ALWAYS);
         Label comparedTitle = new Label();
         comparedTitle.getStyleClass().add("section-title");
@@ -190,12 +195,13 @@ public final class CartPreviewView extends HBox implements Findable {
         Label comparison = new Label();
         comparison.setId("comparisonSummary");
         comparison.textProperty().bind(model.comparisonSummaryProperty());
-        Label why = new Label("Select a recommendation to see why.");
+        String unselected = "Select a recommendation to see why; double-click it to curate its pair in Pairs.";
+        Label why = new Label(unselected);
         why.setId("whyLabel");
         why.setWrapText(true);
         why.setMinHeight(80);
         working.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> why.setText(
-                now == null ? "Select a recommendation to see why." : RecommendationTables.explain(now, model.session().money())));
+                now == null ? unselected : RecommendationTables.explain(now, model.session().money())));
         compared.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 why.setText(RecommendationTables.explain(now, model.session().money()));

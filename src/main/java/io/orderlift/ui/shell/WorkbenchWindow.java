@@ -11,10 +11,12 @@ import java.util.function.Consumer;
 import io.orderlift.common.Counted;
 import io.orderlift.mining.MiningSummary;
 import io.orderlift.ranking.ChargeLines;
+import io.orderlift.ranking.Placement;
 import io.orderlift.samples.BundledSamples;
 import io.orderlift.store.imports.ImportReport;
 import io.orderlift.ui.common.ErrorDialogs;
 import io.orderlift.ui.common.Findable;
+import io.orderlift.ui.common.PairsNavigator;
 import io.orderlift.ui.common.Tasks;
 import io.orderlift.ui.confirmation.ConfirmationPreviewView;
 import io.orderlift.ui.exclusions.ExclusionsView;
@@ -90,18 +92,27 @@ public final class WorkbenchWindow {
                 .owner(stage).title("Pairs").text(text).showInformation()));
         model.preview().setOnError(e -> ErrorDialogs.show(stage, "The preview could not be shown", e));
         // a product named in another view opens in Pairs, where its companions are curated
-        Consumer<String> openInPairs = sku -> {
-            pairsTab.getTabPane().getSelectionModel().select(pairsTab);
-            model.pairs().showAnchor(sku);
+        PairsNavigator openInPairs = new PairsNavigator() {
+            @Override
+            public void anchor(String sku) {
+                pairsTab.getTabPane().getSelectionModel().select(pairsTab);
+                model.pairs().showAnchor(sku);
+            }
+
+            @Override
+            public void pair(String anchorSku, Placement placement, String candidateSku) {
+                pairsTab.getTabPane().getSelectionModel().select(pairsTab);
+                model.pairs().showPair(anchorSku, placement, candidateSku);
+            }
         };
         Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview(), openInPairs));
-        ScrollPane publishPane = new ScrollPane(new PublishView(model.publish(), openInPairs));
+        ScrollPane publishPane = new ScrollPane(new PublishView(model.publish(), openInPairs::anchor));
         publishPane.setFitToWidth(true);
         Tab publishTab = new Tab("Publish", publishPane);
         publishTab.setId("publishTab");
         publishTab.selectedProperty().addListener((obs, was, now) -> model.publish().setShown(now));
         model.session().setOnError(e -> ErrorDialogs.show(stage, "The ranking model could not be loaded", e));
-        Tab weightingTab = new Tab("Weighting", new WeightingView(model.weighting(), openInPairs));
+        Tab weightingTab = new Tab("Weighting", new WeightingView(model.weighting(), openInPairs::anchor));
         model.exclusions().setOnError(e -> ErrorDialogs.show(stage, "The exclusions could not be changed", e));
         Tab exclusionsTab = new Tab("Exclusions", new ExclusionsView(model.exclusions()));
         model.confirmation().setOnError(e -> ErrorDialogs.show(stage, "The confirmation preview failed", e));

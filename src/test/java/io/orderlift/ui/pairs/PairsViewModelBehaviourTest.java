@@ -89,6 +89,35 @@ class PairsViewModelBehaviourTest {
      * Under the lower-bound estimator the table's acceptance is the one the preview ranks by: for each
      * candidate the preview shows beside the anchor alone, the same figure.
      */
+    /** Another view's "open the pair": the anchor's list for the placement, unfiltered, the candidate to select. */
+    @Test
+    void aPairAskedForIsShownUnfilteredWithItsCandidateToSelect() {
+        model.anchorProperty().set(model.anchors().stream().filter(a -> a.startsWith("SOCKS ")).findFirst().orElseThrow());
+        model.statusFilterProperty().set(PairStatus.REJECTED.jsonName());
+        model.showPair(MinedTestStore.TENT, Placement.CART, MinedTestStore.STAKES);
+        assertEquals(MinedTestStore.STAKES, model.candidateToSelectProperty().get());
+        assertTrue(model.anchorProperty().get().startsWith(MinedTestStore.TENT + " "));
+        assertEquals(Evidence.SAME_ORDER, model.evidenceProperty().get());
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "no filter hides it");
+
+        // asked again for the anchor already shown: selected again, from rows ranked afresh
+        model.showPair(MinedTestStore.TENT, Placement.CART, MinedTestStore.FOOTPRINT);
+        assertEquals(MinedTestStore.FOOTPRINT, model.candidateToSelectProperty().get());
+    }
+
+    /** The confirmation page is curated on the follow-on list; a pair it offers on same-order evidence is not there. */
+    @Test
+    void aPairTheListDoesNotHoldIsExplainedInTheStatusLine() {
+        model.showPair(MinedTestStore.TENT, Placement.CONFIRMATION, MinedTestStore.STAKES);
+        assertEquals(Evidence.FOLLOW_ON, model.evidenceProperty().get());
+        assertEquals(null, model.candidateToSelectProperty().get());
+        assertTrue(model.statusProperty().get().endsWith("\nSTAKES has no follow-on pair with TENT: the confirmation page"
+                + " offers it on same-order evidence or through a category. Exclude the pair (Exclusions) to stop it."),
+                model.statusProperty().get());
+        model.showPair("NO-SUCH-SKU", Placement.CART, MinedTestStore.STAKES);
+        assertEquals(Evidence.FOLLOW_ON, model.evidenceProperty().get(), "an anchor the catalog lacks changes nothing");
+    }
+
     @Test
     void theTableEstimatesAcceptanceAsTheProfileDoes() {
         double smoothed = row(MinedTestStore.STAKES).acceptance();
