@@ -54,8 +54,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--k", defaultValue = "4", paramLabel = "K", description = "Recommendations per impression. Default: ${DEFAULT-VALUE}.")
-    int k;
+    @Option(names = "--k", paramLabel = "K", description = "Recommendations per list, on both placements. Default: as"
+            + " many as the active profile shows on each (its cart and confirmation lengths; 4 and 3 built in), as"
+            + " a storefront serving its rule set does.")
+    Integer k;
 
     @Option(names = "--split", defaultValue = "0.2", paramLabel = "F",
             description = "The last F of the date range is the test period. Default: ${DEFAULT-VALUE}.")
@@ -100,10 +102,12 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSummary summary = new BacktestSummary(r);
         StringBuilder text = new StringBuilder(String.format(
                 "Trained on %,d orders from %s; validation from %s (%,d orders, %d period%s); test %s to %s (%,d"
-                        + " orders). k = %d, window %d days, %,d ms.%n", r.trainOrders(), r.trainFrom().substring(0, 10),
+                        + " orders). Lists of %d (cart) and %d (confirmation), window %d days, %,d ms.%n",
+                r.trainOrders(), r.trainFrom().substring(0, 10),
                 r.validationFrom().substring(0, 10), r.validationOrders(), r.validationPeriods(),
                 r.validationPeriods() == 1 ? "" : "s", r.testFrom().substring(0, 10),
-                r.testTo().substring(0, 10), r.testOrders(), r.k(), r.windowDays(), r.durationMs()));
+                r.testTo().substring(0, 10), r.testOrders(), r.listLengths().cart(), r.listLengths().confirmation(),
+                r.windowDays(), r.durationMs()));
         text.append(String.format("%n%s%n", summary.headline()));
         summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));
         text.append(r.notChosen() == null

@@ -114,10 +114,16 @@ public final class Backtest {
         return relaxed;
     }
 
-    /** How to backtest. */
-    public record Settings(int k, double split, int windowDays) {
+    /**
+     * How to backtest.
+     *
+     * @param k recommendations per list on both placements; null: on each placement as many as the
+     *          active profile shows there (its cart and confirmation lengths), as a storefront serving
+     *          its rule set does
+     */
+    public record Settings(Integer k, double split, int windowDays) {
         public Settings {
-            if (k < 1) {
+            if (k != null && k < 1) {
                 throw new IllegalArgumentException("--k must be at least 1");
             }
             if (!(split > 0 && split < 1)) {
@@ -129,7 +135,13 @@ public final class Backtest {
         }
 
         public static Settings defaults() {
-            return new Settings(4, 0.2, MiningSettings.DEFAULT_WINDOW_DAYS);
+            return new Settings(null, 0.2, MiningSettings.DEFAULT_WINDOW_DAYS);
+        }
+
+        /** The list length replayed on each placement when {@code profile} ranks. */
+        public BacktestReport.Lengths lengths(WeightingProfile profile) {
+            return k != null ? new BacktestReport.Lengths(k, k)
+                    : new BacktestReport.Lengths(profile.cartLength(), profile.confirmationLength());
         }
     }
 
@@ -254,7 +266,7 @@ public final class Backtest {
         Map<String, List<PolicyResult>> placements = new LinkedHashMap<>();
         Map<String, BacktestReport.Chosen> chosen = new LinkedHashMap<>();
         Replay replay = in.replay();
-        int k = settings.k();
+        BacktestReport.Lengths lengths = settings.lengths(profile);
         Policy popularity = Popularity.classic(testModel, in.excluded());
         Recommender tested = recommender(testModel, in);
         // the reported policies often repeat one ranking (the active profile is the chosen one, w = 1 is the
@@ -263,9 +275,11 @@ public final class Backtest {
         BiFunction<Placement, CartProtocol, BiFunction<WeightingProfile, String, Replay.Run>> rankedBy =
                 (placement, protocol) -> (p, name) -> replayed.computeIfAbsent(
                         new Replayed(placement, protocol, p.rankingOnly()), key -> replay.replay(placement, protocol,
-                                testOrders, horizon, rankingPolicy(tested, p), k, name, p.priceWeight()))
+                                testOrders, horizon, rankingPolicy(tested, p), lengths.of(placement), name,
+                                p.priceWeight()))
                         .named(name, p.priceWeight());
         for (Placement placement : Placement.values()) {
+            int k = lengths.of(placement);
             List<PolicyResult> results = new ArrayList<>();
             BiFunction<WeightingProfile, String, Replay.Run> ranked = rankedBy.apply(placement, PROTOCOL);
             Replay.Run popularityTest = replay.replay(placement, PROTOCOL, testOrders, horizon, popularity, k,
@@ -299,11 +313,11 @@ public final class Backtest {
                 CartProtocol.LEAVE_ONE_OUT);
         List<PolicyResult> leaveOneOut = List.of(
                 replay.run(Placement.CART, CartProtocol.LEAVE_ONE_OUT, testOrders, horizon,
-                        popularity, k, BacktestReport.POPULARITY, null),
+                        popularity, lengths.cart(), BacktestReport.POPULARITY, null),
                 leftOut.apply(profile, "profile:" + profile.name()).result(),
                 leftOut.apply(chosenProfile, BacktestReport.CHOSEN).result());
         monitor.progress("Done", total, total);
-        return new BacktestReport(k, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
+        return new BacktestReport(lengths.cart(), lengths, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
                 iso(periods.first()), iso(validation.from()), validation.count(), iso(periods.testFrom()),
                 iso(periods.last()),
                 count(in.log(), t -> t < periods.testFrom()), count(in.log(),
@@ -344,6 +358,8 @@ public final class Backtest {
         int target = Math.max(1, count(in.log(), t -> t < periods.testFrom()));
         long earliest = periods.validationFrom();
         boolean sampled = false;
+        // the lengths are not on the grid: every setting tried shows as many as the start does
+        BacktestReport.Lengths lengths = settings.lengths(start);
         for (Period period : periods.validation()) {
             long from = period.from();
             long to = period.to();
@@ -356,11 +372,11 @@ public final class Backtest {
             Policy popularity = Popularity.classic(model, in.excluded());
             for (Placement p : Placement.values()) {
                 baseline.put(p, in.replay().replay(p, PROTOCOL, orders, to, popularity,
-                        settings.k(), BacktestReport.POPULARITY, null));
+                        lengths.of(p), BacktestReport.POPULARITY, null));
             }
             double scale = (double) count(in.log(), t -> t < from) / target;
             folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().replay(placement, PROTOCOL,
-                    orders, to, rankingPolicy(recommender(model, in), profile), settings.k(), "candidate",
+                    orders, to, rankingPolicy(recommender(model, in), profile), lengths.of(placement), "candidate",
                     profile.priceWeight()), baseline, profile -> atScale(profile, scale)));
             if (enoughEvidence(folds)) {
                 break;

@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
 
 /**
  * The backtest: per placement ({@code cart}, {@code confirmation}) every policy's figures on the
  * test period, and what the validation periods chose. JSON names are read by outside checks.
  *
+ * @param k                the cart's list length (kept from before the placements' lengths were told apart)
+ * @param lengths          recommendations per list on each placement: the active profile's lengths, or
+ *                         {@code --k} on both (null in a report kept before they were told apart: k on both)
  * @param protocol         the cart replay behind {@code placements.cart} and the choice ({@code sequential})
  * @param trainOrders      orders mined for the test (training period, validation included)
  * @param validationFrom   where the earliest validation period starts (they run to {@code testFrom})
@@ -29,7 +33,7 @@ import io.orderlift.ranking.WeightingProfile;
  *                         ranking recommended), the active profile then standing as {@code chosenProfile};
  *                         null when they chose
  */
-public record BacktestReport(int k, double split, int windowDays, String protocol, String trainFrom,
+public record BacktestReport(int k, Lengths lengths, double split, int windowDays, String protocol, String trainFrom,
                              String validationFrom, int validationPeriods, String testFrom, String testTo,
                              int trainOrders, int validationOrders, int testOrders, int maxReplayedOrders,
                              boolean sampled, Map<String, List<PolicyResult>> placements,
@@ -68,9 +72,22 @@ public record BacktestReport(int k, double split, int windowDays, String protoco
 
     /** The same report with its amounts stated in {@code code} (the store's currency as it is now). */
     public BacktestReport withCurrency(String code) {
-        return new BacktestReport(k, split, windowDays, protocol, trainFrom, validationFrom, validationPeriods, testFrom,
+        return new BacktestReport(k, lengths, split, windowDays, protocol, trainFrom, validationFrom, validationPeriods, testFrom,
                 testTo, trainOrders, validationOrders, testOrders, maxReplayedOrders, sampled, placements, leaveOneOut,
                 chosen, chosenProfile, durationMs, code, notChosen);
+    }
+
+    /** Recommendations per list replayed on each placement. JSON names are read by outside checks. */
+    public record Lengths(int cart, int confirmation) {
+
+        public int of(Placement placement) {
+            return placement == Placement.CART ? cart : confirmation;
+        }
+    }
+
+    /** The lengths replayed: as kept, or k on both placements in a report kept before they were told apart. */
+    public Lengths listLengths() {
+        return lengths != null ? lengths : new Lengths(k, k);
     }
 
     /** The report in words: the sentences the Reports tab and {@code backtest} show ({@code inWords} in JSON). */

@@ -33,7 +33,7 @@ class BacktestSummaryTest {
     private static BacktestReport report(List<PolicyResult> cart, List<PolicyResult> confirmation,
                                          Map<String, BacktestReport.Chosen> chosenFigures, WeightingProfile profile) {
         WeightingProfile chosen = profile.withChosenBy("chosen by backtest on 2026-12-01");
-        return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z", 3,
+        return new BacktestReport(4, new BacktestReport.Lengths(4, 3), 0.2, 30, "sequential", "2025-01-01T00:00:00Z", "2025-10-19T00:00:00Z", 3,
                 "2025-12-30T00:00:00Z", "2026-03-31T00:00:00Z", 100, 20, 30, Backtest.MAX_REPLAYED_ORDERS, false,
                 Map.of("cart", cart, "confirmation", confirmation), List.of(), chosenFigures, chosen, 1, null, null);
     }

@@ -16,6 +16,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.Store;
 import io.orderlift.store.imports.ImportRequest;
@@ -113,6 +114,29 @@ class BacktestTest {
             for (List<PolicyResult> placement : report.placements().values()) {
                 sameAsChosenIsMarkedByTheSettings(placement, report.chosenProfile());
             }
+            assertEquals(new BacktestReport.Lengths(1, 1), report.lengths(), "--k 1 on both placements");
+            atMostPerOrder(1, report.placements().get("confirmation"));
+
+            // without --k each placement replays as many as the active profile shows there, as a storefront does
+            WeightingProfile d = WeightingProfile.defaults();
+            new Profiles(store).save(new WeightingProfile("short", d.priceWeight(), d.smoothing(), d.minEvidence(),
+                    d.backoffBelowOrders(), d.maxPriceRatio(), d.oneTapMaxPrice(), d.oneTapMaxShare(), d.perCategoryCap(),
+                    3, 1, d.minLift(), d.minCustomers()), true);
+            BacktestReport byProfile = new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            assertEquals(new BacktestReport.Lengths(3, 1), byProfile.lengths());
+            assertEquals(3, byProfile.k(), "k keeps saying the cart's length");
+            atMostPerOrder(1, byProfile.placements().get("confirmation"));
+            long shownAtTwo = report.placements().get("confirmation").get(0).impressions();
+            assertEquals(shownAtTwo, byProfile.placements().get("confirmation").get(0).impressions(),
+                    "popularity shows one offer an order either way");
+            assertEquals(new BacktestReport.Lengths(4, 3), Backtest.Settings.defaults().lengths(d), "built in");
+        }
+    }
+
+    /** No policy of {@code placement} shows more than {@code k} recommendations for one replayed order. */
+    private static void atMostPerOrder(int k, List<PolicyResult> placement) {
+        for (PolicyResult r : placement) {
+            assertTrue(r.impressions() <= (long) k * r.orders(), r.toString());
         }
     }
 

@@ -214,9 +214,12 @@ public final class ReportsViewModel {
     private static String provenance(SavedBacktests.Saved saved) {
         BacktestReport r = saved.report();
         Backtest.Settings defaults = Backtest.Settings.defaults();
-        String settings = r.k() == defaults.k() && r.split() == defaults.split() && r.windowDays() == defaults.windowDays()
-                ? "" : String.format(Locale.ROOT, " with %d recommendations an impression, the last %.0f %% as test period"
-                + " and a %d-day window", r.k(), r.split() * 100, r.windowDays());
+        BacktestReport.Lengths lengths = r.listLengths();
+        String settings = lengths.equals(defaults.lengths(r.chosenProfile())) && r.split() == defaults.split()
+                && r.windowDays() == defaults.windowDays()
+                ? "" : String.format(Locale.ROOT, " with lists of %d (cart) and %d (confirmation), the last %.0f %% as"
+                + " test period and a %d-day window", lengths.cart(), lengths.confirmation(), r.split() * 100,
+                r.windowDays());
         String when = "The last backtest, of " + WHEN.format(saved.ranAt()) + settings;
         return saved.current() ? when + " (kept with the store); the store has not changed since."
                 : when + ": since then " + saved.whatChanged()

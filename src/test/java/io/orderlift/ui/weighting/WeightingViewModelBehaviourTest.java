@@ -80,7 +80,7 @@ class WeightingViewModelBehaviourTest {
     }
 
     private static BacktestReport report(WeightingProfile chosen, String notChosen) {
-        return new BacktestReport(4, 0.2, 30, "sequential", "2025-01-01", "2025-06-01", 1, "2025-10-01",
+        return new BacktestReport(4, new BacktestReport.Lengths(4, 3), 0.2, 30, "sequential", "2025-01-01", "2025-06-01", 1, "2025-10-01",
                 "2025-12-31", 100, 20, 20, 20_000, false, Map.of(), List.of(), Map.of(), chosen, 1, "USD", notChosen);
     }
 
