@@ -117,13 +117,13 @@ public final class Backtest {
     /**
      * How to backtest.
      *
-     * @param k recommendations per list on both placements; null: on each placement as many as the
-     *          active profile shows there (its cart and confirmation lengths), as a storefront serving
-     *          its rule set does
+     * @param lengthOnBoth recommendations per list on both placements ({@code --k}); null: on each
+     *                     placement as many as the active profile shows there (its cart and confirmation
+     *                     lengths), as a storefront serving its rule set does
      */
-    public record Settings(Integer k, double split, int windowDays) {
+    public record Settings(Integer lengthOnBoth, double split, int windowDays) {
         public Settings {
-            if (k != null && k < 1) {
+            if (lengthOnBoth != null && lengthOnBoth < 1) {
                 throw new IllegalArgumentException("--k must be at least 1");
             }
             if (!(split > 0 && split < 1)) {
@@ -140,7 +140,7 @@ public final class Backtest {
 
         /** The list length replayed on each placement when {@code profile} ranks. */
         public BacktestReport.Lengths lengths(WeightingProfile profile) {
-            return k != null ? new BacktestReport.Lengths(k, k)
+            return lengthOnBoth != null ? new BacktestReport.Lengths(lengthOnBoth, lengthOnBoth)
                     : new BacktestReport.Lengths(profile.cartLength(), profile.confirmationLength());
         }
     }

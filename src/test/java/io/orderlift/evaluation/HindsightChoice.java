@@ -46,6 +46,7 @@ public final class HindsightChoice {
     private static void print(Store store) {
         Backtest.Settings settings = Backtest.Settings.defaults();
         Backtest.Inputs in = Backtest.inputs(store, settings);
+        BacktestReport.Lengths lengths = settings.lengths(WeightingProfile.defaults());
         long testFrom = in.periods().testFrom();
         Replay replay = in.replay();
         RankingModel model = Backtest.model(in.log(), t -> t < testFrom, in.mining(), in.catalog(),
@@ -54,7 +55,7 @@ public final class HindsightChoice {
         Map<Placement, Replay.Run> popularity = new EnumMap<>(Placement.class);
         for (Placement p : Placement.values()) {
             popularity.put(p, replay.replay(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE,
-                    Popularity.classic(model, in.excluded()), settings.k(), BacktestReport.POPULARITY, null));
+                    Popularity.classic(model, in.excluded()), lengths.of(p), BacktestReport.POPULARITY, null));
         }
         Recommender recommender = new Recommender(model, in.exclusions(), Recommender.DEFAULT_TOP_K);
         for (Placement placement : Placement.values()) {
@@ -67,7 +68,7 @@ public final class HindsightChoice {
             Replay.Run nothing = Replay.Run.of(new PolicyResult("none", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
             SettingsSearch.Replayer replayer = (p, profile) -> p != placement ? nothing
                     : replay.replay(p, Backtest.PROTOCOL, orders, Long.MAX_VALUE, Backtest.rankingPolicy(recommender,
-                    profile), settings.k(), "hindsight", profile.priceWeight());
+                    profile), lengths.of(placement), "hindsight", profile.priceWeight());
             // coordinate ascent from the defaults and from random corners of the grid; the best that
             // passes the search's guards on this placement
             SplittableRandom random = new SplittableRandom(7);

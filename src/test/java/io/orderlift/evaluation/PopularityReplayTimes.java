@@ -51,7 +51,7 @@ public final class PopularityReplayTimes {
                 for (Run run : runs) {
                     long start = System.nanoTime();
                     in.replay().replay(run.placement(), run.protocol(), orders, Long.MAX_VALUE, run.policy(),
-                            settings.k(), run.name(), null);
+                            settings.lengths(new Profiles(store).active()).of(run.placement()), run.name(), null);
                     line.append(String.format(Locale.ROOT, "%s %,d ms; ", run.name(),
                             (System.nanoTime() - start) / 1_000_000));
                 }
