@@ -105,7 +105,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (r.items().isEmpty()) {
             text.append("No recommendations. ").append(r.whyEmpty()).append('\n');
         }
-        String caveat = CombinedAcceptanceNote.forItems(Placement.fromCli(r.placement()), items);
+        String caveat = CombinedAcceptanceNote.forList(Placement.fromCli(r.placement()), items, r.items());
         if (!r.items().isEmpty() && !caveat.isEmpty()) {
             text.append(caveat).append('\n');
         }

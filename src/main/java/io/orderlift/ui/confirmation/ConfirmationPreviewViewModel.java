@@ -158,7 +158,7 @@ public final class ConfirmationPreviewViewModel {
         WeightingProfile profile = session.profileProperty().get();
         double ceiling = Math.min(profile.oneTapMaxPrice(), profile.oneTapMaxShare() * shown.offers().cartTotal());
         Money money = session.money();
-        String caveat = CombinedAcceptanceNote.forItems(Placement.CONFIRMATION, shown.items());
+        String caveat = CombinedAcceptanceNote.forList(Placement.CONFIRMATION, shown.items(), shown.offers().items());
         Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %s (what a storefront computes "
                         + "from the rule set). One-tap offers are priced at most %s (%s or %.0f %% of the order); "
                         + "%d offered; their RPI sums to %s, the model's estimate (Reports measures what offers earn).",

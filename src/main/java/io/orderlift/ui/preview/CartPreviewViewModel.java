@@ -374,6 +374,7 @@ public final class CartPreviewViewModel {
 
     private void show(Ranked result) {
         Updates.replace(recommendations, result.working().items());
+        Updates.set(summary, describeCart()); // the caveat reads the list shown
         Updates.set(emptyReason, result.working().whyEmpty());
         if (result.compared() == null) {
             comparison.clear();
@@ -397,7 +398,8 @@ public final class CartPreviewViewModel {
         // named while the cart holds what the past order filled it with: any change makes it the user's own
         String from = filledFrom != null && cart.equals(filledFrom.lines()) ? String.format(Locale.ROOT,
                 "Order %s of %s · ", filledFrom.order().orderId(), filledFrom.order().orderedAt().toLocalDate()) : "";
-        String caveat = CombinedAcceptanceNote.forItems(placement.get(), cart.size());
+        // until a re-rank's list arrives the caveat reads the list still shown, so that it does not blink
+        String caveat = CombinedAcceptanceNote.forList(placement.get(), cart.size(), recommendations);
         return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "%sTotal %s · %s%s", from,
                 session.money().format(total), mixInWords(cart), caveat.isEmpty() ? "" : ". " + caveat);
     }
