@@ -33,7 +33,7 @@ class CombinedAcceptanceNoteTest {
 
     /** Seven items, each 20 % on its own, make 79 %: no pair says so, and the caveat is stated. */
     @Test
-    void aShorterCartGetsItWhereTheCombinationMoreThanDoublesTheStrongestAnchor() {
+    void aShorterCartGetsItWhereTheCombinationMakesAnItemLikelyThatNoPairMakesLikely() {
         double seven = 1 - Math.pow(0.8, 7);
         assertEquals("On a cart of 7 items the combined acceptance, which counts each item as independent evidence,"
                 + " runs high: it ranks the recommendations; what they earn is what the backtest measures (Reports,"
@@ -42,7 +42,9 @@ class CombinedAcceptanceNoteTest {
         // two anchors of 20 % make 36 %, less than twice the stronger: the figure is the pairs' own
         assertEquals("", CombinedAcceptanceNote.forList(Placement.CART, 2, List.of(combined(0.36, 0.2, 0.2))));
         assertEquals("", CombinedAcceptanceNote.forList(Placement.CART, 1, List.of(combined(0.5, 0.5))));
-        assertEquals("", CombinedAcceptanceNote.forList(Placement.CART, 3, List.of(combined(0.19, 0.1, 0.1))),
+        assertEquals("", CombinedAcceptanceNote.forList(Placement.CART, 3, List.of(combined(0.59, 0.3, 0.3, 0.3))),
                 "a combination just short of twice its strongest");
+        assertEquals("", CombinedAcceptanceNote.forList(Placement.CART, 4, List.of(combined(0.15, 0.04, 0.04, 0.04,
+                0.04))), "four times its strongest, but not a figure anyone reads as likely");
     }
 }
