@@ -79,6 +79,23 @@ class SavedBacktestsTest {
         }
     }
 
+    /** A report kept before each placement was replayed at its own length says it replayed k on both. */
+    @Test
+    void aReportKeptWithoutItsLengthsWasReplayedAtKOnBoth() throws IOException {
+        try (Store store = MinedTestStore.create(dir)) {
+            BacktestReport ran = SavedBacktests.run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE).report();
+            assertEquals(new BacktestReport.Lengths(4, 3), ran.listLengths(), "the built-in profile's lengths");
+            BacktestStore kept = new BacktestStore(store);
+            BacktestStore.SavedReport last = kept.last().orElseThrow();
+            String before = last.json().replace("\"lengths\":{\"cart\":4,\"confirmation\":3},", "");
+            assertFalse(before.equals(last.json()), last.json());
+            kept.save(Instant.now(), last.inputs(), before);
+            BacktestReport old = SavedBacktests.last(store).orElseThrow().report();
+            assertEquals(null, old.lengths());
+            assertEquals(new BacktestReport.Lengths(4, 4), old.listLengths());
+        }
+    }
+
     @Test
     void aReportThatCannotBeReadIsPassedOver() throws IOException {
         try (Store store = MinedTestStore.create(dir)) {
