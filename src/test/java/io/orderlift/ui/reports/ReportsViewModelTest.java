@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orderlift.common.ProgressMonitor;
+import io.orderlift.evaluation.Backtest;
 import io.orderlift.evaluation.SavedBacktests;
 import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.WeightingProfile;
@@ -90,6 +92,24 @@ class ReportsViewModelTest {
             assertTrue(model.staleProperty().get());
             assertTrue(model.provenanceProperty().get().endsWith(": since then the active profile changed, so it no"
                     + " longer describes the store as it is. Run the backtest again."), model.provenanceProperty().get());
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    /** A kept backtest run with other lists than the profile shows (backtest --k) says so. */
+    @Test
+    void aKeptBacktestOfOtherListLengthsSaysThem() throws Exception {
+        model.setOnError(errors::add);
+        try (Store store = MinedTestStore.create(dir)) {
+            SavedBacktests.run(store, new Backtest.Settings(2, 0.2, 30), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.release();
+            assertTrue(model.provenanceProperty().get().contains(" with lists of 2 (cart) and 2 (confirmation), the last"
+                    + " 20 % as test period and a 30-day window (kept with the store)"), model.provenanceProperty().get());
+            SavedBacktests.run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.release();
+            assertFalse(model.provenanceProperty().get().contains("lists of"), model.provenanceProperty().get());
         }
         assertEquals(List.of(), errors);
     }
