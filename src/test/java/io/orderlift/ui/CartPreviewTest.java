@@ -10,7 +10,7 @@ import io.orderlift.ranking.Profiles;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.store.SampleCartStore;
-import io.orderlift.mining.Evidence;
+import io.orderlift.ui.pairs.PairsList;
 import io.orderlift.ui.pairs.PairsViewModel;
 import io.orderlift.ui.preview.CartPreviewViewModel;
 import java.util.List;
@@ -118,7 +118,7 @@ class CartPreviewTest extends TentStoreWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pairs.getSelectionModel().getSelectedItem() != null
                 && pairs.getSelectionModel().getSelectedItem().sku().equals(second.sku()));
         assertEquals("TENT — Tent", fixture.model.pairs().anchorProperty().get());
-        assertEquals(Evidence.SAME_ORDER, fixture.model.pairs().evidenceProperty().get(), "the cart's curation");
+        assertEquals(PairsList.CART, fixture.model.pairs().listProperty().get(), "the cart's curation");
         assertEquals(PairsViewModel.ALL, fixture.model.pairs().statusFilterProperty().get(), "no filter hides it");
         assertTrue(pairs.isFocused(), "ready for A, R or P");
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.mining.Evidence;
+import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.store.PastOrders;
+import io.orderlift.ui.pairs.PairsList;
 import io.orderlift.ui.pairs.PairsViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -63,20 +65,18 @@ class ConfirmationPreviewTest extends TentStoreWindowTest {
         assertEquals("Pairs", tabs.getSelectionModel().getSelectedItem().getText());
         robot.interact(() -> tabs.getSelectionModel().select(5));
 
-        // an offer opens its pair in Pairs, on the follow-on list the confirmation page is curated on: the
-        // footprint selected there, or, where the tent has no follow-on pair with it, the status line says so
+        // an offer opens its pair in Pairs, on the list the confirmation page is curated on: follow-on where
+        // the tent has such a pair with the footprint, same-order where it has that only
         Recommendation foot = offers.getItems().get(0);
-        boolean followOnPair = foot.anchors().stream().anyMatch(a -> a.sku().equals("TENT")
-                && a.evidence().equals("follow-on") && a.via().equals("pair"));
+        Evidence expected = foot.anchors().stream().anyMatch(a -> a.sku().equals("TENT")
+                && a.evidence().equals("follow-on") && a.via().equals("pair")) ? Evidence.FOLLOW_ON : Evidence.SAME_ORDER;
         robot.interact(() -> offers.getSelectionModel().select(0));
         robot.interact(() -> offers.getContextMenu().getItems().get(0).fire());
         assertEquals("Pairs", tabs.getSelectionModel().getSelectedItem().getText());
         TableView<PairsViewModel.Row> pairs = robot.lookup("#pairsTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> followOnPair
-                ? pairs.getSelectionModel().getSelectedItem() != null
-                        && pairs.getSelectionModel().getSelectedItem().sku().equals("FOOT")
-                : fixture.model.pairs().statusProperty().get().contains("FOOT has no follow-on pair with TENT"));
-        assertEquals(Evidence.FOLLOW_ON, fixture.model.pairs().evidenceProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pairs.getSelectionModel().getSelectedItem() != null
+                && pairs.getSelectionModel().getSelectedItem().sku().equals("FOOT"));
+        assertEquals(PairsList.of(expected, Placement.CONFIRMATION), fixture.model.pairs().listProperty().get());
         robot.interact(() -> tabs.getSelectionModel().select(5));
 
         robot.clickOn("#randomOrder");

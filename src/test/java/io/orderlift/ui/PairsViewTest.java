@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.orderlift.mining.Evidence;
+import io.orderlift.ui.pairs.PairsList;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.PairStatus;
 import io.orderlift.ui.pairs.PairsViewModel;
@@ -74,9 +74,9 @@ class PairsViewTest extends TentStoreWindowTest {
         robot.interact(() -> weight.setValue(0));
         waitForFirst(robot, "STAKES");
         assertEquals(revenuePlot, scatter.getImage(), "the same two candidates are shown: the plot is not redrawn");
-        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(Evidence.FOLLOW_ON));
+        robot.interact(() -> fixture.model.pairs().listProperty().set(PairsList.CONFIRMATION_FOLLOW_ON));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> scatter.getImage() != revenuePlot);
-        robot.interact(() -> fixture.model.pairs().evidenceProperty().set(Evidence.SAME_ORDER));
+        robot.interact(() -> fixture.model.pairs().listProperty().set(PairsList.CART));
         waitForFirst(robot, "STAKES");
 
         robot.interact(() -> {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import io.orderlift.mining.Evidence;
 import io.orderlift.ranking.AnchorEvidence;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
@@ -45,13 +46,13 @@ public final class OpenInPairs {
                                          PairsNavigator pairs) {
         // a pin with no evidence of its own names no anchor: nothing to open
         onRows(table, "Open the pair in Pairs", r -> !r.anchors().isEmpty(), r -> strongestAnchor(r, placement.get())
-                .ifPresent(a -> pairs.pair(a.sku(), placement.get(), r.sku())));
+                .ifPresent(a -> pairs.pair(a.sku(), placement.get(), Evidence.fromCli(a.evidence()), r.sku())));
     }
 
     /**
-     * The anchor whose own pair gives {@code r} the highest acceptance, among those with the evidence
-     * Pairs lists for {@code placement} (same-order for the cart, follow-on for the confirmation page)
-     * when any has it; an anchor that speaks through its category only when none has a pair of its own.
+     * The anchor whose own pair gives {@code r} the highest acceptance, a follow-on pair first on the
+     * confirmation page (the evidence of a later purchase) and a same-order one on the cart (the only
+     * kind it reads); an anchor that speaks through its category only when none has a pair of its own.
      */
     static Optional<AnchorEvidence> strongestAnchor(Recommendation r, Placement placement) {
         String listed = placement == Placement.CART ? "same-order" : "follow-on";

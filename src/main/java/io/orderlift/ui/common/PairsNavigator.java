@@ -1,5 +1,6 @@
 package io.orderlift.ui.common;
 
+import io.orderlift.mining.Evidence;
 import io.orderlift.ranking.Placement;
 
 /** Opens the Pairs view, where companions are curated, from another view. */
@@ -9,8 +10,8 @@ public interface PairsNavigator {
     void anchor(String sku);
 
     /**
-     * Shows {@code anchorSku}'s candidates with the evidence whose curation {@code placement} reads,
+     * Shows {@code anchorSku}'s candidates of {@code evidence} whose curation {@code placement} reads,
      * {@code candidateSku} selected (or, when that list does not hold it, the status line saying why).
      */
-    void pair(String anchorSku, Placement placement, String candidateSku);
+    void pair(String anchorSku, Placement placement, Evidence evidence, String candidateSku);
 }

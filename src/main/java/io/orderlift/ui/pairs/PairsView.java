@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.orderlift.common.Percentages;
-import io.orderlift.mining.Evidence;
 import io.orderlift.store.ExclusionKey;
 import io.orderlift.store.PairStatus;
 import io.orderlift.ui.common.Columns;
@@ -69,21 +68,24 @@ public final class PairsView extends VBox implements Findable {
         anchor.setPrefWidth(380);
         anchor.valueProperty().bindBidirectional(model.anchorProperty());
 
-        ChoiceBox<Evidence> evidence = new ChoiceBox<>();
+        ChoiceBox<PairsList> evidence = new ChoiceBox<>();
         evidence.setId("evidenceChoice");
-        evidence.getItems().setAll(Evidence.values());
+        evidence.getItems().setAll(PairsList.values());
+        evidence.setTooltip(new Tooltip("Which pairs the list counts, and which placement its approvals, rejections"
+                + " and pins are for: the confirmation page uses follow-on and same-order pairs (unless the profile"
+                + " uses follow-on alone)"));
         evidence.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Evidence e) {
-                return e == null ? "" : e == Evidence.SAME_ORDER ? "Same order (cart)" : "Follow-on (confirmation)";
+            public String toString(PairsList list) {
+                return list == null ? "" : list.label();
             }
 
             @Override
-            public Evidence fromString(String s) {
+            public PairsList fromString(String s) {
                 return null;
             }
         });
-        evidence.valueProperty().bindBidirectional(model.evidenceProperty());
+        evidence.valueProperty().bindBidirectional(model.listProperty());
 
         Slider weight = new Slider(0, 2, 1);
         weight.setId("priceWeight");

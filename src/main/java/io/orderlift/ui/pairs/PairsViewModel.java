@@ -23,6 +23,7 @@ import io.orderlift.mining.Evidence;
 import io.orderlift.mining.PairReports;
 import io.orderlift.mining.PairSnapshot;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.ExclusionImpact;
 import io.orderlift.ranking.Placement;
@@ -60,7 +61,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.scene.image.Image;
 
 /**
- * The pairs browser's state: the chosen anchor and evidence kind, the anchor's candidates with
+ * The pairs browser's state: the chosen anchor and which of its lists (evidence and placement), the anchor's candidates with
  * every statistic and their curation status, filters by category and status, the scatter plot,
  * and the curation actions (approve, reject, pin, exclude, undo). The price weight and smoothing
  * are the session's working profile: moving the slider here moves it everywhere. Everything
@@ -103,7 +104,7 @@ public final class PairsViewModel {
     private final ObjectProperty<String> anchor = new SimpleObjectProperty<>();
     /** The anchor this view chose on its own when the store opened, until another is chosen. */
     private String bestSellerLabel;
-    private final ObjectProperty<Evidence> evidence = new SimpleObjectProperty<>(Evidence.SAME_ORDER);
+    private final ObjectProperty<PairsList> list = new SimpleObjectProperty<>(PairsList.CART);
     private final DoubleProperty priceWeight = new SimpleDoubleProperty(1.0);
     private final ObservableList<Row> allRows = FXCollections.observableArrayList();
     private final FilteredList<Row> rows = new FilteredList<>(allRows);
@@ -117,6 +118,9 @@ public final class PairsViewModel {
     /** Said in the status line when the profile ranks by the lower bound of acceptance. */
     static final String LOWER_BOUND = ", acceptance at its lower 95 % bound (the profile's estimator)";
     static final String NOT_MINED = "This store is not mined yet: Mine pairs… on the Overview computes the pairs.";
+    /** Said on the confirmation page's same-order list while the profile offers on follow-on evidence alone. */
+    static final String UNUSED_ON_CONFIRMATION = "The profile's confirmation page offers on follow-on evidence alone:"
+            + " these pairs count there only when pinned";
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(CHOOSE_AN_ANCHOR);
     /** The pair another view asked to show, until its anchor's rows are shown (null: none). */
@@ -143,7 +147,7 @@ public final class PairsViewModel {
         this.session = session;
         priceWeight.set(session.profileProperty().get().priceWeight());
         anchor.addListener((obs, old, now) -> refresh());
-        evidence.addListener((obs, old, now) -> refresh());
+        list.addListener((obs, old, now) -> refresh());
         priceWeight.addListener((obs, old, now) -> {
             if (!syncing) {
                 session.profileProperty().set(session.profileProperty().get().withPriceWeight(now.doubleValue()));
@@ -224,23 +228,22 @@ public final class PairsViewModel {
     }
 
     /**
-     * Shows {@code anchorSku}'s candidates with the evidence whose curation {@code placement} reads
-     * (same-order for the cart, follow-on for the confirmation page), every filter cleared, and
-     * {@code candidateSku} selected once they are ranked; when the list does not hold it, the status line
-     * says so. A SKU the catalog does not list changes nothing.
+     * Shows {@code anchorSku}'s list of {@code evidence} whose curation {@code placement} reads, every
+     * filter cleared, and {@code candidateSku} selected once it is ranked; when the list does not hold
+     * it, the status line says so. A SKU the catalog does not list changes nothing.
      */
-    public void showPair(String anchorSku, Placement placement, String candidateSku) {
+    public void showPair(String anchorSku, Placement placement, Evidence evidence, String candidateSku) {
         Optional<String> label = anchors.stream().filter(l -> ProductLabels.skuOf(l).equals(anchorSku)).findFirst();
         if (label.isEmpty()) {
             return;
         }
-        Evidence kind = placement == Placement.CART ? Evidence.SAME_ORDER : Evidence.FOLLOW_ON;
-        wanted = new WantedPair(anchorSku, kind, candidateSku);
+        PairsList shown = PairsList.of(evidence, placement);
+        wanted = new WantedPair(anchorSku, shown, candidateSku);
         candidateToSelect.set(null);
         categoryFilter.set(ALL_CATEGORIES);
         statusFilter.set(ALL);
-        boolean shownAlready = label.get().equals(anchor.get()) && evidence.get() == kind;
-        evidence.set(kind);
+        boolean shownAlready = label.get().equals(anchor.get()) && list.get() == shown;
+        list.set(shown);
         anchor.set(label.get());
         if (shownAlready) {
             refresh(); // the rows on screen may be a re-rank behind; the pair is selected in the fresh ones
@@ -248,10 +251,10 @@ public final class PairsViewModel {
     }
 
     /** A pair asked for by {@link #showPair}. */
-    private record WantedPair(String anchorSku, Evidence evidence, String candidateSku) {
+    private record WantedPair(String anchorSku, PairsList list, String candidateSku) {
 
-        boolean isFor(AnchorPairs shown) {
-            return anchorSku.equals(shown.anchor()) && evidence.cliName().equals(shown.evidence());
+        boolean isFor(String shownAnchor, PairsList shownList) {
+            return anchorSku.equals(shownAnchor) && list == shownList;
         }
     }
 
@@ -281,21 +284,18 @@ public final class PairsViewModel {
         }
     }
 
-    /** The placement whose curation the table shows: cart for same-order evidence, confirmation for follow-on. */
+    /** The placement whose curation the table shows. */
     public String placement() {
-        return placementOf(evidence.get()).cliName();
-    }
-
-    private static Placement placementOf(Evidence kind) {
-        return kind == Evidence.SAME_ORDER ? Placement.CART : Placement.CONFIRMATION;
+        return list.get().placement().cliName();
     }
 
     /**
      * @param scatter      the new plot, or null when it would look the same as the one shown
      * @param minCustomers the profile's privacy floor: pairs backed by fewer known customers are never shown
      * @param aloneEmpty   why the placement shows nothing for the anchor alone ("Alone in a cart: …", "Alone in an
-     *                     order: …" on the confirmation page); null when it shows something
-     *                     (or the ranking is not loaded yet)
+     *                     order: …" on the confirmation page), and that the list's pairs go unused there (the
+     *                     confirmation page's same-order list under a profile of follow-on evidence alone); null
+     *                     when there is nothing to say (or the ranking is not loaded yet)
      */
     private record Loaded(AnchorPairs pairs, Map<String, String> statuses, Image scatter,
                           ScatterKey key, List<Row> rows, List<String> categoryChoices, int minCustomers,
@@ -303,7 +303,7 @@ public final class PairsViewModel {
     }
 
     /** What the scatter plot depends on: the same key draws the same plot (the price weight only moves the marks). */
-    private record ScatterKey(String anchor, Evidence evidence, double smoothing, Estimator estimator, int candidates,
+    private record ScatterKey(String anchor, PairsList list, double smoothing, Estimator estimator, int candidates,
                               Set<String> shown, Money money) {
     }
 
@@ -316,9 +316,10 @@ public final class PairsViewModel {
         }
         String sku = ProductLabels.skuOf(entry);
         Requests.Request request = rankings.next();
-        Evidence kind = evidence.get();
+        PairsList shownList = list.get();
+        Evidence kind = shownList.evidence();
         WeightingProfile profile = session.profileProperty().get();
-        Placement placement = placementOf(kind);
+        Placement placement = shownList.placement();
         String anchorCategory = categoryOfSku.get(sku);
         PairSnapshot inMemory = mined;
         Recommender recommender = session.recommenderProperty().get();
@@ -353,7 +354,11 @@ public final class PairsViewModel {
             String aloneEmpty = alone == null || alone.emptyReason() == null ? null
                     : (placement == Placement.CART ? "Alone in a cart: " : "Alone in an order: ")
                             + withoutFinalStop(alone.emptyReason().text());
-            ScatterKey key = new ScatterKey(sku, kind, m, estimator, pairs.candidates().size(), shown, money);
+            if (shownList == PairsList.CONFIRMATION_SAME_ORDER
+                    && profile.confirmationEvidence() == ConfirmationEvidence.FOLLOW_ON) {
+                aloneEmpty = (aloneEmpty == null ? "" : aloneEmpty + ". ") + UNUSED_ON_CONFIRMATION;
+            }
+            ScatterKey key = new ScatterKey(sku, shownList, m, estimator, pairs.candidates().size(), shown, money);
             Image plot = key.equals(plotted) ? null : ChartImages.image(ChartImages.png(PairsScatter.chart(sku,
                     pairs.candidates(), kind == Evidence.FOLLOW_ON, estimator == Estimator.LOWER_BOUND, shown, money)));
             // rows and category choices built here, off the FX thread: 500 rows of formatted numbers
@@ -390,17 +395,17 @@ public final class PairsViewModel {
                 loaded.key().estimator() == Estimator.LOWER_BOUND ? LOWER_BOUND : "",
                 p.underCustomerFloorInWords(loaded.minCustomers())
                         + (loaded.aloneEmpty() == null ? "" : ". " + loaded.aloneEmpty())));
-        selectWanted(p);
+        selectWanted(p, loaded.key().list());
     }
 
     /** Selects the pair {@link #showPair} asked for once its rows are shown, or says why they do not hold it. */
-    private void selectWanted(AnchorPairs shown) {
+    private void selectWanted(AnchorPairs shown, PairsList shownList) {
         WantedPair pair = wanted;
         if (pair == null) {
             return;
         }
         wanted = null;
-        if (!pair.isFor(shown)) {
+        if (!pair.isFor(shown.anchor(), shownList)) {
             return; // another anchor was chosen since
         }
         if (allRows.stream().anyMatch(r -> r.sku().equals(pair.candidateSku()))) {
@@ -412,14 +417,11 @@ public final class PairsViewModel {
 
     /** Why {@code candidate}, recommended beside the anchor, is not among the rows of {@code shown}. */
     static String notListed(String candidate, AnchorPairs shown) {
-        boolean followOn = Evidence.FOLLOW_ON.cliName().equals(shown.evidence());
         if (shown.candidates().size() < shown.candidateCount()) {
             return candidate + " is not among the " + shown.candidates().size() + " best candidates listed here.";
         }
-        return candidate + " has no " + shown.evidence() + " pair with " + shown.anchor() + (followOn
-                ? ": the confirmation page offers it on same-order evidence or through a category. Exclude the pair"
-                        + " (Exclusions) to stop it."
-                : ": it is recommended through the anchor's category. Exclude the pair (Exclusions) to stop it.");
+        return candidate + " has no " + shown.evidence() + " pair with " + shown.anchor() + ": it is recommended"
+                + " through the anchor's category. Exclude the pair (Exclusions) to stop it.";
     }
 
     /** The sentence without its full stop, for a summary that ends it. */
@@ -546,8 +548,9 @@ public final class PairsViewModel {
         return anchor;
     }
 
-    public ObjectProperty<Evidence> evidenceProperty() {
-        return evidence;
+    /** Which of the anchor's lists is shown: its evidence, and the placement whose curation it edits. */
+    public ObjectProperty<PairsList> listProperty() {
+        return list;
     }
 
     public DoubleProperty priceWeightProperty() {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.orderlift.common.Counted;
+import io.orderlift.mining.Evidence;
 import io.orderlift.mining.MiningSummary;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.ranking.Placement;
@@ -100,9 +101,9 @@ public final class WorkbenchWindow {
             }
 
             @Override
-            public void pair(String anchorSku, Placement placement, String candidateSku) {
+            public void pair(String anchorSku, Placement placement, Evidence evidence, String candidateSku) {
                 pairsTab.getTabPane().getSelectionModel().select(pairsTab);
-                model.pairs().showPair(anchorSku, placement, candidateSku);
+                model.pairs().showPair(anchorSku, placement, evidence, candidateSku);
             }
         };
         Tab previewTab = new Tab("Cart preview", new CartPreviewView(model.preview(), openInPairs));

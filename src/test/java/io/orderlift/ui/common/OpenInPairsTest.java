@@ -27,7 +27,7 @@ class OpenInPairsTest {
         assertEquals("B", OpenInPairs.strongestAnchor(r, Placement.CART).orElseThrow().sku(),
                 "follow-on evidence and a category's pairs are not what the cart's list in Pairs shows");
         assertEquals("D", OpenInPairs.strongestAnchor(r, Placement.CONFIRMATION).orElseThrow().sku(),
-                "the confirmation page is curated on the follow-on list");
+                "on the confirmation page a follow-on pair first: the evidence of a later purchase");
     }
 
     @Test

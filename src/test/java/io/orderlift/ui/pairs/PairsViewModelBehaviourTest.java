@@ -1,6 +1,7 @@
 package io.orderlift.ui.pairs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,11 +10,13 @@ import java.util.List;
 
 import io.orderlift.mining.Evidence;
 import io.orderlift.ranking.CartItem;
+import io.orderlift.ranking.ConfirmationEvidence;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.Recommendation;
 import io.orderlift.ranking.Recommendations;
 import io.orderlift.ranking.WeightingProfile;
+import io.orderlift.store.CurationStore;
 import io.orderlift.store.PairStatus;
 import io.orderlift.store.Store;
 import io.orderlift.ui.common.MinedTestStore;
@@ -79,45 +82,72 @@ class PairsViewModelBehaviourTest {
                 + " evidence is 1000, so none is used. Lower it in the Weighting tab (or profile --min-evidence) to use"
                 + " weaker pairs.\nA approve"), status);
         assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "the table still lists them all");
-        model.evidenceProperty().set(Evidence.FOLLOW_ON);
+        model.listProperty().set(PairsList.CONFIRMATION_FOLLOW_ON);
         String followOn = model.statusProperty().get();
         assertTrue(followOn.contains(". Alone in an order: ") && !followOn.contains("Alone in a cart"),
                 "follow-on pairs are the confirmation page's: " + followOn);
+    }
+
+    /** Another view's "open the pair": the anchor's list for the placement, unfiltered, the candidate to select. */
+    @Test
+    void aPairAskedForIsShownUnfilteredWithItsCandidateToSelect() {
+        model.anchorProperty().set(model.anchors().stream().filter(a -> a.startsWith("SOCKS ")).findFirst().orElseThrow());
+        model.statusFilterProperty().set(PairStatus.REJECTED.jsonName());
+        model.showPair(MinedTestStore.TENT, Placement.CART, Evidence.SAME_ORDER, MinedTestStore.STAKES);
+        assertEquals(MinedTestStore.STAKES, model.candidateToSelectProperty().get());
+        assertTrue(model.anchorProperty().get().startsWith(MinedTestStore.TENT + " "));
+        assertEquals(PairsList.CART, model.listProperty().get());
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "no filter hides it");
+
+        // asked again for the anchor already shown: selected again, from rows ranked afresh
+        model.showPair(MinedTestStore.TENT, Placement.CART, Evidence.SAME_ORDER, MinedTestStore.FOOTPRINT);
+        assertEquals(MinedTestStore.FOOTPRINT, model.candidateToSelectProperty().get());
+    }
+
+    /**
+     * The confirmation page offers same-order pairs too (unless the profile uses follow-on evidence
+     * alone): their list edits the confirmation page's curation, not the cart's.
+     */
+    @Test
+    void theConfirmationPagesSameOrderPairsAreCuratedForIt() {
+        model.showPair(MinedTestStore.TENT, Placement.CONFIRMATION, Evidence.SAME_ORDER, MinedTestStore.STAKES);
+        assertEquals(PairsList.CONFIRMATION_SAME_ORDER, model.listProperty().get());
+        assertEquals(MinedTestStore.STAKES, model.candidateToSelectProperty().get());
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus());
+        model.curate(List.of(MinedTestStore.STAKES), PairStatus.REJECTED);
+        assertEquals(List.of("confirmation"), new CurationStore(fixture.store).pairs().stream()
+                .map(CurationStore.CuratedPair::placement).toList());
+        Recommendations offered = session.recommenderProperty().get().recommend(Placement.CONFIRMATION,
+                List.of(new CartItem(MinedTestStore.TENT, 1, Double.NaN)), session.profileProperty().get(), 0);
+        assertTrue(offered.items().stream().noneMatch(r -> r.sku().equals(MinedTestStore.STAKES)), "rejected there");
+        Recommendations carted = session.recommenderProperty().get().recommend(Placement.CART,
+                List.of(new CartItem(MinedTestStore.TENT, 1, Double.NaN)), session.profileProperty().get(), 0);
+        assertTrue(carted.items().stream().anyMatch(r -> r.sku().equals(MinedTestStore.STAKES)), "the cart keeps it");
+
+        assertFalse(model.statusProperty().get().contains(PairsViewModel.UNUSED_ON_CONFIRMATION));
+        session.profileProperty().set(session.profileProperty().get().withConfirmationEvidence(
+                ConfirmationEvidence.FOLLOW_ON));
+        assertTrue(model.statusProperty().get().contains(PairsViewModel.UNUSED_ON_CONFIRMATION),
+                "a profile that offers on later purchases alone uses these pairs only through pins: "
+                        + model.statusProperty().get());
+    }
+
+    /** A list that does not hold the pair asked for (one the anchor's category recommends) says so. */
+    @Test
+    void aPairTheListDoesNotHoldIsExplainedInTheStatusLine() {
+        model.showPair(MinedTestStore.TENT, Placement.CONFIRMATION, Evidence.FOLLOW_ON, MinedTestStore.STAKES);
+        assertEquals(PairsList.CONFIRMATION_FOLLOW_ON, model.listProperty().get());
+        assertEquals(null, model.candidateToSelectProperty().get());
+        assertTrue(model.statusProperty().get().endsWith("\nSTAKES has no follow-on pair with TENT: it is recommended"
+                + " through the anchor's category. Exclude the pair (Exclusions) to stop it."), model.statusProperty().get());
+        model.showPair("NO-SUCH-SKU", Placement.CART, Evidence.SAME_ORDER, MinedTestStore.STAKES);
+        assertEquals(PairsList.CONFIRMATION_FOLLOW_ON, model.listProperty().get(), "an anchor the catalog lacks changes nothing");
     }
 
     /**
      * Under the lower-bound estimator the table's acceptance is the one the preview ranks by: for each
      * candidate the preview shows beside the anchor alone, the same figure.
      */
-    /** Another view's "open the pair": the anchor's list for the placement, unfiltered, the candidate to select. */
-    @Test
-    void aPairAskedForIsShownUnfilteredWithItsCandidateToSelect() {
-        model.anchorProperty().set(model.anchors().stream().filter(a -> a.startsWith("SOCKS ")).findFirst().orElseThrow());
-        model.statusFilterProperty().set(PairStatus.REJECTED.jsonName());
-        model.showPair(MinedTestStore.TENT, Placement.CART, MinedTestStore.STAKES);
-        assertEquals(MinedTestStore.STAKES, model.candidateToSelectProperty().get());
-        assertTrue(model.anchorProperty().get().startsWith(MinedTestStore.TENT + " "));
-        assertEquals(Evidence.SAME_ORDER, model.evidenceProperty().get());
-        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), skus(), "no filter hides it");
-
-        // asked again for the anchor already shown: selected again, from rows ranked afresh
-        model.showPair(MinedTestStore.TENT, Placement.CART, MinedTestStore.FOOTPRINT);
-        assertEquals(MinedTestStore.FOOTPRINT, model.candidateToSelectProperty().get());
-    }
-
-    /** The confirmation page is curated on the follow-on list; a pair it offers on same-order evidence is not there. */
-    @Test
-    void aPairTheListDoesNotHoldIsExplainedInTheStatusLine() {
-        model.showPair(MinedTestStore.TENT, Placement.CONFIRMATION, MinedTestStore.STAKES);
-        assertEquals(Evidence.FOLLOW_ON, model.evidenceProperty().get());
-        assertEquals(null, model.candidateToSelectProperty().get());
-        assertTrue(model.statusProperty().get().endsWith("\nSTAKES has no follow-on pair with TENT: the confirmation page"
-                + " offers it on same-order evidence or through a category. Exclude the pair (Exclusions) to stop it."),
-                model.statusProperty().get());
-        model.showPair("NO-SUCH-SKU", Placement.CART, MinedTestStore.STAKES);
-        assertEquals(Evidence.FOLLOW_ON, model.evidenceProperty().get(), "an anchor the catalog lacks changes nothing");
-    }
-
     @Test
     void theTableEstimatesAcceptanceAsTheProfileDoes() {
         double smoothed = row(MinedTestStore.STAKES).acceptance();
