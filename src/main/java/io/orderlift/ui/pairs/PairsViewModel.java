@@ -61,8 +61,8 @@ import javafx.collections.transformation.FilteredList;
 import javafx.scene.image.Image;
 
 /**
- * The pairs browser's state: the chosen anchor and which of its lists (evidence and placement), the anchor's candidates with
- * every statistic and their curation status, filters by category and status, the scatter plot,
+ * The pairs browser's state: the chosen anchor and which of its lists (evidence and placement), the
+ * anchor's candidates with every statistic and their curation status, filters by category and status, the scatter plot,
  * and the curation actions (approve, reject, pin, exclude, undo). The price weight and smoothing
  * are the session's working profile: moving the slider here moves it everywhere. Everything
  * touching the store runs in the background; a newer request replaces an older one's result.
