@@ -46,6 +46,22 @@ public final class KeptSelection<T, K> {
         focused = null;
     }
 
+    /**
+     * Selects and focuses the row whose key is {@code wanted}, scrolled into view with a little of what
+     * precedes it, and keeps it so; false when no row has that key.
+     */
+    public boolean show(K wanted) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (Objects.equals(key.apply(table.getItems().get(i)), wanted)) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.getFocusModel().focus(i);
+                table.scrollTo(Math.max(0, i - 2));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void remember() {
         if (restoring || table.getSelectionModel().getSelectedItems().isEmpty()) {
             return; // an empty selection is the refresh clearing it, not a choice to keep

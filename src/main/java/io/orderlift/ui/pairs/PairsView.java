@@ -116,14 +116,8 @@ public final class PairsView extends VBox implements Findable {
         model.anchorProperty().addListener((o, was, now) -> kept.forget());
         // a pair opened from another view: its candidate selected and in sight, ready for A, R or P
         model.candidateToSelectProperty().addListener((o, was, sku) -> {
-            for (int i = 0; sku != null && i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).sku().equals(sku)) {
-                    table.getSelectionModel().clearAndSelect(i);
-                    table.getFocusModel().focus(i);
-                    table.scrollTo(Math.max(0, i - 2));
-                    table.requestFocus();
-                    return;
-                }
+            if (sku != null && kept.show(sku)) {
+                table.requestFocus();
             }
         });
         // what a merchandiser decides on first, visible without scrolling at 1280 × 800; the rest after

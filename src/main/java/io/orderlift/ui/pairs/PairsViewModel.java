@@ -224,7 +224,12 @@ public final class PairsViewModel {
      * Pairs"); a SKU the catalog does not list changes nothing.
      */
     public void showAnchor(String sku) {
-        anchors.stream().filter(label -> ProductLabels.skuOf(label).equals(sku)).findFirst().ifPresent(anchor::set);
+        labelOf(sku).ifPresent(anchor::set);
+    }
+
+    /** The anchor search's label of {@code sku}, when the catalog lists it. */
+    private Optional<String> labelOf(String sku) {
+        return anchors.stream().filter(label -> ProductLabels.skuOf(label).equals(sku)).findFirst();
     }
 
     /**
@@ -233,7 +238,7 @@ public final class PairsViewModel {
      * it, the status line says so. A SKU the catalog does not list changes nothing.
      */
     public void showPair(String anchorSku, Placement placement, Evidence evidence, String candidateSku) {
-        Optional<String> label = anchors.stream().filter(l -> ProductLabels.skuOf(l).equals(anchorSku)).findFirst();
+        Optional<String> label = labelOf(anchorSku);
         if (label.isEmpty()) {
             return;
         }

@@ -93,16 +93,17 @@ public final class WorkbenchWindow {
                 .owner(stage).title("Pairs").text(text).showInformation()));
         model.preview().setOnError(e -> ErrorDialogs.show(stage, "The preview could not be shown", e));
         // a product named in another view opens in Pairs, where its companions are curated
+        Runnable toPairs = () -> pairsTab.getTabPane().getSelectionModel().select(pairsTab);
         PairsNavigator openInPairs = new PairsNavigator() {
             @Override
             public void anchor(String sku) {
-                pairsTab.getTabPane().getSelectionModel().select(pairsTab);
+                toPairs.run();
                 model.pairs().showAnchor(sku);
             }
 
             @Override
             public void pair(String anchorSku, Placement placement, Evidence evidence, String candidateSku) {
-                pairsTab.getTabPane().getSelectionModel().select(pairsTab);
+                toPairs.run();
                 model.pairs().showPair(anchorSku, placement, evidence, candidateSku);
             }
         };
