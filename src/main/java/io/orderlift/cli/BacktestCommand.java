@@ -124,10 +124,30 @@ final class BacktestCommand implements Callable<Integer> {
             String protocol = placement.getKey().equals("cart") ? r.protocol() + " replay" : "purchases within the window";
             text.append(String.format("%n%s (%s)%n", placement.getKey(), protocol));
             table(text, placement.getValue());
+            BacktestReport.Chosen chosen = r.chosen().get(placement.getKey());
+            if (chosen != null) {
+                byLength(text, chosen.listLengths());
+            }
         }
         text.append(String.format("%ncart (leave-one-out replay, for comparison)%n"));
         table(text, r.leaveOneOut());
         return text.toString().stripTrailing();
+    }
+
+    /** The chosen ranking against popularity had every list held only its first n recommendations. */
+    private static void byLength(StringBuilder text, List<BacktestReport.AtLength> lengths) {
+        if (lengths.size() < 2) {
+            return;
+        }
+        text.append(String.format("%n  chosen against popularity, had every list held only its first n:%n"));
+        text.append(String.format("  %3s %9s %11s %7s %9s %11s%n", "n", "RPI", "popularity", "ratio", "AOV lift",
+                "popularity"));
+        for (BacktestReport.AtLength at : lengths) {
+            double ratio = at.versusPopularity();
+            text.append(String.format("  %3d %9.3f %11.3f %7s %8.1f%% %10.1f%%%n", at.length(), at.rpi(),
+                    at.popularityRpi(), Double.isNaN(ratio) ? "-" : String.format("%.2fx", ratio), at.aovLift() * 100,
+                    at.popularityAovLift() * 100));
+        }
     }
 
     /** One row per policy; the first column as wide as the longest policy name (a profile's name is the user's). */

@@ -307,7 +307,8 @@ public final class Backtest {
             placements.put(placement.cliName(), results);
             chosen.put(placement.cliName(), new BacktestReport.Chosen(chosenProfile.priceWeight(),
                     chosenProfile.smoothing(), choice.validation().get(placement).rpi(), chosenTest.result(),
-                    RpiRatio.of(chosenTest, popularityTest).orElse(null), choice.judges().contains(placement)));
+                    RpiRatio.of(chosenTest, popularityTest).orElse(null), choice.judges().contains(placement),
+                    BacktestReport.AtLength.of(chosenTest, popularityTest)));
         }
         BiFunction<WeightingProfile, String, Replay.Run> leftOut = rankedBy.apply(Placement.CART,
                 CartProtocol.LEAVE_ONE_OUT);

@@ -1,5 +1,6 @@
 package io.orderlift.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +61,22 @@ public record BacktestReport(int k, Lengths lengths, double split, int windowDay
      * @param judged        whether the placement took part in the choice: false where popularity was bought
      *                      fewer than 30 times on it in the validation periods while the other placement
      *                      was bought more (null in a report kept before it was said: it took part)
+     * @param byLength      the test period had every list, the chosen ranking's and popularity's, stopped at
+     *                      1, 2, … of the placement's length (null in a report kept before it was said)
      */
     public record Chosen(double w, double smoothing, double validationRpi, PolicyResult test,
-                         RpiRatio versusPopularity, Boolean judged) {
+                         RpiRatio versusPopularity, Boolean judged, List<AtLength> byLength) {
+
+        /** Figures without the shorter lists' (as in a report kept before they were said). */
+        public Chosen(double w, double smoothing, double validationRpi, PolicyResult test, RpiRatio versusPopularity,
+                      Boolean judged) {
+            this(w, smoothing, validationRpi, test, versusPopularity, judged, null);
+        }
+
+        /** The figures by list length, shortest first; none in a report kept before they were said. */
+        public List<AtLength> listLengths() {
+            return byLength == null ? List.of() : byLength;
+        }
 
         /** Whether the placement took part in the choice (a report kept before it was said: it did). */
         public boolean tookPart() {
@@ -75,6 +89,45 @@ public record BacktestReport(int k, Lengths lengths, double split, int windowDay
         return new BacktestReport(k, lengths, split, windowDays, protocol, trainFrom, validationFrom, validationPeriods, testFrom,
                 testTo, trainOrders, validationOrders, testOrders, maxReplayedOrders, sampled, placements, leaveOneOut,
                 chosen, chosenProfile, durationMs, code, notChosen);
+    }
+
+    /**
+     * The chosen ranking and popularity on the test period had every list of a placement held only its first
+     * {@code length} recommendations (each ranks best first, so a shorter list is the longer one's
+     * beginning). JSON names are read by outside checks.
+     *
+     * @param rpi               the chosen ranking's revenue per impression
+     * @param popularityRpi     popularity's
+     * @param aovLift           the chosen ranking's expected AOV lift
+     * @param popularityAovLift popularity's
+     */
+    public record AtLength(int length, double rpi, double popularityRpi, double aovLift, double popularityAovLift) {
+
+        /** The chosen ranking's revenue per impression as a multiple of popularity's (NaN when popularity earned nothing). */
+        public double versusPopularity() {
+            return popularityRpi > 0 ? rpi / popularityRpi : Double.NaN;
+        }
+
+        /**
+         * Pairs the chosen ranking's figures with popularity's, length by length; none where no order was
+         * replayed (a placement that cannot be measured says so in words instead).
+         */
+        static List<AtLength> of(Replay.Run chosen, Replay.Run popularity) {
+            if (chosen.result().orders() == 0) {
+                return List.of();
+            }
+            return of(chosen.byLength(), popularity.byLength());
+        }
+
+        private static List<AtLength> of(List<ListLength> chosen, List<ListLength> popularity) {
+            List<AtLength> lengths = new ArrayList<>();
+            for (int i = 0; i < Math.min(chosen.size(), popularity.size()); i++) {
+                ListLength c = chosen.get(i);
+                ListLength p = popularity.get(i);
+                lengths.add(new AtLength(c.length(), c.rpi(), p.rpi(), c.aovLift(), p.aovLift()));
+            }
+            return lengths;
+        }
     }
 
     /** Recommendations per list replayed on each placement. JSON names are read by outside checks. */

@@ -51,22 +51,54 @@ final class Replay {
         return averageOrderValue;
     }
 
-    /** What one order earned a policy. */
-    private record Outcome(int impressions, int hits, double revenue, int[] shown) {
+    /**
+     * What one order earned a policy; {@code rankHits[r]} and {@code rankRevenue[r]} what its lists'
+     * recommendations at rank {@code r} earned, and {@code rankImpressions[r]} how many lists reached that rank.
+     */
+    private record Outcome(int impressions, int hits, double revenue, int[] shown, int[] rankImpressions,
+                           int[] rankHits, double[] rankRevenue) {
+    }
+
+    /** Counts one order's recommendations by their rank in a list, as {@link Outcome} keeps them. */
+    private static final class ByRank {
+        final int[] impressions;
+        final int[] hits;
+        final double[] revenue;
+
+        ByRank(int k) {
+            impressions = new int[k];
+            hits = new int[k];
+            revenue = new double[k];
+        }
+
+        /** The recommendation at {@code rank} of a list, whether it was bought, and what it earned then. */
+        void count(int rank, boolean bought, double earned) {
+            impressions[rank]++;
+            if (bought) {
+                hits[rank]++;
+                revenue[rank] += earned;
+            }
+        }
     }
 
     /**
      * One policy's replay: its figures, and what each order of the replayed list earned it
-     * ({@code impressions[i]} is −1 where order {@code i} was not replayed), for paired comparisons.
+     * ({@code impressions[i]} is −1 where order {@code i} was not replayed), for paired comparisons;
+     * {@code byLength}: the figures had every list stopped at each shorter length (empty where not kept).
      */
-    record Run(PolicyResult result, double[] revenue, int[] impressions, int[] hits) {
+    record Run(PolicyResult result, double[] revenue, int[] impressions, int[] hits, List<ListLength> byLength) {
+
+        /** A run without figures by list length. */
+        Run(PolicyResult result, double[] revenue, int[] impressions, int[] hits) {
+            this(result, revenue, impressions, hits, List.of());
+        }
 
         /** The same figures under another policy name and price weight. */
         Run named(String policy, Double w) {
             PolicyResult r = result;
             return new Run(new PolicyResult(policy, w, r.impressions(), r.hits(), r.hitRate(), r.rpi(),
                     r.avgAcceptedPrice(), r.coverage(), r.rpiLow(), r.rpiHigh(), r.aovLift(), r.orders()),
-                    revenue, impressions, hits);
+                    revenue, impressions, hits, byLength);
         }
 
         /** Figures without what each order earned: no paired comparison can be made with them. */
@@ -101,6 +133,9 @@ final class Replay {
         double[] orderRevenue = new double[outcomes.length];
         int[] orderImpressions = new int[outcomes.length];
         int[] orderHits = new int[outcomes.length];
+        long[] rankImpressions = new long[k];
+        long[] rankHits = new long[k];
+        double[] rankRevenue = new double[k];
         for (int i = 0; i < outcomes.length; i++) {
             Outcome o = outcomes[i];
             if (o == null) {
@@ -117,6 +152,11 @@ final class Replay {
             for (int c : o.shown()) {
                 shown.add(c);
             }
+            for (int r = 0; r < k; r++) {
+                rankImpressions[r] += o.rankImpressions()[r];
+                rankHits[r] += o.rankHits()[r];
+                rankRevenue[r] += o.rankRevenue()[r];
+            }
         }
         double rpi = impressions == 0 ? 0 : revenue / impressions;
         double halfWidth = halfWidth(outcomes, rpi, replayed, impressions);
@@ -124,7 +164,26 @@ final class Replay {
                 rpi, hits == 0 ? 0 : revenue / hits, pricedProducts == 0 ? 0 : (double) shown.size() / pricedProducts,
                 Math.max(0, rpi - halfWidth), rpi + halfWidth,
                 replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue, replayed),
-                orderRevenue, orderImpressions, orderHits);
+                orderRevenue, orderImpressions, orderHits, byLength(rankImpressions, rankHits, rankRevenue, replayed));
+    }
+
+    /**
+     * The figures of lists stopped at 1, 2, … k recommendations: each a policy's first so many, as every
+     * policy ranks its list best first and a shorter list of it is the longer one's beginning.
+     */
+    private List<ListLength> byLength(long[] rankImpressions, long[] rankHits, double[] rankRevenue, int replayed) {
+        List<ListLength> lengths = new ArrayList<>(rankImpressions.length);
+        long impressions = 0;
+        long hits = 0;
+        double revenue = 0;
+        for (int r = 0; r < rankImpressions.length; r++) {
+            impressions += rankImpressions[r];
+            hits += rankHits[r];
+            revenue += rankRevenue[r];
+            lengths.add(new ListLength(r + 1, impressions, hits, impressions == 0 ? 0 : revenue / impressions,
+                    replayed == 0 || averageOrderValue == 0 ? 0 : revenue / replayed / averageOrderValue));
+        }
+        return lengths;
     }
 
     /**
@@ -157,18 +216,22 @@ final class Replay {
         int hits = 0;
         double revenue = 0;
         IntOpenHashSet shown = new IntOpenHashSet();
+        ByRank byRank = new ByRank(k);
         int[][] answers = policy.recommendLeavingOut(Placement.CART, order.items(), order.quantities(), hidden, k);
         for (int i = 0; i < hidden.length; i++) {
-            for (int c : answers[i]) {
+            for (int r = 0; r < answers[i].length; r++) {
+                int c = answers[i][r];
                 impressions++;
                 shown.add(c);
-                if (c == order.items()[hidden[i]]) {
+                boolean bought = c == order.items()[hidden[i]];
+                if (bought) {
                     hits++;
                     revenue += price(c);
                 }
+                byRank.count(r, bought, price(c));
             }
         }
-        return new Outcome(impressions, hits, revenue, shown.toIntArray());
+        return outcome(impressions, hits, revenue, shown.toIntArray(), byRank);
     }
 
     /**
@@ -205,19 +268,23 @@ final class Replay {
         int hits = 0;
         double revenue = 0;
         IntOpenHashSet shown = new IntOpenHashSet();
+        ByRank byRank = new ByRank(k);
         int[][] answers = policy.recommendPrefixes(Placement.CART, cart, quantities, steps, k);
         for (int s = 0; s < steps.length; s++) {
             int[] recommended = answers[s];
             impressions += recommended.length;
-            for (int c : recommended) {
+            for (int r = 0; r < recommended.length; r++) {
+                int c = recommended[r];
                 shown.add(c);
-                if (revealedAt.get(c) >= steps[s]) {
+                boolean bought = revealedAt.get(c) >= steps[s];
+                if (bought) {
                     hits++;
                     revenue += price(c);
                 }
+                byRank.count(r, bought, price(c));
             }
         }
-        return new Outcome(impressions, hits, revenue, shown.toIntArray());
+        return outcome(impressions, hits, revenue, shown.toIntArray(), byRank);
     }
 
     /** The positions hidden in turn: all of a short order, a sample seeded by the order of a long one. */
@@ -264,13 +331,21 @@ final class Replay {
         int[] recommended = policy.recommend(Placement.CONFIRMATION, order.items(), order.quantities(), k);
         int hits = 0;
         double revenue = 0;
-        for (int c : recommended) {
-            if (later.contains(c)) {
+        ByRank byRank = new ByRank(k);
+        for (int r = 0; r < recommended.length; r++) {
+            int c = recommended[r];
+            boolean bought = later.contains(c);
+            if (bought) {
                 hits++;
                 revenue += price(c);
             }
+            byRank.count(r, bought, price(c));
         }
-        return new Outcome(recommended.length, hits, revenue, recommended);
+        return outcome(recommended.length, hits, revenue, recommended, byRank);
+    }
+
+    private static Outcome outcome(int impressions, int hits, double revenue, int[] shown, ByRank byRank) {
+        return new Outcome(impressions, hits, revenue, shown, byRank.impressions, byRank.hits, byRank.revenue);
     }
 
     private double price(int product) {

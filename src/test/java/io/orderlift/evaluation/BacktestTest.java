@@ -125,6 +125,13 @@ class BacktestTest {
             BacktestReport byProfile = new Backtest().run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE);
             assertEquals(new BacktestReport.Lengths(3, 1), byProfile.lengths());
             assertEquals(3, byProfile.k(), "k keeps saying the cart's length");
+            // the shorter lists' figures end with the length replayed: the chosen row's and popularity's
+            List<BacktestReport.AtLength> cartLengths = byProfile.chosen().get("cart").listLengths();
+            assertEquals(List.of(1, 2, 3), cartLengths.stream().map(BacktestReport.AtLength::length).toList());
+            BacktestReport.AtLength replayed = cartLengths.get(2);
+            assertEquals(byProfile.chosen().get("cart").test().rpi(), replayed.rpi(), 1e-9);
+            assertEquals(byProfile.policy("cart", BacktestReport.POPULARITY).orElseThrow().aovLift(),
+                    replayed.popularityAovLift(), 1e-12);
             atMostPerOrder(1, byProfile.placements().get("confirmation"));
             long shownAtTwo = report.placements().get("confirmation").get(0).impressions();
             assertEquals(shownAtTwo, byProfile.placements().get("confirmation").get(0).impressions(),

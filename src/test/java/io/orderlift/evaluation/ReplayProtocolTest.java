@@ -16,9 +16,11 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import io.orderlift.ranking.ConfirmationEvidence;
+import io.orderlift.ranking.CurationRules;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
+import io.orderlift.ranking.Recommender;
 import io.orderlift.ranking.WeightingProfile;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +110,44 @@ class ReplayProtocolTest {
             }
         };
         replay.run(Placement.CART, CartProtocol.SEQUENTIAL, orders, Long.MAX_VALUE, checking, 4, "check", null);
+    }
+
+    @Test
+    void figuresByListLengthAreThoseOfTheShorterListsReplayed() {
+        SplittableRandom random = new SplittableRandom(29);
+        for (int round = 0; round < 6; round++) {
+            RankingModel model = model(random);
+            WeightingProfile profile = randomRules(random);
+            List<Backtest.Order> orders = orders(random, 120);
+            Replay replay = replay(orders, prices(random));
+            Recommender recommender = new Recommender(model, round % 2 == 0 ? CurationRules.NONE
+                    : new CurationRules().pin(Placement.CART, orders.get(0).items()[0], orders.get(0).items()[1]));
+            Map<String, Backtest.Policy> policies = Map.of("popularity", Popularity.classic(model, new BitSet()),
+                    "popularity+rules", Popularity.underRules(model, profile),
+                    "ranking", Backtest.rankingPolicy(recommender, profile));
+            int longest = 4;
+            for (Map.Entry<String, Backtest.Policy> policy : policies.entrySet()) {
+                for (Placement placement : Placement.values()) {
+                    for (CartProtocol protocol : placement == Placement.CART ? CartProtocol.values()
+                            : new CartProtocol[] {CartProtocol.SEQUENTIAL}) {
+                        List<ListLength> byLength = replay.replay(placement, protocol, orders, Long.MAX_VALUE,
+                                policy.getValue(), longest, "x", null).byLength();
+                        assertEquals(longest, byLength.size());
+                        for (int length = 1; length <= longest; length++) {
+                            PolicyResult shorter = replay.run(placement, protocol, orders, Long.MAX_VALUE,
+                                    policy.getValue(), length, "x", null);
+                            ListLength at = byLength.get(length - 1);
+                            String what = policy.getKey() + " " + placement + " " + protocol + " at " + length;
+                            assertEquals(length, at.length(), what);
+                            assertEquals(shorter.impressions(), at.impressions(), what);
+                            assertEquals(shorter.hits(), at.hits(), what);
+                            assertEquals(shorter.rpi(), at.rpi(), 1e-9 * Math.max(1, shorter.rpi()), what);
+                            assertEquals(shorter.aovLift(), at.aovLift(), 1e-12, what);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** A random model: 40 products in 5 categories (every seventh in none), some without a price, random pairs. */

@@ -96,6 +96,28 @@ public final class ReportsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(240);
 
+        Label lengthsTitle = new Label("Shorter lists");
+        lengthsTitle.getStyleClass().add("section-title");
+        Label lengthsHint = new Label("The chosen ranking against \"customers also bought\" on the test period, had"
+                + " every list held only its first n recommendations: what a list's length trades between revenue per"
+                + " impression and per order. The lengths shown are set in Weighting (cart list length, confirmation"
+                + " length).");
+        lengthsHint.setWrapText(true);
+        lengthsHint.getStyleClass().add("subtle");
+        TableView<ReportsViewModel.LengthRow> lengths = new TableView<>(model.lengthRows());
+        lengths.setId("listLengthTable");
+        lengths.setPlaceholder(new Label("No figures by list length: run the backtest."));
+        lengths.getColumns().add(Columns.text("Placement", ReportsViewModel.LengthRow::placement, 95));
+        lengths.getColumns().add(Columns.text("First n", ReportsViewModel.LengthRow::length, 85));
+        lengths.getColumns().add(Columns.text("RPI", ReportsViewModel.LengthRow::rpi, 85));
+        lengths.getColumns().add(Columns.text("Popularity's RPI", ReportsViewModel.LengthRow::popularityRpi, 125));
+        lengths.getColumns().add(Columns.text("Ratio", ReportsViewModel.LengthRow::ratio, 70));
+        lengths.getColumns().add(Columns.text("AOV lift", ReportsViewModel.LengthRow::aovLift, 80));
+        lengths.getColumns().add(Columns.text("Popularity's AOV lift", ReportsViewModel.LengthRow::popularityAovLift));
+        lengths.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lengths.setMaxWidth(900);
+        lengths.setPrefHeight(220);
+
         Label abTitle = new Label("A/B test of the confirmation layer");
         abTitle.getStyleClass().add("section-title");
         Button importExperiment = new Button("Import experiment…");
@@ -110,7 +132,7 @@ public final class ReportsView extends VBox {
 
         getChildren().addAll(title, provenance, summary, warning, chosen, new HBox(10, run, use, png, csv),
                 new FlowPane(12, 12, cart, cartNote, confirmation, confirmationNote),
-                table, abTitle, new HBox(10, importExperiment), ab, abChart);
+                table, lengthsTitle, lengthsHint, lengths, abTitle, new HBox(10, importExperiment), ab, abChart);
         setSpacing(10);
         setPadding(new Insets(16));
         setId("reportsView");

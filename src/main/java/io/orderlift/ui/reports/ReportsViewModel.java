@@ -52,6 +52,14 @@ public final class ReportsViewModel {
                       String rpi, String rpiInterval, String avgAcceptedPrice, String aovLift, String coverage) {
     }
 
+    /**
+     * One row of the list-length table: the chosen ranking against popularity on a placement of the test
+     * period, had every list held only its first {@code length} recommendations ({@code shown}: the length replayed).
+     */
+    public record LengthRow(String placement, String length, String rpi, String popularityRpi, String ratio,
+                            String aovLift, String popularityAovLift) {
+    }
+
     /** What the A/B section says until an experiment is imported for the open store. */
     public static final String NO_EXPERIMENT = "Import an experiment's results (a CSV of order_id, arm, order_value,"
             + " offer_impressions, offer_accepted_value; one arm named control) to see the confirmation layer's AOV"
@@ -77,6 +85,7 @@ public final class ReportsViewModel {
     private final ReadOnlyBooleanWrapper hasChoice = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper activeUsesChoice = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<LengthRow> lengthRows = FXCollections.observableArrayList();
 
     private Store store;
     /** {@link #load} calls: a backtest started before the newest belongs to another state of the store. */
@@ -118,6 +127,7 @@ public final class ReportsViewModel {
         hasChoice.set(false);
         activeUsesChoice.set(false);
         rows.clear();
+        lengthRows.clear();
         cartChart.set(null);
         confirmationChart.set(null);
         warning.set("");
@@ -282,12 +292,30 @@ public final class ReportsViewModel {
             }
         }
         rows.setAll(table);
+        lengthRows.setAll(lengthRows(report, words));
         summary.set(words.headlineBesideNotes());
         warning.set(words.warnings().stream().map(w -> "⚠ " + Character.toUpperCase(w.charAt(0)) + w.substring(1))
                 .collect(Collectors.joining("\n")));
         hasReport.set(true);
         hasChoice.set(report.notChosen() == null);
         showVersus(shown.versus());
+    }
+
+    /** The list-length table: every placement whose report says its shorter lists' figures. */
+    private static List<LengthRow> lengthRows(BacktestReport report, BacktestSummary words) {
+        List<LengthRow> table = new ArrayList<>();
+        for (Map.Entry<String, BacktestReport.Chosen> placement : report.chosen().entrySet()) {
+            List<BacktestReport.AtLength> lengths = placement.getValue().listLengths();
+            for (BacktestReport.AtLength at : lengths) {
+                double ratio = at.versusPopularity();
+                table.add(new LengthRow(placement.getKey(),
+                        at.length() + (at.length() == lengths.size() ? " (shown)" : ""), words.money(at.rpi()),
+                        words.money(at.popularityRpi()),
+                        Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.2f×", ratio),
+                        Percentages.of(at.aovLift()), Percentages.of(at.popularityAovLift())));
+            }
+        }
+        return table;
     }
 
     /** The validated settings in words, and whether the active profile already ranks with them. */
@@ -459,6 +487,11 @@ public final class ReportsViewModel {
     /** Whether the active profile already ranks with the validated settings ("Use these settings" has nothing to do). */
     public ReadOnlyBooleanProperty activeUsesChoiceProperty() {
         return activeUsesChoice.getReadOnlyProperty();
+    }
+
+    /** The list-length table's rows (empty before a backtest, and for a report kept before it was said). */
+    public ObservableList<LengthRow> lengthRows() {
+        return lengthRows;
     }
 
     public ObservableList<Row> rows() {

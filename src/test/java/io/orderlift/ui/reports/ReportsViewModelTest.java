@@ -114,6 +114,40 @@ class ReportsViewModelTest {
         assertEquals(List.of(), errors);
     }
 
+    /** The list-length table: each placement's first 1 … n of the report shown, n being the length it replayed. */
+    @Test
+    void theListLengthTableFollowsTheReportShown() throws Exception {
+        model.setOnError(errors::add);
+        try (Store store = MinedTestStore.create(dir); Store other = Store.inMemory()) {
+            SavedBacktests.run(store, new Backtest.Settings(2, 0.2, 30), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.release();
+            List<String> placements = model.lengthRows().stream().map(ReportsViewModel.LengthRow::placement).distinct()
+                    .toList();
+            assertFalse(placements.isEmpty());
+            for (String placement : placements) {
+                assertEquals(List.of("1", "2 (shown)"), model.lengthRows().stream()
+                        .filter(r -> r.placement().equals(placement)).map(ReportsViewModel.LengthRow::length).toList());
+            }
+            SavedBacktests.run(store, Backtest.Settings.defaults(), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.release();
+            assertEquals(List.of("1", "2", "3", "4 (shown)"), model.lengthRows().stream()
+                    .filter(r -> r.placement().equals("cart")).map(ReportsViewModel.LengthRow::length).toList());
+            ReportsViewModel.LengthRow shown = model.lengthRows().stream()
+                    .filter(r -> r.length().equals("4 (shown)")).findFirst().orElseThrow();
+            ReportsViewModel.Row chosen = model.rows().stream()
+                    .filter(r -> r.placement().equals("cart") && r.policy().equals("chosen")).findFirst().orElseThrow();
+            assertEquals(chosen.rpi(), shown.rpi(), "the length replayed is the chosen row's");
+            assertEquals(chosen.aovLift(), shown.aovLift());
+
+            model.load(other);
+            tasks.release();
+            assertTrue(model.lengthRows().isEmpty(), "another store: not this one's");
+        }
+        assertEquals(List.of(), errors);
+    }
+
     /**
      * Before any backtest the tab says where the active profile's settings come from, and follows a
      * profile change: a first mining run chooses them by backtest but keeps no report to show.
