@@ -113,7 +113,10 @@ public final class ReportsView extends VBox {
         lengths.getColumns().add(Columns.text("Popularity's RPI", ReportsViewModel.LengthRow::popularityRpi, 125));
         lengths.getColumns().add(Columns.text("Ratio", ReportsViewModel.LengthRow::ratio, 70));
         lengths.getColumns().add(Columns.text("AOV lift", ReportsViewModel.LengthRow::aovLift, 80));
-        lengths.getColumns().add(Columns.text("Popularity's AOV lift", ReportsViewModel.LengthRow::popularityAovLift));
+        TableColumn<ReportsViewModel.LengthRow, String> popularityLift =
+                Columns.text("Popularity's AOV lift", ReportsViewModel.LengthRow::popularityAovLift);
+        popularityLift.setMinWidth(160);
+        lengths.getColumns().add(popularityLift);
         lengths.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lengths.setMaxWidth(900);
         lengths.setPrefHeight(220);
