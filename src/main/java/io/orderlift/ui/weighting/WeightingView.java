@@ -114,9 +114,11 @@ public final class WeightingView extends HBox {
                 "Confirmation page: the highest price as a share of the order just placed.", "oneTapShareSlider");
         spinner("Per-category cap", model.perCategoryCapProperty(), 1, 12,
                 "At most this many candidates of one category in a list (pins excepted).", "capSpinner");
-        spinner("Cart list length", model.cartLengthProperty(), 1, 20, "How many the cart shows.", "cartLengthSpinner");
+        spinner("Cart list length", model.cartLengthProperty(), 1, 20, "How many the cart shows (what shorter lists"
+                + " earned in the last backtest: Reports, Shorter lists).", "cartLengthSpinner");
         spinner("Confirmation length", model.confirmationLengthProperty(), 1, 10,
-                "How many one-tap offers the confirmation page shows.", "confirmationLengthSpinner");
+                "How many one-tap offers the confirmation page shows (what fewer earned in the last backtest:"
+                        + " Reports, Shorter lists).", "confirmationLengthSpinner");
         ChoiceBox<Estimator> estimator = new ChoiceBox<>();
         estimator.setId("estimatorChoice");
         estimator.getItems().setAll(Estimator.values());
