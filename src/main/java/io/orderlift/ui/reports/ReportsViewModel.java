@@ -54,7 +54,7 @@ public final class ReportsViewModel {
 
     /**
      * One row of the list-length table: the chosen ranking against popularity on a placement of the test
-     * period, had every list held only its first {@code length} recommendations ({@code shown}: the length replayed).
+     * period, had every list held only its first {@code length} recommendations ("(shown)" beside the length replayed).
      */
     public record LengthRow(String placement, String length, String rpi, String popularityRpi, String ratio,
                             String aovLift, String popularityAovLift) {
