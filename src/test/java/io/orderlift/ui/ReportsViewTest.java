@@ -68,6 +68,8 @@ class ReportsViewTest {
     void backtestUseThisWExportAndAbAnalysis(FxRobot robot) throws Exception {
         fixture.runBacktest(robot);
         assertEquals(2 * 14, robot.lookup("#backtestTable").queryAs(TableView.class).getItems().size());
+        // the shorter lists: the cart's first 1 … 4 and the confirmation page's first 1 … 3 (the built-in lengths)
+        assertEquals(4 + 3, robot.lookup("#listLengthTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#cartChart").queryAs(ImageView.class).getImage() != null);
         assertTrue(robot.lookup("#confirmationChart").queryAs(ImageView.class).getImage() != null);
         String summary = robot.lookup("#backtestSummary").queryAs(Label.class).getText();
