@@ -134,7 +134,10 @@ final class BacktestCommand implements Callable<Integer> {
         return text.toString().stripTrailing();
     }
 
-    /** The chosen ranking against popularity had every list held only its first n recommendations. */
+    /**
+     * The chosen ranking against popularity had every list held only its first n recommendations (nothing for a
+     * list of one, which the table above already shows).
+     */
     private static void byLength(StringBuilder text, List<BacktestReport.AtLength> lengths) {
         if (lengths.size() < 2) {
             return;

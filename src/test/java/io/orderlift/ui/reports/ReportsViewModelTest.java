@@ -119,6 +119,11 @@ class ReportsViewModelTest {
     void theListLengthTableFollowsTheReportShown() throws Exception {
         model.setOnError(errors::add);
         try (Store store = MinedTestStore.create(dir); Store other = Store.inMemory()) {
+            SavedBacktests.run(store, new Backtest.Settings(1, 0.2, 30), ProgressMonitor.NONE);
+            model.load(store);
+            tasks.release();
+            assertFalse(model.rows().isEmpty());
+            assertTrue(model.lengthRows().isEmpty(), "lists of one: the policy table says it all");
             SavedBacktests.run(store, new Backtest.Settings(2, 0.2, 30), ProgressMonitor.NONE);
             model.load(store);
             tasks.release();
