@@ -134,12 +134,9 @@ final class BacktestCommand implements Callable<Integer> {
         return text.toString().stripTrailing();
     }
 
-    /**
-     * The chosen ranking against popularity had every list held only its first n recommendations (nothing for a
-     * list of one, which the table above already shows).
-     */
+    /** The chosen ranking against popularity had every list held only its first n recommendations. */
     private static void byLength(StringBuilder text, List<BacktestReport.AtLength> lengths) {
-        if (lengths.size() < 2) {
+        if (lengths.isEmpty()) {
             return;
         }
         text.append(String.format("%n  chosen against popularity, had every list held only its first n:%n"));

@@ -73,9 +73,12 @@ public record BacktestReport(int k, Lengths lengths, double split, int windowDay
             this(w, smoothing, validationRpi, test, versusPopularity, judged, null);
         }
 
-        /** The figures by list length, shortest first; none in a report kept before they were said. */
+        /**
+         * The figures by list length, shortest first, to show beside the policy table: none for a list of one
+         * (the table says it all) and none in a report kept before they were said.
+         */
         public List<AtLength> listLengths() {
-            return byLength == null ? List.of() : byLength;
+            return byLength == null || byLength.size() < 2 ? List.of() : byLength;
         }
 
         /** Whether the placement took part in the choice (a report kept before it was said: it did). */

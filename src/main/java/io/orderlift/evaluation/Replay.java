@@ -51,32 +51,50 @@ final class Replay {
         return averageOrderValue;
     }
 
-    /**
-     * What one order earned a policy; {@code rankHits[r]} and {@code rankRevenue[r]} what its lists'
-     * recommendations at rank {@code r} earned, and {@code rankImpressions[r]} how many lists reached that rank.
-     */
-    private record Outcome(int impressions, int hits, double revenue, int[] shown, int[] rankImpressions,
-                           int[] rankHits, double[] rankRevenue) {
+    /** What one order earned a policy: the products it was shown, and its {@link Tally}. */
+    private record Outcome(int[] shown, Tally tally) {
+
+        int impressions() {
+            return tally.impressions;
+        }
+
+        int hits() {
+            return tally.hits;
+        }
+
+        double revenue() {
+            return tally.revenue;
+        }
     }
 
-    /** Counts one order's recommendations by their rank in a list, as {@link Outcome} keeps them. */
-    private static final class ByRank {
-        final int[] impressions;
-        final int[] hits;
-        final double[] revenue;
+    /**
+     * Counts one order's recommendations as its lists show them: in all, and by their rank in a list
+     * ({@code rankImpressions[r]}: the lists that reached rank {@code r}; {@code rankHits[r]} and
+     * {@code rankRevenue[r]}: what their recommendations at that rank earned).
+     */
+    private static final class Tally {
+        int impressions;
+        int hits;
+        double revenue;
+        final int[] rankImpressions;
+        final int[] rankHits;
+        final double[] rankRevenue;
 
-        ByRank(int k) {
-            impressions = new int[k];
-            hits = new int[k];
-            revenue = new double[k];
+        Tally(int k) {
+            rankImpressions = new int[k];
+            rankHits = new int[k];
+            rankRevenue = new double[k];
         }
 
         /** The recommendation at {@code rank} of a list, whether it was bought, and what it earned then. */
         void count(int rank, boolean bought, double earned) {
-            impressions[rank]++;
+            impressions++;
+            rankImpressions[rank]++;
             if (bought) {
-                hits[rank]++;
-                revenue[rank] += earned;
+                hits++;
+                revenue += earned;
+                rankHits[rank]++;
+                rankRevenue[rank] += earned;
             }
         }
     }
@@ -153,9 +171,9 @@ final class Replay {
                 shown.add(c);
             }
             for (int r = 0; r < k; r++) {
-                rankImpressions[r] += o.rankImpressions()[r];
-                rankHits[r] += o.rankHits()[r];
-                rankRevenue[r] += o.rankRevenue()[r];
+                rankImpressions[r] += o.tally().rankImpressions[r];
+                rankHits[r] += o.tally().rankHits[r];
+                rankRevenue[r] += o.tally().rankRevenue[r];
             }
         }
         double rpi = impressions == 0 ? 0 : revenue / impressions;
@@ -212,26 +230,17 @@ final class Replay {
             return null;
         }
         int[] hidden = hiddenItems(order);
-        int impressions = 0;
-        int hits = 0;
-        double revenue = 0;
         IntOpenHashSet shown = new IntOpenHashSet();
-        ByRank byRank = new ByRank(k);
+        Tally tally = new Tally(k);
         int[][] answers = policy.recommendLeavingOut(Placement.CART, order.items(), order.quantities(), hidden, k);
         for (int i = 0; i < hidden.length; i++) {
             for (int r = 0; r < answers[i].length; r++) {
                 int c = answers[i][r];
-                impressions++;
                 shown.add(c);
-                boolean bought = c == order.items()[hidden[i]];
-                if (bought) {
-                    hits++;
-                    revenue += price(c);
-                }
-                byRank.count(r, bought, price(c));
+                tally.count(r, c == order.items()[hidden[i]], price(c));
             }
         }
-        return outcome(impressions, hits, revenue, shown.toIntArray(), byRank);
+        return new Outcome(shown.toIntArray(), tally);
     }
 
     /**
@@ -264,27 +273,18 @@ final class Replay {
             quantities[r] = order.quantities()[reveal[r]];
             revealedAt.put(cart[r], r);
         }
-        int impressions = 0;
-        int hits = 0;
-        double revenue = 0;
         IntOpenHashSet shown = new IntOpenHashSet();
-        ByRank byRank = new ByRank(k);
+        Tally tally = new Tally(k);
         int[][] answers = policy.recommendPrefixes(Placement.CART, cart, quantities, steps, k);
         for (int s = 0; s < steps.length; s++) {
             int[] recommended = answers[s];
-            impressions += recommended.length;
             for (int r = 0; r < recommended.length; r++) {
                 int c = recommended[r];
                 shown.add(c);
-                boolean bought = revealedAt.get(c) >= steps[s];
-                if (bought) {
-                    hits++;
-                    revenue += price(c);
-                }
-                byRank.count(r, bought, price(c));
+                tally.count(r, revealedAt.get(c) >= steps[s], price(c));
             }
         }
-        return outcome(impressions, hits, revenue, shown.toIntArray(), byRank);
+        return new Outcome(shown.toIntArray(), tally);
     }
 
     /** The positions hidden in turn: all of a short order, a sample seeded by the order of a long one. */
@@ -329,23 +329,11 @@ final class Replay {
             }
         }
         int[] recommended = policy.recommend(Placement.CONFIRMATION, order.items(), order.quantities(), k);
-        int hits = 0;
-        double revenue = 0;
-        ByRank byRank = new ByRank(k);
+        Tally tally = new Tally(k);
         for (int r = 0; r < recommended.length; r++) {
-            int c = recommended[r];
-            boolean bought = later.contains(c);
-            if (bought) {
-                hits++;
-                revenue += price(c);
-            }
-            byRank.count(r, bought, price(c));
+            tally.count(r, later.contains(recommended[r]), price(recommended[r]));
         }
-        return outcome(recommended.length, hits, revenue, recommended, byRank);
-    }
-
-    private static Outcome outcome(int impressions, int hits, double revenue, int[] shown, ByRank byRank) {
-        return new Outcome(impressions, hits, revenue, shown, byRank.impressions, byRank.hits, byRank.revenue);
+        return new Outcome(recommended, tally);
     }
 
     private double price(int product) {

@@ -301,17 +301,11 @@ public final class ReportsViewModel {
         showVersus(shown.versus());
     }
 
-    /**
-     * The list-length table: every placement whose report says its shorter lists' figures (none for a list of
-     * one, which the policy table already shows).
-     */
+    /** The list-length table: every placement whose report says its shorter lists' figures. */
     private static List<LengthRow> lengthRows(BacktestReport report, BacktestSummary words) {
         List<LengthRow> table = new ArrayList<>();
         for (Map.Entry<String, BacktestReport.Chosen> placement : report.chosen().entrySet()) {
             List<BacktestReport.AtLength> lengths = placement.getValue().listLengths();
-            if (lengths.size() < 2) {
-                continue;
-            }
             for (BacktestReport.AtLength at : lengths) {
                 double ratio = at.versusPopularity();
                 table.add(new LengthRow(placement.getKey(),
