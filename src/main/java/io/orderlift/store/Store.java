@@ -53,6 +53,12 @@ public final class Store implements AutoCloseable {
      * emptied of its partial rows.
      */
     public static final String IMPORT_IN_PROGRESS = "import_in_progress";
+    /**
+     * Setting present while an import into a store with orders runs: the store's {@link
+     * ImportWatermark} before it, removed in the import's own transaction. Found on open, it means
+     * that transaction never committed, and rows above the watermark are deleted.
+     */
+    public static final String IMPORT_ABOVE = "import_above";
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     /** H2's page cache while the store is open: room for a large store's orders and lines. */
     private static final int CACHE_KB = 262_144;
@@ -273,6 +279,7 @@ public final class Store implements AutoCloseable {
         if (store.setting(IMPORT_IN_PROGRESS).isPresent()) {
             store.discardInterruptedImport();
         }
+        store.setting(IMPORT_ABOVE).ifPresent(store::discardUncommittedImport);
         return store;
     }
 
@@ -457,9 +464,25 @@ public final class Store implements AutoCloseable {
             for (var table : List.of(ORDER_LINES, ORDERS, CUSTOMERS, PRODUCTS, IMPORT_BATCHES)) {
                 ctx.deleteFrom(table).execute();
             }
-            ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(IMPORT_IN_PROGRESS)).execute();
+            removeSetting(ctx, IMPORT_IN_PROGRESS);
             return null;
         });
+    }
+
+    /**
+     * Deletes what an import into a store with orders left behind without committing: the rows
+     * above the {@link #IMPORT_ABOVE} mark {@code text}, and the mark, in one transaction.
+     */
+    private void discardUncommittedImport(String text) {
+        int removed = write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            int orders = ImportWatermark.parse(text).map(mark -> mark.deleteAbove(ctx)).orElse(0);
+            removeSetting(ctx, IMPORT_ABOVE);
+            return orders;
+        });
+        if (removed > 0) {
+            LOG.warning(() -> name() + ": removed " + removed + " orders an interrupted import left uncommitted");
+        }
     }
 
     public Optional<String> setting(String key) {
@@ -485,6 +508,11 @@ public final class Store implements AutoCloseable {
                 .whenMatchedThenUpdate().set(STORE_SETTINGS.SETTING_VALUE, value)
                 .whenNotMatchedThenInsert(STORE_SETTINGS.SETTING_KEY, STORE_SETTINGS.SETTING_VALUE).values(key, value)
                 .execute();
+    }
+
+    /** Removes {@code key} inside the transaction of {@code ctx}. */
+    public static void removeSetting(DSLContext ctx, String key) {
+        ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(key)).execute();
     }
 
     @Override

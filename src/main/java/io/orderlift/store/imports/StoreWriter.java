@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.orderlift.common.PlainJson;
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.ImportWatermark;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
 import org.jooq.DSLContext;
@@ -23,7 +24,6 @@ import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
 import static io.orderlift.store.db.Tables.ORDERS;
 import static io.orderlift.store.db.Tables.ORDER_LINES;
 import static io.orderlift.store.db.Tables.PRODUCTS;
-import static io.orderlift.store.db.Tables.STORE_SETTINGS;
 
 /**
  * Writes checked {@link ParsedOrders} into a store (docs/import.md): the {@link ImportPlan} (what
@@ -63,10 +63,7 @@ final class StoreWriter {
 
     ImportReport write() {
         try {
-            return store.exclusively(() -> isEmpty(store) ? writeInChunks() : store.write(configuration -> {
-                DSLContext ctx = DSL.using(configuration);
-                return ctx.connectionResult(connection -> write(ctx, connection));
-            }));
+            return store.exclusively(() -> isEmpty(store) ? writeInChunks() : writeInOneTransaction());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -94,7 +91,7 @@ final class StoreWriter {
             mode = WriteMode.COMMITTED_CHUNKS;
             DSLContext ctx = DSL.using(main, SQLDialect.H2);
             ImportReport report = write(ctx, main);
-            ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
+            Store.removeSetting(ctx, Store.IMPORT_IN_PROGRESS);
             main.commit();
             return report;
         } catch (Exception | Error e) {
@@ -120,9 +117,36 @@ final class StoreWriter {
         int orders = parsed.orderCount();
         int lines = parsed.lineCount();
         insertBatch(ctx, StreamingWriter.BATCH_ID, orders, 0, 0, lines, newProducts, newCustomers);
-        ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(Store.IMPORT_IN_PROGRESS)).execute();
+        Store.removeSetting(ctx, Store.IMPORT_IN_PROGRESS);
         connection.commit();
         return report(false, orders, 0, 0, 0, lines, newProducts, newCustomers, StreamingWriter.BATCH_ID);
+    }
+
+    /**
+     * Writes into a store with orders in one transaction. The store's {@link ImportWatermark} is
+     * committed first as {@link Store#IMPORT_ABOVE} and removed in that transaction: should a crash
+     * leave some of its rows behind (docs/reliability.md), the next open deletes them.
+     */
+    private ImportReport writeInOneTransaction() {
+        store.putSetting(Store.IMPORT_ABOVE, store.read(ImportWatermark::of).encode());
+        try {
+            return store.write(configuration -> {
+                DSLContext ctx = DSL.using(configuration);
+                ImportReport report = ctx.connectionResult(connection -> write(ctx, connection));
+                Store.removeSetting(ctx, Store.IMPORT_ABOVE);
+                return report;
+            });
+        } catch (RuntimeException | Error e) {
+            try {
+                store.write(configuration -> {
+                    Store.removeSetting(DSL.using(configuration), Store.IMPORT_ABOVE);
+                    return null;
+                });
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
     }
 
     /** Runs the batch and, when writing in committed chunks, commits it. */
