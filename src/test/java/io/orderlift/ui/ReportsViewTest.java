@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.orderlift.common.ProgressMonitor;
@@ -97,6 +98,10 @@ class ReportsViewTest {
         robot.clickOn("#exportCsv");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(data.resolve("backtest.csv")));
         assertEquals(1 + 2 * 14, Files.readAllLines(data.resolve("backtest.csv")).size(), "header and 14 policies per placement");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(data.resolve("backtest-lengths.csv")));
+        List<String> lengths = Files.readAllLines(data.resolve("backtest-lengths.csv"));
+        assertEquals(1 + 4 + 3, lengths.size(), "header and the rows of the shorter-lists table");
+        assertTrue(lengths.get(4).startsWith("cart,4,true,") && lengths.get(1).startsWith("cart,1,false,"), lengths.toString());
 
         // the A/B section is below the fold: scroll down as a person would, then click
         ScrollPane pane = (ScrollPane) robot.lookup("#reportsView")

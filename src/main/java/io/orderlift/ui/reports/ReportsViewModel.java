@@ -351,8 +351,39 @@ public final class ReportsViewModel {
         }).onError(onError).run(tasks);
     }
 
-    /** Writes the policy table as CSV. */
+    /**
+     * Writes the policy table as CSV, and the shorter lists' figures beside it ({@code NAME-lengths.csv})
+     * when the report has any.
+     */
     public void exportCsv(Path file) {
+        exportPolicies(file);
+        String lengths = lengthsCsv(report);
+        if (!lengths.isEmpty()) {
+            write(sibling(file, "-lengths", ".csv"), lengths.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The shorter lists as CSV, one row a placement and length ({@code shown} marks the length replayed),
+     * figures unformatted; empty when no placement has them.
+     */
+    static String lengthsCsv(BacktestReport report) {
+        StringBuilder csv = new StringBuilder();
+        for (Map.Entry<String, BacktestReport.Chosen> placement : report.chosen().entrySet()) {
+            List<BacktestReport.AtLength> lengths = placement.getValue().listLengths();
+            for (BacktestReport.AtLength at : lengths) {
+                double ratio = at.versusPopularity();
+                csv.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%s,%.6f,%.6f%n", placement.getKey(),
+                        at.length(), at.length() == lengths.size(), at.rpi(), at.popularityRpi(),
+                        Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.6f", ratio), at.aovLift(),
+                        at.popularityAovLift()));
+            }
+        }
+        return csv.isEmpty() ? "" : "placement,length,shown,rpi,popularityRpi,versusPopularity,aovLift,"
+                + "popularityAovLift\n" + csv;
+    }
+
+    private void exportPolicies(Path file) {
         StringBuilder csv = new StringBuilder("placement,policy,w,impressions,hits,hitRate,rpi,rpiLow,rpiHigh,"
                 + "avgAcceptedPrice,aovLift,coverage,orders,sameAsChosen\n");
         for (Map.Entry<String, List<PolicyResult>> placement : report.placements().entrySet()) {
@@ -371,9 +402,7 @@ public final class ReportsViewModel {
      * that cannot be compared has no chart, and says so.
      */
     public void exportPng(Path file) {
-        String name = file.getFileName().toString();
-        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        Path confirmationFile = file.resolveSibling(base + "-confirmation.png");
+        Path confirmationFile = sibling(file, "-confirmation", ".png");
         if (cartPng == null && confirmationPng == null) {
             onInfo.accept("No chart to export: " + cartNote.get() + " " + confirmationNote.get());
             return;
@@ -384,6 +413,13 @@ public final class ReportsViewModel {
         if (confirmationPng != null) {
             write(confirmationFile, confirmationPng);
         }
+    }
+
+    /** The file beside {@code file} whose name adds {@code suffix} before the {@code extension}: backtest-lengths.csv. */
+    private static Path sibling(Path file, String suffix, String extension) {
+        String name = file.getFileName().toString();
+        String base = name.endsWith(extension) ? name.substring(0, name.length() - extension.length()) : name;
+        return file.resolveSibling(base + suffix + extension);
     }
 
     private void write(Path file, byte[] content) {

@@ -119,14 +119,17 @@ class ReportsViewModelTest {
     void theListLengthTableFollowsTheReportShown() throws Exception {
         model.setOnError(errors::add);
         try (Store store = MinedTestStore.create(dir); Store other = Store.inMemory()) {
-            SavedBacktests.run(store, new Backtest.Settings(1, 0.2, 30), ProgressMonitor.NONE);
+            var one = SavedBacktests.run(store, new Backtest.Settings(1, 0.2, 30), ProgressMonitor.NONE);
             model.load(store);
             tasks.release();
             assertFalse(model.rows().isEmpty());
             assertTrue(model.lengthRows().isEmpty(), "lists of one: the policy table says it all");
-            SavedBacktests.run(store, new Backtest.Settings(2, 0.2, 30), ProgressMonitor.NONE);
+            assertEquals("", ReportsViewModel.lengthsCsv(one.report()), "and no CSV of them is written");
+            var two = SavedBacktests.run(store, new Backtest.Settings(2, 0.2, 30), ProgressMonitor.NONE);
             model.load(store);
             tasks.release();
+            List<String> csv = ReportsViewModel.lengthsCsv(two.report()).lines().toList();
+            assertEquals(1 + model.lengthRows().size(), csv.size(), "the CSV holds the table's rows: " + csv);
             List<String> placements = model.lengthRows().stream().map(ReportsViewModel.LengthRow::placement).distinct()
                     .toList();
             assertFalse(placements.isEmpty());
