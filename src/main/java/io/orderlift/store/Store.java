@@ -501,7 +501,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Sets {@code key} inside the transaction of {@code ctx}. */
-    static void putSetting(DSLContext ctx, String key, String value) {
+    public static void putSetting(DSLContext ctx, String key, String value) {
         ctx.mergeInto(STORE_SETTINGS)
                 .using(DSL.selectOne())
                 .on(STORE_SETTINGS.SETTING_KEY.eq(key))

@@ -128,7 +128,11 @@ final class StoreWriter {
      * leave some of its rows behind (docs/reliability.md), the next open deletes them.
      */
     private ImportReport writeInOneTransaction() {
-        store.putSetting(Store.IMPORT_ABOVE, store.read(ImportWatermark::of).encode());
+        store.write(configuration -> { // a write: flushed to the file before the import's rows can be
+            DSLContext ctx = DSL.using(configuration);
+            Store.putSetting(ctx, Store.IMPORT_ABOVE, ImportWatermark.of(ctx).encode());
+            return null;
+        });
         try {
             return store.write(configuration -> {
                 DSLContext ctx = DSL.using(configuration);
