@@ -48,7 +48,7 @@ public record ImportWatermark(int batch, int order, long line, int customer, int
     }
 
     /** The watermark {@code text} encodes; empty for text this class did not write. */
-    public static Optional<ImportWatermark> parse(String text) {
+    static Optional<ImportWatermark> parse(String text) {
         Matcher m = FORMAT.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
