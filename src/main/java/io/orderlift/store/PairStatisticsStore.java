@@ -17,6 +17,7 @@ import io.orderlift.common.ProgressMonitor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
@@ -66,8 +67,7 @@ public final class PairStatisticsStore {
                              int pricesAtLines, PackedPairs pairs, ProgressMonitor monitor) {
         return store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
-            Integer max = ctx.select(DSL.max(MINING_RUNS.ID)).from(MINING_RUNS).fetchOne(0, Integer.class);
-            int id = max == null ? 1 : max + 1;
+            int id = nextRunId(ctx);
             MiningRun stored = new MiningRun(id, run.startedAt(), run.durationMs(), run.windowDays(), run.maxBasket(),
                     run.minCo(), run.orders(), run.ordersEmpty(), run.ordersOverMaxBasket(), run.lastOrderAt(),
                     run.followCutoff(), run.products(), run.pairs(), run.pairsDropped());
@@ -124,6 +124,21 @@ public final class PairStatisticsStore {
             Store.putSetting(ctx, PRICES_AT_LINES, Integer.toString(pricesAtLines));
             return stored;
         });
+    }
+
+    /**
+     * The next run's id: above every run id of the three tables, not only {@code mining_runs}. A kill
+     * while a run is saved can leave some of its pairs without its run row (H2 once left rows of an
+     * uncommitted import, docs/reliability.md); under that run's id again, the next run's pairs would
+     * collide with them, and every later run fail. Above them, the next run saved deletes them.
+     */
+    private static int nextRunId(DSLContext ctx) {
+        int max = 0;
+        for (TableField<?, Integer> id : List.of(MINING_RUNS.ID, ANCHOR_PAIRS.RUN_ID, RUN_PRODUCTS.RUN_ID)) {
+            Integer m = ctx.select(DSL.max(id)).from(id.getTable()).fetchOne(0, Integer.class);
+            max = Math.max(max, m == null ? 0 : m);
+        }
+        return max + 1;
     }
 
     /** The run readers use, if the store was ever mined. */

@@ -1,14 +1,17 @@
 package io.orderlift.store;
 
+import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.orderlift.common.ProgressMonitor;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +59,37 @@ class MiningRunStorageTest {
                     7, new PairStatisticsStore.RunStat(3, 0, new BigDecimal("0.0100"))), stats);
             assertTrue(store.read(ctx -> PairStatisticsStore.statistics(ctx, first.id())).isEmpty(),
                     "the previous run's rows are gone");
+        }
+    }
+
+    /**
+     * Pairs a killed save left without their run row (under the id the next run would take) neither
+     * collide with the next run nor outlive it.
+     */
+    @Test
+    void pairsOfARunThatNeverCommittedDoNotBlockTheNextRun() {
+        PackedPairs pairs = new PackedPairs(2);
+        PackedPairs.Encoder encoder = new PackedPairs.Encoder();
+        encoder.add(1, 3, 1, 4);
+        pairs.put(0, encoder.count(), encoder.finish());
+        MiningRun run = new MiningRun(0, Instant.parse("2026-12-03T10:00:00Z"), 1, 30, 0, 1, 10, 0, 0,
+                Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-10-31T00:00:00Z"), 2, pairs.size(), 0);
+        int[] ids = {0, 1};
+        int[] orders = {5, 4};
+        int[] followBase = {3, 2};
+        BigDecimal[] prices = {BigDecimal.ONE, BigDecimal.TEN};
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            PairStatisticsStore runs = new PairStatisticsStore(store);
+            MiningRun first = runs.replace(run, ids, orders, followBase, prices, 1, pairs, ProgressMonitor.NONE);
+            int stray = first.id() + 1;
+            store.write(configuration -> DSL.using(configuration).insertInto(ANCHOR_PAIRS)
+                    .set(ANCHOR_PAIRS.RUN_ID, stray).set(ANCHOR_PAIRS.ANCHOR_ID, 0).set(ANCHOR_PAIRS.PAIRS, 1)
+                    .set(ANCHOR_PAIRS.PACKED, pairs.packed(0)).execute());
+            MiningRun second = runs.replace(run, ids, orders, followBase, prices, 1, pairs, ProgressMonitor.NONE);
+            assertEquals(stray + 1, second.id());
+            assertEquals(List.of(second.id()), store.read(ctx -> ctx.selectDistinct(ANCHOR_PAIRS.RUN_ID)
+                    .from(ANCHOR_PAIRS).fetch(ANCHOR_PAIRS.RUN_ID)), "only the active run's pairs are kept");
+            assertEquals(pairs.size(), runs.pairs(second.id(), 2).size());
         }
     }
 
