@@ -510,6 +510,14 @@ public final class Store implements AutoCloseable {
                 .execute();
     }
 
+    /** Removes {@code key} in a write of its own. */
+    public void removeSetting(String key) {
+        write(configuration -> {
+            removeSetting(DSL.using(configuration), key);
+            return null;
+        });
+    }
+
     /** Removes {@code key} inside the transaction of {@code ctx}. */
     public static void removeSetting(DSLContext ctx, String key) {
         ctx.deleteFrom(STORE_SETTINGS).where(STORE_SETTINGS.SETTING_KEY.eq(key)).execute();

@@ -142,10 +142,7 @@ final class StoreWriter {
             });
         } catch (RuntimeException | Error e) {
             try {
-                store.write(configuration -> {
-                    Store.removeSetting(DSL.using(configuration), Store.IMPORT_ABOVE);
-                    return null;
-                });
+                store.removeSetting(Store.IMPORT_ABOVE);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
