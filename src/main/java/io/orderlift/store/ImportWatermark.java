@@ -5,9 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.CUSTOMERS;
 import static io.orderlift.store.db.Tables.IMPORT_BATCHES;
@@ -31,14 +28,9 @@ public record ImportWatermark(int batch, int order, long line, int customer, int
 
     /** The store's highest ids as {@code ctx} sees them (0 for an empty table). */
     public static ImportWatermark of(DSLContext ctx) {
-        return new ImportWatermark(max(ctx, IMPORT_BATCHES, IMPORT_BATCHES.ID), max(ctx, ORDERS, ORDERS.ID),
-                ctx.select(DSL.max(ORDER_LINES.ID)).from(ORDER_LINES).fetchOptional(0, Long.class).orElse(0L),
-                max(ctx, CUSTOMERS, CUSTOMERS.ID), max(ctx, PRODUCTS, PRODUCTS.ID));
-    }
-
-    private static int max(DSLContext ctx, Table<?> table, Field<Integer> id) {
-        Integer max = ctx.select(DSL.max(id)).from(table).fetchOne(0, Integer.class);
-        return max == null ? 0 : max;
+        return new ImportWatermark(StoreIds.highest(ctx, IMPORT_BATCHES.ID), StoreIds.highest(ctx, ORDERS.ID),
+                StoreIds.highestLong(ctx, ORDER_LINES.ID), StoreIds.highest(ctx, CUSTOMERS.ID),
+                StoreIds.highest(ctx, PRODUCTS.ID));
     }
 
     /** The mark's text, read back by {@link #parse}. */

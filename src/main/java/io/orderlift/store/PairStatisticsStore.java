@@ -17,7 +17,6 @@ import io.orderlift.common.ProgressMonitor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
-import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
@@ -133,12 +132,8 @@ public final class PairStatisticsStore {
      * collide with them, and every later run fail. Above them, the next run saved deletes them.
      */
     private static int nextRunId(DSLContext ctx) {
-        int max = 0;
-        for (TableField<?, Integer> id : List.of(MINING_RUNS.ID, ANCHOR_PAIRS.RUN_ID, RUN_PRODUCTS.RUN_ID)) {
-            Integer m = ctx.select(DSL.max(id)).from(id.getTable()).fetchOne(0, Integer.class);
-            max = Math.max(max, m == null ? 0 : m);
-        }
-        return max + 1;
+        return Math.max(StoreIds.highest(ctx, MINING_RUNS.ID), Math.max(StoreIds.highest(ctx, ANCHOR_PAIRS.RUN_ID),
+                StoreIds.highest(ctx, RUN_PRODUCTS.RUN_ID))) + 1;
     }
 
     /** The run readers use, if the store was ever mined. */

@@ -35,7 +35,7 @@ final class CustomerNumbering {
         String[] keys = parsed.customerKeys();
         int[] idOfCustomer = new int[keys.length];
         Arrays.fill(idOfCustomer, -1);
-        int first = StoreWriter.nextId(ctx, CUSTOMERS, CUSTOMERS.ID);
+        int first = StoreWriter.nextId(ctx, CUSTOMERS.ID);
         List<String> fresh = new ArrayList<>();
         for (int o = 0; o < customerIds.length; o++) {
             int customer = parsed.orderCustomer.getInt(o);

@@ -42,7 +42,7 @@ final class ProductUpdates {
             ids.put(r.get(PRODUCTS.SKU), r.get(PRODUCTS.ID).intValue());
             rows.put(r.get(PRODUCTS.SKU), r);
         }
-        int next = StoreWriter.nextId(ctx, PRODUCTS, PRODUCTS.ID);
+        int next = StoreWriter.nextId(ctx, PRODUCTS.ID);
         int created = 0;
         String insert = OrderRows.insertSql(PRODUCTS, List.of(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE,
                 PRODUCTS.CATEGORY, PRODUCTS.LIST_PRICE, PRODUCTS.COST));

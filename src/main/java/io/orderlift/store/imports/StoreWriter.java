@@ -13,10 +13,10 @@ import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.ImportWatermark;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
+import io.orderlift.store.StoreIds;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 import static io.orderlift.store.db.Tables.CUSTOMERS;
@@ -166,7 +166,7 @@ final class StoreWriter {
             return report(true, 0, 0, plan.unchanged(), 0, 0, 0, 0, 0);
         }
         monitor.progress("Writing products and customers", total, total * 2);
-        int batchId = nextId(ctx, IMPORT_BATCHES, IMPORT_BATCHES.ID);
+        int batchId = nextId(ctx, IMPORT_BATCHES.ID);
         int[] productIds = new int[parsed.skus.size()];
         int newProducts = ProductUpdates.write(ctx, connection, parsed, productIds,
                 statement -> flush(statement, connection));
@@ -194,9 +194,8 @@ final class StoreWriter {
                 parsed.ordersByCurrency);
     }
 
-    static int nextId(DSLContext ctx, Table<?> table, Field<Integer> id) {
-        Integer max = ctx.select(DSL.max(id)).from(table).fetchOne(0, Integer.class);
-        return max == null ? 1 : max + 1;
+    static int nextId(DSLContext ctx, TableField<?, Integer> id) {
+        return StoreIds.highest(ctx, id) + 1;
     }
 
     private void insertCustomers(Connection connection, CustomerNumbering.NewCustomers customers) throws SQLException {
@@ -276,9 +275,8 @@ final class StoreWriter {
     private void insertOrders(DSLContext ctx, Connection connection, ImportPlan plan, int batchId,
                               int[] customerIds, int[] productIds) throws SQLException {
         ParsedOrders.LinesByOrder grouped = parsed.linesByOrder();
-        int nextOrder = nextId(ctx, ORDERS, ORDERS.ID);
-        Long maxLine = ctx.select(DSL.max(ORDER_LINES.ID)).from(ORDER_LINES).fetchOne(0, Long.class);
-        long nextLine = maxLine == null ? 1 : maxLine + 1;
+        int nextOrder = nextId(ctx, ORDERS.ID);
+        long nextLine = StoreIds.highestLong(ctx, ORDER_LINES.ID) + 1;
         int[] orderId = new int[plan.orders()];
         long[] firstLineId = new long[plan.orders()];
         for (int o = 0; o < plan.orders(); o++) {

@@ -301,19 +301,32 @@ public final class ReportsViewModel {
         showVersus(shown.versus());
     }
 
-    /** The list-length table: every placement whose report says its shorter lists' figures. */
-    private static List<LengthRow> lengthRows(BacktestReport report, BacktestSummary words) {
-        List<LengthRow> table = new ArrayList<>();
+    /** One shorter list of a placement's report; {@code shown} marks the length replayed (the last). */
+    private record PlacedLength(String placement, BacktestReport.AtLength at, boolean shown) {
+    }
+
+    /** Every placement's shorter lists, shortest first: the rows of the table and of its CSV. */
+    private static List<PlacedLength> placedLengths(BacktestReport report) {
+        List<PlacedLength> all = new ArrayList<>();
         for (Map.Entry<String, BacktestReport.Chosen> placement : report.chosen().entrySet()) {
             List<BacktestReport.AtLength> lengths = placement.getValue().listLengths();
             for (BacktestReport.AtLength at : lengths) {
-                double ratio = at.versusPopularity();
-                table.add(new LengthRow(placement.getKey(),
-                        at.length() + (at.length() == lengths.size() ? " (shown)" : ""), words.money(at.rpi()),
-                        words.money(at.popularityRpi()),
-                        Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.2f×", ratio),
-                        Percentages.of(at.aovLift()), Percentages.of(at.popularityAovLift())));
+                all.add(new PlacedLength(placement.getKey(), at, at.length() == lengths.size()));
             }
+        }
+        return all;
+    }
+
+    /** The list-length table: every placement whose report says its shorter lists' figures. */
+    private static List<LengthRow> lengthRows(BacktestReport report, BacktestSummary words) {
+        List<LengthRow> table = new ArrayList<>();
+        for (PlacedLength row : placedLengths(report)) {
+            BacktestReport.AtLength at = row.at();
+            double ratio = at.versusPopularity();
+            table.add(new LengthRow(row.placement(), at.length() + (row.shown() ? " (shown)" : ""),
+                    words.money(at.rpi()), words.money(at.popularityRpi()),
+                    Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.2f×", ratio),
+                    Percentages.of(at.aovLift()), Percentages.of(at.popularityAovLift())));
         }
         return table;
     }
@@ -369,15 +382,13 @@ public final class ReportsViewModel {
      */
     static String lengthsCsv(BacktestReport report) {
         StringBuilder csv = new StringBuilder();
-        for (Map.Entry<String, BacktestReport.Chosen> placement : report.chosen().entrySet()) {
-            List<BacktestReport.AtLength> lengths = placement.getValue().listLengths();
-            for (BacktestReport.AtLength at : lengths) {
-                double ratio = at.versusPopularity();
-                csv.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%s,%.6f,%.6f%n", placement.getKey(),
-                        at.length(), at.length() == lengths.size(), at.rpi(), at.popularityRpi(),
-                        Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.6f", ratio), at.aovLift(),
-                        at.popularityAovLift()));
-            }
+        for (PlacedLength row : placedLengths(report)) {
+            BacktestReport.AtLength at = row.at();
+            double ratio = at.versusPopularity();
+            csv.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%s,%.6f,%.6f%n", row.placement(), at.length(),
+                    row.shown(), at.rpi(), at.popularityRpi(),
+                    Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.6f", ratio), at.aovLift(),
+                    at.popularityAovLift()));
         }
         return csv.isEmpty() ? "" : "placement,length,shown,rpi,popularityRpi,versusPopularity,aovLift,"
                 + "popularityAovLift\n" + csv;
