@@ -39,6 +39,12 @@ public final class PairStatisticsStore {
      * run's product prices were read: while it is still the store's, they are the catalog's prices.
      */
     public static final String PRICES_AT_LINES = "active_run_prices_at_lines";
+    /**
+     * The store setting present while a run is saved: the id it is saved under, removed in the save's
+     * own transaction. Found on open, that save never committed, and what H2 kept of it is undone
+     * ({@link #discardUncommittedRun}).
+     */
+    public static final String SAVING_RUN = "saving_mining_run";
     private static final int BATCH = 256;
 
     /** A product's statistics in a run, with its catalog data. */
@@ -64,7 +70,7 @@ public final class PairStatisticsStore {
      */
     public MiningRun replace(MiningRun run, int[] productIds, int[] orders, int[] followBase, BigDecimal[] prices,
                              int pricesAtLines, PackedPairs pairs, ProgressMonitor monitor) {
-        return store.write(configuration -> {
+        return store.writeBehindMark(SAVING_RUN, ctx -> Integer.toString(nextRunId(ctx)), configuration -> {
             DSLContext ctx = DSL.using(configuration);
             int id = nextRunId(ctx);
             MiningRun stored = new MiningRun(id, run.startedAt(), run.durationMs(), run.windowDays(), run.maxBasket(),
@@ -134,6 +140,40 @@ public final class PairStatisticsStore {
     private static int nextRunId(DSLContext ctx) {
         return Math.max(StoreIds.highest(ctx, MINING_RUNS.ID), Math.max(StoreIds.highest(ctx, ANCHOR_PAIRS.RUN_ID),
                 StoreIds.highest(ctx, RUN_PRODUCTS.RUN_ID))) + 1;
+    }
+
+    /**
+     * Undoes what a run's save that never committed left ({@link #SAVING_RUN} found on open): removes
+     * the rows of every run but the active one, and the active one too, with the settings naming it,
+     * unless its run row, its product statistics and all its pairs are there. Readers then see a
+     * complete run or none ("not mined"), never a part of one. Returns whether the active run was
+     * removed.
+     */
+    static boolean discardUncommittedRun(DSLContext ctx) {
+        Optional<Integer> active = Store.setting(ctx, ACTIVE_RUN).map(Integer::parseInt);
+        boolean complete = active.isPresent() && isComplete(ctx, active.get());
+        int keep = complete ? active.get() : -1;
+        ctx.deleteFrom(ANCHOR_PAIRS).where(ANCHOR_PAIRS.RUN_ID.ne(keep)).execute();
+        ctx.deleteFrom(RUN_PRODUCTS).where(RUN_PRODUCTS.RUN_ID.ne(keep)).execute();
+        ctx.deleteFrom(MINING_RUNS).where(MINING_RUNS.ID.ne(keep)).execute();
+        if (!complete) {
+            Store.removeSetting(ctx, ACTIVE_RUN);
+            Store.removeSetting(ctx, PRICES_AT_LINES);
+        }
+        Store.removeSetting(ctx, SAVING_RUN);
+        return active.isPresent() && !complete;
+    }
+
+    /** Whether run {@code runId} has its run row, its product statistics and as many pairs as it kept. */
+    private static boolean isComplete(DSLContext ctx, int runId) {
+        Long kept = ctx.select(MINING_RUNS.PAIRS_KEPT).from(MINING_RUNS).where(MINING_RUNS.ID.eq(runId))
+                .fetchOne(MINING_RUNS.PAIRS_KEPT);
+        if (kept == null || !ctx.fetchExists(RUN_PRODUCTS, RUN_PRODUCTS.RUN_ID.eq(runId))) {
+            return false;
+        }
+        Long stored = ctx.select(DSL.sum(ANCHOR_PAIRS.PAIRS)).from(ANCHOR_PAIRS).where(ANCHOR_PAIRS.RUN_ID.eq(runId))
+                .fetchOne(0, Long.class);
+        return kept == (stored == null ? 0 : stored);
     }
 
     /** The run readers use, if the store was ever mined. */

@@ -280,6 +280,9 @@ public final class Store implements AutoCloseable {
             store.discardInterruptedImport();
         }
         store.setting(IMPORT_ABOVE).ifPresent(store::discardUncommittedImport);
+        if (store.setting(PairStatisticsStore.SAVING_RUN).isPresent()) {
+            store.discardUncommittedRun();
+        }
         return store;
     }
 
@@ -383,6 +386,36 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} in one transaction behind a mark: the setting {@code key}, valued by {@code
+     * mark} as the store is before the work, is committed and flushed first and removed as the
+     * transaction's last write; a failure or cancel removes it too. H2 rolls a transaction a kill cut
+     * short back when the file opens again, but keeps rows whose undo entries never reached the file
+     * (docs/reliability.md): a mark found on open says which transaction never committed, so that
+     * {@link #open} can undo what it left.
+     */
+    public <T> T writeBehindMark(String key, Function<DSLContext, String> mark, TransactionalCallable<T> work) {
+        write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            putSetting(ctx, key, mark.apply(ctx));
+            return null;
+        });
+        try {
+            return write(configuration -> {
+                T result = work.run(configuration);
+                removeSetting(DSL.using(configuration), key);
+                return result;
+            });
+        } catch (RuntimeException | Error e) {
+            try {
+                removeSetting(key);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Writes everything committed so far to the file. H2 keeps a commit in memory and writes it in
      * the background within half a second ({@code WRITE_DELAY}), so a process killed in that time
      * loses it; {@link #write} and {@link #exclusively} flush before they return, so a write that
@@ -482,6 +515,14 @@ public final class Store implements AutoCloseable {
         });
         if (removed > 0) {
             LOG.warning(() -> name() + ": removed " + removed + " orders an interrupted import left uncommitted");
+        }
+    }
+
+    /** Undoes what a mining run's save that never committed left (see {@link PairStatisticsStore}). */
+    private void discardUncommittedRun() {
+        if (write(configuration -> PairStatisticsStore.discardUncommittedRun(DSL.using(configuration)))) {
+            LOG.warning(() -> name() + ": an interrupted mining run left the active run incomplete; it was removed,"
+                    + " and the store needs mining again");
         }
     }
 

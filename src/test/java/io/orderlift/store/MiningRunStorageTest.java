@@ -2,6 +2,7 @@ package io.orderlift.store;
 
 import static io.orderlift.store.db.Tables.ANCHOR_PAIRS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import io.orderlift.common.ProgressMonitor;
 import org.jooq.impl.DSL;
@@ -68,29 +70,121 @@ class MiningRunStorageTest {
      */
     @Test
     void pairsOfARunThatNeverCommittedDoNotBlockTheNextRun() {
+        PackedPairs pairs = pairsOfTwoAnchors();
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            PairStatisticsStore runs = new PairStatisticsStore(store);
+            MiningRun first = save(runs, pairs);
+            int stray = first.id() + 1;
+            insertPairs(store, stray, 0, pairs);
+            MiningRun second = save(runs, pairs);
+            assertEquals(stray + 1, second.id());
+            assertEquals(List.of(second.id()), runIdsOfPairs(store), "only the active run's pairs are kept");
+            assertEquals(pairs.size(), runs.pairs(second.id(), 2).size());
+        }
+    }
+
+    /**
+     * A save a kill cut short, whose rows H2 kept in part (docs/reliability.md), leaves nothing on the
+     * next open but the active run: its mark says which save never committed.
+     */
+    @Test
+    void whatASaveThatNeverCommittedLeftIsRemovedWhenTheStoreOpensAgain() {
+        PackedPairs pairs = pairsOfTwoAnchors();
+        Path path = dir.resolve("store");
+        int active;
+        try (Store store = Store.openOrCreate(path)) {
+            active = save(new PairStatisticsStore(store), pairs).id();
+            insertPairs(store, active + 1, 1, pairs);
+            store.putSetting(PairStatisticsStore.SAVING_RUN, Integer.toString(active + 1));
+        }
+        try (Store store = Store.openOrCreate(path)) {
+            PairStatisticsStore runs = new PairStatisticsStore(store);
+            assertEquals(active, runs.activeRun().orElseThrow().id());
+            assertEquals(List.of(active), runIdsOfPairs(store));
+            assertEquals(pairs.size(), runs.pairs(active, 2).size());
+            assertTrue(store.setting(PairStatisticsStore.SAVING_RUN).isEmpty(), "the mark is gone");
+            assertTrue(store.setting(PairStatisticsStore.PRICES_AT_LINES).isPresent());
+        }
+    }
+
+    /**
+     * Should H2 have lost part of the active run with the save that never committed (its deletes kept
+     * without their undo), the next open removes the rest: the store reads as not mined, never as a
+     * part of a run, and mines again.
+     */
+    @Test
+    void anActiveRunMissingPairsAfterASaveThatNeverCommittedIsRemovedAndTheStoreCanBeMinedAgain() {
+        PackedPairs pairs = pairsOfTwoAnchors();
+        Path path = dir.resolve("store");
+        try (Store store = Store.openOrCreate(path)) {
+            int active = save(new PairStatisticsStore(store), pairs).id();
+            store.write(configuration -> DSL.using(configuration).deleteFrom(ANCHOR_PAIRS)
+                    .where(ANCHOR_PAIRS.RUN_ID.eq(active)).and(ANCHOR_PAIRS.ANCHOR_ID.eq(1)).execute());
+            store.putSetting(PairStatisticsStore.SAVING_RUN, Integer.toString(active + 1));
+        }
+        try (Store store = Store.openOrCreate(path)) {
+            PairStatisticsStore runs = new PairStatisticsStore(store);
+            assertTrue(runs.activeRun().isEmpty(), "the store reads as not mined");
+            assertEquals(List.of(), runIdsOfPairs(store));
+            assertTrue(store.setting(PairStatisticsStore.PRICES_AT_LINES).isEmpty());
+            assertTrue(store.setting(PairStatisticsStore.SAVING_RUN).isEmpty(), "the mark is gone");
+            MiningRun again = save(runs, pairs);
+            assertEquals(again.id(), runs.activeRun().orElseThrow().id());
+            assertEquals(pairs.size(), runs.pairs(again.id(), 2).size());
+        }
+    }
+
+    /** A cancelled save leaves the previous run active and no mark. */
+    @Test
+    void aCancelledSaveLeavesThePreviousRunAndNoMark() {
+        PackedPairs pairs = pairsOfTwoAnchors();
+        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
+            PairStatisticsStore runs = new PairStatisticsStore(store);
+            int first = save(runs, pairs).id();
+            ProgressMonitor cancelling = ProgressMonitor.NONE.cancelledWhen(() -> true);
+            assertThrows(CancellationException.class, () -> runs.replace(runOf(pairs), IDS, ORDERS, FOLLOW_BASE,
+                    PRICES, 1, pairs, cancelling));
+            assertEquals(first, runs.activeRun().orElseThrow().id());
+            assertEquals(List.of(first), runIdsOfPairs(store));
+            assertTrue(store.setting(PairStatisticsStore.SAVING_RUN).isEmpty(), "the mark is gone");
+        }
+    }
+
+    private static final int[] IDS = {0, 1};
+    private static final int[] ORDERS = {5, 4};
+    private static final int[] FOLLOW_BASE = {3, 2};
+    private static final BigDecimal[] PRICES = {BigDecimal.ONE, BigDecimal.TEN};
+
+    /** Products 0 and 1, each the other's one candidate. */
+    private static PackedPairs pairsOfTwoAnchors() {
         PackedPairs pairs = new PackedPairs(2);
         PackedPairs.Encoder encoder = new PackedPairs.Encoder();
         encoder.add(1, 3, 1, 4);
         pairs.put(0, encoder.count(), encoder.finish());
-        MiningRun run = new MiningRun(0, Instant.parse("2026-12-03T10:00:00Z"), 1, 30, 0, 1, 10, 0, 0,
+        encoder.add(0, 3, 2, 4);
+        pairs.put(1, encoder.count(), encoder.finish());
+        return pairs;
+    }
+
+    private static MiningRun runOf(PackedPairs pairs) {
+        return new MiningRun(0, Instant.parse("2026-12-03T10:00:00Z"), 1, 30, 0, 1, 10, 0, 0,
                 Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-10-31T00:00:00Z"), 2, pairs.size(), 0);
-        int[] ids = {0, 1};
-        int[] orders = {5, 4};
-        int[] followBase = {3, 2};
-        BigDecimal[] prices = {BigDecimal.ONE, BigDecimal.TEN};
-        try (Store store = Store.openOrCreate(dir.resolve("store"))) {
-            PairStatisticsStore runs = new PairStatisticsStore(store);
-            MiningRun first = runs.replace(run, ids, orders, followBase, prices, 1, pairs, ProgressMonitor.NONE);
-            int stray = first.id() + 1;
-            store.write(configuration -> DSL.using(configuration).insertInto(ANCHOR_PAIRS)
-                    .set(ANCHOR_PAIRS.RUN_ID, stray).set(ANCHOR_PAIRS.ANCHOR_ID, 0).set(ANCHOR_PAIRS.PAIRS, 1)
-                    .set(ANCHOR_PAIRS.PACKED, pairs.packed(0)).execute());
-            MiningRun second = runs.replace(run, ids, orders, followBase, prices, 1, pairs, ProgressMonitor.NONE);
-            assertEquals(stray + 1, second.id());
-            assertEquals(List.of(second.id()), store.read(ctx -> ctx.selectDistinct(ANCHOR_PAIRS.RUN_ID)
-                    .from(ANCHOR_PAIRS).fetch(ANCHOR_PAIRS.RUN_ID)), "only the active run's pairs are kept");
-            assertEquals(pairs.size(), runs.pairs(second.id(), 2).size());
-        }
+    }
+
+    private static MiningRun save(PairStatisticsStore runs, PackedPairs pairs) {
+        return runs.replace(runOf(pairs), IDS, ORDERS, FOLLOW_BASE, PRICES, 1, pairs, ProgressMonitor.NONE);
+    }
+
+    /** Writes {@code anchor}'s pairs under {@code runId}, as rows a killed save left. */
+    private static void insertPairs(Store store, int runId, int anchor, PackedPairs pairs) {
+        store.write(configuration -> DSL.using(configuration).insertInto(ANCHOR_PAIRS)
+                .set(ANCHOR_PAIRS.RUN_ID, runId).set(ANCHOR_PAIRS.ANCHOR_ID, anchor)
+                .set(ANCHOR_PAIRS.PAIRS, pairs.pairCount(anchor)).set(ANCHOR_PAIRS.PACKED, pairs.packed(anchor)).execute());
+    }
+
+    private static List<Integer> runIdsOfPairs(Store store) {
+        return store.read(ctx -> ctx.selectDistinct(ANCHOR_PAIRS.RUN_ID).from(ANCHOR_PAIRS).orderBy(ANCHOR_PAIRS.RUN_ID)
+                .fetch(ANCHOR_PAIRS.RUN_ID));
     }
 
     private static long hash(int a, int c, int co, int follow, int customers) {

@@ -128,26 +128,10 @@ final class StoreWriter {
      * leave some of its rows behind (docs/reliability.md), the next open deletes them.
      */
     private ImportReport writeInOneTransaction() {
-        store.write(configuration -> { // a write: flushed to the file before the import's rows can be
+        return store.writeBehindMark(Store.IMPORT_ABOVE, ctx -> ImportWatermark.of(ctx).encode(), configuration -> {
             DSLContext ctx = DSL.using(configuration);
-            Store.putSetting(ctx, Store.IMPORT_ABOVE, ImportWatermark.of(ctx).encode());
-            return null;
+            return ctx.connectionResult(connection -> write(ctx, connection));
         });
-        try {
-            return store.write(configuration -> {
-                DSLContext ctx = DSL.using(configuration);
-                ImportReport report = ctx.connectionResult(connection -> write(ctx, connection));
-                Store.removeSetting(ctx, Store.IMPORT_ABOVE);
-                return report;
-            });
-        } catch (RuntimeException | Error e) {
-            try {
-                store.removeSetting(Store.IMPORT_ABOVE);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
     }
 
     /** Runs the batch and, when writing in committed chunks, commits it. */
