@@ -89,19 +89,64 @@ function compact(text, unescape, numbers) {
   return parts.join('');
 }
 
+/**
+ * `SKU[:QTY],...` as orderlift evaluate reads it: a SKU holding a comma or a colon goes in double
+ * quotes, a quote in it doubled, as in CSV (`"Soap, lavender":2`).
+ */
 function parseItems(text) {
-  return text.split(',').filter((s) => s.trim() !== '').map((raw) => {
-    const item = raw.trim();
-    const colon = item.lastIndexOf(':');
-    if (colon < 0) return { sku: item, quantity: 1 };
-    const quantity = item.slice(colon + 1).trim();
-    // a whole number Java's int holds, as orderlift evaluate reads it
-    const n = Number.parseInt(quantity, 10);
-    if (!/^[+-]?\d+$/.test(quantity) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
-      throw new RangeError(`'${item}' is not SKU or SKU:QUANTITY`);
+  const items = [];
+  let at = 0;
+  while (at <= text.length) {
+    let start = at;
+    while (start < text.length && /\s/.test(text[start])) start++;
+    let end;
+    if (text[start] === '"') {
+      const { sku, close } = quoted(text, start);
+      end = nextComma(text, close + 1);
+      const after = text.slice(close + 1, end).trim();
+      const entry = text.slice(start, end).trim();
+      if (after === '') items.push({ sku, quantity: 1 });
+      else if (after.startsWith(':')) items.push({ sku, quantity: quantity(after.slice(1).trim(), entry) });
+      else throw notAnItem(entry);
+    } else {
+      end = nextComma(text, start);
+      const item = text.slice(start, end).trim();
+      if (item !== '') {
+        const colon = item.lastIndexOf(':');
+        items.push(colon < 0 ? { sku: item, quantity: 1 }
+          : { sku: item.slice(0, colon).trim(), quantity: quantity(item.slice(colon + 1).trim(), item) });
+      }
     }
-    return { sku: item.slice(0, colon).trim(), quantity: n };
-  });
+    at = end + 1;
+  }
+  return items;
+}
+
+/** The SKU between the quote at `open` and the one closing it (doubled quotes undoubled), and where it closes. */
+function quoted(text, open) {
+  let sku = '';
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] !== '"') sku += text[i];
+    else if (text[i + 1] === '"') sku += text[++i];
+    else return { sku, close: i };
+  }
+  throw new RangeError(`'${text.slice(open)}' has no closing quote`);
+}
+
+function nextComma(text, from) {
+  const comma = text.indexOf(',', from);
+  return comma < 0 ? text.length : comma;
+}
+
+/** A whole number Java's int holds, as orderlift evaluate reads it. */
+function quantity(text, entry) {
+  const n = Number.parseInt(text, 10);
+  if (!/^[+-]?\d+$/.test(text) || n < -(2 ** 31) || n > 2 ** 31 - 1) throw notAnItem(entry);
+  return n;
+}
+
+function notAnItem(entry) {
+  return new RangeError(`'${entry}' is not SKU or SKU:QUANTITY (a SKU holding a comma or a colon goes in double quotes)`);
 }
 
 /** --limit K: at least 1, as the Java command line has it; absent, the rule set's list length (0). */

@@ -130,6 +130,9 @@ test('the command line answers edge inputs as orderlift evaluate does: the same 
     ['cart', `${sku}:2147483648`], ['cart', `${sku}:-2147483648`], ['cart', 'NOT-IN-THE-RULE-SET'],
     ['cart', `${sku},NOT-IN-THE-RULE-SET:2`], ['cart', ` ${sku} : 2 `], ['cart', `${sku},${sku}`],
     ['confirmation', `${sku}:3`], ['Cart', sku], ['checkout', sku],
+    // a SKU holding a comma or a colon goes in double quotes, a quote in it doubled
+    ['cart', `"${sku}":2`], ['cart', ` "${sku}" : 2 ,"NOT, IN:THE ""RULE"" SET"`], ['cart', `"${sku}`],
+    ['cart', `"${sku}"x`], ['cart', `"${sku}":x`], ['cart', `${sku}:2,"A:B"`],
   ];
   for (const [placement, items] of inputs) {
     const args = ['evaluate', '--ruleset', file, '--placement', placement, '--items', items, '--json'];

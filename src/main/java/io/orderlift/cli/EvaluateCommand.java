@@ -33,7 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--placement", required = true, paramLabel = "cart|confirmation", description = "Where it is shown.")
     String placement;
 
-    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...", description = "The cart or order.")
+    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...",
+            description = "The cart or order. " + CartItem.QUOTING)
     String items;
 
     @Option(names = "--limit", paramLabel = "K",

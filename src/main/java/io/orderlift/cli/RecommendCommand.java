@@ -41,7 +41,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--placement", required = true, paramLabel = "cart|confirmation", description = "Where it is shown.")
     String placement;
 
-    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...", description = "The cart or order.")
+    @Option(names = "--items", required = true, paramLabel = "SKU[:QTY],...",
+            description = "The cart or order. " + CartItem.QUOTING)
     String items;
 
     @Option(names = "--price-weight", paramLabel = "W", description = "Override the profile's price weight.")
