@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.orderlift.common.CommaList;
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.ChargeLines;
 import io.orderlift.ranking.Placement;
@@ -65,10 +66,12 @@ final class CurateCommand implements Callable<Integer> {
     String category;
 
     @Option(names = "--category-pair", paramLabel = "A,B",
-            description = "Never recommend category B for a cart or order holding category A.")
+            description = "Never recommend category B for a cart or order holding category A (in double quotes"
+                    + " when it holds a comma: \"Home, garden\",Kitchen).")
     String categoryPair;
 
-    @Option(names = "--pair", paramLabel = "A,B", description = "Never recommend SKU B for SKU A, in any placement.")
+    @Option(names = "--pair", paramLabel = "A,B", description = "Never recommend SKU B for SKU A, in any placement"
+            + " (quoted as in --category-pair).")
     String pair;
 
     @Option(names = "--suggested", description = "With exclude: every SKU that suggest lists.")
@@ -205,12 +208,14 @@ final class CurateCommand implements Callable<Integer> {
         return given.get(0);
     }
 
+    /** {@code A,B}, either in double quotes when it holds a comma ({@code "Home, garden",Kitchen}). */
     private static ExclusionKey twoKeys(ExclusionKind kind, String value) {
-        String[] parts = value.split(",");
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new IllegalArgumentException("--" + kind + " takes two values: A,B");
+        List<CommaList.Entry> parts = CommaList.parse(value);
+        if (parts.size() != 2 || parts.stream().anyMatch(p -> p.value().isBlank() || !p.after().isEmpty())) {
+            throw new IllegalArgumentException("--" + kind + " takes two values: A,B (a value holding a comma goes in"
+                    + " double quotes)");
         }
-        return new ExclusionKey(kind, parts[0].strip(), parts[1].strip());
+        return new ExclusionKey(kind, parts.get(0).value(), parts.get(1).value());
     }
 
     private static void requireSku(Store target, String value) {

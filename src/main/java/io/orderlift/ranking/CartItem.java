@@ -1,7 +1,8 @@
 package io.orderlift.ranking;
 
-import java.util.ArrayList;
 import java.util.List;
+
+import io.orderlift.common.CommaList;
 
 /**
  * One line of a cart or of the order just placed.
@@ -28,30 +29,8 @@ public record CartItem(String sku, int quantity, double unitPrice) {
      * "Soap, lavender":2} (a Shopify export keys its SKU-less lines by their name).
      */
     public static List<CartItem> parseAll(String items) {
-        List<CartItem> cart = new ArrayList<>();
-        int at = 0;
-        while (at <= items.length()) {
-            int start = at;
-            while (start < items.length() && Character.isWhitespace(items.charAt(start))) {
-                start++;
-            }
-            int end;
-            if (start < items.length() && items.charAt(start) == '"') {
-                StringBuilder sku = new StringBuilder();
-                int close = closingQuote(items, start, sku);
-                end = nextComma(items, close + 1);
-                cart.add(withQuantity(sku.toString(), items.substring(close + 1, end).strip(),
-                        items.substring(start, end).strip()));
-            } else {
-                end = nextComma(items, start);
-                String entry = items.substring(start, end);
-                if (!entry.isBlank()) {
-                    cart.add(parse(entry));
-                }
-            }
-            at = end + 1;
-        }
-        return cart;
+        return CommaList.parse(items).stream().map(entry -> entry.quoted()
+                ? withQuantity(entry.value(), entry.after(), entry.written()) : parse(entry.value())).toList();
     }
 
     /** {@code SKU[:QTY]}, as given to {@code --items}. */
@@ -63,22 +42,6 @@ public record CartItem(String sku, int quantity, double unitPrice) {
         }
         return new CartItem(item.substring(0, colon).strip(), quantity(item.substring(colon + 1).strip(), item),
                 Double.NaN);
-    }
-
-    /** The index of the quote closing the one at {@code open}; the text between, undoubled, goes to {@code sku}. */
-    private static int closingQuote(String items, int open, StringBuilder sku) {
-        for (int i = open + 1; i < items.length(); i++) {
-            char c = items.charAt(i);
-            if (c != '"') {
-                sku.append(c);
-            } else if (i + 1 < items.length() && items.charAt(i + 1) == '"') {
-                sku.append('"');
-                i++;
-            } else {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("'" + items.substring(open) + "' has no closing quote");
     }
 
     /** What may follow a quoted SKU: nothing, or {@code :QTY}. */
@@ -103,10 +66,5 @@ public record CartItem(String sku, int quantity, double unitPrice) {
     private static IllegalArgumentException notAnItem(String entry) {
         return new IllegalArgumentException("'" + entry + "' is not SKU or SKU:QUANTITY (a SKU holding a comma or a"
                 + " colon goes in double quotes)");
-    }
-
-    private static int nextComma(String items, int from) {
-        int comma = items.indexOf(',', from);
-        return comma < 0 ? items.length() : comma;
     }
 }

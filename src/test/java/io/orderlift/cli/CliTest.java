@@ -604,6 +604,15 @@ class CliTest {
         assertEquals(1, run("curate", "--store", s, "pin", "--anchor", "NOPE", "--candidate", "OUT-STAKES").code());
         assertEquals(1, run("recommend", "--store", s, "--placement", "basket", "--items", "OUT-TEN-001").code());
         assertEquals(1, run("curate", "--store", s, "exclude", "--sku", "OUT-STAKES", "--category", "Tents").code());
+        JsonNode quoted = run("curate", "--store", s, "exclude", "--category-pair", " \"Sleeping bags\" ,Tents",
+                "--json").json();
+        assertEquals(List.of("Sleeping bags", "Tents"), List.of(quoted.get("exclusions").get(0).get("first").asText(),
+                quoted.get("exclusions").get(0).get("second").asText()), "a quoted value, unquoted");
+        Result comma = run("curate", "--store", s, "exclude", "--category-pair", "\"Home, garden\",Tents");
+        assertEquals("No product has the category Home, garden or Tents", comma.err().strip(),
+                "a comma in quotes is part of the value");
+        assertTrue(run("curate", "--store", s, "exclude", "--pair", "OUT-STAKES").err()
+                .contains("--pair takes two values: A,B"));
     }
 
     @Test
