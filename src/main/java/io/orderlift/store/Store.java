@@ -276,13 +276,7 @@ public final class Store implements AutoCloseable {
     private static Store ready(Path dir, String url, JdbcConnectionPool pool) {
         Store store = new Store(dir, url, pool);
         store.ensureSalt();
-        if (store.setting(IMPORT_IN_PROGRESS).isPresent()) {
-            store.discardInterruptedImport();
-        }
-        store.setting(IMPORT_ABOVE).ifPresent(store::discardUncommittedImport);
-        if (store.setting(PairStatisticsStore.SAVING_RUN).isPresent()) {
-            store.discardUncommittedRun();
-        }
+        StoreRecovery.afterOpen(store);
         return store;
     }
 
@@ -500,30 +494,6 @@ public final class Store implements AutoCloseable {
             removeSetting(ctx, IMPORT_IN_PROGRESS);
             return null;
         });
-    }
-
-    /**
-     * Deletes what an import into a store with orders left behind without committing: the rows
-     * above the {@link #IMPORT_ABOVE} mark {@code text}, and the mark, in one transaction.
-     */
-    private void discardUncommittedImport(String text) {
-        int removed = write(configuration -> {
-            DSLContext ctx = DSL.using(configuration);
-            int orders = ImportWatermark.parse(text).map(mark -> mark.deleteAbove(ctx)).orElse(0);
-            removeSetting(ctx, IMPORT_ABOVE);
-            return orders;
-        });
-        if (removed > 0) {
-            LOG.warning(() -> name() + ": removed " + removed + " orders an interrupted import left uncommitted");
-        }
-    }
-
-    /** Undoes what a mining run's save that never committed left (see {@link PairStatisticsStore}). */
-    private void discardUncommittedRun() {
-        if (write(configuration -> PairStatisticsStore.discardUncommittedRun(DSL.using(configuration)))) {
-            LOG.warning(() -> name() + ": an interrupted mining run left the active run incomplete; it was removed,"
-                    + " and the store needs mining again");
-        }
     }
 
     public Optional<String> setting(String key) {

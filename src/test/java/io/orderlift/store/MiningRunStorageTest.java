@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import io.orderlift.common.ProgressMonitor;
 import org.jooq.impl.DSL;
@@ -122,7 +126,27 @@ class MiningRunStorageTest {
                     .where(ANCHOR_PAIRS.RUN_ID.eq(active)).and(ANCHOR_PAIRS.ANCHOR_ID.eq(1)).execute());
             store.putSetting(PairStatisticsStore.SAVING_RUN, Integer.toString(active + 1));
         }
+        List<String> warnings = new ArrayList<>();
+        Logger recovery = Logger.getLogger(StoreRecovery.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        recovery.addHandler(handler);
         try (Store store = Store.openOrCreate(path)) {
+            recovery.removeHandler(handler);
+            assertEquals(List.of("WARNING store: an interrupted mining run left the active run incomplete; it was"
+                    + " removed, and the store needs mining again"), warnings, "said in the log");
             PairStatisticsStore runs = new PairStatisticsStore(store);
             assertTrue(runs.activeRun().isEmpty(), "the store reads as not mined");
             assertEquals(List.of(), runIdsOfPairs(store));
