@@ -76,7 +76,7 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         BacktestReport report;
         VersusActive versus = null;
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             report = SavedBacktests.run(source, new Backtest.Settings(k, split, windowDays), ProgressMonitor.NONE)
                     .report();
             // validation periods that chose nothing leave the active profile as it is (the report says why)

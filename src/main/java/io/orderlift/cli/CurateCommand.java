@@ -86,7 +86,7 @@ final class CurateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store target = Store.open(store.directory)) {
+        try (Store target = store.open()) {
             CurationStore curation = new CurationStore(target);
             String message = switch (action) {
                 case "approve" -> setPair(target, curation, PairStatus.APPROVED);

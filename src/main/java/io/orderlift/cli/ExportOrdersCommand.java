@@ -37,7 +37,7 @@ final class ExportOrdersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OrderExport.Summary summary;
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             summary = new OrderExport(source).write(out, ProgressMonitor.NONE);
         }
         json.print(spec, summary, s -> String.format("Wrote %s (%s) to %s.", Counted.of(s.orders(), "order"),

@@ -105,7 +105,7 @@ final class ImportCommand implements Callable<Integer> {
         boolean isNew = !Store.exists(store.directory);
         boolean folderIsNew = !Files.exists(store.directory);
         try {
-            try (Store target = Store.openOrCreate(store.directory)) {
+            try (Store target = store.openOrCreate()) {
                 report = new OrderImporter().importFile(target, request, ProgressMonitor.NONE);
                 if (code != null) {
                     new StoreQueries(target).setCurrency(code);

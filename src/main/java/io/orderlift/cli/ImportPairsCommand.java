@@ -53,7 +53,7 @@ final class ImportPairsCommand implements Callable<Integer> {
         MiningRun run;
         DefaultProfileOption.Choice choice;
         Money money;
-        try (Store target = Store.open(store.directory)) {
+        try (Store target = store.open()) {
             money = new Money(new StoreQueries(target).currency().orElse(null));
             MiningSettings current = new PairStatisticsStore(target).activeRun()
                     .map(r -> new MiningSettings(r.windowDays(), r.maxBasket(), r.minCo()))

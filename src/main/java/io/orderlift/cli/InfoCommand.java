@@ -51,7 +51,7 @@ final class InfoCommand implements Callable<Integer> {
         Optional<SavedBacktests.Saved> backtest;
         Optional<WeightingProfile> active;
         Optional<PublishedVersions.Version> published;
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             overview = new StoreQueries(source).overview();
             dates = json.enabled || overview.noOrders() ? Optional.empty() : DateWarning.in(source);
             backtest = SavedBacktests.last(source);

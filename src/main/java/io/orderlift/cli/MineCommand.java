@@ -45,7 +45,7 @@ final class MineCommand implements Callable<Integer> {
         MiningSummary summary;
         DefaultProfileOption.Choice choice;
         Money money;
-        try (Store target = Store.open(store.directory)) {
+        try (Store target = store.open()) {
             money = new Money(new StoreQueries(target).currency().orElse(null));
             summary = new MiningService().mine(target, settings, ProgressMonitor.NONE);
             choice = defaultProfile.chooseIfNew(target);

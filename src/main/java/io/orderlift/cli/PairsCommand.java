@@ -56,7 +56,7 @@ final class PairsCommand implements Callable<Integer> {
         OptionChecks.atLeastZero("--price-weight", priceWeight);
         AnchorPairs pairs;
         int minCustomers;
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             pairs = new PairReports(source).forAnchor(anchor, Evidence.fromCli(evidence), priceWeight, smoothing, limit);
             minCustomers = new Profiles(source).active().minCustomers();
         }

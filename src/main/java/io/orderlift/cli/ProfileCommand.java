@@ -91,7 +91,7 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store target = Store.open(store.directory)) {
+        try (Store target = store.open()) {
             Profiles profiles = new Profiles(target);
             switch (action) {
                 case "list" -> {

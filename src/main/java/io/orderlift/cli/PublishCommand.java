@@ -47,7 +47,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Publisher.Result result;
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             result = new Publisher().publish(source, out, note, profile, approvedOnly, slices);
         }
         json.print(spec, result, r -> String.format(

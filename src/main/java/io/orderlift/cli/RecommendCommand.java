@@ -69,7 +69,7 @@ final class RecommendCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--items names no SKU");
         }
         Recommendations result;
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             Profiles profiles = new Profiles(source);
             WeightingProfile chosen = profile == null ? profiles.active() : profiles.named(profile);
             if (priceWeight != null) {

@@ -51,7 +51,7 @@ final class VersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
-        try (Store source = Store.open(store.directory)) {
+        try (Store source = store.open()) {
             PublishedVersions versions = new PublishedVersions(source);
             if (diff != null) {
                 String[] ab = diff.split(",");

@@ -90,6 +90,7 @@ public final class Store implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final Object writeLock = new Object();
+    private List<String> recoveredOnOpen = List.of();
 
     private Store(Path directory, String url, JdbcConnectionPool pool) {
         this.directory = directory;
@@ -276,7 +277,7 @@ public final class Store implements AutoCloseable {
     private static Store ready(Path dir, String url, JdbcConnectionPool pool) {
         Store store = new Store(dir, url, pool);
         store.ensureSalt();
-        StoreRecovery.afterOpen(store);
+        store.recoveredOnOpen = StoreRecovery.afterOpen(store);
         return store;
     }
 
@@ -308,6 +309,14 @@ public final class Store implements AutoCloseable {
     /** The store's directory, or empty for an in-memory store. */
     public Optional<Path> directory() {
         return Optional.ofNullable(directory);
+    }
+
+    /**
+     * What opening the store undid of writes a crash cut short, one sentence each for the person who
+     * opened it (docs/reliability.md); almost always empty.
+     */
+    public List<String> recoveredOnOpen() {
+        return recoveredOnOpen;
     }
 
     /** A readable name: the directory name, or "in-memory". */

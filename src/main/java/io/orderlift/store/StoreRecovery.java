@@ -1,5 +1,7 @@
 package io.orderlift.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 import org.jooq.DSLContext;
@@ -17,22 +19,37 @@ final class StoreRecovery {
     private StoreRecovery() {
     }
 
-    /** Undoes, in turn, each unfinished write whose mark {@code store} holds. */
-    static void afterOpen(Store store) {
-        if (store.setting(Store.IMPORT_IN_PROGRESS).isPresent()) {
+    /**
+     * Undoes, in turn, each unfinished write whose mark {@code store} holds; returns what it undid,
+     * one sentence each, for the person who opened the store.
+     */
+    static List<String> afterOpen(Store store) {
+        List<String> undone = new ArrayList<>();
+        store.setting(Store.IMPORT_IN_PROGRESS).ifPresent(file -> {
             store.discardInterruptedImport();
+            LOG.warning(() -> store.name() + ": removed the orders of an interrupted import of " + file);
+            undone.add("The import of " + file + " was interrupted; the orders it had written were removed, and the"
+                    + " store is as it was before it. Import the file again.");
+        });
+        store.setting(Store.IMPORT_ABOVE).ifPresent(mark -> {
+            int removed = discardUncommittedImport(store, mark);
+            if (removed > 0) {
+                undone.add(String.format("An import was interrupted; the %,d orders it had left were removed, and the"
+                        + " store is as it was before it. Import the file again.", removed));
+            }
+        });
+        if (store.setting(PairStatisticsStore.SAVING_RUN).isPresent() && discardUncommittedRun(store)) {
+            undone.add("A mining run was interrupted and left the store's pairs incomplete; they were removed. Mine"
+                    + " the store again.");
         }
-        store.setting(Store.IMPORT_ABOVE).ifPresent(mark -> discardUncommittedImport(store, mark));
-        if (store.setting(PairStatisticsStore.SAVING_RUN).isPresent()) {
-            discardUncommittedRun(store);
-        }
+        return List.copyOf(undone);
     }
 
     /**
      * Deletes what an import into a store with orders left behind without committing: the rows
      * above the {@link Store#IMPORT_ABOVE} mark {@code text}, and the mark, in one transaction.
      */
-    private static void discardUncommittedImport(Store store, String text) {
+    private static int discardUncommittedImport(Store store, String text) {
         int removed = store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
             int orders = ImportWatermark.parse(text).map(mark -> mark.deleteAbove(ctx)).orElse(0);
@@ -42,13 +59,20 @@ final class StoreRecovery {
         if (removed > 0) {
             LOG.warning(() -> store.name() + ": removed " + removed + " orders an interrupted import left uncommitted");
         }
+        return removed;
     }
 
-    /** Undoes what a mining run's save that never committed left ({@link PairStatisticsStore#discardUncommittedRun}). */
-    private static void discardUncommittedRun(Store store) {
-        if (store.write(configuration -> PairStatisticsStore.discardUncommittedRun(DSL.using(configuration)))) {
+    /**
+     * Undoes what a mining run's save that never committed left ({@link
+     * PairStatisticsStore#discardUncommittedRun}); returns whether the active run was removed.
+     */
+    private static boolean discardUncommittedRun(Store store) {
+        boolean removed = store.write(configuration -> PairStatisticsStore.discardUncommittedRun(
+                DSL.using(configuration)));
+        if (removed) {
             LOG.warning(() -> store.name() + ": an interrupted mining run left the active run incomplete; it was"
                     + " removed, and the store needs mining again");
         }
+        return removed;
     }
 }

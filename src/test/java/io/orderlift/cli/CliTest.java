@@ -191,6 +191,22 @@ class CliTest {
         return skus;
     }
 
+    /** A command that opens a store an interrupted import left says, on stderr, what the open undid. */
+    @Test
+    void aCommandSaysWhatOpeningTheStoreUndid() throws Exception {
+        Path store = dir.resolve("interrupted");
+        Path file = Files.writeString(dir.resolve("guests.csv"), GuestOrders.csv(20, 3));
+        assertEquals(0, run("import", "--store", store.toString(), "--input", file.toString()).code());
+        try (Store opened = Store.open(store)) {
+            opened.putSetting(Store.IMPORT_IN_PROGRESS, "guests.csv");
+        }
+        Result info = run("info", "--store", store.toString(), "--json");
+        assertEquals("Note: The import of guests.csv was interrupted; the orders it had written were removed, and the"
+                + " store is as it was before it. Import the file again.", info.err().strip());
+        assertEquals(0, info.json().get("orders").asInt());
+        assertEquals("", run("info", "--store", store.toString()).err(), "said once");
+    }
+
     /**
      * A history of guest orders: nothing clears the privacy floor, so the validation periods choose
      * nothing. The first mine keeps the built-in settings and says why, and {@code backtest --apply}

@@ -108,6 +108,7 @@ class MiningRunStorageTest {
             assertEquals(pairs.size(), runs.pairs(active, 2).size());
             assertTrue(store.setting(PairStatisticsStore.SAVING_RUN).isEmpty(), "the mark is gone");
             assertTrue(store.setting(PairStatisticsStore.PRICES_AT_LINES).isPresent());
+            assertEquals(List.of(), store.recoveredOnOpen(), "nothing a person saw was undone");
         }
     }
 
@@ -147,6 +148,8 @@ class MiningRunStorageTest {
             recovery.removeHandler(handler);
             assertEquals(List.of("WARNING store: an interrupted mining run left the active run incomplete; it was"
                     + " removed, and the store needs mining again"), warnings, "said in the log");
+            assertEquals(List.of("A mining run was interrupted and left the store's pairs incomplete; they were"
+                    + " removed. Mine the store again."), store.recoveredOnOpen(), "said to the person");
             PairStatisticsStore runs = new PairStatisticsStore(store);
             assertTrue(runs.activeRun().isEmpty(), "the store reads as not mined");
             assertEquals(List.of(), runIdsOfPairs(store));

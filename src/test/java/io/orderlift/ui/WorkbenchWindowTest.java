@@ -327,6 +327,23 @@ class WorkbenchWindowTest {
         assertEquals("3", text(robot, "#ordersValue"));
     }
 
+    @Test
+    void aStoreRepairedAsItOpensSaysWhatWasUndone(FxRobot robot) throws Exception {
+        waitFor(() -> "3".equals(text(robot, "#ordersValue")));
+        Path interrupted = data.resolve("interrupted");
+        try (Store store = Store.openOrCreate(interrupted)) {
+            new OrderImporter().importFile(store, ImportRequest.of(data.resolve("first.csv")), ProgressMonitor.NONE);
+            store.putSetting(Store.IMPORT_IN_PROGRESS, "first.csv");
+        }
+        robot.interact(() -> fixture.model.open(interrupted));
+        waitFor(() -> robot.lookup("#recoveredDialog").tryQuery().isPresent());
+        DialogPane said = robot.lookup("#recoveredDialog").queryAs(DialogPane.class);
+        assertEquals("The import of first.csv was interrupted; the orders it had written were removed, and the store"
+                + " is as it was before it. Import the file again.", said.getContentText());
+        robot.interact(() -> ((Stage) said.getScene().getWindow()).close());
+        waitFor(() -> "interrupted".equals(text(robot, "#storeName")) && "0".equals(text(robot, "#ordersValue")));
+    }
+
     private void importAndSeeTheFourthOrder(FxRobot robot, Node importButton) throws Exception {
         robot.clickOn(importButton);
         waitFor(() -> "4".equals(text(robot, "#ordersValue")));

@@ -1,6 +1,7 @@
 package io.orderlift.ui.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -58,6 +59,7 @@ public final class WorkbenchModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Store> store = new ReadOnlyObjectWrapper<>();
     private BiConsumer<String, Throwable> onError = (heading, e) -> Tasks.shownByDefault(heading).accept(e);
     private Consumer<Throwable> onOpenError = Tasks.shownByDefault("The store could not be opened");
+    private Consumer<List<String>> onRecovered = notes -> { };
     private Consumer<Imported> onImported = r -> { };
 
     /**
@@ -114,6 +116,11 @@ public final class WorkbenchModel implements AutoCloseable {
     /** Where a store that could not be opened or created is reported (held elsewhere, newer, not a store). */
     public void setOnOpenError(Consumer<Throwable> handler) {
         this.onOpenError = handler;
+    }
+
+    /** Where what opening a store undid of a write a crash cut short is said (rarely: docs/reliability.md). */
+    public void setOnRecovered(Consumer<List<String>> handler) {
+        this.onRecovered = handler;
     }
 
     public void setOnImported(Consumer<Imported> handler) {
@@ -173,6 +180,9 @@ public final class WorkbenchModel implements AutoCloseable {
         }
         opened.directory().ifPresent(settings::rememberStore);
         reload(opened);
+        if (!opened.recoveredOnOpen().isEmpty()) {
+            onRecovered.accept(opened.recoveredOnOpen());
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.orderlift.ui.shell;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -75,6 +77,7 @@ public final class WorkbenchWindow {
         Tasks.setDefaultErrorHandler((title, e) -> ErrorDialogs.show(stage,
                 title + " did not finish", e));
         model.setOnImported(this::announce);
+        model.setOnRecovered(this::sayRecovered);
         model.setOnMined(this::notifyMined);
 
         model.publish().setOnError(e -> ErrorDialogs.show(stage, "The rule set was not published", e));
@@ -365,6 +368,18 @@ public final class WorkbenchWindow {
         } else {
             notification.text(text + warnings).hideAfter(Duration.seconds(30)).showWarning();
         }
+    }
+
+    /** What opening the store undid of a write a crash cut short: rare, and worth a dialog of its own. */
+    private void sayRecovered(List<String> notes) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.initOwner(stage);
+        alert.setTitle("The store was repaired");
+        alert.setHeaderText("Opening the store undid work that was interrupted");
+        alert.setContentText(String.join("\n\n", notes));
+        alert.getDialogPane().setId("recoveredDialog");
+        alert.setResizable(true);
+        alert.show();
     }
 
     public Stage stage() {
