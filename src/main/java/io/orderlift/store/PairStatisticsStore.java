@@ -40,9 +40,9 @@ public final class PairStatisticsStore {
      */
     public static final String PRICES_AT_LINES = "active_run_prices_at_lines";
     /**
-     * The store setting present while a run is saved: the id it is saved under, removed in the save's
-     * own transaction. Found on open, that save never committed, and what H2 kept of it is undone
-     * ({@link #discardUncommittedRun}).
+     * The store setting present while a run is saved (its value: when the run started, for a person
+     * reading the settings), removed in the save's own transaction. Found on open, that save never
+     * committed, and what H2 kept of it is undone ({@link #discardUncommittedRun}).
      */
     public static final String SAVING_RUN = "saving_mining_run";
     private static final int BATCH = 256;
@@ -70,7 +70,7 @@ public final class PairStatisticsStore {
      */
     public MiningRun replace(MiningRun run, int[] productIds, int[] orders, int[] followBase, BigDecimal[] prices,
                              int pricesAtLines, PackedPairs pairs, ProgressMonitor monitor) {
-        return store.writeBehindMark(SAVING_RUN, ctx -> Integer.toString(nextRunId(ctx)), configuration -> {
+        return store.writeBehindMark(SAVING_RUN, ctx -> run.startedAt().toString(), configuration -> {
             DSLContext ctx = DSL.using(configuration);
             int id = nextRunId(ctx);
             MiningRun stored = new MiningRun(id, run.startedAt(), run.durationMs(), run.windowDays(), run.maxBasket(),

@@ -531,7 +531,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Removes {@code key} in a write of its own. */
-    public void removeSetting(String key) {
+    private void removeSetting(String key) {
         write(configuration -> {
             removeSetting(DSL.using(configuration), key);
             return null;
