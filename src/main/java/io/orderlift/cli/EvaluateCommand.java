@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import io.orderlift.common.CommaList;
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ruleset.evaluator.Answer;
@@ -58,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
         cart.stream().map(RuleSet.Item::sku).filter(sku -> !listed.contains(sku)).distinct().forEach(sku -> {
             List<String> near = Suggestions.closest(sku, known);
             err.println("Warning: the rule set lists no product '" + sku + "'; it is ignored, as a storefront would"
-                    + (near.isEmpty() ? "." : " (did you mean " + String.join(", ", near) + "?)."));
+                    + (near.isEmpty() ? "." : " (did you mean " + near.stream().map(CommaList::written).collect(Collectors.joining(", ")) + "?)."));
         });
         err.flush();
         PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.orderlift.common.CommaList;
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ranking.CombinedAcceptanceNote;
@@ -112,7 +113,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         if (!r.removed().isEmpty()) {
             text.append("Kept off by rules: ").append(r.removed().stream().limit(8)
-                    .map(x -> x.sku() + " (" + x.rule() + ")").collect(Collectors.joining(", ")));
+                    .map(x -> CommaList.written(x.sku()) + " (" + x.rule() + ")").collect(Collectors.joining(", ")));
             if (r.removed().size() > 8) {
                 text.append(String.format(" and %d more (--json lists them)", r.removed().size() - 8));
             }

@@ -54,6 +54,18 @@ public final class CommaList {
         return entries;
     }
 
+    /**
+     * {@code value} as it is written in such a list: in double quotes, a quote in it doubled, when it
+     * holds a comma, a colon or a quote, or begins or ends with a space (or is empty); as it is
+     * otherwise. What a command prints this way can be pasted back into {@code --items} or
+     * {@code --pair}: {@code parse} gives the value back.
+     */
+    public static String written(String value) {
+        boolean plain = !value.isEmpty() && value.strip().equals(value) && value.indexOf(',') < 0
+                && value.indexOf(':') < 0 && value.indexOf('"') < 0;
+        return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
+    }
+
     /** The index of the quote closing the one at {@code open}; the text between, undoubled, goes to {@code value}. */
     private static int closingQuote(String text, int open, StringBuilder value) {
         for (int i = open + 1; i < text.length(); i++) {

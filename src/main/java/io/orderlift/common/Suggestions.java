@@ -38,14 +38,15 @@ public final class Suggestions {
         return near.stream().limit(MAX).map(Scored::name).toList();
     }
 
-    /** "No product with SKU 'X' in the store. Did you mean A or B?" (the second sentence when any is near). */
+    /** "No product with SKU 'X' in the store. Did you mean A or B?" (the second sentence when any is near;
+     * each SKU as {@code --items} takes it, {@link CommaList#written}). */
     public static String unknownSku(String sku, Collection<String> known) {
         List<String> near = closest(sku, known);
         String message = "No product with SKU '" + sku.strip() + "' in the store";
         if (near.isEmpty()) {
             return message + " (SKUs are case-sensitive).";
         }
-        return message + ". Did you mean " + orList(near) + "?";
+        return message + ". Did you mean " + orList(near.stream().map(CommaList::written).toList()) + "?";
     }
 
     private static String orList(List<String> names) {

@@ -776,6 +776,29 @@ class CliTest {
         assertEquals(1, run("curate", "--store", s, "exclude", "--suggested", "--sku", "GRINDER").code());
     }
 
+    /** A SKU holding a comma is printed in quotes wherever a person may paste it back into --items. */
+    @Test
+    void skusHoldingACommaArePrintedAsItemsTakesThem() throws Exception {
+        Path csv = dir.resolve("soap.csv");
+        StringBuilder rows = new StringBuilder("order_id,customer_id,ordered_at,sku,quantity,unit_price\n");
+        for (int o = 1; o <= 12; o++) {
+            rows.append(String.format("O%d,C%d,2026-01-%02dT10:00:00Z,\"Soap, lavender\",1,6%n", o, o % 5, o));
+            rows.append(String.format("O%d,C%d,2026-01-%02dT10:00:00Z,\"Dish:rack\",1,30%n", o, o % 5, o));
+            rows.append(String.format("T%d,C%d,2026-01-%02dT12:00:00Z,Towel,1,9%n", o, o % 5, o));
+        }
+        write(csv, rows.toString());
+        String s = dir.resolve("soap").toString();
+        assertEquals(0, run("import", "--store", s, "--input", csv.toString(), "--currency", "USD").code());
+        assertEquals(0, run("mine", "--store", s).code());
+        Result typo = run("recommend", "--store", s, "--placement", "cart", "--items", "\"Soap, lavendr\"");
+        assertEquals(1, typo.code());
+        assertTrue(typo.err().contains("Did you mean \"Soap, lavender\"?"), typo.err());
+        assertEquals(0, run("curate", "--store", s, "exclude", "--sku", "Dish:rack").code());
+        Result kept = run("recommend", "--store", s, "--placement", "cart", "--items", "\"Soap, lavender\":2");
+        assertEquals(0, kept.code(), kept.err());
+        assertTrue(kept.out().contains("Kept off by rules: \"Dish:rack\" ("), kept.out());
+    }
+
     @Test
     void badInputExitsNonZeroWithTheReasonFirst() throws Exception {
         Path csv = dir.resolve("bad.csv");
