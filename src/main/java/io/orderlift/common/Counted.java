@@ -1,5 +1,7 @@
 package io.orderlift.common;
 
+import java.util.Locale;
+
 /** A count with its noun for a sentence: "1 order", "21,047 orders" (nouns whose plural adds an s). */
 public final class Counted {
 
@@ -7,6 +9,6 @@ public final class Counted {
     }
 
     public static String of(long n, String noun) {
-        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.orderlift.common.Counted;
 import io.orderlift.ruleset.evaluator.RuleSet;
 
 /**
@@ -47,8 +48,8 @@ public record Coverage(int products, int listed, int cart, int confirmation, Lis
                 .sorted(Comparator.comparingInt(RuleSet.Product::orders).reversed().thenComparing(RuleSet.Product::sku))
                 .limit(NAMED).toList();
         List<String> named = without.stream()
-                .map(p -> String.format(Locale.ROOT, "%s (%s, %,d orders)", p.title() == null ? p.sku() : p.title(),
-                        p.sku(), p.orders()))
+                .map(p -> String.format(Locale.ROOT, "%s (%s, %s)", p.title() == null ? p.sku() : p.title(),
+                        p.sku(), Counted.of(p.orders(), "order")))
                 .collect(Collectors.toList());
         return new Named(new Coverage(r.products().size(), listed.size(), lists.cart().size(),
                 lists.confirmation().size(), named), without);

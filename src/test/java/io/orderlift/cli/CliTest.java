@@ -776,6 +776,19 @@ class CliTest {
         assertEquals(1, run("curate", "--store", s, "exclude", "--suggested", "--sku", "GRINDER").code());
     }
 
+    /** A store of one order publishes an empty rule set and says of its product, in words, why. */
+    @Test
+    void aStoreOfOneOrderSaysWhyItsProductHasNoList() throws Exception {
+        Path csv = dir.resolve("one.csv");
+        write(csv, "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\n1,c1,2025-01-01,A,Apple,1,1.5\n");
+        String s = dir.resolve("one").toString();
+        assertEquals(0, run("import", "--store", s, "--input", csv.toString(), "--currency", "USD").code());
+        assertEquals(0, run("mine", "--store", s).code());
+        Result published = run("publish", "--store", s, "--out", dir.resolve("one.json").toString());
+        assertEquals(0, published.code(), published.err());
+        assertTrue(published.out().contains("The other one gets nothing alone: Apple (A, 1 order)."), published.out());
+    }
+
     /** A SKU holding a comma is printed in quotes wherever a person may paste it back into --items. */
     @Test
     void skusHoldingACommaArePrintedAsItemsTakesThem() throws Exception {
