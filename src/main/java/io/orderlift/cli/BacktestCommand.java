@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.evaluation.Backtest;
@@ -102,12 +103,12 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSummary summary = new BacktestSummary(r);
         StringBuilder text = new StringBuilder(String.format(
                 "Trained on %,d orders from %s; validation from %s (%,d orders, %d period%s); test %s to %s (%,d"
-                        + " orders). Lists of %d (cart) and %d (confirmation), window %d days, %,d ms.%n",
+                        + " orders). Lists of %d (cart) and %d (confirmation), window %s, %,d ms.%n",
                 r.trainOrders(), r.trainFrom().substring(0, 10),
                 r.validationFrom().substring(0, 10), r.validationOrders(), r.validationPeriods(),
                 r.validationPeriods() == 1 ? "" : "s", r.testFrom().substring(0, 10),
                 r.testTo().substring(0, 10), r.testOrders(), r.listLengths().cart(), r.listLengths().confirmation(),
-                r.windowDays(), r.durationMs()));
+                Counted.of(r.windowDays(), "day"), r.durationMs()));
         text.append(String.format("%n%s%n", summary.headline()));
         summary.warnings().forEach(w -> text.append(String.format("Warning: %s%n", w)));
         text.append(r.notChosen() == null

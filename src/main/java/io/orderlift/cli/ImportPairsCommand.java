@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.common.Money;
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.MiningSettings;
@@ -62,7 +63,7 @@ final class ImportPairsCommand implements Callable<Integer> {
             choice = defaultProfile.chooseIfNew(target);
         }
         json.print(spec, run, "defaultProfile", choice, r -> String.format("Loaded the job's %,d pairs over %,d orders"
-                + " (run %d, window %d days, mined in %,d ms on Spark).", r.pairs(), r.orders(), r.id(), r.windowDays(),
+                + " (run %d, window %s, mined in %,d ms on Spark).", r.pairs(), r.orders(), r.id(), Counted.of(r.windowDays(), "day"),
                 r.durationMs()) + MineCommand.details(r) + choice.describe(money));
         return 0;
     }

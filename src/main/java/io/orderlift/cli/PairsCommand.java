@@ -2,6 +2,7 @@ package io.orderlift.cli;
 
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.mining.Acceptance;
 import io.orderlift.mining.AnchorPairs;
 import io.orderlift.mining.CandidatePair;
@@ -67,10 +68,10 @@ final class PairsCommand implements Callable<Integer> {
     /** The list for a person; {@code minCustomers}: the active profile's privacy floor, said of the pairs under it. */
     private static String describe(AnchorPairs p, int minCustomers) {
         StringBuilder text = new StringBuilder(String.format(
-                "%s %s: in %,d of %,d orders; follow-on base %,d (window %d days). %s evidence, price weight %s, m %s;"
+                "%s %s: in %,d of %,d orders; follow-on base %,d (window %s). %s evidence, price weight %s, m %s;"
                         + " %s%s%s%n",
                 p.anchor(), p.title() == null ? "" : "(" + p.title() + ")", p.orders(), p.N(), p.followBase(),
-                p.windowDays(), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()), p.candidatesInWords(),
+                Counted.of(p.windowDays(), "day"), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()), p.candidatesInWords(),
                 p.cut() ? " (--limit shows more)" : "", p.underCustomerFloorInWords(minCustomers)));
         text.append(String.format("%-4s %-4s %-22s %7s %6s %7s %7s %6s %7s %7s %5s %9s %8s%n", "rank", "pop", "sku",
                 "co", "follow", "conf", "lift", "accept", "f-acc", "price", "cust", "rpi", "score"));

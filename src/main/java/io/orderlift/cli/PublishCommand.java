@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.orderlift.common.Counted;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
@@ -51,8 +52,9 @@ final class PublishCommand implements Callable<Integer> {
             result = new Publisher().publish(source, out, note, profile, approvedOnly, slices);
         }
         json.print(spec, result, r -> String.format(
-                "Published version %d to %s: %,d bytes, %,d products, %,d anchors, %,d evidence entries, %d conformance cases (%s).",
-                r.version(), r.file(), r.bytes(), r.products(), r.anchors(), r.evidence(), r.conformanceCases(),
+                "Published version %d to %s: %,d bytes, %s, %s, %s, %d conformance cases (%s).",
+                r.version(), r.file(), r.bytes(), Counted.of(r.products(), "product"), Counted.of(r.anchors(), "anchor"),
+                Counted.of(r.evidence(), "evidence entry", "evidence entries"), r.conformanceCases(),
                 r.contentHash()) + r.coverage().inWords().map(c -> String.format("%n%s", c)).orElse("")
                 + r.sharedCompanions().inWords().map(c -> String.format("%n%s", c)).orElse("")
                 + r.warnings().stream().map(w -> String.format("%nWarning: %s", w)).collect(Collectors.joining()));

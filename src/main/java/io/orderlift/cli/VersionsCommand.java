@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.orderlift.common.Counted;
 import io.orderlift.ruleset.RuleSetDiff;
 import io.orderlift.ruleset.VersionArchive;
 import io.orderlift.store.PublishedVersions;
@@ -93,8 +94,9 @@ final class VersionsCommand implements Callable<Integer> {
     }
 
     private static String describe(RuleSetDiff d) {
-        StringBuilder text = new StringBuilder(String.format("From v%d to v%d: %s; %d products added, %d removed.",
-                d.fromVersion(), d.toVersion(), d.countsInWords(), d.productsAdded(), d.productsRemoved()));
+        StringBuilder text = new StringBuilder(String.format("From v%d to v%d: %s; %s added, %d removed.",
+                d.fromVersion(), d.toVersion(), d.countsInWords(), Counted.of(d.productsAdded(), "product"),
+                d.productsRemoved()));
         d.changesInWords().forEach(line -> text.append(System.lineSeparator()).append("  ").append(line));
         return text.toString();
     }

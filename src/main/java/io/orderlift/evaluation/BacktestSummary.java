@@ -162,8 +162,8 @@ public final class BacktestSummary {
                         + " products, neither the chosen settings nor \"customers also bought\" recommended a product"
                         + " that the order went on to hold.", chosen.orders())
                 : String.format(Locale.ROOT, "The confirmation page cannot be compared here: none of the %,d test"
-                        + " orders' customers bought, within %d days, a product that the chosen settings or"
-                        + " \"customers also bought\" offered.", chosen.orders(), report.windowDays()));
+                        + " orders' customers bought, within %s, a product that the chosen settings or"
+                        + " \"customers also bought\" offered.", chosen.orders(), Counted.of(report.windowDays(), "day")));
     }
 
     /**

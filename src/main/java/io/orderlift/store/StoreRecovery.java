@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
+import io.orderlift.common.Counted;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -34,8 +35,9 @@ final class StoreRecovery {
         store.setting(Store.IMPORT_ABOVE).ifPresent(mark -> {
             int removed = discardUncommittedImport(store, mark);
             if (removed > 0) {
-                undone.add(String.format("An import was interrupted; the %,d orders it had left were removed, and the"
-                        + " store is as it was before it. Import the file again.", removed));
+                undone.add(String.format("An import was interrupted; the %s it had left %s removed, and the store is as"
+                        + " it was before it. Import the file again.", Counted.of(removed, "order"),
+                        removed == 1 ? "was" : "were"));
             }
         });
         if (store.setting(PairStatisticsStore.SAVING_RUN).isPresent() && discardUncommittedRun(store)) {

@@ -783,9 +783,11 @@ class CliTest {
         write(csv, "order_id,customer_id,ordered_at,sku,title,quantity,unit_price\n1,c1,2025-01-01,A,Apple,1,1.5\n");
         String s = dir.resolve("one").toString();
         assertEquals(0, run("import", "--store", s, "--input", csv.toString(), "--currency", "USD").code());
-        assertEquals(0, run("mine", "--store", s).code());
+        Result mined = run("mine", "--store", s, "--window-days", "1");
+        assertTrue(mined.out().startsWith("Mined 1 order (run 1, window 1 day): 0 pairs stored in "), mined.out());
         Result published = run("publish", "--store", s, "--out", dir.resolve("one.json").toString());
         assertEquals(0, published.code(), published.err());
+        assertTrue(published.out().contains(" bytes, 1 product, 0 anchors, 0 evidence entries, "), published.out());
         assertTrue(published.out().contains("The other one gets nothing alone: Apple (A, 1 order)."), published.out());
     }
 

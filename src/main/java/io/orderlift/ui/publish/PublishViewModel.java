@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.orderlift.common.Counted;
 import io.orderlift.ruleset.Coverage;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.ruleset.RuleSetDiff;
@@ -173,8 +174,9 @@ public final class PublishViewModel {
         valid.set(ok);
         validation.set(ok
                 ? String.format("Version %d is valid against the schema; its %d conformance cases replay. %,d bytes, "
-                        + "%,d products, %,d anchors.", p.ruleSet().version(), p.ruleSet().conformance().size(),
-                p.bytes(), p.ruleSet().products().size(), p.ruleSet().anchors().size())
+                        + "%s, %s.", p.ruleSet().version(), p.ruleSet().conformance().size(),
+                p.bytes(), Counted.of(p.ruleSet().products().size(), "product"),
+                Counted.of(p.ruleSet().anchors().size(), "anchor"))
                 + checked.coverage().coverage().inWords().map(c -> "\n" + c).orElse("")
                 + checked.shared().inWords().map(c -> "\n" + c).orElse("")
                 : "Not publishable: " + String.join("; ", p.schemaProblems()) + String.join("; ", p.conformanceFailures()));
