@@ -34,6 +34,7 @@ import io.orderlift.ui.weighting.WeightingView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -47,6 +48,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -146,7 +148,7 @@ public final class WorkbenchWindow {
         root.setTop(menuBar(views));
         root.setBottom(statusBar());
 
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
                 WorkbenchWindow.class.getResource("/io/orderlift/ui/workbench.css")).toExternalForm());
         for (int i = 0; i < views.getTabs().size() && i < 9; i++) {
@@ -160,16 +162,17 @@ public final class WorkbenchWindow {
             });
         }
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        Rectangle2D primary = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(MIN_WIDTH, primary.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, primary.getHeight()));
         stage.titleProperty().bind(Bindings.createStringBinding(() -> model.storeProperty().get() == null
                 ? "Orderlift" : "Orderlift — " + model.storeProperty().get().name(), model.storeProperty()));
-        model.settings().windowBounds().ifPresent(b -> {
-            stage.setX(b[0]);
-            stage.setY(b[1]);
-            stage.setWidth(b[2]);
-            stage.setHeight(b[3]);
-        });
+        Rectangle2D bounds = WindowPlacement.place(model.settings().windowBounds(),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), primary);
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
         stage.setMaximized(model.settings().wasMaximized());
         model.settings().lastView().flatMap(title -> views.getTabs().stream()
                 .filter(t -> t.getText().equals(title)).findFirst()).ifPresent(views.getSelectionModel()::select);
