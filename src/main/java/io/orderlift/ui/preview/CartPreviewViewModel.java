@@ -401,7 +401,7 @@ public final class CartPreviewViewModel {
         // until a re-rank's list arrives the caveat reads the list still shown, so that it does not blink
         String caveat = CombinedAcceptanceNote.forList(placement.get(), cart.size(), recommendations);
         return cart.isEmpty() ? "The cart is empty." : String.format(Locale.ROOT, "%sTotal %s · %s%s", from,
-                session.money().format(total), mixInWords(cart), caveat.isEmpty() ? "" : ". " + caveat);
+                session.money().orderValue(total), mixInWords(cart), caveat.isEmpty() ? "" : ". " + caveat);
     }
 
     /**
