@@ -41,7 +41,7 @@ final class SettingWords {
     }
 
     static String oneTapMaxPrice(WeightingProfile p, Money money) {
-        return "one-tap ceiling " + money.format(p.oneTapMaxPrice());
+        return "one-tap ceiling " + money.price(p.oneTapMaxPrice());
     }
 
     static String oneTapMaxShare(WeightingProfile p) {
