@@ -58,9 +58,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Set<String> listed = new HashSet<>(known);
         PrintWriter err = spec.commandLine().getErr();
         cart.stream().map(RuleSet.Item::sku).filter(sku -> !listed.contains(sku)).distinct().forEach(sku -> {
-            List<String> near = Suggestions.closest(sku, known);
+            String near = Suggestions.closest(sku, known).stream().map(CommaList::written)
+                    .collect(Collectors.joining(", "));
             err.println("Warning: the rule set lists no product '" + sku + "'; it is ignored, as a storefront would"
-                    + (near.isEmpty() ? "." : " (did you mean " + near.stream().map(CommaList::written).collect(Collectors.joining(", ")) + "?)."));
+                    + (near.isEmpty() ? "." : " (did you mean " + near + "?)."));
         });
         err.flush();
         PrintWriter out = spec.commandLine().getOut();

@@ -63,8 +63,8 @@ final class ImportPairsCommand implements Callable<Integer> {
             choice = defaultProfile.chooseIfNew(target);
         }
         json.print(spec, run, "defaultProfile", choice, r -> String.format("Loaded the job's %,d pairs over %,d orders"
-                + " (run %d, window %s, mined in %,d ms on Spark).", r.pairs(), r.orders(), r.id(), Counted.of(r.windowDays(), "day"),
-                r.durationMs()) + MineCommand.details(r) + choice.describe(money));
+                + " (run %d, window %s, mined in %,d ms on Spark).", r.pairs(), r.orders(), r.id(),
+                Counted.of(r.windowDays(), "day"), r.durationMs()) + MineCommand.details(r) + choice.describe(money));
         return 0;
     }
 }

@@ -108,7 +108,8 @@ final class InfoCommand implements Callable<Integer> {
         }
         text.append(o.lastMining() == null ? "  mining     never mined (orderlift mine)\n" : String.format(
                 "  mining     run %d at %s: window %s, %,d pairs%n", o.lastMining().id(),
-                when(o.lastMining().startedAt()), Counted.of(o.lastMining().windowDays(), "day"), o.lastMining().pairs()));
+                when(o.lastMining().startedAt()), Counted.of(o.lastMining().windowDays(), "day"),
+                o.lastMining().pairs()));
         text.append(String.format("  imports    %d", o.imports().size()));
         for (ImportBatch b : o.imports()) {
             text.append(String.format("%n    #%d %s (%s) at %s: %s, %s, %s skipped", b.id(), b.file(), b.formatRead(),

@@ -58,7 +58,8 @@ final class MineCommand implements Callable<Integer> {
         MiningRun r = s.run();
         StringBuilder text = new StringBuilder(String.format(
                 "Mined %s (run %d, window %s): %s stored in %,d ms (read %,d ms, count %,d ms, save %,d ms).",
-                Counted.of(r.orders(), "order"), r.id(), Counted.of(r.windowDays(), "day"), Counted.of(r.pairs(), "pair"),
+                Counted.of(r.orders(), "order"), r.id(), Counted.of(r.windowDays(), "day"),
+                Counted.of(r.pairs(), "pair"),
                 s.loadMs() + s.mineMs() + s.saveMs(), s.loadMs(), s.mineMs(), s.saveMs()));
         text.append(details(r));
         if (r.orders() == 0 && r.ordersEmpty() == 0) {

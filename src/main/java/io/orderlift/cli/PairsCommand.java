@@ -71,7 +71,8 @@ final class PairsCommand implements Callable<Integer> {
                 "%s %s: in %,d of %,d orders; follow-on base %,d (window %s). %s evidence, price weight %s, m %s;"
                         + " %s%s%s%n",
                 p.anchor(), p.title() == null ? "" : "(" + p.title() + ")", p.orders(), p.N(), p.followBase(),
-                Counted.of(p.windowDays(), "day"), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()), p.candidatesInWords(),
+                Counted.of(p.windowDays(), "day"), p.evidence(), trim(p.priceWeight()), trim(p.smoothing()),
+                p.candidatesInWords(),
                 p.cut() ? " (--limit shows more)" : "", p.underCustomerFloorInWords(minCustomers)));
         text.append(String.format("%-4s %-4s %-22s %7s %6s %7s %7s %6s %7s %7s %5s %9s %8s%n", "rank", "pop", "sku",
                 "co", "follow", "conf", "lift", "accept", "f-acc", "price", "cust", "rpi", "score"));

@@ -53,7 +53,8 @@ final class PublishCommand implements Callable<Integer> {
         }
         json.print(spec, result, r -> String.format(
                 "Published version %d to %s: %,d bytes, %s, %s, %s, %d conformance cases (%s).",
-                r.version(), r.file(), r.bytes(), Counted.of(r.products(), "product"), Counted.of(r.anchors(), "anchor"),
+                r.version(), r.file(), r.bytes(), Counted.of(r.products(), "product"),
+                Counted.of(r.anchors(), "anchor"),
                 Counted.of(r.evidence(), "evidence entry", "evidence entries"), r.conformanceCases(),
                 r.contentHash()) + r.coverage().inWords().map(c -> String.format("%n%s", c)).orElse("")
                 + r.sharedCompanions().inWords().map(c -> String.format("%n%s", c)).orElse("")

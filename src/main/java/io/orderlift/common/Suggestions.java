@@ -38,8 +38,10 @@ public final class Suggestions {
         return near.stream().limit(MAX).map(Scored::name).toList();
     }
 
-    /** "No product with SKU 'X' in the store. Did you mean A or B?" (the second sentence when any is near;
-     * each SKU as {@code --items} takes it, {@link CommaList#written}). */
+    /**
+     * "No product with SKU 'X' in the store. Did you mean A or B?" (the second sentence when any is near;
+     * each SKU written as {@code --items} takes it, {@link CommaList#written}).
+     */
     public static String unknownSku(String sku, Collection<String> known) {
         List<String> near = closest(sku, known);
         String message = "No product with SKU '" + sku.strip() + "' in the store";

@@ -163,7 +163,8 @@ public final class BacktestSummary {
                         + " that the order went on to hold.", chosen.orders())
                 : String.format(Locale.ROOT, "The confirmation page cannot be compared here: none of the %,d test"
                         + " orders' customers bought, within %s, a product that the chosen settings or"
-                        + " \"customers also bought\" offered.", chosen.orders(), Counted.of(report.windowDays(), "day")));
+                        + " \"customers also bought\" offered.", chosen.orders(),
+                        Counted.of(report.windowDays(), "day")));
     }
 
     /**

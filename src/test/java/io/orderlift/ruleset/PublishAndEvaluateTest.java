@@ -366,7 +366,8 @@ class PublishAndEvaluateTest {
             without.sort(java.util.Comparator.comparingInt(RuleSet.Product::orders).reversed()
                     .thenComparing(RuleSet.Product::sku));
             assertEquals(without.stream().limit(3).map(p -> p.title() + " (" + p.sku() + ", "
-                    + String.format("%,d order%s", p.orders(), p.orders() == 1 ? "" : "s") + ")").toList(), coverage.mostBoughtWithout(), name);
+                    + String.format("%,d order%s", p.orders(), p.orders() == 1 ? "" : "s") + ")").toList(),
+                    coverage.mostBoughtWithout(), name);
             assertEquals(coverage.cart() == coverage.products() && coverage.confirmation() == coverage.products(),
                     coverage.inWords().isEmpty(), name);
             if (!without.isEmpty()) {

@@ -162,7 +162,8 @@ public final class ConfirmationPreviewViewModel {
         Updates.set(summary, String.format(Locale.ROOT, "Order total at catalog prices %s (what a storefront computes "
                         + "from the rule set). One-tap offers are priced at most %s (%s or %.0f %% of the order); "
                         + "%d offered; their RPI sums to %s, the model's estimate (Reports measures what offers earn).",
-                money.orderValue(shown.offers().cartTotal()), money.price(ceiling), money.orderValue(profile.oneTapMaxPrice()),
+                money.orderValue(shown.offers().cartTotal()), money.price(ceiling),
+                money.orderValue(profile.oneTapMaxPrice()),
                 100 * profile.oneTapMaxShare(), shown.offers().items().size(),
                 money.format(shown.offers().items().stream().mapToDouble(Recommendation::rpi).sum()))
                 + (caveat.isEmpty() ? "" : " " + caveat));

@@ -18,7 +18,7 @@ final class WindowPlacement {
     /** How wide and how tall a part of the remembered window must show on a screen to open there. */
     static final double MIN_SHOWN_WIDTH = 120;
     static final double MIN_SHOWN_HEIGHT = 60;
-    /** How far above a screen a window's top may be and still count as on it (invisible borders, e.g. Windows' 7 pixels). */
+    /** How far above a screen a window's top may be and still count as on it (a window manager's invisible border). */
     static final double TOP_SLACK = 16;
 
     private WindowPlacement() {

@@ -23,7 +23,8 @@ class WindowPlacementTest {
 
     @Test
     void aRememberedPlaceOnAScreenIsKept() {
-        assertEquals(new Rectangle2D(1500, 100, 1400, 900), place(new double[] {1500, 100, 1400, 900}, LAPTOP, MONITOR));
+        assertEquals(new Rectangle2D(1500, 100, 1400, 900),
+                place(new double[] {1500, 100, 1400, 900}, LAPTOP, MONITOR));
         assertEquals(new Rectangle2D(10, 20, 1200, 700), place(new double[] {10, 20, 1200, 700}, LAPTOP));
     }
 
