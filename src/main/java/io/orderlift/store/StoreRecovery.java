@@ -33,11 +33,10 @@ final class StoreRecovery {
                     + " store is as it was before it. Import the file again.");
         });
         store.setting(Store.IMPORT_ABOVE).ifPresent(mark -> {
-            int removed = discardUncommittedImport(store, mark);
-            if (removed > 0) {
-                undone.add(String.format("An import was interrupted; the %s it had left %s removed, and the store is as"
-                        + " it was before it. Import the file again.", Counted.of(removed, "order"),
-                        removed == 1 ? "was" : "were"));
+            Undone interrupted = discardUncommittedImport(store, mark);
+            if (interrupted.removed() > 0 || interrupted.restored() > 0) {
+                undone.add(String.format("An import was interrupted; %s, and the store is as it was before it. Import"
+                        + " the file again.", interrupted.inWords()));
             }
         });
         if (store.setting(PairStatisticsStore.SAVING_RUN).isPresent() && discardUncommittedRun(store)) {
@@ -47,21 +46,35 @@ final class StoreRecovery {
         return List.copyOf(undone);
     }
 
-    /**
-     * Deletes what an import into a store with orders left behind without committing: the rows
-     * above the {@link Store#IMPORT_ABOVE} mark {@code text}, and the mark, in one transaction.
-     */
-    private static int discardUncommittedImport(Store store, String text) {
-        int removed = store.write(configuration -> {
-            DSLContext ctx = DSL.using(configuration);
-            int orders = ImportWatermark.parse(text).map(mark -> mark.deleteAbove(ctx)).orElse(0);
-            Store.removeSetting(ctx, Store.IMPORT_ABOVE);
-            return orders;
-        });
-        if (removed > 0) {
-            LOG.warning(() -> store.name() + ": removed " + removed + " orders an interrupted import left uncommitted");
+    /** What the open undid of an interrupted import: orders it had added, removed; orders it had deleted, put back. */
+    private record Undone(int removed, int restored) {
+
+        String inWords() {
+            String removedWords = String.format("the %s it had left %s removed", Counted.of(removed, "order"),
+                    removed == 1 ? "was" : "were");
+            String restoredWords = String.format("the %s it had deleted %s put back", Counted.of(restored, "order"),
+                    restored == 1 ? "was" : "were");
+            return restored == 0 ? removedWords : removed == 0 ? restoredWords : removedWords + " and " + restoredWords;
         }
-        return removed;
+    }
+
+    /**
+     * Undoes what an import into a store with orders left behind without committing, in one transaction:
+     * deletes the rows above the {@link Store#IMPORT_ABOVE} mark {@code text}, puts back what it kept in
+     * {@link ImportUndo}, and removes the mark.
+     */
+    private static Undone discardUncommittedImport(Store store, String text) {
+        Undone undone = store.write(configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            int removed = ImportWatermark.parse(text).map(mark -> mark.deleteAbove(ctx)).orElse(0);
+            int restored = ImportUndo.restore(ctx);
+            Store.removeSetting(ctx, Store.IMPORT_ABOVE);
+            return new Undone(removed, restored);
+        });
+        if (undone.removed() > 0 || undone.restored() > 0) {
+            LOG.warning(() -> store.name() + ": undid an interrupted import that never committed: " + undone.inWords());
+        }
+        return undone;
     }
 
     /**

@@ -86,15 +86,16 @@ class SchemaMigrationTest {
                     ProgressMonitor.NONE);
         }
         // the store as version 7 left it: per-pair rows, no packed pairs, no encoding in the import
-        // history, no copy of the lines, statistics per product in rows, no kept backtest, no V8 to V13 in
-        // the schema history
+        // history, no copy of the lines, statistics per product in rows, no kept backtest, no import undo, no
+        // V8 to V14 in the schema history
         sql(store, "DROP TABLE ANCHOR_PAIRS", "DROP TABLE BACKTEST_REPORTS", "DROP TABLE LINE_SNAPSHOTS", "DROP TABLE RUN_PRODUCTS",
+                "DROP TABLE IMPORT_UNDO_ORDERS", "DROP TABLE IMPORT_UNDO_ORDER_LINES", "DROP TABLE IMPORT_UNDO_PRODUCTS",
                 "CREATE TABLE PRODUCT_STATS (RUN_ID INT NOT NULL, PRODUCT_ID INT NOT NULL, ORDERS INT NOT NULL,"
                         + " FOLLOW_BASE INT NOT NULL, PRICE NUMERIC(19, 4), PRIMARY KEY (RUN_ID, PRODUCT_ID))",
                 "CREATE TABLE PAIR_STATS (RUN_ID INT NOT NULL, ANCHOR_ID INT NOT NULL, CANDIDATE_ID INT NOT NULL,"
                         + " CO INT NOT NULL, FOLLOW INT NOT NULL, CUSTOMERS INT NOT NULL)",
                 "ALTER TABLE IMPORT_BATCHES DROP COLUMN ENCODING",
-                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9', '10', '11', '12', '13')");
+                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('8', '9', '10', '11', '12', '13', '14')");
         try (Store opened = Store.open(store)) {
             assertEquals(21_047, (int) opened.read(ctx -> ctx.fetchCount(Tables.ORDERS)));
             assertTrue(new PairStatisticsStore(opened).activeRun().isEmpty(), "asks to be mined again");
@@ -102,9 +103,26 @@ class SchemaMigrationTest {
             assertEquals(null, old.encoding(), "an import recorded before V9 did not keep its encoding");
             assertEquals("generic", old.formatRead());
             assertTrue(new BacktestStore(opened).last().isEmpty(), "V13: a table for the last backtest, empty");
+            assertEquals(0, (int) opened.read(ctx -> ctx.fetchCount(Tables.IMPORT_UNDO_PRODUCTS)), "V14, empty");
         }
         try (var files = Files.list(store)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(SchemaMigration.MIGRATING_NAME)));
         }
+    }
+
+    /** An import's undo copies of orders, order lines and products have their source tables' columns, in order. */
+    @Test
+    void theImportUndoTablesHaveTheColumnsOfTheTablesTheyCopy() {
+        try (Store store = Store.openOrCreate(dir.resolve("columns"))) {
+            for (String table : new String[] {"ORDERS", "ORDER_LINES", "PRODUCTS"}) {
+                assertEquals(columns(store, table), columns(store, "IMPORT_UNDO_" + table), table);
+            }
+        }
+    }
+
+    private static java.util.List<String> columns(Store store, String table) {
+        return store.read(ctx -> ctx.fetch("SELECT COLUMN_NAME, DATA_TYPE, NUMERIC_PRECISION, NUMERIC_SCALE,"
+                + " CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+                table).map(r -> r.intoList().toString()));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.orderlift.common.PlainJson;
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.ImportUndo;
 import io.orderlift.store.ImportWatermark;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreException;
@@ -52,6 +53,9 @@ final class StoreWriter {
     private final ParsedOrders parsed;
     private final ProgressMonitor monitor;
     private WriteMode mode = WriteMode.ONE_TRANSACTION;
+    /** Into a store with orders: the plan its mark's transaction made, and whether it kept an undo. */
+    private ImportPlan plan;
+    private boolean undoKept;
 
     StoreWriter(Store store, ImportRequest request, String checksum, ParsedOrders parsed, ProgressMonitor monitor) {
         this.store = store;
@@ -90,7 +94,7 @@ final class StoreWriter {
             main.setAutoCommit(false);
             mode = WriteMode.COMMITTED_CHUNKS;
             DSLContext ctx = DSL.using(main, SQLDialect.H2);
-            ImportReport report = write(ctx, main);
+            ImportReport report = write(ctx, main, ImportPlan.of(ctx, parsed, request));
             Store.removeSetting(ctx, Store.IMPORT_IN_PROGRESS);
             main.commit();
             return report;
@@ -124,14 +128,46 @@ final class StoreWriter {
 
     /**
      * Writes into a store with orders in one transaction. The store's {@link ImportWatermark} is
-     * committed first as {@link Store#IMPORT_ABOVE} and removed in that transaction: should a crash
-     * leave some of its rows behind (docs/reliability.md), the next open deletes them.
+     * committed first as {@link Store#IMPORT_ABOVE}, with what the import deletes or may update kept
+     * by {@link ImportUndo}, and both are removed in that transaction: should a crash leave some of its
+     * writes behind (docs/reliability.md), the next open deletes what it added and puts back what it
+     * changed.
      */
     private ImportReport writeInOneTransaction() {
-        return store.writeBehindMark(Store.IMPORT_ABOVE, ctx -> ImportWatermark.of(ctx).encode(), configuration -> {
-            DSLContext ctx = DSL.using(configuration);
-            return ctx.connectionResult(connection -> write(ctx, connection));
-        });
+        try {
+            return store.writeBehindMark(Store.IMPORT_ABOVE, this::planAndKeepUndo, configuration -> {
+                DSLContext ctx = DSL.using(configuration);
+                ImportReport report = ctx.connectionResult(connection -> write(ctx, connection, plan));
+                ImportUndo.clear(ctx);
+                return report;
+            });
+        } catch (RuntimeException | Error e) {
+            if (undoKept) {
+                try {
+                    store.write(configuration -> {
+                        ImportUndo.clear(DSL.using(configuration));
+                        return null;
+                    });
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The mark's transaction: plans the import, keeps what it deletes or may update ({@link ImportUndo})
+     * and returns the watermark's text.
+     */
+    private String planAndKeepUndo(DSLContext ctx) {
+        plan = ImportPlan.of(ctx, parsed, request);
+        if (!plan.changesNothing()) {
+            ImportUndo.capture(ctx, plan.deleting().stream()
+                    .map(o -> new ImportUndo.Deleted(o.id(), o.firstLineId(), o.lineCount())).toList());
+            undoKept = true;
+        }
+        return ImportWatermark.of(ctx).encode();
     }
 
     /** Runs the batch and, when writing in committed chunks, commits it. */
@@ -142,10 +178,9 @@ final class StoreWriter {
         }
     }
 
-    private ImportReport write(DSLContext ctx, Connection connection) throws SQLException {
+    private ImportReport write(DSLContext ctx, Connection connection, ImportPlan plan) throws SQLException {
         long total = parsed.lineCount();
         monitor.progress("Comparing with the store", total, total * 2);
-        ImportPlan plan = ImportPlan.of(ctx, parsed, request);
         if (plan.changesNothing()) {
             return report(true, 0, 0, plan.unchanged(), 0, 0, 0, 0, 0);
         }

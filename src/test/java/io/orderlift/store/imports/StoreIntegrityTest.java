@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Set;
 
 import io.orderlift.common.ProgressMonitor;
+import io.orderlift.store.ImportUndo;
 import io.orderlift.store.ImportWatermark;
 import io.orderlift.store.Store;
 import io.orderlift.store.StoreOverview;
 import io.orderlift.store.StoreQueries;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,13 +156,97 @@ class StoreIntegrityTest {
         }
     }
 
+    /**
+     * Should H2 also keep the deletes and updates of an import that never committed, the open puts back
+     * what the import kept aside before its transaction: here a --replace import replaces an order and
+     * renames a product, then its mark and its undo are put back as a kill would have left them. The next open leaves orders, lines and products exactly as before it.
+     */
+    @Test
+    void ordersAndProductsAnUncommittedImportChangedArePutBackWhenTheStoreOpensAgain() throws IOException {
+        Path directory = dir.resolve("store");
+        String header = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n";
+        Path first = Files.writeString(dir.resolve("first.csv"), header + "R1,C1,2025-03-01,S1,Soap,Bath,1,2\n"
+                + "R1,C1,2025-03-01,S2,Sponge,Bath,2,3\nR2,C2,2025-03-02,S2,Sponge,Bath,1,3\n"
+                + "R3,C3,2025-03-03,S1,Soap,Bath,4,2\n");
+        Path second = Files.writeString(dir.resolve("second.csv"), header + "R1,C1,2025-03-01,S1,Soap bar,Bath,3,2\n"
+                + "M1,C9,2025-03-04,S3,Towel,Bath,1,8\n");
+        List<String> before;
+        try (Store store = Store.openOrCreate(directory)) {
+            new OrderImporter().importFile(store, ImportRequest.of(first), ProgressMonitor.NONE);
+            before = contents(store);
+            ImportWatermark mark = store.read(ImportWatermark::of);
+            // what the import keeps aside before its transaction, saved to be put back after it committed
+            store.write(configuration -> {
+                DSLContext ctx = DSL.using(configuration);
+                ImportUndo.capture(ctx, List.of(deleted(ctx, "R1")));
+                for (String table : UNDO_TABLES) {
+                    ctx.execute("CREATE TABLE SAVED_" + table + " AS SELECT * FROM " + table);
+                }
+                ImportUndo.clear(ctx);
+                return null;
+            });
+            ImportReport report = new OrderImporter().importFile(store, ImportRequest.of(second).withReplace(true),
+                    ProgressMonitor.NONE);
+            assertEquals(List.of(1, 1), List.of(report.orders(), report.ordersReplaced()),
+                    "one order added, one replaced");
+            assertFalse(store.setting(Store.IMPORT_ABOVE).isPresent(), "a finished import leaves no mark");
+            for (String table : UNDO_TABLES) {
+                assertEquals(0, (int) store.read(ctx -> ctx.fetchCount(DSL.table(table))), "and no undo: " + table);
+            }
+            assertTrue(contents(store).toString().contains("Soap bar"));
+            store.write(configuration -> {
+                DSLContext ctx = DSL.using(configuration);
+                for (String table : UNDO_TABLES) {
+                    ctx.execute("INSERT INTO " + table + " SELECT * FROM SAVED_" + table);
+                    ctx.execute("DROP TABLE SAVED_" + table);
+                }
+                return null;
+            });
+            store.putSetting(Store.IMPORT_ABOVE, mark.encode());
+        }
+        try (Store store = Store.open(directory)) {
+            assertEquals(before, contents(store));
+            assertEquals(List.of("An import was interrupted; the 2 orders it had left were removed and the 1 order it"
+                    + " had deleted was put back, and the store is as it was before it. Import the file again."),
+                    store.recoveredOnOpen());
+            assertFalse(store.setting(Store.IMPORT_ABOVE).isPresent());
+            for (String table : UNDO_TABLES) {
+                assertEquals(0, (int) store.read(ctx -> ctx.fetchCount(DSL.table(table))), "emptied: " + table);
+            }
+            assertConsistent(store);
+        }
+    }
+
+    private static final List<String> UNDO_TABLES = List.of("IMPORT_UNDO_ORDERS", "IMPORT_UNDO_ORDER_LINES",
+            "IMPORT_UNDO_PRODUCTS");
+
+    /** Every order, line and product row, in id order. */
+    private static List<String> contents(Store store) {
+        return store.read(ctx -> {
+            List<String> rows = new java.util.ArrayList<>();
+            for (var table : List.of(ORDERS, ORDER_LINES, PRODUCTS)) {
+                ctx.selectFrom(table).orderBy(table.field("ID")).fetch().forEach(r -> rows.add(r.intoList().toString()));
+            }
+            return rows;
+        });
+    }
+
+    private static ImportUndo.Deleted deleted(DSLContext ctx, String externalId) {
+        var order = ctx.selectFrom(ORDERS).where(ORDERS.EXTERNAL_ID.eq(externalId)).fetchSingle();
+        return new ImportUndo.Deleted(order.getId(), order.getFirstLineId(), order.getLineCount());
+    }
+
     @Test
     void aFailedImportIntoAStoreWithOrdersLeavesItAsBeforeAndNoMark() throws IOException {
         try (Store store = Store.openOrCreate(dir.resolve("store"))) {
             new OrderImporter().importFile(store, ImportRequest.of(Path.of("sample-stores/outdoor/orders.csv")),
                     ProgressMonitor.NONE);
             ImportWatermark before = store.read(ImportWatermark::of);
+            int[] keptAside = {-1};
             ProgressMonitor diskFull = (message, done, total) -> {
+                if (message.startsWith("Writing orders") && keptAside[0] < 0) {
+                    keptAside[0] = committedCount(store, "IMPORT_UNDO_PRODUCTS");
+                }
                 if (message.startsWith("Writing orders") && done > total / 2 + 5_000) {
                     throw new UncheckedIOException(new IOException("No space left on device"));
                 }
@@ -168,6 +255,20 @@ class StoreIntegrityTest {
                     ImportRequest.of(bigFile()), diskFull));
             assertEquals(before, store.read(ImportWatermark::of));
             assertFalse(store.setting(Store.IMPORT_ABOVE).isPresent(), "no mark left");
+            assertEquals(before.product(), keptAside[0], "the store's products were kept aside, committed, before"
+                    + " the import's transaction wrote");
+            assertEquals(0, committedCount(store, "IMPORT_UNDO_PRODUCTS"), "and emptied after it failed");
+        }
+    }
+
+    /** The rows of {@code table} that are committed, read on a connection of its own. */
+    private static int committedCount(Store store, String table) {
+        try (var connection = store.connection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
