@@ -35,7 +35,7 @@ public final class ImportUndo {
     private ImportUndo() {
     }
 
-    /** Keeps, in the transaction of {@code ctx}, every product and the {@code deleted} orders with their lines. */
+    /** Keeps, in the transaction of {@code ctx}, every product and the {@code deleted} orders and their lines. */
     public static void capture(DSLContext ctx, List<Deleted> deleted) {
         clear(ctx);
         ctx.execute("INSERT INTO " + IMPORT_UNDO_PRODUCTS.getName() + " SELECT * FROM " + PRODUCTS.getName());
@@ -104,7 +104,7 @@ public final class ImportUndo {
         return gone;
     }
 
-    /** Writes every row of {@code kept} into {@code table} by id: an insert where it is gone, an update where it changed. */
+    /** Writes every row of {@code kept} into {@code table} by id: inserted where gone, updated where changed. */
     private static void mergeBack(DSLContext ctx, Table<?> table, Table<?> kept) {
         ctx.execute("MERGE INTO " + table.getName() + " KEY(id) SELECT * FROM " + kept.getName());
     }

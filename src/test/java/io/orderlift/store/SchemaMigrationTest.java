@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 
 import io.orderlift.common.ProgressMonitor;
 import io.orderlift.store.db.Tables;
@@ -89,7 +90,8 @@ class SchemaMigrationTest {
         // history, no copy of the lines, statistics per product in rows, no kept backtest, no import undo, no
         // V8 to V14 in the schema history
         sql(store, "DROP TABLE ANCHOR_PAIRS", "DROP TABLE BACKTEST_REPORTS", "DROP TABLE LINE_SNAPSHOTS", "DROP TABLE RUN_PRODUCTS",
-                "DROP TABLE IMPORT_UNDO_ORDERS", "DROP TABLE IMPORT_UNDO_ORDER_LINES", "DROP TABLE IMPORT_UNDO_PRODUCTS",
+                "DROP TABLE IMPORT_UNDO_ORDERS", "DROP TABLE IMPORT_UNDO_ORDER_LINES",
+                "DROP TABLE IMPORT_UNDO_PRODUCTS",
                 "CREATE TABLE PRODUCT_STATS (RUN_ID INT NOT NULL, PRODUCT_ID INT NOT NULL, ORDERS INT NOT NULL,"
                         + " FOLLOW_BASE INT NOT NULL, PRICE NUMERIC(19, 4), PRIMARY KEY (RUN_ID, PRODUCT_ID))",
                 "CREATE TABLE PAIR_STATS (RUN_ID INT NOT NULL, ANCHOR_ID INT NOT NULL, CANDIDATE_ID INT NOT NULL,"
@@ -120,9 +122,9 @@ class SchemaMigrationTest {
         }
     }
 
-    private static java.util.List<String> columns(Store store, String table) {
+    private static List<String> columns(Store store, String table) {
         return store.read(ctx -> ctx.fetch("SELECT COLUMN_NAME, DATA_TYPE, NUMERIC_PRECISION, NUMERIC_SCALE,"
-                + " CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
-                table).map(r -> r.intoList().toString()));
+                + " CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
+                + " ORDER BY ORDINAL_POSITION", table).map(r -> r.intoList().toString()));
     }
 }

@@ -159,7 +159,8 @@ class StoreIntegrityTest {
     /**
      * Should H2 also keep the deletes and updates of an import that never committed, the open puts back
      * what the import kept aside before its transaction: here a --replace import replaces an order and
-     * renames a product, then its mark and its undo are put back as a kill would have left them. The next open leaves orders, lines and products exactly as before it.
+     * renames a product, then its mark and its undo are put back as a kill would have left them. The
+     * next open leaves orders, lines and products exactly as before it.
      */
     @Test
     void ordersAndProductsAnUncommittedImportChangedArePutBackWhenTheStoreOpensAgain() throws IOException {
@@ -225,7 +226,8 @@ class StoreIntegrityTest {
         return store.read(ctx -> {
             List<String> rows = new java.util.ArrayList<>();
             for (var table : List.of(ORDERS, ORDER_LINES, PRODUCTS)) {
-                ctx.selectFrom(table).orderBy(table.field("ID")).fetch().forEach(r -> rows.add(r.intoList().toString()));
+                ctx.selectFrom(table).orderBy(table.field("ID")).fetch()
+                        .forEach(r -> rows.add(r.intoList().toString()));
             }
             return rows;
         });
