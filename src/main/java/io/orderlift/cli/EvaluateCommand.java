@@ -6,9 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
-import io.orderlift.common.CommaList;
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ruleset.evaluator.Answer;
@@ -58,10 +56,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Set<String> listed = new HashSet<>(known);
         PrintWriter err = spec.commandLine().getErr();
         cart.stream().map(RuleSet.Item::sku).filter(sku -> !listed.contains(sku)).distinct().forEach(sku -> {
-            String near = Suggestions.closest(sku, known).stream().map(CommaList::written)
-                    .collect(Collectors.joining(", "));
+            List<String> near = Suggestions.nearSkus(sku, known);
             err.println("Warning: the rule set lists no product '" + sku + "'; it is ignored, as a storefront would"
-                    + (near.isEmpty() ? "." : " (did you mean " + near + "?)."));
+                    + (near.isEmpty() ? "." : " (did you mean " + String.join(", ", near) + "?)."));
         });
         err.flush();
         PrintWriter out = spec.commandLine().getOut();

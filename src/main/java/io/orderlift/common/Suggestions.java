@@ -43,12 +43,15 @@ public final class Suggestions {
      * each SKU written as {@code --items} takes it, {@link CommaList#written}).
      */
     public static String unknownSku(String sku, Collection<String> known) {
-        List<String> near = closest(sku, known);
+        List<String> near = nearSkus(sku, known);
         String message = "No product with SKU '" + sku.strip() + "' in the store";
-        if (near.isEmpty()) {
-            return message + " (SKUs are case-sensitive).";
-        }
-        return message + ". Did you mean " + orList(near.stream().map(CommaList::written).toList()) + "?";
+        return near.isEmpty() ? message + " (SKUs are case-sensitive)."
+                : message + ". Did you mean " + orList(near) + "?";
+    }
+
+    /** Up to three SKUs of {@code known} closest to {@code sku}, each written as {@code --items} takes it. */
+    public static List<String> nearSkus(String sku, Collection<String> known) {
+        return closest(sku, known).stream().map(CommaList::written).toList();
     }
 
     private static String orList(List<String> names) {

@@ -34,7 +34,7 @@ final class StoreRecovery {
         });
         store.setting(Store.IMPORT_ABOVE).ifPresent(mark -> {
             Undone interrupted = discardUncommittedImport(store, mark);
-            if (interrupted.removed() > 0 || interrupted.restored() > 0) {
+            if (interrupted.any()) {
                 undone.add(String.format("An import was interrupted; %s, and the store is as it was before it. Import"
                         + " the file again.", interrupted.inWords()));
             }
@@ -49,12 +49,19 @@ final class StoreRecovery {
     /** What the open undid of an interrupted import: orders it had added, removed; orders it had deleted, put back. */
     private record Undone(int removed, int restored) {
 
+        boolean any() {
+            return removed > 0 || restored > 0;
+        }
+
         String inWords() {
-            String removedWords = String.format("the %s it had left %s removed", Counted.of(removed, "order"),
-                    removed == 1 ? "was" : "were");
-            String restoredWords = String.format("the %s it had deleted %s put back", Counted.of(restored, "order"),
-                    restored == 1 ? "was" : "were");
+            String removedWords = orders(removed, "it had left", "removed");
+            String restoredWords = orders(restored, "it had deleted", "put back");
             return restored == 0 ? removedWords : removed == 0 ? restoredWords : removedWords + " and " + restoredWords;
+        }
+
+        /** "the 1 order it had left was removed", "the 2 orders it had left were removed". */
+        private static String orders(int n, String which, String done) {
+            return String.format("the %s %s %s %s", Counted.of(n, "order"), which, n == 1 ? "was" : "were", done);
         }
     }
 
@@ -71,7 +78,7 @@ final class StoreRecovery {
             Store.removeSetting(ctx, Store.IMPORT_ABOVE);
             return new Undone(removed, restored);
         });
-        if (undone.removed() > 0 || undone.restored() > 0) {
+        if (undone.any()) {
             LOG.warning(() -> store.name() + ": undid an interrupted import that never committed: " + undone.inWords());
         }
         return undone;
