@@ -54,7 +54,7 @@ final class StoreWriter {
     private final ProgressMonitor monitor;
     private WriteMode mode = WriteMode.ONE_TRANSACTION;
     /** Into a store with orders: the plan its mark's transaction made, and whether it kept an undo. */
-    private ImportPlan plan;
+    private ImportPlan planned;
     private boolean undoKept;
 
     StoreWriter(Store store, ImportRequest request, String checksum, ParsedOrders parsed, ProgressMonitor monitor) {
@@ -137,7 +137,7 @@ final class StoreWriter {
         try {
             return store.writeBehindMark(Store.IMPORT_ABOVE, this::planAndKeepUndo, configuration -> {
                 DSLContext ctx = DSL.using(configuration);
-                ImportReport report = ctx.connectionResult(connection -> write(ctx, connection, plan));
+                ImportReport report = ctx.connectionResult(connection -> write(ctx, connection, planned));
                 ImportUndo.clear(ctx);
                 return report;
             });
@@ -161,9 +161,9 @@ final class StoreWriter {
      * and returns the watermark's text.
      */
     private String planAndKeepUndo(DSLContext ctx) {
-        plan = ImportPlan.of(ctx, parsed, request);
-        if (!plan.changesNothing()) {
-            ImportUndo.capture(ctx, plan.deleting().stream()
+        planned = ImportPlan.of(ctx, parsed, request);
+        if (!planned.changesNothing()) {
+            ImportUndo.capture(ctx, planned.deleting().stream()
                     .map(o -> new ImportUndo.Deleted(o.id(), o.firstLineId(), o.lineCount())).toList());
             undoKept = true;
         }
