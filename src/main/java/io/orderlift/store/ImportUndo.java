@@ -90,18 +90,24 @@ public final class ImportUndo {
         ctx.deleteFrom(IMPORT_UNDO_PRODUCTS).execute();
     }
 
+    /** What {@link #restore} put back: orders that were gone, and products that were gone or changed. */
+    record Restored(int orders, int products) {
+    }
+
     /**
      * Puts back, in the transaction of {@code ctx}, what {@link #capture} kept (after the rows above the
-     * watermark are deleted), and empties it; returns how many orders it put back that were gone.
+     * watermark are deleted), and empties it.
      */
-    static int restore(DSLContext ctx) {
-        int gone = ctx.fetchCount(IMPORT_UNDO_ORDERS, DSL.notExists(ctx.selectOne().from(ORDERS)
+    static Restored restore(DSLContext ctx) {
+        int ordersGone = ctx.fetchCount(IMPORT_UNDO_ORDERS, DSL.notExists(ctx.selectOne().from(ORDERS)
                 .where(ORDERS.ID.eq(IMPORT_UNDO_ORDERS.ID))));
+        int productsChanged = ctx.fetchCount(IMPORT_UNDO_PRODUCTS, DSL.notExists(ctx.selectOne().from(PRODUCTS)
+                .where(DSL.row(PRODUCTS.fields()).isNotDistinctFrom(DSL.row(IMPORT_UNDO_PRODUCTS.fields())))));
         mergeBack(ctx, PRODUCTS, IMPORT_UNDO_PRODUCTS);
         mergeBack(ctx, ORDERS, IMPORT_UNDO_ORDERS);
         mergeBack(ctx, ORDER_LINES, IMPORT_UNDO_ORDER_LINES);
         clear(ctx);
-        return gone;
+        return new Restored(ordersGone, productsChanged);
     }
 
     /** Writes every row of {@code kept} into {@code table} by id: inserted where gone, updated where changed. */

@@ -46,22 +46,31 @@ final class StoreRecovery {
         return List.copyOf(undone);
     }
 
-    /** What the open undid of an interrupted import: orders it had added, removed; orders it had deleted, put back. */
-    private record Undone(int removed, int restored) {
+    /**
+     * What the open undid of an interrupted import: orders it had added, removed; orders it had deleted
+     * and products it had changed, put back.
+     */
+    private record Undone(int removed, ImportUndo.Restored restored) {
 
         boolean any() {
-            return removed > 0 || restored > 0;
+            return removed > 0 || restored.orders() > 0 || restored.products() > 0;
         }
 
+        /** "the 2 orders it had left were removed, the 1 order it had deleted was put back and …". */
         String inWords() {
-            String removedWords = orders(removed, "it had left", "removed");
-            String restoredWords = orders(restored, "it had deleted", "put back");
-            return restored == 0 ? removedWords : removed == 0 ? restoredWords : removedWords + " and " + restoredWords;
+            List<String> parts = new ArrayList<>();
+            addIfAny(parts, removed, "order", "it had left", "removed");
+            addIfAny(parts, restored.orders(), "order", "it had deleted", "put back");
+            addIfAny(parts, restored.products(), "product", "it had changed", "restored");
+            int last = parts.size() - 1;
+            return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
         }
 
-        /** "the 1 order it had left was removed", "the 2 orders it had left were removed". */
-        private static String orders(int n, String which, String done) {
-            return String.format("the %s %s %s %s", Counted.of(n, "order"), which, n == 1 ? "was" : "were", done);
+        /** Adds "the 1 order it had left was removed", "the 2 orders it had left were removed", unless n is 0. */
+        private static void addIfAny(List<String> parts, int n, String noun, String which, String done) {
+            if (n > 0) {
+                parts.add(String.format("the %s %s %s %s", Counted.of(n, noun), which, n == 1 ? "was" : "were", done));
+            }
         }
     }
 
@@ -74,7 +83,7 @@ final class StoreRecovery {
         Undone undone = store.write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
             int removed = ImportWatermark.parse(text).map(mark -> mark.deleteAbove(ctx)).orElse(0);
-            int restored = ImportUndo.restore(ctx);
+            ImportUndo.Restored restored = ImportUndo.restore(ctx);
             Store.removeSetting(ctx, Store.IMPORT_ABOVE);
             return new Undone(removed, restored);
         });
