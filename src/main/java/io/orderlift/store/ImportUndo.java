@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -21,7 +22,7 @@ import static io.orderlift.store.db.Tables.PRODUCTS;
 /**
  * What an import into a store with orders is about to change, kept beside its {@link ImportWatermark}
  * mark: the orders it deletes (replaced, or withdrawn by the file) with their lines, and the store's
- * products, which it may update. Written in the mark's own committed transaction and emptied as the
+ * products the file names, which it may update. Written in the mark's own committed transaction and emptied as the
  * import's transaction commits. The watermark alone undoes what an import added; should H2 keep a
  * delete or an update of a transaction a kill cut short (docs/reliability.md), the rows kept here put
  * back what it changed, so that not even a replaced order is lost.
@@ -35,10 +36,15 @@ public final class ImportUndo {
     private ImportUndo() {
     }
 
-    /** Keeps, in the transaction of {@code ctx}, every product and the {@code deleted} orders and their lines. */
-    public static void capture(DSLContext ctx, List<Deleted> deleted) {
+    /**
+     * Keeps, in the transaction of {@code ctx}, the products of {@code skus} (the file's: no other product
+     * is updated) and the {@code deleted} orders and their lines.
+     */
+    public static void capture(DSLContext ctx, List<String> skus, List<Deleted> deleted) {
         clear(ctx);
-        ctx.execute("INSERT INTO " + IMPORT_UNDO_PRODUCTS.getName() + " SELECT * FROM " + PRODUCTS.getName());
+        for (Condition among : KeyedRows.among(ctx, PRODUCTS, PRODUCTS.SKU, skus)) {
+            ctx.insertInto(IMPORT_UNDO_PRODUCTS).select(ctx.selectFrom(PRODUCTS).where(among)).execute();
+        }
         if (deleted.isEmpty()) {
             return;
         }

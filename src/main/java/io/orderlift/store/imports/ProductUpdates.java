@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import io.orderlift.store.KeyedRows;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -37,10 +39,12 @@ final class ProductUpdates {
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         ids.defaultReturnValue(-1);
         Map<String, Record> rows = new HashMap<>();
-        for (Record r : ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
-                PRODUCTS.LIST_PRICE, PRODUCTS.COST).from(PRODUCTS).fetch()) {
-            ids.put(r.get(PRODUCTS.SKU), r.get(PRODUCTS.ID).intValue());
-            rows.put(r.get(PRODUCTS.SKU), r);
+        for (Condition among : KeyedRows.among(ctx, PRODUCTS, PRODUCTS.SKU, parsed.skus)) {
+            for (Record r : ctx.select(PRODUCTS.ID, PRODUCTS.SKU, PRODUCTS.TITLE, PRODUCTS.CATEGORY,
+                    PRODUCTS.LIST_PRICE, PRODUCTS.COST).from(PRODUCTS).where(among).fetch()) {
+                ids.put(r.get(PRODUCTS.SKU), r.get(PRODUCTS.ID).intValue());
+                rows.put(r.get(PRODUCTS.SKU), r);
+            }
         }
         int next = StoreWriter.nextId(ctx, PRODUCTS.ID);
         int created = 0;

@@ -163,7 +163,7 @@ final class StoreWriter {
     private String planAndKeepUndo(DSLContext ctx) {
         planned = ImportPlan.of(ctx, parsed, request);
         if (!planned.changesNothing()) {
-            ImportUndo.capture(ctx, planned.deleting().stream()
+            ImportUndo.capture(ctx, parsed.skus, planned.deleting().stream()
                     .map(o -> new ImportUndo.Deleted(o.id(), o.firstLineId(), o.lineCount())).toList());
             undoKept = true;
         }

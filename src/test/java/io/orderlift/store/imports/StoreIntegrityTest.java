@@ -28,6 +28,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the schema leaves to the importer (no foreign keys, no unique index on customer keys or on
@@ -160,15 +162,24 @@ class StoreIntegrityTest {
      * Should H2 also keep the deletes and updates of an import that never committed, the open puts back
      * what the import kept aside before its transaction: here a --replace import replaces an order and
      * renames a product, then its mark and its undo are put back as a kill would have left them. The
-     * next open leaves orders, lines and products exactly as before it.
+     * next open leaves orders, lines and products exactly as before it. With {@code otherOrders} more in
+     * the store, the import looks its orders and products up by key instead of reading every row
+     * ({@link io.orderlift.store.KeyedRows}), and keeps only the products it names.
      */
-    @Test
-    void ordersAndProductsAnUncommittedImportChangedArePutBackWhenTheStoreOpensAgain() throws IOException {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 200})
+    void ordersAndProductsAnUncommittedImportChangedArePutBackWhenTheStoreOpensAgain(int otherOrders)
+            throws IOException {
         Path directory = dir.resolve("store");
         String header = "order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price\n";
+        StringBuilder others = new StringBuilder();
+        for (int o = 0; o < otherOrders; o++) {
+            others.append(String.format("X%d,C%d,2025-02-%02d,P%d,Towel %d,Bath,1,5%n", o, o % 50, 1 + o % 28, o % 40,
+                    o % 40));
+        }
         Path first = Files.writeString(dir.resolve("first.csv"), header + "R1,C1,2025-03-01,S1,Soap,Bath,1,2\n"
                 + "R1,C1,2025-03-01,S2,Sponge,Bath,2,3\nR2,C2,2025-03-02,S2,Sponge,Bath,1,3\n"
-                + "R3,C3,2025-03-03,S1,Soap,Bath,4,2\n");
+                + "R3,C3,2025-03-03,S1,Soap,Bath,4,2\n" + others);
         Path second = Files.writeString(dir.resolve("second.csv"), header + "R1,C1,2025-03-01,S1,Soap bar,Bath,3,2\n"
                 + "M1,C9,2025-03-04,S3,Towel,Bath,1,8\n");
         List<String> before;
@@ -179,7 +190,9 @@ class StoreIntegrityTest {
             // what the import keeps aside before its transaction, saved to be put back after it committed
             store.write(configuration -> {
                 DSLContext ctx = DSL.using(configuration);
-                ImportUndo.capture(ctx, List.of(deleted(ctx, "R1")));
+                ImportUndo.capture(ctx, List.of("S1", "S3"), List.of(deleted(ctx, "R1")));
+                assertEquals(otherOrders == 0 ? 2 : 1, ctx.fetchCount(DSL.table("IMPORT_UNDO_PRODUCTS")),
+                        "the store's products read in one scan, or looked up: of the file's, S1 alone is in the store");
                 for (String table : UNDO_TABLES) {
                     ctx.execute("CREATE TABLE SAVED_" + table + " AS SELECT * FROM " + table);
                 }
@@ -253,11 +266,13 @@ class StoreIntegrityTest {
                     throw new UncheckedIOException(new IOException("No space left on device"));
                 }
             };
+            Path file = Files.writeString(bigFile(), "M1,C1,2025-02-02,OUT-BTS-003,,,1,2\n"
+                    + "M2,C2,2025-02-02,OUT-JKT-009,,,1,2\n", java.nio.file.StandardOpenOption.APPEND);
             assertThrows(UncheckedIOException.class, () -> new OrderImporter().importFile(store,
-                    ImportRequest.of(bigFile()), diskFull));
+                    ImportRequest.of(file), diskFull));
             assertEquals(before, store.read(ImportWatermark::of));
             assertFalse(store.setting(Store.IMPORT_ABOVE).isPresent(), "no mark left");
-            assertEquals(before.product(), keptAside[0], "the store's products were kept aside, committed, before"
+            assertEquals(2, keptAside[0], "the store's products the file names were kept aside, committed, before"
                     + " the import's transaction wrote");
             assertEquals(0, committedCount(store, "IMPORT_UNDO_PRODUCTS"), "and emptied after it failed");
         }
