@@ -22,10 +22,10 @@ import static io.orderlift.store.db.Tables.PRODUCTS;
 /**
  * What an import into a store with orders is about to change, kept beside its {@link ImportWatermark}
  * mark: the orders it deletes (replaced, or withdrawn by the file) with their lines, and the store's
- * products the file names, which it may update. Written in the mark's own committed transaction and emptied as the
- * import's transaction commits. The watermark alone undoes what an import added; should H2 keep a
- * delete or an update of a transaction a kill cut short (docs/reliability.md), the rows kept here put
- * back what it changed, so that not even a replaced order is lost.
+ * products the file names, which it may update. Written in the mark's own committed transaction and
+ * emptied as the import's transaction commits. The watermark alone undoes what an import added;
+ * should H2 keep a delete or an update of a transaction a kill cut short (docs/reliability.md), the
+ * rows kept here put back what it changed, so that not even a replaced order is lost.
  */
 public final class ImportUndo {
 

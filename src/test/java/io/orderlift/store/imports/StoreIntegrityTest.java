@@ -221,7 +221,8 @@ class StoreIntegrityTest {
         try (Store store = Store.open(directory)) {
             assertEquals(before, contents(store));
             assertEquals(List.of("An import was interrupted; the 2 orders it had left were removed, the 1 order it"
-                    + " had deleted was put back and the 1 product it had changed was restored, and the store is as it was before it. Import the file again."),
+                    + " had deleted was put back and the 1 product it had changed was restored, and the store is as"
+                    + " it was before it. Import the file again."),
                     store.recoveredOnOpen());
             assertFalse(store.setting(Store.IMPORT_ABOVE).isPresent());
             for (String table : UNDO_TABLES) {
