@@ -11,14 +11,14 @@ import java.sql.SQLException;
  * file: a scan of the lines runs three times slower, and sorting the 879,332 orders of a grocery
  * history for the newest 200 took 43–53 s of writing pages.
  */
-final class LazyScan {
+public final class LazyScan {
 
     /** Rows fetched from H2 per round trip. */
     static final int FETCH = 20_000;
 
     /** What to do with each row; the result set is positioned on it. */
     @FunctionalInterface
-    interface RowVisitor {
+    public interface RowVisitor {
         void row(ResultSet row) throws SQLException;
     }
 
@@ -26,7 +26,7 @@ final class LazyScan {
     }
 
     /** Runs {@code sql} lazily on {@code connection}, visiting every row. */
-    static void each(Connection connection, String sql, RowVisitor visitor) throws SQLException {
+    public static void each(Connection connection, String sql, RowVisitor visitor) throws SQLException {
         try (Session lazy = new Session(connection);
              PreparedStatement statement = prepare(connection, sql);
              ResultSet rows = statement.executeQuery()) {

@@ -2,9 +2,12 @@ package io.orderlift.store.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.orderlift.store.LazyScan;
 import org.jooq.DSLContext;
 
 import static io.orderlift.store.db.Tables.ORDERS;
@@ -47,7 +50,9 @@ final class ImportPlan {
 
     /** Compares {@code parsed} with the store's orders; throws {@link ImportRejectedException} on conflicts. */
     static ImportPlan of(DSLContext ctx, ParsedOrders parsed, ImportRequest request) {
-        Map<String, ExistingOrder> existing = existingOrders(ctx);
+        Set<String> named = new HashSet<>(parsed.orderIds);
+        named.addAll(parsed.ordersLeftOut.keySet());
+        Map<String, ExistingOrder> existing = existingOrders(ctx, named);
         OrderAction[] actions = new OrderAction[parsed.orderCount()];
         ExistingOrder[] replacing = new ExistingOrder[actions.length];
         int added = 0;
@@ -92,14 +97,20 @@ final class ImportPlan {
         return new ImportPlan(actions, replacing, removing, added, replaced, unchanged);
     }
 
-    private static Map<String, ExistingOrder> existingOrders(DSLContext ctx) {
+    /**
+     * The store's orders among {@code named}, by source id: one streamed scan ({@link LazyScan}, as the
+     * source id has no index), holding only the orders the file names.
+     */
+    private static Map<String, ExistingOrder> existingOrders(DSLContext ctx, Set<String> named) {
         Map<String, ExistingOrder> known = new HashMap<>();
-        try (var cursor = ctx.select(ORDERS.EXTERNAL_ID, ORDERS.ID, ORDERS.CONTENT_HASH, ORDERS.FIRST_LINE_ID,
-                ORDERS.LINE_COUNT).from(ORDERS).fetchLazy()) {
-            for (var r : cursor) {
-                known.put(r.value1(), new ExistingOrder(r.value2(), r.value3(), r.value4(), r.value5()));
+        String scan = ctx.select(ORDERS.EXTERNAL_ID, ORDERS.ID, ORDERS.CONTENT_HASH, ORDERS.FIRST_LINE_ID,
+                ORDERS.LINE_COUNT).from(ORDERS).getSQL();
+        ctx.connection(connection -> LazyScan.each(connection, scan, row -> {
+            String id = row.getString(1);
+            if (named.contains(id)) {
+                known.put(id, new ExistingOrder(row.getInt(2), row.getLong(3), row.getLong(4), row.getInt(5)));
             }
-        }
+        }));
         return known;
     }
 
