@@ -2,8 +2,11 @@ package io.orderlift.store.imports;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import io.orderlift.store.LazyScan;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.jooq.DSLContext;
 
@@ -25,14 +28,8 @@ final class CustomerNumbering {
      * hashed while the file was read. Nothing is written.
      */
     static NewCustomers assign(DSLContext ctx, ParsedOrders parsed, ImportPlan plan, int[] customerIds) {
-        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
-        ids.defaultReturnValue(-1);
-        try (var cursor = ctx.select(CUSTOMERS.CUSTOMER_KEY, CUSTOMERS.ID).from(CUSTOMERS).fetchLazy()) {
-            for (var r : cursor) {
-                ids.put(r.value1(), r.value2().intValue());
-            }
-        }
         String[] keys = parsed.customerKeys();
+        Object2IntOpenHashMap<String> ids = knownIds(ctx, keys);
         int[] idOfCustomer = new int[keys.length];
         Arrays.fill(idOfCustomer, -1);
         int first = StoreWriter.nextId(ctx, CUSTOMERS.ID);
@@ -55,5 +52,23 @@ final class CustomerNumbering {
             customerIds[o] = idOfCustomer[customer];
         }
         return new NewCustomers(fresh, first);
+    }
+
+    /**
+     * The store ids of the customers among {@code keys} that it knows, -1 for any other: one streamed scan
+     * ({@link LazyScan}; customer keys have no index), holding only the file's customers.
+     */
+    private static Object2IntOpenHashMap<String> knownIds(DSLContext ctx, String[] keys) {
+        Set<String> named = new HashSet<>(Arrays.asList(keys));
+        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
+        ids.defaultReturnValue(-1);
+        String scan = ctx.select(CUSTOMERS.CUSTOMER_KEY, CUSTOMERS.ID).from(CUSTOMERS).getSQL();
+        ctx.connection(connection -> LazyScan.each(connection, scan, row -> {
+            String key = row.getString(1);
+            if (named.contains(key)) {
+                ids.put(key, row.getInt(2));
+            }
+        }));
+        return ids;
     }
 }
