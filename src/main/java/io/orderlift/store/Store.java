@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -397,6 +398,16 @@ public final class Store implements AutoCloseable {
      * {@link #open} can undo what it left.
      */
     public <T> T writeBehindMark(String key, Function<DSLContext, String> mark, TransactionalCallable<T> work) {
+        return writeBehindMark(key, mark, work, ctx -> { });
+    }
+
+    /**
+     * {@link #writeBehindMark(String, Function, TransactionalCallable)} where {@code mark} also keeps rows
+     * aside for the open to put back: {@code clearKept} removes them with the mark, in the same write,
+     * whether the work commits or fails.
+     */
+    public <T> T writeBehindMark(String key, Function<DSLContext, String> mark, TransactionalCallable<T> work,
+                                 Consumer<DSLContext> clearKept) {
         write(configuration -> {
             DSLContext ctx = DSL.using(configuration);
             putSetting(ctx, key, mark.apply(ctx));
@@ -405,17 +416,25 @@ public final class Store implements AutoCloseable {
         try {
             return write(configuration -> {
                 T result = work.run(configuration);
-                removeSetting(DSL.using(configuration), key);
+                removeMark(DSL.using(configuration), key, clearKept);
                 return result;
             });
         } catch (RuntimeException | Error e) {
             try {
-                removeSetting(key);
+                write(configuration -> {
+                    removeMark(DSL.using(configuration), key, clearKept);
+                    return null;
+                });
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
         }
+    }
+
+    private static void removeMark(DSLContext ctx, String key, Consumer<DSLContext> clearKept) {
+        clearKept.accept(ctx);
+        removeSetting(ctx, key);
     }
 
     /**
@@ -528,14 +547,6 @@ public final class Store implements AutoCloseable {
                 .whenMatchedThenUpdate().set(STORE_SETTINGS.SETTING_VALUE, value)
                 .whenNotMatchedThenInsert(STORE_SETTINGS.SETTING_KEY, STORE_SETTINGS.SETTING_VALUE).values(key, value)
                 .execute();
-    }
-
-    /** Removes {@code key} in a write of its own. */
-    private void removeSetting(String key) {
-        write(configuration -> {
-            removeSetting(DSL.using(configuration), key);
-            return null;
-        });
     }
 
     /** Removes {@code key} inside the transaction of {@code ctx}. */

@@ -53,9 +53,8 @@ final class StoreWriter {
     private final ParsedOrders parsed;
     private final ProgressMonitor monitor;
     private WriteMode mode = WriteMode.ONE_TRANSACTION;
-    /** Into a store with orders: the plan its mark's transaction made, and whether it kept an undo. */
+    /** Into a store with orders: the plan its mark's transaction made. */
     private ImportPlan planned;
-    private boolean undoKept;
 
     StoreWriter(Store store, ImportRequest request, String checksum, ParsedOrders parsed, ProgressMonitor monitor) {
         this.store = store;
@@ -94,7 +93,7 @@ final class StoreWriter {
             main.setAutoCommit(false);
             mode = WriteMode.COMMITTED_CHUNKS;
             DSLContext ctx = DSL.using(main, SQLDialect.H2);
-            ImportReport report = write(ctx, main, ImportPlan.of(ctx, parsed, request));
+            ImportReport report = write(ctx, main, plan(ctx));
             Store.removeSetting(ctx, Store.IMPORT_IN_PROGRESS);
             main.commit();
             return report;
@@ -129,31 +128,15 @@ final class StoreWriter {
     /**
      * Writes into a store with orders in one transaction. The store's {@link ImportWatermark} is
      * committed first as {@link Store#IMPORT_ABOVE}, with what the import deletes or may update kept
-     * by {@link ImportUndo}, and both are removed in that transaction: should a crash leave some of its
-     * writes behind (docs/reliability.md), the next open deletes what it added and puts back what it
-     * changed.
+     * by {@link ImportUndo}, and both are removed in that transaction (after a failure, in one write of
+     * their own): should a crash leave some of its writes behind (docs/reliability.md), the next open
+     * deletes what it added and puts back what it changed.
      */
     private ImportReport writeInOneTransaction() {
-        try {
-            return store.writeBehindMark(Store.IMPORT_ABOVE, this::planAndKeepUndo, configuration -> {
-                DSLContext ctx = DSL.using(configuration);
-                ImportReport report = ctx.connectionResult(connection -> write(ctx, connection, planned));
-                ImportUndo.clear(ctx);
-                return report;
-            });
-        } catch (RuntimeException | Error e) {
-            if (undoKept) {
-                try {
-                    store.write(configuration -> {
-                        ImportUndo.clear(DSL.using(configuration));
-                        return null;
-                    });
-                } catch (RuntimeException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-            }
-            throw e;
-        }
+        return store.writeBehindMark(Store.IMPORT_ABOVE, this::planAndKeepUndo, configuration -> {
+            DSLContext ctx = DSL.using(configuration);
+            return ctx.connectionResult(connection -> write(ctx, connection, planned));
+        }, ImportUndo::clear);
     }
 
     /**
@@ -161,13 +144,19 @@ final class StoreWriter {
      * and returns the watermark's text.
      */
     private String planAndKeepUndo(DSLContext ctx) {
-        planned = ImportPlan.of(ctx, parsed, request);
+        planned = plan(ctx);
         if (!planned.changesNothing()) {
             ImportUndo.capture(ctx, parsed.skus, planned.deleting().stream()
                     .map(o -> new ImportUndo.Deleted(o.id(), o.firstLineId(), o.lineCount())).toList());
-            undoKept = true;
         }
         return ImportWatermark.of(ctx).encode();
+    }
+
+    /** Compares the file with the store's orders, saying so first: on a large store it takes a while. */
+    private ImportPlan plan(DSLContext ctx) {
+        long total = parsed.lineCount();
+        monitor.progress("Comparing with the store", total, total * 2);
+        return ImportPlan.of(ctx, parsed, request);
     }
 
     /** Runs the batch and, when writing in committed chunks, commits it. */
@@ -180,7 +169,6 @@ final class StoreWriter {
 
     private ImportReport write(DSLContext ctx, Connection connection, ImportPlan plan) throws SQLException {
         long total = parsed.lineCount();
-        monitor.progress("Comparing with the store", total, total * 2);
         if (plan.changesNothing()) {
             return report(true, 0, 0, plan.unchanged(), 0, 0, 0, 0, 0);
         }
