@@ -64,14 +64,20 @@ public final class Store implements AutoCloseable {
     /** H2's page cache while the store is open: room for a large store's orders and lines. */
     private static final int CACHE_KB = 262_144;
     /**
-     * How every store file is opened: locked by a lock file (a second process is refused), and never
-     * compacted in place. H2 2.3's in-place compaction moves chunks inside the file, and a process
-     * killed while it does so can leave two chunks claiming the same blocks: the file no longer opens
-     * ("File corrupted while reading record … Double mark", h2database issues 2752 and 4123; seen once
-     * in the kill campaign, docs/reliability.md). A file that is mostly dead space is rewritten
-     * beside itself at close instead ({@link FileCompaction}).
+     * How every store file is opened: locked by the operating system's lock on the file itself (a
+     * second process is refused at once, and a killed process's lock goes with it), and never
+     * compacted in place.
+     * <p>H2's {@code FILE_LOCK=FILE}, used until session 49, adds a {@code store.lock.db} that H2 sleeps
+     * on to see whether another process keeps it fresh: it took two seconds to refuse a second process
+     * and delayed the first open after a crash by as much. It is meant for network drives without
+     * native locks; the store's own file was locked natively under it all the same.
+     * <p>H2 2.3's in-place compaction moves chunks inside the file, and a process killed while it does
+     * so can leave two chunks claiming the same blocks: the file no longer opens ("File corrupted while
+     * reading record … Double mark", h2database issues 2752 and 4123; seen once in the kill campaign,
+     * docs/reliability.md). A file that is mostly dead space is rewritten beside itself at close
+     * instead ({@link FileCompaction}).
      */
-    static final String FILE_OPTIONS = ";FILE_LOCK=FILE;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0";
+    static final String FILE_OPTIONS = ";FILE_LOCK=FS;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0";
     private static final int BULK_WRITE_CACHE_KB = 16_384;
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
     /** The number of the newest migration in {@code db/migration}; a test keeps it so. */

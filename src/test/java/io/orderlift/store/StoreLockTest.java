@@ -1,6 +1,7 @@
 package io.orderlift.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,8 @@ class StoreLockTest {
             holder.destroyForcibly();
             holder.waitFor(30, TimeUnit.SECONDS);
         }
+        assertFalse(Files.exists(storeDir.resolve("store.lock.db")),
+                "the lock was the operating system's on the store file: a killed holder leaves no lock file to wait out");
         try (Store store = Store.open(storeDir)) {
             assertEquals(1, new StoreQueries(store).overview().orders(), "killing the holder corrupted nothing");
         }
