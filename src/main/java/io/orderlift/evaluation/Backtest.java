@@ -103,6 +103,27 @@ public final class Backtest {
      */
     public static final String WITH_CATEGORY_BACKOFF = "with category backoff";
 
+    /**
+     * Where each phase ends on the progress bar, as shares of it: reading the orders, mining the
+     * validation periods' histories, the search, mining the test period's history (the test replays
+     * fill the rest); and the rounds the search is expected to take. A search that takes longer goes on
+     * to the end with the bar at the end of its share; a shorter one moves it there when it ends.
+     */
+    record Shares(double reading, double validationModels, double search, double testModel, int searchRounds) {
+    }
+
+    /**
+     * A backtest, sized by its phases' times on the wholesale store (1, 5, 7, 2 and 2 s of 17; on a small
+     * store the search takes most of the time). Its search starts from the active profile, which a
+     * store's first mining chose: two to four rounds on the sample stores and the wholesale one.
+     */
+    private static final Shares RUN_SHARES = new Shares(0.05, 0.3, 0.75, 0.85, 4);
+    /**
+     * A first mining's choice of defaults: no test period, and a search from the built-in settings
+     * (five to seven rounds).
+     */
+    private static final Shares CHOOSE_SHARES = new Shares(0.05, 0.35, 1, 1, 7);
+
     private static Map<String, UnaryOperator<WeightingProfile>> rulesRelaxed() {
         Map<String, UnaryOperator<WeightingProfile>> relaxed = new LinkedHashMap<>();
         relaxed.put("no price ceiling", WeightingProfile::withoutPriceCeilings);
@@ -194,6 +215,14 @@ public final class Backtest {
                   MiningSettings mining, BitSet excluded, CurationRules exclusions) {
     }
 
+    /** {@link #inputs}, as the first phase of {@code bar}. */
+    private static Inputs read(Store store, Settings settings, PhasedProgress bar, Shares shares) {
+        PhasedProgress.Phase reading = bar.begin("Reading orders", shares.reading(), 1);
+        Inputs in = inputs(store, settings);
+        reading.end();
+        return in;
+    }
+
     static Inputs inputs(Store store, Settings settings) {
         OrderLog.WithCatalog read = OrderLog.read(store);
         OrderLog log = read.log();
@@ -232,9 +261,9 @@ public final class Backtest {
      *                                  ranking recommended was bought (every setting would score alike)
      */
     public WeightingProfile choose(Store store, Settings settings, WeightingProfile start, ProgressMonitor monitor) {
-        Inputs in = inputs(store, settings);
-        int total = SettingsSearch.expectedEvaluations();
-        Validation validation = validationChoice(in, settings, start, monitor, new int[1], total);
+        PhasedProgress bar = new PhasedProgress(monitor);
+        Inputs in = read(store, settings, bar, CHOOSE_SHARES);
+        Validation validation = validationChoice(in, settings, start, bar, CHOOSE_SHARES);
         validation.notChosen().ifPresent(why -> {
             throw new IllegalArgumentException("The validation periods cannot choose settings: " + why + ".");
         });
@@ -243,21 +272,22 @@ public final class Backtest {
 
     public BacktestReport run(Store store, Settings settings, ProgressMonitor monitor) {
         long started = System.nanoTime();
-        monitor.progress("Reading orders", 0, 1);
-        Inputs in = inputs(store, settings);
+        PhasedProgress bar = new PhasedProgress(monitor);
+        Inputs in = read(store, settings, bar, RUN_SHARES);
         Periods periods = in.periods();
         WeightingProfile profile = new Profiles(store).active();
-        int testReplays = Placement.values().length * (REPORTED_WEIGHTS.length + 4 + RULE_COSTS.size()) + 3;
-        int total = SettingsSearch.expectedEvaluations() + testReplays;
-        int[] done = {0};
-        Validation validation = validationChoice(in, settings, profile, monitor, done, total);
+        Validation validation = validationChoice(in, settings, profile, bar, RUN_SHARES);
         SettingsSearch.Choice choice = validation.choice();
         // validation periods that measured nothing leave the active profile standing, as it is
         WeightingProfile chosenProfile = validation.notChosen().isPresent() ? profile
                 : choice.profile().withChosenBy(validation.provenance());
 
-        monitor.progress("Replaying the test period", done[0], total);
+        PhasedProgress.Phase mining = bar.begin("Mining the history before the test period", RUN_SHARES.testModel(), 1);
         RankingModel testModel = model(in.log(), t -> t < periods.testFrom(), in.mining(), in.catalog(), profile);
+        mining.end();
+        // each placement's policies, then three cart replays leaving one out
+        PhasedProgress.Phase replaying = bar.begin("Replaying the test period", 1,
+                Placement.values().length * (REPORTED_WEIGHTS.length + 4 + RULE_COSTS.size()) + 3);
         List<Order> testPeriod = orders(in.log(), t -> t >= periods.testFrom());
         List<Order> testOrders = replayed(testPeriod, periods.testFrom());
         // purchases up to the last order are known: the same as no horizon, but kept when the sample
@@ -301,9 +331,7 @@ public final class Backtest {
             Replay.Run chosenTest = ranked.apply(chosenProfile, BacktestReport.CHOSEN);
             results.add(chosenTest.result());
             RULE_COSTS.forEach((name, relax) -> results.add(reported.apply(relax.apply(chosenProfile), name)));
-            done[0] += results.size();
-            monitor.checkCancelled();
-            monitor.progress("Replaying the test period", done[0], total);
+            replaying.advance(results.size());
             placements.put(placement.cliName(), results);
             chosen.put(placement.cliName(), new BacktestReport.Chosen(chosenProfile.priceWeight(),
                     chosenProfile.smoothing(), choice.validation().get(placement).rpi(), chosenTest.result(),
@@ -317,7 +345,8 @@ public final class Backtest {
                         popularity, lengths.cart(), BacktestReport.POPULARITY, null),
                 leftOut.apply(profile, "profile:" + profile.name()).result(),
                 leftOut.apply(chosenProfile, BacktestReport.CHOSEN).result());
-        monitor.progress("Done", total, total);
+        replaying.advance(leaveOneOut.size());
+        bar.finish("Done");
         return new BacktestReport(lengths.cart(), lengths, settings.split(), settings.windowDays(), PROTOCOL.jsonName(),
                 iso(periods.first()), iso(validation.from()), validation.count(), iso(periods.testFrom()),
                 iso(periods.last()),
@@ -349,11 +378,11 @@ public final class Backtest {
      * Mines the history before each validation period (latest first, until popularity has
      * {@link #ENOUGH_VALIDATION_HITS} on every placement) and searches the settings on their orders.
      */
-    private Validation validationChoice(Inputs in, Settings settings, WeightingProfile start,
-                                        ProgressMonitor monitor, int[] done, int total) {
-        String message = "Choosing the settings on the validation periods";
-        monitor.progress(message, done[0], total);
+    private Validation validationChoice(Inputs in, Settings settings, WeightingProfile start, PhasedProgress bar,
+                                        Shares shares) {
         Periods periods = in.periods();
+        PhasedProgress.Phase mining = bar.begin("Mining the history before each validation period",
+                shares.validationModels(), periods.validation().size());
         List<SettingsSearch.Fold> folds = new ArrayList<>();
         // the orders the chosen profile ranks from: the test period's model is mined on them
         int target = Math.max(1, count(in.log(), t -> t < periods.testFrom()));
@@ -379,11 +408,16 @@ public final class Backtest {
             folds.add(new SettingsSearch.Fold((placement, profile) -> in.replay().replay(placement, PROTOCOL,
                     orders, to, rankingPolicy(recommender(model, in), profile), lengths.of(placement), "candidate",
                     profile.priceWeight()), baseline, profile -> atScale(profile, scale)));
+            mining.step();
             if (enoughEvidence(folds)) {
                 break;
             }
         }
-        SettingsSearch.Choice choice = new SettingsSearch(folds).search(start, monitor, message, done, total);
+        mining.end();
+        PhasedProgress.Phase searching = bar.begin("Choosing the settings on the validation periods",
+                shares.search(), shares.searchRounds() * SettingsSearch.evaluationsPerRound());
+        SettingsSearch.Choice choice = new SettingsSearch(folds).search(start, searching);
+        searching.end();
         Optional<String> notChosen = choice.informed() ? Optional.empty()
                 : Optional.of(whyNothingWasMeasured(folds, settings.windowDays(), start.minCustomers()));
         return new Validation(choice, earliest, periods.testFrom(), folds.size(), sampled, notChosen);

@@ -39,12 +39,6 @@ import io.orderlift.ranking.WeightingProfile;
 final class SettingsSearch {
 
     /**
-     * Rounds a search usually takes: on the sample stores three rounds move a setting and a fourth
-     * confirms (on a large catalog four and a fifth). Its share of the progress bar is sized for them;
-     * a search that takes longer goes on to the end, only its progress stops at the end of its share.
-     */
-    static final int EXPECTED_ROUNDS = 4;
-    /**
      * A bound no real search reaches: every round that goes on strictly raises the objective over a
      * finite grid, so the search ends anyway; this only bounds its cost.
      */
@@ -209,25 +203,23 @@ final class SettingsSearch {
         });
     }
 
-    /**
-     * The evaluations of two ascents (the second from the other side of the backoff) of {@link #EXPECTED_ROUNDS}
-     * rounds each: the search's share of the progress.
-     */
-    static int expectedEvaluations() {
-        return 2 * EXPECTED_ROUNDS * SWEPT.stream().mapToInt(d -> d.values().length).sum();
+    /** The evaluations of one round (one sweep of every setting's grid): the unit a search's progress is sized in. */
+    static int evaluationsPerRound() {
+        return SWEPT.stream().mapToInt(d -> d.values().length).sum();
     }
 
-    /**
-     * The best setting found from {@code start}; progress counts on from {@code done[0]} to at most
-     * {@link #expectedEvaluations()} further, out of {@code total}.
-     */
-    Choice search(WeightingProfile start, ProgressMonitor monitor, String message, int[] done, int total) {
+    /** The best setting found from {@code start}, with no progress shown. */
+    Choice search(WeightingProfile start) {
+        return search(start, new PhasedProgress(ProgressMonitor.NONE).begin("", 1, evaluationsPerRound()));
+    }
+
+    /** The best setting found from {@code start}, each evaluation a step of {@code progress}. */
+    Choice search(WeightingProfile start, PhasedProgress.Phase progress) {
         // a start outside the grid (a profile set by hand, or chosen on an older grid) is moved onto it
         WeightingProfile best = start.rankingOnly();
         for (Dimension d : DIMENSIONS) {
             best = d.snap(best);
         }
-        Progress progress = new Progress(monitor, message, done, total, done[0] + expectedEvaluations());
         Ascent chosen = switchBackoff(ascend(new Ascent(best, score(best)), progress), progress);
         best = chosen.profile();
         Map<Placement, PolicyResult> figures = new EnumMap<>(Placement.class);
@@ -242,19 +234,8 @@ final class SettingsSearch {
     private record Ascent(WeightingProfile profile, Score score) {
     }
 
-    /** The search's progress: counted on in {@code done[0]}, up to {@code shareEnd} of {@code total}. */
-    private record Progress(ProgressMonitor monitor, String message, int[] done, int total, int shareEnd) {
-
-        /** One evaluation more, unless cancelled. */
-        void step() {
-            monitor.checkCancelled();
-            done[0] = Math.min(done[0] + 1, shareEnd);
-            monitor.progress(message, done[0], total);
-        }
-    }
-
     /** Coordinate ascent over the swept settings from {@code from} until a round changes nothing. */
-    private Ascent ascend(Ascent from, Progress progress) {
+    private Ascent ascend(Ascent from, PhasedProgress.Phase progress) {
         WeightingProfile best = from.profile();
         Score bestScore = from.score();
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -287,7 +268,7 @@ final class SettingsSearch {
      * category's forecast better); swept as one more setting it moved the sample stores' choices as much
      * up as down, within noise (decision 0003), so only a lead beyond noise moves it.
      */
-    private Ascent switchBackoff(Ascent first, Progress progress) {
+    private Ascent switchBackoff(Ascent first, PhasedProgress.Phase progress) {
         WeightingProfile held = first.profile();
         WeightingProfile other = held.backoffBelowOrders() != 0 ? held.withBackoffBelowOrders(0)
                 : held.withCategoryBackoff();

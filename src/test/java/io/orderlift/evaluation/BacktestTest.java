@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -51,23 +52,7 @@ class BacktestTest {
      */
     @Test
     void revenueRankingEarnsMoreWhereThePremiumAddOnIsWorthIt() throws Exception {
-        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,list_price\n");
-        SplittableRandom random = new SplittableRandom(5);
-        for (int i = 0; i < 3_000; i++) {
-            String order = "O" + i;
-            String customer = "C" + random.nextInt(1_500);
-            String day = LocalDate.of(2025, 1, 1).plusDays(i * 365L / 3_000).toString();
-            csv.append(order).append(',').append(customer).append(',').append(day).append(",TENT,Tent,Tents,1,300,300\n");
-            double r = random.nextDouble();
-            if (r < 0.30) {
-                csv.append(order).append(',').append(customer).append(',').append(day).append(",STAKES,Stakes,Acc,1,9,9\n");
-            } else if (r < 0.42) {
-                csv.append(order).append(',').append(customer).append(',').append(day).append(",FOOT,Footprint,Acc2,1,54,54\n");
-            }
-            csv.append("M").append(i).append(",D").append(random.nextInt(2_000)).append(',').append(day)
-                    .append(",MUG,Mug,Kitchen,1,12,12\n");
-        }
-        Path file = Files.writeString(dir.resolve("orders.csv"), csv);
+        Path file = Files.writeString(dir.resolve("orders.csv"), tentOrders());
         try (Store store = Store.inMemory()) {
             new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
             BacktestReport report = new Backtest().run(store, new Backtest.Settings(1, 0.2, 30), ProgressMonitor.NONE);
@@ -141,6 +126,66 @@ class BacktestTest {
     }
 
     /** No policy of {@code placement} shows more than {@code k} recommendations for one replayed order. */
+    /** A year of 3,000 tent orders with stakes or a footprint, and as many mug orders of other customers. */
+    private static String tentOrders() {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,ordered_at,sku,title,category,quantity,unit_price,list_price\n");
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 3_000; i++) {
+            String order = "O" + i;
+            String customer = "C" + random.nextInt(1_500);
+            String day = LocalDate.of(2025, 1, 1).plusDays(i * 365L / 3_000).toString();
+            csv.append(order).append(',').append(customer).append(',').append(day).append(",TENT,Tent,Tents,1,300,300\n");
+            double r = random.nextDouble();
+            if (r < 0.30) {
+                csv.append(order).append(',').append(customer).append(',').append(day).append(",STAKES,Stakes,Acc,1,9,9\n");
+            } else if (r < 0.42) {
+                csv.append(order).append(',').append(customer).append(',').append(day).append(",FOOT,Footprint,Acc2,1,54,54\n");
+            }
+            csv.append("M").append(i).append(",D").append(random.nextInt(2_000)).append(',').append(day)
+                    .append(",MUG,Mug,Kitchen,1,12,12\n");
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The bar moves through reading, mining, searching and replaying in that order, never back, each
+     * phase from where the one before ended; the test replays fill their share step by step, from 85 %
+     * to the end, instead of the bar jumping to done from wherever the search had left it.
+     */
+    @Test
+    void progressMovesThroughEveryPhaseInOrder() throws Exception {
+        Path file = Files.writeString(dir.resolve("orders.csv"), tentOrders());
+        List<String> messages = new ArrayList<>();
+        List<Long> shown = new ArrayList<>();
+        List<Long> replaying = new ArrayList<>();
+        try (Store store = Store.inMemory()) {
+            new OrderImporter().importFile(store, ImportRequest.of(file), ProgressMonitor.NONE);
+            new Backtest().run(store, new Backtest.Settings(1, 0.2, 30), (message, done, total) -> {
+                assertEquals(PhasedProgress.SCALE, total);
+                if (messages.isEmpty() || !messages.get(messages.size() - 1).equals(message)) {
+                    messages.add(message);
+                }
+                shown.add(done);
+                if (message.equals("Replaying the test period")) {
+                    replaying.add(done);
+                }
+            });
+        }
+        assertEquals(List.of("Reading orders", "Mining the history before each validation period",
+                "Choosing the settings on the validation periods", "Mining the history before the test period",
+                "Replaying the test period", "Done"), messages);
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i) >= shown.get(i - 1), "never back: " + shown);
+        }
+        // the phase's start, after each placement's policies, after leaving one out
+        assertEquals(4, replaying.size(), replaying.toString());
+        assertEquals(850L, replaying.get(0));
+        assertEquals(1000L, replaying.get(3), "the replays themselves fill the bar: " + replaying);
+        assertTrue(replaying.get(1) > 850 && replaying.get(2) > replaying.get(1) && replaying.get(2) < 1000,
+                replaying.toString());
+        assertEquals(PhasedProgress.SCALE, shown.get(shown.size() - 1));
+    }
+
     private static void atMostPerOrder(int k, List<PolicyResult> placement) {
         for (PolicyResult r : placement) {
             assertTrue(r.impressions() <= (long) k * r.orders(), r.toString());

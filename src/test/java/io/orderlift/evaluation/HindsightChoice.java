@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.RankingModel;
 import io.orderlift.ranking.Recommender;
@@ -80,7 +79,7 @@ public final class HindsightChoice {
                     from = d.apply().apply(from, d.values()[random.nextInt(d.values().length)]);
                 }
                 SettingsSearch.Choice c = new SettingsSearch(replayer, popularity)
-                        .search(from, ProgressMonitor.NONE, "hindsight", new int[1], 1);
+                        .search(from);
                 PolicyResult r = c.validation().get(placement);
                 boolean guarded = r.hitRate() >= SettingsSearch.MIN_HIT_RATE_RATIO * base.hitRate()
                         && r.aovLift() >= base.aovLift();

@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-import io.orderlift.common.ProgressMonitor;
 import io.orderlift.ranking.Estimator;
 import io.orderlift.ranking.Placement;
 import io.orderlift.ranking.WeightingProfile;
@@ -44,7 +43,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CART, result(1.0));
         baseline.put(Placement.CONFIRMATION, result(1.0, 1));
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
-                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+                .search(WeightingProfile.defaults());
         assertEquals(0.5, choice.profile().priceWeight());
         assertEquals(1.1, choice.objective(), 1e-9, "the page of one hit does not judge while the cart does");
         assertEquals(1, SettingsSearch.credibility(384));
@@ -69,7 +68,7 @@ class SettingsSearchTest {
             baseline.put(Placement.CART, result(1.0));
             baseline.put(Placement.CONFIRMATION, result(1.0, popularityHits));
             SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
-                    .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+                    .search(WeightingProfile.defaults());
             assertEquals(popularityHits < SettingsSearch.MIN_JUDGING_HITS ? 0.5 : 1.0, choice.profile().priceWeight(),
                     popularityHits + " hits");
         }
@@ -95,16 +94,14 @@ class SettingsSearchTest {
         Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
-        SettingsSearch.Choice first = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
-                ProgressMonitor.NONE, "search", new int[1], SettingsSearch.expectedEvaluations());
+        SettingsSearch.Choice first = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults());
         assertEquals(2.0, first.profile().priceWeight());
         assertEquals(34, first.profile().minEvidence());
-        SettingsSearch.Choice again = new SettingsSearch(replayer, baseline).search(first.profile(),
-                ProgressMonitor.NONE, "search", new int[1], SettingsSearch.expectedEvaluations());
+        SettingsSearch.Choice again = new SettingsSearch(replayer, baseline).search(first.profile());
         assertEquals(first.profile(), again.profile());
     }
 
-    /** Progress stays within the search's share of the total however many rounds it takes. */
+    /** Progress stays within the search's share of the bar however many rounds it takes, and moves on through it. */
     @Test
     void progressStaysWithinItsShare() {
         SettingsSearch.Replayer replayer = (placement, p) -> result(1 + new SplittableRandom(
@@ -112,12 +109,18 @@ class SettingsSearchTest {
         Map<Placement, Replay.Run> baseline = new EnumMap<>(Placement.class);
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
-        int share = SettingsSearch.expectedEvaluations();
-        long[] highest = {0};
-        int[] done = {10};
-        new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
-                (message, d, total) -> highest[0] = Math.max(highest[0], d), "search", done, 10 + share + 5);
-        assertTrue(highest[0] <= 10 + share && done[0] <= 10 + share, highest[0] + " / " + done[0]);
+        List<Long> shown = new ArrayList<>();
+        PhasedProgress bar = new PhasedProgress((message, done, total) -> shown.add(done));
+        bar.begin("before", 0.1, 1).end();
+        SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
+                bar.begin("search", 0.6, 4 * SettingsSearch.evaluationsPerRound()));
+        assertTrue(choice.evaluations() > 0);
+        assertEquals(100L, shown.get(2), "the search starts where the phase before it ended");
+        assertTrue(shown.stream().allMatch(d -> d <= 600), "within its share: " + shown.get(shown.size() - 1));
+        assertTrue(shown.get(shown.size() - 1) > 100, "it moves");
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i) >= shown.get(i - 1), "never back");
+        }
     }
 
     /** Revenue per order peaks at one value of each setting; the search must find every peak. */
@@ -137,8 +140,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CART, result(2));
         baseline.put(Placement.CONFIRMATION, result(1));
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
-                .search(WeightingProfile.defaults().withName("mine"), ProgressMonitor.NONE, "search", new int[1],
-                        SettingsSearch.expectedEvaluations());
+                .search(WeightingProfile.defaults().withName("mine"));
         WeightingProfile p = choice.profile();
         assertEquals("mine", p.name());
         assertEquals(0.75, p.priceWeight());
@@ -166,7 +168,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         WeightingProfile chosen = new SettingsSearch(replayer, baseline)
-                .search(WeightingProfile.defaults().withPriceWeight(2), ProgressMonitor.NONE, "search", new int[1], 1)
+                .search(WeightingProfile.defaults().withPriceWeight(2))
                 .profile();
         assertEquals(1.25, chosen.priceWeight(), "the dearest list above the floor (w = 1.25), not w = 2 below it");
     }
@@ -206,8 +208,7 @@ class SettingsSearchTest {
             baseline.put(Placement.CART, popularity);
             baseline.put(Placement.CONFIRMATION, popularity);
             SettingsSearch search = new SettingsSearch(replayer, baseline);
-            double chosen = search.search(WeightingProfile.defaults().withPriceWeight(1), ProgressMonitor.NONE,
-                    "search", new int[1], 1).profile().priceWeight();
+            double chosen = search.search(WeightingProfile.defaults().withPriceWeight(1)).profile().priceWeight();
             RpiRatio hitRatio = RpiRatio.ofHitRates(replayed(orders, 0.045, 100), popularity).orElseThrow();
             assertEquals(0.45, hitRatio.ratio(), 1e-9);
             if (orders == 200) {
@@ -229,7 +230,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(0));
         SettingsSearch.Choice choice = new SettingsSearch(replayer, baseline)
-                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+                .search(WeightingProfile.defaults());
         assertEquals(2, choice.profile().priceWeight());
         assertEquals(3, choice.objective(), 1e-9);
     }
@@ -242,8 +243,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CART, result(1));
         baseline.put(Placement.CONFIRMATION, result(1));
         WeightingProfile chosen = new SettingsSearch(flat, baseline).search(WeightingProfile.defaults()
-                .withOneTapMaxPrice(1000).withOneTapMaxShare(20).withPriceWeight(0.6), ProgressMonitor.NONE, "search",
-                new int[1], 1).profile();
+                .withOneTapMaxPrice(1000).withOneTapMaxShare(20).withPriceWeight(0.6)).profile();
         assertEquals(250, chosen.oneTapMaxPrice());
         assertEquals(2, chosen.oneTapMaxShare());
         assertEquals(0.5, chosen.priceWeight());
@@ -267,7 +267,7 @@ class SettingsSearchTest {
         baseline.put(Placement.CART, popularity);
         baseline.put(Placement.CONFIRMATION, popularity);
         WeightingProfile chosen = new SettingsSearch(replayer, baseline)
-                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1).profile();
+                .search(WeightingProfile.defaults()).profile();
         // per order: 3.0 − 0.04·e ≥ 2.5 up to e = 12.5; per impression it keeps rising: 13 would win without the guard
         assertEquals(8, chosen.minEvidence(), "the highest floor on the grid that keeps popularity's revenue per order");
     }
@@ -289,10 +289,10 @@ class SettingsSearchTest {
         };
         UnaryOperator<WeightingProfile> halved = p -> p.withMinEvidence(Math.max(1, p.minEvidence() / 2));
         SettingsSearch.Choice scaled = new SettingsSearch(List.of(new SettingsSearch.Fold(replayer, baseline, halved)))
-                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+                .search(WeightingProfile.defaults());
         assertTrue(floorsReplayed.stream().allMatch(floor -> floor <= 17), "only halved floors reach the replayer");
         SettingsSearch.Choice asIs = new SettingsSearch(List.of(new SettingsSearch.Fold(replayer, baseline)))
-                .search(WeightingProfile.defaults(), ProgressMonitor.NONE, "search", new int[1], 1);
+                .search(WeightingProfile.defaults());
         assertTrue(scaled.evaluations() < asIs.evaluations(), "floors 1 and 2, 2 and 3 are replayed once");
         assertEquals(asIs.profile(), scaled.profile());
     }
@@ -309,11 +309,11 @@ class SettingsSearchTest {
         SettingsSearch.Fold earlier = new SettingsSearch.Fold((placement, p) -> result(
                 p.priceWeight() == 1 ? 2 : 1), baseline);
         SettingsSearch.Choice choice = new SettingsSearch(List.of(latest, earlier, earlier))
-                .search(WeightingProfile.defaults().withPriceWeight(0), ProgressMonitor.NONE, "search", new int[1], 1);
+                .search(WeightingProfile.defaults().withPriceWeight(0));
         assertEquals(1, choice.profile().priceWeight());
         assertEquals(2, choice.validation().get(Placement.CART).rpi(), 1e-9, "the figures are the latest period's");
-        assertEquals(new SettingsSearch(List.of(latest)).search(WeightingProfile.defaults().withPriceWeight(0),
-                ProgressMonitor.NONE, "search", new int[1], 1).profile().priceWeight(), 2,
+        assertEquals(new SettingsSearch(List.of(latest)).search(WeightingProfile.defaults().withPriceWeight(0))
+                .profile().priceWeight(), 2,
                 "on the latest period alone the search takes w = 2");
     }
 
@@ -353,14 +353,14 @@ class SettingsSearchTest {
             Replay.Run without = beyondNoise ? perOrder(0, 12) : perOrder(1, 10.2);
             SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
                     && p.backoffBelowOrders() == 0 ? without : perOrder(0, 10);
-            WeightingProfile chosen = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults(),
-                    ProgressMonitor.NONE, "search", new int[1], 1).profile();
+            WeightingProfile chosen = new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults())
+                    .profile();
             assertEquals(beyondNoise ? 0 : 30, chosen.backoffBelowOrders(), beyondNoise ? "beyond noise" : "noise");
         }
         SettingsSearch.Replayer replayer = (placement, p) -> placement == Placement.CART
                 && p.backoffBelowOrders() == 30 ? perOrder(1, 10.2) : perOrder(0, 10);
         assertEquals(0, new SettingsSearch(replayer, baseline).search(WeightingProfile.defaults()
-                .withBackoffBelowOrders(0), ProgressMonitor.NONE, "search", new int[1], 1).profile()
+                .withBackoffBelowOrders(0)).profile()
                 .backoffBelowOrders(), "off, and the built-in threshold earns more only within noise");
     }
 }
