@@ -30,8 +30,7 @@ public final class MiningService {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         OrderHistory history = new OrderHistory(store);
-        monitor.progress("Reading order lines", 0, 1);
-        Read read = read(history, settings.maxBasket());
+        Read read = read(history, settings.maxBasket(), monitor);
         Transactions transactions = read.transactions();
         monitor.checkCancelled();
         long t1 = System.nanoTime();
@@ -47,10 +46,16 @@ public final class MiningService {
     public record Read(Transactions transactions, OrderHistory.VersionedCatalog catalog) {
     }
 
-    /** Reads the store's orders under a basket cap (0: none), and its catalog from the same scan. */
-    public static Read read(OrderHistory history, int maxBasket) {
+    /**
+     * Reads the store's orders under a basket cap (0: none), and its catalog from the same scan, saying
+     * to {@code monitor} how far the read is (which may cancel it).
+     */
+    public static Read read(OrderHistory history, int maxBasket, ProgressMonitor monitor) {
+        long lines = history.lineCount();
+        monitor.progress(ReadingProgress.MESSAGE, 0, Math.max(1, lines));
         Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, maxBasket);
-        OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog(builder::line);
+        OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog(
+                new ReadingProgress(builder::line, monitor, lines));
         return new Read(builder.build(), catalog);
     }
 

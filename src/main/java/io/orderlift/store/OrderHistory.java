@@ -177,6 +177,11 @@ public final class OrderHistory {
         }
     }
 
+    /** How many order lines the store holds (returns included): the length of a full read. */
+    public long lineCount() {
+        return store.read(ctx -> (long) ctx.fetchCount(ORDER_LINES));
+    }
+
     /** The largest product id (ids are dense from 1). */
     public int maxProductId() {
         Integer max = store.read(ctx -> ctx.select(DSL.max(PRODUCTS.ID)).from(PRODUCTS).fetchOne(0, Integer.class));

@@ -1,5 +1,6 @@
 package io.orderlift.mining;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,6 +121,46 @@ class MiningServiceTest {
         assertEquals(second.pairs(), (long) store.read(ctx -> ctx.select(DSL.sum(
                         Tables.ANCHOR_PAIRS.PAIRS)).from(Tables.ANCHOR_PAIRS)
                         .fetchOne(0, Long.class)), "only the active run's pairs are stored");
+    }
+
+    /**
+     * A read of the lines says how far it is against the store's line count, and a cancel during it stops
+     * the mining there, leaving the active run as it was: on the first read (a scan of the tables) and on
+     * a later one (the packed copy the first full read kept).
+     */
+    @Test
+    void readingSaysHowFarItIsAndACancelStopsIt() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int o = 0; o < 35_000; o++) {
+            String day = String.format("2025-%02d-%02d", 1 + o % 12, 1 + o % 28);
+            csv.append('O').append(o).append(",C").append(o % 900).append(',').append(day).append(",S")
+                    .append(o % 50).append(",,,1,5,\n");
+            csv.append('O').append(o).append(",C").append(o % 900).append(',').append(day).append(",S")
+                    .append(50 + o % 7).append(",,,1,5,\n");
+        }
+        importCsv(csv.toString());
+        PairStatisticsStore stats = new PairStatisticsStore(store);
+        List<long[]> reading = new ArrayList<>();
+        ProgressMonitor cancelWhileReading = (message, done, total) -> {
+            if (message.equals(ReadingProgress.MESSAGE)) {
+                reading.add(new long[] {done, total});
+                if (done > 0) {
+                    throw new CancellationException();
+                }
+            }
+        };
+        assertThrows(CancellationException.class,
+                () -> new MiningService().mine(store, MiningSettings.defaults(), cancelWhileReading));
+        assertTrue(stats.activeRun().isEmpty(), "nothing stored");
+        MiningRun first = new MiningService().mine(store, MiningSettings.defaults(), ProgressMonitor.NONE).run();
+        assertThrows(CancellationException.class,
+                () -> new MiningService().mine(store, new MiningSettings(7, 0, 1), cancelWhileReading));
+        assertEquals(first.id(), stats.activeRun().orElseThrow().id(), "the previous run stays");
+        assertEquals(4, reading.size());
+        for (int i = 0; i < 4; i += 2) {
+            assertArrayEquals(new long[] {0, 70_000}, reading.get(i));
+            assertArrayEquals(new long[] {65_536, 70_000}, reading.get(i + 1));
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class ChurnStore {
         MiningResult result;
         OrderHistory.VersionedCatalog catalog;
         try (Store store = Store.open(dir)) {
-            MiningService.Read read = MiningService.read(new OrderHistory(store), 0);
+            MiningService.Read read = MiningService.read(new OrderHistory(store), 0, ProgressMonitor.NONE);
             result = new PairMiner().mine(read.transactions(), MiningSettings.defaults(), ProgressMonitor.NONE);
             catalog = read.catalog();
             MiningService.save(store, catalog, result, Instant.now(), 0,

@@ -47,8 +47,7 @@ public final class PairsImport {
         JobRun job = JobRun.read(folder);
         requireSettings(job.settings(), expected);
         OrderHistory history = new OrderHistory(store);
-        monitor.progress("Reading this store's orders", 0, 1);
-        MiningService.Read read = MiningService.read(history, job.settings().maxBasket());
+        MiningService.Read read = MiningService.read(history, job.settings().maxBasket(), monitor);
         Transactions own = read.transactions();
         List<OrderHistory.CatalogEntry> catalog = read.catalog().entries();
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
