@@ -51,11 +51,9 @@ public final class MiningService {
      * to {@code monitor} how far the read is (which may cancel it).
      */
     public static Read read(OrderHistory history, int maxBasket, ProgressMonitor monitor) {
-        long lines = history.lineCount();
-        monitor.progress(ReadingProgress.MESSAGE, 0, Math.max(1, lines));
         Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, maxBasket);
         OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog(
-                new ReadingProgress(builder::line, monitor, lines));
+                ReadingProgress.begin(builder::line, monitor, history.lineCount()));
         return new Read(builder.build(), catalog);
     }
 

@@ -18,11 +18,17 @@ final class ReadingProgress implements OrderHistory.LineVisitor {
     private final long total;
     private long seen;
 
-    /** Passes lines on to {@code visitor}, reporting to {@code monitor} against {@code total} lines. */
-    ReadingProgress(OrderHistory.LineVisitor visitor, ProgressMonitor monitor, long total) {
+    private ReadingProgress(OrderHistory.LineVisitor visitor, ProgressMonitor monitor, long total) {
         this.visitor = visitor;
         this.monitor = monitor;
         this.total = Math.max(1, total);
+    }
+
+    /** A read of {@code total} lines begun: said to {@code monitor}, each line passed on to {@code visitor}. */
+    static ReadingProgress begin(OrderHistory.LineVisitor visitor, ProgressMonitor monitor, long total) {
+        ReadingProgress reading = new ReadingProgress(visitor, monitor, total);
+        monitor.progress(MESSAGE, 0, reading.total);
+        return reading;
     }
 
     @Override
