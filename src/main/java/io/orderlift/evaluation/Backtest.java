@@ -218,13 +218,18 @@ public final class Backtest {
     /** {@link #inputs}, as the first phase of {@code bar}. */
     private static Inputs read(Store store, Settings settings, PhasedProgress bar, Shares shares) {
         PhasedProgress.Phase reading = bar.begin("Reading orders", shares.reading(), 1);
-        Inputs in = inputs(store, settings);
+        Inputs in = inputs(store, settings, reading.asMonitor());
         reading.end();
         return in;
     }
 
     static Inputs inputs(Store store, Settings settings) {
-        OrderLog.WithCatalog read = OrderLog.read(store);
+        return inputs(store, settings, ProgressMonitor.NONE);
+    }
+
+    /** What one run works on, read from {@code store}; {@code monitor} hears how far the read of its lines is. */
+    private static Inputs inputs(Store store, Settings settings, ProgressMonitor monitor) {
+        OrderLog.WithCatalog read = OrderLog.read(store, monitor);
         OrderLog log = read.log();
         if (log.orders().size() < MIN_PERIOD_ORDERS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "The store has too few orders to backtest:"

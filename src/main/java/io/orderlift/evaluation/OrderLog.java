@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongPredicate;
 
+import io.orderlift.common.ProgressMonitor;
 import io.orderlift.mining.Transactions;
 import io.orderlift.store.OrderHistory;
 import io.orderlift.store.Store;
@@ -38,7 +39,7 @@ final class OrderLog {
     record WithCatalog(OrderLog log, List<OrderHistory.CatalogEntry> catalog) {
     }
 
-    static WithCatalog read(Store store) {
+    static WithCatalog read(Store store, ProgressMonitor monitor) {
         OrderHistory history = new OrderHistory(store);
         int productCount = history.maxProductId() + 1;
         List<Order> orders = new ArrayList<>();
@@ -67,7 +68,7 @@ final class OrderLog {
                 customer[0] = cust;
             }
             lines.add(new int[] {product, quantity});
-        });
+        }, monitor);
         flush.run();
         orders.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Integer.compare(a.id(), b.id()));
         return new WithCatalog(new OrderLog(List.copyOf(orders), productCount), catalog.entries());

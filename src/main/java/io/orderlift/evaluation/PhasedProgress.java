@@ -66,6 +66,25 @@ final class PhasedProgress {
             show(from + (to - from) * Math.min(steps, expected) / expected);
         }
 
+        /**
+         * The phase as a monitor of work that counts its own units: {@code done} of {@code total} fills
+         * that part of the phase's share, said with the phase's message; its cancel is the bar's.
+         */
+        ProgressMonitor asMonitor() {
+            return new ProgressMonitor() {
+                @Override
+                public void progress(String ignored, long done, long total) {
+                    monitor.checkCancelled();
+                    show(from + (to - from) * Math.min(done, total) / Math.max(1, total));
+                }
+
+                @Override
+                public void checkCancelled() {
+                    monitor.checkCancelled();
+                }
+            };
+        }
+
         /** The phase done: the bar at the end of its share. */
         void end() {
             show(to);

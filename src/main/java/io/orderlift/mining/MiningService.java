@@ -52,8 +52,7 @@ public final class MiningService {
      */
     public static Read read(OrderHistory history, int maxBasket, ProgressMonitor monitor) {
         Transactions.Builder builder = Transactions.builder(history.maxProductId() + 1, maxBasket);
-        OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog(
-                ReadingProgress.begin(builder::line, monitor, history.lineCount()));
+        OrderHistory.VersionedCatalog catalog = history.forEachLineWithCatalog(builder::line, monitor);
         return new Read(builder.build(), catalog);
     }
 

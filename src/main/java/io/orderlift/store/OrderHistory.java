@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.orderlift.common.ProgressMonitor;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -70,7 +71,16 @@ public final class OrderHistory {
      * same version replay the copy instead of the tables.
      */
     public VersionedCatalog forEachLineWithCatalog(LineVisitor visitor) {
+        return forEachLineWithCatalog(visitor, ProgressMonitor.NONE);
+    }
+
+    /**
+     * As {@link #forEachLineWithCatalog(LineVisitor)}, saying to {@code monitor} how many of the store's
+     * lines it has visited ({@link ReadingProgress}); the monitor's cancel stops the read.
+     */
+    public VersionedCatalog forEachLineWithCatalog(LineVisitor each, ProgressMonitor monitor) {
         return store.readConsistently(ctx -> {
+            LineVisitor visitor = ReadingProgress.begin(each, monitor, ctx.fetchCount(ORDER_LINES));
             List<CatalogEntry> products = products(ctx);
             int version = linesVersion(ctx);
             Optional<LineSnapshot> snapshot = version < 0 ? Optional.empty() : snapshot(ctx, version);
@@ -175,11 +185,6 @@ public final class OrderHistory {
                 sold.add(product, line.getBigDecimal(4));
             }
         }
-    }
-
-    /** How many order lines the store holds (returns included): the length of a full read. */
-    public long lineCount() {
-        return store.read(ctx -> (long) ctx.fetchCount(ORDER_LINES));
     }
 
     /** The largest product id (ids are dense from 1). */

@@ -40,6 +40,23 @@ class PhasedProgressTest {
     }
 
     @Test
+    void aPhaseAsAMonitorFillsItsShareByTheWorksOwnCount() {
+        List<String> messages = new ArrayList<>();
+        PhasedProgress bar = new PhasedProgress((message, done, total) -> {
+            shown.add(done);
+            messages.add(message);
+        });
+        bar.begin("before", 0.1, 1).end();
+        ProgressMonitor reading = bar.begin("Reading orders", 0.5, 1).asMonitor();
+        reading.progress("Reading order lines", 0, 70_000);
+        reading.progress("Reading order lines", 35_000, 70_000);
+        reading.progress("Reading order lines", 90_000, 70_000);
+        assertEquals(List.of(0L, 100L, 100L, 100L, 300L, 500L), shown);
+        assertEquals(List.of("Reading orders"), messages.subList(2, 6).stream().distinct().toList(),
+                "said as the phase");
+    }
+
+    @Test
     void aCancelStopsTheNextStep() {
         boolean[] cancelled = {false};
         PhasedProgress bar = new PhasedProgress(new ProgressMonitor() {

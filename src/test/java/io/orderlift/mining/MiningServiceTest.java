@@ -142,7 +142,7 @@ class MiningServiceTest {
         PairStatisticsStore stats = new PairStatisticsStore(store);
         List<long[]> reading = new ArrayList<>();
         ProgressMonitor cancelWhileReading = (message, done, total) -> {
-            if (message.equals(ReadingProgress.MESSAGE)) {
+            if (message.equals("Reading order lines")) {
                 reading.add(new long[] {done, total});
                 if (done > 0) {
                     throw new CancellationException();

@@ -1,7 +1,6 @@
-package io.orderlift.mining;
+package io.orderlift.store;
 
 import io.orderlift.common.ProgressMonitor;
-import io.orderlift.store.OrderHistory;
 
 /**
  * A line visitor that passes every line on and says, every 65,536 lines, how many of the store's lines
@@ -10,7 +9,7 @@ import io.orderlift.store.OrderHistory;
  */
 final class ReadingProgress implements OrderHistory.LineVisitor {
 
-    static final String MESSAGE = "Reading order lines";
+    public static final String MESSAGE = "Reading order lines";
     private static final int EVERY = 1 << 16;
 
     private final OrderHistory.LineVisitor visitor;
