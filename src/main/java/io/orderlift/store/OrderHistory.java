@@ -80,7 +80,8 @@ public final class OrderHistory {
      */
     public VersionedCatalog forEachLineWithCatalog(LineVisitor each, ProgressMonitor monitor) {
         return store.readConsistently(ctx -> {
-            LineVisitor visitor = ReadingProgress.begin(each, monitor, ctx.fetchCount(ORDER_LINES));
+            LineVisitor visitor = monitor == ProgressMonitor.NONE ? each
+                    : ReadingProgress.begin(each, monitor, ctx.fetchCount(ORDER_LINES));
             List<CatalogEntry> products = products(ctx);
             int version = linesVersion(ctx);
             Optional<LineSnapshot> snapshot = version < 0 ? Optional.empty() : snapshot(ctx, version);

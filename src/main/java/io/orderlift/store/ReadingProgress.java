@@ -9,7 +9,7 @@ import io.orderlift.common.ProgressMonitor;
  */
 final class ReadingProgress implements OrderHistory.LineVisitor {
 
-    public static final String MESSAGE = "Reading order lines";
+    static final String MESSAGE = "Reading order lines";
     private static final int EVERY = 1 << 16;
 
     private final OrderHistory.LineVisitor visitor;
