@@ -61,9 +61,8 @@ final class PhasedProgress {
 
         /** {@code count} steps more, unless cancelled. */
         void advance(int count) {
-            monitor.checkCancelled();
             steps += count;
-            show(from + (to - from) * Math.min(steps, expected) / expected);
+            fill(steps, expected);
         }
 
         /**
@@ -74,8 +73,7 @@ final class PhasedProgress {
             return new ProgressMonitor() {
                 @Override
                 public void progress(String ignored, long done, long total) {
-                    monitor.checkCancelled();
-                    show(from + (to - from) * Math.min(done, total) / Math.max(1, total));
+                    fill(done, total);
                 }
 
                 @Override
@@ -83,6 +81,12 @@ final class PhasedProgress {
                     monitor.checkCancelled();
                 }
             };
+        }
+
+        /** Unless cancelled, the bar {@code done} of {@code of} into the phase's share, at most at its end. */
+        private void fill(long done, long of) {
+            monitor.checkCancelled();
+            show(from + (to - from) * Math.min(done, of) / Math.max(1, of));
         }
 
         /** The phase done: the bar at the end of its share. */
