@@ -71,7 +71,7 @@ function storeModule(store) {
   return { id, text: lines.join('\n'), whole: lines[0].startsWith('export const ruleSet_') };
 }
 
-const imports = `import type { Answer, CartLine, RuleSet, Slice, SliceHeader, Recommendation, AnchorEvidence } from ${JSON.stringify(pkg)};
+const imports = `import type { Answer, CartLine, EvaluateOptions, RuleSet, Slice, SliceHeader, Recommendation, AnchorEvidence } from ${JSON.stringify(pkg)};
 import { SCHEMA_VERSION, TOLERANCE, RuleSetError, validate, evaluate, evaluateSlices, checkConformance, sliceFileName } from ${JSON.stringify(pkg)};
 `;
 
@@ -82,6 +82,9 @@ const ruleSet: RuleSet = validate(JSON.parse(JSON.stringify(${ruleSetName})) as 
 const failures: string[] = checkConformance(ruleSet);
 const answer: Answer = evaluate(ruleSet, 'cart', [{ sku: 'A', quantity: 1 }]);
 const offers: Answer = evaluate(ruleSet, 'confirmation', [{ sku: 'A', quantity: 2 }], 3);
+const outOfStock: EvaluateOptions = { limit: 3, unavailable: new Set(['B']) };
+const inStock: Answer = evaluate(ruleSet, 'cart', [{ sku: 'A', quantity: 1 }], outOfStock);
+const inStockToo: Answer = evaluate(ruleSet, 'cart', [{ sku: 'A', quantity: 1 }], { unavailable: ['B', 'C'] });
 const best: Recommendation | undefined = answer.items[0];
 const skus: string[] = answer.items.map((i) => i.sku);
 const why: string[] = offers.items.flatMap((i) => i.anchors.map((a: AnchorEvidence) =>
@@ -90,11 +93,13 @@ const money: string = answer.currency
   ? new Intl.NumberFormat('en', { style: 'currency', currency: answer.currency }).format(answer.cartTotal)
   : answer.cartTotal.toFixed(2);
 const fromSlices: Answer = evaluateSlices(${headerName}, ${slicesName}, 'cart', [{ sku: 'A', quantity: 1 }], 4);
+const slicedInStock: Answer = evaluateSlices(${headerName}, ${slicesName}, 'cart', [{ sku: 'A', quantity: 1 }], { unavailable: ['B'] });
 const key: string = sliceFileName('A/B');
 const version: 2 = SCHEMA_VERSION;
 const tolerance: number = TOLERANCE;
 const refused: Error = new RuleSetError('not a rule set');
-export const used = [failures, best, skus, why, money, fromSlices, key, version, tolerance, refused, offers];
+export const used = [failures, best, skus, why, money, fromSlices, key, version, tolerance, refused, offers, inStock,
+  inStockToo, slicedInStock];
 `;
 }
 

@@ -128,8 +128,23 @@ export interface Answer {
 /** Checks what evaluation relies on; throws RuleSetError. */
 export declare function validate(ruleSet: unknown): RuleSet;
 
-/** The recommendations for a cart or an order just placed, as the workbench preview gives them. */
-export declare function evaluate(ruleSet: RuleSet, placement: Placement, items: CartLine[], limit?: number): Answer;
+/** What evaluate() may be told beyond the cart. */
+export interface EvaluateOptions {
+  /** At most this many; 0 or absent for the rule set's list length. */
+  limit?: number;
+  /**
+   * SKUs never to recommend (out of stock, say: what the storefront knows and the rule set cannot). The list
+   * fills from the next best, as if the rule set's lists and pins did not hold them; one in the cart still counts.
+   */
+  unavailable?: Iterable<string>;
+}
+
+/**
+ * The recommendations for a cart or an order just placed, as the workbench preview gives them.
+ * @param options a limit (at most this many; 0 for the rule set's list length), or {@link EvaluateOptions}
+ */
+export declare function evaluate(ruleSet: RuleSet, placement: Placement, items: CartLine[],
+  options?: number | EvaluateOptions): Answer;
 
 /** The shared part of a sliced rule set (header.json). */
 export interface SliceHeader {
@@ -160,7 +175,7 @@ export declare function sliceFileName(sku: string): string;
 
 /** The same answer as evaluate() on the whole file, from the header and the slices of the cart's items. */
 export declare function evaluateSlices(header: SliceHeader, slices: Slice[], placement: Placement, items: CartLine[],
-  limit?: number): Answer;
+  options?: number | EvaluateOptions): Answer;
 
 /** The failures of the rule set's conformance cases, one line each; empty when all pass. */
 export declare function checkConformance(ruleSet: RuleSet): string[];

@@ -156,15 +156,18 @@ function checkLine(item) {
  * @param {string} placement "cart" or "confirmation"
  * @param {{sku: string, quantity: number}[]} items the cart's lines, in cart order; a quantity is a whole
  *   number ≥ 1 (RangeError otherwise, as the Java evaluator refuses it)
- * @param {number} [limit] at most this many; 0 or absent for the rule set's list length
+ * @param {number|{limit?: number, unavailable?: Iterable<string>}} [options] at most this many (0 or absent for
+ *   the rule set's list length), or `{limit, unavailable}`: SKUs never to recommend (out of stock, say); the list
+ *   fills from the next best, as if the rule set's lists and pins did not hold them
  * @returns {object} the answer: placement, cartTotal, currency (when the file names one), profile, priceWeight, items
  */
-export function evaluate(ruleSet, placement, items, limit = 0) {
+export function evaluate(ruleSet, placement, items, options = 0) {
   const index = indexOf(ruleSet);
   const cart = placement === 'cart';
   if (!PLACEMENTS.includes(placement)) {
     throw new RangeError(`'${placement}' is not cart or confirmation`);
   }
+  const { limit, unavailable } = evaluationOptions(options);
   const p = ruleSet.parameters;
   // 1. the cart: total, distinct known SKUs in order, their categories
   let total = 0;
@@ -193,7 +196,7 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
     if (list === null) continue;
     for (let i = 0; i < list.c.length; i++) {
       const product = ruleSet.products[list.c[i]];
-      if (inCart.has(product.sku)) continue;
+      if (inCart.has(product.sku) || unavailable.has(product.sku)) continue;
       const a = acceptance(list, i, product.orders, p.orders, p.smoothing, p.estimator === 'lower-bound');
       let c = candidates.get(product.sku);
       if (c === undefined) {
@@ -227,7 +230,8 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
     for (const sku of index.pins.get(placement + '\u0000' + cartSkus[i]) ?? []) {
       if (result.length >= length) break;
       const product = index.products.get(sku);
-      if (inCart.has(sku) || listed.has(sku) || index.categoryPairExcluded(cartCategories, product)) continue;
+      if (inCart.has(sku) || unavailable.has(sku) || listed.has(sku)
+        || index.categoryPairExcluded(cartCategories, product)) continue;
       listed.add(sku);
       count(perCategory, product);
       result.push(item(candidates.get(sku), product, eligible, p, true));
@@ -257,6 +261,22 @@ export function evaluate(ruleSet, placement, items, limit = 0) {
   if (ruleSet.currency !== undefined) answer.currency = ruleSet.currency;
   return Object.assign(answer, { profile: p.profile, priceWeight: p.priceWeight, items: result });
 }
+
+/** A limit alone (a number), or `{limit, unavailable}`. */
+function evaluationOptions(options) {
+  if (typeof options === 'number') return { limit: options, unavailable: NO_SKUS };
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('options must be a limit (a number) or {limit, unavailable}');
+  }
+  const { limit = 0, unavailable = NO_SKUS } = options;
+  if (typeof limit !== 'number') throw new TypeError('limit must be a number');
+  if (typeof unavailable === 'string' || typeof unavailable[Symbol.iterator] !== 'function') {
+    throw new TypeError('unavailable must be an array or a Set of SKUs');
+  }
+  return { limit, unavailable: unavailable instanceof Set ? unavailable : new Set(unavailable) };
+}
+
+const NO_SKUS = new Set();
 
 function exceedsCeiling(cart, price, total, p) {
   return cart ? price > p.maxPriceRatio * total : price > p.oneTapMaxPrice || price > p.oneTapMaxShare * total;
@@ -325,9 +345,9 @@ export function sliceFileName(sku) {
  * @param {object[]} slices the parsed slices of the cart's SKUs (those that exist)
  * @param {string} placement "cart" or "confirmation"
  * @param {{sku: string, quantity: number}[]} items the cart's lines, in cart order
- * @param {number} [limit] at most this many
+ * @param {number|{limit?: number, unavailable?: Iterable<string>}} [options] as {@link evaluate} takes them
  */
-export function evaluateSlices(header, slices, placement, items, limit = 0) {
+export function evaluateSlices(header, slices, placement, items, options = 0) {
   const products = [];
   const at = new Map();
   const local = (p) => {
@@ -352,7 +372,7 @@ export function evaluateSlices(header, slices, placement, items, limit = 0) {
   }
   return evaluate({ schemaVersion: header.schemaVersion, version: header.version, currency: header.currency,
     parameters: header.parameters, products, anchors, categories: [], pins, excludedCategoryPairs: header.excludedCategoryPairs, conformance: [] },
-  placement, items, limit);
+  placement, items, options);
 }
 
 /**

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The package's command line, so that a rule set can be checked and queried from a shell and
 // compared with the Java evaluator (`orderlift evaluate ... --json` prints the same JSON):
-//   orderlift-storefront evaluate --ruleset FILE --placement cart|confirmation --items SKU[:QTY],... [--limit K] [--json]
+//   orderlift-storefront evaluate --ruleset FILE --placement cart|confirmation --items SKU[:QTY],... [--limit K]
+//       [--unavailable SKU,...] [--json]
 //   orderlift-storefront check FILE
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { basename } from 'node:path';
 import { RuleSetError, checkConformance, evaluate, validate } from '../index.js';
 
 const USAGE = 'usage: orderlift-storefront evaluate --ruleset FILE --placement cart|confirmation --items SKU[:QTY],...'
-  + ' [--limit K] [--json]\n       orderlift-storefront check FILE';
+  + ' [--limit K] [--unavailable SKU,...] [--json]\n       orderlift-storefront check FILE';
 
 /** Reads, parses strictly and checks a rule set file, including its content hash. */
 function read(file) {
@@ -90,11 +91,13 @@ function compact(text, unescape, numbers) {
 }
 
 /**
- * `SKU[:QTY],...` as orderlift evaluate reads it: a SKU holding a comma or a colon goes in double
- * quotes, a quote in it doubled, as in CSV (`"Soap, lavender":2`).
+ * The entries of a comma-separated list as orderlift's CommaList reads them: a value holding a comma goes
+ * in double quotes, a quote in it doubled, as in CSV; blank entries are skipped. Each entry: its value
+ * (stripped when not quoted), whether it was quoted, what follows the closing quote (stripped) and the
+ * entry as written.
  */
-function parseItems(text) {
-  const items = [];
+function parseEntries(text) {
+  const entries = [];
   let at = 0;
   while (at <= text.length) {
     let start = at;
@@ -103,23 +106,42 @@ function parseItems(text) {
     if (text[start] === '"') {
       const { sku, close } = quoted(text, start);
       end = nextComma(text, close + 1);
-      const after = text.slice(close + 1, end).trim();
-      const entry = text.slice(start, end).trim();
-      if (after === '') items.push({ sku, quantity: 1 });
-      else if (after.startsWith(':')) items.push({ sku, quantity: quantity(after.slice(1).trim(), entry) });
-      else throw notAnItem(entry);
+      entries.push({ value: sku, quoted: true, after: text.slice(close + 1, end).trim(), written: text.slice(start, end).trim() });
     } else {
       end = nextComma(text, start);
-      const item = text.slice(start, end).trim();
-      if (item !== '') {
-        const colon = item.lastIndexOf(':');
-        items.push(colon < 0 ? { sku: item, quantity: 1 }
-          : { sku: item.slice(0, colon).trim(), quantity: quantity(item.slice(colon + 1).trim(), item) });
-      }
+      const value = text.slice(start, end).trim();
+      if (value !== '') entries.push({ value, quoted: false, after: '', written: value });
     }
     at = end + 1;
   }
-  return items;
+  return entries;
+}
+
+/**
+ * `SKU[:QTY],...` as orderlift evaluate reads it: a SKU holding a comma or a colon goes in double
+ * quotes, a quote in it doubled, as in CSV (`"Soap, lavender":2`).
+ */
+function parseItems(text) {
+  return parseEntries(text).map(({ value, quoted, after, written }) => {
+    if (quoted) {
+      if (after === '') return { sku: value, quantity: 1 };
+      if (after.startsWith(':')) return { sku: value, quantity: quantity(after.slice(1).trim(), written) };
+      throw notAnItem(written);
+    }
+    const colon = value.lastIndexOf(':');
+    return colon < 0 ? { sku: value, quantity: 1 }
+      : { sku: value.slice(0, colon).trim(), quantity: quantity(value.slice(colon + 1).trim(), value) };
+  });
+}
+
+/** `A,B,...` as --unavailable takes SKUs (no quantities: a colon is part of the SKU), as orderlift reads it. */
+function parseValues(text) {
+  return parseEntries(text).map(({ value, after, written }) => {
+    if (after !== '') {
+      throw new RangeError(`'${written}' is not one value (a value holding a comma goes in double quotes, a quote in it doubled)`);
+    }
+    return value;
+  });
 }
 
 /** The SKU between the quote at `open` and the one closing it (doubled quotes undoubled), and where it closes. */
@@ -161,7 +183,9 @@ function options(args) {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') found.json = true;
-    else if (['--ruleset', '--placement', '--items', '--limit'].includes(a) && i + 1 < args.length) found[a.slice(2)] = args[++i];
+    else if (['--ruleset', '--placement', '--items', '--limit', '--unavailable'].includes(a) && i + 1 < args.length) {
+      found[a.slice(2)] = args[++i];
+    }
     else throw new RangeError(`unknown option ${a}\n${USAGE}`);
   }
   return found;
@@ -173,7 +197,8 @@ function main(argv) {
     const o = options(rest);
     if (!o.ruleset || !o.placement || !o.items) throw new RangeError(USAGE);
     const ruleSet = read(o.ruleset);
-    const answer = evaluate(ruleSet, o.placement.trim(), parseItems(o.items), parseLimit(o.limit));
+    const unavailable = o.unavailable === undefined ? [] : parseValues(o.unavailable);
+    const answer = evaluate(ruleSet, o.placement.trim(), parseItems(o.items), { limit: parseLimit(o.limit), unavailable });
     if (o.json) {
       process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
     } else {

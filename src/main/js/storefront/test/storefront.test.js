@@ -43,7 +43,8 @@ for (const store of stores) {
     const cases = JSON.parse(readFileSync(join(fixtures, `${store}.cases.json`), 'utf8'));
     assert.ok(cases.length >= (isRandom(store) ? 40 : 1000));
     for (const [i, c] of cases.entries()) {
-      const answer = evaluate(rules, c.placement, c.items, 0);
+      // cases with SKUs the storefront knows are out of stock pass them as the options object takes them
+      const answer = evaluate(rules, c.placement, c.items, c.unavailable ? { unavailable: c.unavailable } : 0);
       assert.deepEqual(answer, c.answer, `${store} case ${i}`);
     }
   });
@@ -134,11 +135,16 @@ test('the command line answers edge inputs as orderlift evaluate does: the same 
     ['cart', `"${sku}":2`], ['cart', ` "${sku}" : 2 ,"NOT, IN:THE ""RULE"" SET"`], ['cart', `"${sku}`],
     ['cart', `"${sku}"x`], ['cart', `"${sku}":x`], ['cart', `${sku}:2,"A:B"`],
   ];
-  for (const [placement, items] of inputs) {
+  // --unavailable: what would be recommended first, SKUs in quotes, a colon as part of a SKU, malformed lists
+  const first = evaluate(ruleSet('outdoor'), 'cart', [{ sku, quantity: 1 }]).items.map((i) => i.sku);
+  inputs.push(['cart', sku, first[0]], ['cart', sku, ` ${first[1]} , "${first[0]}",NOT-IN:THE-RULE-SET`],
+    ['cart', sku, `"${first[0]}"x`], ['cart', sku, `"${first[0]}`], ['cart', sku, ''], ['cart', sku, sku]);
+  for (const [placement, items, unavailable] of inputs) {
     const args = ['evaluate', '--ruleset', file, '--placement', placement, '--items', items, '--json'];
+    if (unavailable !== undefined) args.push('--unavailable', unavailable);
     const java = spawnSync('java', ['-jar', jar, ...args]);
     const js = spawnSync('node', [bin, ...args]);
-    const what = `--placement ${placement} --items '${items}'`;
+    const what = `--placement ${placement} --items '${items}'${unavailable === undefined ? '' : ` --unavailable '${unavailable}'`}`;
     assert.equal(js.status === 0, java.status === 0, `${what}: java ${java.stderr} js ${js.stderr}`);
     if (java.status === 0) {
       // the same text: Java writes its JSON as JSON.stringify(answer, null, 2) does
@@ -160,6 +166,27 @@ test('a cart line of no quantity, or of a fraction, is refused as the Java evalu
     'more than a Java int holds');
   assert.throws(() => evaluate(rules, 'cart', [{ quantity: 1 }]), (e) => e instanceof TypeError && e.message === 'a cart line needs a sku');
   assert.doesNotThrow(() => evaluate(rules, 'cart', [{ sku: 'NOT-IN-THE-RULE-SET', quantity: 1 }]));
+});
+
+test('unavailable SKUs: an array or a Set, the same answer; never shown, pinned or not; a string or a wrong limit refused', () => {
+  const rules = ruleSet('outdoor');
+  const cart = [{ sku: rules.products[0].sku, quantity: 1 }];
+  const shown = evaluate(rules, 'cart', cart).items.map((i) => i.sku);
+  assert.ok(shown.length >= 2, 'the best seller alone gets a list');
+  const gone = shown.slice(0, 2);
+  const fromArray = evaluate(rules, 'cart', cart, { unavailable: gone });
+  assert.deepEqual(evaluate(rules, 'cart', cart, { limit: 0, unavailable: new Set(gone) }), fromArray);
+  assert.equal(fromArray.items.length, shown.length, 'the list filled from further down');
+  assert.ok(fromArray.items.every((i) => !gone.includes(i.sku)));
+  assert.deepEqual(evaluate(rules, 'cart', cart, { limit: 2 }).items, evaluate(rules, 'cart', cart, 2).items);
+  assert.deepEqual(evaluate(rules, 'cart', cart, {}), evaluate(rules, 'cart', cart));
+  // a pin of an anchor is dropped too
+  const pinned = { ...rules, pins: [{ placement: 'cart', anchor: cart[0].sku, candidates: [shown[3] ?? shown[1]] }] };
+  assert.equal(evaluate(pinned, 'cart', cart).items[0].rules[0], 'pin');
+  assert.ok(!evaluate(pinned, 'cart', cart, { unavailable: [shown[3] ?? shown[1]] }).items.some((i) => i.rules.includes('pin')));
+  assert.throws(() => evaluate(rules, 'cart', cart, { unavailable: gone[0] }), TypeError, 'a string is not a list of SKUs');
+  assert.throws(() => evaluate(rules, 'cart', cart, { limit: '2' }), TypeError);
+  assert.throws(() => evaluate(rules, 'cart', cart, null), TypeError);
 });
 
 test('malformed rule sets and unknown schema versions are refused with a reason', () => {
@@ -207,7 +234,8 @@ for (const store of stores) {
     for (const [i, c] of cases.entries()) {
       const slices = [...new Set(c.items.map((item) => item.sku))].filter((sku) => existsSync(fileOf(sku)))
         .map((sku) => JSON.parse(readFileSync(fileOf(sku), 'utf8')));
-      assert.deepEqual(evaluateSlices(header, slices, c.placement, c.items, 0), c.answer, `${store} case ${i}`);
+      const options = c.unavailable ? { limit: 0, unavailable: new Set(c.unavailable) } : 0;
+      assert.deepEqual(evaluateSlices(header, slices, c.placement, c.items, options), c.answer, `${store} case ${i}`);
     }
     for (const f of readdirSync(join(dir, 'anchors'))) {
       assert.ok(readFileSync(join(dir, 'anchors', f)).length <= 10 * 1024, `${f} is at most 10 KB`);

@@ -55,6 +55,20 @@ public final class CommaList {
     }
 
     /**
+     * The values of {@code text} alone, as {@code --unavailable} takes SKUs (no quantities: a colon is
+     * part of the SKU); a quoted value followed by anything but the comma is refused, naming the entry.
+     */
+    public static List<String> values(String text) {
+        return parse(text).stream().map(entry -> {
+            if (!entry.after().isEmpty()) {
+                throw new IllegalArgumentException("'" + entry.written() + "' is not one value (a value holding a"
+                        + " comma goes in double quotes, a quote in it doubled)");
+            }
+            return entry.value();
+        }).toList();
+    }
+
+    /**
      * {@code value} as it is written in such a list: in double quotes, a quote in it doubled, when it
      * holds a comma, a colon or a quote, or begins or ends with a space (or is empty); as it is
      * otherwise. What a command prints this way can be pasted back into {@code --items} or

@@ -151,6 +151,16 @@ class CliTest {
                     "--items", cart, "--json").json();
             ((ObjectNode) preview).remove("removed");
             assertEquals(preview, storefront, placement);
+            // out of stock: the first two never shown, the list as long, filled from further down
+            List<String> shown = new ArrayList<>();
+            storefront.get("items").forEach(item -> shown.add(item.get("sku").asText()));
+            JsonNode inStock = run("evaluate", "--ruleset", ruleset.toString(), "--placement", placement,
+                    "--items", cart, "--unavailable", shown.get(0) + "," + shown.get(1), "--json").json();
+            List<String> refilled = new ArrayList<>();
+            inStock.get("items").forEach(item -> refilled.add(item.get("sku").asText()));
+            assertEquals(shown.size(), refilled.size(), placement);
+            assertTrue(refilled.containsAll(shown.subList(2, shown.size())), placement + " " + shown + " " + refilled);
+            assertFalse(refilled.contains(shown.get(0)) || refilled.contains(shown.get(1)), placement);
         }
         // --limit K is at least 1 in every command that takes it; absent, the list length
         for (List<String> command : List.of(

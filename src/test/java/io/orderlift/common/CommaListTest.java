@@ -34,6 +34,13 @@ class CommaListTest {
     }
 
     @Test
+    void valuesAloneKeepAColonAndRefuseAQuotedValueFollowedByMore() {
+        assertEquals(List.of("A:B", "Soap, lavender", "C"), CommaList.values(" A:B ,\"Soap, lavender\" , C,"));
+        assertEquals("'\"A\":2' is not one value (a value holding a comma goes in double quotes, a quote in it doubled)",
+                assertThrows(IllegalArgumentException.class, () -> CommaList.values("\"A\":2,B")).getMessage());
+    }
+
+    @Test
     void whatIsWrittenParsesBackToTheSameValues() {
         assertEquals("KIT-01", CommaList.written("KIT-01"));
         assertEquals("\"ab\"\"c\"", CommaList.written("ab\"c"));

@@ -41,6 +41,7 @@ import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetException;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
+import io.orderlift.ruleset.evaluator.WithoutCandidates;
 import io.orderlift.store.CurationStore;
 import io.orderlift.store.ExclusionKind;
 import io.orderlift.store.PackedPairs;
@@ -161,9 +162,19 @@ class PublishAndEvaluateTest {
                         cart.stream().map(c -> new RuleSet.Item(c.sku(), c.quantity())).toList(), 0);
                 assertEquals(JSON.valueToTree(expected.items()), JSON.valueToTree(actual.items()),
                         name + " case " + i + " " + cart);
-                fixtures.add(Map.of("placement", placement.cliName(), "items", cart.stream()
-                        .map(c -> new RuleSet.Item(c.sku(), c.quantity())).toList(), "answer", actual));
                 assertEquals(expected.cartTotal(), actual.cartTotal());
+                List<RuleSet.Item> items = cart.stream().map(c -> new RuleSet.Item(c.sku(), c.quantity())).toList();
+                if (i % 3 == 2) {
+                    // what the storefront knows is out of stock: as if no list or pin held it
+                    Set<String> unavailable = WithoutCandidates.pick(random, actual, items);
+                    Answer filtered = storefront.evaluate(placement.cliName(), items, 0, unavailable);
+                    assertEquals(new StorefrontEvaluator(WithoutCandidates.of(rules, unavailable))
+                            .evaluate(placement.cliName(), items, 0), filtered, name + " case " + i + " " + unavailable);
+                    fixtures.add(Map.of("placement", placement.cliName(), "items", items, "unavailable", unavailable,
+                            "answer", filtered));
+                } else {
+                    fixtures.add(Map.of("placement", placement.cliName(), "items", items, "answer", actual));
+                }
             }
             assertTrue(result.bytes() > 10_000);
             if (profile.confirmationEvidence() == ConfirmationEvidence.FOLLOW_ON) {

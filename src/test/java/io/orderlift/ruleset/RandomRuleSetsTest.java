@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import io.orderlift.ruleset.evaluator.ConformanceCheck;
 import io.orderlift.ruleset.evaluator.RuleSet;
 import io.orderlift.ruleset.evaluator.RuleSetJson;
 import io.orderlift.ruleset.evaluator.StorefrontEvaluator;
+import io.orderlift.ruleset.evaluator.WithoutCandidates;
 
 /**
  * The storefront evaluators against the preview on random stores, profiles and curation: where the
@@ -52,6 +54,7 @@ class RandomRuleSetsTest {
     @Test
     void theEvaluatorsAnswerAsThePreviewOnRandomStoresProfilesAndCuration() throws IOException {
         int answered = 0;
+        int refilled = 0;
         for (int seed = 0; seed < STORES; seed++) {
             SplittableRandom random = new SplittableRandom(1_000 + seed);
             Counts store = RandomRankingCases.store(random, 3 + random.nextInt(22));
@@ -80,8 +83,20 @@ class RandomRuleSetsTest {
                 assertEquals(PublishAndEvaluateTest.JSON.valueToTree(expected.items()),
                         PublishAndEvaluateTest.JSON.valueToTree(actual.items()), context);
                 assertEquals(expected.cartTotal(), actual.cartTotal(), context);
-                cases.add(Map.of("placement", placement.cliName(), "items", items, "answer", actual));
                 answered += actual.items().isEmpty() ? 0 : 1;
+                if (i % 3 == 2) {
+                    // what the storefront knows is out of stock: as if no list or pin held it
+                    Set<String> unavailable = WithoutCandidates.pick(random, actual, items);
+                    Answer filtered = storefront.evaluate(placement.cliName(), items, 0, unavailable);
+                    Answer reference = new StorefrontEvaluator(WithoutCandidates.of(published, unavailable))
+                            .evaluate(placement.cliName(), items, 0);
+                    assertEquals(reference, filtered, context + " unavailable " + unavailable);
+                    refilled += filtered.items().stream().anyMatch(x -> !actual.items().contains(x)) ? 1 : 0;
+                    cases.add(Map.of("placement", placement.cliName(), "items", items, "unavailable", unavailable,
+                            "answer", filtered));
+                    continue;
+                }
+                cases.add(Map.of("placement", placement.cliName(), "items", items, "answer", actual));
             }
             if (seed < FIXTURES) {
                 Path file = dir.resolve(name + ".json");
@@ -90,5 +105,6 @@ class RandomRuleSetsTest {
             }
         }
         assertTrue(answered > STORES * CARTS / 2, answered + " of " + STORES * CARTS + " answers hold something");
+        assertTrue(refilled > STORES * CARTS / 20, refilled + " lists filled from further down in place of unavailable SKUs");
     }
 }

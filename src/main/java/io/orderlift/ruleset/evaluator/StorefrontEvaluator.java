@@ -59,6 +59,16 @@ public final class StorefrontEvaluator {
      * @param limit     at most this many; 0 or less for the rule set's list length
      */
     public Answer evaluate(String placement, List<RuleSet.Item> items, int limit) {
+        return evaluate(placement, items, limit, Set.of());
+    }
+
+    /**
+     * As {@link #evaluate(String, List, int)}, never recommending a SKU of {@code unavailable} (out
+     * of stock, say: what the storefront knows and the rule set cannot). The answer is the one a rule
+     * set without those candidates in any list or pin would give: the list fills from the next best,
+     * within the same per-category cap. An unavailable SKU in the cart still counts as the cart's.
+     */
+    public Answer evaluate(String placement, List<RuleSet.Item> items, int limit, Set<String> unavailable) {
         boolean cart = placement.equals("cart");
         if (!cart && !placement.equals("confirmation")) {
             throw new IllegalArgumentException("'" + placement + "' is not cart or confirmation");
@@ -91,7 +101,7 @@ public final class StorefrontEvaluator {
             String via = list.via();
             for (int i = 0; i < list.size(); i++) {
                 RuleSet.Product product = productList.get(list.c()[i]);
-                if (inCart.contains(product.sku())) {
+                if (inCart.contains(product.sku()) || unavailable.contains(product.sku())) {
                     continue;
                 }
                 double acceptance = list.acceptance(i, product.orders(), p.orders(), p.smoothing(), p.estimatorName());
@@ -126,7 +136,8 @@ public final class StorefrontEvaluator {
                     break;
                 }
                 RuleSet.Product product = products.get(sku);
-                if (inCart.contains(sku) || listed.contains(sku) || categoryPairExcluded(cartCategories, product)) {
+                if (inCart.contains(sku) || unavailable.contains(sku) || listed.contains(sku)
+                        || categoryPairExcluded(cartCategories, product)) {
                     continue;
                 }
                 listed.add(sku);
