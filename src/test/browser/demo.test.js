@@ -21,18 +21,24 @@ let server;
 let url;
 let browser;
 
-before(async () => {
-  server = spawn('java', ['-jar', jar, 'demo', '--ruleset', ruleSet, '--port', '0', '--record', record,
-    '--seed', '3'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  url = await new Promise((resolve, reject) => {
+/** Starts `orderlift demo` with these options on a free port; resolves to the process and its address. */
+async function demo(...options) {
+  const started = spawn('java', ['-jar', jar, 'demo', '--ruleset', ruleSet, '--port', '0', ...options],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const address = await new Promise((resolve, reject) => {
     let out = '';
-    server.stdout.on('data', (chunk) => {
+    started.stdout.on('data', (chunk) => {
       out += chunk;
       const match = out.match(/Demo shop on (http:\/\/localhost:\d+\/)/);
       if (match) resolve(match[1]);
     });
-    server.on('exit', (code) => reject(new Error(`orderlift demo exited with ${code}: ${out}`)));
+    started.on('exit', (code) => reject(new Error(`orderlift demo exited with ${code}: ${out}`)));
   });
+  return { process: started, url: address };
+}
+
+before(async () => {
+  ({ process: server, url } = await demo('--record', record, '--seed', '3'));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   mkdirSync(shots, { recursive: true });
 });
@@ -156,6 +162,66 @@ test('the recorded experiment goes through abtest', async () => {
   const report = JSON.parse(out);
   const arms = report.arms.map((a) => a.arm).sort();
   assert.deepEqual(arms, ['control', 'treatment']);
+});
+
+test('with a baseline, a popularity arm offers "customers also bought", and abtest compares the two arms', async () => {
+  const baseline = path.join(root, 'target', 'storefront-fixtures', 'outdoor.popularity-arm.json');
+  const recorded = mkdtempSync(path.join(tmpdir(), 'orderlift-demo-'));
+  const live = await demo('--baseline', baseline, '--record', recorded, '--seed', '5', '--control-share', '0.2');
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(live.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    // check out a tent until an order lands in the popularity arm
+    let arm = '';
+    for (let orders = 0; arm !== 'popularity'; orders++) {
+      assert.ok(orders < 12, 'twelve orders and none in the popularity arm');
+      if (orders > 0) await page.click('#continue');
+      await page.fill('#search', 'OUT-TEN-001');
+      await page.click('.card[data-sku="OUT-TEN-001"] button.add');
+      await page.click('#checkout');
+      await page.waitForSelector('#confirmation:not([hidden])');
+      arm = await page.locator('#arm').getAttribute('data-arm');
+    }
+    assert.match(await page.locator('#arm').innerText(), /popularity group/);
+    await page.waitForSelector('#offers .offer');
+    const offered = await page.locator('#offers .offer').evaluateAll((items) => items.map((i) => i.dataset.sku));
+    const answers = await page.evaluate(async () => {
+      const { evaluate } = await import('/storefront/index.js');
+      const order = [{ sku: 'OUT-TEN-001', quantity: 1 }];
+      const skus = async (file) => evaluate(await (await fetch(file)).json(), 'confirmation', order).items.map((i) => i.sku);
+      return { baseline: await skus('/baseline.json'), ruleSet: await skus('/ruleset.json') };
+    });
+    assert.deepEqual(offered, answers.baseline, 'the baseline rule set\'s offers');
+    assert.notDeepEqual(answers.baseline, answers.ruleSet, 'which are not the rule set\'s');
+    assert.deepEqual(errors, []);
+
+    // more orders through the page's API: offers shown in both arms, some tapped; then the analysis
+    const post = async (route, body) => (await fetch(live.url + route, { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
+    const arms = new Set();
+    for (let i = 0; i < 40; i++) {
+      const order = await post('api/orders', { items: [{ sku: 'OUT-TEN-001', quantity: 1 }] });
+      arms.add(order.arm);
+      if (order.arm === 'control') continue;
+      const offers = order.arm === 'popularity' ? answers.baseline : answers.ruleSet;
+      for (const [k, sku] of offers.entries()) {
+        await post('api/impressions', { id: `${order.orderId}-${k}`, placement: 'confirmation', sku, orderId: order.orderId });
+      }
+      if (i % 3 === 0) await post('api/accept', { impressionId: `${order.orderId}-0` });
+    }
+    assert.deepEqual([...arms].sort(), ['control', 'popularity', 'treatment']);
+    const report = JSON.parse(execFileSync('java', ['-jar', jar, 'abtest', '--input', path.join(recorded, 'experiment.csv'),
+      '--json'], { encoding: 'utf8' }));
+    assert.deepEqual(report.arms.map((a) => a.arm).sort(), ['control', 'popularity', 'treatment']);
+    assert.deepEqual(report.rpiVersusPopularity.map((v) => v.arm), ['treatment']);
+    assert.ok(report.rpiVersusPopularity[0].ratio > 0);
+  } finally {
+    live.process.kill();
+    rmSync(recorded, { recursive: true, force: true });
+  }
 });
 
 test('a bad request gets a reason, not a crash', async () => {

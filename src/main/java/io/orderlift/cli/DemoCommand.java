@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         "Serve a small shop built from a rule set's products on localhost: a catalog, a cart with a live",
         "recommendation widget, checkout, and a confirmation page with one-tap offers, all evaluated in the",
         "browser by the JavaScript storefront package. Orders are assigned at random to the control arm (no",
-        "confirmation offers) or the treatment arm; impressions and acceptances go to events.jsonl and",
-        "experiment.csv (the format abtest reads) in the --record directory. Stop with Ctrl+C."})
+        "confirmation offers) or the treatment arm; with --baseline, half the orders outside control go to the",
+        "popularity arm instead, whose offers come from the baseline rule set. Impressions and acceptances go to",
+        "events.jsonl and experiment.csv (the format abtest reads) in the --record directory. Stop with Ctrl+C."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -26,6 +27,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--ruleset", required = true, paramLabel = "FILE", description = "A published rule set.")
     Path ruleset;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = {"A rule set of the same store for a popularity"
+            + " arm, such as publish --popularity writes: the orders outside control are split evenly between the"
+            + " rule set's offers (treatment) and the baseline's (popularity), and abtest compares the two."})
+    Path baseline;
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
             description = "Port on localhost (0: any free port). Default: ${DEFAULT-VALUE}.")
@@ -45,10 +51,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DemoServer server = DemoServer.start(ruleset, port, record, controlShare, seed);
+        DemoServer server = DemoServer.start(ruleset, baseline, port, record, controlShare, seed);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Demo shop on %s (rule set %s)%nRecording to %s and %s; Ctrl+C stops.%n", server.url(),
-                ruleset.getFileName(), server.recorder().events(), server.recorder().experiment());
+        out.printf("Demo shop on %s (rule set %s%s)%nRecording to %s and %s; Ctrl+C stops.%n", server.url(),
+                ruleset.getFileName(), baseline == null ? "" : ", baseline " + baseline.getFileName(),
+                server.recorder().events(), server.recorder().experiment());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.orderlift.common.Counted;
+import io.orderlift.ranking.Profiles;
+import io.orderlift.ranking.WeightingProfile;
 import io.orderlift.ruleset.Publisher;
 import io.orderlift.store.Store;
 import picocli.CommandLine.Command;
@@ -38,6 +40,11 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "The weighting profile (default: the active one).")
     String profile;
 
+    @Option(names = "--popularity", description = {"Publish \"customers also bought\" instead: companions ranked by"
+            + " how often bought together (price weight 0, no smoothing, floors, ceilings, category cap or backoff),"
+            + " with the active profile's list lengths, for the popularity arm of a live test (docs/measuring.md)."})
+    boolean popularity;
+
     @Option(names = "--slices", paramLabel = "DIR", description = {"Also write the rule set cut into small documents"
             + " (header.json, anchors/SKU.json, each at most 10 KB) for storefronts that hold small values."})
     Path slices;
@@ -48,8 +55,15 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Publisher.Result result;
+        if (popularity && profile != null) {
+            throw new IllegalArgumentException("--popularity publishes the classic widget's own settings; it takes no"
+                    + " --profile");
+        }
         try (Store source = store.open()) {
-            result = new Publisher().publish(source, out, note, profile, approvedOnly, slices);
+            result = popularity
+                    ? new Publisher().publish(source, out, note,
+                            WeightingProfile.classicPopularity(new Profiles(source).active()), approvedOnly, slices)
+                    : new Publisher().publish(source, out, note, profile, approvedOnly, slices);
         }
         json.print(spec, result, r -> String.format(
                 "Published version %d to %s: %,d bytes, %s, %s, %s, %d conformance cases (%s).",

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 
 
 import io.orderlift.common.PlainJson;
+import io.orderlift.evaluation.AbAnalysis;
 import io.orderlift.evaluation.Experiment;
 
 /**
@@ -24,7 +25,9 @@ import io.orderlift.evaluation.Experiment;
  * Events are appended to {@code events.jsonl}; after each event {@code experiment.csv} is rewritten
  * (temporary file, then rename) in the format {@code orderlift abtest} reads, one row per order:
  * in the {@code control} arm the confirmation page shows no offers, in {@code treatment} it shows
- * the rule set's one-tap offers. Prices come from the rule set, not from the page.
+ * the rule set's one-tap offers, and with a baseline rule set half the other orders go to the
+ * {@code popularity} arm, which shows the baseline's (the classic widget's: {@code publish --popularity}).
+ * Prices come from the rule set, not from the page.
  */
 public final class DemoRecorder {
 
@@ -32,6 +35,8 @@ public final class DemoRecorder {
     public static final String CONTROL = "control";
     /** The arm whose confirmation page shows the one-tap offers. */
     public static final String TREATMENT = "treatment";
+    /** The arm whose confirmation page shows the baseline rule set's offers ("customers also bought"). */
+    public static final String POPULARITY = AbAnalysis.POPULARITY;
 
     /** One line of an order: a SKU and a quantity. */
     public record Line(String sku, int quantity) {
@@ -53,6 +58,7 @@ public final class DemoRecorder {
     private final Path directory;
     private final Map<String, Double> prices;
     private final double controlShare;
+    private final boolean popularityArm;
     private final SplittableRandom random;
     private final Map<String, OrderRecord> orders = new LinkedHashMap<>();
     private final Map<String, Impression> impressions = new HashMap<>();
@@ -78,12 +84,22 @@ public final class DemoRecorder {
      * @param seed         the seed of the arm assignment
      */
     public DemoRecorder(Path directory, Map<String, Double> prices, double controlShare, long seed) throws IOException {
+        this(directory, prices, controlShare, seed, false);
+    }
+
+    /**
+     * @param popularityArm whether the orders outside the control arm are split evenly between the
+     *                      {@code treatment} and {@code popularity} arms
+     */
+    public DemoRecorder(Path directory, Map<String, Double> prices, double controlShare, long seed,
+                        boolean popularityArm) throws IOException {
         if (!(controlShare >= 0 && controlShare <= 1)) {
             throw new IllegalArgumentException("--control-share must be between 0 and 1, not " + controlShare);
         }
         this.directory = Files.createDirectories(directory);
         this.prices = Map.copyOf(prices);
         this.controlShare = controlShare;
+        this.popularityArm = popularityArm;
         this.random = new SplittableRandom(seed);
         Files.deleteIfExists(events());
         writeExperiment();
@@ -110,7 +126,7 @@ public final class DemoRecorder {
             value += line.quantity() * priceOf(line.sku());
         }
         String id = String.format(Locale.ROOT, "demo-%06d", next++);
-        String arm = random.nextDouble() < controlShare ? CONTROL : TREATMENT;
+        String arm = arm(random.nextDouble());
         orders.put(id, new OrderRecord(arm, value));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "order");
@@ -120,6 +136,14 @@ public final class DemoRecorder {
         event.put("items", lines);
         append(event);
         return new Placed(id, arm, value);
+    }
+
+    /** The arm of a uniform draw: control below the control share, the rest split evenly when there are two more. */
+    private String arm(double draw) {
+        if (draw < controlShare) {
+            return CONTROL;
+        }
+        return popularityArm && (draw - controlShare) < (1 - controlShare) / 2 ? POPULARITY : TREATMENT;
     }
 
     /** Records an impression; on the confirmation page it counts as one offer shown to its order. */

@@ -31,6 +31,7 @@ import io.orderlift.ruleset.evaluator.RuleSetJson;
  * acceptances ({@link DemoRecorder}).
  *
  * <p>Routes: {@code GET /} the shop, {@code GET /ruleset.json} the rule set as published,
+ * {@code GET /baseline.json} the baseline rule set (404 without one),
  * {@code POST /api/orders} ({@code {"items":[{"sku","quantity"}]}} → {@code {orderId, arm, value}}),
  * {@code POST /api/impressions} ({@code {"id","placement","sku","orderId"?}}),
  * {@code POST /api/accept} ({@code {"impressionId"}} → {@code {counted, orderValue}}).
@@ -44,11 +45,13 @@ public final class DemoServer implements AutoCloseable {
 
     private final HttpServer server;
     private final byte[] ruleSet;
+    private final byte[] baseline;
     private final DemoRecorder recorder;
 
-    private DemoServer(HttpServer server, byte[] ruleSet, DemoRecorder recorder) {
+    private DemoServer(HttpServer server, byte[] ruleSet, byte[] baseline, DemoRecorder recorder) {
         this.server = server;
         this.ruleSet = ruleSet;
+        this.baseline = baseline;
         this.recorder = recorder;
     }
 
@@ -58,6 +61,16 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(Path ruleSetFile, int port, Path recordings, double controlShare, long seed)
             throws IOException {
+        return start(ruleSetFile, null, port, recordings, controlShare, seed);
+    }
+
+    /**
+     * As {@link #start(Path, int, Path, double, long)}; with a {@code baselineFile} (null: none), a rule set of
+     * the same store and catalog, the orders outside the control arm are split evenly between the rule set's
+     * offers ({@code treatment}) and the baseline's ({@code popularity}).
+     */
+    public static DemoServer start(Path ruleSetFile, Path baselineFile, int port, Path recordings, double controlShare,
+                                   long seed) throws IOException {
         RuleSet rules = RuleSetJson.read(ruleSetFile);
         Map<String, Double> prices = new HashMap<>();
         for (RuleSet.Product p : rules.products()) {
@@ -65,9 +78,13 @@ public final class DemoServer implements AutoCloseable {
                 prices.put(p.sku(), p.price());
             }
         }
-        DemoRecorder recorder = new DemoRecorder(recordings, prices, controlShare, seed);
+        if (baselineFile != null) {
+            sameCatalog(RuleSetJson.read(baselineFile), baselineFile, prices);
+        }
+        DemoRecorder recorder = new DemoRecorder(recordings, prices, controlShare, seed, baselineFile != null);
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        DemoServer demo = new DemoServer(http, Files.readAllBytes(ruleSetFile), recorder);
+        DemoServer demo = new DemoServer(http, Files.readAllBytes(ruleSetFile),
+                baselineFile == null ? null : Files.readAllBytes(baselineFile), recorder);
         http.createContext("/", demo::handle);
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "demo-http");
@@ -76,6 +93,17 @@ public final class DemoServer implements AutoCloseable {
         }));
         http.start();
         return demo;
+    }
+
+    /** Refuses a baseline that offers a product at another price than the rule set, or one it does not know. */
+    private static void sameCatalog(RuleSet baseline, Path file, Map<String, Double> prices) {
+        for (RuleSet.Product p : baseline.products()) {
+            if (p.price() != null && !p.price().equals(prices.get(p.sku()))) {
+                throw new IllegalArgumentException("The baseline " + file.getFileName() + " prices " + p.sku() + " at "
+                        + p.price() + ", the rule set " + (prices.containsKey(p.sku()) ? "at " + prices.get(p.sku())
+                        : "not at all") + ": publish both from the same store (publish --popularity for the baseline).");
+            }
+        }
     }
 
     /** The address to open in a browser. */
@@ -131,6 +159,10 @@ public final class DemoServer implements AutoCloseable {
     private void serve(HttpExchange exchange, String path) throws IOException {
         if (path.equals("/ruleset.json")) {
             send(exchange, 200, "json", ruleSet);
+            return;
+        }
+        if (path.equals("/baseline.json")) {
+            send(exchange, baseline == null ? 404 : 200, "json", baseline == null ? error("no baseline rule set") : baseline);
             return;
         }
         String name = path.equals("/") ? "index.html" : path.substring(1);

@@ -99,6 +99,27 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
         return new WeightingProfile(DEFAULT_NAME, 1.0, 5, 3, 30, 1.0, 60, 0.5, 2, 4, 3, 1.0, 3);
     }
 
+    /** The name of {@link #classicPopularity}. */
+    public static final String POPULARITY_NAME = "popularity";
+    /** A price ceiling no price reaches, where "none" must still be a number a rule set can publish. */
+    static final double NO_CEILING = 1e9;
+
+    /**
+     * "Customers also bought" as a profile, for the popularity arm of a live test: price weight 0 and no
+     * smoothing, so a one-item cart's list is its companions by how many orders held both; no evidence or
+     * lift floor, no price ceiling, no category cap and no category backoff. The lengths and the customer
+     * floor are {@code shown}'s, so both arms show as many items and publish no pair the other would not.
+     * Over several anchors it combines confidences (1 − Π(1 − co/orders)) where the backtest's classic
+     * policy sums counts: docs/measuring.md measures the two alike.
+     */
+    public static WeightingProfile classicPopularity(WeightingProfile shown) {
+        return new WeightingProfile(POPULARITY_NAME, 0, 0, 1, 0, NO_CEILING, NO_CEILING, NO_CEILING,
+                Math.max(shown.cartLength(), shown.confirmationLength()), shown.cartLength(),
+                shown.confirmationLength(), 0, shown.minCustomers(), Estimator.BASE_RATE, ConfirmationEvidence.BOTH,
+                "customers also bought: ranked by how often bought together (w 0, no smoothing, floors, ceilings,"
+                        + " category cap or backoff)");
+    }
+
     public WeightingProfile withPriceWeight(double w) {
         return with(d -> d.priceWeight = w);
     }

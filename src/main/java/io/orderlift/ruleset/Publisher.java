@@ -88,7 +88,13 @@ public final class Publisher {
      */
     public Result publish(Store store, Path out, String note, String profileName, boolean approvedOnly,
                           Path slices) {
-        RuleSetBuilder builder = builder(store, profileName, approvedOnly);
+        return publish(store, out, note, profile(store, profileName), approvedOnly, slices);
+    }
+
+    /** As {@link #publish(Store, Path, String, String, boolean, Path)}, with a profile that need not be saved. */
+    public Result publish(Store store, Path out, String note, WeightingProfile profile, boolean approvedOnly,
+                          Path slices) {
+        RuleSetBuilder builder = builder(store, profile, approvedOnly);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String text = note == null ? "" : note;
         String currency = new StoreQueries(store).currency().orElse(null);
@@ -145,7 +151,7 @@ public final class Publisher {
 
     public Preview preview(Store store, String note, String profileName, boolean approvedOnly) {
         PublishedVersions versions = new PublishedVersions(store);
-        RuleSetJson.Sealed sealed = RuleSetJson.seal(builder(store, profileName, approvedOnly).build(versions.nextVersion(),
+        RuleSetJson.Sealed sealed = RuleSetJson.seal(builder(store, profile(store, profileName), approvedOnly).build(versions.nextVersion(),
                 store.name(), new StoreQueries(store).currency().orElse(null), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 note == null ? "" : note));
         RuleSet hashed = sealed.ruleSet();
@@ -159,10 +165,14 @@ public final class Publisher {
         return new Preview(hashed, bytes.length, problems, failures, changes, last);
     }
 
-    /** The builder for the store's profile ({@code profileName}, or the active one), curation and mining run. */
-    private static RuleSetBuilder builder(Store store, String profileName, boolean approvedOnly) {
+    /** The store's profile {@code profileName}, or its active one. */
+    private static WeightingProfile profile(Store store, String profileName) {
         Profiles profiles = new Profiles(store);
-        WeightingProfile profile = profileName == null ? profiles.active() : profiles.named(profileName);
+        return profileName == null ? profiles.active() : profiles.named(profileName);
+    }
+
+    /** The builder for {@code profile} and the store's curation and mining run. */
+    private static RuleSetBuilder builder(Store store, WeightingProfile profile, boolean approvedOnly) {
         RankingModel model = RankingModels.load(store, profile.minCustomers());
         CurationRules curation = StoredCuration.load(store, model).approvedOnly(approvedOnly);
         return new RuleSetBuilder(model, curation, profile, new CurationStore(store).exclusions());

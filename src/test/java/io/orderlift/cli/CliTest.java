@@ -698,6 +698,25 @@ class CliTest {
         Result tampered = run("check-ruleset", exported.toString());
         assertEquals(1, tampered.code());
         assertTrue(tampered.err().contains("content hash"), tampered.err());
+
+        // the popularity arm of a live test: the classic widget's lists, as long as the active profile's
+        Path arm = dir.resolve("out").resolve("kitchen-popularity.json");
+        JsonNode popular = run("publish", "--store", s, "--out", arm.toString(), "--popularity", "--json").json();
+        assertEquals(3, popular.get("version").asInt());
+        assertEquals(0, run("check-ruleset", arm.toString()).code());
+        JsonNode parameters = JSON.readTree(arm.toFile()).get("parameters");
+        assertEquals(List.of("popularity", 0.0, 0.0, 4), List.of(parameters.get("profile").asText(),
+                parameters.get("priceWeight").asDouble(), parameters.get("smoothing").asDouble(),
+                parameters.get("cartLength").asInt()));
+        JsonNode classic = run("evaluate", "--ruleset", arm.toString(), "--placement", "cart", "--items",
+                "KIT-GRINDER", "--json").json();
+        assertEquals(List.of("KIT-ESPRESSO", "KIT-BEANS", "KIT-DESCALER"), List.of(
+                classic.get("items").get(0).get("sku").asText(), classic.get("items").get(1).get("sku").asText(),
+                classic.get("items").get(2).get("sku").asText()), "a grinder's companions by how often bought with it");
+        Result both = run("publish", "--store", s, "--out", arm.toString(), "--popularity", "--profile", "half");
+        assertEquals(1, both.code());
+        assertEquals("--popularity publishes the classic widget's own settings; it takes no --profile",
+                both.err().strip());
     }
 
     @Test

@@ -56,6 +56,20 @@ class DemoRecorderTest {
     }
 
     @Test
+    void withABaselineTheOrdersOutsideControlSplitEvenlyIntoTreatmentAndPopularity() throws Exception {
+        DemoRecorder recorder = new DemoRecorder(dir, Map.of("TENT", 300.0), 0.2, 11, true);
+        Map<String, Integer> arms = new java.util.TreeMap<>();
+        for (int i = 0; i < 1_200; i++) {
+            arms.merge(recorder.place(List.of(new DemoRecorder.Line("TENT", 1))).arm(), 1, Integer::sum);
+        }
+        assertEquals(List.of("control", "popularity", "treatment"), List.copyOf(arms.keySet()));
+        // 240, 480 and 480 expected; five standard deviations either way
+        assertTrue(Math.abs(arms.get("control") - 240) < 70, arms.toString());
+        assertTrue(Math.abs(arms.get("popularity") - 480) < 85, arms.toString());
+        assertTrue(Math.abs(arms.get("treatment") - 480) < 85, arms.toString());
+    }
+
+    @Test
     void badEventsAreRefusedWithAReason() throws Exception {
         DemoRecorder recorder = recorder(0);
         String order = recorder.place(List.of(new DemoRecorder.Line("TENT", 1))).orderId();

@@ -187,6 +187,55 @@ class PublishAndEvaluateTest {
     }
 
     /**
+     * The popularity arm of a live test ({@code publish --popularity}): alone in a cart, every product's list
+     * is its companions by how many orders held both, ties by SKU — "customers also bought" — on the kitchen
+     * store and the real-shaped wholesale one. The outdoor store's, under its curation, goes to the fixtures
+     * as the demo shop's baseline (src/test/browser).
+     */
+    @Test
+    void thePopularityArmListsACartsCompanionsByHowOftenBoughtTogether() throws IOException {
+        for (String name : List.of("kitchen", "wholesale", "outdoor")) {
+            Store store = MINED.get(name);
+            WeightingProfile shown = new Profiles(store).active();
+            WeightingProfile popularity = WeightingProfile.classicPopularity(shown);
+            RankingModel model = RankingModels.load(store, popularity.minCustomers());
+            byte[] bytes = RuleSetJson.seal(new RuleSetBuilder(model, StoredCuration.load(store, model), popularity,
+                    new CurationStore(store).exclusions()).build(1, name, "USD", java.time.Instant.parse(
+                            "2026-12-08T00:00:00Z"), "the popularity arm")).bytes();
+            RuleSet rules = RuleSetJson.read(bytes, name);
+            assertEquals(List.of(), ConformanceCheck.failures(rules), name);
+            assertEquals(List.of(), RuleSetJson.schemaProblems(JSON.readTree(bytes)), name);
+            assertEquals("popularity", rules.parameters().profile());
+            assertEquals(shown.cartLength(), rules.parameters().cartLength());
+            if (name.equals("outdoor")) {
+                Path out = Files.createDirectories(Path.of("target", "storefront-fixtures"));
+                Files.write(out.resolve("outdoor.popularity-arm.json"), bytes);
+                continue;
+            }
+            StorefrontEvaluator storefront = new StorefrontEvaluator(rules);
+            int listed = 0;
+            for (int anchor = 0; anchor < model.productCount(); anchor++) {
+                if (!(model.price(anchor) > 0)) {
+                    continue;
+                }
+                List<int[]> pairs = new ArrayList<>();
+                model.forEachPairOf(anchor, (candidate, co, follow) -> {
+                    if (co > 0 && model.price(candidate) >= 0) {
+                        pairs.add(new int[] {candidate, co});
+                    }
+                });
+                List<String> expected = pairs.stream().sorted(java.util.Comparator.comparingInt((int[] p) -> -p[1])
+                        .thenComparing(p -> model.sku(p[0]))).limit(shown.cartLength()).map(p -> model.sku(p[0])).toList();
+                List<String> actual = storefront.evaluate("cart", List.of(new RuleSet.Item(model.sku(anchor), 1)), 0)
+                        .items().stream().map(Answer.Item::sku).toList();
+                assertEquals(expected, actual, name + " " + model.sku(anchor));
+                listed += actual.isEmpty() ? 0 : 1;
+            }
+            assertTrue(listed > model.productCount() / 2, name + ": " + listed + " lists");
+        }
+    }
+
+    /**
      * A rule set that was only reformatted (indented, its non-ASCII characters escaped, its numbers written
      * otherwise) is the same rule set; one whose values changed is not, and says what it hashes to. Written to the storefront
      * fixtures too, so that the JavaScript package's check must give the same verdicts and the same

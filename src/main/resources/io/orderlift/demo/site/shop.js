@@ -129,6 +129,20 @@ async function renderCart() {
   await ids;
 }
 
+const ARMS = {
+  control: 'A/B test: this order is in the control group, whose confirmation page shows no offers.',
+  treatment: 'A/B test: this order is in the treatment group, whose confirmation page shows one-tap offers.',
+  popularity: 'A/B test: this order is in the popularity group, whose one-tap offers are "customers also bought".',
+};
+
+let baselineRuleSet;
+
+/** The baseline rule set of the popularity arm, fetched and checked the first time an order lands there. */
+async function baseline() {
+  baselineRuleSet ??= validate(await (await fetch('/baseline.json')).json());
+  return baselineRuleSet;
+}
+
 async function checkout() {
   $('checkout').disabled = true;
   const order = await post('/api/orders', { items: cart });
@@ -142,14 +156,12 @@ async function checkout() {
   $('order-lines').replaceChildren(...lines.map((l) => element('li', { 'data-sku': l.sku },
     element('span', { text: `${l.quantity} × ${title(l.sku)}` }),
     element('span', { class: 'price', text: money(l.quantity * bySku.get(l.sku).price) }))));
-  $('arm').textContent = order.arm === 'control'
-    ? 'A/B test: this order is in the control group, whose confirmation page shows no offers.'
-    : 'A/B test: this order is in the treatment group, whose confirmation page shows one-tap offers.';
+  $('arm').textContent = ARMS[order.arm];
   $('arm').dataset.arm = order.arm;
   $('offers').replaceChildren();
   $('offers-section').hidden = true;
   if (order.arm === 'control') return;
-  const answer = evaluate(ruleSet, 'confirmation', lines);
+  const answer = evaluate(order.arm === 'popularity' ? await baseline() : ruleSet, 'confirmation', lines);
   if (answer.items.length === 0) return;
   const ids = await recordImpressions('confirmation', answer.items, order.orderId);
   $('offers-section').hidden = false;
