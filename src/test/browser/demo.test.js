@@ -195,6 +195,7 @@ test('with a baseline, a popularity arm offers "customers also bought", and abte
       return { baseline: await skus('/baseline.json'), ruleSet: await skus('/ruleset.json') };
     });
     assert.deepEqual(offered, answers.baseline, 'the baseline rule set\'s offers');
+    await page.screenshot({ path: path.join(shots, 'demo-popularity-arm.png') });
     assert.notDeepEqual(answers.baseline, answers.ruleSet, 'which are not the rule set\'s');
     assert.deepEqual(errors, []);
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         "Analyse an A/B experiment of the confirmation layer: a CSV with order_id, arm, order_value,",
         "offer_impressions, offer_accepted_value (one arm named control). Per arm: orders, AOV,",
         "acceptance rate, revenue per impression; per other arm: AOV lift with a 95 %% interval and the",
-        "smallest lift the test could find. Name the arm that shows the classic widget popularity: every",
-        "other arm's revenue per impression is then compared with its, with a 95 %% interval."})
+        "smallest lift the test could find. Name the arm that shows the classic widget popularity (publish",
+        "--popularity writes it as a rule set): every other arm's revenue per impression is then compared",
+        "with its, with a 95 %% interval."})
 final class AbTestCommand implements Callable<Integer> {
 
     @Spec

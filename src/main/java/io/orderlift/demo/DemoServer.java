@@ -162,7 +162,11 @@ public final class DemoServer implements AutoCloseable {
             return;
         }
         if (path.equals("/baseline.json")) {
-            send(exchange, baseline == null ? 404 : 200, "json", baseline == null ? error("no baseline rule set") : baseline);
+            if (baseline == null) {
+                send(exchange, 404, "json", error("no baseline rule set (demo --baseline FILE)"));
+            } else {
+                send(exchange, 200, "json", baseline);
+            }
             return;
         }
         String name = path.equals("/") ? "index.html" : path.substring(1);

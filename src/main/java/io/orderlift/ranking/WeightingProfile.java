@@ -41,6 +41,10 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
      * distinct customers leaves the store. A profile may raise it, never lower it.
      */
     public static final int PRIVACY_FLOOR = 3;
+    /** The name of {@link #classicPopularity}. */
+    public static final String POPULARITY_NAME = "popularity";
+    /** A price ceiling no price reaches, where "none" must still be a number a rule set can publish. */
+    static final double NO_CEILING = 1e9;
 
     /** A profile set by hand with the base-rate estimator. */
     public WeightingProfile(String name, double priceWeight, double smoothing, int minEvidence,
@@ -98,11 +102,6 @@ public record WeightingProfile(String name, double priceWeight, double smoothing
     public static WeightingProfile defaults() {
         return new WeightingProfile(DEFAULT_NAME, 1.0, 5, 3, 30, 1.0, 60, 0.5, 2, 4, 3, 1.0, 3);
     }
-
-    /** The name of {@link #classicPopularity}. */
-    public static final String POPULARITY_NAME = "popularity";
-    /** A price ceiling no price reaches, where "none" must still be a number a rule set can publish. */
-    static final double NO_CEILING = 1e9;
 
     /**
      * "Customers also bought" as a profile, for the popularity arm of a live test: price weight 0 and no

@@ -151,8 +151,9 @@ public final class Publisher {
 
     public Preview preview(Store store, String note, String profileName, boolean approvedOnly) {
         PublishedVersions versions = new PublishedVersions(store);
-        RuleSetJson.Sealed sealed = RuleSetJson.seal(builder(store, profile(store, profileName), approvedOnly).build(versions.nextVersion(),
-                store.name(), new StoreQueries(store).currency().orElse(null), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        RuleSetBuilder builder = builder(store, profile(store, profileName), approvedOnly);
+        RuleSetJson.Sealed sealed = RuleSetJson.seal(builder.build(versions.nextVersion(), store.name(),
+                new StoreQueries(store).currency().orElse(null), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 note == null ? "" : note));
         RuleSet hashed = sealed.ruleSet();
         byte[] bytes = sealed.bytes();

@@ -63,7 +63,8 @@ public final class ReportsViewModel {
     /** What the A/B section says until an experiment is imported for the open store. */
     public static final String NO_EXPERIMENT = "Import an experiment's results (a CSV of order_id, arm, order_value,"
             + " offer_impressions, offer_accepted_value; one arm named control) to see the confirmation layer's AOV"
-            + " lift over control, and how large a lift the test could find.";
+            + " lift over control, and how large a lift the test could find. An arm named popularity (\"customers"
+            + " also bought\": orderlift publish --popularity) is compared with the others per impression.";
     /** How the view states when a backtest ran: to the minute, in the machine's time zone. */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
