@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import io.orderlift.common.CommaList;
 import io.orderlift.common.Suggestions;
 import io.orderlift.ranking.CartItem;
 import io.orderlift.ruleset.evaluator.Answer;
@@ -42,10 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "At most K recommendations, K ≥ 1 (default: the rule set's list length).")
     Integer limit;
 
-    @Option(names = "--unavailable", paramLabel = "SKU,...",
-            description = "Never recommend these SKUs (out of stock, say); the list fills from the next best. A SKU"
-                    + " holding a comma goes in double quotes.")
-    String unavailable;
+    @Mixin
+    UnavailableOption unavailable;
 
     @Mixin
     JsonOption json;
@@ -56,8 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RuleSet rules = RuleSetJson.read(ruleset);
         List<RuleSet.Item> cart = CartItem.parseAll(items).stream()
                 .map(i -> new RuleSet.Item(i.sku(), i.quantity())).toList();
-        Set<String> unlisted = unavailable == null ? Set.of() : new HashSet<>(CommaList.values(unavailable));
-        Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, atMost, unlisted);
+        Answer answer = new StorefrontEvaluator(rules).evaluate(placement.strip(), cart, atMost, unavailable.skus());
         // a storefront ignores SKUs the rule set does not list; a person typing them wants to know
         List<String> known = rules.products().stream().map(RuleSet.Product::sku).toList();
         Set<String> listed = new HashSet<>(known);

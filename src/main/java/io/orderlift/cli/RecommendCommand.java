@@ -57,6 +57,9 @@ final class RecommendCommand implements Callable<Integer> {
     Integer limit;
 
     @Mixin
+    UnavailableOption unavailable;
+
+    @Mixin
     JsonOption json;
 
     @Override
@@ -84,7 +87,7 @@ final class RecommendCommand implements Callable<Integer> {
                 }
             }
             result = new Recommender(model, StoredCuration.load(source, model))
-                    .recommend(Placement.fromCli(placement), cart, chosen, atMost)
+                    .recommend(Placement.fromCli(placement), cart, chosen, atMost, unavailable.skus())
                     .inCurrency(new StoreQueries(source).currency().orElse(null));
         }
         int distinct = (int) cart.stream().map(CartItem::sku).distinct().count();

@@ -27,7 +27,9 @@ public enum RankingRule {
     /** Kept off: no price is known. */
     NO_PRICE("no-price", "no price"),
     /** Kept off: the list already holds the per-category cap of its category. */
-    CATEGORY_CAP("category-cap", "the per-category cap");
+    CATEGORY_CAP("category-cap", "the per-category cap"),
+    /** Named unavailable by the one asking (out of stock, say): never recommended, as a storefront passes it. */
+    UNAVAILABLE("unavailable", "marked unavailable");
 
     private final String jsonName;
     private final String words;

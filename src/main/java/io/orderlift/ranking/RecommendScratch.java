@@ -32,6 +32,7 @@ final class RecommendScratch {
     final int[] eligible;
     final int[] eligibleList;
     final int[] pinned;
+    final int[] unavailable;
     final String[] removedRule;
     final IntArrayList anchors = new IntArrayList();
     final IntArrayList cartCategories = new IntArrayList();
@@ -66,6 +67,7 @@ final class RecommendScratch {
         eligible = new int[products];
         eligibleList = new int[products];
         pinned = new int[products];
+        unavailable = new int[products];
         tail = new int[products];
         removedRule = new String[products];
     }

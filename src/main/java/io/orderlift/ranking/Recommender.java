@@ -3,6 +3,7 @@ package io.orderlift.ranking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -100,8 +101,22 @@ public final class Recommender {
      * @param limit at most this many; 0 or less for the profile's list length
      */
     public Recommendations recommend(Placement placement, List<CartItem> items, WeightingProfile profile, int limit) {
+        return recommend(placement, items, profile, limit, Set.of());
+    }
+
+    /**
+     * As {@link #recommend(Placement, List, WeightingProfile, int)}, never recommending a SKU of
+     * {@code unavailable} (out of stock, say), pinned or not: the list fills from the next best, as every
+     * storefront evaluator answers when told the same SKUs (docs/storefront.md). One in the cart still
+     * counts as the cart's.
+     */
+    public Recommendations recommend(Placement placement, List<CartItem> items, WeightingProfile profile, int limit,
+                                     Set<String> unavailable) {
         RecommendScratch s = scratch.get();
         s.begin(true);
+        for (String sku : unavailable) {
+            model.idOf(sku).ifPresent(c -> s.unavailable[c] = s.stamp);
+        }
         double total = 0;
         for (CartItem item : items) {
             OptionalInt id = model.idOf(item.sku());
@@ -193,7 +208,7 @@ public final class Recommender {
             }
             for (int k = 0; k < pinned.size() && result.size() < length; k++) {
                 int c = pinned.getInt(k);
-                if (s.inCart[c] == s.stamp || s.listed[c] == s.stamp
+                if (s.inCart[c] == s.stamp || s.listed[c] == s.stamp || s.unavailable[c] == s.stamp
                         || curation.pairBlocked(placement, anchors.getInt(i), c)
                         || blockedCandidate(c, cartCategories) != null) {
                     continue;
@@ -257,7 +272,9 @@ public final class Recommender {
         ContributionLists.AnchorList list = bounded.of(placement, a);
         for (int i = 0; i < list.size(); i++) {
             int c = list.candidate()[i];
-            if (s.inCart[c] != s.stamp) {
+            if (s.unavailable[c] == s.stamp && s.inCart[c] != s.stamp) {
+                s.remove(c, RankingRule.UNAVAILABLE.jsonName());
+            } else if (s.inCart[c] != s.stamp) {
                 s.touch(c);
                 s.notProbability[c] *= 1 - list.p()[i];
                 if (s.explain) {

@@ -161,6 +161,18 @@ class CliTest {
             assertEquals(shown.size(), refilled.size(), placement);
             assertTrue(refilled.containsAll(shown.subList(2, shown.size())), placement + " " + shown + " " + refilled);
             assertFalse(refilled.contains(shown.get(0)) || refilled.contains(shown.get(1)), placement);
+            // the preview told the same answers alike, and says why the two are not shown
+            JsonNode previewInStock = run("recommend", "--store", store.toString(), "--placement", placement,
+                    "--items", cart, "--unavailable", shown.get(0) + "," + shown.get(1), "--json").json();
+            List<String> unavailable = new ArrayList<>();
+            previewInStock.get("removed").forEach(r -> {
+                if (r.get("rule").asText().equals("unavailable")) {
+                    unavailable.add(r.get("sku").asText());
+                }
+            });
+            assertEquals(shown.subList(0, 2).stream().sorted().toList(), unavailable.stream().sorted().toList());
+            ((ObjectNode) previewInStock).remove("removed");
+            assertEquals(inStock, previewInStock, placement);
         }
         // --limit K is at least 1 in every command that takes it; absent, the list length
         for (List<String> command : List.of(

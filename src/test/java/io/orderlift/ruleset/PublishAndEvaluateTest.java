@@ -170,6 +170,8 @@ class PublishAndEvaluateTest {
                     Answer filtered = storefront.evaluate(placement.cliName(), items, 0, unavailable);
                     assertEquals(new StorefrontEvaluator(WithoutCandidates.of(rules, unavailable))
                             .evaluate(placement.cliName(), items, 0), filtered, name + " case " + i + " " + unavailable);
+                    assertEquals(JSON.valueToTree(preview.recommend(placement, cart, profile, 0, unavailable).items()),
+                            JSON.valueToTree(filtered.items()), "the preview told the same: " + name + " case " + i);
                     fixtures.add(Map.of("placement", placement.cliName(), "items", items, "unavailable", unavailable,
                             "answer", filtered));
                 } else {

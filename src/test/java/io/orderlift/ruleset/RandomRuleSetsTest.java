@@ -91,6 +91,9 @@ class RandomRuleSetsTest {
                     Answer reference = new StorefrontEvaluator(WithoutCandidates.of(published, unavailable))
                             .evaluate(placement.cliName(), items, 0);
                     assertEquals(reference, filtered, context + " unavailable " + unavailable);
+                    assertEquals(PublishAndEvaluateTest.JSON.valueToTree(preview.recommend(placement, cart, profile, 0,
+                            unavailable).items()), PublishAndEvaluateTest.JSON.valueToTree(filtered.items()),
+                            "the preview told the same: " + context + " unavailable " + unavailable);
                     refilled += filtered.items().stream().anyMatch(x -> !actual.items().contains(x)) ? 1 : 0;
                     cases.add(Map.of("placement", placement.cliName(), "items", items, "unavailable", unavailable,
                             "answer", filtered));
