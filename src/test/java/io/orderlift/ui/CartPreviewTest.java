@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -62,6 +63,20 @@ class CartPreviewTest extends TentStoreWindowTest {
 
         robot.interact(() -> recommendations(robot).getSelectionModel().select(0));
         assertTrue(robot.lookup("#whyLabel").queryAs(Label.class).getText().contains("TENT, same-order evidence pair"));
+        // out of stock for a while: what the storefront shows meanwhile, then back in stock
+        // (headless, a context menu's popup is not clicked: its item is fired, as the other views' tests do)
+        MenuItem outOfStockItem = recommendations(robot).getContextMenu().getItems().stream()
+                .filter(i -> i.getText().equals("Preview as out of stock")).findFirst().orElseThrow();
+        assertFalse(outOfStockItem.isDisable(), "a recommendation is selected");
+        robot.interact(outOfStockItem::fire);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty()
+                && recommendations(robot).getItems().stream().noneMatch(r -> r.sku().equals("FOOT")));
+        Label outOfStock = robot.lookup("#unavailableSummary").queryAs(Label.class);
+        assertTrue(outOfStock.getParent().isVisible() && outOfStock.getText().contains("(FOOT)"), outOfStock.getText());
+        robot.clickOn("#restockButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !recommendations(robot).getItems().isEmpty()
+                && recommendations(robot).getItems().get(0).sku().equals("FOOT"));
+        assertFalse(outOfStock.getParent().isVisible(), "the line goes with the last product out of stock");
 
         robot.clickOn("#saveCart");
         answerDialog(robot, "Tent cart");

@@ -14,10 +14,12 @@ import io.orderlift.ui.common.PairsNavigator;
 import io.orderlift.ui.common.Placements;
 import io.orderlift.ui.common.RecommendationTables;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -192,6 +194,28 @@ public final class CartPreviewView extends HBox implements Findable {
         RecommendationTables.compactWhile(compared, model.compareWithProperty().isNotNull());
         VBox.setVgrow(lists, Priority.ALWAYS);
 
+        // a storefront told what is out of stock fills its lists from further down: preview that here
+        MenuItem outOfStock = new MenuItem("Preview as out of stock");
+        outOfStock.setOnAction(e -> {
+            Recommendation selected = working.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                model.markUnavailable(selected);
+            }
+        });
+        outOfStock.disableProperty().bind(working.getSelectionModel().selectedItemProperty().isNull());
+        working.getContextMenu().getItems().add(outOfStock);
+        Label unavailable = new Label();
+        unavailable.setId("unavailableSummary");
+        unavailable.setWrapText(true);
+        unavailable.textProperty().bind(model.unavailableSummaryProperty());
+        Button restock = new Button("Back in stock");
+        restock.setId("restockButton");
+        restock.setOnAction(e -> model.restock());
+        HBox unavailableRow = new HBox(8, unavailable, restock);
+        unavailableRow.setAlignment(Pos.CENTER_LEFT);
+        unavailableRow.visibleProperty().bind(model.unavailableSummaryProperty().isNotEmpty());
+        unavailableRow.managedProperty().bind(unavailableRow.visibleProperty());
+
         Label comparison = new Label();
         comparison.setId("comparisonSummary");
         comparison.textProperty().bind(model.comparisonSummaryProperty());
@@ -208,7 +232,7 @@ public final class CartPreviewView extends HBox implements Findable {
             }
         });
         VBox right = new VBox(10, new HBox(8, new Label("Placement"), placement, new Label("Compare with"), compare),
-                lists, comparison, why);
+                lists, unavailableRow, comparison, why);
         HBox.setHgrow(right, Priority.ALWAYS);
 
         getChildren().addAll(left, right);

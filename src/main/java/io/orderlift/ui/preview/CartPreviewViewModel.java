@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -54,6 +55,11 @@ public final class CartPreviewViewModel {
     private final ObservableList<String> catalog = FXCollections.observableArrayList();
     private final ObservableList<Line> cart = FXCollections.observableArrayList();
     private final ObservableList<Recommendation> recommendations = FXCollections.observableArrayList();
+    /** SKUs previewed as out of stock, in the order marked: no list shows them, as a storefront told so. */
+    private final ObservableList<String> unavailable = FXCollections.observableArrayList();
+    /** "Trail tent 2P (OUT-TEN-001)" per SKU of {@link #unavailable}, and the line that names them all. */
+    private final Map<String, String> unavailableNames = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper unavailableSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<Recommendation> comparison = FXCollections.observableArrayList();
     private final ObservableList<String> savedCarts = FXCollections.observableArrayList();
     private final ObjectProperty<Placement> placement = new SimpleObjectProperty<>(Placement.CART);
@@ -127,6 +133,9 @@ public final class CartPreviewViewModel {
             compareWith.set(null);
             cartName.set(null);
             cart.clear();
+            unavailable.clear();
+            unavailableNames.clear();
+            unavailableSummary.set("");
             filledFrom = null;
             products.clear();
             catalog.clear();
@@ -349,9 +358,10 @@ public final class CartPreviewViewModel {
         Placement where = placement.get();
         WeightingProfile using = session.profileProperty().get();
         WeightingProfile other = compared != null && compared.name().equals(compareWith.get()) ? compared : null;
+        Set<String> outOfStock = Set.copyOf(unavailable);
         Tasks.create("Recommending", monitor -> {
-            Recommendations working = ranked.recommend(where, items, using, 0);
-            Recommendations alternative = other == null ? null : ranked.recommend(where, items, other, 0);
+            Recommendations working = ranked.recommend(where, items, using, 0, outOfStock);
+            Recommendations alternative = other == null ? null : ranked.recommend(where, items, other, 0, outOfStock);
             return new Ranked(working, alternative, other == null ? null : other.name());
         }).onSuccess(this::show).onError(onError).onlyWhile(request::isNewest).runQuietly(ranking);
     }
@@ -436,6 +446,39 @@ public final class CartPreviewViewModel {
 
     public ObservableList<Line> cart() {
         return cart;
+    }
+
+    /** The SKUs previewed as out of stock, in the order marked ({@link #markUnavailable}, {@link #restock}). */
+    public List<String> unavailable() {
+        return List.copyOf(unavailable);
+    }
+
+    /** "Out of stock in this preview: Trail tent 2P (OUT-TEN-001), …", empty while nothing is. */
+    public ReadOnlyStringProperty unavailableSummaryProperty() {
+        return unavailableSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * Previews the cart as if {@code product} were out of stock: no list shows it, pinned or not, and each
+     * fills from the next best — what a storefront shows when it tells the evaluator so (docs/storefront.md).
+     */
+    public void markUnavailable(Recommendation product) {
+        if (!unavailable.contains(product.sku())) {
+            unavailable.add(product.sku());
+            unavailableNames.put(product.sku(), ProductLabels.named(product.title(), product.sku()));
+            unavailableSummary.set("Out of stock in this preview: " + String.join(", ", unavailableNames.values()));
+            rerank();
+        }
+    }
+
+    /** Every product back in stock in the preview. */
+    public void restock() {
+        if (!unavailable.isEmpty()) {
+            unavailable.clear();
+            unavailableNames.clear();
+            unavailableSummary.set("");
+            rerank();
+        }
     }
 
     public ObservableList<Recommendation> recommendations() {

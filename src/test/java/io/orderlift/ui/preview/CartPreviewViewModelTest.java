@@ -1,6 +1,7 @@
 package io.orderlift.ui.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -68,6 +69,37 @@ class CartPreviewViewModelTest {
         model.changeQuantity(0, -1);
         assertTrue(model.cart().isEmpty());
         assertEquals(List.of(), recommended());
+    }
+
+    /**
+     * "Preview as out of stock": the product leaves every list, the cart's and the confirmation page's, which
+     * fill from the next best, until it is back in stock; another store starts with everything in stock.
+     */
+    @Test
+    void aProductPreviewedAsOutOfStockLeavesEveryListUntilItIsBackInStock() throws Exception {
+        model.add(entry(MinedTestStore.TENT));
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), recommended());
+        model.markUnavailable(model.recommendations().get(0));
+        assertEquals(List.of(MinedTestStore.STAKES), recommended(), "the footprint is out of stock");
+        assertEquals(List.of(MinedTestStore.FOOTPRINT), model.unavailable());
+        assertTrue(model.unavailableSummaryProperty().get().startsWith("Out of stock in this preview: ")
+                && model.unavailableSummaryProperty().get().contains("(" + MinedTestStore.FOOTPRINT + ")"),
+                model.unavailableSummaryProperty().get());
+        model.placementProperty().set(Placement.CONFIRMATION);
+        assertFalse(recommended().contains(MinedTestStore.FOOTPRINT), "nor offered after checkout");
+        model.placementProperty().set(Placement.CART);
+        model.restock();
+        assertEquals(List.of(MinedTestStore.FOOTPRINT, MinedTestStore.STAKES), recommended(), "back in stock");
+        assertEquals("", model.unavailableSummaryProperty().get());
+
+        model.markUnavailable(model.recommendations().get(1));
+        assertEquals(List.of(MinedTestStore.FOOTPRINT), recommended());
+        try (Store other = MinedTestStore.create(Files.createDirectories(dir.resolve("other")))) {
+            model.load(other);
+            assertEquals(List.of(), model.unavailable(), "another store's shelf is its own");
+            assertEquals("", model.unavailableSummaryProperty().get());
+            model.load(fixture.store);
+        }
     }
 
     /**
