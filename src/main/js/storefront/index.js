@@ -262,10 +262,10 @@ export function evaluate(ruleSet, placement, items, options = 0) {
   return Object.assign(answer, { profile: p.profile, priceWeight: p.priceWeight, items: result });
 }
 
-/** A limit alone (a number), or `{limit, unavailable}`. */
+/** A limit alone (a number; null as absent, as before options), or `{limit, unavailable}`. */
 function evaluationOptions(options) {
-  if (typeof options === 'number') return { limit: options, unavailable: NO_SKUS };
-  if (options === null || typeof options !== 'object') {
+  if (typeof options === 'number' || options === null) return { limit: options ?? 0, unavailable: NO_SKUS };
+  if (typeof options !== 'object') {
     throw new TypeError('options must be a limit (a number) or {limit, unavailable}');
   }
   const { limit = 0, unavailable = NO_SKUS } = options;

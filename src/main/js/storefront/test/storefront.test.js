@@ -186,7 +186,8 @@ test('unavailable SKUs: an array or a Set, the same answer; never shown, pinned 
   assert.ok(!evaluate(pinned, 'cart', cart, { unavailable: [shown[3] ?? shown[1]] }).items.some((i) => i.rules.includes('pin')));
   assert.throws(() => evaluate(rules, 'cart', cart, { unavailable: gone[0] }), TypeError, 'a string is not a list of SKUs');
   assert.throws(() => evaluate(rules, 'cart', cart, { limit: '2' }), TypeError);
-  assert.throws(() => evaluate(rules, 'cart', cart, null), TypeError);
+  assert.deepEqual(evaluate(rules, 'cart', cart, null), evaluate(rules, 'cart', cart), 'null: no limit, as before');
+  assert.throws(() => evaluate(rules, 'cart', cart, 'two'), TypeError);
 });
 
 test('malformed rule sets and unknown schema versions are refused with a reason', () => {
