@@ -79,15 +79,9 @@ public final class DemoRecorder {
     }
 
     /**
-     * @param prices       the rule set's price per SKU (products without a price are absent)
-     * @param controlShare the share of orders assigned to the control arm
-     * @param seed         the seed of the arm assignment
-     */
-    public DemoRecorder(Path directory, Map<String, Double> prices, double controlShare, long seed) throws IOException {
-        this(directory, prices, controlShare, seed, false);
-    }
-
-    /**
+     * @param prices        the rule set's price per SKU (products without a price are absent)
+     * @param controlShare  the share of orders assigned to the control arm
+     * @param seed          the seed of the arm assignment
      * @param popularityArm whether the orders outside the control arm are split evenly between the
      *                      {@code treatment} and {@code popularity} arms
      */

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,34 +56,28 @@ public final class DemoServer implements AutoCloseable {
 
     /**
      * Checks the rule set (schema, content hash, conformance) and starts serving it on
-     * {@code 127.0.0.1:port} (0: any free port).
-     */
-    public static DemoServer start(Path ruleSetFile, int port, Path recordings, double controlShare, long seed)
-            throws IOException {
-        return start(ruleSetFile, null, port, recordings, controlShare, seed);
-    }
-
-    /**
-     * As {@link #start(Path, int, Path, double, long)}; with a {@code baselineFile} (null: none), a rule set of
-     * the same store and catalog, the orders outside the control arm are split evenly between the rule set's
-     * offers ({@code treatment}) and the baseline's ({@code popularity}).
+     * {@code 127.0.0.1:port} (0: any free port). With a {@code baselineFile} (null: none), a rule set of the
+     * same store and catalog, the orders outside the control arm are split evenly between the rule set's
+     * offers ({@code treatment}) and the baseline's ({@code popularity}). Each file is read once: what is
+     * served is what was checked.
      */
     public static DemoServer start(Path ruleSetFile, Path baselineFile, int port, Path recordings, double controlShare,
                                    long seed) throws IOException {
-        RuleSet rules = RuleSetJson.read(ruleSetFile);
+        byte[] ruleSet = RuleSetJson.bytesOf(ruleSetFile);
+        RuleSet rules = RuleSetJson.read(ruleSet, ruleSetFile.getFileName().toString());
         Map<String, Double> prices = new HashMap<>();
         for (RuleSet.Product p : rules.products()) {
             if (p.price() != null) {
                 prices.put(p.sku(), p.price());
             }
         }
-        if (baselineFile != null) {
-            sameCatalog(RuleSetJson.read(baselineFile), baselineFile, prices);
+        byte[] baseline = baselineFile == null ? null : RuleSetJson.bytesOf(baselineFile);
+        if (baseline != null) {
+            sameCatalog(RuleSetJson.read(baseline, baselineFile.getFileName().toString()), baselineFile, prices);
         }
         DemoRecorder recorder = new DemoRecorder(recordings, prices, controlShare, seed, baselineFile != null);
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        DemoServer demo = new DemoServer(http, Files.readAllBytes(ruleSetFile),
-                baselineFile == null ? null : Files.readAllBytes(baselineFile), recorder);
+        DemoServer demo = new DemoServer(http, ruleSet, baseline, recorder);
         http.createContext("/", demo::handle);
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "demo-http");

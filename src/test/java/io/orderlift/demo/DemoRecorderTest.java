@@ -21,7 +21,7 @@ class DemoRecorderTest {
     Path dir;
 
     private DemoRecorder recorder(double controlShare) throws Exception {
-        return new DemoRecorder(dir, Map.of("TENT", 300.0, "STAKES", 9.0, "FOOT", 54.0), controlShare, 7);
+        return new DemoRecorder(dir, Map.of("TENT", 300.0, "STAKES", 9.0, "FOOT", 54.0), controlShare, 7, false);
     }
 
     @Test

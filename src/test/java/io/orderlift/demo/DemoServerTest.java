@@ -63,7 +63,7 @@ class DemoServerTest {
             assertEquals(200, served.statusCode());
             assertArrayEquals(Files.readAllBytes(baseline), served.body());
         }
-        try (DemoServer demo = DemoServer.start(rules, 0, dir.resolve("rec2"), 0.5, 1)) {
+        try (DemoServer demo = DemoServer.start(rules, null, 0, dir.resolve("rec2"), 0.5, 1)) {
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(demo.url() + "baseline.json")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode());
         }

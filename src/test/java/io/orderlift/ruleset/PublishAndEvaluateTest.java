@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -202,7 +204,7 @@ class PublishAndEvaluateTest {
             WeightingProfile popularity = WeightingProfile.classicPopularity(shown);
             RankingModel model = RankingModels.load(store, popularity.minCustomers());
             byte[] bytes = RuleSetJson.seal(new RuleSetBuilder(model, StoredCuration.load(store, model), popularity,
-                    new CurationStore(store).exclusions()).build(1, name, "USD", java.time.Instant.parse(
+                    new CurationStore(store).exclusions()).build(1, name, "USD", Instant.parse(
                             "2026-12-08T00:00:00Z"), "the popularity arm")).bytes();
             RuleSet rules = RuleSetJson.read(bytes, name);
             assertEquals(List.of(), ConformanceCheck.failures(rules), name);
@@ -226,7 +228,7 @@ class PublishAndEvaluateTest {
                         pairs.add(new int[] {candidate, co});
                     }
                 });
-                List<String> expected = pairs.stream().sorted(java.util.Comparator.comparingInt((int[] p) -> -p[1])
+                List<String> expected = pairs.stream().sorted(Comparator.comparingInt((int[] p) -> -p[1])
                         .thenComparing(p -> model.sku(p[0]))).limit(shown.cartLength()).map(p -> model.sku(p[0])).toList();
                 List<String> actual = storefront.evaluate("cart", List.of(new RuleSet.Item(model.sku(anchor), 1)), 0)
                         .items().stream().map(Answer.Item::sku).toList();
@@ -425,7 +427,7 @@ class PublishAndEvaluateTest {
             Coverage coverage = result.coverage();
             assertEquals(List.of(rules.products().size(), rules.products().size() - without.size(), cart, confirmation),
                     List.of(coverage.products(), coverage.listed(), coverage.cart(), coverage.confirmation()), name);
-            without.sort(java.util.Comparator.comparingInt(RuleSet.Product::orders).reversed()
+            without.sort(Comparator.comparingInt(RuleSet.Product::orders).reversed()
                     .thenComparing(RuleSet.Product::sku));
             assertEquals(without.stream().limit(3).map(p -> p.title() + " (" + p.sku() + ", "
                     + String.format("%,d order%s", p.orders(), p.orders() == 1 ? "" : "s") + ")").toList(),

@@ -157,15 +157,23 @@ public final class RuleSetJson {
      * @throws RuleSetException with the reason when any check fails
      */
     public static RuleSet read(Path file) {
-        byte[] bytes;
+        return read(bytesOf(file), file.getFileName().toString());
+    }
+
+    /**
+     * The bytes of the rule set file {@code file}, for {@link #read(byte[], String)} where the caller
+     * also keeps them (to serve exactly what was checked).
+     *
+     * @throws RuleSetException when the file does not exist or cannot be read
+     */
+    public static byte[] bytesOf(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new RuleSetException("The rule set " + file + " does not exist");
         } catch (IOException e) {
             throw new RuleSetException("Cannot read the rule set " + file + ": " + e.getMessage(), e);
         }
-        return read(bytes, file.getFileName().toString());
     }
 
     /** As {@link #read(Path)}, from bytes; {@code name} appears in messages. */

@@ -55,10 +55,11 @@ public final class CartPreviewViewModel {
     private final ObservableList<String> catalog = FXCollections.observableArrayList();
     private final ObservableList<Line> cart = FXCollections.observableArrayList();
     private final ObservableList<Recommendation> recommendations = FXCollections.observableArrayList();
-    /** SKUs previewed as out of stock, in the order marked: no list shows them, as a storefront told so. */
-    private final ObservableList<String> unavailable = FXCollections.observableArrayList();
-    /** "Trail tent 2P (OUT-TEN-001)" per SKU of {@link #unavailable}, and the line that names them all. */
-    private final Map<String, String> unavailableNames = new LinkedHashMap<>();
+    /**
+     * The products previewed as out of stock, "Trail tent 2P (OUT-TEN-001)" by SKU in the order marked: no
+     * list shows them, as a storefront told so; and the line that names them all.
+     */
+    private final Map<String, String> unavailable = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper unavailableSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<Recommendation> comparison = FXCollections.observableArrayList();
     private final ObservableList<String> savedCarts = FXCollections.observableArrayList();
@@ -134,7 +135,6 @@ public final class CartPreviewViewModel {
             cartName.set(null);
             cart.clear();
             unavailable.clear();
-            unavailableNames.clear();
             unavailableSummary.set("");
             filledFrom = null;
             products.clear();
@@ -358,7 +358,7 @@ public final class CartPreviewViewModel {
         Placement where = placement.get();
         WeightingProfile using = session.profileProperty().get();
         WeightingProfile other = compared != null && compared.name().equals(compareWith.get()) ? compared : null;
-        Set<String> outOfStock = Set.copyOf(unavailable);
+        Set<String> outOfStock = Set.copyOf(unavailable.keySet());
         Tasks.create("Recommending", monitor -> {
             Recommendations working = ranked.recommend(where, items, using, 0, outOfStock);
             Recommendations alternative = other == null ? null : ranked.recommend(where, items, other, 0, outOfStock);
@@ -450,7 +450,7 @@ public final class CartPreviewViewModel {
 
     /** The SKUs previewed as out of stock, in the order marked ({@link #markUnavailable}, {@link #restock}). */
     public List<String> unavailable() {
-        return List.copyOf(unavailable);
+        return List.copyOf(unavailable.keySet());
     }
 
     /** "Out of stock in this preview: Trail tent 2P (OUT-TEN-001), …", empty while nothing is. */
@@ -463,10 +463,8 @@ public final class CartPreviewViewModel {
      * fills from the next best — what a storefront shows when it tells the evaluator so (docs/storefront.md).
      */
     public void markUnavailable(Recommendation product) {
-        if (!unavailable.contains(product.sku())) {
-            unavailable.add(product.sku());
-            unavailableNames.put(product.sku(), ProductLabels.named(product.title(), product.sku()));
-            unavailableSummary.set("Out of stock in this preview: " + String.join(", ", unavailableNames.values()));
+        if (unavailable.putIfAbsent(product.sku(), ProductLabels.named(product.title(), product.sku())) == null) {
+            unavailableSummary.set("Out of stock in this preview: " + String.join(", ", unavailable.values()));
             rerank();
         }
     }
@@ -475,7 +473,6 @@ public final class CartPreviewViewModel {
     public void restock() {
         if (!unavailable.isEmpty()) {
             unavailable.clear();
-            unavailableNames.clear();
             unavailableSummary.set("");
             rerank();
         }
